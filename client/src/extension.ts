@@ -1,0 +1,3 @@
+// PLACEHOLDER — the client work replaces this.
+export function activate(): void {}
+export function deactivate(): void {}

@@ -1,0 +1,2 @@
+// PLACEHOLDER — the CLI work replaces this.
+process.exitCode = 2;

@@ -1,0 +1,17 @@
+/** A literal in code together with the column or key it is compared with or assigned to. */
+export interface KeyedLiteral {
+  /** The column, key, keyword argument or variable name, as written (without quotes or backticks). */
+  readonly key: string;
+  /** How the literal relates to the key; bounds (`<`, `>=`, BETWEEN) mean a range, not one person's value. */
+  readonly relation: 'equals' | 'not-equals' | 'in-list' | 'assign' | 'bound' | 'like';
+  /** Span of the literal's content (no quotes) in the text that was lexed. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A value in an output typed by the table column it sits under, as offsets in the output text. */
+export interface TableValue {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}

@@ -1,0 +1,33 @@
+import type { Category, RegionKind } from '../model';
+
+/** How sure a detector is. Detectors emit only what they would report; `medium` marks a context-led call. */
+export type Confidence = 'high' | 'medium';
+
+/**
+ * An identifier a detector believes it found, in offsets of the text it was given. It holds no value: the
+ * engine reads the span from the text when it must (fingerprints, allow-list), and Finding has no such field.
+ */
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly category: Category;
+  readonly detectorId: string;
+  /** At most a redacted form, e.g. `***-**-6789`; see redact.ts. */
+  readonly redacted: string;
+  readonly confidence: Confidence;
+}
+
+export interface FreeTextContext {
+  /** Where the text sits: detectors weigh cues differently in comments, prose and outputs. */
+  readonly regionKind: RegionKind;
+  /** Extra cue words from configuration, by category (e.g. a site calls its MRN `chart_no`). */
+  readonly extraCues?: Partial<Record<Category, readonly string[]>>;
+}
+
+/** A detector that finds identifiers of one kind in free text (comments, prose, string literals, outputs). */
+export interface Detector {
+  readonly id: string;
+  readonly category: Category;
+  /** Must run in time linear in text.length (no backtracking blow-ups). */
+  find(text: string, context: FreeTextContext): Candidate[];
+}

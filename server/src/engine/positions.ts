@@ -1,0 +1,122 @@
+/**
+ * Positions are mapped once: a TextSlice's logical offsets go through its OffsetMap to file offsets, and a
+ * LineIndex turns file offsets into 0-based line/character pairs.
+ */
+
+/**
+ * Piecewise map from logical offsets to file offsets. A verbatim segment maps one logical character to one
+ * file character; an escape segment (JSON `\n`, `\u00e9`) maps one logical character to several.
+ */
+export class OffsetMap {
+  private readonly logicalStarts: number[] = [];
+  private readonly fileStarts: number[] = [];
+  private readonly fileLengths: number[] = [];
+  private readonly verbatim: boolean[] = [];
+  private logicalEnd = 0;
+
+  /** A map for text copied verbatim from the file starting at `fileStart`. */
+  static verbatim(fileStart: number, length: number): OffsetMap {
+    const map = new OffsetMap();
+    map.addVerbatim(fileStart, length);
+    return map;
+  }
+
+  /** Appends `length` logical characters copied verbatim from the file at `fileStart`. */
+  addVerbatim(fileStart: number, length: number): void {
+    if (length <= 0) return;
+    const last = this.logicalStarts.length - 1;
+    if (last >= 0 && this.verbatim[last] && this.fileStarts[last] + this.fileLengths[last] === fileStart) {
+      this.fileLengths[last] += length;
+    } else {
+      this.push(fileStart, length, true);
+    }
+    this.logicalEnd += length;
+  }
+
+  /** Appends one logical character written in the file as `fileLength` characters (an escape sequence). */
+  addEscape(fileStart: number, fileLength: number): void {
+    this.push(fileStart, fileLength, false);
+    this.logicalEnd += 1;
+  }
+
+  get length(): number {
+    return this.logicalEnd;
+  }
+
+  /** File offset where the logical character at `offset` starts. */
+  toFile(offset: number): number {
+    const i = this.segmentAt(offset);
+    if (i < 0) return 0;
+    const delta = offset - this.logicalStarts[i];
+    return this.verbatim[i] ? this.fileStarts[i] + delta : this.fileStarts[i] + (delta > 0 ? this.fileLengths[i] : 0);
+  }
+
+  /** File offset just past the logical character before `end` (an exclusive end). */
+  toFileEnd(end: number): number {
+    if (end <= 0) return this.toFile(0);
+    const i = this.segmentAt(end - 1);
+    if (i < 0) return 0;
+    if (!this.verbatim[i]) return this.fileStarts[i] + this.fileLengths[i];
+    return this.fileStarts[i] + (end - this.logicalStarts[i]);
+  }
+
+  private push(fileStart: number, fileLength: number, verbatim: boolean): void {
+    this.logicalStarts.push(this.logicalEnd);
+    this.fileStarts.push(fileStart);
+    this.fileLengths.push(fileLength);
+    this.verbatim.push(verbatim);
+  }
+
+  private segmentAt(offset: number): number {
+    let lo = 0;
+    let hi = this.logicalStarts.length - 1;
+    if (hi < 0) return -1;
+    if (offset >= this.logicalEnd && this.logicalEnd > 0) offset = this.logicalEnd - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.logicalStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+/** Line starts of a text, for offset → 0-based line/character (UTF-16 code units, as LSP and editors count). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  offset(line: number, character: number): number {
+    if (line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[line] + character, this.text.length);
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(line, this.starts.length - 1)];
+  }
+}

@@ -1,0 +1,29 @@
+import type { PhiRule } from '../types';
+
+export const comment: PhiRule = {
+  id: 'phi/comment',
+  title: 'PHI in a comment',
+  defaultSeverity: 'error',
+  regionKind: 'comment',
+  where: 'a comment',
+  fixes: ['redact', 'suppress'],
+  summary: 'A comment holds a patient identifier; describe the case without it.',
+  docs: `## What it does
+Finds Safe Harbor identifiers in code comments: names, record numbers, dates of birth, phone numbers and the
+rest, using cue words ("patient", "MRN", "DOB") to tell them from codes and counts.
+
+## Why is this bad?
+Comments travel with the code into every clone, review and export, and no column mask protects them.
+
+## Example
+\`\`\`python
+# re-ran for patient <name>, MRN <number> after the duplicate admit
+\`\`\`
+
+## Use instead
+\`\`\`python
+# re-ran for the patient in ticket DATA-123 after the duplicate admit
+\`\`\`
+The quick fix replaces the value with a placeholder such as \`[MRN]\`.
+`,
+};

@@ -1,0 +1,275 @@
+/**
+ * The scanning pipeline: file → reader → document model → lexers and context → detectors → rules → findings.
+ * Pure: no fs, no editor. The CLI and the language server both call scanText / scanDocument.
+ */
+import { createHmac } from 'node:crypto';
+import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import { findKeyedLiterals } from './context/codeContext';
+import { findTableValues } from './context/outputTables';
+import { compileCustomPatterns } from './detectors/custom';
+import { scanFreeText } from './detectors';
+import { checkKeyedValue, classifyKey } from './detectors/keyed';
+import type { Candidate, FreeTextContext } from './detectors/types';
+import { ScanInputError } from './formats/errors';
+import { decodeText } from './formats/decode';
+import { readDocument } from './formats';
+import { lexerFor } from './lexers';
+import type { Token } from './lexers/types';
+import type {
+  Category, Finding, Language, NotebookCell, RegionKind, ScanDocument, ScanError, Severity, TextSlice,
+} from './model';
+import { LineIndex } from './positions';
+import { phiRuleFor } from './rules/registry';
+import { parseSuppressions, type Suppressions } from './suppression';
+import { CATEGORY_LABELS } from './categories';
+
+export interface ScanOptions {
+  readonly config?: ResolvedConfig;
+  /** When given, each finding carries a salted fingerprint (baselines). */
+  readonly fingerprintSalt?: string;
+  /** Path used in fingerprints, so a baseline survives moving the repository. Defaults to the document path. */
+  readonly fingerprintPath?: string;
+}
+
+export interface ScanResult {
+  readonly findings: Finding[];
+  readonly error?: ScanError;
+  /** The parsed document, for callers that build fixes or hovers from it. */
+  readonly document?: ScanDocument;
+}
+
+/** Scans raw file bytes: size limit, decoding, reading and scanning, with bad input turned into an error. */
+export function scanBytes(path: string, bytes: Uint8Array, options: ScanOptions = {}): ScanResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const limit = config.maxFileSizeMB * 1024 * 1024;
+  if (bytes.length > limit) {
+    return { findings: [], error: { path, message: `file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${config.maxFileSizeMB} MB limit (maxFileSizeMB); skipped` } };
+  }
+  try {
+    return scanText(path, decodeText(bytes), options);
+  } catch (e) {
+    return { findings: [], error: { path, message: describeError(e) } };
+  }
+}
+
+/** Scans decoded file text. Throws nothing for bad content: malformed notebooks come back as an error. */
+export function scanText(path: string, text: string, options: ScanOptions = {}): ScanResult {
+  let document: ScanDocument;
+  try {
+    document = readDocument(path, text);
+  } catch (e) {
+    return { findings: [], error: { path, message: describeError(e) } };
+  }
+  return { findings: scanDocument(document, options), document };
+}
+
+/** Messages of our own input errors are safe to show; anything else is reported by kind alone. */
+function describeError(e: unknown): string {
+  if (e instanceof ScanInputError) return e.message;
+  const name = e instanceof Error ? e.name : 'error';
+  return `internal error while scanning (${name}); please report it`;
+}
+
+/** A candidate placed in a slice, before it becomes a finding. */
+interface Placed {
+  readonly slice: TextSlice;
+  readonly start: number;
+  readonly end: number;
+  readonly category: Category;
+  readonly redacted: string;
+  readonly regionKind: RegionKind;
+  readonly cellIndex: number;
+  readonly outputIndex?: number;
+  readonly contextKey?: string;
+  /** Line of the finding inside the cell source, for line-level suppressions (source regions only). */
+  readonly sourceOffset?: number;
+}
+
+export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const context: ScanContext = {
+    config,
+    custom: compileCustomPatterns(config.customPatterns),
+    placed: [],
+  };
+  for (const cell of document.cells) scanCell(cell, context);
+
+  const lines = new LineIndex(document.text);
+  const suppressions = parseSuppressions(document);
+  const allow = compileAllowList(config.allow);
+  const findings: Finding[] = [];
+  for (const p of dedupe(context.placed)) {
+    const rule = phiRuleFor(p.regionKind);
+    const severity = severityFor(rule.id, rule.defaultSeverity, config);
+    if (!severity) continue;
+    if (suppressions.suppresses(rule.id, p.cellIndex, p.sourceOffset)) continue;
+    const value = p.slice.text.slice(p.start, p.end);
+    if (allow(value)) continue;
+    const startOffset = p.slice.map.toFile(p.start);
+    const endOffset = p.slice.map.toFileEnd(p.end);
+    const start = lines.position(startOffset);
+    const end = lines.position(endOffset);
+    const label = CATEGORY_LABELS[p.category];
+    const keyNote = p.contextKey ? ` (${p.regionKind === 'output' ? 'column' : 'compared with'} \`${p.contextKey}\`)` : '';
+    findings.push({
+      ruleId: rule.id,
+      category: p.category,
+      severity,
+      message: `${label} in ${rule.where}${keyNote}: ${p.redacted}`,
+      redacted: p.redacted,
+      range: { startOffset, endOffset, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character },
+      regionKind: p.regionKind,
+      cellIndex: p.cellIndex,
+      outputIndex: p.outputIndex,
+      contextKey: p.contextKey,
+      fingerprint: options.fingerprintSalt === undefined ? undefined
+        : fingerprint(options.fingerprintSalt, rule.id, p.category, options.fingerprintPath ?? document.path, value),
+      fixes: rule.fixes,
+    });
+  }
+  findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
+  return findings;
+}
+
+interface ScanContext {
+  readonly config: ResolvedConfig;
+  readonly custom: ReturnType<typeof compileCustomPatterns>;
+  readonly placed: Placed[];
+}
+
+function scanCell(cell: NotebookCell, ctx: ScanContext): void {
+  const base = { cellIndex: cell.index };
+  if (cell.kind === 'markdown') {
+    freeText(ctx, cell.source, 0, cell.source.text.length, 'markdown', { ...base, sourceOffset: 0 });
+  } else {
+    scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
+  }
+  if (cell.title) freeText(ctx, cell.title, 0, cell.title.text.length, 'title', base);
+  for (const out of cell.outputs) {
+    const where = { ...base, outputIndex: out.outputIndex };
+    for (const text of out.texts) {
+      freeText(ctx, text, 0, text.text.length, 'output', where);
+      for (const v of findTableValues(text.text, out.mime)) keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
+    }
+    for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
+  }
+}
+
+const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from)\b/i;
+const SQL_PREDICATE = /\b(?:where|and|or|on|having)\b|[=<>]\s*['"]|\bin\s*\(/i;
+
+/** Scans code in [from, to) of the cell source; SQL held in string literals is scanned as SQL. */
+function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from: number, to: number): void {
+  const slice = cell.source;
+  const lexer = lexerFor(language);
+  const text = from === 0 && to === slice.text.length ? slice.text : slice.text.slice(from, to);
+  const where = { cellIndex: cell.index };
+  if (!lexer) {
+    freeText(ctx, slice, from, to, 'comment', { ...where, sourceOffset: from });
+    return;
+  }
+  const tokens: Token[] = lexer(text);
+  for (const t of tokens) {
+    const vs = from + (t.valueStart ?? t.start);
+    const ve = from + (t.valueEnd ?? t.end);
+    if (t.kind === 'comment') {
+      freeText(ctx, slice, vs, ve, 'comment', { ...where, sourceOffset: vs });
+    } else if (t.kind === 'string') {
+      const content = slice.text.slice(vs, ve);
+      if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
+        scanCode(ctx, cell, 'sql', vs, ve);
+      }
+      freeText(ctx, slice, vs, ve, 'code', { ...where, sourceOffset: vs });
+    }
+  }
+  for (const k of findKeyedLiterals(language, text, tokens)) {
+    keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', { ...where, sourceOffset: from + k.start });
+  }
+}
+
+interface Where {
+  readonly cellIndex: number;
+  readonly outputIndex?: number;
+  readonly sourceOffset?: number;
+}
+
+function freeText(ctx: ScanContext, slice: TextSlice, from: number, to: number, regionKind: RegionKind, where: Where): void {
+  if (to <= from) return;
+  const text = slice.text.slice(from, to);
+  const fc: FreeTextContext = { regionKind, extraCues: ctx.config.contextWords };
+  const found: Candidate[] = scanFreeText(text, fc);
+  for (const d of ctx.custom) found.push(...d.find(text, fc));
+  for (const c of found) place(ctx, slice, from, c, regionKind, where, undefined);
+}
+
+function keyed(
+  ctx: ScanContext, slice: TextSlice, key: string, relation: Parameters<typeof checkKeyedValue>[2],
+  from: number, to: number, regionKind: RegionKind, where: Where,
+): void {
+  const category = classifyKey(key, ctx.config.contextWords);
+  if (!category) return;
+  const c = checkKeyedValue(category, slice.text.slice(from, to), relation);
+  if (c) place(ctx, slice, from, c, regionKind, where, key);
+}
+
+function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, regionKind: RegionKind, where: Where, contextKey: string | undefined): void {
+  ctx.placed.push({
+    slice, start: from + c.start, end: from + c.end, category: c.category, redacted: c.redacted, regionKind,
+    cellIndex: where.cellIndex, outputIndex: where.outputIndex, contextKey,
+    sourceOffset: where.sourceOffset === undefined ? undefined : from + c.start,
+  });
+}
+
+/** One finding per span: where detectors overlap, a keyed (context-typed) finding wins, then the longer one. */
+function dedupe(placed: Placed[]): Placed[] {
+  const bySlice = new Map<TextSlice, Placed[]>();
+  for (const p of placed) {
+    const list = bySlice.get(p.slice);
+    if (list) list.push(p);
+    else bySlice.set(p.slice, [p]);
+  }
+  const out: Placed[] = [];
+  for (const list of bySlice.values()) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    let current: Placed | undefined;
+    for (const p of list) {
+      if (current && p.start < current.end) {
+        if (better(p, current)) current = p;
+        continue;
+      }
+      if (current) out.push(current);
+      current = p;
+    }
+    if (current) out.push(current);
+  }
+  return out;
+}
+
+function better(a: Placed, b: Placed): boolean {
+  if (!!a.contextKey !== !!b.contextKey) return !!a.contextKey;
+  return a.end - a.start > b.end - b.start;
+}
+
+function severityFor(ruleId: string, fallback: Severity, config: ResolvedConfig): Severity | undefined {
+  const s = config.rules[ruleId];
+  if (s === 'off') return undefined;
+  return s ?? fallback;
+}
+
+function compileAllowList(entries: readonly string[]): (value: string) => boolean {
+  if (entries.length === 0) return () => false;
+  const exact = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const e of entries) {
+    const m = /^\/(.*)\/([imsu]*)$/s.exec(e);
+    if (m) patterns.push(new RegExp(`^(?:${m[1]})$`, m[2]));
+    else exact.add(e.trim());
+  }
+  return (value) => exact.has(value.trim()) || patterns.some((p) => p.test(value));
+}
+
+function fingerprint(salt: string, ruleId: string, category: Category, path: string, value: string): string {
+  return createHmac('sha256', salt).update(`${ruleId}\0${category}\0${path}\0${value.trim().toLowerCase()}`).digest('hex').slice(0, 32);
+}
+
+export type { Suppressions };

@@ -1,0 +1,2 @@
+// PLACEHOLDER — the server work replaces this.
+export {};
