@@ -16,6 +16,9 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** Findings about configuration (clusters, Unity Catalog masks) carry `compliance` rather than a PHI kind. */
+export type FindingCategory = Category | 'compliance';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
@@ -74,7 +77,7 @@ export interface FileRange {
   readonly endCharacter: number;
 }
 
-export type FixKind = 'parameterise' | 'redact' | 'clear-output' | 'suppress';
+export type FixKind = 'parameterise' | 'redact' | 'clear-output' | 'suppress' | 'add-column-mask' | 'fix-cluster-setting';
 
 /**
  * What every face needs to report a finding. It never carries the matched text: only its kind, where it is
@@ -82,12 +85,13 @@ export type FixKind = 'parameterise' | 'redact' | 'clear-output' | 'suppress';
  */
 export interface Finding {
   readonly ruleId: string;
-  readonly category: Category;
+  readonly category: FindingCategory;
   readonly severity: Severity;
   readonly message: string;
   readonly redacted: string;
   readonly range: FileRange;
-  readonly regionKind: RegionKind;
+  /** `config` for findings from analyzers of cluster specs, bundles and Unity Catalog metadata. */
+  readonly regionKind: RegionKind | 'config';
   readonly cellIndex: number;
   readonly outputIndex?: number;
   /** The column or key that typed the value (a column name is not PHI). */

@@ -14,6 +14,8 @@ import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
 import { readDocument } from './formats';
 import { lexerFor } from './lexers';
+import { analyzersFor } from './analyzers';
+import { isPhiScannable } from './formats/support';
 import type { Token } from './lexers/types';
 import type {
   Category, Finding, Language, NotebookCell, RegionKind, ScanDocument, ScanError, Severity, TextSlice,
@@ -25,6 +27,8 @@ import { CATEGORY_LABELS } from './categories';
 
 export interface ScanOptions {
   readonly config?: ResolvedConfig;
+  /** Extra inputs for analyzers (e.g. `ucSnapshot`). */
+  readonly inputs?: Readonly<Record<string, unknown>>;
   /** When given, each finding carries a salted fingerprint (baselines). */
   readonly fingerprintSalt?: string;
   /** Path used in fingerprints, so a baseline survives moving the repository. Defaults to the document path. */
@@ -54,13 +58,25 @@ export function scanBytes(path: string, bytes: Uint8Array, options: ScanOptions 
 
 /** Scans decoded file text. Throws nothing for bad content: malformed notebooks come back as an error. */
 export function scanText(path: string, text: string, options: ScanOptions = {}): ScanResult {
-  let document: ScanDocument;
+  let document: ScanDocument | undefined;
+  const findings: Finding[] = [];
   try {
-    document = readDocument(path, text);
+    if (isPhiScannable(path)) {
+      document = readDocument(path, text);
+      findings.push(...scanDocument(document, options));
+    }
+    const input = { path, text, document, config: options.config ?? DEFAULT_CONFIG, inputs: options.inputs ?? {} };
+    for (const analyzer of analyzersFor(path)) findings.push(...analyzer.analyze(input));
   } catch (e) {
     return { findings: [], error: { path, message: describeError(e) } };
   }
-  return { findings: scanDocument(document, options), document };
+  findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
+  return { findings, document };
+}
+
+/** Whether any part of the engine reads this file (the PHI scan or an analyzer). */
+export function isScannablePath(path: string): boolean {
+  return isPhiScannable(path) || analyzersFor(path).length > 0;
 }
 
 /** Messages of our own input errors are safe to show; anything else is reported by kind alone. */
