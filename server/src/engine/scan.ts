@@ -172,7 +172,8 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
 }
 
 const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from)\b/i;
-const SQL_PREDICATE = /\b(?:where|and|or|on|having)\b|[=<>]\s*['"]|\bin\s*\(/i;
+/** A comparison with a quoted or numeric literal: prose strings ("spoke with X and Y") are not re-lexed. */
+const SQL_PREDICATE = /[=<>]\s*['"\d]|\b(?:in|like)\s*\(?\s*['"]/i;
 
 /** Scans code in [from, to) of the cell source; SQL held in string literals is scanned as SQL. */
 function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from: number, to: number): void {
