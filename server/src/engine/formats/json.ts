@@ -1,0 +1,275 @@
+/**
+ * A JSON scanner that keeps file offsets. JSON.parse loses where a string sat in the file, and every finding
+ * in a notebook must point at the exact characters on disk, so each node records its raw span and strings
+ * are decoded only when a reader asks for them (an embedded image is scanned past, never copied).
+ * Linear time: strings are skipped with indexOf, and nesting deeper than MAX_DEPTH is rejected.
+ */
+import { ScanInputError } from './errors';
+import type { SliceBuilder } from './sliceBuilder';
+
+export type JsonNode = JsonObject | JsonArray | JsonString | JsonNumber | JsonLiteral;
+
+interface Span {
+  /** File offset of the value's first character (a quote, brace, bracket, digit or letter). */
+  readonly start: number;
+  /** File offset just past its last character. */
+  readonly end: number;
+}
+
+export interface JsonObject extends Span {
+  readonly kind: 'object';
+  readonly entries: readonly JsonEntry[];
+}
+
+export interface JsonEntry {
+  readonly key: string;
+  readonly value: JsonNode;
+}
+
+export interface JsonArray extends Span {
+  readonly kind: 'array';
+  readonly items: readonly JsonNode[];
+}
+
+/** Span includes the quotes; `escaped` says whether any backslash occurs inside. */
+export interface JsonString extends Span {
+  readonly kind: 'string';
+  readonly escaped: boolean;
+}
+
+export interface JsonNumber extends Span {
+  readonly kind: 'number';
+}
+
+export interface JsonLiteral extends Span {
+  readonly kind: 'literal';
+}
+
+const MAX_DEPTH = 512;
+
+const SIMPLE_ESCAPES: Record<number, string> = {
+  0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t',
+};
+
+/** Parses `text` as one JSON value; throws ScanInputError with a line and column, never with content. */
+export function parseJson(text: string): JsonNode {
+  const scanner = new JsonScanner(text);
+  scanner.skipWhitespace();
+  const value = scanner.value(0);
+  scanner.skipWhitespace();
+  if (scanner.pos < text.length) scanner.fail(scanner.pos);
+  return value;
+}
+
+class JsonScanner {
+  pos = 0;
+  /** Cached position of the next backslash at or after some earlier point, so string scanning stays linear. */
+  private nextBackslash = -1;
+
+  constructor(private readonly text: string) {}
+
+  skipWhitespace(): void {
+    const t = this.text;
+    let i = this.pos;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else break;
+    }
+    this.pos = i;
+  }
+
+  value(depth: number): JsonNode {
+    if (depth > MAX_DEPTH) throw new ScanInputError('JSON nested too deeply');
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x7b) return this.object(depth);
+    if (c === 0x5b) return this.array(depth);
+    if (c === 0x22) return this.string();
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+    return this.literal();
+  }
+
+  fail(offset: number): never {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(offset, this.text.length);
+    for (let i = this.text.indexOf('\n'); i >= 0 && i < end; i = this.text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    throw new ScanInputError(`malformed notebook JSON at line ${line}, column ${end - lineStart + 1}`);
+  }
+
+  private object(depth: number): JsonObject {
+    const start = this.pos;
+    const entries: JsonEntry[] = [];
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === 0x7d) {
+      this.pos++;
+      return { kind: 'object', start, end: this.pos, entries };
+    }
+    for (;;) {
+      if (this.text.charCodeAt(this.pos) !== 0x22) this.fail(this.pos);
+      const key = decodeJsonString(this.text, this.string());
+      this.skipWhitespace();
+      if (this.text.charCodeAt(this.pos) !== 0x3a) this.fail(this.pos);
+      this.pos++;
+      this.skipWhitespace();
+      entries.push({ key, value: this.value(depth + 1) });
+      this.skipWhitespace();
+      const c = this.text.charCodeAt(this.pos);
+      this.pos++;
+      if (c === 0x7d) return { kind: 'object', start, end: this.pos, entries };
+      if (c !== 0x2c) this.fail(this.pos - 1);
+      this.skipWhitespace();
+    }
+  }
+
+  private array(depth: number): JsonArray {
+    const start = this.pos;
+    const items: JsonNode[] = [];
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === 0x5d) {
+      this.pos++;
+      return { kind: 'array', start, end: this.pos, items };
+    }
+    for (;;) {
+      items.push(this.value(depth + 1));
+      this.skipWhitespace();
+      const c = this.text.charCodeAt(this.pos);
+      this.pos++;
+      if (c === 0x5d) return { kind: 'array', start, end: this.pos, items };
+      if (c !== 0x2c) this.fail(this.pos - 1);
+      this.skipWhitespace();
+    }
+  }
+
+  private string(): JsonString {
+    const t = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    let escaped = false;
+    for (;;) {
+      const quote = t.indexOf('"', i);
+      if (quote < 0) this.fail(t.length);
+      if (this.nextBackslash < i) {
+        const b = t.indexOf('\\', i);
+        this.nextBackslash = b < 0 ? Infinity : b;
+      }
+      if (this.nextBackslash > quote) {
+        this.pos = quote + 1;
+        return { kind: 'string', start, end: this.pos, escaped };
+      }
+      escaped = true;
+      i = this.escapeEnd(this.nextBackslash);
+    }
+  }
+
+  /** Validates the escape at `at` (a backslash) and returns the offset after it. */
+  private escapeEnd(at: number): number {
+    const c = this.text.charCodeAt(at + 1);
+    if (c === 0x75) {
+      for (let k = at + 2; k < at + 6; k++) if (!isHex(this.text.charCodeAt(k))) this.fail(k);
+      return at + 6;
+    }
+    if (SIMPLE_ESCAPES[c] === undefined) this.fail(at + 1);
+    return at + 2;
+  }
+
+  private number(): JsonNumber {
+    const t = this.text;
+    const start = this.pos;
+    let i = start;
+    if (t.charCodeAt(i) === 0x2d) i++;
+    const intStart = i;
+    while (isDigit(t.charCodeAt(i))) i++;
+    if (i === intStart) this.fail(i);
+    if (t.charCodeAt(i) === 0x2e) {
+      const fracStart = ++i;
+      while (isDigit(t.charCodeAt(i))) i++;
+      if (i === fracStart) this.fail(i);
+    }
+    const e = t.charCodeAt(i);
+    if (e === 0x65 || e === 0x45) {
+      i++;
+      const sign = t.charCodeAt(i);
+      if (sign === 0x2b || sign === 0x2d) i++;
+      const expStart = i;
+      while (isDigit(t.charCodeAt(i))) i++;
+      if (i === expStart) this.fail(i);
+    }
+    this.pos = i;
+    return { kind: 'number', start, end: i };
+  }
+
+  private literal(): JsonLiteral {
+    const start = this.pos;
+    for (const word of ['true', 'false', 'null']) {
+      if (this.text.startsWith(word, start)) {
+        this.pos = start + word.length;
+        return { kind: 'literal', start, end: this.pos };
+      }
+    }
+    return this.fail(start);
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** The decoded value of a (validated) JSON string node. */
+export function decodeJsonString(text: string, node: JsonString): string {
+  const raw = text.slice(node.start, node.end);
+  return node.escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+}
+
+/**
+ * Appends a string node's content to a slice: plain runs verbatim, each escape as one logical character
+ * mapped to its escape sequence in the file (`\uXXXX` of a surrogate pair gives two code units, one each).
+ */
+export function appendJsonString(builder: SliceBuilder, text: string, node: JsonString): void {
+  const end = node.end - 1;
+  let run = node.start + 1;
+  if (!node.escaped) {
+    builder.addVerbatim(run, end);
+    return;
+  }
+  let i = run;
+  while (i < end) {
+    if (text.charCodeAt(i) !== 0x5c) {
+      i++;
+      continue;
+    }
+    builder.addVerbatim(run, i);
+    const c = text.charCodeAt(i + 1);
+    if (c === 0x75) {
+      builder.addEscape(i, 6, String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)));
+      i += 6;
+    } else {
+      builder.addEscape(i, 2, SIMPLE_ESCAPES[c]);
+      i += 2;
+    }
+    run = i;
+  }
+  builder.addVerbatim(run, end);
+}
+
+/** The entry value under `key`, if `node` is an object that has it. */
+export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.kind !== 'object') return undefined;
+  for (const entry of node.entries) if (entry.key === key) return entry.value;
+  return undefined;
+}
+
+/** The decoded string under `key`, if it is a string. */
+export function stringMember(text: string, node: JsonNode | undefined, key: string): string | undefined {
+  const value = member(node, key);
+  return value?.kind === 'string' ? decodeJsonString(text, value) : undefined;
+}

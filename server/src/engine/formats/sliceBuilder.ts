@@ -1,0 +1,72 @@
+/**
+ * Builds a TextSlice piece by piece (verbatim runs of the file, single decoded escapes) and can cut a logical
+ * sub-range out of it afterwards, so a reader can drop a magic line after it has seen the whole cell.
+ */
+import type { TextSlice } from '../model';
+import { OffsetMap } from '../positions';
+
+export class SliceBuilder {
+  private readonly parts: string[] = [];
+  /**
+   * Flat triples per segment: file start, file length, logical length. Verbatim segments have equal lengths;
+   * an escape is one logical unit written as two or more file characters.
+   */
+  private readonly segments: number[] = [];
+  private logicalLength = 0;
+
+  constructor(private readonly fileText: string) {}
+
+  get length(): number {
+    return this.logicalLength;
+  }
+
+  /** Appends file text [fileStart, fileEnd) as it is. */
+  addVerbatim(fileStart: number, fileEnd: number): void {
+    if (fileEnd <= fileStart) return;
+    this.parts.push(this.fileText.slice(fileStart, fileEnd));
+    this.segments.push(fileStart, fileEnd - fileStart, fileEnd - fileStart);
+    this.logicalLength += fileEnd - fileStart;
+  }
+
+  /** Appends one logical UTF-16 code unit written in the file as `fileLength` characters. */
+  addEscape(fileStart: number, fileLength: number, char: string): void {
+    this.parts.push(char);
+    this.segments.push(fileStart, fileLength, 1);
+    this.logicalLength += 1;
+  }
+
+  /** The logical text so far (joined once; callers keep the result). */
+  text(): string {
+    return this.parts.join('');
+  }
+
+  /** The slice of logical [from, to); defaults to everything. */
+  build(from = 0, to = this.logicalLength): TextSlice {
+    const map = new OffsetMap();
+    const whole = this.text();
+    let logical = 0;
+    for (let i = 0; i < this.segments.length && logical < to; i += 3) {
+      const fileStart = this.segments[i];
+      const fileLength = this.segments[i + 1];
+      const logicalLen = this.segments[i + 2];
+      const segEnd = logical + logicalLen;
+      if (segEnd > from) {
+        if (fileLength === logicalLen) {
+          const a = Math.max(from, logical);
+          const b = Math.min(to, segEnd);
+          map.addVerbatim(fileStart + (a - logical), b - a);
+        } else {
+          map.addEscape(fileStart, fileLength);
+        }
+      }
+      logical = segEnd;
+    }
+    const text = from === 0 && to === this.logicalLength ? whole : whole.slice(from, to);
+    return { text, map };
+  }
+}
+
+/** A slice of file text copied verbatim. */
+export function verbatimSlice(fileText: string, start: number, end: number): TextSlice {
+  return { text: fileText.slice(start, end), map: OffsetMap.verbatim(start, end - start) };
+}
