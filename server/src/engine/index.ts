@@ -10,3 +10,4 @@ export { LineIndex, OffsetMap } from './positions';
 export { ScanInputError } from './formats/errors';
 export { registerAnalyzer, analyzersFor, type FileAnalyzer, type AnalyzerInput } from './analyzers';
 export { isPhiScannable, extensionOf } from './formats/support';
+import '../databricks/register';

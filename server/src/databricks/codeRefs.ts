@@ -1,0 +1,33 @@
+/**
+ * Cluster ids written in code: `DatabricksSession.builder.clusterId("…")`, `.remote(cluster_id="…")`,
+ * `Config(cluster_id="…")`, `spark.databricks.service.clusterId`, `DATABRICKS_CLUSTER_ID`, and any string
+ * literal shaped exactly like a cluster id. Offsets are in the text given (a cell source).
+ */
+export interface ClusterIdInCode {
+  /** The id's span, without quotes. */
+  readonly start: number;
+  readonly end: number;
+  readonly clusterId: string;
+}
+
+/** Linear patterns: each quantifier is bounded and none is nested. */
+const NAMED = [
+  /\bclusterId\s{0,20}\(\s{0,20}(["'])([^"'\n]{1,100})\1/g,
+  /\bcluster_id\s{0,20}=\s{0,20}(["'])([^"'\n]{1,100})\1/g,
+  /\bspark\.databricks\.service\.clusterId["']\s{0,20},\s{0,20}(["'])([^"'\n]{1,100})\1/g,
+  /\bDATABRICKS_CLUSTER_ID["']\s{0,20}\]\s{0,20}=\s{0,20}(["'])([^"'\n]{1,100})\1/g,
+];
+const ID_SHAPED = /(["'])(\d{4}-\d{6}-[a-z0-9]{8})\1/g;
+
+export function clusterIdsInCode(text: string): ClusterIdInCode[] {
+  const out = new Map<number, ClusterIdInCode>();
+  for (const re of [...NAMED, ID_SHAPED]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const id = m[2];
+      const start = m.index + m[0].length - 1 - id.length;
+      if (!out.has(start)) out.set(start, { start, end: start + id.length, clusterId: id });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
