@@ -1,0 +1,190 @@
+/**
+ * Character classes and small scanners the per-language lexers share. Each returns an offset and never
+ * looks back more than a character, so every lexer stays one pass over its text.
+ */
+import type { Token, TokenKind } from './types';
+
+export const Ch = {
+  Tab: 0x09, LF: 0x0a, CR: 0x0d, Space: 0x20, Bang: 0x21, DoubleQuote: 0x22, Hash: 0x23, Dollar: 0x24,
+  Percent: 0x25, SingleQuote: 0x27, LParen: 0x28, RParen: 0x29, Star: 0x2a, Plus: 0x2b, Minus: 0x2d,
+  Dot: 0x2e, Slash: 0x2f, Colon: 0x3a, Question: 0x3f, LBracket: 0x5b, Backslash: 0x5c, RBracket: 0x5d,
+  Underscore: 0x5f, Backtick: 0x60, LBrace: 0x7b, RBrace: 0x7d,
+} as const;
+
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+export function isWhitespace(c: number): boolean {
+  return c === Ch.Space || c === Ch.Tab || c === Ch.LF || c === Ch.CR || c === 0x0b || c === 0x0c
+    || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+/** ASCII letters, `_`, and any non-ASCII character that is not a space (names in any script). */
+export function isIdentStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === Ch.Underscore || (c >= 0x80 && !isWhitespace(c));
+}
+
+export function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigit(c);
+}
+
+/** Offset of the next line break at or after `from` (or the text length). */
+export function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.LF || c === Ch.CR) return i;
+    i++;
+  }
+  return i;
+}
+
+/** End of the identifier starting at `from`; `extra` admits more characters (R's `.`). */
+export function identEnd(text: string, from: number, extra?: (c: number) => boolean): number {
+  let i = from + 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (isIdentPart(c) || (extra !== undefined && extra(c))) i++;
+    else return i;
+  }
+}
+
+/**
+ * End of a numeric literal at `from` (a digit, or `.` before a digit): hex/octal/binary, digits with `_`,
+ * a fraction, an exponent, and any suffix letters (`1L`, `2j`, `1.5BD`, `3f`).
+ */
+export function numberEnd(text: string, from: number): number {
+  let i = from;
+  const next = text.charCodeAt(i + 1) | 0x20;
+  if (text.charCodeAt(i) === 0x30 && (next === 0x78 || next === 0x6f || next === 0x62)) {
+    i += 2;
+    while (isHexDigit(text.charCodeAt(i)) || text.charCodeAt(i) === Ch.Underscore) i++;
+  } else {
+    while (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === Ch.Underscore) i++;
+    if (text.charCodeAt(i) === Ch.Dot && isDigit(text.charCodeAt(i + 1))) {
+      i++;
+      while (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === Ch.Underscore) i++;
+    }
+    const e = text.charCodeAt(i) | 0x20;
+    const sign = text.charCodeAt(i + 1);
+    if (e === 0x65 && (isDigit(sign) || ((sign === Ch.Plus || sign === Ch.Minus) && isDigit(text.charCodeAt(i + 2))))) {
+      i += 2;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+  }
+  while (isIdentPart(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether a number starts at `i`: a digit, or a `.` followed by a digit. */
+export function startsNumber(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return isDigit(c) || (c === Ch.Dot && isDigit(text.charCodeAt(i + 1)));
+}
+
+/** Longest-match lookup over a fixed operator list: constant work per position. */
+export class OperatorTable {
+  private readonly bySize: Set<string>[] = [];
+  private readonly longest: number;
+
+  constructor(operators: readonly string[]) {
+    this.longest = Math.max(...operators.map((o) => o.length));
+    for (let n = 0; n <= this.longest; n++) this.bySize.push(new Set());
+    for (const o of operators) this.bySize[o.length].add(o);
+  }
+
+  /** Length of the longest operator at `at`, or 0. */
+  match(text: string, at: number): number {
+    for (let n = Math.min(this.longest, text.length - at); n > 0; n--) {
+      if (this.bySize[n].has(text.slice(at, at + n))) return n;
+    }
+    return 0;
+  }
+}
+
+export function isPunctuation(c: number): boolean {
+  return c === Ch.LParen || c === Ch.RParen || c === Ch.LBracket || c === Ch.RBracket || c === Ch.LBrace
+    || c === Ch.RBrace || c === 0x2c || c === Ch.Dot || c === 0x3b;
+}
+
+/** Builds tokens; `value` spans are kept only when they differ from the token's own span. */
+export class TokenList {
+  readonly tokens: Token[] = [];
+
+  add(kind: TokenKind, start: number, end: number): void {
+    this.tokens.push({ kind, start, end });
+  }
+
+  addValued(kind: TokenKind, start: number, end: number, valueStart: number, valueEnd: number, flag?: Token['flag']): void {
+    const token: Token = flag === undefined
+      ? { kind, start, end, valueStart, valueEnd }
+      : { kind, start, end, valueStart, valueEnd, flag };
+    this.tokens.push(token);
+  }
+}
+
+/** A `#`-style line comment from `start`; the value skips the marker and one optional space. */
+export function addLineComment(out: TokenList, text: string, start: number, markerLength: number): number {
+  const end = lineEnd(text, start);
+  let valueStart = Math.min(start + markerLength, end);
+  if (text.charCodeAt(valueStart) === Ch.Space && valueStart < end) valueStart++;
+  out.addValued('comment', start, end, valueStart, end);
+  return end;
+}
+
+/**
+ * A block comment `open ... close` from `start`, nested when `nested` (Scala, Spark SQL); unterminated
+ * comments end at the end of the text.
+ */
+export function addBlockComment(out: TokenList, text: string, start: number, nested: boolean): number {
+  let depth = 1;
+  let i = start + 2;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.Star && text.charCodeAt(i + 1) === Ch.Slash) {
+      depth--;
+      i += 2;
+      if (depth === 0 || !nested) {
+        out.addValued('comment', start, i, start + 2, i - 2, 'block');
+        return i;
+      }
+    } else if (nested && c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Star) {
+      depth++;
+      i += 2;
+    } else {
+      i++;
+    }
+  }
+  out.addValued('comment', start, text.length, start + 2, text.length, 'block');
+  return text.length;
+}
+
+/**
+ * A quoted string with backslash escapes from `quoteAt`. `multiline` strings run to EOF when unterminated;
+ * others stop at the line break. `doubled` also accepts a doubled quote as an escape (SQL `''`).
+ */
+export function quotedEnd(text: string, quoteAt: number, options: { multiline: boolean; doubled?: boolean; escapes?: boolean }): { end: number; valueEnd: number } {
+  const quote = text.charCodeAt(quoteAt);
+  const escapes = options.escapes ?? true;
+  let i = quoteAt + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.Backslash && escapes) {
+      i += text.charCodeAt(i + 1) === Ch.CR && text.charCodeAt(i + 2) === Ch.LF ? 3 : 2;
+    } else if (c === quote) {
+      if (options.doubled && text.charCodeAt(i + 1) === quote) i += 2;
+      else return { end: i + 1, valueEnd: i };
+    } else if (!options.multiline && (c === Ch.LF || c === Ch.CR)) {
+      return { end: i, valueEnd: i };
+    } else {
+      i++;
+    }
+  }
+  const end = Math.min(i, text.length);
+  return { end, valueEnd: end };
+}

@@ -1,0 +1,145 @@
+/** Python: string prefixes, triple quotes, f-string replacement fields (with nested quotes), `#` comments. */
+import {
+  Ch, OperatorTable, TokenList, addLineComment, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
+  startsNumber,
+} from './chars';
+import type { Lexer, Token } from './types';
+
+const KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
+  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+
+/** `t` (template strings, 3.14) interpolates like `f`. */
+const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr', 'rt']);
+
+const OPERATORS = new OperatorTable([
+  '**=', '//=', '>>=', '<<=', '==', '!=', '<=', '>=', '->', '**', '//', ':=', '+=', '-=', '*=', '/=', '%=', '&=',
+  '|=', '^=', '@=', '>>', '<<', '<', '>', '=', ':', '+', '-', '*', '/', '%', '|', '&', '~', '^', '@', '!',
+]);
+
+/** Nested f-strings deeper than this are scanned as plain text (Python itself stops being readable long before). */
+const MAX_FSTRING_DEPTH = 8;
+
+export const lexPython: Lexer = (text) => {
+  const out = new TokenList();
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isWhitespace(c) || c === Ch.Backslash) {
+      i++;
+    } else if (c === Ch.Hash) {
+      i = addLineComment(out, text, i, 1);
+    } else if (c === Ch.SingleQuote || c === Ch.DoubleQuote) {
+      i = addString(out, text, i, i, '');
+    } else if (isIdentStart(c)) {
+      const end = identEnd(text, i);
+      const next = text.charCodeAt(end);
+      const prefix = text.slice(i, end).toLowerCase();
+      if ((next === Ch.SingleQuote || next === Ch.DoubleQuote) && STRING_PREFIXES.has(prefix)) {
+        i = addString(out, text, i, end, prefix);
+      } else {
+        out.add(KEYWORDS.has(text.slice(i, end)) ? 'keyword' : 'identifier', i, end);
+        i = end;
+      }
+    } else if (startsNumber(text, i)) {
+      const end = numberEnd(text, i);
+      out.add('number', i, end);
+      i = end;
+    } else if (isPunctuation(c)) {
+      out.add('punctuation', i, i + 1);
+      i++;
+    } else {
+      const n = OPERATORS.match(text, i);
+      if (n > 0) out.add('operator', i, i + n);
+      i += Math.max(n, 1);
+    }
+  }
+  return out.tokens;
+};
+
+function addString(out: TokenList, text: string, start: number, quoteAt: number, prefix: string): number {
+  const interpolated = prefix.includes('f') || prefix.includes('t');
+  const s = scanString(text, quoteAt, interpolated, 0);
+  const flag: Token['flag'] = interpolated ? 'interpolated'
+    : prefix.includes('b') ? 'bytes'
+      : prefix.includes('r') ? 'raw'
+        : s.triple ? 'triple' : undefined;
+  out.addValued('string', start, s.end, s.valueStart, s.valueEnd, flag);
+  return s.end;
+}
+
+interface ScannedString {
+  readonly end: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  readonly triple: boolean;
+}
+
+/**
+ * Scans a string from its opening quote. A backslash always protects the next character from closing the
+ * string (true in raw strings too). Single-quoted strings stop at an unescaped line break.
+ */
+function scanString(text: string, quoteAt: number, interpolated: boolean, depth: number): ScannedString {
+  const quote = text.charCodeAt(quoteAt);
+  const triple = text.charCodeAt(quoteAt + 1) === quote && text.charCodeAt(quoteAt + 2) === quote;
+  const valueStart = quoteAt + (triple ? 3 : 1);
+  let i = valueStart;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.Backslash) {
+      i += text.charCodeAt(i + 1) === Ch.CR && text.charCodeAt(i + 2) === Ch.LF ? 3 : 2;
+    } else if (c === quote) {
+      if (!triple) return { end: i + 1, valueStart, valueEnd: i, triple };
+      if (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) {
+        return { end: i + 3, valueStart, valueEnd: i, triple };
+      }
+      i++;
+    } else if (!triple && (c === Ch.LF || c === Ch.CR)) {
+      return { end: i, valueStart, valueEnd: i, triple };
+    } else if (interpolated && c === Ch.LBrace) {
+      i = text.charCodeAt(i + 1) === Ch.LBrace ? i + 2 : replacementFieldEnd(text, i + 1, triple, depth);
+    } else {
+      i++;
+    }
+  }
+  const end = Math.min(i, text.length);
+  return { end, valueStart, valueEnd: end, triple };
+}
+
+/**
+ * Skips an f-string replacement field `{expr!r:spec}` from just after its `{` to just after its `}`. Strings
+ * inside the expression are scanned as strings, so `f"{d["k"]}"` (Python 3.12) and `f"{'}'}"` stay whole.
+ */
+function replacementFieldEnd(text: string, from: number, triple: boolean, depth: number): number {
+  let braces = 0;
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.RBrace) {
+      if (braces === 0) return i + 1;
+      braces--;
+      i++;
+    } else if (c === Ch.LBrace) {
+      braces++;
+      i++;
+    } else if (!triple && (c === Ch.LF || c === Ch.CR)) {
+      return i;
+    } else if ((c === Ch.SingleQuote || c === Ch.DoubleQuote) && depth < MAX_FSTRING_DEPTH) {
+      const prefix = prefixBefore(text, i, from);
+      i = scanString(text, i, prefix.includes('f') || prefix.includes('t'), depth + 1).end;
+    } else {
+      i++;
+    }
+  }
+  return i;
+}
+
+/** The string prefix letters directly before a quote inside a replacement field (at most two, lowercased). */
+function prefixBefore(text: string, quoteAt: number, floor: number): string {
+  let k = quoteAt;
+  while (k > floor && k > quoteAt - 2 && isIdentStart(text.charCodeAt(k - 1))) k--;
+  const prefix = text.slice(k, quoteAt).toLowerCase();
+  return STRING_PREFIXES.has(prefix) ? prefix : '';
+}
