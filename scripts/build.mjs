@@ -10,6 +10,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Prefer ESM builds: jsonc-parser's UMD build requires its own files dynamically, which a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

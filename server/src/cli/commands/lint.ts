@@ -1,0 +1,119 @@
+/** `phisafe lint [paths...]`: scan files for PHI and report in text, JSON or SARIF. */
+import { writeFileSync } from 'node:fs';
+import type { Severity } from '../../engine';
+import { parseCommandArgs, positiveNumber } from '../args';
+import { EXIT_ERROR, UsageError, useColor } from '../io';
+import { runLint } from '../lint/run';
+import { formatJson } from '../report/json';
+import { formatSarif } from '../report/sarif';
+import { formatText } from '../report/text';
+import type { CliCommand } from './types';
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'] },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string', choices: ['error', 'warning', 'info'] },
+  config: { type: 'string', short: 'c' },
+  'max-file-size': { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'no-ignore': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-progress': { type: 'boolean' },
+  uc: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const HELP = `Usage: phisafe lint [options] [paths...]
+
+Scans notebooks (.py .sql .scala .r source notebooks, .ipynb), SQL, code and markdown for PHI
+(HIPAA Safe Harbor identifiers). Paths default to "."; folders are walked, skipping .git,
+node_modules and anything .gitignore ignores.
+
+Options:
+  -f, --format <text|json|sarif>  Report format (default: text)
+  -o, --output <file>             Write the report to a file instead of stdout
+      --fail-on <error|warning|info>
+                                  Lowest severity that exits 1 (default: failOn from
+                                  .phisafe.json, else warning)
+  -c, --config <file>             Use this config file for every file (no discovery)
+      --max-file-size <MB>        Skip (and report) files larger than this (default: 20)
+      --baseline <file>           Report only findings not already in this baseline
+      --write-baseline <file>     Record every current finding in a new baseline file
+      --no-ignore                 Do not honour .gitignore files
+  -q, --quiet                     Report errors only (no warnings or info)
+      --no-progress               Never show the progress line on stderr
+      --uc <file>                 Unity Catalog snapshot (JSON) for the column-mask rules
+  -h, --help                      Show this help
+
+Exit status:
+  0  no findings at or above --fail-on, and every file was scanned
+  1  findings at or above --fail-on
+  2  usage, config or internal error; or, with no failing findings, some files
+     could not be scanned
+
+Examples:
+  phisafe lint                                  lint the current folder
+  phisafe lint notebooks/ --format sarif -o phisafe.sarif
+  phisafe lint --write-baseline .phisafe-baseline.json
+  phisafe lint --baseline .phisafe-baseline.json
+
+Docs: docs/cli.md
+`;
+
+export const lint: CliCommand = {
+  name: 'lint',
+  summary: 'Scan files and folders for PHI (text, JSON or SARIF report)',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
+    if (values.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    const text = (name: keyof typeof OPTIONS): string | undefined => (typeof values[name] === 'string' ? values[name] as string : undefined);
+    if (text('baseline') && text('write-baseline')) {
+      throw new UsageError('use either --baseline or --write-baseline, not both');
+    }
+    const format = text('format') ?? 'text';
+    const output = text('output');
+    const outcome = await runLint({
+      paths: positionals.length ? positionals : ['.'],
+      configFile: text('config'),
+      failOn: text('fail-on') as Severity | undefined,
+      maxFileSizeMB: positiveNumber('max-file-size', values['max-file-size']),
+      baselineFile: text('baseline'),
+      writeBaselineFile: text('write-baseline'),
+      noIgnore: values['no-ignore'] === true,
+      quiet: values.quiet === true,
+      progress: values['no-progress'] !== true,
+      ucSnapshotFile: text('uc'),
+      workers: workersFromEnv(io.env),
+      workerScript: process.argv[1],
+    }, io);
+    const report = format === 'json' ? formatJson(outcome.report)
+      : format === 'sarif' ? formatSarif(outcome.report, io.cwd)
+        : formatText(outcome.report, { color: !output && useColor(io.stdout, io.env) });
+    for (const note of outcome.notes) io.stderr.write(`phisafe: ${note}\n`);
+    if (output) {
+      try {
+        writeFileSync(output, report);
+      } catch (e) {
+        io.stderr.write(`phisafe: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        return EXIT_ERROR;
+      }
+    } else {
+      io.stdout.write(report);
+    }
+    return outcome.exitCode;
+  },
+};
+
+/** PHISAFE_WORKERS=N forces the pool size (0 scans in-process); unset lets the run decide. */
+function workersFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.PHISAFE_WORKERS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('PHISAFE_WORKERS must be a whole number (0 scans in-process)');
+  return n;
+}

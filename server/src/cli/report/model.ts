@@ -1,0 +1,56 @@
+/**
+ * What a lint run reports, in the plain shape every formatter reads and workers send back. Positions are
+ * 1-based lines and columns in UTF-16 code units; `endColumn` is exclusive (one past the last character), as
+ * in SARIF regions. There is no field for the matched value: the message holds at most a redacted label.
+ */
+import type { FindingCategory, Severity } from '../../engine';
+
+export interface ReportFinding {
+  /** The path as given on the command line, joined with the path below it. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly ruleId: string;
+  readonly category: FindingCategory;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Salted hash for baselines; only when a salt was given, and never printed. */
+  readonly fingerprint?: string;
+}
+
+/** A file that could not be scanned; the message never quotes its content. */
+export interface FileProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface LintReport {
+  readonly findings: readonly ReportFinding[];
+  readonly errors: readonly FileProblem[];
+  /** Files read and scanned (with or without findings). */
+  readonly filesScanned: number;
+  /** Findings hidden because the baseline already holds them. */
+  readonly baselined: number;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+/** Code-point order, so output does not depend on the machine's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || a.endLine - b.endLine
+    || a.endColumn - b.endColumn || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
+}
+
+export function compareProblems(a: FileProblem, b: FileProblem): number {
+  return compareText(a.file, b.file) || compareText(a.message, b.message);
+}
