@@ -25,8 +25,17 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    return new TextDecoder('windows-1252', { ignoreBOM: true }).decode(body);
+    return decodeWindows1252(body);
   }
+}
+
+/** windows-1252 differs from latin1 only in 0x80-0x9F; undefined bytes there keep their latin1 control code. */
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/** Node's TextDecoder treats 'windows-1252' as latin1, so the 0x80-0x9F range is mapped here. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
