@@ -1,9 +1,617 @@
-// PLACEHOLDER — replaced by the code-context work.
+/**
+ * Keyed literals in code: a string or number literal together with the column, key or variable it is compared
+ * with or assigned to (`WHERE mrn = '…'`, `F.col("ssn") == "…"`, `{"dob": "…"}`, `ssn <- "…"`). The key is
+ * what turns an ambiguous value (eight digits, a word) into a typed identifier for the detectors.
+ *
+ * Linear: one pass over the significant tokens; every look-back or look-ahead is bounded, and brackets are
+ * matched once up front so a call's arguments can be skipped in one step.
+ */
 import type { Language } from '../model';
 import type { Token } from '../lexers/types';
 import type { KeyedLiteral } from './types';
 
+type Relation = KeyedLiteral['relation'];
+
+/** Calls whose first argument is the value itself: `lit("…")`, `to_date('…')`, `CAST('…' AS DATE)`. */
+const VALUE_WRAPPERS = new Set([
+  'lit', 'typedlit', 'to_date', 'to_timestamp', 'date', 'timestamp', 'cast', 'try_cast', 'as.date', 'ymd',
+  'as.character', 'as.numeric', 'as.integer', 'str', 'int', 'string', 'decimal', 'bigint',
+]);
+
+/** Calls that name a column by a string argument: `col("mrn")`, `F.column("mrn")`. */
+const COLUMN_REFS = new Set(['col', 'column', 'getitem', 'getfield', 'getas', 'get', 'expr']);
+
+/** Methods that transform their receiver, so the key is the receiver's: `F.col("dob").cast("string")`. */
+const TRANSFORM_METHODS = new Set([
+  'cast', 'astype', 'alias', 'as', 'name', 'substr', 'substring', 'over', 'getitem', 'strip', 'lower', 'upper',
+  'trim', 'tostring', 'str', 'dt',
+]);
+
+/** Comparison methods on a column, and the relation each means for its first argument. */
+const METHOD_RELATIONS: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ['eqnullsafe', 'equals'], ['equalto', 'equals'], ['eq', 'equals'], ['equals', 'equals'],
+  ['notequal', 'not-equals'], ['ne', 'not-equals'],
+  ['like', 'like'], ['rlike', 'like'], ['ilike', 'like'], ['startswith', 'like'], ['endswith', 'like'], ['contains', 'like'],
+  ['gt', 'bound'], ['lt', 'bound'], ['ge', 'bound'], ['le', 'bound'], ['geq', 'bound'], ['leq', 'bound'],
+]);
+
+/** Methods whose arguments are all values of the receiver column: `.isin("…", "…")`, `.between(a, b)`. */
+const LIST_METHODS: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ['isin', 'in-list'], ['isincollection', 'in-list'], ['is_in', 'in-list'], ['between', 'bound'],
+]);
+
+/** Calls that build a literal collection: `c("…")`, `Seq("…")`, `list(…)`. */
+const COLLECTION_CALLS = new Set(['c', 'list', 'seq', 'set', 'array', 'vector', 'tuple', 'frozenset']);
+
+/** Widget kinds whose second argument is a default value (a hard-coded default is embedded). */
+const WIDGET_KINDS = new Set(['text', 'dropdown', 'combobox', 'multiselect']);
+
+/** SQL keywords that structure a statement and never name a column. */
+const SQL_STRUCTURE = new Set([
+  'and', 'or', 'not', 'in', 'is', 'null', 'where', 'on', 'set', 'when', 'then', 'else', 'end', 'case', 'select',
+  'from', 'join', 'as', 'between', 'like', 'ilike', 'rlike', 'regexp', 'having', 'group', 'order', 'by', 'limit',
+  'union', 'all', 'distinct', 'values', 'into', 'insert', 'update', 'delete', 'true', 'false', 'exists',
+  'interval', 'cast', 'with', 'using', 'merge', 'matched', 'any', 'some', 'escape', 'qualify', 'default',
+]);
+
+/** SQL keywords that end an UPDATE … SET assignment list. */
+const SQL_SET_END = new Set(['where', 'from', 'select', 'when', 'returning', 'output']);
+
+/** Typed-literal prefixes in SQL: `DATE '…'`, `TIMESTAMP '…'`. */
+const SQL_TYPED_LITERAL = new Set(['date', 'timestamp', 'timestamp_ntz', 'timestamp_ltz']);
+
+const MAX_ARG_SCAN = 64;
+const MAX_KEY_DEPTH = 4;
+
 /** Finds literals compared with or assigned to a named column/key (WHERE mrn = '…', {"ssn": "…"}, ...). */
-export function findKeyedLiterals(_language: Language, _text: string, _tokens: readonly Token[]): KeyedLiteral[] {
-  return [];
+export function findKeyedLiterals(language: Language, text: string, tokens: readonly Token[]): KeyedLiteral[] {
+  if (language === 'markdown' || language === 'text') return [];
+  return new KeyedLiteralFinder(language, text, tokens.filter((t) => t.kind !== 'comment')).run();
+}
+
+class KeyedLiteralFinder {
+  private readonly n: number;
+  /** For each bracket token, the index of its partner; -1 elsewhere or when unbalanced. */
+  private readonly match: Int32Array;
+  /** Literals already keyed (by a list, INSERT or BETWEEN), so the single-literal pass skips them. */
+  private readonly done: Uint8Array;
+  private readonly out: KeyedLiteral[] = [];
+  private readonly sql: boolean;
+  /** Inside an UPDATE/MERGE `SET a = '…', b = '…'` list, where `=` assigns. */
+  private inSqlSet = false;
+
+  constructor(
+    private readonly language: Language,
+    private readonly text: string,
+    private readonly toks: readonly Token[],
+  ) {
+    this.n = toks.length;
+    this.match = matchBrackets(text, toks);
+    this.done = new Uint8Array(this.n);
+    this.sql = language === 'sql';
+  }
+
+  run(): KeyedLiteral[] {
+    for (let i = 0; i < this.n; i++) {
+      const t = this.toks[i];
+      if (this.sql) this.trackSqlState(i);
+      if (t.kind === 'punctuation') {
+        if (this.isOpener(i)) this.keyedList(i);
+      } else if (this.sql && t.kind === 'keyword' && this.word(i) === 'insert') {
+        this.insertValues(i);
+      } else if (isLiteral(t) && !this.done[i]) {
+        this.keyLiteral(i);
+      }
+    }
+    return this.out;
+  }
+
+  // ---- token helpers ----
+
+  private raw(i: number): string {
+    const t = this.toks[i];
+    return this.text.slice(t.start, t.end);
+  }
+
+  /** Identifier or string content (backticks and quotes excluded). */
+  private value(i: number): string {
+    const t = this.toks[i];
+    return this.text.slice(t.valueStart ?? t.start, t.valueEnd ?? t.end);
+  }
+
+  /** Lower-cased text of an identifier or keyword token, '' for anything else. */
+  private word(i: number): string {
+    if (i < 0 || i >= this.n) return '';
+    const k = this.toks[i].kind;
+    return k === 'identifier' || k === 'keyword' ? this.raw(i).toLowerCase() : '';
+  }
+
+  private isPunct(i: number, ch: string): boolean {
+    return i >= 0 && i < this.n && this.toks[i].kind === 'punctuation' && this.raw(i) === ch;
+  }
+
+  private op(i: number): string | undefined {
+    return i >= 0 && i < this.n && this.toks[i].kind === 'operator' ? this.raw(i) : undefined;
+  }
+
+  private isOpener(i: number): boolean {
+    const c = this.text.charCodeAt(this.toks[i].start);
+    return (c === 0x28 || c === 0x5b || c === 0x7b) && this.toks[i].end - this.toks[i].start === 1;
+  }
+
+  private isKind(i: number, kind: Token['kind']): boolean {
+    return i >= 0 && i < this.n && this.toks[i].kind === kind;
+  }
+
+  private isString(i: number): boolean {
+    return this.isKind(i, 'string') && this.toks[i].flag !== 'interpolated';
+  }
+
+  /** A token that can name a column: an identifier, or in SQL a non-structural keyword (`name`, `date`). */
+  private isName(i: number): boolean {
+    if (this.isKind(i, 'identifier')) return true;
+    return this.sql && this.isKind(i, 'keyword') && !SQL_STRUCTURE.has(this.word(i));
+  }
+
+  private emit(i: number, key: string, relation: Relation): void {
+    const t = this.toks[i];
+    if (!key || t.flag === 'interpolated') return;
+    const start = t.valueStart ?? t.start;
+    const end = t.valueEnd ?? t.end;
+    if (end <= start) return;
+    this.done[i] = 1;
+    this.out.push({ key, relation, start, end });
+  }
+
+  // ---- SQL statement state ----
+
+  private trackSqlState(i: number): void {
+    const t = this.toks[i];
+    if (t.kind === 'keyword') {
+      const w = this.word(i);
+      if (w === 'set') this.inSqlSet = true;
+      else if (SQL_SET_END.has(w)) this.inSqlSet = false;
+    } else if (t.kind === 'punctuation' && this.raw(i) === ';') {
+      this.inSqlSet = false;
+    }
+  }
+
+  // ---- single literals ----
+
+  private keyLiteral(i: number): void {
+    const [a, b] = this.unwrapValue(i);
+    if (this.keyFromPrefix(i, a, b)) return;
+    this.keyFromSuffix(i, b);
+  }
+
+  /** Widens a literal to the value expression around it: `F.lit("…")`, `DATE '…'`, `CAST('…' AS DATE)`. */
+  private unwrapValue(i: number): [number, number] {
+    let a = i;
+    let b = i;
+    for (let step = 0; step < 3; step++) {
+      if (this.sql && SQL_TYPED_LITERAL.has(this.word(a - 1)) && this.isKind(a - 1, 'keyword')) {
+        a -= 1;
+        continue;
+      }
+      const open = a - 1;
+      if (!this.isPunct(open, '(') || !VALUE_WRAPPERS.has(this.word(open - 1))) break;
+      const close = this.match[open];
+      if (close < 0 || !(this.isPunct(b + 1, ',') || b + 1 === close || this.word(b + 1) === 'as')) break;
+      a = open - 1;
+      b = close;
+      if (this.isPunct(a - 1, '.') && this.isKind(a - 2, 'identifier')) a -= 2;
+    }
+    return [a, b];
+  }
+
+  /** Keys the literal by what precedes it; true when that settled the literal. */
+  private keyFromPrefix(i: number, a: number, b: number): boolean {
+    const p = a - 1;
+    if (p < 0) return false;
+    const o = this.op(p);
+    if (o !== undefined) return this.keyAfterOperator(i, p, o);
+    const w = this.isKind(p, 'keyword') ? this.word(p) : '';
+    if (this.sql && w === 'between') {
+      this.keyBetween(i, p, b);
+      return true;
+    }
+    if (this.sql && (w === 'like' || w === 'ilike' || w === 'rlike' || w === 'regexp')) {
+      const key = this.keyBefore(this.skipNot(p - 1), 0);
+      if (key) this.emit(i, key, 'like');
+      return true;
+    }
+    if (this.isPunct(p, '(')) return this.keyAsArgument(i, p, b);
+    if (this.isPunct(p, ',')) return this.keyAsSecondArgument(i, p);
+    return false;
+  }
+
+  private keyAfterOperator(i: number, p: number, o: string): boolean {
+    if (o === '$') return true; // Scala $"col": a column name, not a value
+    if (o === ':') {
+      // Dict entry {"key": "…"}: only values, only under a quoted key in a literal dict.
+      if (this.isString(p - 1) && (this.isPunct(p - 2, '{') || this.isPunct(p - 2, ','))) {
+        this.emit(i, this.value(p - 1), 'assign');
+      }
+      return true;
+    }
+    if (o === '->') {
+      if (this.isString(p - 1)) this.emit(i, this.value(p - 1), 'assign'); // Scala Map("mrn" -> "…")
+      return true;
+    }
+    const relation = this.relationOf(o);
+    if (!relation) return false;
+    const key = relation === 'assign' && !this.sql ? this.annotatedName(p - 1) ?? this.keyBefore(p - 1, 0) : this.keyBefore(p - 1, 0);
+    if (!key) return false;
+    if (relation === 'assign' && this.language === 'python' && (key === 'defaultValue' || key === 'name')) {
+      const widget = this.widgetNameAround(p);
+      if (widget !== undefined) {
+        if (key === 'defaultValue') this.emit(i, widget, 'assign'); // the name argument is a column name, not a value
+        return true;
+      }
+    }
+    this.emit(i, key, relation);
+    return true;
+  }
+
+  private relationOf(o: string): Relation | undefined {
+    switch (o) {
+      case '==': case '===': case '<=>': return 'equals';
+      case '!=': case '<>': case '=!=': case '!==': return 'not-equals';
+      case '<': case '>': case '<=': case '>=': return 'bound';
+      case '=': return this.sql && !this.inSqlSet ? 'equals' : 'assign';
+      case ':=': case '<-': case '<<-': return 'assign';
+      case '%in%': return 'in-list';
+      case '%like%': return 'like';
+      default: return undefined;
+    }
+  }
+
+  /** `dob BETWEEN '…' AND '…'`: both bounds under the same key. */
+  private keyBetween(i: number, p: number, b: number): void {
+    const key = this.keyBefore(this.skipNot(p - 1), 0);
+    if (!key) return;
+    this.emit(i, key, 'bound');
+    if (this.word(b + 1) !== 'and') return;
+    for (let k = b + 2; k < Math.min(this.n, b + 6); k++) {
+      if (isLiteral(this.toks[k])) {
+        this.emit(k, key, 'bound');
+        return;
+      }
+      if (!this.isKind(k, 'keyword') && !this.isPunct(k, '(') && !this.isKind(k, 'identifier')) return;
+    }
+  }
+
+  private skipNot(j: number): number {
+    return this.word(j) === 'not' ? j - 1 : j;
+  }
+
+  /** First argument of a comparison method: `F.col("x").eqNullSafe("…")`, `.like("…")`. */
+  private keyAsArgument(i: number, open: number, b: number): boolean {
+    const method = this.word(open - 1);
+    const relation = METHOD_RELATIONS.get(method);
+    if (!relation || !this.isPunct(open - 2, '.')) return false;
+    if (!(this.isPunct(b + 1, ',') || b + 1 === this.match[open])) return false;
+    const key = this.keyBefore(open - 3, 0);
+    if (key) this.emit(i, key, relation);
+    return true;
+  }
+
+  /** `.withColumn("mrn", lit("…"))` and `dbutils.widgets.text("mrn", "…")`: the first argument names the second. */
+  private keyAsSecondArgument(i: number, comma: number): boolean {
+    const name = comma - 1;
+    const open = comma - 2;
+    if (!this.isString(name) || !this.isPunct(open, '(')) return false;
+    const fn = this.word(open - 1);
+    const isWidget = WIDGET_KINDS.has(fn) && this.isPunct(open - 2, '.') && this.word(open - 3) === 'widgets';
+    if (fn !== 'withcolumn' && !isWidget) return false;
+    this.emit(i, this.value(name), 'assign');
+    return true;
+  }
+
+  /** `dbutils.widgets.text(name="mrn", defaultValue="…")`: the widget's name, when the call gives it. */
+  private widgetNameAround(eq: number): string | undefined {
+    for (let k = eq - 1, steps = 0; k >= 0 && steps < MAX_ARG_SCAN; k--, steps++) {
+      if (this.isPunct(k, ')') || this.isPunct(k, ']')) {
+        const m = this.match[k];
+        if (m < 0) return undefined;
+        k = m;
+        continue;
+      }
+      if (!this.isPunct(k, '(')) continue;
+      const fn = this.word(k - 1);
+      if (!WIDGET_KINDS.has(fn) || this.word(k - 3) !== 'widgets') return undefined;
+      if (this.isString(k + 1)) return this.value(k + 1);
+      const close = this.match[k];
+      for (let j = k + 1; j < close && j - k < MAX_ARG_SCAN; j++) {
+        if (this.word(j) === 'name' && this.op(j + 1) === '=' && this.isString(j + 2)) return this.value(j + 2);
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Reversed forms: `'…' = mrn`, `"…" == df.mrn`, R `"…" -> ssn`, SQL `'…' AS ssn`, `lit("…").alias("ssn")`. */
+  private keyFromSuffix(i: number, b: number): void {
+    const q = b + 1;
+    const o = this.op(q);
+    if (o === '->' && this.language === 'r') {
+      if (this.isKind(q + 1, 'identifier')) this.emit(i, this.value(q + 1), 'assign');
+      return;
+    }
+    if (o !== undefined) {
+      const relation = this.relationOf(o);
+      if (!relation || relation === 'assign' || relation === 'in-list') return;
+      const key = this.keyAfter(q + 1);
+      if (key) this.emit(i, key, relation);
+      return;
+    }
+    if (this.sql && this.word(q) === 'as' && this.isName(q + 1)) {
+      this.emit(i, this.value(q + 1), 'assign');
+      return;
+    }
+    const method = this.word(q + 1);
+    if (this.isPunct(q, '.') && (method === 'alias' || method === 'as' || method === 'name')
+      && this.isPunct(q + 2, '(') && this.isString(q + 3)) {
+      this.emit(i, this.value(q + 3), 'assign');
+    }
+  }
+
+  // ---- keys ----
+
+  /** The key named by the expression that ends at token j (`p.mrn`, `F.col("mrn")`, `df["mrn"]`, `upper(x)`). */
+  private keyBefore(j: number, depth: number): string | undefined {
+    if (j < 0 || depth > MAX_KEY_DEPTH) return undefined;
+    const t = this.toks[j];
+    if (this.isName(j)) return this.op(j - 1) === '::' ? this.keyBefore(j - 2, depth + 1) : this.value(j);
+    if (t.kind === 'string') return this.op(j - 1) === '$' && this.isString(j) ? this.value(j) : undefined;
+    if (this.isPunct(j, ']')) return this.keyOfIndex(j);
+    if (this.isPunct(j, ')')) return this.keyOfCall(j, depth);
+    return undefined;
+  }
+
+  /** `df["mrn"]`, R `df[["mrn"]]`, `df.loc[:, "mrn"]`; never `os.environ["…"]`. */
+  private keyOfIndex(close: number): string | undefined {
+    const open = this.match[close];
+    if (open < 0) return undefined;
+    if (this.word(open - 1) === 'environ') return undefined;
+    if (close - open === 2 && this.isString(open + 1)) return this.value(open + 1);
+    if (close - open === 4 && this.isPunct(open + 1, '[') && this.isString(open + 2)) return this.value(open + 2);
+    if (this.isString(close - 1) && this.isPunct(close - 2, ',')) return this.value(close - 1);
+    return undefined;
+  }
+
+  private keyOfCall(close: number, depth: number): string | undefined {
+    const open = this.match[close];
+    if (open < 0) return undefined;
+    const callee = this.word(open - 1);
+    const isMethod = callee !== '' && this.isPunct(open - 2, '.');
+    if (isMethod && TRANSFORM_METHODS.has(callee)) return this.receiverKey(open - 3, depth);
+    if (callee !== '' && close - open === 2 && this.isString(open + 1) && !VALUE_WRAPPERS.has(callee)) {
+      return this.value(open + 1);
+    }
+    if (isMethod && !COLUMN_REFS.has(callee)) return this.receiverKey(open - 3, depth);
+    if (callee === '') return this.keyBefore(close - 1, depth + 1);
+    const end = this.firstArgumentEnd(open, close);
+    return end > open ? this.keyBefore(end, depth + 1) : undefined;
+  }
+
+  /** The receiver's key, skipping pandas accessors: `df.mrn.str.strip()` → mrn. */
+  private receiverKey(j: number, depth: number): string | undefined {
+    const w = this.word(j);
+    if ((w === 'str' || w === 'dt') && this.isPunct(j - 1, '.')) return this.keyBefore(j - 2, depth + 1);
+    return this.keyBefore(j, depth + 1);
+  }
+
+  /** Index of the last token of a call's first argument (stops at `,`, `)` or SQL `AS`). */
+  private firstArgumentEnd(open: number, close: number): number {
+    let k = open + 1;
+    for (let steps = 0; k < close && steps < MAX_ARG_SCAN; steps++) {
+      if (this.isPunct(k, ',') || (this.sql && this.word(k) === 'as')) break;
+      if (this.isOpener(k) && this.match[k] > k) k = this.match[k] + 1;
+      else k++;
+    }
+    return k - 1;
+  }
+
+  /** The key named by the operand that starts at token k (reversed comparisons). */
+  private keyAfter(k: number): string | undefined {
+    let end = -1;
+    for (let steps = 0; k < this.n && steps < 32; steps++) {
+      const o = this.op(k);
+      if (this.isName(k) || this.isPunct(k, '.') || o === '$' || (this.isString(k) && this.op(k - 1) === '$')) {
+        end = k++;
+      } else if (end >= 0 && this.isOpener(k) && this.match[k] > k) {
+        end = this.match[k];
+        k = end + 1;
+      } else {
+        break;
+      }
+    }
+    return end >= 0 ? this.keyBefore(end, 0) : undefined;
+  }
+
+  /** `mrn: str = "…"`, `val patientDob: String = "…"`: the annotated name before the type. */
+  private annotatedName(j: number): string | undefined {
+    let depth = 0;
+    for (let k = j, steps = 0; k > 0 && steps < 12; k--, steps++) {
+      const o = this.op(k) ?? (this.isPunct(k, ':') ? ':' : undefined);
+      if (o === ':' && depth === 0) {
+        if (!this.isKind(k - 1, 'identifier') || k === j) return undefined;
+        const before = this.word(k - 2);
+        if (this.isKind(k - 2, 'keyword') && before !== 'val' && before !== 'var') return undefined;
+        return this.value(k - 1);
+      }
+      if (this.isPunct(k, ']')) depth++;
+      else if (this.isPunct(k, '[')) depth--;
+      else if (!(o === '|' || this.isName(k) || this.isPunct(k, '.') || (depth > 0 && this.isPunct(k, ',')))) return undefined;
+      if (depth < 0) return undefined;
+    }
+    return undefined;
+  }
+
+  // ---- lists ----
+
+  /** A bracket whose elements are values of one key: `IN (…)`, `.isin(…)`, `%in% c(…)`, `ids = [...]`, `{"k": [...]}`. */
+  private keyedList(open: number): void {
+    const close = this.match[open];
+    if (close < 0) return;
+    const head = this.listHead(open);
+    if (head === undefined) return;
+    const target = this.listTarget(head, open);
+    if (target) this.emitListElements(open, close, target.key, target.relation, 1);
+  }
+
+  /** The first token of the list expression: the bracket, or a collection call's name (`c(`, `Seq(`). */
+  private listHead(open: number): number | undefined {
+    const ch = this.raw(open);
+    const before = open - 1;
+    if (ch === '(' && this.isKind(before, 'identifier')) {
+      const w = this.word(before);
+      if (LIST_METHODS.has(w) && this.isPunct(before - 1, '.')) return open;
+      if (!COLLECTION_CALLS.has(w)) return undefined;
+      return this.isPunct(before - 1, '.') ? undefined : before;
+    }
+    if (before >= 0 && (this.isKind(before, 'identifier') || this.isPunct(before, ')') || this.isPunct(before, ']')) && ch !== '{') {
+      return this.word(before) === 'in' ? open : undefined; // a call or an index, not a literal list
+    }
+    return open;
+  }
+
+  private listTarget(head: number, open: number): { key: string; relation: Relation } | undefined {
+    const method = head === open && this.isPunct(open, '(') ? this.word(open - 1) : '';
+    const listRelation = LIST_METHODS.get(method);
+    if (listRelation && this.isPunct(open - 2, '.')) {
+      const key = this.keyBefore(open - 3, 0);
+      return key ? { key, relation: listRelation } : undefined;
+    }
+    const p = head - 1;
+    const w = this.word(p);
+    if (w === 'in' && (this.isKind(p, 'keyword') || this.language === 'python')) {
+      const key = this.keyBefore(this.skipNot(p - 1), 0);
+      return key ? { key, relation: 'in-list' } : undefined;
+    }
+    const o = this.op(p);
+    if (o === '%in%') {
+      const key = this.keyBefore(p - 1, 0);
+      return key ? { key, relation: 'in-list' } : undefined;
+    }
+    if (o === ':' && this.isString(p - 1) && (this.isPunct(p - 2, '{') || this.isPunct(p - 2, ','))) {
+      return { key: this.value(p - 1), relation: 'assign' };
+    }
+    if (o === '=' || o === '<-' || o === ':=') {
+      if (this.sql) return undefined;
+      const key = this.annotatedName(p - 1) ?? this.keyBefore(p - 1, 0);
+      return key ? { key, relation: 'assign' } : undefined;
+    }
+    return undefined;
+  }
+
+  /** Keys each literal element of a list; one nested level (`isin(["…"])`, `IN (('…'))`) is entered too. */
+  private emitListElements(open: number, close: number, key: string, relation: Relation, level: number): void {
+    for (let k = open + 1; k < close;) {
+      if (this.isOpener(k) && this.match[k] > k) {
+        const inner = this.match[k];
+        const startsElement = this.isPunct(k - 1, ',') || k - 1 === open;
+        if (level === 1 && startsElement && this.listHead(k) === k) this.emitListElements(k, inner, key, relation, 2);
+        k = inner + 1;
+        continue;
+      }
+      if (isLiteral(this.toks[k]) && (this.isPunct(k - 1, ',') || k - 1 === open) && (this.isPunct(k + 1, ',') || k + 1 === close)) {
+        this.emit(k, key, relation);
+      }
+      k++;
+    }
+  }
+
+  // ---- SQL INSERT ----
+
+  /** `INSERT INTO t (mrn, first_name) VALUES ('…', '…'), (…)`: each value keyed by its column's position. */
+  private insertValues(insert: number): void {
+    let k = insert + 1;
+    for (let steps = 0; k < this.n && steps < 24; steps++) {
+      const w = this.word(k);
+      if (w === 'into' || w === 'overwrite' || w === 'table' || this.isName(k) || this.isPunct(k, '.') || this.isKind(k, 'parameter')) {
+        k++;
+      } else if (w === 'partition' && this.isPunct(k + 1, '(') && this.match[k + 1] > k) {
+        k = this.match[k + 1] + 1;
+      } else {
+        break;
+      }
+    }
+    if (!this.isPunct(k, '(') || this.match[k] < 0) return;
+    const columns = this.columnList(k, this.match[k]);
+    k = this.match[k] + 1;
+    if (this.word(k) !== 'values' || columns.length === 0) return;
+    k++;
+    while (this.isPunct(k, '(') && this.match[k] > k) {
+      this.emitTuple(k, this.match[k], columns);
+      k = this.match[k] + 1;
+      if (!this.isPunct(k, ',')) break;
+      k++;
+    }
+  }
+
+  private columnList(open: number, close: number): string[] {
+    const columns: string[] = [];
+    for (let k = open + 1; k < close; k++) {
+      if (this.isName(k) && (this.isPunct(k + 1, ',') || k + 1 === close)) columns.push(this.value(k));
+      else if (!this.isPunct(k, ',')) return [];
+    }
+    return columns;
+  }
+
+  private emitTuple(open: number, close: number, columns: readonly string[]): void {
+    let position = 0;
+    let elementStart = true;
+    for (let k = open + 1; k < close;) {
+      if (this.isPunct(k, ',')) {
+        position++;
+        elementStart = true;
+        k++;
+        continue;
+      }
+      const key = columns[position];
+      if (elementStart && key !== undefined) {
+        const literal = this.literalOfElement(k, close);
+        if (literal >= 0) this.emit(literal, key, 'assign');
+      }
+      elementStart = false;
+      k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
+    }
+  }
+
+  /** The literal an element consists of: `'…'`, `DATE '…'`, `to_date('…')`, `CAST('…' AS DATE)`. */
+  private literalOfElement(k: number, close: number): number {
+    if (isLiteral(this.toks[k])) return k;
+    if (SQL_TYPED_LITERAL.has(this.word(k)) && k + 1 < close && isLiteral(this.toks[k + 1])) return k + 1;
+    if (VALUE_WRAPPERS.has(this.word(k)) && this.isPunct(k + 1, '(') && k + 2 < close && isLiteral(this.toks[k + 2])) return k + 2;
+    return -1;
+  }
+}
+
+function isLiteral(t: Token): boolean {
+  return t.kind === 'string' || t.kind === 'number';
+}
+
+/** Pairs each bracket with its partner in one pass; unbalanced brackets stay -1. */
+function matchBrackets(text: string, toks: readonly Token[]): Int32Array {
+  const match = new Int32Array(toks.length).fill(-1);
+  const stack: number[] = [];
+  const closerFor: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'punctuation' || t.end - t.start !== 1) continue;
+    const ch = text[t.start];
+    if (ch === '(' || ch === '[' || ch === '{') {
+      stack.push(i);
+    } else if (ch in closerFor) {
+      const top = stack[stack.length - 1];
+      if (top !== undefined && text[toks[top].start] === closerFor[ch]) {
+        stack.pop();
+        match[top] = i;
+        match[i] = top;
+      }
+    }
+  }
+  return match;
 }

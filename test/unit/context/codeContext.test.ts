@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { findKeyedLiterals } from '../../../server/src/engine/context/codeContext';
+import type { KeyedLiteral } from '../../../server/src/engine/context/types';
+import { lexerFor } from '../../../server/src/engine/lexers';
+import type { Language } from '../../../server/src/engine/model';
+
+/** Obviously synthetic values, built in code. */
+const V = {
+  mrn: ['9', '0'.repeat(6), '1'].join(''),
+  mrn2: ['9', '0'.repeat(6), '2'].join(''),
+  ssn: ['900', '00', '0001'].join('-'),
+  name: 'Testname',
+  last: 'Zzexample',
+  dob: ['1900', '01', '02'].join('-'),
+  dob2: ['1900', '12', '31'].join('-'),
+  email: `synthetic.person@${'example'}.invalid`,
+};
+
+interface Seen { key: string; relation: KeyedLiteral['relation']; value: string }
+
+function keyed(language: Language, text: string): Seen[] {
+  const lexer = lexerFor(language);
+  if (!lexer) throw new Error(`no lexer for ${language}`);
+  return findKeyedLiterals(language, text, lexer(text)).map((k) => ({ key: k.key, relation: k.relation, value: text.slice(k.start, k.end) }));
+}
+
+type Case = readonly [title: string, language: Language, source: string, expected: readonly Seen[]];
+const e = (key: string, relation: KeyedLiteral['relation'], value: string): Seen => ({ key, relation, value });
+
+const POSITIVE: readonly Case[] = [
+  // SQL
+  ['sql equals', 'sql', `SELECT * FROM p WHERE mrn = '${V.mrn}'`, [e('mrn', 'equals', V.mrn)]],
+  ['sql qualified column', 'sql', `SELECT 1 FROM p WHERE p.last_name = '${V.last}'`, [e('last_name', 'equals', V.last)]],
+  ['sql backtick column', 'sql', `SELECT 1 FROM p WHERE \`first name\` = '${V.name}'`, [e('first name', 'equals', V.name)]],
+  ['sql function wrapper', 'sql', `SELECT 1 FROM p WHERE upper(last_name) = '${V.last}'`, [e('last_name', 'equals', V.last)]],
+  ['sql nested wrappers', 'sql', `SELECT 1 FROM p WHERE lower(trim(p.email)) = '${V.email}'`, [e('email', 'equals', V.email)]],
+  ['sql reversed', 'sql', `SELECT 1 FROM p WHERE '${V.mrn}' = mrn`, [e('mrn', 'equals', V.mrn)]],
+  ['sql in list', 'sql', `SELECT 1 FROM p WHERE mrn IN ('${V.mrn}', '${V.mrn2}')`, [e('mrn', 'in-list', V.mrn), e('mrn', 'in-list', V.mrn2)]],
+  ['sql not in', 'sql', `SELECT 1 FROM p WHERE p.mrn NOT IN ('${V.mrn}')`, [e('mrn', 'in-list', V.mrn)]],
+  ['sql between', 'sql', `SELECT 1 FROM p WHERE dob BETWEEN '${V.dob}' AND '${V.dob2}' AND x = 1`, [e('dob', 'bound', V.dob), e('dob', 'bound', V.dob2), e('x', 'equals', '1')]],
+  ['sql bounds', 'sql', `SELECT 1 FROM p WHERE dob >= '${V.dob}' AND dob < '${V.dob2}'`, [e('dob', 'bound', V.dob), e('dob', 'bound', V.dob2)]],
+  ['sql like', 'sql', `SELECT 1 FROM p WHERE last_name LIKE '${V.last}%' OR email NOT ILIKE '${V.email}'`, [e('last_name', 'like', `${V.last}%`), e('email', 'like', V.email)]],
+  ['sql not equals', 'sql', `SELECT 1 FROM p WHERE ssn != '${V.ssn}' AND mrn <> '${V.mrn}'`, [e('ssn', 'not-equals', V.ssn), e('mrn', 'not-equals', V.mrn)]],
+  ['sql null-safe equals', 'sql', `SELECT 1 FROM p WHERE ssn <=> '${V.ssn}' OR ssn == '${V.ssn}'`, [e('ssn', 'equals', V.ssn), e('ssn', 'equals', V.ssn)]],
+  ['sql case when', 'sql', `SELECT CASE WHEN ssn = '${V.ssn}' THEN 'flagged' ELSE 'ok' END AS flag FROM p`, [e('ssn', 'equals', V.ssn)]],
+  ['sql number literal', 'sql', `SELECT 1 FROM p WHERE mrn = ${V.mrn}`, [e('mrn', 'equals', V.mrn)]],
+  ['sql typed literal', 'sql', `SELECT 1 FROM p WHERE birth_date = DATE '${V.dob}'`, [e('birth_date', 'equals', V.dob)]],
+  ['sql cast column', 'sql', `SELECT 1 FROM p WHERE CAST(dob AS STRING) = '${V.dob}' AND d::date = '${V.dob2}'`, [e('dob', 'equals', V.dob), e('d', 'equals', V.dob2)]],
+  ['sql insert values', 'sql', `INSERT INTO main.gold.p (mrn, first_name, dob) VALUES ('${V.mrn}', '${V.name}', DATE '${V.dob}'), ('${V.mrn2}', NULL, '${V.dob2}')`,
+    [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('dob', 'assign', V.dob), e('mrn', 'assign', V.mrn2), e('dob', 'assign', V.dob2)]],
+  ['sql update set', 'sql', `UPDATE p SET last_name = '${V.last}', phone = '555' WHERE mrn = '${V.mrn}'`, [e('last_name', 'assign', V.last), e('phone', 'assign', '555'), e('mrn', 'equals', V.mrn)]],
+  ['sql literal alias', 'sql', `SELECT '${V.ssn}' AS ssn, 1 AS n`, [e('ssn', 'assign', V.ssn), e('n', 'assign', '1')]],
+  ['sql keyword-named column', 'sql', `SELECT 1 FROM p WHERE name = '${V.name}'`, [e('name', 'equals', V.name)]],
+  // Python / PySpark / pandas
+  ['F.col equals', 'python', `df.filter(F.col("mrn") == "${V.mrn}")`, [e('mrn', 'equals', V.mrn)]],
+  ['col equals', 'python', `df.where(col("mrn") == "${V.mrn}")`, [e('mrn', 'equals', V.mrn)]],
+  ['df index equals', 'python', `df[df["mrn"] == "${V.mrn}"]`, [e('mrn', 'equals', V.mrn)]],
+  ['df attribute equals', 'python', `df[df.mrn == "${V.mrn}"]`, [e('mrn', 'equals', V.mrn)]],
+  ['loc filter', 'python', `df.loc[df["ssn"] == '${V.ssn}']`, [e('ssn', 'equals', V.ssn)]],
+  ['isin args', 'python', `df.filter(F.col("mrn").isin("${V.mrn}", "${V.mrn2}"))`, [e('mrn', 'in-list', V.mrn), e('mrn', 'in-list', V.mrn2)]],
+  ['isin list', 'python', `df[df["mrn"].isin(["${V.mrn}", "${V.mrn2}"])]`, [e('mrn', 'in-list', V.mrn), e('mrn', 'in-list', V.mrn2)]],
+  ['bound', 'python', `df.filter(F.col("dob") >= "${V.dob}")`, [e('dob', 'bound', V.dob)]],
+  ['lit wrapper', 'python', `df.filter(col("mrn") == lit("${V.mrn}"))`, [e('mrn', 'equals', V.mrn)]],
+  ['F.lit wrapper', 'python', `df.filter(F.col("mrn") == F.lit("${V.mrn}"))`, [e('mrn', 'equals', V.mrn)]],
+  ['when', 'python', `F.when(F.col("ssn") == "${V.ssn}", 1).otherwise(0)`, [e('ssn', 'equals', V.ssn)]],
+  ['assignment', 'python', `patient_dob = "${V.dob}"`, [e('patient_dob', 'assign', V.dob)]],
+  ['annotated assignment', 'python', `mrn: str = "${V.mrn}"`, [e('mrn', 'assign', V.mrn)]],
+  ['attribute assignment', 'python', `self.mrn = "${V.mrn}"\nMRN = "${V.mrn2}"`, [e('mrn', 'assign', V.mrn), e('MRN', 'assign', V.mrn2)]],
+  ['Row kwargs', 'python', `Row(first_name="${V.name}", dob="${V.dob}")`, [e('first_name', 'assign', V.name), e('dob', 'assign', V.dob)]],
+  ['dict kwargs', 'python', `dict(ssn="${V.ssn}")`, [e('ssn', 'assign', V.ssn)]],
+  ['function kwargs', 'python', `lookup(member_id="${V.mrn}")`, [e('member_id', 'assign', V.mrn)]],
+  ['dict literal', 'python', `{"member_id": "${V.mrn}", 'dob': '${V.dob}'}`, [e('member_id', 'assign', V.mrn), e('dob', 'assign', V.dob)]],
+  ['fillna dict', 'python', `df.fillna({"ssn": "${V.ssn}"})`, [e('ssn', 'assign', V.ssn)]],
+  ['dict of lists', 'python', `pd.DataFrame({"mrn": ["${V.mrn}", "${V.mrn2}"]})`, [e('mrn', 'assign', V.mrn), e('mrn', 'assign', V.mrn2)]],
+  ['withColumn', 'python', `df.withColumn("mrn", lit("${V.mrn}"))`, [e('mrn', 'assign', V.mrn)]],
+  ['widget default', 'python', `dbutils.widgets.text("mrn", "${V.mrn}", "MRN")`, [e('mrn', 'assign', V.mrn)]],
+  ['widget dropdown default', 'python', `dbutils.widgets.dropdown("ssn", "${V.ssn}", ["${V.ssn}"])`, [e('ssn', 'assign', V.ssn)]],
+  ['widget keyword default', 'python', `dbutils.widgets.text(name="mrn", defaultValue="${V.mrn}")`, [e('mrn', 'assign', V.mrn)]],
+  ['python in', 'python', `if mrn in ("${V.mrn}", "${V.mrn2}"):\n    pass`, [e('mrn', 'in-list', V.mrn), e('mrn', 'in-list', V.mrn2)]],
+  ['reversed python', 'python', `df[ "${V.mrn}" == df.mrn ]`, [e('mrn', 'equals', V.mrn)]],
+  ['column assignment', 'python', `df["ssn"] = "${V.ssn}"`, [e('ssn', 'assign', V.ssn)]],
+  ['cast receiver', 'python', `df.filter(F.col("dob").cast("string") == "${V.dob}")`, [e('dob', 'equals', V.dob)]],
+  ['str accessor', 'python', `df[df.last_name.str.upper() == "${V.last}"]`, [e('last_name', 'equals', V.last)]],
+  ['alias', 'python', `df.select(F.lit("${V.ssn}").alias("ssn"))`, [e('ssn', 'assign', V.ssn)]],
+  ['comparison method', 'python', `df.filter(F.col("last_name").like("${V.last}%"))`, [e('last_name', 'like', `${V.last}%`)]],
+  ['between method', 'python', `df.filter(F.col("dob").between("${V.dob}", "${V.dob2}"))`, [e('dob', 'bound', V.dob), e('dob', 'bound', V.dob2)]],
+  // Scala
+  ['scala $ column', 'scala', `df.filter($"ssn" === "${V.ssn}")`, [e('ssn', 'equals', V.ssn)]],
+  ['scala col', 'scala', `df.filter(col("ssn") === "${V.ssn}")`, [e('ssn', 'equals', V.ssn)]],
+  ['scala df apply', 'scala', `df.filter(df("ssn") === "${V.ssn}")`, [e('ssn', 'equals', V.ssn)]],
+  ['scala not equals', 'scala', `df.filter($"ssn" =!= "${V.ssn}")`, [e('ssn', 'not-equals', V.ssn)]],
+  ['scala isin', 'scala', `df.filter($"mrn".isin("${V.mrn}", "${V.mrn2}"))`, [e('mrn', 'in-list', V.mrn), e('mrn', 'in-list', V.mrn2)]],
+  ['scala val', 'scala', `val patientDob = "${V.dob}"\nval mrn: String = "${V.mrn}"`, [e('patientDob', 'assign', V.dob), e('mrn', 'assign', V.mrn)]],
+  ['scala map', 'scala', `val m = Map("mrn" -> "${V.mrn}")`, [e('mrn', 'assign', V.mrn)]],
+  // R
+  ['r dollar', 'r', `patients[patients$birth_date == "${V.dob}", ]`, [e('birth_date', 'equals', V.dob)]],
+  ['r df filter', 'r', `df[df$mrn == "${V.mrn}", ]`, [e('mrn', 'equals', V.mrn)]],
+  ['r dplyr filter', 'r', `filter(df, mrn == "${V.mrn}")`, [e('mrn', 'equals', V.mrn)]],
+  ['r in list', 'r', `df %>% filter(mrn %in% c("${V.mrn}", "${V.mrn2}"))`, [e('mrn', 'in-list', V.mrn), e('mrn', 'in-list', V.mrn2)]],
+  ['r assignments', 'r', `ssn <- "${V.ssn}"\n"${V.dob}" -> dob\nmrn = "${V.mrn}"`, [e('ssn', 'assign', V.ssn), e('dob', 'assign', V.dob), e('mrn', 'assign', V.mrn)]],
+  ['r named list', 'r', `x <- list(ssn = "${V.ssn}")\ny <- data.frame(first_name = "${V.name}")`, [e('ssn', 'assign', V.ssn), e('first_name', 'assign', V.name)]],
+  ['r bound', 'r', `df[df$dob > "${V.dob}", ]`, [e('dob', 'bound', V.dob)]],
+];
+
+const NEGATIVE: readonly Case[] = [
+  ['print and log strings', 'python', `print("${V.ssn}")\nlogger.info("${V.mrn}")`, []],
+  ['column name arguments', 'python', `df.select(F.col("mrn"), col("ssn"), df["dob"])`, []],
+  ['dict keys', 'python', `d = {"mrn": x, "ssn": y}`, []],
+  ['widget name only', 'python', `dbutils.widgets.text("mrn", "")\nmrn = dbutils.widgets.get("mrn")`, []],
+  ['environment and conf', 'python', `os.environ["MRN"] = "${V.mrn}"\nspark.conf.set("mrn", "${V.mrn}")`, []],
+  ['comments skipped', 'python', `# mrn = "${V.mrn}"\nx = 1`, [e('x', 'assign', '1')]],
+  ['interpolated strings', 'python', `mrn = f"{prefix}${V.mrn}"`, []],
+  ['scala column reference', 'scala', `df.select($"ssn", col("mrn"))`, []],
+  ['sql string-to-string', 'sql', `SELECT 1 WHERE 'a' = 'b'`, []],
+  ['sql parameters', 'sql', `SELECT 1 FROM p WHERE mrn = :mrn AND ssn = ?`, []],
+  ['sql insert without columns', 'sql', `INSERT INTO p VALUES ('${V.mrn}')`, []],
+  ['sql tblproperties', 'sql', `ALTER TABLE p SET TBLPROPERTIES ('delta.x' = 'true')`, []],
+  ['python single-line if', 'python', `if flag: label = "${V.name}"`, [e('label', 'assign', V.name)]],
+  ['annotated parameter is not the keyword', 'python', `def f(a: int, mrn="${V.mrn}"):\n    pass`, [e('mrn', 'assign', V.mrn)]],
+];
+
+describe('context: keyed literals in code', () => {
+  for (const [title, language, source, expected] of [...POSITIVE, ...NEGATIVE]) {
+    it(`${language}: ${title}`, () => {
+      assert.deepEqual(keyed(language, source), expected);
+    });
+  }
+
+  it('offsets are into the text that was lexed', () => {
+    const text = `x = 1\nWHERE_ignored = 2\nmrn = "${V.mrn}"`;
+    const lexer = lexerFor('python');
+    assert.ok(lexer);
+    const found = findKeyedLiterals('python', text, lexer(text)).find((k) => k.key === 'mrn');
+    assert.ok(found);
+    assert.equal(found.start, text.indexOf(V.mrn));
+    assert.equal(found.end, text.indexOf(V.mrn) + V.mrn.length);
+  });
+
+  it('does nothing for prose languages', () => {
+    assert.deepEqual(findKeyedLiterals('markdown', 'mrn = 1', []), []);
+  });
+});
