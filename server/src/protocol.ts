@@ -35,22 +35,28 @@ export const DEFAULT_SETTINGS: PhisafeSettings = {
   debounceMs: DEFAULT_DEBOUNCE_MS,
 };
 
-/** Commands the server executes (listed in executeCommandProvider). */
-export const Commands = {
+/** Commands the server executes (listed in executeCommandProvider, so the client forwards them). */
+export const ServerCommands = {
   /** Args: none. Returns WorkspaceScanSummary. */
   scanWorkspace: 'phisafe.scanWorkspace',
   /**
-   * Args: [SuppressWithReasonArgs]. The VS Code client asks the user for the reason (middleware) and fills
-   * `reason` before the request reaches the server; the server refuses a suppression without one.
+   * Args: [SuppressWithReasonArgs, reason?]. The VS Code client asks the user for the reason (middleware)
+   * and appends it; a reason may also come as `args[0].reason`. The server refuses a suppression without one
+   * and applies the comment with workspace/applyEdit.
    */
   suppressWithReason: 'phisafe.suppressWithReason',
-  /** Args: [ClearOutputsArgs]. Returns ClearOutputsResult. */
-  clearOutputsWithPhi: 'phisafe.clearOutputsWithPhi',
 } as const;
 
-export type CommandId = (typeof Commands)[keyof typeof Commands];
+export const SERVER_COMMANDS: readonly string[] = Object.values(ServerCommands);
 
-export const SERVER_COMMANDS: readonly CommandId[] = Object.values(Commands);
+/** Commands the client implements; code actions of the server point at them. */
+export const ClientCommands = {
+  /**
+   * No args: acts on the active notebook. Asks the server for `phisafe/outputFindings`, then clears those
+   * outputs with the notebook API (outputs of an open notebook belong to the editor, not to the text).
+   */
+  clearOutputsWithPhi: 'phisafe.clearOutputsWithPhi',
+} as const;
 
 export interface SuppressWithReasonArgs {
   /** Document the directive goes into: a file, or a notebook cell's URI. */
@@ -62,21 +68,6 @@ export interface SuppressWithReasonArgs {
   readonly scope: 'line' | 'cell';
   readonly cellIndex: number;
   readonly reason?: string;
-}
-
-export interface ClearOutputsArgs {
-  /** The `.ipynb` file (as a text document or a notebook document). */
-  readonly uri: string;
-}
-
-export interface ClearOutputsResult {
-  /** Cells whose outputs hold PHI, in notebook order. */
-  readonly cellIndexes: readonly number[];
-  /**
-   * True when the server applied a WorkspaceEdit to the file text. False when the notebook is open in a
-   * notebook editor (outputs belong to the editor there): the client clears `cellIndexes` itself.
-   */
-  readonly applied: boolean;
 }
 
 export interface WorkspaceScanSummary {
@@ -101,16 +92,6 @@ export interface OutputFinding {
   readonly category: FindingCategory;
   /** The finding's message: kind, place and redacted label only. */
   readonly message: string;
-}
-
-/** Custom notification: counts for the status bar after each publish (never values). */
-export const StatusNotification = 'phisafe/status';
-
-export interface StatusParams {
-  readonly uri: string;
-  readonly findings: number;
-  readonly scanMs: number;
-  readonly error?: string;
 }
 
 /** The `data` of every phisafe diagnostic. */

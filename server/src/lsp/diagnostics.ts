@@ -1,0 +1,46 @@
+/** Finding → LSP Diagnostic. The message is the finding's (kind, place, redacted label); data never holds a value. */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { Finding, Severity } from '../engine';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
+import { ruleDocUri } from './ruleDocs';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function findingRange(f: Finding): Range {
+  return { start: { line: f.range.line, character: f.range.character }, end: { line: f.range.endLine, character: f.range.endCharacter } };
+}
+
+export function toDiagnostic(f: Finding, range: Range = findingRange(f), message: string = f.message): Diagnostic {
+  const data: DiagnosticData = { ruleId: f.ruleId, category: f.category, fixes: f.fixes, cellIndex: f.cellIndex, outputIndex: f.outputIndex };
+  return {
+    range,
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: { href: ruleDocUri(f.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message,
+    data,
+  };
+}
+
+/** A finding from a notebook's saved outputs or cell metadata, shown at the first line of its cell. */
+export function cellLevelDiagnostic(f: Finding, firstLineLength: number): Diagnostic {
+  const where = f.outputIndex === undefined ? 'cell title' : `saved output ${f.outputIndex + 1} of this cell`;
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } };
+  return toDiagnostic(f, range, `${f.message} (${where})`);
+}
+
+export function contains(range: Range, line: number, character: number): boolean {
+  if (line < range.start.line || line > range.end.line) return false;
+  if (line === range.start.line && character < range.start.character) return false;
+  return !(line === range.end.line && character > range.end.character);
+}
+
+export function intersects(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

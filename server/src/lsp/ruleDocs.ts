@@ -1,0 +1,48 @@
+/**
+ * Rule documentation pages: docs/rules/<rule-id>.md, generated from rule metadata by
+ * scripts/gen-rule-docs.mjs (a unit test keeps them in sync). Hovers and diagnostics link to them.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RuleMeta } from '../engine';
+
+/** Path of a rule's page relative to the repository (rule ids are paths: `phi/comment`). */
+export function ruleDocRelativePath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}
+
+export function renderRuleDoc(rule: RuleMeta): string {
+  return [
+    `<!-- Generated from the rule's metadata by scripts/gen-rule-docs.mjs; edit the rule, not this page. -->`,
+    `# ${rule.id}: ${rule.title}`,
+    '',
+    `Default severity: **${rule.defaultSeverity}**`,
+    '',
+    rule.summary,
+    '',
+    rule.docs.trim(),
+    '',
+    '## Suppressing',
+    'When a value is synthetic or may stay, record why in the code, above the line:',
+    '```python',
+    `# phisafe-ignore[${rule.id}]: <reason>`,
+    '```',
+    '',
+  ].join('\n');
+}
+
+let root: string | undefined;
+
+/** The folder holding docs/ (the extension or repository root), found once from this module's location. */
+function packageRoot(): string {
+  if (root !== undefined) return root;
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  root = dir;
+  return root;
+}
+
+export function ruleDocUri(ruleId: string): string {
+  return pathToFileURL(path.join(packageRoot(), ruleDocRelativePath(ruleId))).toString();
+}

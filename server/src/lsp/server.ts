@@ -1,0 +1,389 @@
+/**
+ * The phisafe language server: thin handlers over the engine. Text documents and notebook cells are scanned
+ * incrementally (per cell, cached by cell text), after a short debounce, with superseded scans dropped; a
+ * notebook's saved outputs are read from disk on open and save and shown on their cells. Nothing the server
+ * writes (diagnostics, hovers, logs, traces) carries a matched value.
+ */
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
+  ResponseError, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+  type NotebookDocument, type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { scanBytes, type Finding, type ScanResult } from '../engine';
+import { suppressEdit } from '../engine/fixes';
+import { IncrementalScanner } from '../engine/incremental';
+import {
+  FIX_ALL_KIND, OutputFindingsRequest, SERVER_COMMANDS, ServerCommands, DEFAULT_SETTINGS,
+  type OutputFinding, type OutputFindingsParams, type PhisafeSettings, type SuppressWithReasonArgs, type WorkspaceScanSummary,
+} from '../protocol';
+import { codeActionsFor, toTextEdits, type ActionSubject } from './codeActions';
+import { cellLevelDiagnostic, contains, findingRange, toDiagnostic } from './diagnostics';
+import { hoverContent } from './hover';
+import { SettingsSource } from './settings';
+import { cellScanPath, documentScanPath, fsPathOf, type ScanTarget } from './targets';
+import { scanWorkspace } from './workspaceScan';
+
+interface DocumentState {
+  readonly target: ScanTarget;
+  readonly result: ScanResult;
+  readonly settings: PhisafeSettings;
+  /** Findings with a place in the document text, as published (outputs dropped when scanOutputs is off). */
+  readonly shown: readonly Finding[];
+  /** Saved-output and title findings of a notebook cell, shown at the cell's first line. */
+  readonly cellLevel: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** How long a scan runs before it lets other messages (a newer edit, a cancel) through. */
+const SLICE_MS = 8;
+const NOTEBOOK_CELLS = ['python', 'sql', 'scala', 'r', 'markdown'].map((language) => ({ language }));
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  new PhisafeServer(connection).listen();
+}
+
+class PhisafeServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly notebooks = new NotebookDocuments(TextDocument);
+  private settings!: SettingsSource;
+  private readonly states = new Map<string, DocumentState>();
+  private readonly scanners = new Map<string, IncrementalScanner>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generations = new Map<string, number>();
+  /** Findings from each open notebook's file on disk (outputs and titles), by notebook URI. */
+  private readonly saved = new Map<string, readonly Finding[]>();
+  private readonly fromWorkspaceScan = new Set<string>();
+  private readonly warnedConfigErrors = new Set<string>();
+  private roots: string[] = [];
+  private canCreateProgress = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => this.initialized());
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.states.has(e.document.uri)));
+    this.documents.onDidClose((e) => this.forget(e.document.uri));
+    this.notebooks.onDidOpen((nb) => this.notebookOpened(nb));
+    this.notebooks.onDidChange((e) => {
+      for (const cell of e.cells?.removed ?? []) this.forget(cell.document);
+      for (const cell of e.cells?.added ?? []) this.schedule(cell.document, false);
+      for (const cell of e.cells?.changed.textContent ?? []) this.schedule(cell.document, true);
+      // Cells moved: their indexes (and the saved outputs shown on them) follow.
+      if (e.cells && (e.cells.added.length > 0 || e.cells.removed.length > 0)) this.rescanNotebook(e.notebookDocument);
+    });
+    this.notebooks.onDidSave((nb) => void this.loadSaved(nb));
+    this.notebooks.onDidClose((nb) => {
+      for (const cell of nb.cells) this.forget(cell.document);
+      this.saved.delete(nb.uri);
+    });
+    c.onDidChangeConfiguration(() => {
+      this.settings.settingsChanged();
+      this.rescanAll();
+    });
+    c.onDidChangeWatchedFiles((params) => {
+      if (params.changes.some((ch) => ch.uri.endsWith('.phisafe.json'))) {
+        this.settings.configFilesChanged();
+        this.warnedConfigErrors.clear();
+        this.rescanAll();
+      }
+      for (const ch of params.changes) {
+        const nb = this.notebooks.getNotebookDocument(ch.uri);
+        if (nb) void this.loadSaved(nb);
+      }
+    });
+    c.onHover(async (params, token) => {
+      const state = await this.fresh(params.textDocument.uri);
+      if (!state || token.isCancellationRequested) return null;
+      const { line, character } = params.position;
+      const hits = state.shown.filter((f) => contains(findingRange(f), line, character));
+      const cellHits = state.cellLevel.filter((f) => line === 0 && state.diagnostics.some((d) => d.code === f.ruleId && contains(d.range, line, character)));
+      const all = [...hits, ...cellHits];
+      if (all.length === 0) return null;
+      return { contents: hoverContent(all), range: hits.length > 0 ? findingRange(hits[0]) : undefined };
+    });
+    c.onCodeAction(async (params, token) => {
+      const subject = await this.subject(params.textDocument.uri);
+      if (!subject || token.isCancellationRequested) return [];
+      return codeActionsFor(subject, params.range, params.context.only);
+    });
+    c.onExecuteCommand(async (params, token, workDone) => {
+      if (params.command === ServerCommands.scanWorkspace) return this.scanWorkspace(token, workDone);
+      if (params.command === ServerCommands.suppressWithReason) return this.suppress(params.arguments ?? []);
+      throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
+    });
+    c.onRequest(OutputFindingsRequest, (params: OutputFindingsParams) => this.outputFindings(params.uri));
+    c.onShutdown(() => {
+      for (const t of this.timers.values()) clearTimeout(t);
+      this.timers.clear();
+    });
+    this.documents.listen(c);
+    this.notebooks.listen(c);
+    c.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities;
+    this.settings = new SettingsSource(this.connection, caps.workspace?.configuration === true);
+    this.canCreateProgress = caps.window?.workDoneProgress === true;
+    const folders = params.workspaceFolders?.map((f) => fsPathOf(f.uri)) ?? [params.rootUri ? fsPathOf(params.rootUri) : undefined];
+    this.roots = folders.filter((p): p is string => p !== undefined);
+    this.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: NOTEBOOK_CELLS }], save: true },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'phisafe' },
+    };
+  }
+
+  private dynamicConfiguration = false;
+
+  private initialized(): void {
+    if (this.dynamicConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'phisafe' });
+  }
+
+  // ── Scanning ──────────────────────────────────────────────────────────────────────────────────────
+
+  /** Schedules a scan of a document or cell; an edit waits debounceMs, superseding any scan not yet done. */
+  private schedule(uri: string, debounce: boolean): void {
+    const previous = this.timers.get(uri);
+    if (previous) clearTimeout(previous);
+    const generation = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, generation);
+    const delay = debounce ? (this.states.get(uri)?.settings.debounceMs ?? DEFAULT_SETTINGS.debounceMs) : 0;
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.scan(uri, generation).catch((e: unknown) => this.logFailure('scan', e));
+    }, delay));
+  }
+
+  private isCurrent(uri: string, generation: number): boolean {
+    return this.generations.get(uri) === generation;
+  }
+
+  private async scan(uri: string, generation: number): Promise<DocumentState | undefined> {
+    const target = this.targetFor(uri);
+    if (!target) return undefined;
+    const effective = await this.settings.effective(target.cell?.notebookUri ?? uri, target.configPath);
+    if (!this.isCurrent(uri, generation)) return undefined;
+    if (effective.configError && !this.warnedConfigErrors.has(effective.configError)) {
+      this.warnedConfigErrors.add(effective.configError);
+      void this.connection.window.showWarningMessage(`phisafe: ${effective.configError}; using defaults`);
+    }
+    const started = performance.now();
+    let result: ScanResult = { findings: [] };
+    const scanner = this.scannerFor(uri);
+    if (effective.settings.enable && target.scanPath) {
+      const steps = scanner.steps(target.scanPath, target.text, effective.config);
+      let slice = performance.now();
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          result = r.value;
+          break;
+        }
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToEventLoop();
+          if (!this.isCurrent(uri, generation)) return undefined;
+          slice = performance.now();
+        }
+      }
+    }
+    const state = this.publish(target, result, effective.settings);
+    const stats = scanner.lastStats;
+    this.connection.tracer.log(`scan: ${target.cell ? 'notebook cell' : 'document'}, ${stats.cells} cells (${stats.scanned} rescanned), ${result.findings.length} findings, ${(performance.now() - started).toFixed(1)} ms`);
+    return state;
+  }
+
+  private scannerFor(uri: string): IncrementalScanner {
+    let scanner = this.scanners.get(uri);
+    if (!scanner) {
+      scanner = new IncrementalScanner();
+      this.scanners.set(uri, scanner);
+    }
+    return scanner;
+  }
+
+  /** The current state of a document, scanning it now if an edit has not been scanned yet. */
+  private async fresh(uri: string): Promise<DocumentState | undefined> {
+    const target = this.targetFor(uri);
+    const state = this.states.get(uri);
+    if (!target) return undefined;
+    if (state && state.target.version === target.version && state.target.text === target.text) return state;
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    const generation = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, generation);
+    return this.scan(uri, generation);
+  }
+
+  private targetFor(uri: string): ScanTarget | undefined {
+    const doc = this.documents.get(uri);
+    if (doc) return { uri, version: doc.version, text: doc.getText(), scanPath: documentScanPath(uri, doc.languageId), configPath: fsPathOf(uri) };
+    const cell = this.notebooks.getNotebookCell(uri);
+    const notebook = this.notebooks.findNotebookDocumentForCell(uri);
+    const cellDoc = cell && this.notebooks.getCellTextDocument(cell);
+    if (!cell || !notebook || !cellDoc) return undefined;
+    const index = notebook.cells.findIndex((c) => c.document === uri);
+    const text = cellDoc.getText();
+    return {
+      uri, version: cellDoc.version, text,
+      scanPath: cellScanPath(notebook.uri, index, cellDoc.languageId, text) ?? '',
+      configPath: fsPathOf(notebook.uri),
+      cell: { notebookUri: notebook.uri, index },
+    };
+  }
+
+  private publish(target: ScanTarget, result: ScanResult, settings: PhisafeSettings): DocumentState {
+    const shown = settings.scanOutputs ? result.findings : result.findings.filter((f) => f.regionKind !== 'output');
+    const cellLevel = target.cell && settings.enable
+      ? (this.saved.get(target.cell.notebookUri) ?? []).filter((f) => f.cellIndex === target.cell?.index && (settings.scanOutputs || f.regionKind !== 'output'))
+      : [];
+    const firstLine = target.text.split(/\r?\n|\r/, 1)[0] ?? '';
+    const diagnostics: Diagnostic[] = [
+      ...shown.map((f) => toDiagnostic(f)),
+      ...cellLevel.map((f) => cellLevelDiagnostic(f, firstLine.length)),
+    ];
+    if (result.error) {
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information, source: 'phisafe', code: 'phisafe/scan-error',
+        message: `phisafe could not scan this file: ${result.error.message}`,
+      });
+    }
+    const state: DocumentState = { target, result, settings, shown, cellLevel, diagnostics };
+    this.states.set(target.uri, state);
+    this.fromWorkspaceScan.delete(target.uri);
+    void this.connection.sendDiagnostics({ uri: target.uri, version: target.version, diagnostics });
+    return state;
+  }
+
+  private forget(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
+    this.states.delete(uri);
+    this.scanners.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private rescanAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc.uri, false);
+    for (const nb of this.notebooks.cellTextDocuments.all()) this.schedule(nb.uri, false);
+  }
+
+  private rescanNotebook(nb: NotebookDocument): void {
+    for (const cell of nb.cells) this.schedule(cell.document, false);
+  }
+
+  // ── Notebooks: saved outputs ─────────────────────────────────────────────────────────────────────
+
+  private notebookOpened(nb: NotebookDocument): void {
+    this.rescanNotebook(nb);
+    void this.loadSaved(nb);
+  }
+
+  /** Reads the notebook's file (outputs are not part of the LSP notebook model) and shows its findings on cells. */
+  private async loadSaved(nb: NotebookDocument): Promise<readonly Finding[]> {
+    const findings = await this.savedFindings(nb.uri);
+    this.saved.set(nb.uri, findings);
+    this.rescanNotebook(nb);
+    return findings;
+  }
+
+  private async savedFindings(notebookUri: string): Promise<readonly Finding[]> {
+    const fsPath = fsPathOf(notebookUri);
+    if (!fsPath) return [];
+    const effective = await this.settings.effective(notebookUri, fsPath);
+    if (!effective.settings.enable) return [];
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(fsPath);
+    } catch {
+      return [];
+    }
+    const result = scanBytes(fsPath, bytes, { config: effective.config });
+    return result.findings.filter((f) => f.regionKind === 'output' || f.regionKind === 'title');
+  }
+
+  private async outputFindings(uri: string): Promise<OutputFinding[]> {
+    const nb = this.notebooks.getNotebookDocument(uri);
+    let findings: readonly Finding[];
+    if (nb) findings = this.saved.get(uri) ?? (await this.loadSaved(nb));
+    else if (this.documents.get(uri)) findings = (await this.fresh(uri))?.result.findings ?? [];
+    else findings = await this.savedFindings(uri);
+    return findings
+      .filter((f) => f.regionKind === 'output' && f.outputIndex !== undefined)
+      .map((f) => ({ cellIndex: f.cellIndex, outputIndex: f.outputIndex ?? 0, ruleId: f.ruleId, category: f.category, message: f.message }));
+  }
+
+  // ── Requests and commands ────────────────────────────────────────────────────────────────────────
+
+  private async subject(uri: string): Promise<ActionSubject | undefined> {
+    const state = await this.fresh(uri);
+    const document = state?.result.document;
+    if (!state || !document) return undefined;
+    return { uri, document, findings: state.shown, cellLevel: state.cellLevel, diagnostics: state.diagnostics, notebookCellIndex: state.target.cell?.index };
+  }
+
+  private async suppress(args: readonly unknown[]): Promise<{ applied: boolean }> {
+    const request = args[0] as Partial<SuppressWithReasonArgs> | undefined;
+    const reason = typeof args[1] === 'string' ? args[1] : request?.reason;
+    if (!request || typeof request.uri !== 'string' || typeof request.ruleId !== 'string' || typeof request.line !== 'number') {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'phisafe.suppressWithReason needs {uri, ruleId, line, scope, cellIndex}');
+    }
+    if (!reason?.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'a suppression needs a reason');
+    const state = await this.fresh(request.uri);
+    const document = state?.result.document;
+    if (!state || !document) throw new ResponseError(ErrorCodes.InvalidParams, 'the document is not open');
+    const edit = suppressEdit(document, {
+      ruleId: request.ruleId, scope: request.scope === 'cell' ? 'cell' : 'line', cellIndex: request.cellIndex ?? 0, line: request.line, reason,
+    });
+    if (!edit) return { applied: false };
+    const result = await this.connection.workspace.applyEdit({
+      label: 'phisafe: suppress with a reason',
+      edit: { changes: { [request.uri]: toTextEdits(document.text, [edit]) } },
+    });
+    return { applied: result.applied };
+  }
+
+  private async scanWorkspace(token: CancellationToken, attached: WorkDoneProgressReporter): Promise<WorkspaceScanSummary> {
+    const progress = this.canCreateProgress ? await this.connection.window.createWorkDoneProgress() : attached;
+    const tokens = 'token' in progress ? [token, (progress as { token: CancellationToken }).token] : [token];
+    const started = performance.now();
+    const summary = await scanWorkspace({
+      connection: this.connection,
+      roots: this.roots,
+      progress,
+      tokens,
+      isOpen: (uri) => this.states.has(uri) || this.documents.get(uri) !== undefined,
+      configFor: async (filePath) => {
+        const effective = await this.settings.effective(pathToFileURL(this.roots.find((r) => filePath.startsWith(r)) ?? filePath).toString(), filePath);
+        return effective.settings.enable ? { config: effective.config, scanOutputs: effective.settings.scanOutputs } : undefined;
+      },
+      published: (uri) => this.fromWorkspaceScan.add(uri),
+    });
+    this.connection.console.info(`workspace scan: ${summary.files} files, ${summary.findings} findings, ${summary.errors} errors, ${(performance.now() - started).toFixed(0)} ms${summary.cancelled ? ' (cancelled)' : ''}`);
+    return summary;
+  }
+
+  private logFailure(what: string, e: unknown): void {
+    // The error's kind only: a message could quote input.
+    this.connection.console.error(`${what} failed (${e instanceof Error ? e.name : 'error'})`);
+  }
+}
