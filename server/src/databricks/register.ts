@@ -4,9 +4,12 @@
  */
 import { registerAnalyzer } from '../engine/analyzers';
 import { CLUSTER_RULES } from '../engine/rules/cluster';
+import { UC_RULES } from '../engine/rules/uc';
 import { registerRules } from '../engine/rules/registry';
 import { clusterCodeAnalyzer, clusterConfigAnalyzer } from './clusterAnalyzer';
+import { ucAnalyzer } from './ucAnalyzer';
 
-registerRules(CLUSTER_RULES);
+registerRules([...CLUSTER_RULES, ...UC_RULES]);
 registerAnalyzer(clusterConfigAnalyzer);
 registerAnalyzer(clusterCodeAnalyzer);
+registerAnalyzer(ucAnalyzer);
