@@ -173,7 +173,8 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
 
 const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from)\b/i;
 /** A comparison with a quoted or numeric literal: prose strings ("spoke with X and Y") are not re-lexed. */
-const SQL_PREDICATE = /[=<>]\s*['"\d]|\b(?:in|like)\s*\(?\s*['"]/i;
+// `(?:\(\s*)?` rather than `\(?\s*` after `\s*`: two adjacent whitespace runs backtrack quadratically on long blanks.
+const SQL_PREDICATE = /[=<>]\s*['"\d]|\b(?:in|like)\s*(?:\(\s*)?['"]/i;
 
 /** Scans code in [from, to) of the cell source; SQL held in string literals is scanned as SQL. */
 function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from: number, to: number): void {
