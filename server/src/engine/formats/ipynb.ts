@@ -100,6 +100,7 @@ function textSlice(text: string, node: JsonNode | undefined): TextSlice | undefi
 }
 
 function stringSlice(text: string, node: JsonString): TextSlice {
+  if (!node.escaped) return verbatimSlice(text, node.start + 1, node.end - 1);
   const builder = new SliceBuilder(text);
   appendJsonString(builder, text, node);
   return builder.build();

@@ -40,10 +40,15 @@ export class SliceBuilder {
     return this.parts.join('');
   }
 
-  /** The slice of logical [from, to); defaults to everything. */
+  /** The slice of logical [from, to); defaults to everything. Its OffsetMap is built on first use. */
   build(from = 0, to = this.logicalLength): TextSlice {
-    const map = new OffsetMap();
     const whole = this.text();
+    const text = from === 0 && to === this.logicalLength ? whole : whole.slice(from, to);
+    return new BuiltSlice(text, () => this.mapOf(from, to));
+  }
+
+  private mapOf(from: number, to: number): OffsetMap {
+    const map = new OffsetMap();
     let logical = 0;
     for (let i = 0; i < this.segments.length && logical < to; i += 3) {
       const fileStart = this.segments[i];
@@ -61,12 +66,38 @@ export class SliceBuilder {
       }
       logical = segEnd;
     }
-    const text = from === 0 && to === this.logicalLength ? whole : whole.slice(from, to);
-    return { text, map };
+    return map;
   }
 }
 
 /** A slice of file text copied verbatim. */
 export function verbatimSlice(fileText: string, start: number, end: number): TextSlice {
-  return { text: fileText.slice(start, end), map: OffsetMap.verbatim(start, end - start) };
+  return new VerbatimSlice(fileText.slice(start, end), start);
+}
+
+/**
+ * Slices make their OffsetMap when it is first read: only values that become findings are ever mapped, and
+ * an output table can hold hundreds of thousands of values (one small object each keeps the collector calm).
+ * `map` is a getter, so copy a slice by reference, not by spreading it.
+ */
+class VerbatimSlice implements TextSlice {
+  private built: OffsetMap | undefined;
+
+  constructor(readonly text: string, private readonly fileStart: number) {}
+
+  get map(): OffsetMap {
+    this.built ??= OffsetMap.verbatim(this.fileStart, this.text.length);
+    return this.built;
+  }
+}
+
+class BuiltSlice implements TextSlice {
+  private built: OffsetMap | undefined;
+
+  constructor(readonly text: string, private readonly makeMap: () => OffsetMap) {}
+
+  get map(): OffsetMap {
+    this.built ??= this.makeMap();
+    return this.built;
+  }
 }
