@@ -22,7 +22,7 @@ const MAGIC_PREFIX = /^[ \t]*(?:#|--|\/\/) MAGIC ?/;
 
 /** One line, no comment terminators, bounded: the reason lands inside a comment and must not end it. */
 export function sanitiseReason(reason: string): string {
-  return reason.replace(/\s+/g, ' ').replace(/-->|\*\/|\]/g, '').trim().slice(0, 300);
+  return reason.replace(/-->|\*\/|\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
 export function directiveComment(language: Language, suppression: Pick<Suppression, 'ruleId' | 'scope' | 'reason'>): string {
