@@ -1,7 +1,68 @@
-// PLACEHOLDER — replaced by the detectors work.
-import type { Candidate, FreeTextContext } from './types';
+/**
+ * The free-text detectors, registered in one list. scanFreeText runs them all over one shared view of the
+ * text and keeps one candidate per span: a high-confidence call over a medium one, then the longer one.
+ */
+import { accountDetector } from './account';
+import { ageDetector } from './age';
+import { dateDetector } from './date';
+import { deviceDetector } from './device';
+import { emailDetector } from './email';
+import { geographicDetector } from './geographic';
+import { healthPlanDetector } from './healthPlan';
+import { ipDetector } from './ip';
+import { licenseDetector } from './license';
+import { mrnDetector } from './mrn';
+import { nameDetector } from './name';
+import { otherIdDetector } from './otherId';
+import { phoneDetector } from './phone';
+import { ssnDetector } from './ssn';
+import { urlDetector } from './url';
+import { vehicleDetector } from './vehicle';
+import type { Candidate, Detector, FreeTextContext } from './types';
 
-/** Runs every free-text detector over text; returns non-overlapping candidates. */
-export function scanFreeText(_text: string, _context: FreeTextContext): Candidate[] {
-  return [];
+/** Every free-text detector; order breaks ties between equally good overlapping candidates. */
+export const DETECTORS: readonly Detector[] = [
+  ssnDetector,
+  accountDetector,
+  healthPlanDetector,
+  vehicleDetector,
+  phoneDetector,
+  emailDetector,
+  urlDetector,
+  ipDetector,
+  mrnDetector,
+  otherIdDetector,
+  licenseDetector,
+  deviceDetector,
+  dateDetector,
+  ageDetector,
+  geographicDetector,
+  nameDetector,
+];
+
+/** Runs every free-text detector over text; returns non-overlapping candidates in text order. */
+export function scanFreeText(text: string, context: FreeTextContext): Candidate[] {
+  const found: Candidate[] = [];
+  for (const d of DETECTORS) found.push(...d.find(text, context));
+  return resolveOverlaps(found);
+}
+
+/** Keeps one candidate where candidates overlap (sorted by start; linear after the sort). */
+export function resolveOverlaps(found: readonly Candidate[]): Candidate[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (!last || c.start >= last.end) {
+      out.push(c);
+    } else if (preferred(c, last)) {
+      out[out.length - 1] = c;
+    }
+  }
+  return out;
+}
+
+function preferred(a: Candidate, b: Candidate): boolean {
+  if (a.confidence !== b.confidence) return a.confidence === 'high';
+  return a.end - a.start > b.end - b.start;
 }

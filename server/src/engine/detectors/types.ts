@@ -22,6 +22,13 @@ export interface FreeTextContext {
   readonly regionKind: RegionKind;
   /** Extra cue words from configuration, by category (e.g. a site calls its MRN `chart_no`). */
   readonly extraCues?: Partial<Record<Category, readonly string[]>>;
+  /** When given, detectors add the characters they examine; tests use it to show work grows linearly. */
+  readonly meter?: WorkMeter;
+}
+
+/** A counter of work done, independent of the clock. */
+export interface WorkMeter {
+  steps: number;
 }
 
 /** A detector that finds identifiers of one kind in free text (comments, prose, string literals, outputs). */

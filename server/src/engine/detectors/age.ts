@@ -1,0 +1,69 @@
+/**
+ * Ages over 89 of one person: `age 92`, `aged 95`, `Age: 93`, `92-year-old`, `92 y/o`, `92yo`. Cohort bounds
+ * (`age >= 90`, `over 90`, `90+`, `90 and older`) and statistics (`mean age 91`) describe groups, not a person.
+ */
+import { makeCandidate } from './candidate';
+import { cueBefore, isLabelGap } from './cues';
+import { viewFor, type Chain, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const AGE_LABELS = ['age', 'aged', 'age is', 'patient age', 'pt age', 'age at death', 'age at admission'];
+const STATISTIC_WORDS = ['avg', 'average', 'mean', 'median', 'max', 'min', 'maximum', 'minimum', 'std', 'cohort', 'bucket', 'band', 'range', 'group', 'over', 'under', 'above', 'below', 'least', 'most', 'than', 'cap', 'capped', 'limit', 'threshold'];
+const AFTER_SUFFIXES = ['-year-old', ' year old', ' years old', ' year-old', ' y/o', ' yo ', ' y.o', ' yr old', ' yrs old', ' years of age', '-yo'];
+const GROUP_AFTER = ['+', ' or older', ' and older', ' and over', ' or over', ' or above', ' and above', ' plus', '-', ' to ', '–', '%'];
+
+function ageValue(view: TextView, chain: Chain): number | undefined {
+  if (chain.atoms.length !== 1) return undefined;
+  const t = view.slice(chain.start, chain.end);
+  return /^\d{2,3}$/.test(t) ? Number(t) : undefined;
+}
+
+function isOver89(n: number | undefined): n is number {
+  return n !== undefined && n >= 90 && n <= 130;
+}
+
+function startsWithAny(view: TextView, pos: number, options: readonly string[]): boolean {
+  const ahead = view.lower.slice(pos, pos + 16);
+  return options.some((o) => ahead.startsWith(o) || (o.endsWith(' ') && ahead === o.trimEnd()));
+}
+
+/** `92yo`, `92y`: one atom. */
+function compactAge(view: TextView, chain: Chain): boolean {
+  if (chain.atoms.length !== 1) return false;
+  const m = /^(\d{2,3})(?:yo|y|yrs|yr)$/.exec(view.lower.slice(chain.start, chain.end));
+  return m !== null && isOver89(Number(m[1]));
+}
+
+function isStatistic(view: TextView, labelStart: number): boolean {
+  return cueBefore(view, labelStart, STATISTIC_WORDS, 16) !== undefined;
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const out: Candidate[] = [];
+  for (const chain of view.chains) {
+    if (compactAge(view, chain)) {
+      out.push(makeCandidate(view, chain.start, chain.end, 'age-over-89', 'age-over-89', 'medium'));
+      continue;
+    }
+    const first = chain.atoms[0];
+    const n = Number(view.slice(first.start, first.end));
+    if (first.kind !== 'digits' || first.end - first.start > 3 || !isOver89(n)) continue;
+    if (chain.atoms.length === 3 && /^-year-old$/i.test(view.slice(first.end, chain.end))) {
+      out.push(makeCandidate(view, first.start, first.end, 'age-over-89', 'age-over-89', 'medium'));
+      continue;
+    }
+    if (ageValue(view, chain) === undefined || startsWithAny(view, chain.end, GROUP_AFTER)) continue;
+    if (startsWithAny(view, chain.end, AFTER_SUFFIXES) && !isStatistic(view, chain.start)) {
+      out.push(makeCandidate(view, chain.start, chain.end, 'age-over-89', 'age-over-89', 'medium'));
+      continue;
+    }
+    const label = cueBefore(view, chain.start, AGE_LABELS, 24);
+    if (label && isLabelGap(view.slice(label.end, chain.start)) && !/[<>]/.test(view.slice(label.end, chain.start)) && !isStatistic(view, label.start)) {
+      out.push(makeCandidate(view, chain.start, chain.end, 'age-over-89', 'age-over-89', 'medium'));
+    }
+  }
+  return out;
+}
+
+export const ageDetector: Detector = { id: 'age-over-89', category: 'age-over-89', find };

@@ -1,0 +1,109 @@
+/**
+ * Context cues: words near a value that say what it is ("DOB", "MRN", "fax"). Lookups are bounded windows on
+ * the same line, so each costs constant work however long the text is.
+ */
+import type { Category } from '../model';
+import type { FreeTextContext } from './types';
+import type { TextView } from './text';
+
+export interface CueHit {
+  readonly phrase: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export const WINDOW_BEFORE = 40;
+export const WINDOW_AFTER = 20;
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
+}
+
+/** Lower-cased window with `_` read as a space, so `date_of_birth` matches the cue `date of birth`. */
+function windowText(view: TextView, start: number, end: number): string {
+  return view.lower.slice(start, end).replace(/_/g, ' ');
+}
+
+function boundedAt(w: string, at: number, phrase: string): boolean {
+  const before = at > 0 ? w.charCodeAt(at - 1) : 32;
+  const after = at + phrase.length < w.length ? w.charCodeAt(at + phrase.length) : 32;
+  const startsWord = isWordCode(phrase.charCodeAt(0));
+  const endsWord = isWordCode(phrase.charCodeAt(phrase.length - 1));
+  return !(startsWord && isWordCode(before)) && !(endsWord && isWordCode(after));
+}
+
+/** The cue that ends nearest before `pos` (within `window` characters on the same line). */
+export function cueBefore(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_BEFORE): CueHit | undefined {
+  const from = view.lineStartWithin(pos, window);
+  const w = windowText(view, from, pos);
+  let best: CueHit | undefined;
+  for (const phrase of phrases) {
+    view.work(w.length);
+    let at = w.lastIndexOf(phrase);
+    while (at >= 0 && !boundedAt(w, at, phrase)) at = at > 0 ? w.lastIndexOf(phrase, at - 1) : -1;
+    if (at < 0) continue;
+    const hit = { phrase, start: from + at, end: from + at + phrase.length };
+    if (!best || hit.end > best.end || (hit.end === best.end && hit.start < best.start)) best = hit;
+  }
+  return best;
+}
+
+/** The cue that starts nearest after `pos` (within `window` characters on the same line). */
+export function cueAfter(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_AFTER): CueHit | undefined {
+  const to = view.lineEndWithin(pos, window);
+  const w = windowText(view, pos, to);
+  let best: CueHit | undefined;
+  for (const phrase of phrases) {
+    view.work(w.length);
+    let at = w.indexOf(phrase);
+    while (at >= 0 && !boundedAt(w, at, phrase)) at = w.indexOf(phrase, at + 1);
+    if (at < 0) continue;
+    if (!best || pos + at < best.start) best = { phrase, start: pos + at, end: pos + at + phrase.length };
+  }
+  return best;
+}
+
+/** Whether any cue sits in the window around [start, end). */
+export function cueNear(view: TextView, start: number, end: number, phrases: readonly string[]): boolean {
+  return cueBefore(view, start, phrases) !== undefined || cueAfter(view, end, phrases) !== undefined;
+}
+
+/** Words allowed between a label and its value: `MRN: 123`, `MRN # 123`, `MRN no. 123`, `MRN is 123`. */
+const LABEL_WORDS = new Set(['no', 'num', 'number', 'nbr', 'nr', 'is', 'was', 'id', 'of', 'the', 'value', 'and', 'or']);
+const LABEL_PUNCTUATION = new Set([' ', '\t', ':', '#', '=', '-', '\u2013', '.', '\'', '"', '(', '*', '[', '>']);
+const MAX_LABEL_GAP = 16;
+
+/** Whether the text between a label and a value is only label glue (`: `, ` # `, ` number is `). */
+export function isLabelGap(gap: string): boolean {
+  if (gap.length > MAX_LABEL_GAP) return false;
+  let word = '';
+  for (const ch of gap.toLowerCase() + ' ') {
+    if (ch >= 'a' && ch <= 'z') {
+      word += ch;
+      continue;
+    }
+    if (word && !LABEL_WORDS.has(word)) return false;
+    word = '';
+    if (!LABEL_PUNCTUATION.has(ch)) return false;
+  }
+  return true;
+}
+
+/** The label cue that directly precedes `pos` (only label glue between), if any. */
+export function labelBefore(view: TextView, pos: number, phrases: readonly string[]): CueHit | undefined {
+  const hit = cueBefore(view, pos, phrases, WINDOW_BEFORE);
+  if (!hit || !isLabelGap(view.slice(hit.end, pos))) return undefined;
+  return hit;
+}
+
+/** Cue phrases for a category: built-in ones plus words configured for it (`chart_no` also as `chart no`). */
+export function withExtraCues(builtIn: readonly string[], category: Category, context: FreeTextContext): readonly string[] {
+  const extra = context.extraCues?.[category];
+  if (!extra || extra.length === 0) return builtIn;
+  const out = [...builtIn];
+  for (const word of extra) {
+    const w = word.trim().toLowerCase().replace(/_/g, ' ');
+    if (w) out.push(w);
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Dates tied to a person: a calendar date with a birth, admission, discharge or death cue beside it. Without
+ * a cue a date is a log timestamp, a partition or a query bound, and stays quiet; a cue followed by range
+ * words (`after`, `since`, `>=`) is a bound, not one person's date.
+ */
+import { makeCandidate } from './candidate';
+import { cueAfter, cueBefore, withExtraCues } from './cues';
+import { viewFor, type Chain, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+export const DATE_CUES = [
+  'born', 'birth', 'dob', 'd.o.b.', 'd.o.b', 'date of birth', 'birth date', 'birthdate', 'birthday', 'admitted',
+  'admission', 'admission date', 'admit date', 'admit', 'discharged', 'discharge', 'discharge date', 'died',
+  'deceased', 'death', 'date of death', 'expired', 'dod', 'date of service', 'passed away',
+];
+const BOUND_WORDS = [
+  'after', 'before', 'since', 'until', 'till', 'between', 'through', 'thru', 'cutoff', 'cut-off', 'range',
+  'window', 'partition', 'loaded', 'etl', 'as of', 'snapshot', '>', '<', '=>', 'min', 'max', 'earliest',
+  'latest', 'where', 'filter', 'starting', 'ending', 'newer', 'older',
+];
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
+  july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= days[month - 1];
+}
+
+/** `yyyy-mm-dd`, `mm/dd/yyyy`, `dd.mm.yyyy`, `mm/dd/yy`, `yyyymmdd`, `03-Mar-1950` as one chain. */
+export function isDateText(value: string, compactAllowed: boolean): boolean {
+  const parts = value.split(/[-/.]/);
+  if (parts.length === 1) {
+    if (!compactAllowed || !/^\d{8}$/.test(value)) return false;
+    return isCalendarDate(Number(value.slice(0, 4)), Number(value.slice(4, 6)), Number(value.slice(6, 8)));
+  }
+  if (parts.length !== 3) return false;
+  const seps = value.replace(/[^-/.]/g, '');
+  if (seps[0] !== seps[1]) return false;
+  const [a, b, c] = parts;
+  if (/^\d{4}$/.test(a) && /^\d{1,2}$/.test(b) && /^\d{1,2}$/.test(c)) return isCalendarDate(+a, +b, +c);
+  if (/^\d{1,2}$/.test(a) && /^[A-Za-z]{3,9}$/.test(b) && /^\d{4}$/.test(c)) return MONTHS[b.toLowerCase()] !== undefined && isCalendarDate(+c, MONTHS[b.toLowerCase()], +a);
+  if (!/^\d{1,2}$/.test(a) || !/^\d{1,2}$/.test(b)) return false;
+  const year = /^\d{4}$/.test(c) ? +c : /^\d{2}$/.test(c) && seps[0] === '/' ? 1900 + +c : NaN;
+  return isCalendarDate(year, +a, +b) || isCalendarDate(year, +b, +a);
+}
+
+interface DateSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
+  if (!chain || chain.atoms.length !== 1) return undefined;
+  return MONTHS[view.lower.slice(chain.start, chain.end)];
+}
+
+function dayOf(view: TextView, chain: Chain | undefined): number | undefined {
+  if (!chain || chain.atoms.length !== 1) return undefined;
+  const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(view.lower.slice(chain.start, chain.end));
+  return m ? Number(m[1]) : undefined;
+}
+
+function yearOf(view: TextView, chain: Chain | undefined): number | undefined {
+  if (!chain || chain.atoms.length !== 1) return undefined;
+  const t = view.slice(chain.start, chain.end);
+  return /^\d{4}$/.test(t) ? Number(t) : undefined;
+}
+
+/** `March 3, 1950`, `Mar 3 1950`, `3 March 1950` starting at this chain. */
+function spelledDate(view: TextView, chain: Chain): DateSpan | undefined {
+  const month = monthOf(view, chain);
+  if (month !== undefined) {
+    const dayChain = view.nextChainAfter(chain, ' ') ?? view.nextChainAfter(chain, '. ');
+    const day = dayOf(view, dayChain);
+    if (!dayChain || day === undefined) return undefined;
+    const yearChain = view.nextChainAfter(dayChain, ', ') ?? view.nextChainAfter(dayChain, ' ');
+    const year = yearOf(view, yearChain);
+    return yearChain && year !== undefined && isCalendarDate(year, month, day) ? { start: chain.start, end: yearChain.end } : undefined;
+  }
+  const day = dayOf(view, chain);
+  if (day === undefined) return undefined;
+  const monthChain = view.nextChainAfter(chain, ' ');
+  const m = monthOf(view, monthChain);
+  if (!monthChain || m === undefined) return undefined;
+  const yearChain = view.nextChainAfter(monthChain, ' ') ?? view.nextChainAfter(monthChain, ', ');
+  const year = yearOf(view, yearChain);
+  return yearChain && year !== undefined && isCalendarDate(year, m, day) ? { start: chain.start, end: yearChain.end } : undefined;
+}
+
+function dateAt(view: TextView, chain: Chain): DateSpan | undefined {
+  if (chain.atoms.length === 3 && isDateText(view.slice(chain.start, chain.end), false)) return { start: chain.start, end: chain.end };
+  if (chain.atoms.length === 1 && chain.end - chain.start === 8 && isDateText(view.slice(chain.start, chain.end), true)) {
+    return { start: chain.start, end: chain.end };
+  }
+  return spelledDate(view, chain);
+}
+
+function hasBoundWord(view: TextView, from: number, to: number): boolean {
+  const gap = ` ${view.lower.slice(from, to).replace(/_/g, ' ')} `;
+  return BOUND_WORDS.some((w) => {
+    const at = gap.indexOf(w);
+    if (at < 0) return false;
+    const wordy = /\w/.test(w);
+    return !wordy || (!/\w/.test(gap[at - 1]) && !/\w/.test(gap[at + w.length] ?? ' '));
+  });
+}
+
+/** A person-date cue right before the date (no range words in between) or just after it. */
+function personCue(view: TextView, span: DateSpan, cues: readonly string[]): boolean {
+  const before = cueBefore(view, span.start, cues);
+  if (before && !hasBoundWord(view, before.end, span.start)) return true;
+  const after = cueAfter(view, span.end, cues);
+  return after !== undefined && !hasBoundWord(view, span.end, after.start) && !hasBoundWord(view, Math.max(0, span.start - 12), span.start);
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const cues = withExtraCues(DATE_CUES, 'date', context);
+  const out: Candidate[] = [];
+  let lastEnd = -1;
+  for (const chain of view.chains) {
+    if (chain.start < lastEnd) continue;
+    const span = dateAt(view, chain);
+    if (!span || !personCue(view, span, cues)) continue;
+    out.push(makeCandidate(view, span.start, span.end, 'date', 'date', 'medium'));
+    lastEnd = span.end;
+  }
+  return out;
+}
+
+export const dateDetector: Detector = { id: 'date', category: 'date', find };

@@ -1,0 +1,103 @@
+/**
+ * Email addresses: a bounded scan out from each `@` (64 characters of local part, 253 of domain), so work
+ * stays linear even in `@@@@` runs. Role and system accounts, workspace paths (`/Users/a@b.org/`), URL
+ * user-info, service principals and placeholder locals are not a person's address and are left alone.
+ */
+import { makeCandidate } from './candidate';
+import { viewFor, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const MAX_LOCAL = 64;
+const MAX_DOMAIN = 253;
+
+const ROLE_LOCALS = new Set([
+  'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'admin', 'administrator', 'support', 'help', 'helpdesk',
+  'alerts', 'alert', 'notifications', 'notification', 'notify', 'info', 'team', 'root', 'postmaster',
+  'webmaster', 'security', 'privacy', 'compliance', 'hipaa', 'oncall', 'ops', 'devops', 'git', 'hostmaster',
+  'abuse', 'billing', 'sales', 'contact', 'hello', 'jobs', 'careers', 'feedback', 'service', 'services',
+  'mailer-daemon', 'bounce', 'bounces', 'reply', 'dataops', 'dataeng', 'data-engineering', 'analytics',
+  'user', 'username', 'your', 'yourname', 'your.name', 'your_name', 'your-email', 'your.email', 'you', 'email',
+  'name', 'someone', 'somebody', 'firstname.lastname', 'first.last', 'firstname', 'me', 'test', 'example',
+  'owner', 'workspace', 'sp', 'bot', 'automation', 'etl', 'pipeline', 'scheduler',
+]);
+const ROLE_PREFIXES = ['dl-', 'dl.', 'svc-', 'svc.', 'svc_', 'sp-', 'team-', 'grp-', 'group-', 'list-'];
+const ROLE_SUFFIXES = ['-team', '.team', '-alerts', '-support', '-admin', '-bot', '-svc', '-dl', '-group', '-list', '-noreply'];
+const SYSTEM_DOMAINS = [
+  'databricks.com', 'github.com', 'users.noreply.github.com', 'gserviceaccount.com', 'noreply.github.com',
+  'googlegroups.com', 'slack.com', 'atlassian.net', 'pagerduty.com', 'microsoft.com', 'amazonaws.com',
+  'azuredatabricks.net', 'sentry.io', 'localhost',
+];
+/** `logo@2x.png`, `pkg@1.0.whl`: file names, not mail domains. */
+const FILE_TLDS = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'py', 'js', 'ts', 'json', 'csv', 'txt', 'parquet', 'sql', 'ipynb', 'html',
+  'md', 'yaml', 'yml', 'whl', 'jar', 'tar', 'gz', 'scala', 'r', 'log', 'xml', 'pdf', 'delta', 'avro', 'orc',
+]);
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isLocalCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+
+function isDomainCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 45;
+}
+
+interface EmailSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly local: string;
+  readonly domain: string;
+}
+
+function emailAround(view: TextView, at: number): EmailSpan | undefined {
+  const text = view.text;
+  let start = at;
+  while (start > 0 && at - start < MAX_LOCAL && isLocalCode(text.charCodeAt(start - 1))) start--;
+  let end = at + 1;
+  while (end < text.length && end - at - 1 < MAX_DOMAIN && isDomainCode(text.charCodeAt(end))) end++;
+  view.work(end - start);
+  while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+  while (start < at && text[start] === '.') start++;
+  const local = text.slice(start, at);
+  const domain = text.slice(at + 1, end);
+  if (!local || local.endsWith('.') || local.includes('..')) return undefined;
+  const labels = domain.split('.');
+  if (labels.length < 2 || labels.some((l) => l.length === 0 || l.length > 63 || l.startsWith('-'))) return undefined;
+  const tld = labels[labels.length - 1];
+  if (!/^[a-zA-Z]{2,24}$/.test(tld)) return undefined;
+  return { start, end, local, domain };
+}
+
+function isPersonal(view: TextView, e: EmailSpan): boolean {
+  const local = e.local.toLowerCase();
+  const domain = e.domain.toLowerCase();
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  if (FILE_TLDS.has(tld)) return false;
+  if (ROLE_LOCALS.has(local) || ROLE_PREFIXES.some((p) => local.startsWith(p)) || ROLE_SUFFIXES.some((s) => local.endsWith(s))) return false;
+  if (UUID_LIKE.test(local) || /^\d+$/.test(local)) return false;
+  if (SYSTEM_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`))) return false;
+  const before = view.lower.slice(Math.max(0, e.start - 16), e.start);
+  if (/users\/$|repos\/$|:\/\/$|@$/.test(before)) return false;
+  return true;
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const out: Candidate[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('@', from);
+    if (at < 0) break;
+    const e = emailAround(view, at);
+    if (e && isPersonal(view, e)) {
+      out.push(makeCandidate(view, e.start, e.end, 'email', 'email', 'high'));
+      from = e.end;
+    } else {
+      from = at + 1;
+    }
+  }
+  view.work(text.length);
+  return out;
+}
+
+export const emailDetector: Detector = { id: 'email', category: 'email', find };

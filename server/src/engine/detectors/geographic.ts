@@ -1,0 +1,125 @@
+/**
+ * Street addresses and ZIP codes. `123 Main St`, `4500 N Oak Ridge Blvd, Apt 4B, Springfield, IL 62704`: a house
+ * number, capitalised street words and a street suffix, ending the phrase or followed by a unit, a city or an
+ * address cue. A ZIP code alone only right after a `zip`/`postal` label or a `City, ST` pair.
+ */
+import { makeCandidate } from './candidate';
+import { cueNear, labelBefore, withExtraCues } from './cues';
+import { digitGroups, isCapitalisedWord, viewFor, type Chain, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const SUFFIXES = new Set([
+  'st', 'street', 'ave', 'avenue', 'av', 'rd', 'road', 'blvd', 'boulevard', 'ln', 'lane', 'dr', 'drive', 'ct',
+  'court', 'way', 'pl', 'place', 'ter', 'terrace', 'cir', 'circle', 'pkwy', 'parkway', 'hwy', 'highway', 'trl',
+  'trail', 'sq', 'square',
+]);
+const DIRECTIONS = new Set(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW']);
+const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'fl', 'floor', 'rm', 'room', 'bldg']);
+const STATES = new Set([
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME',
+  'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA',
+  'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'DC', 'PR',
+]);
+const ADDRESS_CUES = ['address', 'addr', 'lives at', 'resides at', 'residing at', 'home', 'mailing', 'street', 'residence', 'moved to'];
+const ZIP_CUES = ['zip', 'zip code', 'zipcode', 'zip5', 'postal code', 'postcode', 'zip+4'];
+const MAX_STREET_WORDS = 4;
+
+function word(view: TextView, chain: Chain | undefined): string | undefined {
+  return chain && chain.atoms.length === 1 ? view.slice(chain.start, chain.end) : undefined;
+}
+
+function isStreetWord(w: string): boolean {
+  return isCapitalisedWord(w) || DIRECTIONS.has(w) || /^\d{1,3}(?:st|nd|rd|th)$/i.test(w);
+}
+
+function isZipChain(chain: Chain | undefined): boolean {
+  const shape = chain ? digitGroups(chain)?.join(',') : undefined;
+  return (shape === '5' || shape === '5,4') && chain !== undefined && chain.seps.every((s) => s === '-');
+}
+
+/** Optional `, Apt 4B` / ` #12` / `, Suite 200` after the suffix: returns the chain it ends with. */
+function unitAfter(view: TextView, last: Chain): Chain | undefined {
+  const unit = view.nextChainAfter(last, ', ') ?? view.nextChainAfter(last, ' ');
+  const w = word(view, unit);
+  if (unit && w && UNIT_WORDS.has(w.toLowerCase().replace(/\.$/, ''))) {
+    const id = view.nextChainAfter(unit, ' ') ?? view.nextChainAfter(unit, '. ') ?? view.nextChainAfter(unit, ' #');
+    if (id && id.end - id.start <= 6) return id;
+  }
+  const hash = view.nextChainAfter(last, ' #') ?? view.nextChainAfter(last, ', #');
+  return hash && hash.end - hash.start <= 6 ? hash : undefined;
+}
+
+/** Optional `, City, ST 12345`: returns the last chain of it. */
+function cityStateZipAfter(view: TextView, last: Chain): Chain | undefined {
+  let city = view.nextChainAfter(last, ', ') ?? view.nextChainAfter(last, '., ');
+  let words = 0;
+  while (city && words < 3 && isCapitalisedWord(word(view, city) ?? '')) {
+    words++;
+    const comma = view.nextChainAfter(city, ', ');
+    if (comma) {
+      const state = word(view, comma);
+      if (!state || !STATES.has(state)) return undefined;
+      const zip = view.nextChainAfter(comma, ' ');
+      return isZipChain(zip) ? zip : comma;
+    }
+    city = view.nextChainAfter(city, ' ');
+  }
+  return undefined;
+}
+
+function streetAddressAt(view: TextView, number: Chain): { end: number; strong: boolean } | undefined {
+  if (number.atoms.length !== 1 || number.atoms[0].kind !== 'digits' || number.end - number.start > 6) return undefined;
+  if (/[#$€£.,-]/.test(view.charBefore(number.start))) return undefined;
+  let current = number;
+  for (let i = 0; i <= MAX_STREET_WORDS; i++) {
+    const next = view.nextChainAfter(current, ' ');
+    const w = word(view, next);
+    if (!next || !w) return undefined;
+    if (i > 0 && SUFFIXES.has(w.toLowerCase()) && /^[A-Z]/.test(w)) {
+      let end: Chain = next;
+      const dotted = view.charAt(next.end) === '.';
+      end = unitAfter(view, end) ?? end;
+      const tail = cityStateZipAfter(view, end);
+      const last = tail ?? end;
+      const endPos = last === next && dotted ? next.end + 1 : last.end;
+      const follow = view.slice(endPos, endPos + 2);
+      const strong = tail !== undefined || last !== next || !/^ [a-z]/.test(follow);
+      return { end: endPos, strong };
+    }
+    if (!isStreetWord(w)) return undefined;
+    current = next;
+  }
+  return undefined;
+}
+
+function zipAfterCityState(view: TextView, zip: Chain): boolean {
+  const before = view.slice(Math.max(0, zip.start - 6), zip.start);
+  const m = /, ([A-Z]{2}) $/.exec(before);
+  if (!m || !STATES.has(m[1])) return false;
+  const cityEnd = zip.start - 5;
+  const prev = view.chains[zip.index - 2];
+  return prev !== undefined && prev.end === cityEnd && isCapitalisedWord(view.slice(prev.start, prev.end));
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const zipCues = withExtraCues(ZIP_CUES, 'geographic', context);
+  const out: Candidate[] = [];
+  let lastEnd = -1;
+  for (const chain of view.chains) {
+    if (chain.start < lastEnd) continue;
+    const street = streetAddressAt(view, chain);
+    if (street && (street.strong || cueNear(view, chain.start, street.end, ADDRESS_CUES))) {
+      out.push(makeCandidate(view, chain.start, street.end, 'geographic', 'geographic', 'high'));
+      lastEnd = street.end;
+      continue;
+    }
+    if (isZipChain(chain) && !/[#$.,-]/.test(view.charBefore(chain.start)) && (labelBefore(view, chain.start, zipCues) || zipAfterCityState(view, chain))) {
+      out.push(makeCandidate(view, chain.start, chain.end, 'geographic', 'geographic', 'medium'));
+      lastEnd = chain.end;
+    }
+  }
+  return out;
+}
+
+export const geographicDetector: Detector = { id: 'geographic', category: 'geographic', find };

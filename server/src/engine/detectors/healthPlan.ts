@@ -1,0 +1,64 @@
+/**
+ * Health plan beneficiary numbers. A Medicare Beneficiary Identifier has a strict eleven-character layout
+ * (`C A AN N A AN N A A N N`, no S L O I B Z) and is reported on its own; other member, subscriber and
+ * policy numbers only right after a label.
+ */
+import { makeCandidate } from './candidate';
+import { withExtraCues } from './cues';
+import { labelledValues, RECORD_ID_SHAPE } from './labelled';
+import { viewFor, type Chain, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const PLAN_CUES = [
+  'member id', 'member #', 'member no', 'member number', 'subscriber id', 'subscriber #', 'subscriber no',
+  'subscriber number', 'policy number', 'policy #', 'policy no', 'policy id', 'medicaid id', 'medicaid #',
+  'medicaid no', 'medicaid number', 'medicare id', 'medicare #', 'medicare number', 'mbi', 'hicn', 'hic #',
+  'beneficiary id', 'beneficiary number', 'insurance id', 'insurance #', 'insurance number', 'plan member id',
+  'health plan id',
+];
+
+const MBI_LETTER = 'ACDEFGHJKMNPQRTUVWXY';
+const MBI_LAYOUT = 'CAPNAPNAANN';
+
+/** Medicare Beneficiary Identifier layout: C = 1-9, A = letter (no S L O I B Z), P = either, N = 0-9. */
+export function isMbi(value: string): boolean {
+  const v = value.replace(/-/g, '');
+  if (v.length !== 11) return false;
+  for (let i = 0; i < 11; i++) {
+    const ch = v[i];
+    const digit = ch >= '0' && ch <= '9';
+    const letter = MBI_LETTER.includes(ch);
+    const slot = MBI_LAYOUT[i];
+    if (slot === 'C' && !(digit && ch !== '0')) return false;
+    if (slot === 'N' && !digit) return false;
+    if (slot === 'A' && !letter) return false;
+    if (slot === 'P' && !digit && !letter) return false;
+  }
+  return true;
+}
+
+/** `1EG4TE5MK73` or `1EG4-TE5-MK73` as a whole chain. */
+function mbiChain(view: TextView, chain: Chain): boolean {
+  const lengths = chain.atoms.map((a) => a.end - a.start).join(',');
+  if (lengths !== '11' && !(lengths === '4,3,4' && chain.seps.every((s) => s === '-'))) return false;
+  return isMbi(view.slice(chain.start, chain.end));
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const out: Candidate[] = [];
+  const seen = new Set<number>();
+  for (const chain of view.chains) {
+    if (mbiChain(view, chain)) {
+      out.push(makeCandidate(view, chain.start, chain.end, 'health-plan-id', 'health-plan-id', 'high'));
+      seen.add(chain.start);
+    }
+  }
+  const cues = withExtraCues(PLAN_CUES, 'health-plan-id', context);
+  for (const v of labelledValues(view, cues, RECORD_ID_SHAPE)) {
+    if (!seen.has(v.chain.start)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'health-plan-id', 'health-plan-id', 'medium'));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const healthPlanDetector: Detector = { id: 'health-plan-id', category: 'health-plan-id', find };

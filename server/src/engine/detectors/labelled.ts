@@ -1,0 +1,59 @@
+/**
+ * Identifiers that only count with a label: `MRN: 12345678`, `member id W123456789`. The value is the chain
+ * right after the label (only label glue between), checked against an id shape.
+ */
+import { labelBefore, type CueHit } from './cues';
+import { isNpi } from './npi';
+import type { Chain, TextView } from './text';
+
+export interface IdShape {
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly minDigits: number;
+}
+
+export const RECORD_ID_SHAPE: IdShape = { minLength: 4, maxLength: 20, minDigits: 4 };
+
+export interface LabelledValue {
+  readonly chain: Chain;
+  readonly cue: CueHit;
+  readonly value: string;
+}
+
+/** Chains joined only by `-` whose alphanumeric length and digit count fit the shape. */
+export function fitsIdShape(view: TextView, chain: Chain, shape: IdShape): boolean {
+  if (chain.seps.some((s) => s !== '-')) return false;
+  let alnum = 0;
+  let digits = 0;
+  for (const a of chain.atoms) {
+    for (let i = a.start; i < a.end; i++) {
+      const c = view.text.charCodeAt(i);
+      if (c === 95) return false;
+      alnum++;
+      if (c >= 48 && c <= 57) digits++;
+    }
+  }
+  return alnum >= shape.minLength && alnum <= shape.maxLength && digits >= shape.minDigits;
+}
+
+/** Values that are clearly not someone's identifier: masks, repeated digits, a lone year, an NPI. */
+export function isPlaceholderId(value: string): boolean {
+  const compact = value.replace(/-/g, '');
+  if (/^[xX*#]+/.test(compact) || /[xX]{3}/.test(compact)) return true;
+  if (/^(\d)\1+$/.test(compact)) return true;
+  if (/^(19|20)\d\d$/.test(compact)) return true;
+  return /^\d{10}$/.test(compact) && isNpi(compact);
+}
+
+/** Every chain that fits the shape and directly follows one of the label phrases. */
+export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): LabelledValue[] {
+  const out: LabelledValue[] = [];
+  for (const chain of view.chains) {
+    if (!fitsIdShape(view, chain, shape)) continue;
+    const value = view.slice(chain.start, chain.end);
+    if (isPlaceholderId(value)) continue;
+    const cue = labelBefore(view, chain.start, phrases);
+    if (cue) out.push({ chain, cue, value });
+  }
+  return out;
+}

@@ -1,0 +1,172 @@
+/**
+ * Person names, from dictionaries and evidence. Reported when (a) a patient-side cue leads the name (`Mr.`,
+ * `patient`, `mother`, `Name:`, `for`), or (b) a capitalised given name and surname stand together, neither an
+ * English word (Will, Grace, Brown) nor part of an eponym or product (Parkinson, Delta Lake). Provider and
+ * authorship context (`Dr.`, `MD`, `Author:`, `by`, `Copyright`) rules a name out: those are not patients.
+ */
+import { makeCandidate } from './candidate';
+import { cueBefore, withExtraCues } from './cues';
+import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from './data/names';
+import { isCapitalisedWord, viewFor, type Atom, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const HONORIFICS = ['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'mstr'];
+const HONORIFIC_BEFORE = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS)\.? $/;
+const ROLE_CUES = [
+  'patient', 'pt', 'pt.', 'member', 'subscriber', 'guarantor', 'mother', 'father', 'son', 'daughter', 'spouse',
+  'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'caregiver', 'next of kin', 'emergency contact',
+  'patient name', 'pt name', 'full name', 'first name', 'last name', 'member name', 'subscriber name', 'legal name',
+  'maiden name', 'guarantor name', 'contact name', 'name', 'named', 'aka', 'decedent', 'resident', 'client',
+];
+const PROVIDER_CUES = [
+  'dr', 'dr.', 'doctor', 'md', 'physician', 'attending', 'provider', 'nurse', 'rn', 'np', 'author', 'authored',
+  'authors', 'by', 'written by', 'created by', 'copyright', '\u00a9', 'maintainer', 'maintained by', 'owner',
+  'reviewer', 'reviewed', 'approved', 'signed', 'signed-off-by', 'cc', 'thanks', 'credit', 'contributed',
+  'prescriber', 'pcp', 'surgeon', 'resident physician', 'therapist', 'pharmacist', 'clinician', 'dentist',
+  'cardiologist', 'oncologist', 'radiologist', 'referring', 'ordering', 'rendering', 'supervisor', 'manager',
+  'contact', 'assignee', 'assigned to', 'owner:', 'prof', 'prof.', 'professor', 'lead', 'steward', 'analyst',
+];
+/** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
+const ORGANISATION_WORDS = new Set([
+  'Hospital', 'Medical', 'Center', 'Centre', 'Clinic', 'University', 'College', 'Institute', 'Foundation',
+  'Health', 'Healthcare', 'School', 'Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Library', 'Syndrome',
+  'Disease', 'Test', 'Scale', 'Score', 'Method', 'Award', 'Prize', 'Building', 'Hall', 'Park', 'Lake', 'County',
+  'Memorial', 'Inc', 'LLC', 'Corp', 'Company', 'Group', 'Labs', 'Lab', 'Pharmacy', 'Pharmaceuticals', 'System',
+  'Systems', 'Network', 'Trust', 'Fund', 'Index', 'Criteria', 'Classification', 'Sign', 'Reflex', 'Law', 'Act',
+  'Distribution', 'Estimator', 'Curve', 'Test', 'Algorithm', 'Model', 'Theorem', 'Effect', 'Bridge', 'Tower',
+]);
+const PROVIDER_SUFFIXES = [', md', ' md', ', m.d', ' m.d', ', rn', ', phd', ', do', ', np', ', pa-c', ', dds', ', pharmd', ', dnp', ', msn', ', facp', ' <'];
+/** Words just before `name` that make it some other thing's name (`table name:`, `file name =`). */
+const PERSON_NAME_QUALIFIERS = new Set(['patient', 'pt', 'full', 'first', 'last', 'given', 'family', 'member', 'subscriber', 'guarantor', 'legal', 'maiden', 'contact', 'person', 'his', 'her', 'their', 'whose', 'middle', 'patients', 'mother', 'father']);
+
+interface NamePhrase {
+  readonly start: number;
+  readonly end: number;
+  readonly words: readonly string[];
+  /** Index of the phrase's first atom and of the atom after the phrase. */
+  readonly startIndex: number;
+  readonly nextIndex: number;
+}
+
+function atomText(view: TextView, a: Atom): string {
+  return view.slice(a.start, a.end);
+}
+
+function isInitial(view: TextView, a: Atom, next: Atom | undefined): boolean {
+  return a.end - a.start === 1 && /[A-Z]/.test(view.text[a.start]) && view.charAt(a.end) === '.' && next !== undefined && next.start === a.end + 2 && view.charAt(a.end + 1) === ' ';
+}
+
+/** Up to three capitalised words separated by single spaces, with optional middle initials (`Jane Q. Public`). */
+function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NamePhrase | undefined {
+  const atoms = view.atoms;
+  const words: string[] = [];
+  let i = index;
+  let end = atoms[index].start;
+  while (i < atoms.length && words.length < 3) {
+    const a = atoms[i];
+    if (words.length > 0 && isInitial(view, a, atoms[i + 1]) && a.start === end + 1 && view.charAt(end) === ' ') {
+      i++;
+      continue;
+    }
+    const gapOk = words.length === 0 || (a.start === end + 1 && view.charAt(end) === ' ') || (a.start === end + 2 && view.slice(end, end + 2) === '. ' && /^[A-Z]$/.test(view.charAt(end - 1)));
+    const w = atomText(view, a);
+    if (!gapOk || a.kind !== 'letters' || !isCapitalisedWord(w) || (!anyCapitalised && !isNameWord(w))) break;
+    words.push(w);
+    end = a.end;
+    i++;
+  }
+  if (words.length === 0) return undefined;
+  return { start: atoms[index].start, end, words, startIndex: index, nextIndex: i };
+}
+
+function isNameWord(w: string): boolean {
+  return GIVEN_NAMES.has(w) || SURNAMES.has(w) || AMBIGUOUS_NAMES.has(w);
+}
+
+function isClearName(w: string): boolean {
+  return GIVEN_NAMES.has(w) || SURNAMES.has(w);
+}
+
+/** `Jane Smith`: a clear given name and a clear surname (or given name used as surname). */
+function isDictionaryPair(words: readonly string[]): boolean {
+  return words.length >= 2 && GIVEN_NAMES.has(words[0]) && isClearName(words[1]);
+}
+
+function followedByOrganisation(view: TextView, phrase: NamePhrase, used: number): boolean {
+  const next = view.atoms[phrase.nextIndex];
+  if (used < phrase.words.length) return ORGANISATION_WORDS.has(phrase.words[used]);
+  if (!next || next.start !== phrase.end + 1) return false;
+  return ORGANISATION_WORDS.has(atomText(view, next)) || view.charAt(phrase.end) === '\'';
+}
+
+function hasProviderSuffix(view: TextView, end: number): boolean {
+  const ahead = view.lower.slice(end, end + 9);
+  return PROVIDER_SUFFIXES.some((s) => ahead.startsWith(s) && !/[a-z]/.test(ahead[s.length] ?? ' '));
+}
+
+/** A `name` label qualified by a non-person word (`table name:`) names something else. */
+function isOtherThingsName(view: TextView, cueStart: number): boolean {
+  const before = view.lower.slice(Math.max(0, cueStart - 24), cueStart).replace(/_/g, ' ');
+  const m = /([a-z]+)[ .]?$/.exec(before);
+  return m !== null && !PERSON_NAME_QUALIFIERS.has(m[1]);
+}
+
+/** Only spaces, quotes, `:`, `=`, `,` and `is` between a cue and the name. */
+function isNameGap(gap: string): boolean {
+  return gap.length <= 6 && /^[\s:=,'"(*-]*(?:is |was )?[\s'"]*$/i.test(gap);
+}
+
+type Verdict = { readonly words: number } | undefined;
+
+function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[]): Verdict {
+  const cue = cueBefore(view, phrase.start, [...HONORIFICS, ...roleCues, ...PROVIDER_CUES], 40);
+  const gapOk = cue !== undefined && isNameGap(view.slice(cue.end, phrase.start));
+  if (cue && PROVIDER_CUES.includes(cue.phrase)) return undefined;
+  const words = phrase.words;
+  const pair = isDictionaryPair(words);
+  if (gapOk && cue && HONORIFICS.includes(cue.phrase)) return { words: Math.min(words.length, 2) };
+  if (gapOk && cue && roleCues.includes(cue.phrase)) {
+    if (cue.phrase === 'name' && isOtherThingsName(view, cue.start)) return undefined;
+    if (isClearName(words[0]) && (words.length === 1 || isNameWord(words[1]))) return { words: Math.min(words.length, 2) };
+    if (words.length >= 2 && isNameWord(words[0]) && isClearName(words[1])) return { words: 2 };
+    return undefined;
+  }
+  return pair ? { words: 2 } : undefined;
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const roleCues = withExtraCues(ROLE_CUES, 'name', context);
+  const out: Candidate[] = [];
+  const atoms = view.atoms;
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (a.kind !== 'letters') continue;
+    const word = atomText(view, a);
+    const honorific = HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
+    if (!isNameWord(word) && !(honorific && isCapitalisedWord(word))) continue;
+    const phrase = phraseAt(view, i, honorific);
+    if (!phrase) continue;
+    const verdict = judge(view, phrase, roleCues);
+    const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
+    if (!verdict || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
+    const end = lastWordEnd(view, phrase, verdict.words);
+    if (hasProviderSuffix(view, end)) continue;
+    out.push(makeCandidate(view, phrase.start, end, 'name', 'name', verdict.words >= 2 ? 'high' : 'medium'));
+    i = phrase.nextIndex - 1;
+  }
+  return out;
+}
+
+/** End offset of the n-th name word of the phrase (initials between words included). */
+function lastWordEnd(view: TextView, phrase: NamePhrase, n: number): number {
+  let seen = 0;
+  for (let i = phrase.startIndex; i < phrase.nextIndex; i++) {
+    const a = view.atoms[i];
+    if (a.end - a.start > 1 || seen === 0) seen++;
+    if (seen === n) return a.end;
+  }
+  return phrase.end;
+}
+
+export const nameDetector: Detector = { id: 'name', category: 'name', find };

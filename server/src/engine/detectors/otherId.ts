@@ -1,0 +1,22 @@
+/**
+ * Other unique patient identifiers (EMPI, subject and person ids): like MRNs, only right after a label.
+ */
+import { makeCandidate } from './candidate';
+import { withExtraCues } from './cues';
+import { labelledValues, RECORD_ID_SHAPE } from './labelled';
+import { viewFor } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const OTHER_ID_CUES = [
+  'subject id', 'subject #', 'person id', 'empi', 'empi id', 'enterprise id', 'enterprise patient id',
+  'participant id', 'patient key', 'pat id', 'patient identifier', 'unique patient id', 'master patient index',
+];
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const cues = withExtraCues(OTHER_ID_CUES, 'other-id', context);
+  return labelledValues(view, cues, RECORD_ID_SHAPE)
+    .map((v) => makeCandidate(view, v.chain.start, v.chain.end, 'other-id', 'other-id', 'medium'));
+}
+
+export const otherIdDetector: Detector = { id: 'other-id', category: 'other-id', find };

@@ -1,0 +1,115 @@
+/**
+ * North American phone and fax numbers. Formatted numbers (`(ddd) ddd-dddd`, `ddd-ddd-dddd`, `ddd.ddd.dddd`,
+ * `+1 ddd ddd dddd`) with a valid area code and exchange are reported; spaced or bare ten digits only next
+ * to a phone cue. The nearest cue decides phone or fax, and a nearer cue of another kind (NPI, claim, order)
+ * rules the number out. Whole chains are read, so digits inside longer ids or NDC codes never match.
+ */
+import type { Category } from '../model';
+import { makeCandidate } from './candidate';
+import { cueAfter, cueBefore, withExtraCues } from './cues';
+import { digitGroups, digitsOf, viewFor, type Chain, type TextView } from './text';
+import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
+
+const PHONE_CUES = ['phone', 'ph', 'ph#', 'tel', 'telephone', 'cell', 'mobile', 'call', 'called', 'contact', 'contact number', 'home', 'sms', 'text', 'pager', 'callback', 'reach', 'emergency contact'];
+const FAX_CUES = ['fax', 'fax#', 'facsimile', 'fx'];
+const OTHER_CUES = ['npi', 'ein', 'tin', 'claim', 'order', 'invoice', 'ticket', 'case', 'ref', 'reference', 'tracking', 'isbn', 'routing', 'account', 'acct', 'mrn', 'member', 'id', 'version', 'build', 'run', 'job', 'ssn', 'ndc', 'lot'];
+
+interface PhoneSpan {
+  readonly start: number;
+  readonly end: number;
+  /** Formatted as phone numbers usually are; unformatted digits need a cue. */
+  readonly formatted: boolean;
+}
+
+/** Ten digits (optionally a leading 1) with area code and exchange starting 2-9 and no N11 area code. */
+export function isNanpNumber(digits: string): boolean {
+  const d = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
+  if (d.length !== 10) return false;
+  if (d[0] < '2' || d[3] < '2') return false;
+  if (d[1] === '1' && d[2] === '1') return false;
+  return !/^(\d)\1{9}$/.test(d);
+}
+
+function groupsOf(chain: Chain | undefined): string | undefined {
+  return chain ? digitGroups(chain)?.join(',') : undefined;
+}
+
+function sameSeps(chain: Chain, allowed: string): boolean {
+  return chain.seps.length > 0 && chain.seps.every((s) => s === chain.seps[0]) && allowed.includes(chain.seps[0]);
+}
+
+/** `(ddd) ddd-dddd` or `(ddd)ddd-dddd` where `chain` is the area code. */
+function parenthesised(view: TextView, chain: Chain): PhoneSpan | undefined {
+  if (view.charBefore(chain.start) !== '(' || groupsOf(chain) !== '3') return undefined;
+  const rest = view.nextChainAfter(chain, ') ') ?? view.nextChainAfter(chain, ')');
+  if (!rest || groupsOf(rest) !== '3,4' || !sameSeps(rest, '-.')) return undefined;
+  return { start: chain.start - 1, end: rest.end, formatted: true };
+}
+
+/** `ddd ddd dddd` where `chain` is the area code. */
+function spaced(view: TextView, chain: Chain): PhoneSpan | undefined {
+  if (groupsOf(chain) !== '3') return undefined;
+  const second = view.nextChainAfter(chain, ' ');
+  if (groupsOf(second) === '3,4' && second && sameSeps(second, '-.')) return { start: chain.start, end: second.end, formatted: false };
+  if (!second || groupsOf(second) !== '3') return undefined;
+  const third = view.nextChainAfter(second, ' ');
+  if (!third || groupsOf(third) !== '4') return undefined;
+  return { start: chain.start, end: third.end, formatted: false };
+}
+
+function phoneAt(view: TextView, chain: Chain): PhoneSpan | undefined {
+  const shape = groupsOf(chain);
+  if (shape === '3,3,4' && sameSeps(chain, '-.')) return { start: chain.start, end: chain.end, formatted: true };
+  if (shape === '1,3,3,4' && sameSeps(chain, '-.') && view.text[chain.start] === '1') {
+    const start = view.charBefore(chain.start) === '+' ? chain.start - 1 : chain.start;
+    return { start, end: chain.end, formatted: true };
+  }
+  if (shape === '10' || (shape === '11' && view.text[chain.start] === '1')) return { start: chain.start, end: chain.end, formatted: false };
+  if (shape === '1' && view.text[chain.start] === '1' && view.charBefore(chain.start) === '+') return internationalForm(view, chain);
+  return parenthesised(view, chain) ?? spaced(view, chain);
+}
+
+/** `+1 ddd-ddd-dddd`, `+1 ddd ddd dddd`, `+1 (ddd) ddd-dddd`. */
+function internationalForm(view: TextView, one: Chain): PhoneSpan | undefined {
+  const next = view.nextChainAfter(one, ' ');
+  if (next && groupsOf(next) === '3,3,4' && sameSeps(next, '-.')) return { start: one.start - 1, end: next.end, formatted: true };
+  if (next) {
+    const rest = spaced(view, next);
+    if (rest) return { start: one.start - 1, end: rest.end, formatted: true };
+  }
+  const paren = view.nextChainAfter(one, ' (');
+  const inner = paren ? parenthesised(view, paren) : undefined;
+  return inner ? { start: one.start - 1, end: inner.end, formatted: true } : undefined;
+}
+
+/** The category the nearest cue gives, `other` when a cue of another kind is nearer, none without a cue. */
+function cueCategory(view: TextView, span: PhoneSpan, phoneCues: readonly string[], faxCues: readonly string[]): Category | 'other' | undefined {
+  const all = [...phoneCues, ...faxCues, ...OTHER_CUES];
+  const hit = cueBefore(view, span.start, all) ?? cueAfter(view, span.end, [...phoneCues, ...faxCues], 12);
+  if (!hit) return undefined;
+  if (faxCues.includes(hit.phrase)) return 'fax';
+  if (phoneCues.includes(hit.phrase)) return 'phone';
+  return 'other';
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const phoneCues = withExtraCues(PHONE_CUES, 'phone', context);
+  const faxCues = withExtraCues(FAX_CUES, 'fax', context);
+  const out: Candidate[] = [];
+  let lastEnd = -1;
+  for (const chain of view.chains) {
+    if (chain.start < lastEnd) continue;
+    const span = phoneAt(view, chain);
+    if (!span || !isNanpNumber(digitsOf(view.slice(span.start, span.end)))) continue;
+    if (/[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
+    const cue = cueCategory(view, span, phoneCues, faxCues);
+    if (cue === 'other' || (!span.formatted && !cue)) continue;
+    const confidence: Confidence = span.formatted ? 'high' : 'medium';
+    out.push(makeCandidate(view, span.start, span.end, cue ?? 'phone', 'phone', confidence));
+    lastEnd = span.end;
+  }
+  return out;
+}
+
+export const phoneDetector: Detector = { id: 'phone', category: 'phone', find };

@@ -1,0 +1,63 @@
+/**
+ * Social Security numbers: `ddd-dd-dddd` passing the SSA structure rules is reported on its own; spaced or
+ * undashed nine digits only next to an SSN cue. Masked forms (`***-**-1234`) never match: they hold no digits.
+ */
+import { makeCandidate } from './candidate';
+import { cueBefore, cueNear, withExtraCues } from './cues';
+import { digitGroups, digitsOf, viewFor, type Chain, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const SSN_CUES = ['ssn', 'ssn#', 'ss#', 'ss #', 'ss no', 'social security', 'soc sec', 'social sec', 'ssa'];
+/** A nearer cue of another kind says the dashed number is something else. */
+const OTHER_CUES = ['npi', 'ein', 'tin', 'claim', 'order', 'invoice', 'ticket', 'part', 'lot', 'ref', 'case', 'phone', 'fax', 'zip', 'routing', 'version'];
+
+/** Area not 000, 666 or 900-999; group not 00; serial not 0000. */
+export function isValidSsn(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const area = digits.slice(0, 3);
+  return area !== '000' && area !== '666' && area[0] !== '9' && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000';
+}
+
+function nearestIsSsnCue(view: TextView, pos: number, cues: readonly string[]): boolean {
+  const hit = cueBefore(view, pos, [...cues, ...OTHER_CUES]);
+  return hit !== undefined && cues.includes(hit.phrase);
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const cues = withExtraCues(SSN_CUES, 'ssn', context);
+  const out: Candidate[] = [];
+  for (const chain of view.chains) {
+    const groups = digitGroups(chain);
+    if (!groups) continue;
+    const shape = groups.join(',');
+    if (shape === '3,2,4' && chain.seps[0] === chain.seps[1] && chain.seps[0] === '-') {
+      if (!isValidSsn(digitsOf(view.slice(chain.start, chain.end)))) continue;
+      const other = cueBefore(view, chain.start, [...cues, ...OTHER_CUES]);
+      if (other && !cues.includes(other.phrase)) continue;
+      out.push(makeCandidate(view, chain.start, chain.end, 'ssn', 'ssn', 'high'));
+    } else if (shape === '9') {
+      if (isValidSsn(view.slice(chain.start, chain.end)) && nearestIsSsnCue(view, chain.start, cues)) {
+        out.push(makeCandidate(view, chain.start, chain.end, 'ssn', 'ssn', 'medium'));
+      }
+    } else if (shape === '3') {
+      const spaced = spacedSsnEnd(view, chain);
+      if (spaced !== undefined && isValidSsn(digitsOf(view.slice(chain.start, spaced))) && cueNear(view, chain.start, spaced, cues)) {
+        out.push(makeCandidate(view, chain.start, spaced, 'ssn', 'ssn', 'medium'));
+      }
+    }
+  }
+  return out;
+}
+
+/** End of `ddd dd dddd` starting at this chain, if the next chains complete it. */
+function spacedSsnEnd(view: TextView, first: Chain): number | undefined {
+  const second = view.nextChainAfter(first, ' ');
+  if (!second || digitGroups(second)?.join(',') !== '2') return undefined;
+  const third = view.nextChainAfter(second, ' ');
+  if (!third || digitGroups(third)?.join(',') !== '4') return undefined;
+  if (view.nextChainAfter(third, ' ') && digitGroups(view.chains[third.index + 1])) return undefined;
+  return third.end;
+}
+
+export const ssnDetector: Detector = { id: 'ssn', category: 'ssn', find };

@@ -1,0 +1,46 @@
+/**
+ * Vehicle identifiers: a seventeen-character VIN (no I, O or Q) whose ninth character is the ISO 3779 check
+ * digit is reported on its own; licence plates only right after a plate label.
+ */
+import { makeCandidate } from './candidate';
+import { withExtraCues } from './cues';
+import { labelledValues } from './labelled';
+import { viewFor } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+const PLATE_CUES = ['license plate', 'licence plate', 'plate number', 'plate no', 'plate #', 'vehicle plate', 'tag number', 'registration plate'];
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+
+/** ISO 3779 transliteration: digits as themselves, letters to 1-9 in runs A-H, J-R, S-Z. */
+function vinValue(ch: string): number {
+  if (ch >= '0' && ch <= '9') return ch.charCodeAt(0) - 48;
+  return ch <= 'H' ? ch.charCodeAt(0) - 64 : ch <= 'R' ? ch.charCodeAt(0) - 73 : ch.charCodeAt(0) - 81;
+}
+
+export function isVin(value: string): boolean {
+  if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    sum += vinValue(value[i]) * VIN_WEIGHTS[i];
+  }
+  const check = sum % 11;
+  return value[8] === (check === 10 ? 'X' : String(check));
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const view = viewFor(text, context.meter);
+  const out: Candidate[] = [];
+  for (const chain of view.chains) {
+    if (chain.atoms.length === 1 && chain.end - chain.start === 17 && isVin(view.slice(chain.start, chain.end))) {
+      out.push(makeCandidate(view, chain.start, chain.end, 'vehicle-id', 'vehicle-id', 'high'));
+    }
+  }
+  const cues = withExtraCues(PLATE_CUES, 'vehicle-id', context);
+  for (const v of labelledValues(view, cues, { minLength: 4, maxLength: 8, minDigits: 1 })) {
+    const letters = /[A-Za-z]/.test(v.value);
+    if (letters || v.cue.phrase.includes('plate')) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const vehicleDetector: Detector = { id: 'vehicle-id', category: 'vehicle-id', find };
