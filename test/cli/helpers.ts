@@ -9,7 +9,8 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+/** PHISAFE_TEST_CLI points the tests at another build (e.g. an installed package); it is then not rebuilt. */
+export const CLI = process.env.PHISAFE_TEST_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -22,7 +23,8 @@ function newestMtime(dir: string): number {
 
 /** Builds dist/ unless it is newer than every source file (npm test builds before mocha, so this is usually free). */
 export function ensureBuilt(): void {
-  let built = 0;
+  if (process.env.PHISAFE_TEST_CLI) return;
+  let built: number;
   try {
     built = statSync(CLI).mtimeMs;
   } catch {
