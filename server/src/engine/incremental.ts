@@ -146,8 +146,16 @@ class ShiftedMap extends OffsetMap {
   }
 }
 
+/** Lazy like the reader's slices: most maps are never read (only slices with findings need one). */
 function shiftSlice(slice: TextSlice, shift: number): TextSlice {
-  return { text: slice.text, map: new ShiftedMap(slice.map, shift) };
+  let map: OffsetMap | undefined;
+  return {
+    text: slice.text,
+    get map(): OffsetMap {
+      map ??= new ShiftedMap(slice.map, shift);
+      return map;
+    },
+  };
 }
 
 function removeWhere<T>(items: T[], drop: (item: T) => boolean): void {
