@@ -72,7 +72,9 @@ export function startServer(): ServerSession {
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => session.settings));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('$/progress', (p: unknown) => session.progress.push(p));
+  connection.onNotification('$/progress', (p: unknown) => {
+    session.progress.push(p);
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('$/logTrace', () => undefined);
   connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {

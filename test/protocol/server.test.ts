@@ -65,7 +65,7 @@ describe('language server over stdio', function () {
     assert.equal(d.severity, 1);
     assert.ok(d.codeDescription?.href.endsWith('/docs/rules/phi/comment.md'));
     assert.deepEqual(d.data, { ruleId: 'phi/comment', category: 'ssn', fixes: ['redact', 'suppress'], cellIndex: 1 });
-    assert.ok(!d.message.includes(SSN));
+    assert.ok(!String(d.message).includes(SSN));
   });
 
   it('rescans after an incremental change and moves the finding', async () => {
