@@ -1,0 +1,223 @@
+/**
+ * Key/value pairs printed in outputs: Spark `Row(mrn='…', dob='…')`, dict and JSON prints
+ * (`{'mrn': '…'}`, `"dob": "…"`) and log lines (`mrn: 12345678`, `patient_name = Ann Lee`). Every reader is a
+ * single forward scan; quoted strings never span lines, and an unquoted value is bounded in length.
+ */
+import { isSpace, type Lines, type ValueSink } from './tableSink';
+
+const MAX_KEY = 40;
+const MAX_QUOTED_KEY = 60;
+const MAX_VALUE = 200;
+
+/** `Row(mrn='…', first_name='…', visits=3)`; nested Rows are read where they start. */
+export function rowValues(text: string, sink: ValueSink): void {
+  const quotes = new QuoteFinder(text);
+  for (let p = text.indexOf('Row(', 0); p >= 0 && !sink.full; p = text.indexOf('Row(', p + 4)) {
+    if (p > 0 && isKeyChar(text.charCodeAt(p - 1))) continue;
+    readRowFields(text, p + 4, sink, quotes);
+  }
+}
+
+function readRowFields(text: string, pos: number, sink: ValueSink, quotes: QuoteFinder): void {
+  for (let field = 0; field < 1000; field++) {
+    pos = skipBlanks(text, pos);
+    const keyStart = pos;
+    while (pos < text.length && isKeyChar(text.charCodeAt(pos)) && pos - keyStart <= MAX_KEY) pos++;
+    if (pos === keyStart || !isKeyStart(text.charCodeAt(keyStart))) return;
+    const key = text.slice(keyStart, pos);
+    pos = skipBlanks(text, pos);
+    if (text.charCodeAt(pos) !== 0x3d /* = */) return;
+    const value = readValue(text, skipBlanks(text, pos + 1), ',)', quotes);
+    if (!value) return;
+    if (value.plain) sink.add(key, value.start, value.end);
+    pos = skipBlanks(text, value.next);
+    if (text.charCodeAt(pos) !== 0x2c /* , */) return;
+    pos++;
+  }
+}
+
+/** `'key': value` and `"key": value` pairs, as Python dicts and JSON print them. */
+export function quotedPairs(text: string, sink: ValueSink): void {
+  const quotes = new QuoteFinder(text);
+  let nextSingle = text.indexOf("'");
+  let nextDouble = text.indexOf('"');
+  let p = 0;
+  while (!sink.full) {
+    if (nextSingle >= 0 && nextSingle < p) nextSingle = text.indexOf("'", p);
+    if (nextDouble >= 0 && nextDouble < p) nextDouble = text.indexOf('"', p);
+    const q = nextSingle < 0 ? nextDouble : nextDouble < 0 ? nextSingle : Math.min(nextSingle, nextDouble);
+    if (q < 0) return;
+    const close = quotes.close(q);
+    if (close < 0) {
+      p = q + 1;
+      continue;
+    }
+    p = close + 1;
+    const colon = skipBlanks(text, close + 1);
+    if (text.charCodeAt(colon) !== 0x3a /* : */ || text.charCodeAt(colon + 1) === 0x3a || close - q - 1 > MAX_QUOTED_KEY) continue;
+    const value = readValue(text, skipBlanks(text, colon + 1), ',}]', quotes);
+    if (!value) continue;
+    if (value.plain) sink.add(text.slice(q + 1, close), value.start, value.end);
+    p = value.next;
+  }
+}
+
+/** `key: value` and `key=value` pairs in lines no table reader took; the key must look like a column name. */
+export function keyValueLines(lines: Lines, consumed: Uint8Array, sink: ValueSink): void {
+  const quotes = new QuoteFinder(lines.text);
+  for (let i = 0; i < lines.count && !sink.full; i++) {
+    if (!consumed[i]) readLinePairs(lines.text, lines.starts[i], lines.ends[i], sink, quotes);
+  }
+}
+
+function readLinePairs(text: string, start: number, end: number, sink: ValueSink, quotes: QuoteFinder): void {
+  let p = start;
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    if (c !== 0x3a && c !== 0x3d) {
+      p++;
+      continue;
+    }
+    const pair = linePair(text, start, end, p, quotes);
+    if (!pair) {
+      p++;
+      continue;
+    }
+    sink.add(pair.key, pair.start, pair.end);
+    p = Math.max(p + 1, pair.next);
+  }
+}
+
+interface Pair {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly next: number;
+}
+
+/** The pair whose separator is at sep, if the text around it is `key<sep>value` with an identifier-like key. */
+function linePair(text: string, lineStart: number, lineEnd: number, sep: number, quotes: QuoteFinder): Pair | undefined {
+  const isColon = text.charCodeAt(sep) === 0x3a;
+  const after = text.charCodeAt(sep + 1);
+  const before = text.charCodeAt(sep - 1);
+  if (after === 0x3d || after === 0x3a || (isColon && after === 0x2f)) return undefined; // :=, ::, ==, URLs
+  if (!isColon && (before === 0x3d || before === 0x21 || before === 0x3c || before === 0x3e)) return undefined; // ==, !=, <=, >=
+  let keyEnd = sep;
+  while (keyEnd > lineStart && sep - keyEnd < 3 && text.charCodeAt(keyEnd - 1) === 0x20) keyEnd--;
+  let keyStart = keyEnd;
+  while (keyStart > lineStart && keyEnd - keyStart <= MAX_KEY && isKeyChar(text.charCodeAt(keyStart - 1))) keyStart--;
+  if (keyStart === keyEnd || keyEnd - keyStart > MAX_KEY || !isKeyStart(text.charCodeAt(keyStart))) return undefined;
+  if (keyStart > lineStart && !isPairBoundary(text.charCodeAt(keyStart - 1))) return undefined;
+  const spaced = keyEnd < sep || text.charCodeAt(sep + 1) === 0x20;
+  const valueStart = skipBlanks(text, sep + 1, lineEnd);
+  if (valueStart >= lineEnd) return undefined;
+  const first = text.charCodeAt(valueStart);
+  if (first === 0x7b || first === 0x5b || first === 0x28) return undefined; // structures, not values
+  const value = first === 0x27 || first === 0x22
+    ? readValue(text, valueStart, '', quotes)
+    : unquotedLineValue(text, valueStart, lineEnd, isColon || spaced);
+  if (!value || value.end > lineEnd || !value.plain) return undefined;
+  return { key: text.slice(keyStart, keyEnd), start: value.start, end: value.end, next: value.next };
+}
+
+function isPairBoundary(c: number): boolean {
+  return isSpace(c) || c === 0x2c || c === 0x3b || c === 0x7c || c === 0x7b || c === 0x28 || c === 0x5b;
+}
+
+/** An unquoted value runs to a delimiter, a wide gap or the line end; single spaces stay inside when allowed. */
+function unquotedLineValue(text: string, start: number, lineEnd: number, spacesInside: boolean): Value | undefined {
+  let p = start;
+  while (p < lineEnd && p - start <= MAX_VALUE) {
+    const c = text.charCodeAt(p);
+    if (c === 0x2c || c === 0x3b || c === 0x7c || c === 0x09) break;
+    if (c === 0x28 || c === 0x5b || c === 0x7b) return undefined; // a call or structure, not a plain value
+    if (c === 0x20 && (!spacesInside || text.charCodeAt(p + 1) === 0x20)) break;
+    p++;
+  }
+  if (p - start > MAX_VALUE) return undefined;
+  let end = p;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end, next: p, plain: true } : undefined;
+}
+
+interface Value {
+  readonly start: number;
+  readonly end: number;
+  /** Where reading goes on. */
+  readonly next: number;
+  /** A string or scalar that can be read as it is (not a call, list or nested structure). */
+  readonly plain: boolean;
+}
+
+/**
+ * A quoted string (its content) or an unquoted scalar ending at one of `stops` (outside brackets), a line
+ * break or MAX_VALUE characters.
+ */
+function readValue(text: string, pos: number, stops: string, quotes: QuoteFinder): Value | undefined {
+  const c = text.charCodeAt(pos);
+  if (c === 0x27 || c === 0x22) {
+    const close = quotes.close(pos);
+    return close < 0 ? undefined : { start: pos + 1, end: close, next: close + 1, plain: true };
+  }
+  let depth = 0;
+  let p = pos;
+  let plain = true;
+  for (; p < text.length && p - pos <= MAX_VALUE; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === 0x0a || ch === 0x0d) break;
+    if (ch === 0x28 || ch === 0x5b || ch === 0x7b) {
+      depth++;
+      plain = false;
+    } else if (ch === 0x29 || ch === 0x5d || ch === 0x7d) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && stops.includes(text[p])) {
+      break;
+    }
+  }
+  if (p - pos > MAX_VALUE) return undefined;
+  let end = p;
+  while (end > pos && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > pos ? { start: pos, end, next: p, plain } : undefined;
+}
+
+/**
+ * Closing quotes on the same line, honouring backslash escapes. A failed search from q also settles every
+ * quote of that kind up to where it stopped (each was escaped or unmatched), so no span is searched twice.
+ */
+export class QuoteFinder {
+  private failedSingle = -1;
+  private failedDouble = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the quote that closes the one at q, or -1. */
+  close(q: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(q);
+    if (q < (quote === 0x27 ? this.failedSingle : this.failedDouble)) return -1;
+    let p = q + 1;
+    for (; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      if (c === quote) return p;
+      if (c === 0x0a || c === 0x0d) break;
+      if (c === 0x5c) p++;
+    }
+    if (quote === 0x27) this.failedSingle = p;
+    else this.failedDouble = p;
+    return -1;
+  }
+}
+
+function skipBlanks(text: string, pos: number, end = text.length): number {
+  while (pos < end && (text.charCodeAt(pos) === 0x20 || text.charCodeAt(pos) === 0x09)) pos++;
+  return pos;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 0x30 && c <= 0x39);
+}

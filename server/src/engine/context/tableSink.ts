@@ -1,0 +1,76 @@
+/** What the output-table readers share: a bounded, de-duplicated collector of typed values, and line offsets. */
+import type { TableValue } from './types';
+
+/** Outputs can be 20 MB; past this many values the rest of an output adds nothing but time. */
+export const MAX_TABLE_VALUES = 200_000;
+
+/** Cell text that is a placeholder, not a value (pandas/Spark nulls, truncation marks). */
+const PLACEHOLDERS = new Set(['...', '…', '..', 'NaN', 'NaT', 'None', 'null', 'NULL', '<NA>', 'nan', '-']);
+
+export class ValueSink {
+  readonly values: TableValue[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(readonly text: string, private readonly cap = MAX_TABLE_VALUES) {}
+
+  get full(): boolean {
+    return this.values.length >= this.cap;
+  }
+
+  /** Adds the trimmed text of [start, end) under key; blanks, placeholders and repeats are dropped. */
+  add(key: string, start: number, end: number): void {
+    if (this.full) return;
+    const name = key.trim();
+    if (!name || name === '...' || name === '\\') return;
+    while (start < end && isSpace(this.text.charCodeAt(start))) start++;
+    while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
+    if (end <= start) return;
+    if (end - start <= 4 && PLACEHOLDERS.has(this.text.slice(start, end))) return;
+    const id = `${start}:${end}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    this.values.push({ key: name, start, end });
+  }
+}
+
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x0c || c === 0xa0;
+}
+
+/** Start and end (without the line break) of every line, found with indexOf in one pass. */
+export class Lines {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+
+  constructor(readonly text: string) {
+    let pos = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', pos);
+      const end = nl < 0 ? text.length : nl;
+      this.starts.push(pos);
+      this.ends.push(end > pos && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+      if (nl < 0) break;
+      pos = nl + 1;
+    }
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  isBlank(i: number): boolean {
+    for (let p = this.starts[i]; p < this.ends[i]; p++) if (!isSpace(this.text.charCodeAt(p))) return false;
+    return true;
+  }
+
+  /** Offset of the first non-space character of line i, or its end. */
+  indent(i: number): number {
+    let p = this.starts[i];
+    while (p < this.ends[i] && isSpace(this.text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  startsWith(i: number, prefix: string, from = this.starts[i]): boolean {
+    return this.ends[i] - from >= prefix.length && this.text.startsWith(prefix, from);
+  }
+}

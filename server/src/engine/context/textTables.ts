@@ -1,0 +1,400 @@
+/**
+ * Tables printed as text: Spark `show()` grids (and their vertical form), Markdown tables, pandas DataFrame and
+ * Series prints. Each reader starts at a line, takes the lines of its block and returns the next line, so the
+ * whole output is read in one pass; every value is typed by the header above it.
+ */
+import { isSpace, type Lines, type ValueSink } from './tableSink';
+
+/** Reads the table blocks of a text output; returns which lines they took (the rest is read as key/value lines). */
+export function textTableValues(lines: Lines, sink: ValueSink): Uint8Array {
+  const consumed = new Uint8Array(lines.count);
+  let runStart = 0;
+  for (let i = 0; i < lines.count && !sink.full;) {
+    const block = readBlockAt(lines, i, runStart, sink);
+    if (block) {
+      consumed.fill(1, block.from, block.next);
+      i = block.next;
+      runStart = i;
+      continue;
+    }
+    if (lines.isBlank(i)) runStart = i + 1;
+    i++;
+  }
+  return consumed;
+}
+
+interface Block {
+  readonly from: number;
+  readonly next: number;
+}
+
+function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink): Block | undefined {
+  const first = lines.indent(i);
+  const c = lines.text.charCodeAt(first);
+  let next = i;
+  let from = i;
+  if (c === 0x2b /* + */ && isGridBorder(lines, i)) next = readGrid(lines, i, sink);
+  else if (c === 0x2d /* - */ && lines.startsWith(i, '-RECORD', first)) next = readVertical(lines, i, sink);
+  else if (isSeriesFooter(lines, i)) {
+    from = Math.max(runStart, i - MAX_SERIES_LINES);
+    next = readSeries(lines, from, i, sink);
+  } else if (i + 1 < lines.count && isMarkdownSeparator(lines, i + 1) && lineHas(lines, i, 0x7c)) next = readMarkdown(lines, i, sink);
+  else if (first > lines.starts[i] && first < lines.ends[i]) next = readDataFrame(lines, i, sink);
+  return next > i ? { from, next } : undefined;
+}
+
+/** Offset of the first `code` character in line i, or -1. */
+function indexInLine(lines: Lines, i: number, code: number, from = lines.starts[i]): number {
+  for (let p = from; p < lines.ends[i]; p++) if (lines.text.charCodeAt(p) === code) return p;
+  return -1;
+}
+
+function lineHas(lines: Lines, i: number, code: number): boolean {
+  return indexInLine(lines, i, code) >= 0;
+}
+
+// ---- Spark show() grids ----
+
+function isGridBorder(lines: Lines, i: number): boolean {
+  const start = lines.indent(i);
+  const end = lines.ends[i];
+  if (end - start < 3 || lines.text.charCodeAt(end - 1) !== 0x2b) return false;
+  for (let p = start; p < end; p++) {
+    const c = lines.text.charCodeAt(p);
+    if (c !== 0x2b && c !== 0x2d) return false;
+  }
+  return true;
+}
+
+/** `+---+---+` / `|mrn|name|` / `+---+---+` / rows / `+---+---+`. */
+function readGrid(lines: Lines, border: number, sink: ValueSink): number {
+  if (border + 2 >= lines.count || !isGridBorder(lines, border + 2)) return border;
+  const plus = borderColumns(lines, border);
+  const header = gridCells(lines, border + 1, plus, lines.ends[border] - lines.starts[border]);
+  if (!header) return border;
+  const keys = header.map(([s, e]) => lines.text.slice(s, e).trim());
+  let i = border + 3;
+  for (; i < lines.count && !sink.full; i++) {
+    if (isGridBorder(lines, i)) return i + 1;
+    const cells = gridCells(lines, i, plus, lines.ends[border] - lines.starts[border]);
+    if (!cells) break;
+    cells.forEach(([s, e], k) => addGridValue(sink, keys[k], s, e));
+  }
+  return i;
+}
+
+/** Positions of `+` in a border line, relative to the line start. */
+function borderColumns(lines: Lines, i: number): number[] {
+  const plus: number[] = [];
+  for (let p = lines.starts[i]; p < lines.ends[i]; p++) if (lines.text.charCodeAt(p) === 0x2b) plus.push(p - lines.starts[i]);
+  return plus;
+}
+
+/** Cells of a grid row: by the border's `+` positions when they line up, else by `|` when the count matches. */
+function gridCells(lines: Lines, i: number, plus: readonly number[], width: number): [number, number][] | undefined {
+  const start = lines.starts[i];
+  const end = lines.ends[i];
+  const text = lines.text;
+  if (end - start === width && plus.every((p) => text.charCodeAt(start + p) === 0x7c)) {
+    return plus.slice(1).map((p, k) => [start + plus[k] + 1, start + p]);
+  }
+  const first = lines.indent(i);
+  if (text.charCodeAt(first) !== 0x7c) return undefined;
+  const cells: [number, number][] = [];
+  let cellStart = first + 1;
+  for (let p = first + 1; p < end; p++) {
+    if (text.charCodeAt(p) !== 0x7c) continue;
+    cells.push([cellStart, p]);
+    cellStart = p + 1;
+  }
+  return cells.length === plus.length - 1 ? cells : undefined;
+}
+
+/** show() cuts long values to `abcdefghijklmnopq...`: the part before the cut is still the value's start. */
+function addGridValue(sink: ValueSink, key: string, start: number, end: number): void {
+  const text = sink.text;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end - start > 3 && text.startsWith('...', end - 3)) end -= 3;
+  sink.add(key, start, end);
+}
+
+/** `-RECORD 0-----` followed by ` mrn        | 12345678` lines (show(vertical=True)). */
+function readVertical(lines: Lines, i: number, sink: ValueSink): number {
+  let j = i + 1;
+  for (; j < lines.count && !sink.full; j++) {
+    const first = lines.indent(j);
+    if (lines.startsWith(j, '-RECORD', first)) continue;
+    const bar = indexInLine(lines, j, 0x7c, first);
+    if (bar < 0) break;
+    addGridValue(sink, lines.text.slice(first, bar), bar + 1, lines.ends[j]);
+  }
+  return j;
+}
+
+// ---- Markdown ----
+
+function isMarkdownSeparator(lines: Lines, i: number): boolean {
+  let dashes = 0;
+  let pipes = 0;
+  for (let p = lines.starts[i]; p < lines.ends[i]; p++) {
+    const c = lines.text.charCodeAt(p);
+    if (c === 0x2d) dashes++;
+    else if (c === 0x7c) pipes++;
+    else if (c !== 0x3a && !isSpace(c)) return false;
+  }
+  return dashes >= 3 && pipes >= 1;
+}
+
+/** `| a | b |` / `|---|---|` / rows. */
+function readMarkdown(lines: Lines, header: number, sink: ValueSink): number {
+  const keys = pipeCells(lines, header).map(([s, e]) => lines.text.slice(s, e).trim().replace(/^\*\*|\*\*$/g, ''));
+  let i = header + 2;
+  for (; i < lines.count && !sink.full && lineHas(lines, i, 0x7c); i++) {
+    pipeCells(lines, i).forEach(([s, e], k) => {
+      if (k < keys.length) sink.add(keys[k], s, e);
+    });
+  }
+  return i;
+}
+
+/** Cells between unescaped pipes; an outer pipe at either end does not open an empty cell. */
+function pipeCells(lines: Lines, i: number): [number, number][] {
+  const text = lines.text;
+  let start = lines.indent(i);
+  let end = lines.ends[i];
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (text.charCodeAt(start) === 0x7c) start++;
+  if (end > start && text.charCodeAt(end - 1) === 0x7c && text.charCodeAt(end - 2) !== 0x5c) end--;
+  const cells: [number, number][] = [];
+  let cellStart = start;
+  for (let p = start; p < end; p++) {
+    if (text.charCodeAt(p) === 0x7c && text.charCodeAt(p - 1) !== 0x5c) {
+      cells.push([cellStart, p]);
+      cellStart = p + 1;
+    }
+  }
+  cells.push([cellStart, end]);
+  return cells;
+}
+
+// ---- pandas Series ----
+
+/** pandas shows at most 60 rows of a Series by default; a longer run above a footer is not its body. */
+const MAX_SERIES_LINES = 80;
+
+function isSeriesFooter(lines: Lines, i: number): boolean {
+  if (lines.startsWith(i, 'dtype: ')) return true;
+  return lines.startsWith(i, 'Name: ') && lines.text.slice(lines.starts[i], lines.ends[i]).includes(', dtype: ');
+}
+
+/**
+ * `label    value` lines above `Name: x, dtype: y`. A row Series (`df.iloc[0]`) has column names as labels;
+ * a column Series (`df["mrn"]`) has row labels and its column in `Name:`.
+ */
+function readSeries(lines: Lines, from: number, footer: number, sink: ValueSink): number {
+  const rows: { label: string; start: number; end: number }[] = [];
+  for (let i = from; i < footer; i++) {
+    const split = seriesSplit(lines, i);
+    if (split) rows.push(split);
+  }
+  const named = seriesName(lines, footer);
+  const labelsAreNames = rows.filter((r) => /^[A-Za-z_][\w ]*$/.test(r.label)).length * 2 > rows.length;
+  for (const r of rows) sink.add(labelsAreNames || !named ? r.label : named, r.start, r.end);
+  return footer + 1;
+}
+
+/** Label up to the first gap of two or more spaces, value after it. */
+function seriesSplit(lines: Lines, i: number): { label: string; start: number; end: number } | undefined {
+  const text = lines.text;
+  const start = lines.starts[i];
+  const end = lines.ends[i];
+  if (start === end || isSpace(text.charCodeAt(start))) return undefined;
+  for (let p = start; p + 1 < end; p++) {
+    if (text.charCodeAt(p) === 0x20 && text.charCodeAt(p + 1) === 0x20) {
+      let v = p;
+      while (v < end && isSpace(text.charCodeAt(v))) v++;
+      return v < end ? { label: text.slice(start, p), start: v, end } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function seriesName(lines: Lines, footer: number): string | undefined {
+  if (!lines.startsWith(footer, 'Name: ')) return undefined;
+  const line = lines.text.slice(lines.starts[footer] + 6, lines.ends[footer]);
+  const name = line.slice(0, line.indexOf(', dtype: ')).trim();
+  return name && !/^-?\d+$/.test(name) ? name : undefined;
+}
+
+// ---- pandas DataFrame ----
+
+interface HeaderWord {
+  readonly start: number; // relative to the header line start
+  readonly end: number;
+  readonly text: string;
+}
+
+interface Cell {
+  readonly column: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A pandas print: a header line indented over the index, then rows that start with their index label. pandas
+ * right-aligns values under right-aligned headers, so a value's right edge is its header's right edge (left
+ * edges are the fallback for left-justified output). Values may hold single spaces ("Ann Lee"); wide frames
+ * wrap into several blocks, each with its own header, and `...` marks truncated rows and columns.
+ */
+function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
+  if (header + 1 >= lines.count) return header;
+  const words = headerWords(lines, header);
+  if (words.length === 0) return header;
+  let first = header + 1;
+  if (isIndexNameRow(lines, first)) first++;
+  if (first >= lines.count) return header;
+  const shift = bestShift(lines, first, words);
+  if (shift === undefined) return header;
+  const edges = edgeMaps(words, shift);
+  const cells: Cell[] = [];
+  let i = first;
+  for (; i < lines.count; i++) {
+    if (lines.isBlank(i) || lines.startsWith(i, '[')) break;
+    const rowCells = rowCellsOf(lines, i, edges);
+    if (rowCells.length === 0 && !isEllipsisRow(lines, i)) break;
+    for (const c of rowCells) cells.push(c);
+  }
+  const keys = columnKeys(words, cells);
+  for (const c of cells) if (!sink.full) sink.add(keys[c.column], c.start, c.end);
+  return i;
+}
+
+function headerWords(lines: Lines, i: number): HeaderWord[] {
+  const words: HeaderWord[] = [];
+  const text = lines.text;
+  const base = lines.starts[i];
+  let p = base;
+  const end = lines.ends[i];
+  while (p < end) {
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    const s = p;
+    while (p < end && !isSpace(text.charCodeAt(p))) p++;
+    if (p > s) words.push({ start: s - base, end: p - base, text: text.slice(s, p) });
+  }
+  return words;
+}
+
+/**
+ * pandas prints a named index on its own row under the header: one word at the margin, nothing else but the
+ * `...` of truncated columns.
+ */
+function isIndexNameRow(lines: Lines, i: number): boolean {
+  const text = lines.text;
+  let p = lines.starts[i];
+  const end = lines.ends[i];
+  if (p === end || isSpace(text.charCodeAt(p))) return false;
+  while (p < end && !isSpace(text.charCodeAt(p))) p++;
+  for (; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (!isSpace(c) && c !== 0x2e && c !== 0x5c) return false;
+  }
+  return true;
+}
+
+function isValueColumn(w: HeaderWord): boolean {
+  return w.text !== '...' && w.text !== '\\';
+}
+
+/**
+ * The offset (0, then ±1) at which value right edges meet header right edges in the first row; undefined when
+ * fewer than half the columns meet, i.e. this is not a table.
+ */
+function bestShift(lines: Lines, row: number, words: readonly HeaderWord[]): number | undefined {
+  const columns = words.filter(isValueColumn);
+  if (columns.length === 0) return undefined;
+  const text = lines.text;
+  const start = lines.starts[row];
+  const len = lines.ends[row] - start;
+  if (len === 0 || isSpace(text.charCodeAt(start))) return undefined;
+  const needed = Math.max(1, Math.ceil(columns.length / 2));
+  for (const shift of [0, 1, -1]) {
+    let hits = 0;
+    for (const w of columns) {
+      const edge = w.end + shift;
+      if (edge <= 0 || edge > len) continue;
+      if (!isSpace(text.charCodeAt(start + edge - 1)) && (edge === len || isSpace(text.charCodeAt(start + edge)))) hits++;
+    }
+    if (hits >= needed) return shift;
+  }
+  return undefined;
+}
+
+interface EdgeMaps {
+  /** Column index + 1 at each right edge position (relative to the line start); 0 where none. */
+  readonly right: Map<number, number>;
+  readonly left: Map<number, number>;
+}
+
+function edgeMaps(words: readonly HeaderWord[], shift: number): EdgeMaps {
+  const right = new Map<number, number>();
+  const left = new Map<number, number>();
+  words.forEach((w, k) => {
+    right.set(w.end + shift, k + 1);
+    left.set(w.start + shift, k + 1);
+  });
+  return { right, left };
+}
+
+/** Splits a row into values: words joined by single spaces, closed at a header right edge or a wider gap. */
+function rowCellsOf(lines: Lines, i: number, edges: EdgeMaps): Cell[] {
+  const text = lines.text;
+  const base = lines.starts[i];
+  const end = lines.ends[i];
+  const cells: Cell[] = [];
+  let p = base;
+  let cellStart = -1;
+  while (p < end) {
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (p >= end) break;
+    if (cellStart < 0) cellStart = p;
+    while (p < end && !isSpace(text.charCodeAt(p))) p++;
+    const byRight = edges.right.get(p - base);
+    const gapIsWide = p + 1 >= end || isSpace(text.charCodeAt(p + 1));
+    if (byRight !== undefined) {
+      cells.push({ column: byRight - 1, start: cellStart, end: p });
+      cellStart = -1;
+    } else if (gapIsWide) {
+      const byLeft = edges.left.get(cellStart - base);
+      if (byLeft !== undefined && cellStart > base) cells.push({ column: byLeft - 1, start: cellStart, end: p });
+      cellStart = -1;
+    }
+  }
+  return cells;
+}
+
+/** `..   ...   ...` rows stand for truncated rows; they neither end the block nor hold values. */
+function isEllipsisRow(lines: Lines, i: number): boolean {
+  for (let p = lines.starts[i]; p < lines.ends[i]; p++) {
+    const c = lines.text.charCodeAt(p);
+    if (c !== 0x2e && !isSpace(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * Header names; a name with a space ("first name") prints as two words, and only the last one has values
+ * under it, so a word without values joins the name of the column to its right.
+ */
+function columnKeys(words: readonly HeaderWord[], cells: readonly Cell[]): string[] {
+  const used = new Uint8Array(words.length);
+  for (const c of cells) used[c.column] = 1;
+  const keys: string[] = [];
+  let pending = '';
+  words.forEach((w, k) => {
+    const joined = pending ? `${pending} ${w.text}` : w.text;
+    keys.push(isValueColumn(w) ? joined : '');
+    const next = words[k + 1];
+    pending = !used[k] && isValueColumn(w) && next && next.start === w.end + 1 ? joined : '';
+  });
+  return keys;
+}

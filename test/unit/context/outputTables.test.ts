@@ -1,0 +1,178 @@
+import { strict as assert } from 'node:assert';
+import { findTableValues } from '../../../server/src/engine/context/outputTables';
+import { MAX_TABLE_VALUES } from '../../../server/src/engine/context/tableSink';
+import { countStringWork, grow } from './workCounter';
+
+/** Obviously synthetic values, built in code. */
+const MRN1 = ['9', '0'.repeat(6), '1'].join('');
+const MRN2 = ['9', '0'.repeat(6), '2'].join('');
+const SSN = ['900', '00', '0001'].join('-');
+const DOB1 = ['1900', '01', '02'].join('-');
+const DOB2 = ['1900', '12', '31'].join('-');
+const FIRST = 'Testname';
+const FULL = 'Testa Zzexample';
+const EMAIL = `synthetic.person@${'example'}.invalid`;
+
+type Pair = readonly [key: string, value: string];
+
+function typed(text: string, mime = 'text/plain'): Pair[] {
+  return findTableValues(text, mime).map((v) => [v.key, text.slice(v.start, v.end)] as const);
+}
+
+const R = (s: string, w: number) => s.padStart(w);
+const L = (s: string, w: number) => s.padEnd(w);
+
+type Case = readonly [title: string, mime: string, text: string, expected: readonly Pair[]];
+
+const CASES: readonly Case[] = [
+  ['pandas print, right-aligned, value with a space', 'text/plain', [
+    `${R('mrn', 11)} ${R('first_name', 15)} ${R('dob', 10)}`,
+    `0  ${MRN1} ${R(FULL, 15)} ${DOB1}`,
+    `1  ${MRN2} ${R(FIRST, 15)} ${DOB2}`,
+  ].join('\n'), [['mrn', MRN1], ['first_name', FULL], ['dob', DOB1], ['mrn', MRN2], ['first_name', FIRST], ['dob', DOB2]]],
+  ['pandas print whose values sit one column right of the headers', 'stream', [
+    `${R('mrn', 10)} ${R('first_name', 10)}`,
+    `0  ${MRN1} ${R(FIRST, 10)}`,
+  ].join('\n'), [['mrn', MRN1], ['first_name', FIRST]]],
+  ['pandas column name with a space', 'text/plain', [
+    `${R('mrn', 11)} ${R('first name', 15)}`,
+    `0  ${MRN1} ${R(FULL, 15)}`,
+  ].join('\n'), [['mrn', MRN1], ['first name', FULL]]],
+  ['pandas truncated rows and columns with footer', 'text/plain', [
+    `${R('mrn', 11)}  ...  ${R('dob', 10)}`,
+    `0  ${MRN1}  ...  ${DOB1}`,
+    `..      ...  ...         ...`,
+    `9  ${MRN2}  ...  ${DOB2}`,
+    '',
+    '[10 rows x 12 columns]',
+  ].join('\n'), [['mrn', MRN1], ['dob', DOB1], ['mrn', MRN2], ['dob', DOB2]]],
+  ['pandas wide frame wrapped into blocks, named index', 'text/plain', [
+    `${L('', 10)}  ${R('first_name', 10)}  ...  \\`,
+    `${L('patient_id', 10)}  ${R('', 10)}  ...   `,
+    `${L('p1', 10)}  ${R(FIRST, 10)}  ...   `,
+    '',
+    `${L('', 10)}  ${R('dob', 10)}`,
+    `${L('patient_id', 10)}  ${R('', 10)}`,
+    `${L('p1', 10)}  ${DOB1}`,
+  ].join('\n'), [['first_name', FIRST], ['dob', DOB1]]],
+  ['pandas Series of a row: labels are column names', 'text/plain', [
+    `mrn         ${R(MRN1, 15)}`,
+    `first_name  ${R(FULL, 15)}`,
+    'Name: 0, dtype: object',
+  ].join('\n'), [['mrn', MRN1], ['first_name', FULL]]],
+  ['pandas Series of a column: the name is the key', 'text/plain', [
+    `0    ${SSN}`,
+    `1    ${SSN.replace('0001', '0002')}`,
+    'Name: ssn, dtype: object',
+  ].join('\n'), [['ssn', SSN], ['ssn', SSN.replace('0001', '0002')]]],
+  ['Spark show() grid, right-aligned and truncated', 'stream', [
+    '+--------+---------------+',
+    '|     mrn|      full_name|',
+    '+--------+---------------+',
+    `|${MRN1}|${R(FULL, 15)}|`,
+    `|${MRN2}|${'Testa Zzexa...'.padStart(15)}|`,
+    '+--------+---------------+',
+    'only showing top 2 rows',
+  ].join('\n'), [['mrn', MRN1], ['full_name', FULL], ['mrn', MRN2], ['full_name', 'Testa Zzexa']]],
+  ['Spark show(truncate=False) grid, left-aligned', 'stream', [
+    '+--------+-----------+',
+    '|mrn     |ssn        |',
+    '+--------+-----------+',
+    `|${MRN1}|${L(SSN, 11)}|`,
+    '+--------+-----------+',
+  ].join('\n'), [['mrn', MRN1], ['ssn', SSN]]],
+  ['Spark vertical show()', 'stream', [
+    '-RECORD 0----------------',
+    ` mrn        | ${MRN1}`,
+    ` first_name | ${FULL}`,
+    '-RECORD 1----------------',
+    ` mrn        | ${MRN2}`,
+  ].join('\n'), [['mrn', MRN1], ['first_name', FULL], ['mrn', MRN2]]],
+  ['Markdown table', 'text/markdown', [
+    '| mrn | full name | email |',
+    '|---|:---|---:|',
+    `| ${MRN1} | ${FULL} | ${EMAIL} |`,
+  ].join('\n'), [['mrn', MRN1], ['full name', FULL], ['email', EMAIL]]],
+  ['pandas to_html with index and index name rows', 'text/html', [
+    '<table border="1" class="dataframe">',
+    '  <thead>',
+    '    <tr style="text-align: right;">',
+    '      <th></th>', '      <th>mrn</th>', '      <th>full_name</th>',
+    '    </tr>',
+    '    <tr><th>patient_id</th><th></th><th></th></tr>',
+    '  </thead>',
+    '  <tbody>',
+    `    <tr>\n      <th>p1</th>\n      <td>${MRN1}</td>\n      <td>${FULL}</td>\n    </tr>`,
+    `    <tr><th>p2</th><td>${MRN2}</td><td>O&#x27;Entity</td></tr>`,
+    '  </tbody>',
+    '</table>',
+  ].join('\n'), [['mrn', MRN1], ['full_name', FULL], ['mrn', MRN2]]],
+  ['one-line display HTML without thead, nested markup, scripts skipped', 'text/html',
+    `<div><style>td{color:red}</style><script>var t = "<td>${SSN}</td>";</script><table><tr><th>ssn</th><th>dob</th></tr>`
+    + `<tr><td><div>${SSN}</div></td><td>${DOB1}</td></tr><!-- <td>${MRN1}</td> --><tr><td>${SSN.replace('1', '2')}<td>${DOB2}</tr></table></div>`,
+  [['ssn', SSN], ['dob', DOB1], ['ssn', SSN.replace('1', '2')], ['dob', DOB2]]],
+  ['printed Rows', 'stream', `[Row(mrn='${MRN1}', first_name="${FIRST}", visits=3, dob=datetime.date(1900, 1, 2)), Row(mrn='${MRN2}', first_name='it\\'s')]`,
+    [['mrn', MRN1], ['first_name', FIRST], ['visits', '3'], ['mrn', MRN2], ['first_name', "it\\'s"]]],
+  ['printed dict and JSON lines', 'text/plain', `{'mrn': '${MRN1}', 'age': 97, 'tags': ['a']}\n  "ssn": "${SSN}",\n  "full name": "${FULL}"`,
+    [['mrn', MRN1], ['age', '97'], ['ssn', SSN], ['full name', FULL]]],
+  ['key: value and key=value log lines', 'stream', [
+    `mrn: ${MRN1}`,
+    `patient_name = ${FULL}`,
+    `Processing patient mrn=${MRN2} dob=${DOB1}, status=ok`,
+    'see https://example.invalid/a:b and a == b, x != y',
+    `bad key-name: ${MRN1} and (call: ignored(1))`,
+  ].join('\n'), [['mrn', MRN1], ['patient_name', FULL], ['mrn', MRN2], ['dob', DOB1], ['status', 'ok']]],
+];
+
+const NEGATIVE: readonly Case[] = [
+  ['prose with apostrophes and colons', 'stream', "Note: the patient's chart isn't here. Done at 10:22:33.\n", [['Note', "the patient's chart isn't here. Done at 10:22:33."]]],
+  ['a traceback is not a table', 'error', 'Traceback (most recent call last):\n  File "x.py", line 3, in <module>\n    raise ValueError\nValueError', []],
+  ['html without header cells types nothing', 'text/html', `<table><tr><td>${MRN1}</td></tr></table>`, []],
+  ['an HTML table is not read as text', 'text/html', `mrn: ${MRN1}`, []],
+  ['a grid header without its border is not a grid', 'stream', `+----+\n|mrn |\n|${MRN1}|`, []],
+];
+
+describe('context: values in output tables', () => {
+  for (const [title, mime, text, expected] of [...CASES, ...NEGATIVE]) {
+    it(`${mime}: ${title}`, () => {
+      assert.deepEqual(typed(text, mime), expected);
+    });
+  }
+
+  it('handles CRLF line ends', () => {
+    const text = ['+---+', '|mrn|', '+---+', '|a1b|', '+---+'].join('\r\n') + `\r\nmrn: ${MRN1}\r\n`;
+    assert.deepEqual(typed(text, 'stream'), [['mrn', 'a1b'], ['mrn', MRN1]]);
+  });
+
+  it('keeps the number of values bounded', () => {
+    const text = grow('mrn: 1\n', (MAX_TABLE_VALUES + 10) * 7);
+    assert.equal(findTableValues(text, 'stream').length, MAX_TABLE_VALUES);
+  });
+
+  describe('linear work on adversarial outputs', () => {
+    const MB = 1 << 20;
+    const inputs: readonly [string, string, (size: number) => string][] = [
+      ['a long line of pipes', 'stream', (n) => grow('|', n)],
+      ['grid rows of pipes', 'stream', (n) => `+-+-+\n|a|b|\n+-+-+\n${grow('|||||||||\n', n)}`],
+      ['<td> never closed', 'text/html', (n) => `<table><tr><th>a</th></tr><tr>${grow('<td>x', n)}`],
+      ['< never closed', 'text/html', (n) => grow('<td', n)],
+      ['script never closed', 'text/html', (n) => `<table>${grow('<script>', n)}`],
+      ['unclosed quotes with escapes', 'stream', (n) => grow("'\\'\\'\"\\\"", n)],
+      ['nested Rows', 'stream', (n) => grow("Row(a='Row(a=", n)],
+      ['deep brackets', 'stream', (n) => grow('{[(', n)],
+      ['separators without keys', 'stream', (n) => grow('a=b=c:d:', n)],
+      ['Series footers and vertical records', 'stream', (n) => grow('Name: x\n-RECORD 0\nx  y\n', n)],
+      ['pandas-like header over long rows', 'stream', (n) => `   a  b\n${grow('0  1  2 ', n)}`],
+      ['many short indented lines', 'stream', (n) => grow(' a b\nc d\n', n)],
+    ];
+    for (const [title, mime, make] of inputs) {
+      it(title, () => {
+        const small = make(MB);
+        const large = make(2 * MB);
+        const w1 = countStringWork(() => findTableValues(small, mime));
+        const w2 = countStringWork(() => findTableValues(large, mime));
+        assert.ok(w2 / w1 < 2.6, `work grew ${(w2 / w1).toFixed(2)}x for 2x input`);
+      });
+    }
+  });
+});
