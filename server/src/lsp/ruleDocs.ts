@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RuleMeta } from '../engine';
+import { allRules, type RuleMeta } from '../engine';
 
 /** Path of a rule's page relative to the repository (rule ids are paths: `phi/comment`). */
 export function ruleDocRelativePath(ruleId: string): string {
@@ -45,4 +45,9 @@ function packageRoot(): string {
 
 export function ruleDocUri(ruleId: string): string {
   return pathToFileURL(path.join(packageRoot(), ruleDocRelativePath(ruleId))).toString();
+}
+
+/** Every registered rule's page, keyed by its path relative to the repository. */
+export function ruleDocPages(rules: readonly RuleMeta[] = allRules()): Map<string, string> {
+  return new Map(rules.map((r) => [ruleDocRelativePath(r.id), renderRuleDoc(r)]));
 }
