@@ -93,3 +93,18 @@ function isTableCallArgument(text: string, tokens: readonly Token[], i: number):
   const name = tokenText(text, tokens[j - 1]);
   return TABLE_CALLS.has(name) && tokenText(text, tokens[j - 2]) === '.';
 }
+
+/** Three-part names of the tables a document reads, where its text (or USE statements) says them in full. */
+export function referencedTableNames(document: ScanDocument): string[] {
+  const { statements, codeReads } = documentUcRefs(document);
+  const refs = [...statements.flatMap((s) => s.refs.tables), ...codeReads.map((r) => r.table)];
+  const out = new Set<string>();
+  for (const r of refs) {
+    const { catalog, schema } = r.defaults;
+    const full = r.parts.length === 3 ? r.parts
+      : r.parts.length === 2 && catalog ? [catalog, ...r.parts]
+        : r.parts.length === 1 && catalog && schema ? [catalog, schema, ...r.parts] : undefined;
+    if (full) out.add(full.join('.').toLowerCase());
+  }
+  return [...out];
+}
