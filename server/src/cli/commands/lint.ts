@@ -88,6 +88,7 @@ export const lint: CliCommand = {
       quiet: values.quiet === true,
       progress: values['no-progress'] !== true,
       ucSnapshotFile: text('uc'),
+      outputFile: output,
       workers: workersFromEnv(io.env),
       workerScript: process.argv[1],
     }, io);

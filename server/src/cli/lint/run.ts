@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../engine';
-import { ConfigCache, isIncludedByConfig, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../workspace/configFile';
+import { CONFIG_FILE_NAME, ConfigCache, isIncludedByConfig, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../workspace/configFile';
 import { walkFiles } from '../../workspace/files';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
 import { atLeast, compareFindings, compareProblems, type FileProblem, type LintReport, type ReportFinding } from '../report/model';
@@ -25,6 +25,8 @@ export interface LintOptions {
   readonly quiet: boolean;
   readonly progress: boolean;
   readonly ucSnapshotFile?: string;
+  /** The --output target, never scanned itself. */
+  readonly outputFile?: string;
   readonly workers?: number;
   readonly workerScript: string;
 }
@@ -49,6 +51,9 @@ export async function runLint(options: LintOptions, io: CliIO): Promise<LintOutc
     inputs: options.ucSnapshotFile ? { ucSnapshot: readUcSnapshot(options.ucSnapshotFile) } : undefined,
   };
 
+  // phisafe's own files (config, baselines, the report being written) are not scanned as project files.
+  const ownFiles = new Set([options.baselineFile, options.writeBaselineFile, options.outputFile, options.configFile, options.ucSnapshotFile]
+    .filter((f): f is string => f !== undefined).map((f) => path.resolve(io.cwd, f)));
   const problems: FileProblem[] = [];
   const tasks: ScanTask[] = [];
   const failOnByFile = new Map<string, Severity>();
@@ -58,7 +63,9 @@ export async function runLint(options: LintOptions, io: CliIO): Promise<LintOutc
     onError: (file, message) => problems.push({ file, message }),
     onIgnoredFile: (file) => notes.push(`warning: ${file} is ignored by .gitignore and was not linted (use --no-ignore to lint it)`),
   })) {
-    const loaded: LoadedConfig = explicit ?? loadConfigFor(path.resolve(io.cwd, file), cache);
+    const absolute = path.resolve(io.cwd, file);
+    if (ownFiles.has(absolute) || path.basename(file) === CONFIG_FILE_NAME) continue;
+    const loaded: LoadedConfig = explicit ?? loadConfigFor(absolute, cache);
     if (!isIncludedByConfig(file, loaded)) continue;
     tasks.push({ file, configPath: loaded.configPath });
     failOnByFile.set(file, options.failOn ?? loaded.config.failOn);
