@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ipynbEditsWithoutOutputs } from './ipynbText';
-import { OutputFindingsRequest, type OutputFinding } from './protocol';
+import { ClientCommands, OutputFindingsRequest, ServerCommands, type OutputFinding, type OutputFindingsParams } from '../../server/src/protocol';
 
 export interface CommandContext {
   readonly extensionUri: vscode.Uri;
@@ -14,12 +14,12 @@ export interface CommandContext {
   client(): LanguageClient | undefined;
 }
 
+/** Server commands are registered by the language client (executeCommandProvider); the rest are ours. */
 export const COMMANDS = {
-  scanWorkspace: 'phisafe.scanWorkspace',
-  clearOutputsWithPhi: 'phisafe.clearOutputsWithPhi',
+  ...ServerCommands,
+  ...ClientCommands,
   parameteriseLiteral: 'phisafe.parameteriseLiteral',
   showRuleDocumentation: 'phisafe.showRuleDocumentation',
-  suppressWithReason: 'phisafe.suppressWithReason',
 } as const;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -79,7 +79,8 @@ async function clearOutputsWithPhi(ctx: CommandContext): Promise<number> {
     void vscode.window.showInformationMessage('phisafe: open a Jupyter notebook to clear outputs that hold PHI.');
     return 0;
   }
-  const findings = await client.sendRequest(OutputFindingsRequest, { uri: client.code2ProtocolConverter.asUri(target) });
+  const params: OutputFindingsParams = { uri: client.code2ProtocolConverter.asUri(target) };
+  const findings = await client.sendRequest<OutputFinding[]>(OutputFindingsRequest, params);
   const byCell = outputsByCell(findings);
   const count = [...byCell.values()].reduce((n, s) => n + s.size, 0);
   if (count === 0) {
@@ -90,7 +91,8 @@ async function clearOutputsWithPhi(ctx: CommandContext): Promise<number> {
   if (notebook && notebook.uri.toString() === target.toString()) {
     edit.set(notebook.uri, notebookEditsWithoutOutputs(notebook, byCell));
   } else {
-    // Opened as JSON text: drop the same outputs from the JSON, keeping the rest of the file as it is.
+    // Opened as JSON text: drop the same outputs from the JSON (only those, as in the notebook editor; the
+    // server's per-cell quick fix clears whole cells), keeping the rest of the file as it is.
     const document = await vscode.workspace.openTextDocument(target);
     const text = document.getText();
     edit.set(target, ipynbEditsWithoutOutputs(text, byCell).map((e) =>
@@ -107,7 +109,8 @@ async function clearOutputsWithPhi(ctx: CommandContext): Promise<number> {
 function isParameteriseAction(action: vscode.CodeAction | vscode.Command): action is vscode.CodeAction {
   if (typeof action.command === 'string') return false;
   const kind = (action as vscode.CodeAction).kind?.value ?? '';
-  return /parameteri[sz]e/i.test(kind) || /parameteri[sz]e/i.test(action.title);
+  // The server titles it "Replace with parameter `name`".
+  return /\bparameter/i.test(kind) || /\bparameter/i.test(action.title);
 }
 
 async function parameteriseLiteral(ctx: CommandContext): Promise<boolean> {

@@ -3,8 +3,9 @@
  * workspace/configuration; the client only needs the few settings that decide whether to start it.
  */
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION } from '../../server/src/protocol';
 
-export const SECTION = 'phisafe';
+export const SECTION = SETTINGS_SECTION;
 
 /** Settings that could reach outside the workspace (a Databricks profile) are withheld until it is trusted. */
 export const TRUST_SENSITIVE_KEYS: readonly string[] = ['databricks'];

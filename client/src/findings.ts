@@ -1,7 +1,6 @@
 /** Reading phisafe's own diagnostics back from VS Code: which are ours, and which report PHI. */
 import * as vscode from 'vscode';
-
-export const DIAGNOSTIC_SOURCE = 'phisafe';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol';
 
 export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
