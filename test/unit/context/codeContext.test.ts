@@ -3,6 +3,7 @@ import { findKeyedLiterals } from '../../../server/src/engine/context/codeContex
 import type { KeyedLiteral } from '../../../server/src/engine/context/types';
 import { lexerFor } from '../../../server/src/engine/lexers';
 import type { Language } from '../../../server/src/engine/model';
+import { countStringWork, grow } from './workCounter';
 
 /** Obviously synthetic values, built in code. */
 const V = {
@@ -138,5 +139,35 @@ describe('context: keyed literals in code', () => {
 
   it('does nothing for prose languages', () => {
     assert.deepEqual(findKeyedLiterals('markdown', 'mrn = 1', []), []);
+  });
+
+  describe('linear work on adversarial code', () => {
+    const KB = 1 << 10;
+    const inputs: readonly [string, Language, (size: number) => string][] = [
+      ['deep brackets around comparisons', 'python', (n) => `${grow('f((', n / 2)}"a" == "b"${grow('))', n / 2)}`],
+      ['unbalanced closers before literals', 'python', (n) => grow(') == "x" ] == "y" ', n)],
+      ['chained assignments', 'python', (n) => grow('a = "x" = ', n)],
+      ['one long IN list', 'sql', (n) => `SELECT 1 WHERE mrn IN (${grow("'1', ", n)}'2')`],
+      ['nested isin calls', 'python', (n) => grow('c.isin(x.isin(', n)],
+      ['nested wrappers', 'sql', (n) => `${grow('upper(', n / 2)}x${grow(')', n / 2)} = 'v'`],
+      ['long INSERT', 'sql', (n) => `INSERT INTO t (a, b) VALUES ${grow("('1', '2'), ", n)}('3', '4')`],
+      ['annotations and keyword arguments', 'python', (n) => grow('f(a: int, b = "x", defaultValue = "y")\n', n)],
+      ['R pipes and lists', 'r', (n) => grow('x <- c(a = "1", list(b %in% c("2")))\n', n)],
+      ['Scala maps', 'scala', (n) => grow('Map("a" -> "1", $"b" === "2") ', n)],
+    ];
+    for (const [title, language, make] of inputs) {
+      it(title, () => {
+        const lexer = lexerFor(language);
+        assert.ok(lexer);
+        const small = make(256 * KB);
+        const large = make(512 * KB);
+        const smallTokens = lexer(small);
+        const largeTokens = lexer(large);
+        const w1 = countStringWork(() => findKeyedLiterals(language, small, smallTokens));
+        const w2 = countStringWork(() => findKeyedLiterals(language, large, largeTokens));
+        assert.ok(w1 > 0);
+        assert.ok(w2 / w1 < 2.6, `work grew ${(w2 / w1).toFixed(2)}x for 2x input`);
+      });
+    }
   });
 });

@@ -9,12 +9,17 @@ const PLACEHOLDERS = new Set(['...', '…', '..', 'NaN', 'NaT', 'None', 'null', 
 
 export class ValueSink {
   readonly values: TableValue[] = [];
-  private readonly seen = new Set<string>();
+  /** End of the value added at each start offset, so two readers never report one span twice. */
+  private readonly seen = new Map<number, number>();
 
   constructor(readonly text: string, private readonly cap = MAX_TABLE_VALUES) {}
 
   get full(): boolean {
     return this.values.length >= this.cap;
+  }
+
+  get remaining(): number {
+    return this.cap - this.values.length;
   }
 
   /** Adds the trimmed text of [start, end) under key; blanks, placeholders and repeats are dropped. */
@@ -26,9 +31,8 @@ export class ValueSink {
     while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
     if (end <= start) return;
     if (end - start <= 4 && PLACEHOLDERS.has(this.text.slice(start, end))) return;
-    const id = `${start}:${end}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
+    if (this.seen.get(start) === end) return;
+    this.seen.set(start, end);
     this.values.push({ key: name, start, end });
   }
 }

@@ -258,7 +258,7 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   const edges = edgeMaps(words, shift);
   const cells: Cell[] = [];
   let i = first;
-  for (; i < lines.count; i++) {
+  for (; i < lines.count && cells.length < sink.remaining; i++) {
     if (lines.isBlank(i) || lines.startsWith(i, '[')) break;
     const rowCells = rowCellsOf(lines, i, edges);
     if (rowCells.length === 0 && !isEllipsisRow(lines, i)) break;
