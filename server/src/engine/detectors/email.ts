@@ -68,17 +68,22 @@ function emailAround(view: TextView, at: number): EmailSpan | undefined {
   return { start, end, local, domain };
 }
 
-function isPersonal(view: TextView, e: EmailSpan): boolean {
-  const local = e.local.toLowerCase();
-  const domain = e.domain.toLowerCase();
+/** Whether local@domain could be a person's own address (not a role, system, file name or placeholder). */
+export function isPersonalAddress(localPart: string, domainPart: string): boolean {
+  const local = localPart.toLowerCase();
+  const domain = domainPart.toLowerCase();
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   if (FILE_TLDS.has(tld)) return false;
   if (ROLE_LOCALS.has(local) || ROLE_PREFIXES.some((p) => local.startsWith(p)) || ROLE_SUFFIXES.some((s) => local.endsWith(s))) return false;
   if (UUID_LIKE.test(local) || /^\d+$/.test(local)) return false;
-  if (SYSTEM_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`))) return false;
+  return !SYSTEM_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+/** Workspace paths (`/Users/a@b.org/`), URL user-info and `@@` runs are not someone's address in prose. */
+function isPersonal(view: TextView, e: EmailSpan): boolean {
+  if (!isPersonalAddress(e.local, e.domain)) return false;
   const before = view.lower.slice(Math.max(0, e.start - 16), e.start);
-  if (/users\/$|repos\/$|:\/\/$|@$/.test(before)) return false;
-  return true;
+  return !/users\/$|repos\/$|:\/\/$|@$/.test(before);
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {

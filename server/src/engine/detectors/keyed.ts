@@ -1,14 +1,275 @@
-// PLACEHOLDER — replaced by the detectors work.
+/**
+ * Values typed by their key: a literal compared with `birth_date`, a cell under an `mrn` header. The key says
+ * what the value would be; the value check says whether it really is one (not a parameter, a mask, a column
+ * reference, a query bound or a placeholder).
+ */
 import type { KeyedLiteral } from '../context/types';
 import type { Category } from '../model';
+import { redact } from '../redact';
+import { isPersonalAddress } from './email';
+import { isDateText, isCalendarDate } from './date';
+import { isPublicIpv4, isPublicIpv6 } from './ip';
+import { isNanpNumber } from './phone';
+import { isValidSsn } from './ssn';
 import type { Candidate } from './types';
+import { isVin } from './vehicle';
 
-/** The category a column or key name implies (`mrn`, `patient_dob`, `last_name`), if any. */
-export function classifyKey(_key: string, _extra: Partial<Record<Category, readonly string[]>> = {}): Category | undefined {
-  return undefined;
+export type KeyRelation = KeyedLiteral['relation'] | 'table';
+
+/** Column and key names per category, in any spelling: they are normalised like the keys they match. */
+const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
+  name: [
+    'first_name', 'last_name', 'patient_name', 'full_name', 'given_name', 'family_name', 'surname', 'middle_name',
+    'maiden_name', 'mother_maiden_name', 'mothers_maiden_name', 'guarantor_name', 'emergency_contact_name',
+    'pat_name', 'pt_name', 'fname', 'lname', 'firstname', 'lastname', 'fullname', 'member_name',
+    'subscriber_name', 'legal_name', 'preferred_name', 'nickname', 'spouse_name', 'next_of_kin', 'nok_name',
+    'insured_name', 'beneficiary_name', 'patient_full_name',
+  ],
+  date: [
+    'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
+    'death_date', 'date_of_death', 'dod', 'deceased_date', 'death_dt', 'death_datetime', 'admit_date',
+    'admission_date', 'admit_dt', 'admission_dt', 'admit_datetime', 'admission_datetime', 'discharge_date',
+    'disch_dt', 'disch_date', 'discharge_dt', 'discharge_datetime',
+  ],
+  ssn: ['ssn', 'social_security_number', 'ss_num', 'soc_sec', 'social_security', 'ssn_num', 'ssn_number', 'social_security_no', 'soc_sec_num', 'ss_number', 'ss_no'],
+  mrn: [
+    'mrn', 'medical_record_number', 'med_rec_no', 'chart_number', 'mrn_id', 'medical_record_num', 'medical_record_no',
+    'med_rec_num', 'medrec', 'mr_number', 'mr_num', 'chart_no', 'hospital_number', 'mrn_number', 'mrn_num',
+  ],
+  'health-plan-id': [
+    'member_id', 'mbi', 'medicare_id', 'medicare_beneficiary_id', 'hicn', 'medicaid_id', 'subscriber_id',
+    'beneficiary_id', 'policy_number', 'insurance_id', 'plan_member_id', 'member_number', 'member_no', 'policy_no',
+    'subscriber_number', 'insured_id', 'health_plan_id', 'hic_number', 'medicare_number', 'medicaid_number',
+    'insurance_number', 'member_num',
+  ],
+  phone: [
+    'phone', 'phone_number', 'home_phone', 'cell_phone', 'mobile', 'telephone', 'contact_number', 'phone_num',
+    'mobile_phone', 'work_phone', 'tel', 'mobile_number', 'primary_phone', 'phone_no', 'contact_phone', 'cell',
+    'telephone_number', 'cell_number',
+  ],
+  fax: ['fax', 'fax_number', 'fax_no', 'fax_num'],
+  email: ['email', 'email_address', 'e_mail', 'email_addr', 'personal_email', 'contact_email', 'e_mail_address'],
+  geographic: [
+    'address', 'street', 'street_address', 'address_line1', 'address_line2', 'address_line_1', 'address_line_2',
+    'address1', 'address2', 'addr', 'addr1', 'addr2', 'city', 'zip', 'zip_code', 'zipcode', 'postal_code', 'zip5',
+    'zip_plus4', 'home_address', 'mailing_address', 'street_addr', 'postcode', 'residence_address',
+  ],
+  'age-over-89': ['age', 'patient_age', 'age_years', 'age_yrs', 'age_at_visit', 'age_at_admission', 'age_at_death', 'current_age', 'age_in_years'],
+  'account-number': [
+    'account_number', 'acct_no', 'acct_num', 'bank_account', 'card_number', 'credit_card', 'cc_number', 'iban',
+    'account_no', 'acct_number', 'bank_account_number', 'routing_number', 'credit_card_number',
+    'patient_account_number', 'guarantor_account', 'patient_account',
+  ],
+  'license-number': [
+    'drivers_license', 'driver_license_number', 'dl_number', 'license_number', 'certificate_number',
+    'drivers_license_number', 'driver_license', 'dl_num', 'passport_number', 'passport_no', 'license_no',
+    'certificate_no', 'drivers_license_no',
+  ],
+  'vehicle-id': ['vin', 'license_plate', 'plate_number', 'plate_no', 'vehicle_identification_number'],
+  'device-id': ['device_serial', 'serial_number', 'udi', 'imei', 'device_identifier', 'device_serial_number', 'implant_serial', 'device_udi', 'serial_no'],
+  url: ['personal_url', 'homepage', 'profile_url', 'personal_website', 'home_page'],
+  'ip-address': ['ip_address', 'ip', 'client_ip', 'remote_addr', 'ip_addr', 'source_ip', 'src_ip', 'user_ip', 'remote_ip', 'login_ip', 'client_address'],
+  biometric: ['fingerprint', 'retina_scan', 'voiceprint', 'face_template', 'iris_scan', 'facial_geometry', 'voice_print', 'biometric_template', 'biometric_id'],
+  'other-id': [
+    'patient_id', 'person_id', 'subject_id', 'empi', 'enterprise_id', 'pat_id', 'patient_key', 'empi_id',
+    'enterprise_patient_id', 'pt_id', 'unique_patient_id', 'person_source_value', 'desynpuf_id', 'bene_id',
+    'patient', 'patient_number', 'patient_no',
+  ],
+};
+
+/** Words a key may start with that say whose value it is, not what it is (`patient_dob`, `src_ssn`). */
+const OWNER_PREFIXES = new Set(['patient', 'pt', 'pat', 'member', 'mbr', 'subscriber', 'guarantor', 'insured', 'beneficiary', 'bene', 'person', 'src', 'source', 'raw', 'orig', 'original', 'primary', 'current', 'curr', 'home', 'personal', 'cleaned', 'clean']);
+/** Words a key may end with that describe the storage, not the content (`ssn_raw`, `dob_str`). */
+const STORAGE_SUFFIXES = new Set(['raw', 'txt', 'text', 'str', 'string', 'value', 'val', 'orig', 'original', 'clean', 'cleaned', 'src']);
+/** Table aliases and names whose bare `name` column is a person's name. */
+const PERSON_TABLES = new Set(['patient', 'patients', 'pat', 'pt', 'person', 'persons', 'people', 'member', 'members', 'subscriber', 'subscribers', 'guarantor', 'guarantors']);
+
+/** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
+export function normaliseKey(key: string): string {
+  return key
+    .replace(/[`"'[\]]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .replace(/([a-zA-Z])(\d)/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+const LOOKUP: ReadonlyMap<string, Category> = buildLookup();
+
+function buildLookup(): Map<string, Category> {
+  const map = new Map<string, Category>();
+  for (const [category, words] of Object.entries(VOCABULARY) as [Category, readonly string[]][]) {
+    for (const w of words) map.set(normaliseKey(w), category);
+  }
+  return map;
+}
+
+function lookupWords(words: readonly string[]): Category | undefined {
+  let from = 0;
+  let to = words.length;
+  while (to > from + 1 && STORAGE_SUFFIXES.has(words[to - 1])) to--;
+  for (;;) {
+    const hit = LOOKUP.get(words.slice(from, to).join('_'));
+    if (hit) return hit;
+    if (to - from <= 1 || !OWNER_PREFIXES.has(words[from])) return undefined;
+    from++;
+  }
+}
+
+/** The category a column or key name implies (`mrn`, `patient_dob`, `p.last_name`), if any. */
+export function classifyKey(key: string, extra: Partial<Record<Category, readonly string[]>> = {}): Category | undefined {
+  const lastDot = key.lastIndexOf('.');
+  const base = normaliseKey(lastDot >= 0 ? key.slice(lastDot + 1) : key);
+  if (!base) return undefined;
+  for (const [category, words] of Object.entries(extra) as [Category, readonly string[] | undefined][]) {
+    if (words?.some((w) => normaliseKey(w) === base)) return category;
+  }
+  if (base === 'name' && lastDot >= 0) {
+    const owner = normaliseKey(key.slice(0, lastDot)).split('_').pop() ?? '';
+    return PERSON_TABLES.has(owner) ? 'name' : undefined;
+  }
+  return lookupWords(base.split('_'));
+}
+
+const EMPTY_WORDS = new Set([
+  'null', 'none', 'nan', 'n/a', 'na', 'unknown', 'unk', 'test', 'placeholder', 'todo', 'tbd', 'redacted', 'masked',
+  'hidden', 'true', 'false', 'yes', 'no', 'y', 'n', 'nil', 'undefined', 'default', 'sample', 'example', 'dummy',
+  'fake', 'synthetic', 'xxx', 'anonymous', 'anon', 'other', 'missing', 'blank', 'empty', 'string', 'value',
+]);
+const GENERIC_NAME_WORDS = new Set([
+  'patient', 'name', 'first', 'last', 'user', 'admin', 'john doe', 'jane doe', 'doe', 'foo', 'bar', 'baz',
+  'test patient', 'first last', 'firstname lastname', 'first name', 'last name', 'mr', 'mrs', 'ms', 'dr',
+]);
+
+/** Parameters and templates: `:mrn`, `${x}`, `{{x}}`, `{x}`, `%s`, `%(x)s`, `?`, `$1`, `@p`, widget reads. */
+function isParameter(v: string): boolean {
+  return /^(?::[A-Za-z_]\w{0,63}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\{[^}]{0,200}\}|%s|%d|%\([A-Za-z_]\w{0,63}\)s|\?|\$\d{1,3}|@[A-Za-z_]\w{0,63})$/.test(v)
+    || /dbutils\.widgets|getArgument\(|spark\.conf\.get/.test(v) || /\$\{|\{\{/.test(v);
+}
+
+/** Masks: `***-**-1234`, `XXX-XX-1234`, `[REDACTED]`, `####`, `<mrn>`. */
+function isMasked(v: string): boolean {
+  return /[*#]{2}/.test(v) || /^[xX]{2,}/.test(v) || /[xX]{3}/.test(v) || /^[[<].{0,60}[\]>]$/.test(v);
+}
+
+/** A column or identifier reference rather than a value (`other_col`, `t.birth_date`). */
+function isIdentifierLike(v: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]{0,127}(?:\.[A-Za-z_][A-Za-z0-9_]{0,127}){0,3}$/.test(v) && (v.includes('_') || v.includes('.'));
+}
+
+function isNonValue(v: string): boolean {
+  return v === '' || EMPTY_WORDS.has(v.toLowerCase()) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
+}
+
+function digitCount(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
+const MONTH_NUMBER: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** ISO (with an optional time), US m/d/yyyy, d-Mon-yyyy, `March 3, 1950`, `3 March 1950`, yyyymmdd. */
+export function isPlausibleDate(value: string): boolean {
+  const datePart = value.replace(/[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/, '');
+  if (isDateText(datePart, true)) return true;
+  const spelled = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(datePart);
+  if (spelled) return monthDate(spelled[1], Number(spelled[3]), Number(spelled[2]));
+  const dayFirst = /^(\d{1,2}) ([A-Za-z]{3,9}),? (\d{4})$/.exec(datePart);
+  return dayFirst !== null && monthDate(dayFirst[2], Number(dayFirst[3]), Number(dayFirst[1]));
+}
+
+function monthDate(month: string, year: number, day: number): boolean {
+  const m = month.toLowerCase();
+  return MONTHS.has(m) && isCalendarDate(year, MONTH_NUMBER[m.slice(0, 3)], day);
+}
+
+function isName(v: string): boolean {
+  if (v.length < 2 || v.length > 60 || !/^[\p{L}][\p{L} .'-]{0,59}$/u.test(v)) return false;
+  if (GENERIC_NAME_WORDS.has(v.toLowerCase())) return false;
+  return /\p{L}{2}/u.test(v);
+}
+
+function isRecordId(v: string, maxLength: number): boolean {
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,40}$/.test(v)) return false;
+  const alnum = v.replace(/-/g, '').length;
+  return alnum >= 4 && alnum <= maxLength && digitCount(v) >= 4 && !/^(\d)\1+$/.test(v.replace(/-/g, ''));
+}
+
+function isSsnValue(v: string): boolean {
+  const compact = v.replace(/[- ]/g, '');
+  if (!/^\d{9}$/.test(compact) || !/^\d{3}[- ]?\d{2}[- ]?\d{4}$/.test(v)) return false;
+  return isValidSsn(compact);
+}
+
+function isPhoneValue(v: string): boolean {
+  if (!/^[\d\s().+-]{10,20}$/.test(v)) return false;
+  return isNanpNumber(v.replace(/\D/g, ''));
+}
+
+function isEmailValue(v: string): boolean {
+  const m = /^([A-Za-z0-9._%+-]{1,64})@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})$/.exec(v);
+  return m !== null && /\.[A-Za-z]{2,24}$/.test(m[2]) && isPersonalAddress(m[1], m[2]);
+}
+
+function isGeographic(v: string, relation: KeyRelation): boolean {
+  if (/^\d{5}(?:-?\d{4})?$/.test(v)) return true;
+  if (!/\p{L}{2}/u.test(v) || v.length > 120) return false;
+  // A bare place name (`city = 'Boston'`) filters a cohort; in a row or an assignment it describes a person.
+  return digitCount(v) > 0 || relation === 'table' || relation === 'assign';
+}
+
+function isIpValue(v: string): boolean {
+  const parts = v.split('.');
+  if (parts.length === 4 && parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) return isPublicIpv4(parts.map(Number));
+  return v.includes(':') && isPublicIpv6(v);
+}
+
+function valueIs(category: Category, v: string, relation: KeyRelation): boolean {
+  switch (category) {
+    case 'date': return relation !== 'bound' && isPlausibleDate(v);
+    case 'name': return isName(v);
+    case 'ssn': return isSsnValue(v);
+    case 'mrn':
+    case 'other-id':
+    case 'health-plan-id': return isRecordId(v, 20);
+    case 'account-number': return isRecordId(v, 34);
+    case 'license-number': return /^[A-Za-z0-9-]{4,24}$/.test(v) && digitCount(v) >= 3;
+    case 'age-over-89': return /^\d{2,3}(?:\.0+)?$/.test(v) && Number(v) >= 90 && Number(v) <= 130;
+    case 'phone':
+    case 'fax': return isPhoneValue(v);
+    case 'email': return isEmailValue(v);
+    case 'geographic': return isGeographic(v, relation);
+    case 'vehicle-id': return isVin(v.toUpperCase()) || (/^[A-Za-z0-9 -]{2,8}$/.test(v) && digitCount(v) >= 1);
+    case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3;
+    case 'url': return /^(?:https?:\/\/|www\.)[^\s]{3,2048}$/i.test(v);
+    case 'ip-address': return isIpValue(v);
+    case 'biometric': return v.length >= 16 && !/\s/.test(v);
+  }
+}
+
+/** Real letters of a LIKE pattern (`%smi%` has three). */
+function likeLetters(v: string): number {
+  return (v.replace(/[%_]/g, '').match(/\p{L}/gu) ?? []).length;
 }
 
 /** Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). */
-export function checkKeyedValue(_category: Category, _value: string, _relation: KeyedLiteral['relation'] | 'table'): Candidate | undefined {
-  return undefined;
+export function checkKeyedValue(category: Category, value: string, relation: KeyRelation): Candidate | undefined {
+  const lead = value.length - value.trimStart().length;
+  const v = value.trim();
+  if (v.length > 2048 || isNonValue(v)) return undefined;
+  let ok: boolean;
+  if (relation === 'like' && /[%_]/.test(v)) {
+    ok = category === 'name' ? likeLetters(v) >= 3 : valueIs(category, v.replace(/%/g, ''), relation);
+  } else {
+    ok = valueIs(category, v, relation);
+  }
+  if (!ok) return undefined;
+  return {
+    start: lead, end: lead + v.length, category, detectorId: `keyed-${category}`, confidence: 'high',
+    redacted: redact(category, v),
+  };
 }
