@@ -72,7 +72,7 @@ function quickFixes(subject: ActionSubject, f: Finding, diagnostic: Diagnostic |
     const edits = parameteriseEdits(subject.document, [f]);
     if (edits) {
       const name = parameterNameIn(edits) ?? baseParameterName(f);
-      out.push({ title: `phisafe: Replace with parameter \`${name}\``, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: workspaceEdit(subject, edits) });
+      out.push({ title: `phisafe: Parameterise literal as \`${name}\``, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: workspaceEdit(subject, edits) });
     }
   }
   const redact = redactEdit(f);

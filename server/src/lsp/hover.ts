@@ -39,7 +39,7 @@ const WHY_BY_REGION: Readonly<Record<string, string>> = {
 };
 
 const HOW: Readonly<Record<FixKind, string>> = {
-  parameterise: 'Quick fix **Replace with a parameter**: the literal becomes a widget value (`dbutils.widgets.get`) or a named SQL parameter (`:name`).',
+  parameterise: 'Quick fix **Parameterise literal**: the literal becomes a widget value (`dbutils.widgets.get`) or a named SQL parameter (`:name`).',
   redact: 'Quick fix **Redact**: the value is replaced by a placeholder naming its kind, such as `[MRN]`.',
   'clear-output': 'Quick fix **Clear outputs**: removes the saved outputs that hold PHI (and only those).',
   suppress: 'Quick fix **Suppress with a reason**: adds a `phisafe-ignore` comment recording why the value may stay (e.g. it is synthetic).',
