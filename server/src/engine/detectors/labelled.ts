@@ -51,7 +51,7 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
   for (const chain of view.chains) {
     if (!fitsIdShape(view, chain, shape)) continue;
     const value = view.slice(chain.start, chain.end);
-    if (isPlaceholderId(value)) continue;
+    if (isPlaceholderId(value) || view.charBefore(chain.start) === '*') continue;
     const cue = labelBefore(view, chain.start, phrases);
     if (cue) out.push({ chain, cue, value });
   }

@@ -1,0 +1,26 @@
+import { vectors } from './helpers';
+
+const person = ['jane.q', 'public'].join('.') + '@' + 'mail.example.org';
+
+describe('detectors/email', () => {
+  vectors([
+    { label: 'an address in a comment', text: `sent results to ${person} yesterday`, value: person, category: 'email' },
+    { label: 'an address in a string literal', text: person, value: person, category: 'email', region: 'code' },
+    { label: 'a mailto address', text: `mailto:${person}`, value: person, category: 'email', region: 'markdown' },
+    { label: 'an address in angle brackets', text: `Contact <${person}>.`, value: person, category: 'email', region: 'output' },
+  ], [
+    { label: 'a no-reply address', text: 'from noreply@hospital.org' },
+    { label: 'a support address', text: 'email support@vendor.com for help' },
+    { label: 'a team list', text: 'notify data-team@hospital.org and dl-analytics@hospital.org' },
+    { label: 'a workspace path', text: '/Workspace/Users/jane.q.public@hospital.org/etl/notebook' },
+    { label: 'a Databricks address', text: 'someone.person@databricks.com' },
+    { label: 'git over ssh', text: 'git@github.com:org/repo.git' },
+    { label: 'a decorator', text: '@udf("string")\n@pytest.mark.parametrize' },
+    { label: 'a retina image name', text: 'logo@2x.png' },
+    { label: 'a package pin', text: 'numpy@1.26.4' },
+    { label: 'URL user info', text: 'https://token@host.example.org/api' },
+    { label: 'a service principal', text: '0a1b2c3d-1111-2222-3333-444455556666@tenant.example.org' },
+    { label: 'a placeholder address', text: 'user@example.com or your.name@company.com' },
+    { label: 'a run of at signs', text: '@@@@ a@@b .@. @.com' },
+  ]);
+});

@@ -1,0 +1,34 @@
+import { vectors } from './helpers';
+import { MBI, npi } from './synthetic';
+
+const mbi = MBI.join('');
+const mbiDashed = MBI.join('-');
+
+describe('detectors/mrn, other-id, health-plan-id', () => {
+  vectors([
+    { label: 'an MRN after a label', text: 'MRN: 00482913 flagged', value: '00482913', category: 'mrn' },
+    { label: 'an MRN after MR#', text: 'pt MR# A1234567', value: 'A1234567', category: 'mrn' },
+    { label: 'a medical record number with glue words', text: 'medical record number is 7781234', value: '7781234', category: 'mrn' },
+    { label: 'a chart number', text: 'chart no. 55-12345', value: '55-12345', category: 'mrn' },
+    { label: 'a patient id label', text: 'patient id 90871234 re-admitted', value: '90871234', category: 'mrn' },
+    { label: 'an EMPI', text: 'EMPI 1002003004', value: '1002003004', category: 'other-id' },
+    { label: 'a subject id', text: 'subject id: S-001234', value: 'S-001234', category: 'other-id' },
+    { label: 'an MBI alone', text: `bene ${mbi}`, value: mbi, category: 'health-plan-id' },
+    { label: 'a dashed MBI', text: `MBI ${mbiDashed}`, value: mbiDashed, category: 'health-plan-id' },
+    { label: 'a member id after a label', text: 'member id W123456789', value: 'W123456789', category: 'health-plan-id' },
+    { label: 'a policy number', text: 'policy # 7700123456', value: '7700123456', category: 'health-plan-id' },
+  ], [
+    { label: 'an id without a label', text: 'row 00482913 loaded' },
+    { label: 'a masked MRN', text: 'MRN: XXXX1234 and MRN ****5678' },
+    { label: 'a year after an MRN label', text: 'MRN 2023 backfill' },
+    { label: 'an NPI after a patient-id label', text: `patient id ${npi()}` },
+    { label: 'repeated digits', text: 'mrn 00000000' },
+    { label: 'a concept id', text: 'concept_id 44054006' },
+    { label: 'an encounter id', text: 'encounter id 123456789' },
+    { label: 'a claim id', text: 'claim id 20231234567890123' },
+    { label: 'an MBI with a forbidden letter', text: 'bene 1SG4TE5MK73' },
+    { label: 'an MBI shape inside a chain', text: `x-${mbi}-y` },
+    { label: 'a short person id', text: 'person_id 123' },
+    { label: 'the word MRN alone', text: 'join on mrn to get the cohort' },
+  ]);
+});

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { isNanpNumber } from '../../../server/src/engine/detectors/phone';
+import { vectors } from './helpers';
+import { PHONE, npi } from './synthetic';
+
+const [area, exch, line] = PHONE;
+const dashed = PHONE.join('-');
+const dotted = PHONE.join('.');
+const paren = `(${area}) ${exch}-${line}`;
+const plusOne = `+1 ${PHONE.join(' ')}`;
+const bare = PHONE.join('');
+
+describe('detectors/phone', () => {
+  vectors([
+    { label: 'a dashed number', text: `call back at ${dashed} today`, value: dashed, category: 'phone' },
+    { label: 'a parenthesised number', text: `Phone: ${paren}`, value: paren, category: 'phone' },
+    { label: 'a dotted number', text: `cell ${dotted}`, value: dotted, category: 'phone' },
+    { label: 'an international form', text: `reach her on ${plusOne}`, value: plusOne, category: 'phone' },
+    { label: 'bare digits after a phone cue', text: `phone ${bare}`, value: bare, category: 'phone' },
+    { label: 'a fax number by its cue', text: `Fax: ${paren}`, value: paren, category: 'fax' },
+    { label: 'fax after a phone word (nearest cue wins)', text: `phone on file; Fax: ${dashed}`, value: dashed, category: 'fax' },
+    { label: 'a number in output text', text: `contact ${dashed}`, value: dashed, category: 'phone', region: 'output' },
+  ], [
+    { label: 'an NPI', text: `npi ${npi()}` },
+    { label: 'bare ten digits without a cue', text: `run ${bare} finished` },
+    { label: 'an NDC 5-4-2', text: 'ndc 12345-6789-01' },
+    { label: 'an NDC 4-4-2', text: 'product 1234-5678-90' },
+    { label: 'an NDC 5-3-2', text: 'package 12345-678-90' },
+    { label: 'an area code starting with 1', text: 'dial 123-555-0147' },
+    { label: 'an exchange starting with 1', text: 'dial 212-155-0147' },
+    { label: 'a version string', text: 'pip install foo==212.555.0147' },
+    { label: 'a dotted number inside a longer chain', text: 'build 1.212.555.0147.2' },
+    { label: 'a phone shape after a claim cue', text: `claim ${dashed}` },
+    { label: 'an order reference', text: `order ${dashed} shipped` },
+    { label: 'a date', text: 'on 2024-01-15 and 01/15/2024' },
+    { label: 'a spaced triple without a cue', text: 'counts 212 555 0147 rows' },
+    { label: 'a cluster id', text: 'cluster 0123-456789-abcdefgh' },
+  ]);
+
+  it('validates NANP numbers', () => {
+    assert.equal(isNanpNumber(PHONE.join('')), true);
+    assert.equal(isNanpNumber(`1${PHONE.join('')}`), true);
+    for (const bad of ['1125550147', '2121550147', '2115550147', '5555555555', '212555014']) assert.equal(isNanpNumber(bad), false);
+  });
+});
