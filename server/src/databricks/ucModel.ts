@@ -160,9 +160,22 @@ function parseTable(t: unknown, i: number, fail: (why: string) => never): UcTabl
   };
 }
 
+const validated = new WeakMap<object, UcSnapshot | null>();
+
+/** The snapshot a face passed (raw JSON from `--uc` or a built one), validated once; invalid input is ignored. */
 export function ucSnapshotOf(inputs: Readonly<Record<string, unknown>>): UcSnapshot | undefined {
   const v = inputs.ucSnapshot;
-  return v && typeof v === 'object' && (v as UcSnapshot).kind === 'phisafe-uc-snapshot' ? (v as UcSnapshot) : undefined;
+  if (!v || typeof v !== 'object') return undefined;
+  let snapshot = validated.get(v);
+  if (snapshot === undefined) {
+    try {
+      snapshot = parseUcSnapshot(v);
+    } catch {
+      snapshot = null;
+    }
+    validated.set(v, snapshot);
+  }
+  return snapshot ?? undefined;
 }
 
 /** Default catalog and schema a query runs in (from `USE CATALOG` / `USE SCHEMA`). */

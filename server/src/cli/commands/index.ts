@@ -5,10 +5,12 @@
 import { lint } from './lint';
 import { lsp } from './lsp';
 import type { CliCommand } from './types';
+import { ucSnapshot } from './ucSnapshot';
 
 export const COMMANDS: readonly CliCommand[] = [
   lint,
   lsp,
+  ucSnapshot,
 ];
 
 export type { CliCommand };
