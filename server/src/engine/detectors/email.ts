@@ -4,6 +4,7 @@
  * user-info, service principals and placeholder locals are not a person's address and are left alone.
  */
 import { makeCandidate } from './candidate';
+import { cueBefore } from './cues';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -79,11 +80,15 @@ export function isPersonalAddress(localPart: string, domainPart: string): boolea
   return !SYSTEM_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
 
-/** Workspace paths (`/Users/a@b.org/`), URL user-info and `@@` runs are not someone's address in prose. */
+/** Authorship lines name the code's authors, not patients. */
+const AUTHOR_CUES = ['author', 'authors', 'authored by', 'co-authored-by', 'signed-off-by', 'reviewed-by', 'maintainer', 'maintained by', 'owner', 'created by', 'written by', 'cc', 'reported-by', 'committer'];
+
+/** Workspace paths (`/Users/a@b.org/`), URL user-info, `@@` runs and author lines are not a patient's address. */
 function isPersonal(view: TextView, e: EmailSpan): boolean {
   if (!isPersonalAddress(e.local, e.domain)) return false;
   const before = view.lower.slice(Math.max(0, e.start - 16), e.start);
-  return !/users\/$|repos\/$|:\/\/$|@$/.test(before);
+  if (/users\/$|repos\/$|:\/\/$|@$/.test(before)) return false;
+  return cueBefore(view, e.start, AUTHOR_CUES, 60) === undefined;
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {

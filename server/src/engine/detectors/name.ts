@@ -24,7 +24,7 @@ const PROVIDER_CUES = [
   'reviewer', 'reviewed', 'approved', 'signed', 'signed-off-by', 'cc', 'thanks', 'credit', 'contributed',
   'prescriber', 'pcp', 'surgeon', 'resident physician', 'therapist', 'pharmacist', 'clinician', 'dentist',
   'cardiologist', 'oncologist', 'radiologist', 'referring', 'ordering', 'rendering', 'supervisor', 'manager',
-  'contact', 'assignee', 'assigned to', 'owner:', 'prof', 'prof.', 'professor', 'lead', 'steward', 'analyst',
+  'contact', 'co-authored-by', 'assignee', 'assigned to', 'owner:', 'prof', 'prof.', 'professor', 'lead', 'steward', 'analyst',
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -62,17 +62,21 @@ function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NameP
   const words: string[] = [];
   let i = index;
   let end = atoms[index].start;
+  /** Where the next word must start after one space: the end of the last word or of a middle initial's dot. */
+  let cursor = end;
   while (i < atoms.length && words.length < 3) {
     const a = atoms[i];
-    if (words.length > 0 && isInitial(view, a, atoms[i + 1]) && a.start === end + 1 && view.charAt(end) === ' ') {
+    const spaced = words.length === 0 || (a.start === cursor + 1 && view.charAt(cursor) === ' ');
+    if (words.length > 0 && spaced && isInitial(view, a, atoms[i + 1])) {
+      cursor = a.end + 1;
       i++;
       continue;
     }
-    const gapOk = words.length === 0 || (a.start === end + 1 && view.charAt(end) === ' ') || (a.start === end + 2 && view.slice(end, end + 2) === '. ' && /^[A-Z]$/.test(view.charAt(end - 1)));
     const w = atomText(view, a);
-    if (!gapOk || a.kind !== 'letters' || !isCapitalisedWord(w) || (!anyCapitalised && !isNameWord(w))) break;
+    if (!spaced || a.kind !== 'letters' || !isCapitalisedWord(w) || (!anyCapitalised && !isNameWord(w))) break;
     words.push(w);
     end = a.end;
+    cursor = end;
     i++;
   }
   if (words.length === 0) return undefined;
@@ -101,7 +105,7 @@ function followedByOrganisation(view: TextView, phrase: NamePhrase, used: number
 
 function hasProviderSuffix(view: TextView, end: number): boolean {
   const ahead = view.lower.slice(end, end + 9);
-  return PROVIDER_SUFFIXES.some((s) => ahead.startsWith(s) && !/[a-z]/.test(ahead[s.length] ?? ' '));
+  return PROVIDER_SUFFIXES.some((s) => ahead.startsWith(s) && (s.endsWith('<') || !/[a-z]/.test(ahead[s.length] ?? ' ')));
 }
 
 /** A `name` label qualified by a non-person word (`table name:`) names something else. */

@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import { isCalendarDate, isDateText } from '../../../server/src/engine/detectors/date';
+import { vectors } from './helpers';
+
+describe('detectors/date', () => {
+  vectors([
+    { label: 'an ISO date after DOB', text: 'DOB 1950-03-15, f', value: '1950-03-15', category: 'date' },
+    { label: 'a US date after a label', text: 'Date of birth: 03/15/1950', value: '03/15/1950', category: 'date' },
+    { label: 'a spelled date after born', text: 'born March 3, 1950 in town', value: 'March 3, 1950', category: 'date' },
+    { label: 'a day-first spelled date', text: 'died 3 March 2021', value: '3 March 2021', category: 'date' },
+    { label: 'a d-Mon-yyyy date', text: 'admitted 03-Mar-2023 via ED', value: '03-Mar-2023', category: 'date' },
+    { label: 'a discharge date with on', text: 'discharged on 2023-01-09', value: '2023-01-09', category: 'date' },
+    { label: 'a date before its cue', text: '1950-03-15 (DOB)', value: '1950-03-15', category: 'date', region: 'output' },
+    { label: 'a compact date after DOB', text: 'dob=19500315', value: '19500315', category: 'date', region: 'code' },
+  ], [
+    { label: 'a date without a cue', text: 'loaded 2024-01-15 partition' },
+    { label: 'a log timestamp', text: '2024-01-15 10:22:33,123 INFO admitted rows=1200' },
+    { label: 'a query bound after a cue', text: 'keep discharges where discharge_date >= 2023-01-01' },
+    { label: 'a cohort window', text: 'admissions between 2022-01-01 and 2022-12-31' },
+    { label: 'a bound word after the cue', text: 'admit date after 2023-01-01 only' },
+    { label: 'an impossible date', text: 'DOB 1950-02-30' },
+    { label: 'a year outside the range', text: 'born 1850-03-15' },
+    { label: 'a year alone', text: 'born in 1950' },
+    { label: 'a version near a cue word', text: 'death model v2.1.3' },
+    { label: 'an ISO timestamp with a cue', text: 'admitted_at 2024-01-15T10:22:33Z' },
+  ]);
+
+  it('parses calendar dates', () => {
+    assert.equal(isCalendarDate(2024, 2, 29), true);
+    assert.equal(isCalendarDate(2023, 2, 29), false);
+    assert.equal(isCalendarDate(1900, 2, 29), false);
+    assert.equal(isDateText('15.03.1950', false), true);
+    assert.equal(isDateText('1950-03/15', false), false);
+    assert.equal(isDateText('19500315', false), false);
+  });
+});

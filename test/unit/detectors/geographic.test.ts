@@ -1,0 +1,18 @@
+import { vectors } from './helpers';
+
+describe('detectors/geographic', () => {
+  vectors([
+    { label: 'a street address', text: 'lives at 123 Main St', value: '123 Main St', category: 'geographic' },
+    { label: 'a full address with unit, city, state and ZIP', text: 'addr: 4500 N Oak Ridge Blvd, Apt 4B, Springfield, IL 62704.', value: '4500 N Oak Ridge Blvd, Apt 4B, Springfield, IL 62704', category: 'geographic' },
+    { label: 'an address ending a sentence', text: 'moved to 77 Elm Avenue.', value: '77 Elm Avenue.', category: 'geographic' },
+    { label: 'a ZIP after a label', text: 'zip code: 02115', value: '02115', category: 'geographic', region: 'output' },
+    { label: 'a ZIP+4 after a city and state', text: 'Boston, MA 02115-1234', value: '02115-1234', category: 'geographic' },
+  ], [
+    { label: 'a number before a court reference', text: 'cited 3 Supreme Court cases' },
+    { label: 'a five-digit count', text: 'loaded 12345 rows' },
+    { label: 'a ZIP-3 prefix', text: 'zip3 021 aggregated' },
+    { label: 'a port', text: 'localhost:8080 and :5432' },
+    { label: 'a state alone', text: 'state = MA' },
+    { label: 'a step list', text: '2 Way ANOVA and 3 ways to join' },
+  ]);
+});
