@@ -20,11 +20,16 @@ export function syntheticMrn() {
   return String(randomInt(10_000_000, 100_000_000));
 }
 
-/** Fills `${NAME}` markers; `.ipynb.json` templates become `.ipynb`. Returns the workspace folder. */
-export function writeWorkspace(dest) {
+/** Values for pictures that are published: the textbook examples, plainly not anyone's. */
+export const EXAMPLE_VALUES = { MRN: '10000001', SSN: '123-45-6789' };
+
+/**
+ * Fills `${NAME}` markers (random synthetic values unless given); `.ipynb.json` templates become `.ipynb`.
+ * Returns the workspace folder.
+ */
+export function writeWorkspace(dest, values = { MRN: syntheticMrn(), SSN: syntheticSsn() }) {
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
-  const values = { MRN: syntheticMrn(), SSN: syntheticSsn() };
   for (const name of readdirSync(templates)) {
     const from = path.join(templates, name);
     const to = path.join(dest, name.replace(/\.ipynb\.json$/, '.ipynb'));
