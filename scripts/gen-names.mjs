@@ -126,6 +126,7 @@ const sorted = (set) => [...set].filter((n) => !ambiguous.has(n)).sort();
 const first = sorted(given);
 const last = sorted(surnames);
 const amb = [...ambiguous].sort();
+const words_ = [...english].filter((w) => /^[a-z]{2,}$/.test(w) && !given.has(w[0].toUpperCase() + w.slice(1)) && !surnames.has(w[0].toUpperCase() + w.slice(1))).sort();
 
 function chunked(list) {
   const lines = [];
@@ -157,6 +158,11 @@ ${chunked(last)}
 export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set((
 ${chunked(amb)}
 ).split(' '));
+
+/** Common English words, lower case: a capitalised one after \`Mr.\` is a brand or a joke, not a surname. */
+export const ENGLISH_WORDS: ReadonlySet<string> = new Set((
+${chunked(words_)}
+).split(' '));
 `;
 writeFileSync(out, body);
-console.log(`wrote ${out}: ${first.length} given, ${last.length} surnames, ${amb.length} ambiguous`);
+console.log(`wrote ${out}: ${first.length} given, ${last.length} surnames, ${amb.length} ambiguous, ${words_.length} words`);

@@ -17,12 +17,12 @@ const ROLE_LOCALS = new Set([
   'webmaster', 'security', 'privacy', 'compliance', 'hipaa', 'oncall', 'ops', 'devops', 'git', 'hostmaster',
   'abuse', 'billing', 'sales', 'contact', 'hello', 'jobs', 'careers', 'feedback', 'service', 'services',
   'mailer-daemon', 'bounce', 'bounces', 'reply', 'dataops', 'dataeng', 'data-engineering', 'analytics',
-  'user', 'username', 'your', 'yourname', 'your.name', 'your_name', 'your-email', 'your.email', 'you', 'email',
+  'data-eng', 'data-team', 'data-platform', 'user', 'username', 'your', 'yourname', 'your.name', 'your_name', 'your-email', 'your.email', 'you', 'email',
   'name', 'someone', 'somebody', 'firstname.lastname', 'first.last', 'firstname', 'me', 'test', 'example',
   'owner', 'workspace', 'sp', 'bot', 'automation', 'etl', 'pipeline', 'scheduler',
 ]);
 const ROLE_PREFIXES = ['dl-', 'dl.', 'svc-', 'svc.', 'svc_', 'sp-', 'team-', 'grp-', 'group-', 'list-'];
-const ROLE_SUFFIXES = ['-team', '.team', '-alerts', '-support', '-admin', '-bot', '-svc', '-dl', '-group', '-list', '-noreply'];
+const ROLE_SUFFIXES = ['-team', '.team', '-alerts', '-support', '-admin', '-admins', '-bot', '-svc', '-dl', '-group', '-list', '-noreply', '-eng', '-ops', '-oncall', '-platform', '-infra'];
 const SYSTEM_DOMAINS = [
   'databricks.com', 'github.com', 'users.noreply.github.com', 'gserviceaccount.com', 'noreply.github.com',
   'googlegroups.com', 'slack.com', 'atlassian.net', 'pagerduty.com', 'microsoft.com', 'amazonaws.com',

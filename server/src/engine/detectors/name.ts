@@ -6,7 +6,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueBefore, withExtraCues } from './cues';
-import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from './data/names';
+import { AMBIGUOUS_NAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
 import { isCapitalisedWord, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -128,7 +128,9 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[]):
   if (cue && PROVIDER_CUES.includes(cue.phrase)) return undefined;
   const words = phrase.words;
   const pair = isDictionaryPair(words);
-  if (gapOk && cue && HONORIFICS.includes(cue.phrase)) return { words: Math.min(words.length, 2) };
+  if (gapOk && cue && HONORIFICS.includes(cue.phrase)) {
+    return isNameWord(words[0]) || !ENGLISH_WORDS.has(words[0].toLowerCase()) ? { words: Math.min(words.length, 2) } : undefined;
+  }
   if (gapOk && cue && roleCues.includes(cue.phrase)) {
     if (cue.phrase === 'name' && isOtherThingsName(view, cue.start)) return undefined;
     if (isClearName(words[0]) && (words.length === 1 || isNameWord(words[1]))) return { words: Math.min(words.length, 2) };
