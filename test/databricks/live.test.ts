@@ -4,10 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, DatabricksUnavailable, type ConnectionSettings } from '../../server/src/databricks/client';
+import { DatabricksEditorFeatures } from '../../server/src/databricks/editor';
 import { fetchLiveClusters, referencedClusterIds } from '../../server/src/databricks/clusterLookup';
 import { buildUcSnapshot, fetchUcTable, UcMetadataCache } from '../../server/src/databricks/ucLive';
 import { parseUcSnapshot } from '../../server/src/databricks/ucModel';
 import { referencedTableNames } from '../../server/src/databricks/ucReferences';
+import { resolveConfig } from '../../server/src/engine/config';
 import { scanText } from '../../server/src/engine/scan';
 import { FakeWorkspace } from './fakeWorkspace';
 import { fixture } from './helpers';
@@ -199,5 +201,38 @@ describe('live Databricks workspace through the real SDK (fake server on 127.0.0
     const { clusters } = await fetchLiveClusters(connect(settings()), [CLUSTER_ID]);
     const live = scanText('/w/job.py', code, { inputs: { liveClusters: clusters } }).findings;
     assert.ok(live.some((f) => f.ruleId === 'cluster/access-mode' && f.message.includes('live')));
+  });
+});
+
+describe('editor features over the fake workspace', () => {
+  it('gives scans live inputs, hovers and the add-mask fix; offline it reports why and keeps working', async () => {
+    const ws = await workspace().start();
+    const dir = mkdtempSync(join(tmpdir(), 'phisafe-dbx-editor-'));
+    try {
+      const configFile = join(dir, 'cfg');
+      writeFileSync(configFile, `[fake]\nhost = ${ws.host}\ntoken = ${TOKEN}\n`);
+      const { path, text } = fixture('uc', 'queries.sql');
+      const document = scanText(path, text).document!;
+      const features = new DatabricksEditorFeatures({ connection: { profile: 'fake', configFile, env: {}, timeoutSeconds: 3 } });
+      const { inputs, problems } = await features.inputsFor(path, text, document);
+      assert.deepEqual(problems, []);
+      const result = scanText(path, text, { inputs });
+      const finding = result.findings.find((f) => f.ruleId === 'uc/unmasked-phi-column')!;
+      const hover = features.hover(document, finding.range.startOffset + 1, resolveConfig(undefined));
+      assert.match(hover!.markdown, /Mask: no mask/);
+      const [fix] = features.fixes(path, text, document, finding, resolveConfig(undefined));
+      assert.match(fix.edits[0].newText, /ALTER TABLE demo_health\.clinical\.patients ALTER COLUMN member_ref SET MASK/);
+      await ws.stop();
+      const offline = new DatabricksEditorFeatures({ connection: { profile: 'fake', configFile, env: {}, timeoutSeconds: 2 } });
+      const down = await offline.inputsFor(path, text, document);
+      assert.equal(down.problems.length, 1);
+      assert.match(down.problems[0], /cannot reach/);
+      assert.ok(!down.problems[0].includes(TOKEN));
+      const stillWorks = scanText(fixture('bundle', 'databricks.yml').path, fixture('bundle', 'databricks.yml').text, { inputs: down.inputs });
+      assert.ok(stillWorks.findings.some((f) => f.ruleId === 'cluster/access-mode'));
+    } finally {
+      await ws.stop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
