@@ -61,6 +61,15 @@ describe('formats/readDocument dispatch', () => {
     assert.equal(doc.cells[0].source.map.toFile(0), '# Databricks notebook source\r\n# MAGIC %md '.length);
   });
 
+  it('reads text that still starts with a BOM (an editor buffer), offsets counting the BOM', () => {
+    const py = '\ufeff# Databricks notebook source\nx = "MARK_PY"';
+    const doc = readDocument('nb.py', py);
+    assert.equal(doc.format, 'source-notebook');
+    assertMapsBack(py, doc.cells[0].source, 'MARK_PY');
+    const nb = `\ufeff${JSON.stringify({ nbformat: 4, metadata: {}, cells: [{ cell_type: 'markdown', metadata: {}, source: 'MARK_NB' }] })}`;
+    assertMapsBack(nb, readDocument('nb.ipynb', nb).cells[0].source, 'MARK_NB');
+  });
+
   it('scans R files in either case', () => {
     assert.ok(isPhiScannable('x.R'));
     assert.ok(isPhiScannable('x.r'));

@@ -54,6 +54,7 @@ const SIMPLE_ESCAPES: Record<number, string> = {
 /** Parses `text` as one JSON value; throws ScanInputError with a line and column, never with content. */
 export function parseJson(text: string): JsonNode {
   const scanner = new JsonScanner(text);
+  if (text.charCodeAt(0) === 0xfeff) scanner.pos = 1;
   scanner.skipWhitespace();
   const value = scanner.value(0);
   scanner.skipWhitespace();

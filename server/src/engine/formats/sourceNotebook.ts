@@ -20,7 +20,8 @@ const HEADER_TEXT = ' Databricks notebook source';
 /** The header of a source notebook, or undefined when `text` is not one. `.r` files share `#` with Python. */
 export function sourceNotebookHeader(text: string, extension: string): SourceNotebookHeader | undefined {
   const first = lineAt(text, 0);
-  const content = text.slice(first.start, first.contentEnd).trimEnd();
+  // Text from an editor buffer may still carry a BOM; decodeText has removed it from files on disk.
+  const content = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, first.contentEnd).trimEnd();
   for (const [prefix, language] of [['#', 'python'], ['--', 'sql'], ['//', 'scala']] as const) {
     if (content === prefix + HEADER_TEXT) {
       return { prefix, language: prefix === '#' && extension === '.r' ? 'r' : language, bodyStart: first.next };
