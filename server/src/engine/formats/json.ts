@@ -239,7 +239,7 @@ export function appendJsonString(builder: SliceBuilder, text: string, node: Json
   const end = node.end - 1;
   let run = node.start + 1;
   if (!node.escaped) {
-    builder.addVerbatim(run, end);
+    builder.addFileRange(run, end);
     return;
   }
   let i = run;
@@ -248,7 +248,7 @@ export function appendJsonString(builder: SliceBuilder, text: string, node: Json
       i++;
       continue;
     }
-    builder.addVerbatim(run, i);
+    builder.addFileRange(run, i);
     const c = text.charCodeAt(i + 1);
     if (c === 0x75) {
       builder.addEscape(i, 6, String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)));
@@ -259,7 +259,7 @@ export function appendJsonString(builder: SliceBuilder, text: string, node: Json
     }
     run = i;
   }
-  builder.addVerbatim(run, end);
+  builder.addFileRange(run, end);
 }
 
 /** The entry value under `key`, if `node` is an object that has it. */

@@ -13,6 +13,7 @@ export class SliceBuilder {
    */
   private readonly segments: number[] = [];
   private logicalLength = 0;
+  private joined: string | undefined;
 
   constructor(private readonly fileText: string) {}
 
@@ -20,9 +21,10 @@ export class SliceBuilder {
     return this.logicalLength;
   }
 
-  /** Appends file text [fileStart, fileEnd) as it is. */
-  addVerbatim(fileStart: number, fileEnd: number): void {
+  /** Appends file text [fileStart, fileEnd) as it is (an end offset, unlike OffsetMap.addVerbatim's length). */
+  addFileRange(fileStart: number, fileEnd: number): void {
     if (fileEnd <= fileStart) return;
+    this.joined = undefined;
     this.parts.push(this.fileText.slice(fileStart, fileEnd));
     this.segments.push(fileStart, fileEnd - fileStart, fileEnd - fileStart);
     this.logicalLength += fileEnd - fileStart;
@@ -30,14 +32,16 @@ export class SliceBuilder {
 
   /** Appends one logical UTF-16 code unit written in the file as `fileLength` characters. */
   addEscape(fileStart: number, fileLength: number, char: string): void {
+    this.joined = undefined;
     this.parts.push(char);
     this.segments.push(fileStart, fileLength, 1);
     this.logicalLength += 1;
   }
 
-  /** The logical text so far (joined once; callers keep the result). */
+  /** The logical text so far. */
   text(): string {
-    return this.parts.join('');
+    this.joined ??= this.parts.join('');
+    return this.joined;
   }
 
   /** The slice of logical [from, to); defaults to everything. Its OffsetMap is built on first use. */

@@ -120,7 +120,7 @@ function readCell(
   lines.forEach((line, i) => {
     const magicStart = isMagicCell ? syntax.magicContentStart(text, line) : -1;
     const from = magicStart >= 0 ? magicStart : line.start;
-    builder.addVerbatim(from, i === lines.length - 1 ? line.contentEnd : line.next);
+    builder.addFileRange(from, i === lines.length - 1 ? line.contentEnd : line.next);
   });
   const magic = findMagicLine(builder.text());
   return {
