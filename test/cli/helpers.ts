@@ -113,9 +113,12 @@ export interface RunResult {
 }
 
 /** Runs the built CLI; every output is checked for seeded values before the test sees it. */
-export function runCli(args: readonly string[], options: { cwd: string; seeded: SeededValues; env?: NodeJS.ProcessEnv; spawn?: SpawnSyncOptions }): RunResult {
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; seeded: SeededValues; env?: NodeJS.ProcessEnv; spawn?: SpawnSyncOptions; cli?: string },
+): RunResult {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PHISAFE_DEBUG: '', ...options.env };
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, env, encoding: 'utf8', ...options.spawn });
+  const r = spawnSync(process.execPath, [options.cli ?? CLI, ...args], { cwd: options.cwd, env, encoding: 'utf8', ...options.spawn });
   const stdout = String(r.stdout ?? '');
   const stderr = String(r.stderr ?? '');
   options.seeded.assertAbsent(stdout, `stdout of phisafe ${args.join(' ')}`);

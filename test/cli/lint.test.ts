@@ -3,13 +3,13 @@
  * stdout and stderr is checked for the seeded values by runCli; files the CLI writes are checked here.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { PHI_RULES } from '../../server/src/engine';
 import {
-  ensureBuilt, makeTree, parseJsonReport, positionOf, removeTree, ROOT, runCli, SeededValues, syntheticMrn,
+  CLI, ensureBuilt, makeTree, parseJsonReport, positionOf, removeTree, ROOT, runCli, SeededValues, syntheticMrn,
   syntheticSsn, writeTree, type JsonReport,
 } from './helpers';
 
@@ -261,9 +261,16 @@ describe('phisafe lint (built CLI)', function () {
         chmodSync(t, 0o755);
         for (const p of ['nb', 'nb/patients.py']) chmodSync(path.join(t, p), statSync(path.join(t, p)).isDirectory() ? 0o755 : 0o644);
         chmodSync(path.join(t, 'locked.py'), 0o000);
-        // root reads anything, so the run drops to an unprivileged user to meet a real EACCES.
-        const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-        const r = runCli(['lint', '--format', 'json', '--no-progress', '.'], { cwd: t, seeded, spawn: asUser });
+        // root reads anything, so the run drops to an unprivileged user to meet a real EACCES; that user gets
+        // its own copy of the (self-contained) bundle, since the checkout's folders may be closed to it.
+        const asRoot = process.getuid?.() === 0;
+        const bundle = path.join(t, 'bundle', 'cli.js');
+        mkdirSync(path.dirname(bundle), { mode: 0o755 });
+        copyFileSync(CLI, bundle);
+        chmodSync(bundle, 0o644);
+        const r = runCli(['lint', '--format', 'json', '--no-progress', '.'], {
+          cwd: t, seeded, cli: bundle, spawn: asRoot ? { uid: 65534, gid: 65534 } : {},
+        });
         const report = parseJsonReport(r.stdout);
         assert.deepEqual(report.errors.map((e) => e.file), ['locked.py']);
         assert.match(report.errors[0].message, /permission denied/);
