@@ -7,7 +7,7 @@ import { makeCandidate } from './candidate';
 import { withExtraCues } from './cues';
 import { isPlaceholderId, labelledValues } from './labelled';
 import { isNpi } from './npi';
-import { digitGroups, digitsOf, luhnValid, viewFor, type Chain, type TextView } from './text';
+import { digitsOf, luhnValid, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const CARD_CUES = ['card number', 'card #', 'card no', 'credit card', 'debit card', 'cc #', 'cc no', 'cc number', 'visa', 'mastercard', 'amex', 'discover card', 'payment card'];
@@ -50,19 +50,19 @@ export function isIban(value: string): boolean {
 
 /** End of a card printed in groups starting at this chain (`4-4-4-4` joined or spaced, Amex `4-6-5`). */
 function groupedCardEnd(view: TextView, chain: Chain): number | undefined {
-  const shape = digitGroups(chain)?.join(',');
+  const shape = chain.shape;
   if ((shape === '4,4,4,4' || shape === '4,6,5') && chain.seps.every((s) => s === '-')) return chain.end;
   if (shape !== '4') return undefined;
   let end = chain.end;
   let current = chain;
   for (let i = 0; i < 3; i++) {
     const next = view.nextChainAfter(current, ' ');
-    if (!next || digitGroups(next)?.join(',') !== '4') return undefined;
+    if (!next || next.shape !== '4') return undefined;
     current = next;
     end = next.end;
   }
   const after = view.nextChainAfter(current, ' ');
-  if (after && digitGroups(after)) return undefined;
+  if (after?.shape) return undefined;
   return end;
 }
 

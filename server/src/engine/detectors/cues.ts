@@ -32,34 +32,83 @@ function boundedAt(w: string, at: number, phrase: string): boolean {
   return !(startsWord && isWordCode(before)) && !(endsWord && isWordCode(after));
 }
 
+/**
+ * Phrases indexed by their last word, so a window is read once word by word instead of once per phrase.
+ * Phrases without a word (`==`) are kept aside and searched directly.
+ */
+interface CueIndex {
+  readonly byLastWord: ReadonlyMap<string, readonly { phrase: string; tail: number }[]>;
+  readonly wordless: readonly string[];
+}
+
+const indexes = new WeakMap<readonly string[], CueIndex>();
+
+function indexOf(phrases: readonly string[]): CueIndex {
+  let index = indexes.get(phrases);
+  if (index) return index;
+  const byLastWord = new Map<string, { phrase: string; tail: number }[]>();
+  const wordless: string[] = [];
+  for (const phrase of phrases) {
+    let end = phrase.length;
+    while (end > 0 && !isWordCode(phrase.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isWordCode(phrase.charCodeAt(start - 1))) start--;
+    if (end === 0) {
+      wordless.push(phrase);
+      continue;
+    }
+    const key = phrase.slice(start, end);
+    const list = byLastWord.get(key) ?? [];
+    list.push({ phrase, tail: phrase.length - end });
+    byLastWord.set(key, list);
+  }
+  index = { byLastWord, wordless };
+  indexes.set(phrases, index);
+  return index;
+}
+
+/** Every bounded occurrence of a phrase in the window, found in one pass over its words. */
+function hitsIn(view: TextView, w: string, offset: number, phrases: readonly string[], visit: (hit: CueHit) => void): void {
+  const index = indexOf(phrases);
+  view.work(w.length);
+  let i = 0;
+  while (i < w.length) {
+    if (!isWordCode(w.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < w.length && isWordCode(w.charCodeAt(i))) i++;
+    const candidates = index.byLastWord.get(w.slice(ws, i));
+    if (!candidates) continue;
+    for (const { phrase, tail } of candidates) {
+      const at = i + tail - phrase.length;
+      if (at >= 0 && w.startsWith(phrase, at) && boundedAt(w, at, phrase)) visit({ phrase, start: offset + at, end: offset + at + phrase.length });
+    }
+  }
+  for (const phrase of index.wordless) {
+    view.work(w.length);
+    for (let at = w.indexOf(phrase); at >= 0; at = w.indexOf(phrase, at + 1)) visit({ phrase, start: offset + at, end: offset + at + phrase.length });
+  }
+}
+
 /** The cue that ends nearest before `pos` (within `window` characters on the same line). */
 export function cueBefore(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_BEFORE): CueHit | undefined {
   const from = view.lineStartWithin(pos, window);
-  const w = windowText(view, from, pos);
   let best: CueHit | undefined;
-  for (const phrase of phrases) {
-    view.work(w.length);
-    let at = w.lastIndexOf(phrase);
-    while (at >= 0 && !boundedAt(w, at, phrase)) at = at > 0 ? w.lastIndexOf(phrase, at - 1) : -1;
-    if (at < 0) continue;
-    const hit = { phrase, start: from + at, end: from + at + phrase.length };
+  hitsIn(view, windowText(view, from, pos), from, phrases, (hit) => {
     if (!best || hit.end > best.end || (hit.end === best.end && hit.start < best.start)) best = hit;
-  }
+  });
   return best;
 }
 
 /** The cue that starts nearest after `pos` (within `window` characters on the same line). */
 export function cueAfter(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_AFTER): CueHit | undefined {
   const to = view.lineEndWithin(pos, window);
-  const w = windowText(view, pos, to);
   let best: CueHit | undefined;
-  for (const phrase of phrases) {
-    view.work(w.length);
-    let at = w.indexOf(phrase);
-    while (at >= 0 && !boundedAt(w, at, phrase)) at = w.indexOf(phrase, at + 1);
-    if (at < 0) continue;
-    if (!best || pos + at < best.start) best = { phrase, start: pos + at, end: pos + at + phrase.length };
-  }
+  hitsIn(view, windowText(view, pos, to), pos, phrases, (hit) => {
+    if (!best || hit.start < best.start || (hit.start === best.start && hit.end > best.end)) best = hit;
+  });
   return best;
 }
 

@@ -5,7 +5,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueNear, labelBefore, withExtraCues } from './cues';
-import { digitGroups, isCapitalisedWord, viewFor, type Chain, type TextView } from './text';
+import { isCapitalisedWord, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const SUFFIXES = new Set([
@@ -33,7 +33,7 @@ function isStreetWord(w: string): boolean {
 }
 
 function isZipChain(chain: Chain | undefined): boolean {
-  const shape = chain ? digitGroups(chain)?.join(',') : undefined;
+  const shape = chain ? chain.shape : undefined;
   return (shape === '5' || shape === '5,4') && chain !== undefined && chain.seps.every((s) => s === '-');
 }
 

@@ -6,7 +6,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueBefore, cueNear, withExtraCues } from './cues';
-import { digitGroups, viewFor, type TextView } from './text';
+import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const IP_CUES = [
@@ -68,6 +68,7 @@ function isHexOrColon(c: number): boolean {
   return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
+/** Maximal runs of hex digits and colons around each colon; each character is visited once. */
 function findIpv6(view: TextView, cues: readonly string[], out: Candidate[]): void {
   const text = view.text;
   let from = 0;
@@ -75,11 +76,12 @@ function findIpv6(view: TextView, cues: readonly string[], out: Candidate[]): vo
     const colon = text.indexOf(':', from);
     if (colon < 0) return;
     let start = colon;
-    while (start > 0 && colon - start < MAX_V6 && isHexOrColon(text.charCodeAt(start - 1))) start--;
+    while (start > from && isHexOrColon(text.charCodeAt(start - 1))) start--;
     let end = colon;
-    while (end < text.length && end - start < MAX_V6 && isHexOrColon(text.charCodeAt(end))) end++;
+    while (end < text.length && isHexOrColon(text.charCodeAt(end))) end++;
     view.work(end - start);
     from = end + 1;
+    if (end - start > MAX_V6 || end - start < 6) continue;
     const value = text.slice(start, end);
     const bounded = !/[\w.]/.test(view.charBefore(start)) && !/[\w.]/.test(view.charAt(end));
     if (bounded && isPublicIpv6(value) && cueNear(view, start, end, cues)) out.push(makeCandidate(view, start, end, 'ip-address', 'ip-address', 'medium'));
@@ -91,7 +93,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const cues = withExtraCues(IP_CUES, 'ip-address', context);
   const out: Candidate[] = [];
   for (const chain of view.chains) {
-    if (digitGroups(chain)?.length !== 4 || chain.seps.some((s) => s !== '.')) continue;
+    if (chain.atoms.length !== 4 || !chain.shape || chain.seps.some((s) => s !== '.')) continue;
     const parts = ipv4Parts(view.slice(chain.start, chain.end));
     if (!parts || !isPublicIpv4(parts) || isVersionContext(view, chain.start)) continue;
     if (cueNear(view, chain.start, chain.end, cues)) out.push(makeCandidate(view, chain.start, chain.end, 'ip-address', 'ip-address', 'medium'));

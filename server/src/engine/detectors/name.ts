@@ -122,8 +122,8 @@ function isNameGap(gap: string): boolean {
 
 type Verdict = { readonly words: number } | undefined;
 
-function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[]): Verdict {
-  const cue = cueBefore(view, phrase.start, [...HONORIFICS, ...roleCues, ...PROVIDER_CUES], 40);
+function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], allCues: readonly string[]): Verdict {
+  const cue = cueBefore(view, phrase.start, allCues, 40);
   const gapOk = cue !== undefined && isNameGap(view.slice(cue.end, phrase.start));
   if (cue && PROVIDER_CUES.includes(cue.phrase)) return undefined;
   const words = phrase.words;
@@ -143,6 +143,7 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[]):
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const roleCues = withExtraCues(ROLE_CUES, 'name', context);
+  const allCues = [...HONORIFICS, ...roleCues, ...PROVIDER_CUES];
   const out: Candidate[] = [];
   const atoms = view.atoms;
   for (let i = 0; i < atoms.length; i++) {
@@ -153,7 +154,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (!isNameWord(word) && !(honorific && isCapitalisedWord(word))) continue;
     const phrase = phraseAt(view, i, honorific);
     if (!phrase) continue;
-    const verdict = judge(view, phrase, roleCues);
+    const verdict = judge(view, phrase, roleCues, allCues);
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
     if (!verdict || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
     const end = lastWordEnd(view, phrase, verdict.words);

@@ -7,7 +7,7 @@
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
 import { cueAfter, cueBefore, withExtraCues } from './cues';
-import { digitGroups, digitsOf, viewFor, type Chain, type TextView } from './text';
+import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
 
 const PHONE_CUES = ['phone', 'ph', 'ph#', 'tel', 'telephone', 'cell', 'mobile', 'call', 'called', 'contact', 'contact number', 'home', 'sms', 'text', 'pager', 'callback', 'reach', 'emergency contact'];
@@ -31,7 +31,7 @@ export function isNanpNumber(digits: string): boolean {
 }
 
 function groupsOf(chain: Chain | undefined): string | undefined {
-  return chain ? digitGroups(chain)?.join(',') : undefined;
+  return chain ? chain.shape : undefined;
 }
 
 function sameSeps(chain: Chain, allowed: string): boolean {
@@ -83,9 +83,17 @@ function internationalForm(view: TextView, one: Chain): PhoneSpan | undefined {
 }
 
 /** The category the nearest cue gives, `other` when a cue of another kind is nearer, none without a cue. */
-function cueCategory(view: TextView, span: PhoneSpan, phoneCues: readonly string[], faxCues: readonly string[]): Category | 'other' | undefined {
-  const all = [...phoneCues, ...faxCues, ...OTHER_CUES];
-  const hit = cueBefore(view, span.start, all) ?? cueAfter(view, span.end, [...phoneCues, ...faxCues], 12);
+interface PhoneCues {
+  readonly phone: readonly string[];
+  readonly fax: readonly string[];
+  readonly phoneOrFax: readonly string[];
+  readonly all: readonly string[];
+}
+
+function cueCategory(view: TextView, span: PhoneSpan, cues: PhoneCues): Category | 'other' | undefined {
+  const phoneCues = cues.phone;
+  const faxCues = cues.fax;
+  const hit = cueBefore(view, span.start, cues.all) ?? cueAfter(view, span.end, cues.phoneOrFax, 12);
   if (!hit) return undefined;
   if (faxCues.includes(hit.phrase)) return 'fax';
   if (phoneCues.includes(hit.phrase)) return 'phone';
@@ -94,8 +102,9 @@ function cueCategory(view: TextView, span: PhoneSpan, phoneCues: readonly string
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
-  const phoneCues = withExtraCues(PHONE_CUES, 'phone', context);
-  const faxCues = withExtraCues(FAX_CUES, 'fax', context);
+  const phone = withExtraCues(PHONE_CUES, 'phone', context);
+  const fax = withExtraCues(FAX_CUES, 'fax', context);
+  const cues: PhoneCues = { phone, fax, phoneOrFax: [...phone, ...fax], all: [...phone, ...fax, ...OTHER_CUES] };
   const out: Candidate[] = [];
   let lastEnd = -1;
   for (const chain of view.chains) {
@@ -103,7 +112,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const span = phoneAt(view, chain);
     if (!span || !isNanpNumber(digitsOf(view.slice(span.start, span.end)))) continue;
     if (/[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
-    const cue = cueCategory(view, span, phoneCues, faxCues);
+    const cue = cueCategory(view, span, cues);
     if (cue === 'other' || (!span.formatted && !cue)) continue;
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
     out.push(makeCandidate(view, span.start, span.end, cue ?? 'phone', 'phone', confidence));

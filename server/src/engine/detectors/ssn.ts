@@ -4,7 +4,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueBefore, cueNear, withExtraCues } from './cues';
-import { digitGroups, digitsOf, viewFor, type Chain, type TextView } from './text';
+import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const SSN_CUES = ['ssn', 'ssn#', 'ss#', 'ss #', 'ss no', 'social security', 'soc sec', 'social sec', 'ssa'];
@@ -18,26 +18,26 @@ export function isValidSsn(digits: string): boolean {
   return area !== '000' && area !== '666' && area[0] !== '9' && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000';
 }
 
-function nearestIsSsnCue(view: TextView, pos: number, cues: readonly string[]): boolean {
-  const hit = cueBefore(view, pos, [...cues, ...OTHER_CUES]);
+function nearestIsSsnCue(view: TextView, pos: number, cues: readonly string[], all: readonly string[]): boolean {
+  const hit = cueBefore(view, pos, all);
   return hit !== undefined && cues.includes(hit.phrase);
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(SSN_CUES, 'ssn', context);
+  const all = [...cues, ...OTHER_CUES];
   const out: Candidate[] = [];
   for (const chain of view.chains) {
-    const groups = digitGroups(chain);
-    if (!groups) continue;
-    const shape = groups.join(',');
+    const shape = chain.shape;
+    if (!shape) continue;
     if (shape === '3,2,4' && chain.seps[0] === chain.seps[1] && chain.seps[0] === '-') {
       if (!isValidSsn(digitsOf(view.slice(chain.start, chain.end)))) continue;
-      const other = cueBefore(view, chain.start, [...cues, ...OTHER_CUES]);
+      const other = cueBefore(view, chain.start, all);
       if (other && !cues.includes(other.phrase)) continue;
       out.push(makeCandidate(view, chain.start, chain.end, 'ssn', 'ssn', 'high'));
     } else if (shape === '9') {
-      if (isValidSsn(view.slice(chain.start, chain.end)) && nearestIsSsnCue(view, chain.start, cues)) {
+      if (isValidSsn(view.slice(chain.start, chain.end)) && nearestIsSsnCue(view, chain.start, cues, all)) {
         out.push(makeCandidate(view, chain.start, chain.end, 'ssn', 'ssn', 'medium'));
       }
     } else if (shape === '3') {
@@ -53,10 +53,10 @@ function find(text: string, context: FreeTextContext): Candidate[] {
 /** End of `ddd dd dddd` starting at this chain, if the next chains complete it. */
 function spacedSsnEnd(view: TextView, first: Chain): number | undefined {
   const second = view.nextChainAfter(first, ' ');
-  if (!second || digitGroups(second)?.join(',') !== '2') return undefined;
+  if (!second || second.shape !== '2') return undefined;
   const third = view.nextChainAfter(second, ' ');
-  if (!third || digitGroups(third)?.join(',') !== '4') return undefined;
-  if (view.nextChainAfter(third, ' ') && digitGroups(view.chains[third.index + 1])) return undefined;
+  if (!third || third.shape !== '4') return undefined;
+  if (view.nextChainAfter(third, ' ')?.shape) return undefined;
   return third.end;
 }
 

@@ -21,6 +21,8 @@ export interface Chain {
   readonly seps: readonly string[];
   /** Index of this chain in TextView.chains. */
   readonly index: number;
+  /** Digit-group lengths (`3,2,4`) when every atom is digits, else ''. Computed once, read by every detector. */
+  readonly shape: string;
 }
 
 const CHAIN_SEPARATORS = new Set(['-', '.', '/']);
@@ -136,26 +138,20 @@ function findChains(text: string, atoms: readonly Atom[], meter?: WorkMeter): Ch
       members.push(b);
       i++;
     }
-    chains.push({ start: members[0].start, end: members[members.length - 1].end, atoms: members, seps, index: chains.length });
+    chains.push({ start: members[0].start, end: members[members.length - 1].end, atoms: members, seps, index: chains.length, shape: shapeOf(members) });
     i++;
   }
   if (meter) meter.steps += atoms.length;
   return chains;
 }
 
-/** Digit-group lengths of a chain made only of digit atoms, else undefined. */
-export function digitGroups(chain: Chain): number[] | undefined {
-  const out: number[] = [];
-  for (const a of chain.atoms) {
-    if (a.kind !== 'digits') return undefined;
-    out.push(a.end - a.start);
+function shapeOf(atoms: readonly Atom[]): string {
+  let shape = '';
+  for (const a of atoms) {
+    if (a.kind !== 'digits') return '';
+    shape += shape ? `,${a.end - a.start}` : String(a.end - a.start);
   }
-  return out;
-}
-
-export function sameSeparators(chain: Chain, sep?: string): boolean {
-  const first = sep ?? chain.seps[0];
-  return chain.seps.every((s) => s === first);
+  return shape;
 }
 
 /** Digits only of a span of text. */
