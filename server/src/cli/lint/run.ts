@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../engine';
+import { parseUcSnapshot, type UcSnapshot } from '../../databricks/ucModel';
 import { CONFIG_FILE_NAME, ConfigCache, isIncludedByConfig, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../workspace/configFile';
 import { walkFiles } from '../../workspace/files';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
@@ -108,11 +109,18 @@ function exitCodeFor(report: LintReport, failOnByFile: ReadonlyMap<string, Sever
 }
 
 /** The Unity Catalog snapshot is metadata (catalogs, columns, masks), passed to analyzers as it is. */
-function readUcSnapshot(file: string): unknown {
+/** Reads and validates the snapshot up front: a malformed one is a usage error, not a silently empty catalog. */
+function readUcSnapshot(file: string): UcSnapshot {
+  let data: unknown;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`--uc ${file}: ${code === 'ENOENT' ? 'not found' : code ? `cannot be read (${code})` : 'is not valid JSON'}`);
+  }
+  try {
+    return parseUcSnapshot(data);
+  } catch (e) {
+    throw new UsageError(`--uc ${file}: ${e instanceof Error ? e.message : 'not a phisafe Unity Catalog snapshot'}`);
   }
 }
