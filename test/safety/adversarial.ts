@@ -1,0 +1,111 @@
+/**
+ * Adversarial inputs for the linear-time suite: long runs of the characters that detectors, lexers and
+ * parsers branch on. Each input is a repeated unit cut to an exact length, so one size is twice the other.
+ */
+
+export interface AdversarialInput {
+  readonly id: string;
+  /** Text of exactly `length` characters (a prefix, then a repeated unit). */
+  make(length: number): string;
+}
+
+const repeat = (id: string, unit: string, prefix = ''): AdversarialInput => ({
+  id,
+  make: (length) => (prefix + unit.repeat(Math.ceil(length / unit.length) + 1)).slice(0, length),
+});
+
+/** A fixed, seeded soup of the interesting characters (no PHI-shaped values are built on purpose). */
+const soup = (id: string, alphabet: string, seed: number): AdversarialInput => ({
+  id,
+  make: (length) => {
+    let s = seed >>> 0;
+    const out: string[] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      out[i] = alphabet[(s >>> 8) % alphabet.length];
+    }
+    return out.join('');
+  },
+});
+
+export const FREE_TEXT_INPUTS: readonly AdversarialInput[] = [
+  repeat('digit run', '8274650193'),
+  repeat('digits with separators', '123-45-67-'),
+  repeat('near-miss SSN', '123-45-678 '),
+  repeat('near-miss phone', '(555) 01-2 '),
+  repeat('dotted digits', '1.2.3.4.5.'),
+  repeat('slash digits', '12/31/19/'),
+  repeat('separator run', ' -./'),
+  repeat('at run', '@'),
+  repeat('local-part at run', 'a.b@'),
+  repeat('capitalised words', 'Alder Brook '),
+  repeat('capitalised no spaces', 'AlderBrook'),
+  repeat('cue words', 'MRN: SSN DOB patient '),
+  repeat('cue then digits', 'mrn 12345 '),
+  repeat('url-ish', 'http://a.'),
+  repeat('whitespace', ' \t'),
+  repeat('newlines', '\n'),
+  soup('character soup', '0123456789-./@ ()"\'<>tdTD:\n,_xMRNssn', 7),
+];
+
+export const CODE_INPUTS: readonly AdversarialInput[] = [
+  repeat('double quotes', '"'),
+  repeat('single quotes', "'"),
+  repeat('triple quotes', '"""\''),
+  repeat('unterminated string', 'a', 'x = "'),
+  repeat('unterminated block comment', '*', '/* '),
+  repeat('backslashes', '\\'),
+  repeat('nested brackets', '(['),
+  repeat('f-string braces', '{', 'f"'),
+  repeat('comparison chain', "mrn = '1' AND ssn == "),
+  repeat('keyword arguments', 'f(mrn="1", '),
+  repeat('dollar and colon params', '$:{'),
+  soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
+];
+
+export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] = [
+  { input: repeat('td soup', '<td><tr><th>'), mime: 'text/html' },
+  { input: repeat('unclosed tags', '<td'), mime: 'text/html' },
+  { input: repeat('header then cells', '<td>1</td>', '<table><tr><th>mrn</th></tr><tr>'), mime: 'text/html' },
+  { input: repeat('pipe grid', '|mrn|ssn|\n'), mime: 'text/plain' },
+  { input: repeat('grid borders', '+---+'), mime: 'text/plain' },
+  { input: repeat('wide header row', ' mrn    ssn ', ''), mime: 'text/plain' },
+  { input: repeat('aligned rows', '  0  12345  ab\n', '   mrn  ssn  nm\n'), mime: 'text/plain' },
+  { input: repeat('digits and spaces', '1 2 3 '), mime: 'stream' },
+  { input: soup('table soup', '|+- \n<>/tdhr0123mrn', 13), mime: 'text/plain' },
+];
+
+/** Inputs aimed at the .ipynb reader: JSON shapes that stress escapes, nesting and cell counts. */
+export const NOTEBOOK_INPUTS: readonly AdversarialInput[] = [
+  {
+    id: 'many cells',
+    make: (length) => notebookOf(length, (room) => {
+      const cell = '{"cell_type":"code","metadata":{},"outputs":[],"source":["x = 1\\n"]}';
+      return Array.from({ length: Math.max(1, Math.floor(room / (cell.length + 1))) }, () => cell).join(',');
+    }),
+  },
+  {
+    id: 'escape run',
+    make: (length) => notebookOf(length, (room) => `{"cell_type":"markdown","metadata":{},"source":["${'\\u00e9\\n\\"'.repeat(Math.max(1, Math.floor(room / 10)))}"]}`),
+  },
+  {
+    id: 'nested output data',
+    make: (length) => notebookOf(length, (room) => {
+      const depth = Math.max(1, Math.floor(Math.min(room, 2000) / 2));
+      const items = Math.max(1, Math.floor(room / (depth * 2 + 1)));
+      const nested = '['.repeat(depth) + ']'.repeat(depth);
+      return `{"cell_type":"code","metadata":{},"source":[],"outputs":[{"output_type":"execute_result","metadata":{},"data":{"application/json":[${Array.from({ length: items }, () => nested).join(',')}]}}]}`;
+    }),
+  },
+  {
+    id: 'long stream output',
+    make: (length) => notebookOf(length, (room) => `{"cell_type":"code","metadata":{},"source":[],"outputs":[{"output_type":"stream","name":"stdout","text":["${'| 1 | 2 |\\n'.repeat(Math.max(1, Math.floor(room / 12)))}"]}]}`),
+  },
+];
+
+/** A notebook of about `length` characters whose cells come from `cells(room)`. */
+function notebookOf(length: number, cells: (room: number) => string): string {
+  const head = '{"nbformat":4,"nbformat_minor":5,"metadata":{},"cells":[';
+  const tail = ']}';
+  return head + cells(length - head.length - tail.length) + tail;
+}
