@@ -18,7 +18,7 @@ import { analyzersFor } from './analyzers';
 import { isPhiScannable } from './formats/support';
 import type { Token } from './lexers/types';
 import type {
-  Category, Finding, Language, NotebookCell, RegionKind, ScanDocument, ScanError, Severity, TextSlice,
+  Category, Finding, FindingCategory, Language, NotebookCell, RegionKind, ScanDocument, ScanError, Severity, TextSlice,
 } from './model';
 import { LineIndex } from './positions';
 import { phiRuleFor } from './rules/registry';
@@ -66,7 +66,9 @@ export function scanText(path: string, text: string, options: ScanOptions = {}):
       findings.push(...scanDocument(document, options));
     }
     const input = { path, text, document, config: options.config ?? DEFAULT_CONFIG, inputs: options.inputs ?? {} };
-    for (const analyzer of analyzersFor(path)) findings.push(...analyzer.analyze(input));
+    for (const analyzer of analyzersFor(path)) {
+      for (const f of analyzer.analyze(input)) findings.push(withFingerprint(f, text, options, path));
+    }
   } catch (e) {
     return { findings: [], error: { path, message: describeError(e) } };
   }
@@ -286,7 +288,14 @@ function compileAllowList(entries: readonly string[]): (value: string) => boolea
   return (value) => exact.has(value.trim()) || patterns.some((p) => p.test(value));
 }
 
-function fingerprint(salt: string, ruleId: string, category: Category, path: string, value: string): string {
+/** Analyzer findings are fingerprinted here, from the file text under their range, like PHI findings. */
+function withFingerprint(f: Finding, text: string, options: ScanOptions, path: string): Finding {
+  if (options.fingerprintSalt === undefined || f.fingerprint !== undefined) return f;
+  const value = text.slice(f.range.startOffset, f.range.endOffset);
+  return { ...f, fingerprint: fingerprint(options.fingerprintSalt, f.ruleId, f.category, options.fingerprintPath ?? path, value) };
+}
+
+function fingerprint(salt: string, ruleId: string, category: FindingCategory, path: string, value: string): string {
   return createHmac('sha256', salt).update(`${ruleId}\0${category}\0${path}\0${value.trim().toLowerCase()}`).digest('hex').slice(0, 32);
 }
 
