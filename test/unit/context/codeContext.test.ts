@@ -85,6 +85,13 @@ const POSITIVE: readonly Case[] = [
   ['alias', 'python', `df.select(F.lit("${V.ssn}").alias("ssn"))`, [e('ssn', 'assign', V.ssn)]],
   ['comparison method', 'python', `df.filter(F.col("last_name").like("${V.last}%"))`, [e('last_name', 'like', `${V.last}%`)]],
   ['between method', 'python', `df.filter(F.col("dob").between("${V.dob}", "${V.dob2}"))`, [e('dob', 'bound', V.dob), e('dob', 'bound', V.dob2)]],
+  ['createDataFrame inline rows', 'python', `spark.createDataFrame([("${V.mrn}", "${V.name}"), ("${V.mrn2}", None)], ["mrn", "first_name"])`,
+    [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('mrn', 'assign', V.mrn2)]],
+  ['createDataFrame from a named list and a DDL schema', 'python', `rows = [("${V.ssn}", "${V.dob}")]\ndf = spark.createDataFrame(rows, schema="ssn STRING, dob STRING")`,
+    [e('ssn', 'assign', V.ssn), e('dob', 'assign', V.dob)]],
+  ['pandas DataFrame with columns', 'python', `pd.DataFrame([["${V.mrn}", "${V.last}"]], columns=["mrn", "last_name"])`,
+    [e('mrn', 'assign', V.mrn), e('last_name', 'assign', V.last)]],
+  ['flat list assignment', 'python', `mrns = ["${V.mrn}", "${V.mrn2}"]`, [e('mrns', 'assign', V.mrn), e('mrns', 'assign', V.mrn2)]],
   // Scala
   ['scala $ column', 'scala', `df.filter($"ssn" === "${V.ssn}")`, [e('ssn', 'equals', V.ssn)]],
   ['scala col', 'scala', `df.filter(col("ssn") === "${V.ssn}")`, [e('ssn', 'equals', V.ssn)]],
@@ -116,6 +123,7 @@ const NEGATIVE: readonly Case[] = [
   ['sql parameters', 'sql', `SELECT 1 FROM p WHERE mrn = :mrn AND ssn = ?`, []],
   ['sql insert without columns', 'sql', `INSERT INTO p VALUES ('${V.mrn}')`, []],
   ['sql tblproperties', 'sql', `ALTER TABLE p SET TBLPROPERTIES ('delta.x' = 'true')`, []],
+  ['rows without columns', 'python', `rows = [("${V.mrn}", "${V.name}")]`, []],
   ['python single-line if', 'python', `if flag: label = "${V.name}"`, [e('label', 'assign', V.name)]],
   ['annotated parameter is not the keyword', 'python', `def f(a: int, mrn="${V.mrn}"):\n    pass`, [e('mrn', 'assign', V.mrn)]],
 ];

@@ -129,6 +129,8 @@ const NEGATIVE: readonly Case[] = [
   ['a traceback is not a table', 'error', 'Traceback (most recent call last):\n  File "x.py", line 3, in <module>\n    raise ValueError\nValueError', []],
   ['html without header cells types nothing', 'text/html', `<table><tr><td>${MRN1}</td></tr></table>`, []],
   ['an HTML table is not read as text', 'text/html', `mrn: ${MRN1}`, []],
+  ['dtypes and schema prints hold type names, not values', 'stream',
+    'mrn           object\nfirst_name    object\ndtype: object\nOut[2]: DataFrame[mrn: string, dob: date]\nroot\n |-- ssn: string (nullable = true)\n', [['nullable', 'true']]],
   ['a grid header without its border is not a grid', 'stream', `+----+\n|mrn |\n|${MRN1}|`, []],
 ];
 

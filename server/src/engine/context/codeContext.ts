@@ -77,6 +77,8 @@ class KeyedLiteralFinder {
   private readonly done: Uint8Array;
   private readonly out: KeyedLiteral[] = [];
   private readonly sql: boolean;
+  /** Lists assigned to a plain name (`rows = [(…), (…)]`), for `createDataFrame(rows, [...])` later on. */
+  private readonly namedLists = new Map<string, number>();
   /** Inside an UPDATE/MERGE `SET a = '…', b = '…'` list, where `=` assigns. */
   private inSqlSet = false;
 
@@ -99,6 +101,8 @@ class KeyedLiteralFinder {
         if (this.isOpener(i)) this.keyedList(i);
       } else if (this.sql && t.kind === 'keyword' && this.word(i) === 'insert') {
         this.insertValues(i);
+      } else if (t.kind === 'identifier' && this.isFrameConstructor(i)) {
+        this.frameRows(i + 1);
       } else if (isLiteral(t) && !this.done[i]) {
         this.keyLiteral(i);
       }
@@ -155,7 +159,7 @@ class KeyedLiteralFinder {
 
   private emit(i: number, key: string, relation: Relation): void {
     const t = this.toks[i];
-    if (!key || t.flag === 'interpolated') return;
+    if (!key || t.flag === 'interpolated' || this.done[i]) return;
     const start = t.valueStart ?? t.start;
     const end = t.valueEnd ?? t.end;
     if (end <= start) return;
@@ -458,7 +462,10 @@ class KeyedLiteralFinder {
     const head = this.listHead(open);
     if (head === undefined) return;
     const target = this.listTarget(head, open);
-    if (target) this.emitListElements(open, close, target.key, target.relation, 1);
+    if (!target) return;
+    if (target.assigned && this.isKind(head - 2, 'identifier')) this.namedLists.set(this.value(head - 2), open);
+    // Rows assigned to a name are typed by the columns they are given later, not by the variable's name.
+    this.emitListElements(open, close, target.key, target.relation, target.assigned ? 2 : 1);
   }
 
   /** The first token of the list expression: the bracket, or a collection call's name (`c(`, `Seq(`). */
@@ -477,7 +484,7 @@ class KeyedLiteralFinder {
     return open;
   }
 
-  private listTarget(head: number, open: number): { key: string; relation: Relation } | undefined {
+  private listTarget(head: number, open: number): { key: string; relation: Relation; assigned?: boolean } | undefined {
     const method = head === open && this.isPunct(open, '(') ? this.word(open - 1) : '';
     const listRelation = LIST_METHODS.get(method);
     if (listRelation && this.isPunct(open - 2, '.')) {
@@ -501,7 +508,7 @@ class KeyedLiteralFinder {
     if (o === '=' || o === '<-' || o === ':=') {
       if (this.sql) return undefined;
       const key = this.annotatedName(p - 1) ?? this.keyBefore(p - 1, 0);
-      return key ? { key, relation: 'assign' } : undefined;
+      return key ? { key, relation: 'assign', assigned: true } : undefined;
     }
     return undefined;
   }
@@ -521,6 +528,73 @@ class KeyedLiteralFinder {
       }
       k++;
     }
+  }
+
+  // ---- DataFrames built from rows ----
+
+  /** `spark.createDataFrame(` and `pd.DataFrame(`. */
+  private isFrameConstructor(i: number): boolean {
+    if (!this.isPunct(i + 1, '(') || !this.isPunct(i - 1, '.')) return false;
+    const w = this.word(i);
+    return w === 'createdataframe' || (w === 'dataframe' && (this.word(i - 2) === 'pd' || this.word(i - 2) === 'pandas'));
+  }
+
+  /** `createDataFrame([("…", "…")], ["mrn", "first_name"])`: each row value keyed by its column's position. */
+  private frameRows(open: number): void {
+    const close = this.match[open];
+    if (close < 0) return;
+    const args = this.topLevelArguments(open, close);
+    if (args.length === 0) return;
+    const [dataStart, dataEnd] = args[0];
+    const data = dataStart === dataEnd && this.isKind(dataStart, 'identifier')
+      ? this.namedLists.get(this.value(dataStart))
+      : this.isPunct(dataStart, '[') && this.match[dataStart] === dataEnd ? dataStart : undefined;
+    if (data === undefined) return;
+    const named = args.find(([a]) => (this.word(a) === 'schema' || this.word(a) === 'columns') && this.op(a + 1) === '=');
+    const columnArg = named ? [named[0] + 2, named[1]] : args[1];
+    if (!columnArg) return;
+    const columns = this.frameColumns(columnArg[0], columnArg[1]);
+    if (columns.length === 0) return;
+    this.done.fill(1, columnArg[0], columnArg[1] + 1); // column names, not values
+    const dataClose = this.match[data];
+    for (let k = data + 1; k < dataClose;) {
+      if ((this.isPunct(k, '(') || this.isPunct(k, '[')) && this.match[k] > k) {
+        this.emitTuple(k, this.match[k], columns);
+        k = this.match[k] + 1;
+      } else {
+        k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
+      }
+    }
+  }
+
+  /** [first, last] token of each top-level argument of a call. */
+  private topLevelArguments(open: number, close: number): [number, number][] {
+    const args: [number, number][] = [];
+    let start = open + 1;
+    for (let k = open + 1; k <= close && args.length < 8;) {
+      if (k === close || this.isPunct(k, ',')) {
+        if (k > start) args.push([start, k - 1]);
+        start = k + 1;
+        k++;
+      } else {
+        k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
+      }
+    }
+    return args;
+  }
+
+  /** Column names from `["mrn", "dob"]` or a DDL string `"mrn STRING, dob DATE"`. */
+  private frameColumns(start: number, end: number): string[] {
+    if (start === end && this.isString(start)) {
+      return this.value(start).split(',').map((c) => /^\s*`?([A-Za-z_]\w*)/.exec(c)?.[1] ?? '');
+    }
+    if (!this.isOpener(start) || this.match[start] !== end) return [];
+    const columns: string[] = [];
+    for (let k = start + 1; k < end; k++) {
+      if (this.isString(k)) columns.push(this.value(k));
+      else if (!this.isPunct(k, ',')) return [];
+    }
+    return columns;
   }
 
   // ---- SQL INSERT ----

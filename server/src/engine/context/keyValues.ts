@@ -129,7 +129,7 @@ function unquotedLineValue(text: string, start: number, lineEnd: number, spacesI
   let p = start;
   while (p < lineEnd && p - start <= MAX_VALUE) {
     const c = text.charCodeAt(p);
-    if (c === 0x2c || c === 0x3b || c === 0x7c || c === 0x09) break;
+    if (c === 0x2c || c === 0x3b || c === 0x7c || c === 0x09 || c === 0x29 || c === 0x5d || c === 0x7d) break;
     if (c === 0x28 || c === 0x5b || c === 0x7b) return undefined; // a call or structure, not a plain value
     if (c === 0x20 && (!spacesInside || text.charCodeAt(p + 1) === 0x20)) break;
     p++;

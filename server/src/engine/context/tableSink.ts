@@ -7,6 +7,13 @@ export const MAX_TABLE_VALUES = 200_000;
 /** Cell text that is a placeholder, not a value (pandas/Spark nulls, truncation marks). */
 const PLACEHOLDERS = new Set(['...', '…', '..', 'NaN', 'NaT', 'None', 'null', 'NULL', '<NA>', 'nan', '-']);
 
+/** Type names: what `df.dtypes`, `printSchema()` and `DataFrame[mrn: string]` print under a column's name. */
+const TYPE_NAMES = new Set([
+  'string', 'str', 'object', 'int', 'integer', 'bigint', 'smallint', 'tinyint', 'long', 'short', 'double', 'float',
+  'decimal', 'boolean', 'bool', 'date', 'timestamp', 'timestamp_ntz', 'binary', 'int8', 'int16', 'int32', 'int64',
+  'float32', 'float64', 'category', 'datetime64[ns]', 'void', 'array', 'map', 'struct', 'variant',
+]);
+
 export class ValueSink {
   readonly values: TableValue[] = [];
   /** End of the value added at each start offset, so two readers never report one span twice. */
@@ -30,7 +37,10 @@ export class ValueSink {
     while (start < end && isSpace(this.text.charCodeAt(start))) start++;
     while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
     if (end <= start) return;
-    if (end - start <= 4 && PLACEHOLDERS.has(this.text.slice(start, end))) return;
+    if (end - start <= 14) {
+      const short = this.text.slice(start, end);
+      if (PLACEHOLDERS.has(short) || TYPE_NAMES.has(short.toLowerCase())) return;
+    }
     if (this.seen.get(start) === end) return;
     this.seen.set(start, end);
     this.values.push({ key: name, start, end });
