@@ -131,6 +131,10 @@ const NEGATIVE: readonly Case[] = [
   ['an HTML table is not read as text', 'text/html', `mrn: ${MRN1}`, []],
   ['dtypes and schema prints hold type names, not values', 'stream',
     'mrn           object\nfirst_name    object\ndtype: object\nOut[2]: DataFrame[mrn: string, dob: date]\nroot\n |-- ssn: string (nullable = true)\n', [['nullable', 'true']]],
+  ['describe() aggregates are not values; min and max are', 'stream', [
+    `${R('age', 13)}`, `count  ${R('120.0', 6)}`, `mean   ${R('54.2', 6)}`, `max    ${R('97.0', 6)}`,
+    '+-------+---+', '|summary|age|', '+-------+---+', '|  count|120|', '|    min| 91|', '+-------+---+',
+  ].join('\n'), [['age', '97.0'], ['summary', 'min'], ['age', '91']]],
   ['a grid header without its border is not a grid', 'stream', `+----+\n|mrn |\n|${MRN1}|`, []],
 ];
 

@@ -53,6 +53,12 @@ function lineHas(lines: Lines, i: number, code: number): boolean {
   return indexInLine(lines, i, code) >= 0;
 }
 
+/**
+ * Rows of `describe()` output that are aggregates, not one person's values (min, max and top are values).
+ * pandas labels its index with them; Spark puts them under a `summary` column.
+ */
+const AGGREGATE_ROWS = new Set(['count', 'mean', 'std', 'stddev', '25%', '50%', '75%', 'unique', 'freq']);
+
 // ---- Spark show() grids ----
 
 function isGridBorder(lines: Lines, i: number): boolean {
@@ -78,6 +84,7 @@ function readGrid(lines: Lines, border: number, sink: ValueSink): number {
     if (isGridBorder(lines, i)) return i + 1;
     const cells = gridCells(lines, i, plus, lines.ends[border] - lines.starts[border]);
     if (!cells) break;
+    if (keys[0] === 'summary' && AGGREGATE_ROWS.has(lines.text.slice(cells[0][0], cells[0][1]).trim())) continue;
     cells.forEach(([s, e], k) => addGridValue(sink, keys[k], s, e));
   }
   return i;
@@ -259,9 +266,10 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   const cells: Cell[] = [];
   let i = first;
   for (; i < lines.count && cells.length < sink.remaining; i++) {
-    if (lines.isBlank(i) || lines.startsWith(i, '[')) break;
+    if (lines.isBlank(i) || startsOtherBlock(lines, i)) break;
     const rowCells = rowCellsOf(lines, i, edges);
     if (rowCells.length === 0 && !isEllipsisRow(lines, i)) break;
+    if (AGGREGATE_ROWS.has(indexLabel(lines, i))) continue;
     for (const c of rowCells) cells.push(c);
   }
   const keys = columnKeys(words, cells);
@@ -370,6 +378,21 @@ function rowCellsOf(lines: Lines, i: number, edges: EdgeMaps): Cell[] {
     }
   }
   return cells;
+}
+
+/** A footer (`[5 rows x 7 columns]`) or the start of a grid or Markdown table ends a pandas block. */
+function startsOtherBlock(lines: Lines, i: number): boolean {
+  const c = lines.text.charCodeAt(lines.starts[i]);
+  return c === 0x5b || c === 0x2b || c === 0x7c;
+}
+
+/** The first word of a row that starts at the margin (its index label), or ''. */
+function indexLabel(lines: Lines, i: number): string {
+  const text = lines.text;
+  const start = lines.starts[i];
+  let p = start;
+  while (p < lines.ends[i] && p - start < 16 && !isSpace(text.charCodeAt(p))) p++;
+  return text.slice(start, p);
 }
 
 /** `..   ...   ...` rows stand for truncated rows; they neither end the block nor hold values. */
