@@ -3,6 +3,7 @@
 // Last line, parsed by scripts/test.mjs: `editor: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -122,7 +123,7 @@ function serverCommand() {
 }
 
 function runNeovim() {
-  const dir = path.join(work, 'nvim');
+  const dir = path.join(os.tmpdir(), `phisafe-editor-${process.getuid?.() ?? 'user'}`, 'nvim');
   rmSync(dir, { recursive: true, force: true });
   const { file, line } = writeNeovimNotebook(path.join(dir, 'ws'));
   const out = path.join(dir, 'diagnostics.json');
@@ -163,7 +164,8 @@ async function main() {
     return;
   }
   checkVsixContents(vsix);
-  const workspace = writeWorkspace(path.join(work, 'workspace'));
+  // Outside the repository: its .gitignore lists .work/, and the server's workspace scan honours it.
+  const workspace = writeWorkspace(path.join(os.tmpdir(), `phisafe-editor-${process.getuid?.() ?? 'user'}`, 'workspace'));
   try {
     await runHostSuite(workspace);
   } catch (err) {

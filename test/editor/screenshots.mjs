@@ -2,6 +2,7 @@
 // file, waits for phisafe's squiggles and writes PNGs to docs/images/ (diagnostics in a notebook, the quick
 // fix menu, a hover). The workspace uses textbook example values, never random identifier-shaped ones.
 import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -37,7 +38,7 @@ async function main() {
   sh('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
   const dirs = hostDirs(path.join(work, 'host'));
   installVsix(dirs, vsix);
-  const workspace = writeWorkspace(path.join(work, 'workspace'), EXAMPLE_VALUES);
+  const workspace = writeWorkspace(path.join(os.tmpdir(), `phisafe-screenshots-${process.getuid?.() ?? 'user'}`, 'workspace'), EXAMPLE_VALUES);
   const host = await startCodeServer(dirs, path.join(work, 'code-server.log'));
   const browser = await launchBrowser(dirs);
   try {
