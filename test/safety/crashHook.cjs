@@ -1,3 +1,4 @@
+/* global process */
 // Preloaded (`node -r`) into the CLI, its workers and the language server by the leak suite: any regex run on
 // text holding PHISAFE_TEST_CRASH_ON throws an Error whose message quotes that text, the worst crash a detector
 // could have. The faces must report the crash without the message. Test-only: nothing in the product loads it.
