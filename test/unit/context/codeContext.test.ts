@@ -50,6 +50,7 @@ const POSITIVE: readonly Case[] = [
   ['sql insert values', 'sql', `INSERT INTO main.gold.p (mrn, first_name, dob) VALUES ('${V.mrn}', '${V.name}', DATE '${V.dob}'), ('${V.mrn2}', NULL, '${V.dob2}')`,
     [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('dob', 'assign', V.dob), e('mrn', 'assign', V.mrn2), e('dob', 'assign', V.dob2)]],
   ['sql update set', 'sql', `UPDATE p SET last_name = '${V.last}', phone = '555' WHERE mrn = '${V.mrn}'`, [e('last_name', 'assign', V.last), e('phone', 'assign', '555'), e('mrn', 'equals', V.mrn)]],
+  ['sql session variable', 'sql', `SET VAR target_mrn = '${V.mrn}'`, [e('target_mrn', 'assign', V.mrn)]],
   ['sql literal alias', 'sql', `SELECT '${V.ssn}' AS ssn, 1 AS n`, [e('ssn', 'assign', V.ssn), e('n', 'assign', '1')]],
   ['sql keyword-named column', 'sql', `SELECT 1 FROM p WHERE name = '${V.name}'`, [e('name', 'equals', V.name)]],
   // Python / PySpark / pandas
@@ -89,6 +90,7 @@ const POSITIVE: readonly Case[] = [
     [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('mrn', 'assign', V.mrn2)]],
   ['createDataFrame from a named list and a DDL schema', 'python', `rows = [("${V.ssn}", "${V.dob}")]\ndf = spark.createDataFrame(rows, schema="ssn STRING, dob STRING")`,
     [e('ssn', 'assign', V.ssn), e('dob', 'assign', V.dob)]],
+  ['pandas to_datetime wraps a value', 'python', `df[df["dob"] == pd.to_datetime("${V.dob}")]`, [e('dob', 'equals', V.dob)]],
   ['pandas DataFrame with columns', 'python', `pd.DataFrame([["${V.mrn}", "${V.last}"]], columns=["mrn", "last_name"])`,
     [e('mrn', 'assign', V.mrn), e('last_name', 'assign', V.last)]],
   ['flat list assignment', 'python', `mrns = ["${V.mrn}", "${V.mrn2}"]`, [e('mrns', 'assign', V.mrn), e('mrns', 'assign', V.mrn2)]],
@@ -107,6 +109,7 @@ const POSITIVE: readonly Case[] = [
   ['r in list', 'r', `df %>% filter(mrn %in% c("${V.mrn}", "${V.mrn2}"))`, [e('mrn', 'in-list', V.mrn), e('mrn', 'in-list', V.mrn2)]],
   ['r assignments', 'r', `ssn <- "${V.ssn}"\n"${V.dob}" -> dob\nmrn = "${V.mrn}"`, [e('ssn', 'assign', V.ssn), e('dob', 'assign', V.dob), e('mrn', 'assign', V.mrn)]],
   ['r named list', 'r', `x <- list(ssn = "${V.ssn}")\ny <- data.frame(first_name = "${V.name}")`, [e('ssn', 'assign', V.ssn), e('first_name', 'assign', V.name)]],
+  ['r date wrapper', 'r', `df[df$dob == as.Date("${V.dob}"), ]`, [e('dob', 'equals', V.dob)]],
   ['r bound', 'r', `df[df$dob > "${V.dob}", ]`, [e('dob', 'bound', V.dob)]],
 ];
 
@@ -123,6 +126,7 @@ const NEGATIVE: readonly Case[] = [
   ['sql parameters', 'sql', `SELECT 1 FROM p WHERE mrn = :mrn AND ssn = ?`, []],
   ['sql insert without columns', 'sql', `INSERT INTO p VALUES ('${V.mrn}')`, []],
   ['sql tblproperties', 'sql', `ALTER TABLE p SET TBLPROPERTIES ('delta.x' = 'true')`, []],
+  ['PySpark functions take column names', 'python', `df.withColumn("dob", F.to_date("dob", "yyyy-MM-dd"))`, []],
   ['rows without columns', 'python', `rows = [("${V.mrn}", "${V.name}")]`, []],
   ['python single-line if', 'python', `if flag: label = "${V.name}"`, [e('label', 'assign', V.name)]],
   ['annotated parameter is not the keyword', 'python', `def f(a: int, mrn="${V.mrn}"):\n    pass`, [e('mrn', 'assign', V.mrn)]],

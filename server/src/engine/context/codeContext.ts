@@ -12,11 +12,20 @@ import type { KeyedLiteral } from './types';
 
 type Relation = KeyedLiteral['relation'];
 
-/** Calls whose first argument is the value itself: `lit("…")`, `to_date('…')`, `CAST('…' AS DATE)`. */
-const VALUE_WRAPPERS = new Set([
-  'lit', 'typedlit', 'to_date', 'to_timestamp', 'date', 'timestamp', 'cast', 'try_cast', 'as.date', 'ymd',
-  'as.character', 'as.numeric', 'as.integer', 'str', 'int', 'string', 'decimal', 'bigint',
-]);
+/**
+ * Calls whose first argument is the value itself, per language: `lit("…")`, `to_date('…')`, `as.Date("…")`.
+ * In PySpark `F.to_date("dob")` names a column, so Spark SQL's value functions are wrappers only in SQL.
+ */
+const SQL_WRAPPERS = new Set(['to_date', 'to_timestamp', 'date', 'timestamp', 'cast', 'try_cast', 'string', 'decimal', 'bigint', 'int']);
+const CODE_WRAPPERS = new Set(['lit', 'typedlit', 'to_datetime', 'timestamp', 'str', 'int']);
+const R_WRAPPERS = new Set(['as.date', 'ymd', 'as.character', 'as.numeric', 'as.integer', 'as.posixct']);
+const ALL_WRAPPERS = new Set([...SQL_WRAPPERS, ...CODE_WRAPPERS, ...R_WRAPPERS]);
+
+function wrappersFor(language: Language): ReadonlySet<string> {
+  if (language === 'sql') return SQL_WRAPPERS;
+  if (language === 'r') return R_WRAPPERS;
+  return CODE_WRAPPERS;
+}
 
 /** Calls that name a column by a string argument: `col("mrn")`, `F.column("mrn")`. */
 const COLUMN_REFS = new Set(['col', 'column', 'getitem', 'getfield', 'getas', 'get', 'expr']);
@@ -77,6 +86,7 @@ class KeyedLiteralFinder {
   private readonly done: Uint8Array;
   private readonly out: KeyedLiteral[] = [];
   private readonly sql: boolean;
+  private readonly wrappers: ReadonlySet<string>;
   /** Lists assigned to a plain name (`rows = [(…), (…)]`), for `createDataFrame(rows, [...])` later on. */
   private readonly namedLists = new Map<string, number>();
   /** Inside an UPDATE/MERGE `SET a = '…', b = '…'` list, where `=` assigns. */
@@ -91,6 +101,7 @@ class KeyedLiteralFinder {
     this.match = matchBrackets(text, toks);
     this.done = new Uint8Array(this.n);
     this.sql = language === 'sql';
+    this.wrappers = wrappersFor(language);
   }
 
   run(): KeyedLiteral[] {
@@ -198,7 +209,7 @@ class KeyedLiteralFinder {
         continue;
       }
       const open = a - 1;
-      if (!this.isPunct(open, '(') || !VALUE_WRAPPERS.has(this.word(open - 1))) break;
+      if (!this.isPunct(open, '(') || !this.wrappers.has(this.word(open - 1))) break;
       const close = this.match[open];
       if (close < 0 || !(this.isPunct(b + 1, ',') || b + 1 === close || this.word(b + 1) === 'as')) break;
       a = open - 1;
@@ -390,7 +401,7 @@ class KeyedLiteralFinder {
     const callee = this.word(open - 1);
     const isMethod = callee !== '' && this.isPunct(open - 2, '.');
     if (isMethod && TRANSFORM_METHODS.has(callee)) return this.receiverKey(open - 3, depth);
-    if (callee !== '' && close - open === 2 && this.isString(open + 1) && !VALUE_WRAPPERS.has(callee)) {
+    if (callee !== '' && close - open === 2 && this.isString(open + 1) && !ALL_WRAPPERS.has(callee)) {
       return this.value(open + 1);
     }
     if (isMethod && !COLUMN_REFS.has(callee)) return this.receiverKey(open - 3, depth);
@@ -658,7 +669,7 @@ class KeyedLiteralFinder {
   private literalOfElement(k: number, close: number): number {
     if (isLiteral(this.toks[k])) return k;
     if (SQL_TYPED_LITERAL.has(this.word(k)) && k + 1 < close && isLiteral(this.toks[k + 1])) return k + 1;
-    if (VALUE_WRAPPERS.has(this.word(k)) && this.isPunct(k + 1, '(') && k + 2 < close && isLiteral(this.toks[k + 2])) return k + 2;
+    if (this.wrappers.has(this.word(k)) && this.isPunct(k + 1, '(') && k + 2 < close && isLiteral(this.toks[k + 2])) return k + 2;
     return -1;
   }
 }
