@@ -55,6 +55,7 @@ export function unsafeReason(source: string): string | undefined {
     if (ch === '(') {
       const lookbehind = source.startsWith('(?<=', i) || source.startsWith('(?<!', i);
       stack.push({ quantified: false, alternation: false, lookbehind: lookbehind || top.lookbehind });
+      i += groupPrefixLength(source, i) - 1;
       lastGroup = undefined;
       continue;
     }
@@ -85,6 +86,17 @@ export function unsafeReason(source: string): string | undefined {
   }
   if (stack.length !== 1) return 'unbalanced parenthesis';
   return undefined;
+}
+
+/** Length of `(`, `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` or `(?<name>` at i, so its `?` is not read as a quantifier. */
+function groupPrefixLength(source: string, i: number): number {
+  if (source[i + 1] !== '?') return 1;
+  if (source.startsWith('(?<=', i) || source.startsWith('(?<!', i)) return 4;
+  if (source[i + 2] === '<') {
+    const close = source.indexOf('>', i + 3);
+    return close > 0 ? close - i + 1 : 3;
+  }
+  return 3;
 }
 
 /** `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` at i; `unbounded` for `*`, `+`, `{n,}`; `large` when it repeats > 1. */

@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { checkKeyedValue, classifyKey, normaliseKey } from '../../../server/src/engine/detectors/keyed';
+import type { Category } from '../../../server/src/engine/model';
+import { PHONE, SSN_DASHED } from './synthetic';
+
+describe('detectors/keyed: classifyKey', () => {
+  const cases: [string, Category | undefined][] = [
+    ['first_name', 'name'], ['p.last_name', 'name'], ['patients.birth_date', 'date'], ['patientDob', 'date'],
+    ['DATE_OF_BIRTH', 'date'], ['admit_dt', 'date'], ['disch_dt', 'date'], ['ssn', 'ssn'], ['PATIENT_SSN', 'ssn'],
+    ['mrn', 'mrn'], ['med_rec_no', 'mrn'], ['member_id', 'health-plan-id'], ['mbi', 'health-plan-id'],
+    ['home_phone', 'phone'], ['fax_number', 'fax'], ['emailAddress', 'email'], ['Address1', 'geographic'],
+    ['zip_code', 'geographic'], ['age', 'age-over-89'], ['acct_no', 'account-number'], ['dl_number', 'license-number'],
+    ['vin', 'vehicle-id'], ['device_serial', 'device-id'], ['client_ip', 'ip-address'], ['fingerprint', 'biometric'],
+    ['person_id', 'other-id'], ['empi', 'other-id'], ['patient.name', 'name'], ['ssn_raw', 'ssn'],
+    ['provider_name', undefined], ['drug_name', undefined], ['facility_name', undefined], ['user_name', undefined],
+    ['concept_name', undefined], ['c.name', undefined], ['name', undefined], ['created_at', undefined],
+    ['service_date', undefined], ['load_date', undefined], ['state', undefined], ['country', undefined],
+    ['concept_id', undefined], ['encounter_id', undefined], ['claim_id', undefined], ['npi', undefined],
+    ['provider_id', undefined], ['ndc', undefined], ['icd10_code', undefined], ['drg', undefined],
+  ];
+  for (const [key, expected] of cases) {
+    it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));
+  }
+
+  it('adds configured words by exact normalised match', () => {
+    assert.equal(classifyKey('chart_no_local'), undefined);
+    assert.equal(classifyKey('chartNoLocal', { mrn: ['chart_no_local'] }), 'mrn');
+  });
+
+  it('normalises camelCase, dots and digits', () => {
+    assert.equal(normaliseKey('addressLine1'), 'address_line_1');
+    assert.equal(normaliseKey('`Patient DOB`'), 'patient_dob');
+  });
+});
+
+describe('detectors/keyed: checkKeyedValue', () => {
+  const reported: [Category, string, Parameters<typeof checkKeyedValue>[2]][] = [
+    ['date', '1950-03-15', 'equals'], ['date', '03/15/1950', 'table'], ['date', 'March 3, 1950', 'assign'],
+    ['date', '15-Mar-1950', 'in-list'], ['date', '19500315', 'equals'], ['date', '1950-03-15 00:00:00', 'table'],
+    ['name', 'Smith', 'equals'], ['name', "O'Brien-Lee", 'in-list'], ['name', '%smi%', 'like'],
+    ['ssn', SSN_DASHED, 'equals'], ['ssn', SSN_DASHED.replace(/-/g, ''), 'table'],
+    ['mrn', '00482913', 'equals'], ['mrn', '12345678', 'table'], ['other-id', 'S-001234', 'equals'],
+    ['age-over-89', '92', 'table'], ['phone', `(${PHONE[0]}) ${PHONE[1]}-${PHONE[2]}`, 'table'], ['fax', PHONE.join('.'), 'assign'],
+    ['email', 'jane.q.public@mail.example.org', 'equals'], ['geographic', '02115', 'equals'],
+    ['geographic', '123 Main St', 'equals'], ['geographic', 'Springfield', 'table'], ['ip-address', '23.45.67.89', 'table'],
+  ];
+  for (const [category, value, relation] of reported) {
+    it(`reports a ${category} value (${relation})`, () => {
+      const c = checkKeyedValue(category, `  ${value} `, relation);
+      assert.ok(c, 'expected a candidate');
+      assert.equal(c.category, category);
+      assert.equal(c.start, 2);
+      assert.equal(c.end, 2 + value.length);
+      assert.ok(!c.redacted.includes(value));
+    });
+  }
+
+  const ignored: [Category, string, Parameters<typeof checkKeyedValue>[2], string][] = [
+    ['date', '2023-01-01', 'bound', 'a query bound'], ['date', 'admit_date', 'equals', 'a column reference'],
+    ['date', '2023-02-30', 'equals', 'an impossible date'], ['date', '1850-01-01', 'equals', 'a year out of range'],
+    ['name', ':name', 'equals', 'a bind parameter'], ['name', '${name}', 'equals', 'a template'],
+    ['name', '{{ name }}', 'equals', 'a Jinja template'], ['name', '%s', 'equals', 'a format slot'],
+    ['name', '?', 'equals', 'a placeholder'], ['name', 'NULL', 'equals', 'NULL'], ['name', 'Unknown', 'table', 'unknown'],
+    ['name', 'test', 'equals', 'test'], ['name', 'John Doe', 'equals', 'a universal placeholder'],
+    ['name', '%a%', 'like', 'a short like pattern'], ['ssn', '***-**-6789', 'equals', 'a masked SSN'],
+    ['ssn', 'XXX-XX-6789', 'equals', 'an X-masked SSN'], ['ssn', '000-12-3456', 'equals', 'an invalid SSN'],
+    ['mrn', '[REDACTED]', 'equals', 'a redaction marker'], ['mrn', '<mrn>', 'equals', 'an angle placeholder'],
+    ['mrn', '####', 'equals', 'hashes'], ['mrn', 'TODO', 'equals', 'TODO'], ['mrn', '$1', 'equals', 'a positional parameter'],
+    ['mrn', 'dbutils.widgets.get("mrn")', 'assign', 'a widget read'], ['mrn', '123', 'equals', 'too few digits'],
+    ['age-over-89', '89', 'table', 'an age of 89'], ['age-over-89', '131', 'table', 'an impossible age'],
+    ['phone', '123-456-7890', 'table', 'an invalid area code'], ['email', 'noreply@hospital.org', 'equals', 'a role account'],
+    ['geographic', 'Boston', 'equals', 'a city filter'], ['geographic', '0211', 'equals', 'a short ZIP'],
+    ['ip-address', '10.0.0.1', 'table', 'a private address'], ['name', 'true', 'equals', 'a boolean'],
+    ['name', '   ', 'equals', 'blank'],
+  ];
+  for (const [category, value, relation, why] of ignored) {
+    it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation), undefined));
+  }
+});
