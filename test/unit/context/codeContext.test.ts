@@ -3,7 +3,7 @@ import { findKeyedLiterals } from '../../../server/src/engine/context/codeContex
 import type { KeyedLiteral } from '../../../server/src/engine/context/types';
 import { lexerFor } from '../../../server/src/engine/lexers';
 import type { Language } from '../../../server/src/engine/model';
-import { countStringWork, grow } from './workCounter';
+import { countStringWork, grow, randomInputs } from './workCounter';
 
 /** Obviously synthetic values, built in code. */
 const V = {
@@ -151,6 +151,20 @@ describe('context: keyed literals in code', () => {
 
   it('does nothing for prose languages', () => {
     assert.deepEqual(findKeyedLiterals('markdown', 'mrn = 1', []), []);
+  });
+
+  it('never throws and only reports spans inside the text on random code', () => {
+    const pieces = ["'", '"', '\n', ' ', '(', ')', '[', ']', '{', '}', ',', ':', '=', '==', '.', '$', '%in%', '<-', '->', 'mrn', '1', 'x',
+      'IN', 'in', 'isin', 'c', 'INSERT', 'VALUES', 'BETWEEN', 'AND', 'SET', 'lit', 'createDataFrame', 'widgets', 'text', 'defaultValue', 'as', 'NOT'];
+    for (const text of randomInputs(pieces, 1500)) {
+      for (const language of ['python', 'sql', 'scala', 'r'] as const) {
+        const lexer = lexerFor(language);
+        assert.ok(lexer);
+        for (const k of findKeyedLiterals(language, text, lexer(text))) {
+          assert.ok(k.key.length > 0 && k.start >= 0 && k.start < k.end && k.end <= text.length);
+        }
+      }
+    }
   });
 
   describe('linear work on adversarial code', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { findTableValues } from '../../../server/src/engine/context/outputTables';
 import { MAX_TABLE_VALUES } from '../../../server/src/engine/context/tableSink';
-import { countStringWork, grow } from './workCounter';
+import { countStringWork, grow, randomInputs } from './workCounter';
 
 /** Obviously synthetic values, built in code. */
 const MRN1 = ['9', '0'.repeat(6), '1'].join('');
@@ -153,6 +153,17 @@ describe('context: values in output tables', () => {
   it('keeps the number of values bounded', () => {
     const text = grow('mrn: 1\n', (MAX_TABLE_VALUES + 10) * 7);
     assert.equal(findTableValues(text, 'stream').length, MAX_TABLE_VALUES);
+  });
+
+  it('never throws and only reports spans inside the text on random markup', () => {
+    const pieces = ['|', '+', '-', '<', '>', '/', 'td', 'th', 'tr', 'table', '\n', ' ', '  ', "'", '"', '\\', ':', '=', 'Row(', '(', ')', '[', ']', '{', '}', ',', 'mrn', 'x', '1', '...', '-RECORD', 'Name: a, dtype: b'];
+    for (const text of randomInputs(pieces, 3000)) {
+      for (const mime of ['text/html', 'stream']) {
+        for (const v of findTableValues(text, mime)) {
+          assert.ok(v.key.length > 0 && v.start >= 0 && v.start < v.end && v.end <= text.length);
+        }
+      }
+    }
   });
 
   describe('linear work on adversarial outputs', () => {

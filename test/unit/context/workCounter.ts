@@ -33,3 +33,18 @@ export function countStringWork(fn: () => void): number {
 export function grow(unit: string, size: number): string {
   return unit.repeat(Math.ceil(size / unit.length));
 }
+
+/** Seeded random strings made of the given pieces, for robustness tests that must be the same on every run. */
+export function* randomInputs(pieces: readonly string[], count: number, seed = 7): Generator<string> {
+  let s = seed;
+  const next = () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+  for (let i = 0; i < count; i++) {
+    let text = '';
+    const len = Math.floor(next() * 80);
+    for (let k = 0; k < len; k++) text += pieces[Math.floor(next() * pieces.length)];
+    yield text;
+  }
+}
