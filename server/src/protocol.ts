@@ -17,6 +17,29 @@ export interface PhisafeSettings {
   readonly debounceMs: number;
   /** Overrides `.phisafe.json` maxFileSizeMB when set. */
   readonly maxFileSizeMB?: number;
+  /** Unity Catalog and cluster lookups; withheld by the client (and ignored by the server) in untrusted workspaces. */
+  readonly databricks: DatabricksSettings;
+}
+
+/** `phisafe.databricks.*`. Never a token: credentials stay in ~/.databrickscfg, the environment or the CLI's login. */
+export interface DatabricksSettings {
+  /** Profile in ~/.databrickscfg (or DATABRICKS_CONFIG_FILE); empty: only DATABRICKS_CONFIG_PROFILE / DATABRICKS_HOST from the environment. */
+  readonly profile: string;
+  /** Workspace URL, e.g. taken from the Databricks extension when the user accepts it. */
+  readonly host: string;
+  /** Path of a `phisafe uc snapshot` JSON file (relative to the workspace folder), used instead of live table lookups. */
+  readonly snapshot: string;
+  /** How long looked-up metadata is reused before it is read again. */
+  readonly cacheTtlSeconds: number;
+  /** Tag keys that mark a column as PHI; overrides `.phisafe.json` uc.phiTagKeys when set. */
+  readonly phiTagKeys?: readonly string[];
+}
+
+export const DEFAULT_DATABRICKS_SETTINGS: DatabricksSettings = { profile: '', host: '', snapshot: '', cacheTtlSeconds: 600 };
+
+/** `initializationOptions` the client sends: in an untrusted workspace the server never calls Databricks. */
+export interface PhisafeInitializationOptions {
+  readonly trusted?: boolean;
 }
 
 export const SETTINGS_SECTION = 'phisafe';
@@ -33,6 +56,7 @@ export const DEFAULT_SETTINGS: PhisafeSettings = {
   rules: {},
   scanOutputs: true,
   debounceMs: DEFAULT_DEBOUNCE_MS,
+  databricks: DEFAULT_DATABRICKS_SETTINGS,
 };
 
 /** Commands the server executes (listed in executeCommandProvider, so the client forwards them). */
@@ -45,6 +69,8 @@ export const ServerCommands = {
    * and applies the comment with workspace/applyEdit.
    */
   suppressWithReason: 'phisafe.suppressWithReason',
+  /** Args: none. Forgets cached Unity Catalog and cluster metadata, then rescans open documents. */
+  refreshUnityCatalog: 'phisafe.refreshUnityCatalog',
 } as const;
 
 export const SERVER_COMMANDS: readonly string[] = Object.values(ServerCommands);
@@ -92,6 +118,51 @@ export interface OutputFinding {
   readonly category: FindingCategory;
   /** The finding's message: kind, place and redacted label only. */
   readonly message: string;
+}
+
+/** Custom request: one Unity Catalog table's columns with tags and mask status (metadata only, never data). */
+export const LookUpTableRequest = 'phisafe/lookUpTable';
+
+export interface LookUpTableParams {
+  /** `catalog.schema.table` (a shorter name resolves only against a snapshot, when unambiguous). */
+  readonly table: string;
+  /** A document whose settings apply (default: the first workspace folder). */
+  readonly uri?: string;
+}
+
+export interface UcColumnStatus {
+  readonly name: string;
+  readonly type: string;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Mask function, or undefined when the column has no mask. */
+  readonly mask?: string;
+  /** The tag that makes the column PHI (`key` or `key=value`), if any. */
+  readonly phiTag?: string;
+}
+
+export interface LookUpTableResult {
+  readonly table: string;
+  readonly found: boolean;
+  readonly source: 'snapshot' | 'live' | 'none';
+  readonly tags: Readonly<Record<string, string>>;
+  readonly rowFilter?: string;
+  readonly columns: readonly UcColumnStatus[];
+  /** Why the table could not be read (no connection, 403, offline...): never a token or a response body. */
+  readonly problem?: string;
+}
+
+/** Custom request: table names to pick from (a snapshot's, or a catalog's in the workspace). */
+export const ListTablesRequest = 'phisafe/listTables';
+
+export interface ListTablesParams {
+  readonly catalog?: string;
+  readonly schema?: string;
+  readonly uri?: string;
+}
+
+export interface ListTablesResult {
+  readonly tables: readonly string[];
+  readonly problem?: string;
 }
 
 /** The `data` of every phisafe diagnostic. */

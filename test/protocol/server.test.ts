@@ -47,7 +47,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(caps.notebookDocumentSync && 'notebookSelector' in caps.notebookDocumentSync
       ? caps.notebookDocumentSync.notebookSelector[0].notebook : undefined, { notebookType: 'jupyter-notebook' });
     assert.ok((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds.includes('source.fixAll.phisafe'));
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['phisafe.scanWorkspace', 'phisafe.suppressWithReason']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['phisafe.scanWorkspace', 'phisafe.suppressWithReason', 'phisafe.refreshUnityCatalog']);
   });
 
   const nbUri = (): string => pathToFileURL(path.join(workspace, 'intake.py')).toString();

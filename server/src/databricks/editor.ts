@@ -8,11 +8,12 @@ import type { Finding, ScanDocument } from '../engine/model';
 import { connect, type CancellationLike, type ConnectionSettings, type WorkspaceConnection } from './client';
 import { clusterFix, type ClusterFix } from './clusterFixes';
 import { fetchLiveClusters, referencedClusterIds } from './clusterLookup';
+import type { LiveClusterInfo } from './liveCluster';
 import { ucSettingsOf } from './ucAnalyzer';
 import { ucMaskFix, type MaskFix } from './ucFixes';
 import { ucHover, type UcHover } from './ucHover';
-import { UcMetadataCache } from './ucLive';
-import { ucSnapshotOf, type UcSnapshot } from './ucModel';
+import { listUcTables, UcMetadataCache } from './ucLive';
+import { UcCatalog, ucSnapshotOf, type UcSnapshot, type UcTable } from './ucModel';
 import { referencedTableNames } from './ucReferences';
 
 export interface DatabricksEditorOptions {
@@ -29,17 +30,77 @@ export interface ScanInputs {
   readonly problems: string[];
 }
 
+/** A table looked up by name for the editor's look-up command: its metadata, or why there is none. */
+export interface TableLookup {
+  readonly table?: UcTable;
+  readonly source: 'snapshot' | 'live' | 'none';
+  readonly problem?: string;
+}
+
+const DEFAULT_TTL_MS = 10 * 60 * 1000;
+
 export class DatabricksEditorFeatures {
   private readonly conn?: WorkspaceConnection;
   private readonly cache?: UcMetadataCache;
   private readonly snapshot?: UcSnapshot;
+  private readonly ttlMs: number;
+  /** Live clusters by id with when they were read: an edit must not refetch them on every keystroke. */
+  private readonly clusters = new Map<string, { at: number; info: LiveClusterInfo }>();
 
   constructor(options: DatabricksEditorOptions = {}) {
     this.snapshot = options.snapshot ? ucSnapshotOf({ ucSnapshot: options.snapshot }) : undefined;
+    this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     if (options.connection) {
       this.conn = connect(options.connection);
-      this.cache = new UcMetadataCache(this.conn, options.ttlMs);
+      this.cache = new UcMetadataCache(this.conn, this.ttlMs);
     }
+  }
+
+  /** Whether lookups go to a workspace (otherwise only the snapshot and the offline rules are used). */
+  get live(): boolean {
+    return this.conn !== undefined;
+  }
+
+  /** Inputs from what is already known (snapshot, cached tables and clusters): no network, for a first scan. */
+  cachedInputs(path: string, text: string, document: ScanDocument | undefined): Record<string, unknown> {
+    const inputs: Record<string, unknown> = {};
+    const snapshot = this.snapshot ?? this.cache?.snapshot();
+    if (snapshot) inputs.ucSnapshot = snapshot;
+    const now = Date.now();
+    const clusters: Record<string, LiveClusterInfo> = {};
+    for (const id of this.conn ? referencedClusterIds(path, text, document) : []) {
+      const hit = this.clusters.get(id);
+      if (hit && now - hit.at <= this.ttlMs) clusters[id] = hit.info;
+    }
+    if (Object.keys(clusters).length > 0) inputs.liveClusters = clusters;
+    return inputs;
+  }
+
+  /** One table by its three-part name, from the snapshot or the workspace (cached). */
+  async table(fullName: string, cancel?: CancellationLike): Promise<TableLookup> {
+    const name = fullName.trim().toLowerCase();
+    if (this.snapshot) {
+      const table = new UcCatalog(this.snapshot).resolve(name.split('.'), {});
+      return { table, source: 'snapshot', problem: table ? undefined : `${fullName} is not in the Unity Catalog snapshot` };
+    }
+    if (!this.cache) return { source: 'none', problem: 'no Databricks connection or snapshot is configured (phisafe.databricks.profile or phisafe.databricks.snapshot)' };
+    if (name.split('.').length !== 3) return { source: 'live', problem: 'give the table as catalog.schema.table' };
+    try {
+      await this.cache.ensure([name], cancel);
+    } catch (e) {
+      return { source: 'live', problem: e instanceof Error ? e.message : 'Unity Catalog lookup failed' };
+    }
+    const table = this.cache.snapshot().tables.find((t) => t.fullName === name);
+    return { table, source: 'live', problem: table ? undefined : `${fullName}: no such table in the workspace (404)` };
+  }
+
+  /** Table names to pick from: the snapshot's, or a catalog's (and schema's) in the workspace. */
+  async listTables(catalog: string | undefined, schema: string | undefined, cancel?: CancellationLike): Promise<string[]> {
+    if (this.snapshot) {
+      return this.snapshot.tables.map((t) => t.fullName).filter((n) => (!catalog || n.startsWith(`${catalog.toLowerCase()}.`)) && (!schema || n.split('.')[1] === schema.toLowerCase()));
+    }
+    if (!this.conn || !catalog) return [];
+    return listUcTables(this.conn, catalog, schema, cancel);
   }
 
   /** What to pass as ScanOptions.inputs for this file; fetches what the cache lacks. */
@@ -58,8 +119,11 @@ export class DatabricksEditorFeatures {
     }
     const ids = referencedClusterIds(path, text, document);
     if (ids.length > 0 && problems.length === 0) {
-      const { clusters, errors } = await fetchLiveClusters(this.conn, ids, cancel);
-      inputs.liveClusters = clusters;
+      const now = Date.now();
+      const known = this.cachedInputs(path, text, document).liveClusters as Record<string, LiveClusterInfo> | undefined ?? {};
+      const { clusters, errors } = await fetchLiveClusters(this.conn, ids.filter((id) => !known[id]), cancel);
+      for (const [id, info] of Object.entries(clusters)) this.clusters.set(id, { at: now, info });
+      inputs.liveClusters = { ...known, ...clusters };
       problems.push(...errors);
     }
     return { inputs, problems };
@@ -87,5 +151,6 @@ export class DatabricksEditorFeatures {
   /** Manual refresh: forget cached metadata. */
   refresh(): void {
     this.cache?.clear();
+    this.clusters.clear();
   }
 }

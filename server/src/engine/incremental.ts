@@ -46,8 +46,8 @@ export class IncrementalScanner {
     for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
   }
 
-  /** Yields after each cell it had to scan; returns the result. */
-  *steps(path: string, text: string, config: ResolvedConfig): Generator<void, ScanResult> {
+  /** Yields after each cell it had to scan; returns the result. `inputs` go to the analyzers (e.g. Unity Catalog metadata). */
+  *steps(path: string, text: string, config: ResolvedConfig, inputs: Readonly<Record<string, unknown>> = {}): Generator<void, ScanResult> {
     if (config !== this.config) {
       this.cache = new Map();
       this.config = config;
@@ -81,7 +81,7 @@ export class IncrementalScanner {
         const fileWide = parseSuppressions(document);
         removeWhere(findings, (f) => fileWide.suppresses(f.ruleId, -1, undefined));
       }
-      const input = { path, text, document, config, inputs: {} };
+      const input = { path, text, document, config, inputs };
       for (const analyzer of analyzersFor(path)) findings.push(...analyzer.analyze(input));
     } catch (e) {
       return { findings: [], error: { path, message: describeError(e) } };

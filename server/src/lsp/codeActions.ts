@@ -22,6 +22,8 @@ export interface ActionSubject {
   readonly notebookCellIndex?: number;
   /** Diagnostics as published, to attach actions to. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Databricks quick fixes for uc/* and cluster/* findings (add a column mask, set a cluster setting). */
+  readonly databricksFixes?: (f: Finding) => readonly { readonly title: string; readonly edits: readonly FileEdit[] }[];
 }
 
 export function toTextEdits(text: string, edits: readonly FileEdit[]): TextEdit[] {
@@ -80,6 +82,9 @@ function quickFixes(subject: ActionSubject, f: Finding, diagnostic: Diagnostic |
     out.push({ title: `phisafe: Redact as ${PLACEHOLDERS[f.category]}`, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: workspaceEdit(subject, [redact]) });
   }
   if (f.fixes.includes('clear-output')) out.push(...clearOutputActions(subject, f, diagnostics));
+  for (const fix of subject.databricksFixes?.(f) ?? []) {
+    if (fix.edits.length > 0) out.push({ title: `phisafe: ${fix.title}`, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: workspaceEdit(subject, fix.edits) });
+  }
   if (f.fixes.includes('suppress')) {
     const scope = f.regionKind === 'title' || f.regionKind === 'output' ? 'cell' : 'line';
     out.push(suppressAction(subject, f, diagnostics, scope, f.range.line, f.cellIndex));

@@ -8,20 +8,24 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
+  CancellationTokenSource, CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
   ResponseError, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
   type NotebookDocument, type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { scanBytes, type Finding, type ScanResult } from '../engine';
+import type { DatabricksEditorFeatures } from '../databricks/editor';
+import { plainDocument } from '../databricks/findings';
+import { LineIndex, scanBytes, type Finding, type ResolvedConfig, type ScanResult } from '../engine';
 import { suppressEdit } from '../engine/fixes';
 import { IncrementalScanner } from '../engine/incremental';
 import {
-  FIX_ALL_KIND, OutputFindingsRequest, SERVER_COMMANDS, ServerCommands, DEFAULT_SETTINGS,
-  type OutputFinding, type OutputFindingsParams, type PhisafeSettings, type SuppressWithReasonArgs, type WorkspaceScanSummary,
+  FIX_ALL_KIND, ListTablesRequest, LookUpTableRequest, OutputFindingsRequest, SERVER_COMMANDS, ServerCommands, DEFAULT_SETTINGS,
+  type ListTablesParams, type ListTablesResult, type LookUpTableParams, type LookUpTableResult, type OutputFinding, type OutputFindingsParams,
+  type PhisafeInitializationOptions, type PhisafeSettings, type SuppressWithReasonArgs, type WorkspaceScanSummary,
 } from '../protocol';
 import { codeActionsFor, toTextEdits, type ActionSubject } from './codeActions';
+import { DatabricksSupport, tableStatus } from './databricks';
 import { cellLevelDiagnostic, contains, findingRange, toDiagnostic } from './diagnostics';
 import { hoverContent } from './hover';
 import { SettingsSource } from './settings';
@@ -37,6 +41,22 @@ interface DocumentState {
   /** Saved-output and title findings of a notebook cell, shown at the cell's first line. */
   readonly cellLevel: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Databricks features for this document's settings, and which metadata the scan had (to see when more arrived). */
+  readonly databricks: DatabricksEditorFeatures;
+  readonly inputsKey: string;
+}
+
+/** A Unity Catalog / cluster lookup for one document; a newer scan asks for another round instead of a second lookup. */
+interface LookupJob {
+  readonly source: CancellationTokenSource;
+  again: boolean;
+}
+
+/** Which tables and clusters scan inputs hold (a rescan is needed when this changes). */
+function inputsKey(inputs: Readonly<Record<string, unknown>>): string {
+  const snapshot = inputs.ucSnapshot as { tables?: { fullName: string }[] } | undefined;
+  const clusters = inputs.liveClusters as Record<string, unknown> | undefined;
+  return JSON.stringify([(snapshot?.tables ?? []).map((t) => t.fullName).sort(), Object.keys(clusters ?? {}).sort()]);
 }
 
 /** How long a scan runs before it lets other messages (a newer edit, a cancel) through. */
@@ -63,6 +83,8 @@ class PhisafeServer {
   private readonly warnedConfigErrors = new Set<string>();
   private roots: string[] = [];
   private canCreateProgress = false;
+  private databricks!: DatabricksSupport;
+  private readonly lookups = new Map<string, LookupJob>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -87,6 +109,7 @@ class PhisafeServer {
     });
     c.onDidChangeConfiguration(() => {
       this.settings.settingsChanged();
+      this.databricks.settingsChanged();
       this.rescanAll();
     });
     c.onDidChangeWatchedFiles((params) => {
@@ -107,8 +130,13 @@ class PhisafeServer {
       const hits = state.shown.filter((f) => contains(findingRange(f), line, character));
       const cellHits = state.cellLevel.filter((f) => line === 0 && state.diagnostics.some((d) => d.code === f.ruleId && contains(d.range, line, character)));
       const all = [...hits, ...cellHits];
-      if (all.length === 0) return null;
-      return { contents: hoverContent(all), range: hits.length > 0 ? findingRange(hits[0]) : undefined };
+      const document = state.result.document;
+      const lines = new LineIndex(state.target.text);
+      const uc = document ? state.databricks.hover(document, lines.offset(line, character), (await this.settings.effective(state.target.cell?.notebookUri ?? state.target.uri, state.target.configPath)).config) : undefined;
+      if (all.length === 0 && !uc) return null;
+      const value = [...(all.length > 0 ? [hoverContent(all).value] : []), ...(uc ? [uc.markdown] : [])].join('\n\n---\n\n');
+      const range = hits.length > 0 ? findingRange(hits[0]) : uc ? { start: lines.position(uc.startOffset), end: lines.position(uc.endOffset) } : undefined;
+      return { contents: { kind: 'markdown', value }, range };
     });
     c.onCodeAction(async (params, token) => {
       const subject = await this.subject(params.textDocument.uri);
@@ -118,12 +146,16 @@ class PhisafeServer {
     c.onExecuteCommand(async (params, token, workDone) => {
       if (params.command === ServerCommands.scanWorkspace) return this.scanWorkspace(token, workDone);
       if (params.command === ServerCommands.suppressWithReason) return this.suppress(params.arguments ?? []);
+      if (params.command === ServerCommands.refreshUnityCatalog) return this.refreshUnityCatalog();
       throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
     });
     c.onRequest(OutputFindingsRequest, (params: OutputFindingsParams) => this.outputFindings(params.uri));
+    c.onRequest(LookUpTableRequest, (params: LookUpTableParams, token) => this.lookUpTable(params, token));
+    c.onRequest(ListTablesRequest, (params: ListTablesParams, token) => this.listTables(params, token));
     c.onShutdown(() => {
       for (const t of this.timers.values()) clearTimeout(t);
       this.timers.clear();
+      for (const job of this.lookups.values()) job.source.cancel();
     });
     this.documents.listen(c);
     this.notebooks.listen(c);
@@ -136,6 +168,13 @@ class PhisafeServer {
     this.canCreateProgress = caps.window?.workDoneProgress === true;
     const folders = params.workspaceFolders?.map((f) => fsPathOf(f.uri)) ?? [params.rootUri ? fsPathOf(params.rootUri) : undefined];
     this.roots = folders.filter((p): p is string => p !== undefined);
+    const init = (params.initializationOptions ?? {}) as PhisafeInitializationOptions;
+    this.databricks = new DatabricksSupport({
+      trusted: init.trusted !== false,
+      roots: () => this.roots,
+      env: process.env,
+      warn: (message) => void this.connection.window.showWarningMessage(`phisafe: ${message}`),
+    });
     this.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -187,8 +226,11 @@ class PhisafeServer {
     const started = performance.now();
     let result: ScanResult = { findings: [] };
     const scanner = this.scannerFor(uri);
+    const databricks = this.databricks.featuresFor(effective.settings.databricks);
+    // What is known now (snapshot, cached lookups): PHI diagnostics never wait for the network.
+    const inputs = target.scanPath ? databricks.cachedInputs(target.scanPath, target.text, this.states.get(uri)?.result.document) : {};
     if (effective.settings.enable && target.scanPath) {
-      const steps = scanner.steps(target.scanPath, target.text, effective.config);
+      const steps = scanner.steps(target.scanPath, target.text, effective.config, inputs);
       let slice = performance.now();
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
@@ -202,7 +244,8 @@ class PhisafeServer {
         }
       }
     }
-    const state = this.publish(target, result, effective.settings);
+    const state = this.publish(target, result, effective.settings, databricks, inputsKey(inputs));
+    if (effective.settings.enable && target.scanPath) this.startLookup(uri, databricks);
     const stats = scanner.lastStats;
     this.connection.tracer.log(`scan: ${target.cell ? 'notebook cell' : 'document'}, ${stats.cells} cells (${stats.scanned} rescanned), ${result.findings.length} findings, ${(performance.now() - started).toFixed(1)} ms`);
     return state;
@@ -248,7 +291,7 @@ class PhisafeServer {
     };
   }
 
-  private publish(target: ScanTarget, result: ScanResult, settings: PhisafeSettings): DocumentState {
+  private publish(target: ScanTarget, result: ScanResult, settings: PhisafeSettings, databricks: DatabricksEditorFeatures, usedInputs: string): DocumentState {
     const shown = settings.scanOutputs ? result.findings : result.findings.filter((f) => f.regionKind !== 'output');
     const cellLevel = target.cell && settings.enable
       ? (this.saved.get(target.cell.notebookUri) ?? []).filter((f) => f.cellIndex === target.cell?.index && (settings.scanOutputs || f.regionKind !== 'output'))
@@ -265,7 +308,7 @@ class PhisafeServer {
         message: `phisafe could not scan this file: ${result.error.message}`,
       });
     }
-    const state: DocumentState = { target, result, settings, shown, cellLevel, diagnostics };
+    const state: DocumentState = { target, result, settings, shown, cellLevel, diagnostics, databricks, inputsKey: usedInputs };
     this.states.set(target.uri, state);
     this.fromWorkspaceScan.delete(target.uri);
     void this.connection.sendDiagnostics({ uri: target.uri, version: target.version, diagnostics });
@@ -273,6 +316,8 @@ class PhisafeServer {
   }
 
   private forget(uri: string): void {
+    this.lookups.get(uri)?.source.cancel();
+    this.lookups.delete(uri);
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
@@ -289,6 +334,72 @@ class PhisafeServer {
 
   private rescanNotebook(nb: NotebookDocument): void {
     for (const cell of nb.cells) this.schedule(cell.document, false);
+  }
+
+  // ── Databricks lookups ────────────────────────────────────────────────────────────────────────────
+
+  /** Fetches the metadata a document needs in the background; rescans it when something new arrived. */
+  private startLookup(uri: string, features: DatabricksEditorFeatures): void {
+    if (!this.databricks.mayLookUp(features)) return;
+    const running = this.lookups.get(uri);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const job: LookupJob = { source: new CancellationTokenSource(), again: false };
+    this.lookups.set(uri, job);
+    void this.runLookup(uri, features, job)
+      .catch((e: unknown) => this.logFailure('Databricks lookup', e))
+      .finally(() => {
+        if (this.lookups.get(uri) === job) this.lookups.delete(uri);
+      });
+  }
+
+  private async runLookup(uri: string, features: DatabricksEditorFeatures, job: LookupJob): Promise<void> {
+    for (;;) {
+      job.again = false;
+      const state = this.states.get(uri);
+      if (!state || state.databricks !== features) return;
+      const { scanPath, text } = state.target;
+      const document = state.result.document;
+      const changed = await this.databricks.lookUp(features, scanPath, text, document, job.source.token);
+      if (job.source.token.isCancellationRequested) return;
+      if (job.again) continue;
+      const latest = this.states.get(uri);
+      if (changed && latest && inputsKey(features.cachedInputs(scanPath, text, document)) !== latest.inputsKey) this.schedule(uri, false);
+      return;
+    }
+  }
+
+  private refreshUnityCatalog(): { refreshed: boolean } {
+    this.databricks.refresh();
+    this.rescanAll();
+    return { refreshed: true };
+  }
+
+  private async databricksScope(uri: string | undefined): Promise<{ features: DatabricksEditorFeatures; config: ResolvedConfig }> {
+    const scope = uri ?? (this.roots[0] ? pathToFileURL(this.roots[0]).toString() : '');
+    const effective = await this.settings.effective(scope, uri ? fsPathOf(uri) : this.roots[0]);
+    return { features: this.databricks.featuresFor(effective.settings.databricks), config: effective.config };
+  }
+
+  private async lookUpTable(params: LookUpTableParams, token: CancellationToken): Promise<LookUpTableResult> {
+    if (typeof params?.table !== 'string' || !/^[\w`.-]{1,770}$/.test(params.table)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'phisafe/lookUpTable needs {table: "catalog.schema.table"}');
+    }
+    const name = params.table.replace(/`/g, '');
+    const { features, config } = await this.databricksScope(params.uri);
+    const found = await features.table(name, token);
+    return tableStatus(name, found.table, found.source, config, found.problem);
+  }
+
+  private async listTables(params: ListTablesParams, token: CancellationToken): Promise<ListTablesResult> {
+    const { features } = await this.databricksScope(params?.uri);
+    try {
+      return { tables: await features.listTables(params?.catalog || undefined, params?.schema || undefined, token) };
+    } catch (e) {
+      return { tables: [], problem: e instanceof Error && e.name === 'DatabricksUnavailable' ? e.message : 'listing tables failed' };
+    }
   }
 
   // ── Notebooks: saved outputs ─────────────────────────────────────────────────────────────────────
@@ -336,9 +447,14 @@ class PhisafeServer {
 
   private async subject(uri: string): Promise<ActionSubject | undefined> {
     const state = await this.fresh(uri);
-    const document = state?.result.document;
-    if (!state || !document) return undefined;
-    return { uri, document, findings: state.shown, cellLevel: state.cellLevel, diagnostics: state.diagnostics, notebookCellIndex: state.target.cell?.index };
+    if (!state) return undefined;
+    // Bundle YAML and JSON specs are not PHI-scanned documents: their cluster fixes edit the plain text.
+    const document = state.result.document ?? (state.target.scanPath && !state.result.error ? plainDocument(state.target.scanPath, state.target.text) : undefined);
+    if (!document) return undefined;
+    const { config } = await this.settings.effective(state.target.cell?.notebookUri ?? uri, state.target.configPath);
+    const { scanPath, text } = state.target;
+    const databricksFixes = (f: Finding) => (f.ruleId.startsWith('uc/') || f.ruleId.startsWith('cluster/') ? state.databricks.fixes(scanPath, text, document, f, config) : []);
+    return { uri, document, findings: state.shown, cellLevel: state.cellLevel, diagnostics: state.diagnostics, notebookCellIndex: state.target.cell?.index, databricksFixes };
   }
 
   private async suppress(args: readonly unknown[]): Promise<{ applied: boolean }> {

@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_CONFIG, type ResolvedConfig, type SeveritySetting } from '../engine';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type PhisafeSettings } from '../protocol';
+import { DEFAULT_DATABRICKS_SETTINGS, DEFAULT_SETTINGS, SETTINGS_SECTION, type DatabricksSettings, type PhisafeSettings } from '../protocol';
 import { ConfigCache, loadConfigFor } from '../workspace/configFile';
 
 export interface EffectiveConfig {
@@ -33,16 +33,32 @@ export function normaliseSettings(raw: unknown): PhisafeSettings {
     scanOutputs: typeof r.scanOutputs === 'boolean' ? r.scanOutputs : DEFAULT_SETTINGS.scanOutputs,
     debounceMs: debounce,
     maxFileSizeMB: maxMB,
+    databricks: normaliseDatabricks(r.databricks),
   };
+}
+
+const text = (v: unknown, max: number): string => (typeof v === 'string' && v.length <= max ? v.trim() : '');
+
+/** `phisafe.databricks`: strings and numbers only; anything token-shaped has no key to arrive under. */
+export function normaliseDatabricks(raw: unknown): DatabricksSettings {
+  const r = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const ttl = typeof r.cacheTtlSeconds === 'number' && Number.isFinite(r.cacheTtlSeconds)
+    ? Math.min(Math.max(Math.round(r.cacheTtlSeconds), 0), 86400) : DEFAULT_DATABRICKS_SETTINGS.cacheTtlSeconds;
+  const keys = Array.isArray(r.phiTagKeys) && r.phiTagKeys.length > 0 && r.phiTagKeys.every((k) => typeof k === 'string' && k.length > 0 && k.length <= 255)
+    ? (r.phiTagKeys as string[]) : undefined;
+  return { profile: text(r.profile, 200), host: text(r.host, 500), snapshot: text(r.snapshot, 4096), cacheTtlSeconds: ttl, phiTagKeys: keys };
 }
 
 /** `.phisafe.json` first, then the editor settings on top. */
 export function mergeConfig(fileConfig: ResolvedConfig, settings: PhisafeSettings): ResolvedConfig {
-  if (Object.keys(settings.rules).length === 0 && settings.maxFileSizeMB === undefined) return fileConfig;
+  const phiTagKeys = settings.databricks.phiTagKeys;
+  if (Object.keys(settings.rules).length === 0 && settings.maxFileSizeMB === undefined && !phiTagKeys) return fileConfig;
+  const uc = fileConfig.raw.uc !== null && typeof fileConfig.raw.uc === 'object' ? fileConfig.raw.uc : {};
   return {
     ...fileConfig,
     rules: { ...fileConfig.rules, ...settings.rules },
     maxFileSizeMB: settings.maxFileSizeMB ?? fileConfig.maxFileSizeMB,
+    raw: phiTagKeys ? { ...fileConfig.raw, uc: { ...uc, phiTagKeys } } : fileConfig.raw,
   };
 }
 
