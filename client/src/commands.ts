@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ipynbEditsWithoutOutputs } from './ipynbText';
-import { ClientCommands, OutputFindingsRequest, ServerCommands, type OutputFinding, type OutputFindingsParams } from '../../server/src/protocol';
+import { OutputFindingsRequest, type OutputFinding, type OutputFindingsParams } from '../../server/src/protocol';
+import { COMMANDS } from './commandIds';
 
 export interface CommandContext {
   readonly extensionUri: vscode.Uri;
@@ -13,14 +14,6 @@ export interface CommandContext {
   /** The running client, or undefined while phisafe is disabled. */
   client(): LanguageClient | undefined;
 }
-
-/** Server commands are registered by the language client (executeCommandProvider); the rest are ours. */
-export const COMMANDS = {
-  ...ServerCommands,
-  ...ClientCommands,
-  parameteriseLiteral: 'phisafe.parameteriseLiteral',
-  showRuleDocumentation: 'phisafe.showRuleDocumentation',
-} as const;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [

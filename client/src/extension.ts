@@ -10,7 +10,9 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { askSuppressionReason, COMMANDS, registerCommands } from './commands';
+import type { PhisafeInitializationOptions } from '../../server/src/protocol';
+import { COMMANDS } from './commandIds';
+import { askSuppressionReason, registerCommands } from './commands';
 import { isEnabled, isTrustSensitiveSection, SECTION, withoutTrustSensitive } from './config';
 import { PhiStatusBar } from './statusBar';
 import { withheldTraceChannel } from './trace';
@@ -69,7 +71,7 @@ async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutp
       configurationSection: SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.phisafe.json'),
     },
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies PhisafeInitializationOptions,
     outputChannel: log,
     traceOutputChannel: withheldTraceChannel(log),
     middleware: middleware(statusBar),

@@ -7,7 +7,7 @@ describe('activation', () => {
     const api = await activatePhisafe();
     assert.match(api.statusText(), /phisafe/);
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['phisafe.scanWorkspace', 'phisafe.clearOutputsWithPhi', 'phisafe.parameteriseLiteral', 'phisafe.showRuleDocumentation', 'phisafe.suppressWithReason']) {
+    for (const id of ['phisafe.scanWorkspace', 'phisafe.clearOutputsWithPhi', 'phisafe.parameteriseLiteral', 'phisafe.showRuleDocumentation', 'phisafe.suppressWithReason', 'phisafe.refreshUnityCatalog']) {
       assert.ok(commands.includes(id), `command ${id} is registered`);
     }
   });
