@@ -188,7 +188,7 @@ describe('phisafe lint (built CLI)', function () {
 
     it('rejects unknown options and bad values with exit 2 and usage', () => {
       for (const args of [['lint', '--bogus'], ['lint', '--format', 'xml'], ['lint', '--fail-on', 'off'], ['lint', '--max-file-size', 'big'],
-        ['lint', '--baseline', 'a.json', '--write-baseline', 'b.json'], ['frobnicate'], []]) {
+        ['lint', '--baseline', 'a.json', '--write-baseline', 'b.json'], ['lint', '--uc', 'missing-snapshot.json'], ['frobnicate'], []]) {
         const r = runCli(args, { cwd: dir, seeded });
         assert.equal(r.status, 2, args.join(' '));
         assert.match(r.stdout + r.stderr, /Usage: phisafe|--help/);
