@@ -108,7 +108,6 @@ function exitCodeFor(report: LintReport, failOnByFile: ReadonlyMap<string, Sever
   return report.errors.length ? EXIT_ERROR : EXIT_OK;
 }
 
-/** The Unity Catalog snapshot is metadata (catalogs, columns, masks), passed to analyzers as it is. */
 /** Reads and validates the snapshot up front: a malformed one is a usage error, not a silently empty catalog. */
 function readUcSnapshot(file: string): UcSnapshot {
   let data: unknown;
