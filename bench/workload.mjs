@@ -53,42 +53,53 @@ function makeGen(rnd) {
   };
 }
 
-const COLUMNS = ['patient_id', 'mrn', 'first_name', 'last_name', 'dob', 'phone', 'icd10', 'claim_id', 'concept_id', 'admit_date'];
-function row(g, i) {
-  return [String(100000 + i), g.mrn(), g.first(), g.last(), g.dob(), g.phone(), g.icd(), g.claim(), g.concept(), g.bound()];
+// Patient-level tables (every row is PHI) are one output in four; the rest are aggregates full of look-alikes.
+const PATIENT = {
+  columns: ['patient_id', 'mrn', 'first_name', 'last_name', 'dob', 'phone', 'icd10', 'claim_id', 'concept_id', 'admit_date'],
+  row: (g, i) => [String(100000 + i), g.mrn(), g.first(), g.last(), g.dob(), g.phone(), g.icd(), g.claim(), g.concept(), g.bound()],
+};
+const AGGREGATE = {
+  columns: ['facility_id', 'icd10', 'concept_id', 'admit_month', 'encounters', 'patients', 'avg_los', 'ndc', 'cpt'],
+  row: (g) => [String(g.int(100, 999)), g.icd(), g.concept(), g.bound().slice(0, 7), String(g.int(1, 50000)), String(g.int(1, 9000)), (g.int(10, 99) / 10).toFixed(1), g.ndc(), g.cpt()],
+};
+function tableRows(g, rows) {
+  const t = g.int(0, 3) === 0 ? PATIENT : AGGREGATE;
+  return { columns: t.columns, data: Array.from({ length: rows }, (_, i) => t.row(g, i)) };
 }
 
 function pandasPrint(g, rows) {
-  const data = Array.from({ length: rows }, (_, i) => row(g, i));
-  const widths = COLUMNS.map((c, j) => Math.max(c.length, ...data.map((r) => r[j].length)));
+  const { columns, data } = tableRows(g, rows);
+  const widths = columns.map((c, j) => Math.max(c.length, ...data.map((r) => r[j].length)));
   const idxW = String(rows).length;
   const line = (cells, idx) => `${idx.padEnd(idxW)}  ${cells.map((c, j) => c.padStart(widths[j])).join('  ')}`;
-  return [line(COLUMNS, ''), ...data.map((r, i) => line(r, String(i)))].join('\n') + '\n';
+  return [line(columns, ''), ...data.map((r, i) => line(r, String(i)))].join('\n') + '\n';
 }
 
 function sparkShow(g, rows) {
-  const data = Array.from({ length: rows }, (_, i) => row(g, i));
-  const widths = COLUMNS.map((c, j) => Math.max(c.length, ...data.map((r) => r[j].length)));
+  const { columns, data } = tableRows(g, rows);
+  const widths = columns.map((c, j) => Math.max(c.length, ...data.map((r) => r[j].length)));
   const sep = `+${widths.map((w) => '-'.repeat(w)).join('+')}+`;
   const line = (cells) => `|${cells.map((c, j) => c.padStart(widths[j])).join('|')}|`;
-  return [sep, line(COLUMNS), sep, ...data.map(line), sep, rows > 20 ? 'only showing top 20 rows' : ''].join('\n') + '\n';
+  return [sep, line(columns), sep, ...data.map(line), sep, rows > 20 ? 'only showing top 20 rows' : ''].join('\n') + '\n';
 }
 
 function htmlTable(g, rows) {
-  const head = `<tr style="text-align: right;"><th></th>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr>`;
-  const body = Array.from({ length: rows }, (_, i) => `<tr><th>${i}</th>${row(g, i).map((v) => `<td>${v}</td>`).join('')}</tr>`).join('\n');
+  const { columns, data } = tableRows(g, rows);
+  const head = `<tr style="text-align: right;"><th></th>${columns.map((c) => `<th>${c}</th>`).join('')}</tr>`;
+  const body = data.map((r, i) => `<tr><th>${i}</th>${r.map((v) => `<td>${v}</td>`).join('')}</tr>`).join('\n');
   return `<div>\n<table border="1" class="dataframe">\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</div>`;
 }
 
 function databricksTable(g, rows) {
+  const { columns, data } = tableRows(g, rows);
   return {
     addedWidgets: {}, aggData: [], aggError: '', aggOverflow: false, aggSchema: [], aggSeriesLimitReached: false, aggType: '',
     arguments: {}, columnCustomDisplayInfos: {},
-    data: Array.from({ length: rows }, (_, i) => row(g, i)),
+    data,
     datasetInfos: [], dbfsResultPath: null, isJsonSchema: true, metadata: {}, overflow: false,
     plotOptions: { customPlotOptions: {}, displayType: 'table', pivotAggregation: null, pivotColumns: null, xColumns: null, yColumns: null },
     removedWidgets: [],
-    schema: COLUMNS.map((name) => ({ metadata: '{}', name, type: '"string"' })),
+    schema: columns.map((name) => ({ metadata: '{}', name, type: '"string"' })),
     type: 'table',
   };
 }
@@ -207,7 +218,7 @@ export const SIZES = {
   small: { notebooks: 200, targetMB: 20 },
 };
 
-const VERSION = 4;
+const VERSION = 5;
 
 /**
  * Writes the corpus under dir (skipped when an identical one is already there) and returns its file list.

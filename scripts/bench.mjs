@@ -159,7 +159,9 @@ async function main() {
 
   // phisafe lint, end to end.
   const report = path.join(work, 'phisafe.json');
-  let run = await measure(process.execPath, ['dist/cli.js', 'lint', corpus, '--format', 'json'], { stdoutFile: report });
+  // --no-ignore: the workload lives under bench/work/, which the repository's .gitignore lists.
+  const lintArgs = ['dist/cli.js', 'lint', corpus, '--format', 'json', '--no-ignore', '--no-progress'];
+  let run = await measure(process.execPath, lintArgs, { stdoutFile: report });
   let findings;
   try { findings = countFindings(JSON.parse(readFileSync(report, 'utf8'))); } catch { findings = undefined; }
   const lintOk = findings !== undefined && run.code !== null && run.code <= 1;
@@ -173,7 +175,8 @@ async function main() {
   if (args.has('--profile')) {
     const profDir = path.join(work, 'profile');
     rmSync(profDir, { recursive: true, force: true });
-    await measure(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, 'dist/cli.js', 'lint', corpus, '--format', 'json'], { stdoutFile: path.join(work, 'phisafe-prof.json') });
+    // In-process (PHISAFE_WORKERS=0) so the one profile holds all the scanning, not just the pool's dispatch.
+    await measure(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...lintArgs], { stdoutFile: path.join(work, 'phisafe-prof.json'), env: { PHISAFE_WORKERS: '0' } });
     results.profile = summariseProfile(profDir);
     log('CPU profile of phisafe lint, top self time:');
     for (const p of results.profile) log(`  ${String(p.share).padStart(5)}%  ${String(p.selfMs).padStart(6)} ms  ${p.fn}`);
