@@ -20,7 +20,7 @@ await build({
   platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'mocha'], logLevel: 'warning',
 });
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'phisafe-electron-'));
-const workspace = writeWorkspace(path.join(scratch, 'workspace'));
+const { folder: workspace } = writeWorkspace(path.join(scratch, 'workspace'));
 try {
   await runTests({
     version: process.argv[2] ?? 'stable',

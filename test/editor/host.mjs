@@ -24,12 +24,13 @@ function freePort() {
 }
 
 /** Folders of one host: HOME and TMPDIR for code-server and chromium, user data (settings), extensions. */
-export function hostDirs(scratch) {
+export function hostDirs(scratch, settings = {}) {
   const dirs = { home: path.join(scratch, 'home'), tmp: path.join(scratch, 'tmp'), userData: path.join(scratch, 'user-data') };
   dirs.extensions = path.join(dirs.userData, 'ext');
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(path.join(dirs.userData, 'User/settings.json'), readFileSync(path.join(here, 'user-settings.json')));
+  const base = JSON.parse(readFileSync(path.join(here, 'user-settings.json'), 'utf8'));
+  writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
   return dirs;
 }
 
@@ -49,12 +50,12 @@ export function installVsix(dirs, vsix) {
 }
 
 /** Starts code-server in its own process group and waits for /healthz. */
-export async function startCodeServer(dirs, logFile) {
+export async function startCodeServer(dirs, logFile, extraArgs = []) {
   const port = await freePort();
   const out = openSync(logFile, 'a');
   const child = spawn(path.join(paths.node24, 'bin/node'), [
     ...codeServerArgs(dirs), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver', ...extraArgs,
   ], { env: hostEnv(dirs), detached: true, stdio: ['ignore', out, out] });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {

@@ -2,7 +2,7 @@
 // VS Code extension host (code-server + chromium), then drives Neovim as a second LSP client.
 // Last line, parsed by scripts/test.mjs: `editor: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,8 +56,9 @@ function checkVsixContents(vsix) {
 
 /** Runs the mocha suites in the extension host through the workbench payload; returns the host's exit code. */
 async function runHostSuite(workspace) {
-  const dirs = hostDirs(path.join(work, 'code'));
-  const host = await startCodeServer(dirs, path.join(work, 'code-server.log'));
+  // Everything traced and logged at the most verbose level, so the leak check below sees the most there is.
+  const dirs = hostDirs(path.join(work, 'code'), { 'phisafe.trace.server': 'verbose' });
+  const host = await startCodeServer(dirs, path.join(work, 'code-server.log'), ['--log', 'trace']);
   let browser;
   try {
     browser = await launchBrowser(dirs);
@@ -96,6 +97,20 @@ async function runHostSuite(workspace) {
     await browser?.close().catch(() => undefined);
     host.stop();
   }
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** The host's logs (phisafe's output channel with its verbose LSP trace among them) never hold a value. */
+function checkNoValueInLogs(scratch, values) {
+  const logs = [path.join(work, 'code-server.log'), ...filesUnder(path.join(scratch, 'user-data/logs'))].filter((f) => existsSync(f));
+  const phisafeLog = logs.find((f) => f.endsWith(`${path.sep}phisafe.log`));
+  const leaking = logs.filter((f) => values.some((v) => readFileSync(f, 'latin1').includes(v)));
+  const traced = phisafeLog ? /Sending notification 'textDocument\/didOpen'/.test(readFileSync(phisafeLog, 'utf8')) : false;
+  record('no value in the host logs, including the verbose LSP trace', Boolean(phisafeLog) && traced && leaking.length === 0,
+    `${logs.length} log files${phisafeLog ? '' : '; no phisafe.log'}${traced ? '' : '; the trace did not record didOpen'}${leaking.length ? `; value found in ${leaking.map((f) => path.relative(scratch, f)).join(', ')}` : ''}`);
 }
 
 /** A Databricks source notebook with one keyed literal; returns its path and the 0-based line of the literal. */
@@ -165,12 +180,13 @@ async function main() {
   }
   checkVsixContents(vsix);
   // Outside the repository: its .gitignore lists .work/, and the server's workspace scan honours it.
-  const workspace = writeWorkspace(path.join(os.tmpdir(), `phisafe-editor-${process.getuid?.() ?? 'user'}`, 'workspace'));
+  const { folder: workspace, values } = writeWorkspace(path.join(os.tmpdir(), `phisafe-editor-${process.getuid?.() ?? 'user'}`, 'workspace'));
   try {
     await runHostSuite(workspace);
   } catch (err) {
     record('VS Code host suite', false, err instanceof Error ? err.message : String(err));
   }
+  checkNoValueInLogs(path.join(work, 'code'), Object.values(values));
   if (existsSync(paths.nvim)) runNeovim();
   else record('Neovim gets diagnostics over stdio', false, `${paths.nvim} is missing (apt-get install -y neovim)`);
 }

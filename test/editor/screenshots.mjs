@@ -38,7 +38,7 @@ async function main() {
   sh('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
   const dirs = hostDirs(path.join(work, 'host'));
   installVsix(dirs, vsix);
-  const workspace = writeWorkspace(path.join(os.tmpdir(), `phisafe-screenshots-${process.getuid?.() ?? 'user'}`, 'workspace'), EXAMPLE_VALUES);
+  const { folder: workspace } = writeWorkspace(path.join(os.tmpdir(), `phisafe-screenshots-${process.getuid?.() ?? 'user'}`, 'workspace'), EXAMPLE_VALUES);
   const host = await startCodeServer(dirs, path.join(work, 'code-server.log'));
   const browser = await launchBrowser(dirs);
   try {

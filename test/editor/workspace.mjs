@@ -25,7 +25,7 @@ export const EXAMPLE_VALUES = { MRN: '10000001', SSN: '123-45-6789' };
 
 /**
  * Fills `${NAME}` markers (random synthetic values unless given); `.ipynb.json` templates become `.ipynb`.
- * Returns the workspace folder.
+ * Returns the workspace folder and the values written into it.
  */
 export function writeWorkspace(dest, values = { MRN: syntheticMrn(), SSN: syntheticSsn() }) {
   rmSync(dest, { recursive: true, force: true });
@@ -39,5 +39,5 @@ export function writeWorkspace(dest, values = { MRN: syntheticMrn(), SSN: synthe
     }
     writeFileSync(to, readFileSync(from, 'utf8').replace(/\$\{([A-Z]+)\}/g, (m, key) => values[key] ?? m));
   }
-  return dest;
+  return { folder: dest, values };
 }
