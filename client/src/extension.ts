@@ -13,9 +13,10 @@ import {
 import type { PhisafeInitializationOptions } from '../../server/src/protocol';
 import { COMMANDS } from './commandIds';
 import { askSuppressionReason, registerCommands } from './commands';
-import { isEnabled, isTrustSensitiveSection, SECTION, withoutTrustSensitive } from './config';
+import { isEnabled, SECTION } from './config';
 import { PhiStatusBar } from './statusBar';
 import { withheldTraceChannel } from './trace';
+import { untrustedConfigurationValue } from './trust';
 
 /** What the extension returns from activate(): used by the integration tests and other extensions. */
 export interface PhisafeApi {
@@ -58,7 +59,7 @@ function middleware(statusBar: PhiStatusBar): Middleware {
       configuration: async (params, token, next) => {
         const result = await next(params, token);
         if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
-        return result.map((value: unknown, i) => (isTrustSensitiveSection(params.items[i]?.section) ? null : withoutTrustSensitive(value)));
+        return result.map((value: unknown, i) => untrustedConfigurationValue(params.items[i]?.section, value));
       },
     },
   };
