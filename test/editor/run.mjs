@@ -2,7 +2,7 @@
 // VS Code extension host (code-server + chromium), then drives Neovim as a second LSP client.
 // Last line, parsed by scripts/test.mjs: `editor: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,10 @@ async function runHostSuite(workspace) {
   try {
     browser = await launchBrowser(dirs);
     const page = await browser.newPage();
+    // The workbench's own console is long (trace level): it goes to a file; the suite's output is echoed.
     const lines = [];
+    const consoleLog = path.join(work, 'workbench-console.log');
+    let echo = false;
     let exit;
     const exited = new Promise((resolve) => {
       exit = resolve;
@@ -71,7 +74,10 @@ async function runHostSuite(workspace) {
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
       lines.push(line);
-      console.log(`  │ ${line}`);
+      appendFileSync(consoleLog, `${line}\n`);
+      echo ||= line.startsWith('phisafe-suite: start');
+      // Mocha's spec lines are indented; the workbench's trace lines are not.
+      if (echo && (line === '' || /^\s/.test(line) || line.startsWith('phisafe-suite:'))) console.log(`  │ ${line}`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => exit(code));
     await page.goto(workbenchUrl(host, workspace, [
@@ -91,7 +97,9 @@ async function runHostSuite(workspace) {
       for (let i = 0; i < Number(summary[2]); i++) results.push({ name: 'host test', ok: false });
       console.log(`${Number(summary[2]) ? '✘' : '✔'} VS Code host suite: ${summary[1]} passed, ${summary[2]} failed (exit ${code}) [${elapsed()}]`);
     } else {
-      record('VS Code host suite ran to the end', false, code === 'timeout' ? 'no result within 150 s' : `exit ${code} without a summary`);
+      for (const line of lines.slice(-40)) console.log(`  │ ${line}`);
+      record('VS Code host suite ran to the end', false,
+        `${code === 'timeout' ? 'no result within 150 s' : `exit ${code} without a summary`}; workbench console in ${path.relative(root, consoleLog)}`);
     }
   } finally {
     await browser?.close().catch(() => undefined);
