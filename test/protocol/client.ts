@@ -34,8 +34,9 @@ export interface ServerSession {
   close(): Promise<void>;
 }
 
-export function startServer(): ServerSession {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+/** `env` replaces the child's environment (e.g. DATABRICKS_CONFIG_FILE pointing at a temporary profile). */
+export function startServer(env?: NodeJS.ProcessEnv): ServerSession {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe', env });
   const chunks: Buffer[] = [];
   child.stdout.on('data', (c: Buffer) => chunks.push(c));
   child.stderr.on('data', (c: Buffer) => chunks.push(c));

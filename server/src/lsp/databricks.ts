@@ -84,7 +84,7 @@ export class DatabricksSupport {
     if (token.isCancellationRequested) return false;
     if (problems.length > 0) {
       this.pausedUntil = this.clock() + RETRY_AFTER_MS;
-      for (const p of problems) this.show(`Databricks lookups unavailable: ${p}. PHI and offline checks still run.`);
+      for (const p of problems) this.show(`Databricks lookups paused: ${/offline rules still run/.test(p) ? p : `${p}; PHI and offline checks still run`}`);
     }
     return true;
   }

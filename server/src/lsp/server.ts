@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
-  CancellationTokenSource, CodeActionKind, createConnection, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
+  CancellationTokenSource, CodeActionKind, createConnection, MessageType, ShowMessageNotification, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
   ResponseError, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
   type NotebookDocument, type WorkDoneProgressReporter,
@@ -173,7 +173,7 @@ class PhisafeServer {
       trusted: init.trusted !== false,
       roots: () => this.roots,
       env: process.env,
-      warn: (message) => void this.connection.window.showWarningMessage(`phisafe: ${message}`),
+      warn: (message) => this.warn(message),
     });
     this.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
@@ -221,7 +221,7 @@ class PhisafeServer {
     if (!this.isCurrent(uri, generation)) return undefined;
     if (effective.configError && !this.warnedConfigErrors.has(effective.configError)) {
       this.warnedConfigErrors.add(effective.configError);
-      void this.connection.window.showWarningMessage(`phisafe: ${effective.configError}; using defaults`);
+      this.warn(`${effective.configError}; using defaults`);
     }
     const started = performance.now();
     let result: ScanResult = { findings: [] };
@@ -496,6 +496,11 @@ class PhisafeServer {
     });
     this.connection.console.info(`workspace scan: ${summary.files} files, ${summary.findings} findings, ${summary.errors} errors, ${(performance.now() - started).toFixed(0)} ms${summary.cancelled ? ' (cancelled)' : ''}`);
     return summary;
+  }
+
+  /** window/showMessage (a notification): a client that does not answer showMessageRequest must not fail the server. */
+  private warn(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `phisafe: ${message}` });
   }
 
   private logFailure(what: string, e: unknown): void {
