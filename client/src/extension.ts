@@ -10,7 +10,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import type { PhisafeInitializationOptions } from '../../server/src/protocol';
+import type { PhisafeInitializationOptions, SuppressWithReasonArgs } from '../../server/src/protocol';
 import { COMMANDS } from './commandIds';
 import { askSuppressionReason, registerCommands } from './commands';
 import { isEnabled, SECTION } from './config';
@@ -48,6 +48,8 @@ function middleware(statusBar: PhiStatusBar): Middleware {
     executeCommand: async (command, args, next) => {
       if (command === COMMANDS.scanWorkspace) return statusBar.whileScanning(async () => next(command, args));
       if (command === COMMANDS.suppressWithReason) {
+        // A caller that already has the reason (another extension, a test) is not asked again.
+        if ((args[0] as Partial<SuppressWithReasonArgs> | undefined)?.reason) return next(command, args);
         const reason = await askSuppressionReason();
         if (reason === undefined) return undefined;
         return next(command, [...args, reason]);

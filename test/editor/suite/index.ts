@@ -13,6 +13,7 @@ export async function run(): Promise<void> {
   await import('./sqlFile.test');
   await import('./notebook.test');
   await import('./commands.test');
+  await import('./fixes.test');
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`phisafe-suite: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? failures} failed`);
