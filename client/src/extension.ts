@@ -14,6 +14,7 @@ import type { PhisafeInitializationOptions, SuppressWithReasonArgs } from '../..
 import { COMMANDS } from './commandIds';
 import { askSuppressionReason, registerCommands } from './commands';
 import { isEnabled, SECTION } from './config';
+import { DATABRICKS_DOCUMENTS, registerDatabricks } from './databricks';
 import { PhiStatusBar } from './statusBar';
 import { withheldTraceChannel } from './trace';
 import { untrustedConfigurationValue } from './trust';
@@ -41,6 +42,7 @@ const documentSelector: LanguageClientOptions['documentSelector'] = [
   { notebook: 'jupyter-notebook', language: '*' },
   // An .ipynb opened as text (JSON) is scanned as a notebook, outputs included.
   { scheme: 'file', pattern: '**/*.ipynb' },
+  ...DATABRICKS_DOCUMENTS,
 ];
 
 function middleware(statusBar: PhiStatusBar): Middleware {
@@ -105,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): PhisafeApi {
     log,
     statusBar,
     ...registerCommands({ extensionUri: context.extensionUri, log, client: () => client }),
+    ...registerDatabricks({ log, client: () => client, workspaceState: context.workspaceState }),
     vscode.commands.registerCommand('phisafe._statusText', () => statusBar.text),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.enable`)) void restart();

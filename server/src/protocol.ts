@@ -82,6 +82,8 @@ export const ClientCommands = {
    * outputs with the notebook API (outputs of an open notebook belong to the editor, not to the text).
    */
   clearOutputsWithPhi: 'phisafe.clearOutputsWithPhi',
+  /** Optional arg: the table name. Asks for a table (phisafe/listTables), then lists its columns (phisafe/lookUpTable). */
+  lookUpUnityCatalogMasks: 'phisafe.lookUpUnityCatalogMasks',
 } as const;
 
 export interface SuppressWithReasonArgs {
