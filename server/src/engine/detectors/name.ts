@@ -16,8 +16,10 @@ const ROLE_CUES = [
   'patient', 'pt', 'pt.', 'member', 'subscriber', 'guarantor', 'mother', 'father', 'son', 'daughter', 'spouse',
   'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'caregiver', 'next of kin', 'emergency contact',
   'patient name', 'pt name', 'full name', 'first name', 'last name', 'member name', 'subscriber name', 'legal name',
-  'maiden name', 'guarantor name', 'contact name', 'name', 'named', 'aka', 'decedent', 'resident', 'client',
+  'maiden name', 'guarantor name', 'contact name', 'name', 'named', 'aka', 'decedent', 'resident', 'client', 'for',
 ];
+/** Cues too common in prose to carry a lone given name: they only back a two-word name. */
+const WEAK_ROLE_CUES = new Set(['for']);
 const PROVIDER_CUES = [
   'dr', 'dr.', 'doctor', 'md', 'physician', 'attending', 'provider', 'nurse', 'rn', 'np', 'author', 'authored',
   'authors', 'by', 'written by', 'created by', 'copyright', '\u00a9', 'maintainer', 'maintained by', 'owner',
@@ -73,7 +75,8 @@ function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NameP
       continue;
     }
     const w = atomText(view, a);
-    if (!spaced || a.kind !== 'letters' || !isCapitalisedWord(w) || (!anyCapitalised && !isNameWord(w))) break;
+    const surnameAfterGiven = words.length === 1 && GIVEN_NAMES.has(words[0]) && isSurnameShaped(w);
+    if (!spaced || a.kind !== 'letters' || !isCapitalisedWord(w) || (!anyCapitalised && !isNameWord(w) && !surnameAfterGiven)) break;
     words.push(w);
     end = a.end;
     cursor = end;
@@ -91,9 +94,25 @@ function isClearName(w: string): boolean {
   return GIVEN_NAMES.has(w) || SURNAMES.has(w);
 }
 
-/** `Jane Smith`: a clear given name and a clear surname (or given name used as surname). */
+/** Second words that follow given names in place and institution names (`Beth Israel`, `Dana Farber`). */
+const NOT_SURNAMES = new Set(['Israel', 'Farber', 'Sinai', 'Deaconess', 'Children', 'Packard', 'Permanente', 'Hopkins']);
+
+/** Endings of English and technical words (`Optimizer`, `Pipeline`s aside) that surnames outside the list lack. */
+const WORD_ENDINGS = /(?:izer|iser|ization|isation|tion|sion|ment|ness|ing|able|ible|ical|ology|ics|ware|ity|ous|ive|ful|less|ism)$/;
+
+/**
+ * Surnames are far more varied than any list, so after a clear given name a capitalised word that is not an
+ * English word, an organisation word or all capitals counts as one (`Linda Okafor`).
+ */
+function isSurnameShaped(w: string): boolean {
+  return w.length >= 3 && w.length <= 20 && /^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?$/.test(w) && !WORD_ENDINGS.test(w)
+    && !ENGLISH_WORDS.has(w.toLowerCase()) && !ORGANISATION_WORDS.has(w) && !NOT_SURNAMES.has(w) && !AMBIGUOUS_NAMES.has(w);
+}
+
+/** `Jane Smith`: a clear given name and a clear or surname-shaped surname. */
 function isDictionaryPair(words: readonly string[]): boolean {
-  return words.length >= 2 && GIVEN_NAMES.has(words[0]) && isClearName(words[1]);
+  if (words.length < 2 || !GIVEN_NAMES.has(words[0]) || NOT_SURNAMES.has(words[1])) return false;
+  return isClearName(words[1]) || (!AMBIGUOUS_NAMES.has(words[0]) && isSurnameShaped(words[1]));
 }
 
 function followedByOrganisation(view: TextView, phrase: NamePhrase, used: number): boolean {
@@ -133,6 +152,8 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], 
   }
   if (gapOk && cue && roleCues.includes(cue.phrase)) {
     if (cue.phrase === 'name' && isOtherThingsName(view, cue.start)) return undefined;
+    if (WEAK_ROLE_CUES.has(cue.phrase) && words.length < 2) return undefined;
+    if (pair) return { words: 2 };
     if (isClearName(words[0]) && (words.length === 1 || isNameWord(words[1]))) return { words: Math.min(words.length, 2) };
     if (words.length >= 2 && isNameWord(words[0]) && isClearName(words[1])) return { words: 2 };
     return undefined;
