@@ -5,7 +5,8 @@
  * authorship context (`Dr.`, `MD`, `Author:`, `by`, `Copyright`) rules a name out: those are not patients.
  */
 import { makeCandidate } from './candidate';
-import { cueBefore, withExtraCues } from './cues';
+import { cueBefore, joinCues, withExtraCues } from './cues';
+import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_NAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
 import { isCapitalisedWord, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
@@ -95,7 +96,21 @@ function isClearName(w: string): boolean {
 }
 
 /** Second words that follow given names in place and institution names (`Beth Israel`, `Dana Farber`). */
-const NOT_SURNAMES = new Set(['Israel', 'Farber', 'Sinai', 'Deaconess', 'Children', 'Packard', 'Permanente', 'Hopkins']);
+const NOT_SURNAMES = new Set(['Luther', 'Israel', 'Farber', 'Sinai', 'Deaconess', 'Children', 'Packard', 'Permanente', 'Hopkins']);
+
+let lowerWords: Set<string> | undefined;
+
+/** Whether a word (or its stem without a plural or verb ending) is an ordinary English word. */
+function isEnglishWord(w: string): boolean {
+  lowerWords ??= new Set(ENGLISH_WORD_LIST.split(' '));
+  const l = w.toLowerCase();
+  if (lowerWords.has(l) || ENGLISH_WORDS.has(l)) return true;
+  if (l.endsWith('ies') && lowerWords.has(`${l.slice(0, -3)}y`)) return true;
+  if (l.endsWith('es') && lowerWords.has(l.slice(0, -2))) return true;
+  if (l.endsWith('s') && lowerWords.has(l.slice(0, -1))) return true;
+  if (l.endsWith('ed') && (lowerWords.has(l.slice(0, -2)) || lowerWords.has(l.slice(0, -1)))) return true;
+  return l.endsWith('ing') && (lowerWords.has(l.slice(0, -3)) || lowerWords.has(`${l.slice(0, -3)}e`));
+}
 
 /** Endings of English and technical words (`Optimizer`, `Pipeline`s aside) that surnames outside the list lack. */
 const WORD_ENDINGS = /(?:izer|iser|ization|isation|tion|sion|ment|ness|ing|able|ible|ical|ology|ics|ware|ity|ous|ive|ful|less|ism)$/;
@@ -106,7 +121,7 @@ const WORD_ENDINGS = /(?:izer|iser|ization|isation|tion|sion|ment|ness|ing|able|
  */
 function isSurnameShaped(w: string): boolean {
   return w.length >= 3 && w.length <= 20 && /^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?$/.test(w) && !WORD_ENDINGS.test(w)
-    && !ENGLISH_WORDS.has(w.toLowerCase()) && !ORGANISATION_WORDS.has(w) && !NOT_SURNAMES.has(w) && !AMBIGUOUS_NAMES.has(w);
+    && !isEnglishWord(w) && !ORGANISATION_WORDS.has(w) && !NOT_SURNAMES.has(w) && !AMBIGUOUS_NAMES.has(w);
 }
 
 /** `Jane Smith`: a clear given name and a clear or surname-shaped surname. */
@@ -129,7 +144,7 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
 
 /** A `name` label qualified by a non-person word (`table name:`) names something else. */
 function isOtherThingsName(view: TextView, cueStart: number): boolean {
-  const before = view.lower.slice(Math.max(0, cueStart - 24), cueStart).replace(/_/g, ' ');
+  const before = view.lower.slice(Math.max(0, cueStart - 24), cueStart).replace(/_/g, ' ').replace(/['\u2019]s ?$/, ' ');
   const m = /([a-z]+)[ .]?$/.exec(before);
   return m !== null && !PERSON_NAME_QUALIFIERS.has(m[1]);
 }
@@ -152,6 +167,7 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], 
   }
   if (gapOk && cue && roleCues.includes(cue.phrase)) {
     if (cue.phrase === 'name' && isOtherThingsName(view, cue.start)) return undefined;
+    if (!WEAK_ROLE_CUES.has(cue.phrase) && words.every((w) => isNameWord(w) || isSurnameShaped(w))) return { words: Math.min(words.length, 2) };
     if (WEAK_ROLE_CUES.has(cue.phrase) && words.length < 2) return undefined;
     if (pair) return { words: 2 };
     if (isClearName(words[0]) && (words.length === 1 || isNameWord(words[1]))) return { words: Math.min(words.length, 2) };
@@ -164,7 +180,7 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const roleCues = withExtraCues(ROLE_CUES, 'name', context);
-  const allCues = [...HONORIFICS, ...roleCues, ...PROVIDER_CUES];
+  const allCues = joinCues(HONORIFICS, roleCues, PROVIDER_CUES);
   const out: Candidate[] = [];
   const atoms = view.atoms;
   for (let i = 0; i < atoms.length; i++) {
@@ -172,18 +188,34 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (a.kind !== 'letters') continue;
     const word = atomText(view, a);
     const honorific = HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
-    if (!isNameWord(word) && !(honorific && isCapitalisedWord(word))) continue;
-    const phrase = phraseAt(view, i, honorific);
+    const cued = !honorific && !isNameWord(word) && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
+    if (!isNameWord(word) && !(honorific && isCapitalisedWord(word)) && !cued) continue;
+    const phrase = phraseAt(view, i, honorific || cued);
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
     if (!verdict || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
-    const end = lastWordEnd(view, phrase, verdict.words);
+    const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
     if (hasProviderSuffix(view, end)) continue;
     out.push(makeCandidate(view, phrase.start, end, 'name', 'name', verdict.words >= 2 ? 'high' : 'medium'));
     i = phrase.nextIndex - 1;
   }
   return out;
+}
+
+/** A strong role cue (`pt`, `patient:`, `mother's name is`) right before `pos`, and no provider cue nearer. */
+function strongRoleCueBefore(view: TextView, pos: number, roleCues: readonly string[], allCues: readonly string[]): boolean {
+  const cue = cueBefore(view, pos, allCues, 40);
+  return cue !== undefined && roleCues.includes(cue.phrase) && !WEAK_ROLE_CUES.has(cue.phrase)
+    && isNameGap(view.slice(cue.end, pos)) && !(cue.phrase === 'name' && isOtherThingsName(view, cue.start));
+}
+
+/** `Garcia, Maria`: a one-word name followed by a comma and a given name is written surname first. */
+function givenAfterComma(view: TextView, phrase: NamePhrase, used: number): number | undefined {
+  if (used !== 1 || phrase.words.length !== 1 || view.charAt(phrase.end) !== ',' || view.charAt(phrase.end + 1) !== ' ') return undefined;
+  const next = view.atoms[phrase.nextIndex];
+  if (!next || next.start !== phrase.end + 2 || next.kind !== 'letters') return undefined;
+  return GIVEN_NAMES.has(atomText(view, next)) || AMBIGUOUS_NAMES.has(atomText(view, next)) ? next.end : undefined;
 }
 
 /** End offset of the n-th name word of the phrase (initials between words included). */
