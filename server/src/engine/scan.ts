@@ -109,6 +109,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
     config,
     custom: compileCustomPatterns(config.customPatterns),
     placed: [],
+    keyCategories: new Map(),
   };
   for (const cell of document.cells) scanCell(cell, context);
 
@@ -153,6 +154,8 @@ interface ScanContext {
   readonly config: ResolvedConfig;
   readonly custom: ReturnType<typeof compileCustomPatterns>;
   readonly placed: Placed[];
+  /** classifyKey per column/key: a table repeats its header for every row, and classifying is costly. */
+  readonly keyCategories: Map<string, Category | undefined>;
 }
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
@@ -226,7 +229,11 @@ function keyed(
   ctx: ScanContext, slice: TextSlice, key: string, relation: Parameters<typeof checkKeyedValue>[2],
   from: number, to: number, regionKind: RegionKind, where: Where,
 ): void {
-  const category = classifyKey(key, ctx.config.contextWords);
+  let category = ctx.keyCategories.get(key);
+  if (category === undefined && !ctx.keyCategories.has(key)) {
+    category = classifyKey(key, ctx.config.contextWords);
+    ctx.keyCategories.set(key, category);
+  }
   if (!category) return;
   const c = checkKeyedValue(category, slice.text.slice(from, to), relation);
   if (c) place(ctx, slice, from, c, regionKind, where, key);
