@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 const argv = process.argv.slice(2);
 const outAt = argv.indexOf('--out');
 const outFile = outAt >= 0 ? argv[outAt + 1] : undefined;
-const dirs = argv.filter((a, i) => !a.startsWith('--') && i !== outAt + 1);
+const dirs = argv.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 const entry = `

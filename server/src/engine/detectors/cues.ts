@@ -149,10 +149,37 @@ export function labelBefore(view: TextView, pos: number, phrases: readonly strin
 export function withExtraCues(builtIn: readonly string[], category: Category, context: FreeTextContext): readonly string[] {
   const extra = context.extraCues?.[category];
   if (!extra || extra.length === 0) return builtIn;
-  const out = [...builtIn];
+  // Memoised by list identity: a fresh list per call would also rebuild its phrase index on every lookup.
+  let byBuiltIn = extended.get(extra);
+  if (!byBuiltIn) extended.set(extra, (byBuiltIn = new WeakMap()));
+  let out = byBuiltIn.get(builtIn);
+  if (out) return out;
+  const list = [...builtIn];
   for (const word of extra) {
     const w = word.trim().toLowerCase().replace(/_/g, ' ');
-    if (w) out.push(w);
+    if (w) list.push(w);
   }
+  out = list;
+  byBuiltIn.set(builtIn, out);
   return out;
+}
+
+const extended = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+
+interface JoinNode {
+  list?: readonly string[];
+  readonly next: WeakMap<readonly string[], JoinNode>;
+}
+const joined: JoinNode = { next: new WeakMap() };
+
+/** The concatenation of cue lists, the same array for the same lists, so its phrase index is built once. */
+export function joinCues(...lists: readonly (readonly string[])[]): readonly string[] {
+  let node = joined;
+  for (const l of lists) {
+    let child = node.next.get(l);
+    if (!child) node.next.set(l, (child = { next: new WeakMap() }));
+    node = child;
+  }
+  node.list ??= lists.flat();
+  return node.list;
 }

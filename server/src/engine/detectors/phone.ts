@@ -6,7 +6,7 @@
  */
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
-import { cueAfter, cueBefore, withExtraCues } from './cues';
+import { cueAfter, cueBefore, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
 
@@ -104,7 +104,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const phone = withExtraCues(PHONE_CUES, 'phone', context);
   const fax = withExtraCues(FAX_CUES, 'fax', context);
-  const cues: PhoneCues = { phone, fax, phoneOrFax: [...phone, ...fax], all: [...phone, ...fax, ...OTHER_CUES] };
+  const cues: PhoneCues = { phone, fax, phoneOrFax: joinCues(phone, fax), all: joinCues(phone, fax, OTHER_CUES) };
   const out: Candidate[] = [];
   let lastEnd = -1;
   for (const chain of view.chains) {

@@ -3,7 +3,7 @@
  * undashed nine digits only next to an SSN cue. Masked forms (`***-**-1234`) never match: they hold no digits.
  */
 import { makeCandidate } from './candidate';
-import { cueBefore, cueNear, withExtraCues } from './cues';
+import { cueBefore, cueNear, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -26,7 +26,7 @@ function nearestIsSsnCue(view: TextView, pos: number, cues: readonly string[], a
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(SSN_CUES, 'ssn', context);
-  const all = [...cues, ...OTHER_CUES];
+  const all = joinCues(cues, OTHER_CUES);
   const out: Candidate[] = [];
   for (const chain of view.chains) {
     const shape = chain.shape;
