@@ -140,11 +140,11 @@ UPDATE gold.patients SET phone_number = '${s(phone(), 'phone')}' WHERE patient_i
     phi.push({ path: `synthetic_outputs_${i}.ipynb`, text: JSON.stringify(nb, null, 1), seeds });
   }
 
-  return { phi, clean: makeCleanFiles(int, pick, digits) };
+  return { phi, clean: makeCleanFiles(int, digits) };
 }
 
 /** Notebooks with no PHI but many look-alikes: every finding in them is a false one. */
-function makeCleanFiles(int: (lo: number, hi: number) => number, pick: <T>(xs: readonly T[]) => T, digits: (n: number) => string): SeededFile[] {
+function makeCleanFiles(int: (lo: number, hi: number) => number, digits: (n: number) => string): SeededFile[] {
   const files: SeededFile[] = [];
   for (let i = 0; i < 10; i++) {
     const uuid = `${digits(8)}-${digits(4)}-4${digits(3)}-a${digits(3)}-${digits(12)}`;

@@ -8,7 +8,7 @@ import { findKeyedLiterals } from './context/codeContext';
 import { findTableValues } from './context/outputTables';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
-import { checkKeyedValue, classifyKey } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -99,6 +99,7 @@ interface Placed {
   readonly cellIndex: number;
   readonly outputIndex?: number;
   readonly contextKey?: string;
+  readonly relation?: KeyRelation;
   /** Line of the finding inside the cell source, for line-level suppressions (source regions only). */
   readonly sourceOffset?: number;
 }
@@ -129,7 +130,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
     const start = lines.position(startOffset);
     const end = lines.position(endOffset);
     const label = CATEGORY_LABELS[p.category];
-    const keyNote = p.contextKey ? ` (${p.regionKind === 'output' ? 'column' : 'compared with'} \`${p.contextKey}\`)` : '';
+    const keyNote = p.contextKey && p.relation ? ` (${RELATION_WORDS[p.relation]} \`${p.contextKey}\`)` : '';
     findings.push({
       ruleId: rule.id,
       category: p.category,
@@ -234,18 +235,34 @@ function keyed(
     category = classifyKey(key, ctx.config.contextWords);
     ctx.keyCategories.set(key, category);
   }
-  if (!category) return;
-  const c = checkKeyedValue(category, slice.text.slice(from, to), relation);
-  if (c) place(ctx, slice, from, c, regionKind, where, key);
+  const value = slice.text.slice(from, to);
+  const c = category ? checkKeyedValue(category, value, relation) : isBareNameKey(key) ? checkBareNameValue(value) : undefined;
+  if (c) place(ctx, slice, from, c, regionKind, where, key, relation);
 }
 
-function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, regionKind: RegionKind, where: Where, contextKey: string | undefined): void {
+/** `{"name": …}` names anything; only a value shaped like a person's name counts under it. */
+function isBareNameKey(key: string): boolean {
+  return /^["'`]?name["'`]?$/i.test(key.trim());
+}
+
+function place(
+  ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, regionKind: RegionKind, where: Where,
+  contextKey: string | undefined, relation?: KeyRelation,
+): void {
   ctx.placed.push({
     slice, start: from + c.start, end: from + c.end, category: c.category, redacted: c.redacted, regionKind,
-    cellIndex: where.cellIndex, outputIndex: where.outputIndex, contextKey,
+    cellIndex: where.cellIndex, outputIndex: where.outputIndex, contextKey, relation,
     sourceOffset: where.sourceOffset === undefined ? undefined : from + c.start,
   });
 }
+
+type KeyRelation = Parameters<typeof checkKeyedValue>[2];
+
+/** How a message names the key that typed a value; a key is a column name, never PHI. */
+const RELATION_WORDS: Readonly<Record<KeyRelation, string>> = {
+  equals: 'compared with', 'not-equals': 'compared with', 'in-list': 'listed for', like: 'matched against',
+  bound: 'compared with', assign: 'assigned to', table: 'column',
+};
 
 /** One finding per span: where detectors overlap, a keyed (context-typed) finding wins, then the longer one. */
 function dedupe(placed: Placed[]): Placed[] {

@@ -11,6 +11,7 @@ import { isDateText, isCalendarDate } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber } from './phone';
 import { isValidSsn } from './ssn';
+import { nameDetector } from './name';
 import type { Candidate } from './types';
 import { isVin } from './vehicle';
 
@@ -272,4 +273,18 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
     start: lead, end: lead + v.length, category, detectorId: `keyed-${category}`, confidence: 'high',
     redacted: redact(category, v),
   };
+}
+
+/**
+ * A value under a bare `name` key (`{"name": …}`, `Row(name=…)`): counted only where the name detector would
+ * report it after a `Name:` label, and only when the name is the whole value.
+ */
+export function checkBareNameValue(value: string): Candidate | undefined {
+  const trimmed = value.trim();
+  if (trimmed.length < 3 || trimmed.length > 60) return undefined;
+  const label = 'Name: ';
+  const lead = value.indexOf(trimmed);
+  const hit = nameDetector.find(label + trimmed, { regionKind: 'code' })
+    .find((c) => c.start === label.length && c.end === label.length + trimmed.length);
+  return hit ? { ...hit, start: lead, end: lead + trimmed.length } : undefined;
 }
