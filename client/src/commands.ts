@@ -72,6 +72,12 @@ async function clearOutputsWithPhi(ctx: CommandContext): Promise<number> {
     void vscode.window.showInformationMessage('phisafe: open a Jupyter notebook to clear outputs that hold PHI.');
     return 0;
   }
+  // LSP notebook sync carries cell text, not outputs: the server reads outputs from the saved file, so its
+  // output indexes describe the editor's outputs only while the notebook has no unsaved changes.
+  if (notebook?.isDirty) {
+    void vscode.window.showWarningMessage('phisafe: save the notebook first; outputs are checked as saved on disk.');
+    return 0;
+  }
   const params: OutputFindingsParams = { uri: client.code2ProtocolConverter.asUri(target) };
   const findings = await client.sendRequest<OutputFinding[]>(OutputFindingsRequest, params);
   const byCell = outputsByCell(findings);

@@ -49,4 +49,11 @@ describe('a Jupyter notebook in the notebook editor', () => {
     assert.deepEqual(after[OUTPUT_CELL], ['lookup done\n'], 'only the output with the SSN goes');
     assert.match(notebook.cellAt(OUTPUT_CELL).document.getText(), /print\(f"ssn: \{lookup\.ssn\}"\)/, 'the code stays');
   });
+
+  it('leaves an unsaved notebook alone (the server knows the outputs as saved, not as edited)', async () => {
+    assert.ok(notebook.isDirty);
+    const cleared = await vscode.commands.executeCommand<number>('phisafe.clearOutputsWithPhi');
+    assert.equal(cleared, 0);
+    assert.deepEqual(notebook.getCells().map((c) => c.outputs.length), [0, 1, 0, 1]);
+  });
 });
