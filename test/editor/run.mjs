@@ -47,7 +47,8 @@ function checkVsixContents(vsix) {
   const names = sh('unzip', ['-Z1', vsix]).split('\n').filter(Boolean);
   const forbidden = names.filter((n) => /node_modules\/|\.ts$|\.map$|(^|\/)test\/|(^|\/)(client|server)\/src\//.test(n));
   const required = ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/LICENSE.txt',
-    'extension/readme.md', 'extension/snippets/python.json', 'extension/snippets/sql.json', 'extension/schemas/phisafe.schema.json'];
+    'extension/readme.md', 'extension/snippets/python.json', 'extension/snippets/sql.json', 'extension/schemas/phisafe.schema.json',
+    'extension/docs/rules/phi/embedded-identifier.md'];
   const missing = required.filter((n) => !names.includes(n));
   const ok = forbidden.length === 0 && missing.length === 0;
   record('.vsix holds only bundled JS and assets', ok,
