@@ -93,4 +93,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export const accountDetector: Detector = { id: 'account-number', category: 'account-number', find };
+export const accountDetector: Detector = { id: 'account-number', category: 'account-number', find, needs: ['digit'] };

@@ -66,4 +66,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const ageDetector: Detector = { id: 'age-over-89', category: 'age-over-89', find };
+export const ageDetector: Detector = { id: 'age-over-89', category: 'age-over-89', find, needs: ['digit'] };

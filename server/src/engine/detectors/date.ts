@@ -133,4 +133,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const dateDetector: Detector = { id: 'date', category: 'date', find };
+export const dateDetector: Detector = { id: 'date', category: 'date', find, needs: ['digit'] };

@@ -31,4 +31,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const deviceDetector: Detector = { id: 'device-id', category: 'device-id', find };
+export const deviceDetector: Detector = { id: 'device-id', category: 'device-id', find, needs: ['digit'] };

@@ -110,4 +110,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const emailDetector: Detector = { id: 'email', category: 'email', find };
+export const emailDetector: Detector = { id: 'email', category: 'email', find, needs: ['at'] };

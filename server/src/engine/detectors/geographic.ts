@@ -122,4 +122,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const geographicDetector: Detector = { id: 'geographic', category: 'geographic', find };
+export const geographicDetector: Detector = { id: 'geographic', category: 'geographic', find, needs: ['digit'] };

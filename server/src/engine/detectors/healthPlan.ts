@@ -61,4 +61,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export const healthPlanDetector: Detector = { id: 'health-plan-id', category: 'health-plan-id', find };
+export const healthPlanDetector: Detector = { id: 'health-plan-id', category: 'health-plan-id', find, needs: ['digit'] };

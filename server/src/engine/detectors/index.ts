@@ -18,6 +18,7 @@ import { phoneDetector } from './phone';
 import { ssnDetector } from './ssn';
 import { urlDetector } from './url';
 import { vehicleDetector } from './vehicle';
+import { charNeedsIn, meetsNeeds } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 /** Every free-text detector; order breaks ties between equally good overlapping candidates. */
@@ -43,8 +44,12 @@ export const DETECTORS: readonly Detector[] = [
 /** Runs every free-text detector over text; returns non-overlapping candidates in text order. */
 export function scanFreeText(text: string, context: FreeTextContext): Candidate[] {
   const found: Candidate[] = [];
-  for (const d of DETECTORS) found.push(...d.find(text, context));
-  return resolveOverlaps(found);
+  const present = charNeedsIn(text);
+  for (const d of DETECTORS) {
+    if (!meetsNeeds(present, d.needs)) continue;
+    for (const c of d.find(text, context)) found.push(c);
+  }
+  return found.length === 0 ? found : resolveOverlaps(found);
 }
 
 /** Keeps one candidate where candidates overlap (sorted by start; linear after the sort). */

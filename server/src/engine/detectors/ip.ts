@@ -102,4 +102,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export const ipDetector: Detector = { id: 'ip-address', category: 'ip-address', find };
+export const ipDetector: Detector = { id: 'ip-address', category: 'ip-address', find, needs: ['digit', 'colon'] };

@@ -34,4 +34,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const licenseDetector: Detector = { id: 'license-number', category: 'license-number', find };
+export const licenseDetector: Detector = { id: 'license-number', category: 'license-number', find, needs: ['digit'] };

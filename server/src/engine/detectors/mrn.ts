@@ -21,4 +21,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     .map((v) => makeCandidate(view, v.chain.start, v.chain.end, 'mrn', 'mrn', 'medium'));
 }
 
-export const mrnDetector: Detector = { id: 'mrn', category: 'mrn', find };
+export const mrnDetector: Detector = { id: 'mrn', category: 'mrn', find, needs: ['digit'] };

@@ -229,4 +229,4 @@ function lastWordEnd(view: TextView, phrase: NamePhrase, n: number): number {
   return phrase.end;
 }
 
-export const nameDetector: Detector = { id: 'name', category: 'name', find };
+export const nameDetector: Detector = { id: 'name', category: 'name', find, needs: ['upper'] };

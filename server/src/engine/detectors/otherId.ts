@@ -19,4 +19,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     .map((v) => makeCandidate(view, v.chain.start, v.chain.end, 'other-id', 'other-id', 'medium'));
 }
 
-export const otherIdDetector: Detector = { id: 'other-id', category: 'other-id', find };
+export const otherIdDetector: Detector = { id: 'other-id', category: 'other-id', find, needs: ['digit'] };

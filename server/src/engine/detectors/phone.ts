@@ -121,4 +121,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const phoneDetector: Detector = { id: 'phone', category: 'phone', find };
+export const phoneDetector: Detector = { id: 'phone', category: 'phone', find, needs: ['digit'] };

@@ -60,4 +60,4 @@ function spacedSsnEnd(view: TextView, first: Chain): number | undefined {
   return third.end;
 }
 
-export const ssnDetector: Detector = { id: 'ssn', category: 'ssn', find };
+export const ssnDetector: Detector = { id: 'ssn', category: 'ssn', find, needs: ['digit'] };

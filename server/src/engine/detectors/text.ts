@@ -3,7 +3,7 @@
  * chains (atoms joined by single `-`, `.` or `/`). Detectors read the exact shape of a whole chain, so
  * `123-45-6789` inside `A-123-45-6789-01` is never seen as an SSN, and no regex has to guess boundaries.
  */
-import type { WorkMeter } from './types';
+import type { CharNeed, WorkMeter } from './types';
 
 export type AtomKind = 'digits' | 'letters' | 'mixed';
 
@@ -152,6 +152,28 @@ function shapeOf(atoms: readonly Atom[]): string {
     shape += shape ? `,${a.end - a.start}` : String(a.end - a.start);
   }
   return shape;
+}
+
+const NEED_BITS: Readonly<Record<CharNeed, number>> = { digit: 1, at: 2, colon: 4, upper: 8 };
+
+/** The CharNeed classes present in text, as a bit set (one pass, stops once all are seen). */
+export function charNeedsIn(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length && bits !== 15; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) bits |= 1;
+    else if (c === 64) bits |= 2;
+    else if (c === 58) bits |= 4;
+    else if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) bits |= 8;
+  }
+  return bits;
+}
+
+/** Whether a detector with these needs can find anything in text with the given CharNeed bits. */
+export function meetsNeeds(bits: number, needs: readonly CharNeed[] | undefined): boolean {
+  if (!needs) return true;
+  for (const n of needs) if (bits & NEED_BITS[n]) return true;
+  return false;
 }
 
 /** Digits only of a span of text. */

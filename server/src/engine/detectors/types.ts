@@ -37,4 +37,12 @@ export interface Detector {
   readonly category: Category;
   /** Must run in time linear in text.length (no backtracking blow-ups). */
   find(text: string, context: FreeTextContext): Candidate[];
+  /**
+   * Characters without which `find` can report nothing (any one of them suffices): scanFreeText skips the
+   * detector on text that has none, which is most code strings and prose. Omitted: always run.
+   */
+  readonly needs?: readonly CharNeed[];
 }
+
+/** `digit` 0-9, `at` `@`, `colon` `:`, `upper` a capital letter that can start a name (A-Z, À-Þ). */
+export type CharNeed = 'digit' | 'at' | 'colon' | 'upper';

@@ -97,4 +97,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-export const urlDetector: Detector = { id: 'url', category: 'url', find };
+export const urlDetector: Detector = { id: 'url', category: 'url', find, needs: ['colon'] };

@@ -43,4 +43,4 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export const vehicleDetector: Detector = { id: 'vehicle-id', category: 'vehicle-id', find };
+export const vehicleDetector: Detector = { id: 'vehicle-id', category: 'vehicle-id', find, needs: ['digit'] };
