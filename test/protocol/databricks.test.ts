@@ -4,14 +4,14 @@
  * the look-up requests, bundle cluster diagnostics and fixes, the offline path and the untrusted workspace.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import type { ListTablesResult, LookUpTableResult } from '../../server/src/protocol';
 import { FakeWorkspace } from '../databricks/fakeWorkspace';
-import { ensureBuilt, initializeParams, startServer, type ServerSession } from './client';
+import { ensureBuilt, initializeParams, ROOT, startServer, type ServerSession } from './client';
 
 // Built at run time so no credential-shaped literal sits in the repository.
 const TOKEN = ['lsp', 'fake', 'token', String(process.pid)].join('-');
@@ -224,6 +224,18 @@ describe('language server with a Databricks workspace (real SDK, fake workspace 
     const written = live.server.written();
     assert.ok(!written.includes(TOKEN), 'the token never appears in anything the server writes');
     assert.ok(!written.includes(SSN), 'nor the PHI value');
+  });
+
+  it('reads Unity Catalog metadata from a snapshot file (phisafe.databricks.snapshot) without a workspace', async () => {
+    const s = await start();
+    s.server.settings = { ...s.server.settings, databricks: { snapshot: path.join(ROOT, 'test', 'databricks', 'fixtures', 'uc', 'snapshot.json') } };
+    const text = readFileSync(path.join(ROOT, 'test', 'databricks', 'fixtures', 'uc', 'queries.sql'), 'utf8');
+    const uri = pathToFileURL(path.join(dir, 'snapshot-queries.sql')).toString();
+    const diagnostics = await open(s, uri, 'sql', text, (d) => d.some((x) => x.code === 'uc/unmasked-phi-column'));
+    assert.ok(diagnostics.some((d) => d.code === 'uc/unmasked-phi-column' && d.range.start.line === positionOf(text, 'p.member_ref').line));
+    const lookup = await s.server.connection.sendRequest('phisafe/lookUpTable', { table: TABLE }) as LookUpTableResult;
+    assert.equal(lookup.source, 'snapshot');
+    await s.server.close();
   });
 
   it('in an untrusted workspace never calls Databricks, and the offline rules still run', async () => {

@@ -89,9 +89,10 @@ export class DatabricksSupport {
     return true;
   }
 
-  /** Forgets cached metadata and shown problems; lookups resume at once. */
+  /** Forgets cached metadata (and re-reads the snapshot file) and shown problems; lookups resume at once. */
   refresh(): void {
     for (const e of this.entries.values()) e.features.refresh();
+    this.entries.clear();
     this.shown.clear();
     this.pausedUntil = 0;
   }
