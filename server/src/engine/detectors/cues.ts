@@ -67,10 +67,37 @@ function indexOf(phrases: readonly string[]): CueIndex {
   return index;
 }
 
-/** Every bounded occurrence of a phrase in the window, found in one pass over its words. */
-function hitsIn(view: TextView, w: string, offset: number, phrases: readonly string[], visit: (hit: CueHit) => void): void {
-  const index = indexOf(phrases);
-  view.work(w.length);
+/**
+ * A cue window: its lower-cased text (`_` read as a space) and its words. Several detectors ask about the same
+ * window (every labelled-id detector looks right before the same chain), so each is tokenised once per view.
+ */
+interface CueWindow {
+  readonly w: string;
+  readonly offset: number;
+  /** ends[k] is where words[k] ends in w. */
+  readonly ends: readonly number[];
+  readonly words: readonly string[];
+}
+
+const BEFORE = Symbol('cue windows before');
+const AFTER = Symbol('cue windows after');
+
+/** Tokenised windows of one direction, by window size and then position. */
+type WindowCache = Map<number, Map<number, CueWindow>>;
+
+function cachedWindow(view: TextView, direction: symbol, pos: number, window: number, make: () => CueWindow): CueWindow {
+  const bySize = view.memo<WindowCache>(direction, () => new Map());
+  let byPos = bySize.get(window);
+  if (!byPos) bySize.set(window, (byPos = new Map()));
+  let win = byPos.get(pos);
+  if (!win) byPos.set(pos, (win = make()));
+  return win;
+}
+
+function tokeniseWindow(view: TextView, from: number, to: number): CueWindow {
+  const w = windowText(view, from, to);
+  const ends: number[] = [];
+  const words: string[] = [];
   let i = 0;
   while (i < w.length) {
     if (!isWordCode(w.charCodeAt(i))) {
@@ -79,8 +106,31 @@ function hitsIn(view: TextView, w: string, offset: number, phrases: readonly str
     }
     const ws = i;
     while (i < w.length && isWordCode(w.charCodeAt(i))) i++;
-    const candidates = index.byLastWord.get(w.slice(ws, i));
+    ends.push(i);
+    words.push(w.slice(ws, i));
+  }
+  return { w, offset: from, ends, words };
+}
+
+/** The window [pos - window, pos) clipped to the line, tokenised once per view. */
+function windowBefore(view: TextView, pos: number, window: number): CueWindow {
+  return cachedWindow(view, BEFORE, pos, window, () => tokeniseWindow(view, view.lineStartWithin(pos, window), pos));
+}
+
+/** The window [pos, pos + window) clipped to the line, tokenised once per view. */
+function windowAfter(view: TextView, pos: number, window: number): CueWindow {
+  return cachedWindow(view, AFTER, pos, window, () => tokeniseWindow(view, pos, view.lineEndWithin(pos, window)));
+}
+
+/** Every bounded occurrence of a phrase in the window, found in one pass over its words. */
+function hitsIn(view: TextView, win: CueWindow, phrases: readonly string[], visit: (hit: CueHit) => void): void {
+  const index = indexOf(phrases);
+  const { w, offset, ends, words } = win;
+  view.work(w.length);
+  for (let k = 0; k < words.length; k++) {
+    const candidates = index.byLastWord.get(words[k]);
     if (!candidates) continue;
+    const i = ends[k];
     for (const { phrase, tail } of candidates) {
       const at = i + tail - phrase.length;
       if (at >= 0 && w.startsWith(phrase, at) && boundedAt(w, at, phrase)) visit({ phrase, start: offset + at, end: offset + at + phrase.length });
@@ -94,9 +144,8 @@ function hitsIn(view: TextView, w: string, offset: number, phrases: readonly str
 
 /** The cue that ends nearest before `pos` (within `window` characters on the same line). */
 export function cueBefore(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_BEFORE): CueHit | undefined {
-  const from = view.lineStartWithin(pos, window);
   let best: CueHit | undefined;
-  hitsIn(view, windowText(view, from, pos), from, phrases, (hit) => {
+  hitsIn(view, windowBefore(view, pos, window), phrases, (hit) => {
     if (!best || hit.end > best.end || (hit.end === best.end && hit.start < best.start)) best = hit;
   });
   return best;
@@ -104,9 +153,8 @@ export function cueBefore(view: TextView, pos: number, phrases: readonly string[
 
 /** The cue that starts nearest after `pos` (within `window` characters on the same line). */
 export function cueAfter(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_AFTER): CueHit | undefined {
-  const to = view.lineEndWithin(pos, window);
   let best: CueHit | undefined;
-  hitsIn(view, windowText(view, pos, to), pos, phrases, (hit) => {
+  hitsIn(view, windowAfter(view, pos, window), phrases, (hit) => {
     if (!best || hit.start < best.start || (hit.start === best.start && hit.end > best.end)) best = hit;
   });
   return best;

@@ -45,15 +45,67 @@ export function isPlaceholderId(value: string): boolean {
   return /^\d{10}$/.test(compact) && isNpi(compact);
 }
 
+/** A chain joined only by `-`, without `_`, holding a digit: what every id shape with minDigits >= 1 reads. */
+interface IdChain {
+  readonly chain: Chain;
+  readonly alnum: number;
+  readonly digits: number;
+  /** The value and whether it is a placeholder (or masked), filled in on first use. */
+  value?: string;
+  excluded?: boolean;
+}
+
+const ID_CHAINS = Symbol('id chains');
+
+/** The view's id-like chains with their counts, computed once and shared by every labelled detector. */
+function idChainsOf(view: TextView): IdChain[] {
+  return view.memo(ID_CHAINS, () => findIdChains(view));
+}
+
+function findIdChains(view: TextView): IdChain[] {
+  const list: IdChain[] = [];
+  const text = view.text;
+  for (const chain of view.chains) {
+    if (chain.seps.some((s) => s !== '-')) continue;
+    let alnum = 0;
+    let digits = 0;
+    let underscore = false;
+    for (const a of chain.atoms) {
+      for (let i = a.start; i < a.end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 95) underscore = true;
+        alnum++;
+        if (c >= 48 && c <= 57) digits++;
+      }
+    }
+    if (!underscore && digits > 0) list.push({ chain, alnum, digits });
+  }
+  return list;
+}
+
 /** Every chain that fits the shape and directly follows one of the label phrases. */
 export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): LabelledValue[] {
   const out: LabelledValue[] = [];
-  for (const chain of view.chains) {
-    if (!fitsIdShape(view, chain, shape)) continue;
-    const value = view.slice(chain.start, chain.end);
-    if (isPlaceholderId(value) || view.charBefore(chain.start) === '*') continue;
+  if (shape.minDigits < 1) {
+    for (const chain of view.chains) {
+      if (!fitsIdShape(view, chain, shape)) continue;
+      const value = view.slice(chain.start, chain.end);
+      if (isPlaceholderId(value) || view.charBefore(chain.start) === '*') continue;
+      const cue = labelBefore(view, chain.start, phrases);
+      if (cue) out.push({ chain, cue, value });
+    }
+    return out;
+  }
+  for (const id of idChainsOf(view)) {
+    if (id.alnum < shape.minLength || id.alnum > shape.maxLength || id.digits < shape.minDigits) continue;
+    const chain = id.chain;
+    if (id.value === undefined) {
+      id.value = view.slice(chain.start, chain.end);
+      id.excluded = isPlaceholderId(id.value) || view.charBefore(chain.start) === '*';
+    }
+    if (id.excluded) continue;
     const cue = labelBefore(view, chain.start, phrases);
-    if (cue) out.push({ chain, cue, value });
+    if (cue) out.push({ chain, cue, value: id.value });
   }
   return out;
 }

@@ -46,10 +46,20 @@ export class TextView {
   readonly atoms: readonly Atom[];
   readonly chains: readonly Chain[];
   private lowerText: string | undefined;
+  private memos: Map<symbol, unknown> | undefined;
 
   constructor(readonly text: string, readonly meter?: WorkMeter) {
     this.atoms = findAtoms(text, meter);
     this.chains = findChains(text, this.atoms, meter);
+  }
+
+  /** Results that several detectors share (cue windows, id-like chains), made on first use. */
+  memo<T>(key: symbol, make: () => T): T {
+    this.memos ??= new Map();
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
   }
 
   /** Lower-cased text, computed once. */
