@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'out/**', '**/*.js', '**/*.mjs', 'test/fixtures/**', 'bench/work/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'out/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'test/fixtures/**', 'bench/work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

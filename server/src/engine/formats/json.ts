@@ -66,6 +66,7 @@ class JsonScanner {
   pos = 0;
   /** Cached position of the next backslash at or after some earlier point, so string scanning stays linear. */
   private nextBackslash = -1;
+  private nextQuote = -1;
 
   constructor(private readonly text: string) {}
 
@@ -153,8 +154,13 @@ class JsonScanner {
     let i = start + 1;
     let escaped = false;
     for (;;) {
-      const quote = t.indexOf('"', i);
-      if (quote < 0) this.fail(t.length);
+      // Both searches are cached: re-searching from every escape for a far quote would be quadratic.
+      if (this.nextQuote < i) {
+        const q = t.indexOf('"', i);
+        this.nextQuote = q < 0 ? Infinity : q;
+      }
+      const quote = this.nextQuote;
+      if (quote === Infinity) this.fail(t.length);
       if (this.nextBackslash < i) {
         const b = t.indexOf('\\', i);
         this.nextBackslash = b < 0 ? Infinity : b;
