@@ -43,6 +43,14 @@ interface CueIndex {
 
 const indexes = new WeakMap<readonly string[], CueIndex>();
 
+/**
+ * Every indexed list that has a phrase ending in a word, by that word. A window looks its words up here once;
+ * each list asked about the window then only checks the words it owns (usually none).
+ */
+const owners = new Map<string, CueIndex[]>();
+/** Bumped when a list is indexed, so windows redo their lookups against the new owners. */
+let ownersVersion = 0;
+
 function indexOf(phrases: readonly string[]): CueIndex {
   let index = indexes.get(phrases);
   if (index) return index;
@@ -64,6 +72,12 @@ function indexOf(phrases: readonly string[]): CueIndex {
   }
   index = { byLastWord, wordless };
   indexes.set(phrases, index);
+  for (const word of byLastWord.keys()) {
+    const list = owners.get(word);
+    if (list) list.push(index);
+    else owners.set(word, [index]);
+  }
+  ownersVersion++;
   return index;
 }
 
@@ -77,6 +91,9 @@ interface CueWindow {
   /** ends[k] is where words[k] ends in w. */
   readonly ends: readonly number[];
   readonly words: readonly string[];
+  /** Words that end a phrase of some indexed list: word k and the lists owning it, as of `version`. */
+  owned: readonly { readonly k: number; readonly lists: readonly CueIndex[] }[];
+  version: number;
 }
 
 const BEFORE = Symbol('cue windows before');
@@ -109,7 +126,7 @@ function tokeniseWindow(view: TextView, from: number, to: number): CueWindow {
     ends.push(i);
     words.push(w.slice(ws, i));
   }
-  return { w, offset: from, ends, words };
+  return { w, offset: from, ends, words, owned: [], version: -1 };
 }
 
 /** The window [pos - window, pos) clipped to the line, tokenised once per view. */
@@ -122,42 +139,58 @@ function windowAfter(view: TextView, pos: number, window: number): CueWindow {
   return cachedWindow(view, AFTER, pos, window, () => tokeniseWindow(view, pos, view.lineEndWithin(pos, window)));
 }
 
-/** Every bounded occurrence of a phrase in the window, found in one pass over its words. */
-function hitsIn(view: TextView, win: CueWindow, phrases: readonly string[], visit: (hit: CueHit) => void): void {
+function ownedWords(win: CueWindow): CueWindow['owned'] {
+  if (win.version === ownersVersion) return win.owned;
+  const owned: { k: number; lists: readonly CueIndex[] }[] = [];
+  for (let k = 0; k < win.words.length; k++) {
+    const lists = owners.get(win.words[k]);
+    if (lists) owned.push({ k, lists });
+  }
+  win.owned = owned;
+  win.version = ownersVersion;
+  return owned;
+}
+
+/**
+ * The best bounded occurrence of a phrase in the window: the one ending last (starting first on a tie) for
+ * `before`, else the one starting first (ending last on a tie).
+ */
+function bestHit(view: TextView, win: CueWindow, phrases: readonly string[], before: boolean): CueHit | undefined {
   const index = indexOf(phrases);
-  const { w, offset, ends, words } = win;
+  const { w, offset } = win;
   view.work(w.length);
-  for (let k = 0; k < words.length; k++) {
-    const candidates = index.byLastWord.get(words[k]);
-    if (!candidates) continue;
-    const i = ends[k];
-    for (const { phrase, tail } of candidates) {
+  let best: CueHit | undefined;
+  const consider = (at: number, phrase: string): void => {
+    const start = offset + at;
+    const end = start + phrase.length;
+    const wins = !best || (before
+      ? end > best.end || (end === best.end && start < best.start)
+      : start < best.start || (start === best.start && end > best.end));
+    if (wins) best = { phrase, start, end };
+  };
+  for (const { k, lists } of ownedWords(win)) {
+    if (!lists.includes(index)) continue;
+    const i = win.ends[k];
+    for (const { phrase, tail } of index.byLastWord.get(win.words[k]) ?? []) {
       const at = i + tail - phrase.length;
-      if (at >= 0 && w.startsWith(phrase, at) && boundedAt(w, at, phrase)) visit({ phrase, start: offset + at, end: offset + at + phrase.length });
+      if (at >= 0 && w.startsWith(phrase, at) && boundedAt(w, at, phrase)) consider(at, phrase);
     }
   }
   for (const phrase of index.wordless) {
     view.work(w.length);
-    for (let at = w.indexOf(phrase); at >= 0; at = w.indexOf(phrase, at + 1)) visit({ phrase, start: offset + at, end: offset + at + phrase.length });
+    for (let at = w.indexOf(phrase); at >= 0; at = w.indexOf(phrase, at + 1)) consider(at, phrase);
   }
+  return best;
 }
 
 /** The cue that ends nearest before `pos` (within `window` characters on the same line). */
 export function cueBefore(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_BEFORE): CueHit | undefined {
-  let best: CueHit | undefined;
-  hitsIn(view, windowBefore(view, pos, window), phrases, (hit) => {
-    if (!best || hit.end > best.end || (hit.end === best.end && hit.start < best.start)) best = hit;
-  });
-  return best;
+  return bestHit(view, windowBefore(view, pos, window), phrases, true);
 }
 
 /** The cue that starts nearest after `pos` (within `window` characters on the same line). */
 export function cueAfter(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_AFTER): CueHit | undefined {
-  let best: CueHit | undefined;
-  hitsIn(view, windowAfter(view, pos, window), phrases, (hit) => {
-    if (!best || hit.start < best.start || (hit.start === best.start && hit.end > best.end)) best = hit;
-  });
-  return best;
+  return bestHit(view, windowAfter(view, pos, window), phrases, false);
 }
 
 /** Whether any cue sits in the window around [start, end). */
