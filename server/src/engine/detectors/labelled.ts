@@ -39,7 +39,8 @@ export function fitsIdShape(view: TextView, chain: Chain, shape: IdShape): boole
 /** Values that are clearly not someone's identifier: masks, repeated digits, a lone year, an NPI. */
 export function isPlaceholderId(value: string): boolean {
   const compact = value.replace(/-/g, '');
-  if (/^[xX*#]+/.test(compact) || /[xX]{3}/.test(compact)) return true;
+  // Masks start with `*`, `#` or at least two X's; a single leading letter X is part of many real ids.
+  if (/^(?:[*#]|[xX]{2})/.test(compact) || /[xX]{3}/.test(compact)) return true;
   if (/^(\d)\1+$/.test(compact)) return true;
   if (/^(19|20)\d\d$/.test(compact)) return true;
   return /^\d{10}$/.test(compact) && isNpi(compact);
