@@ -221,7 +221,19 @@ export function isLabelGap(gap: string): boolean {
 
 /** The label cue that directly precedes `pos` (only label glue between), if any. */
 export function labelBefore(view: TextView, pos: number, phrases: readonly string[]): CueHit | undefined {
-  const hit = cueBefore(view, pos, phrases, WINDOW_BEFORE);
+  return labelIn(view, labelWindowBefore(view, pos), pos, phrases);
+}
+
+/** The window labelBefore reads before `pos`, for callers that ask about one position with many lists. */
+export type LabelWindow = CueWindow;
+
+export function labelWindowBefore(view: TextView, pos: number): LabelWindow {
+  return windowBefore(view, pos, WINDOW_BEFORE);
+}
+
+/** labelBefore over a window from labelWindowBefore(view, pos). */
+export function labelIn(view: TextView, win: LabelWindow, pos: number, phrases: readonly string[]): CueHit | undefined {
+  const hit = bestHit(view, win, phrases, true);
   if (!hit || !isLabelGap(view.slice(hit.end, pos))) return undefined;
   return hit;
 }

@@ -5,7 +5,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueAfter, cueBefore, withExtraCues } from './cues';
-import { viewFor, type Chain, type TextView } from './text';
+import { isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 export const DATE_CUES = [
@@ -56,11 +56,15 @@ interface DateSpan {
 
 function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
   if (!chain || chain.atoms.length !== 1) return undefined;
+  // Month names are 3-9 characters starting with a letter: skip the slice for every other chain.
+  const first = view.lower.charCodeAt(chain.start);
+  if (first < 97 || first > 122 || chain.end - chain.start < 3 || chain.end - chain.start > 9) return undefined;
   return MONTHS[view.lower.slice(chain.start, chain.end)];
 }
 
 function dayOf(view: TextView, chain: Chain | undefined): number | undefined {
   if (!chain || chain.atoms.length !== 1) return undefined;
+  if (!isDigitCode(view.lower.charCodeAt(chain.start))) return undefined;
   const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(view.lower.slice(chain.start, chain.end));
   return m ? Number(m[1]) : undefined;
 }
@@ -92,9 +96,15 @@ function spelledDate(view: TextView, chain: Chain): DateSpan | undefined {
   return yearChain && year !== undefined && isCalendarDate(year, m, day) ? { start: chain.start, end: yearChain.end } : undefined;
 }
 
+/** Every numeric date layout starts with 1-4 digits: skip the parse for every other chain. */
+function mayBeNumericDate(chain: Chain): boolean {
+  const first = chain.atoms[0];
+  return first.kind === 'digits' && first.end - first.start <= 4;
+}
+
 function dateAt(view: TextView, chain: Chain): DateSpan | undefined {
-  if (chain.atoms.length === 3 && isDateText(view.slice(chain.start, chain.end), false)) return { start: chain.start, end: chain.end };
-  if (chain.atoms.length === 1 && chain.end - chain.start === 8 && isDateText(view.slice(chain.start, chain.end), true)) {
+  if (chain.atoms.length === 3 && mayBeNumericDate(chain) && isDateText(view.slice(chain.start, chain.end), false)) return { start: chain.start, end: chain.end };
+  if (chain.atoms.length === 1 && chain.end - chain.start === 8 && chain.atoms[0].kind === 'digits' && isDateText(view.slice(chain.start, chain.end), true)) {
     return { start: chain.start, end: chain.end };
   }
   return spelledDate(view, chain);

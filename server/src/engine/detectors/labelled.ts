@@ -2,7 +2,7 @@
  * Identifiers that only count with a label: `MRN: 12345678`, `member id W123456789`. The value is the chain
  * right after the label (only label glue between), checked against an id shape.
  */
-import { labelBefore, type CueHit } from './cues';
+import { labelBefore, labelIn, labelWindowBefore, type CueHit, type LabelWindow } from './cues';
 import { isNpi } from './npi';
 import type { Chain, TextView } from './text';
 
@@ -54,6 +54,8 @@ interface IdChain {
   /** The value and whether it is a placeholder (or masked), filled in on first use. */
   value?: string;
   excluded?: boolean;
+  /** The label window before the chain, shared by every detector that asks. */
+  window?: LabelWindow;
 }
 
 const ID_CHAINS = Symbol('id chains');
@@ -105,7 +107,8 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
       id.excluded = isPlaceholderId(id.value) || view.charBefore(chain.start) === '*';
     }
     if (id.excluded) continue;
-    const cue = labelBefore(view, chain.start, phrases);
+    id.window ??= labelWindowBefore(view, chain.start);
+    const cue = labelIn(view, id.window, chain.start, phrases);
     if (cue) out.push({ chain, cue, value: id.value });
   }
   return out;
