@@ -52,6 +52,8 @@ function randomTexts(seed, count) {
     'Maria', 'Garcia', 'James', 'Smith', 'Will', 'Grace', 'Brown', 'Parkinson', 'Hospital', 'Street', 'St',
     'Springfield, IL', 'NPI', 'claim', 'order', 'version', 'the', 'and', 'of', 'is', 'was', 'x', 'XXX', '***',
     'date_of_birth', 'patient_id', 'Jane Q. Public', 'Maple Street', 'Apt 4B', 'https://ex.test/patient?mrn=',
+    // Lower-casing \u0130 grows the text by one character: offsets into the lower-cased text shift after it.
+    '\u0130stanbul', 'Jos\u00e9', '\u00c9lodie', 'na\u00efve', '\u00d7', 'Mar', 'sept', '3rd', '__proto__', 'constructor',
   ];
   const values = [
     () => `${int(100, 999)}-${digits(2)}-${digits(4)}`, () => digits(9), () => `${digits(3)} ${digits(2)} ${digits(4)}`,
