@@ -13,7 +13,7 @@ export interface PhisafeSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Whether saved `.ipynb` outputs are read from disk and reported on their cells. */
   readonly scanOutputs: boolean;
-  /** Delay before an edit is scanned, so a burst of changes is scanned once. */
+  /** Extra delay before an edit is scanned (0: scanned on the next turn of the event loop; bursts are merged either way). */
   readonly debounceMs: number;
   /** Overrides `.phisafe.json` maxFileSizeMB when set. */
   readonly maxFileSizeMB?: number;
@@ -45,11 +45,12 @@ export interface PhisafeInitializationOptions {
 export const SETTINGS_SECTION = 'phisafe';
 
 /**
- * 30 ms: a scan of a typical notebook takes a few milliseconds, so the delay is what the user feels; 30 ms is
- * below perception yet long enough to merge the several didChange messages an editor sends for one paste,
- * format or multi-cursor edit.
+ * 0: no timer. The server already coalesces: a scan starts on the next turn of the event loop (setImmediate),
+ * after every message of the current read has been handled, so the several didChange messages an editor sends
+ * for one paste, format or multi-cursor edit are scanned once, a superseded scan is dropped, and a single edit
+ * is scanned at once. A delay here only adds to what the user waits for; the setting stays for those who want it.
  */
-export const DEFAULT_DEBOUNCE_MS = 30;
+export const DEFAULT_DEBOUNCE_MS = 0;
 
 export const DEFAULT_SETTINGS: PhisafeSettings = {
   enable: true,

@@ -1,6 +1,6 @@
 /**
  * The phisafe language server: thin handlers over the engine. Text documents and notebook cells are scanned
- * incrementally (per cell, cached by cell text), after a short debounce, with superseded scans dropped; a
+ * incrementally (per cell, cached by cell text), on the next turn of the event loop (bursts merged, superseded scans dropped); a
  * notebook's saved outputs are read from disk on open and save and shown on their cells. Nothing the server
  * writes (diagnostics, hovers, logs, traces) carries a matched value.
  */
@@ -46,6 +46,11 @@ interface DocumentState {
   readonly inputsKey: string;
 }
 
+interface PendingScan {
+  readonly timeout?: NodeJS.Timeout;
+  readonly immediate?: NodeJS.Immediate;
+}
+
 /** A Unity Catalog / cluster lookup for one document; a newer scan asks for another round instead of a second lookup. */
 interface LookupJob {
   readonly source: CancellationTokenSource;
@@ -75,7 +80,8 @@ class PhisafeServer {
   private settings!: SettingsSource;
   private readonly states = new Map<string, DocumentState>();
   private readonly scanners = new Map<string, IncrementalScanner>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Scans scheduled but not started: a timer when a debounce is set, else the next turn of the event loop. */
+  private readonly timers = new Map<string, PendingScan>();
   private readonly generations = new Map<string, number>();
   /** Findings from each open notebook's file on disk (outputs and titles), by notebook URI. */
   private readonly saved = new Map<string, readonly Finding[]>();
@@ -153,8 +159,7 @@ class PhisafeServer {
     c.onRequest(LookUpTableRequest, (params: LookUpTableParams, token) => this.lookUpTable(params, token));
     c.onRequest(ListTablesRequest, (params: ListTablesParams, token) => this.listTables(params, token));
     c.onShutdown(() => {
-      for (const t of this.timers.values()) clearTimeout(t);
-      this.timers.clear();
+      for (const uri of [...this.timers.keys()]) this.cancelPending(uri);
       for (const job of this.lookups.values()) job.source.cancel();
     });
     this.documents.listen(c);
@@ -197,17 +202,28 @@ class PhisafeServer {
 
   // ── Scanning ──────────────────────────────────────────────────────────────────────────────────────
 
-  /** Schedules a scan of a document or cell; an edit waits debounceMs, superseding any scan not yet done. */
+  /**
+   * Schedules a scan of a document or cell, superseding any scan not yet done. With no debounce (the default)
+   * the scan runs on the next turn of the event loop: every didChange already read is applied first, so a
+   * burst is scanned once, without a timer's delay.
+   */
   private schedule(uri: string, debounce: boolean): void {
-    const previous = this.timers.get(uri);
-    if (previous) clearTimeout(previous);
+    this.cancelPending(uri);
     const generation = (this.generations.get(uri) ?? 0) + 1;
     this.generations.set(uri, generation);
     const delay = debounce ? (this.states.get(uri)?.settings.debounceMs ?? DEFAULT_SETTINGS.debounceMs) : 0;
-    this.timers.set(uri, setTimeout(() => {
+    const run = (): void => {
       this.timers.delete(uri);
       void this.scan(uri, generation).catch((e: unknown) => this.logFailure('scan', e));
-    }, delay));
+    };
+    this.timers.set(uri, delay > 0 ? { timeout: setTimeout(run, delay) } : { immediate: setImmediate(run) });
+  }
+
+  private cancelPending(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending?.timeout) clearTimeout(pending.timeout);
+    if (pending?.immediate) clearImmediate(pending.immediate);
+    this.timers.delete(uri);
   }
 
   private isCurrent(uri: string, generation: number): boolean {
@@ -215,6 +231,10 @@ class PhisafeServer {
   }
 
   private async scan(uri: string, generation: number): Promise<DocumentState | undefined> {
+    // One turn of the event loop first: didChange messages already read but still queued are applied (and
+    // supersede this scan) before any work is done.
+    await yieldToEventLoop();
+    if (!this.isCurrent(uri, generation)) return undefined;
     const target = this.targetFor(uri);
     if (!target) return undefined;
     const effective = await this.settings.effective(target.cell?.notebookUri ?? uri, target.configPath);
@@ -266,9 +286,7 @@ class PhisafeServer {
     const state = this.states.get(uri);
     if (!target) return undefined;
     if (state && state.target.version === target.version && state.target.text === target.text) return state;
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(uri);
+    this.cancelPending(uri);
     const generation = (this.generations.get(uri) ?? 0) + 1;
     this.generations.set(uri, generation);
     return this.scan(uri, generation);
@@ -318,9 +336,7 @@ class PhisafeServer {
   private forget(uri: string): void {
     this.lookups.get(uri)?.source.cancel();
     this.lookups.delete(uri);
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.cancelPending(uri);
     this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
     this.states.delete(uri);
     this.scanners.delete(uri);
