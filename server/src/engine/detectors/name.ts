@@ -186,6 +186,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (a.kind !== 'letters') continue;
+    // Every path below needs a capitalised first word (phraseAt, isCapitalisedWord, isSurnameShaped).
+    const first = text.charCodeAt(a.start);
+    if (!(first >= 65 && first <= 90) && !(first >= 0xc0 && first <= 0xde)) continue;
     const word = atomText(view, a);
     const honorific = HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
     const cued = !honorific && !isNameWord(word) && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
