@@ -15,11 +15,16 @@ import { LineIndex, OffsetMap } from './positions';
 import { scanDocument, type ScanResult } from './scan';
 import { parseSuppressions } from './suppression';
 
-/** A finding with offsets and lines relative to its cell's first character, so it survives the cell moving. */
-interface CellFinding {
-  readonly finding: Finding;
-  readonly startOffset: number;
-  readonly endOffset: number;
+/**
+ * A cell's findings as last placed in the file, with where the cell then started. A cell that has not moved
+ * hands back the very same Finding objects (one copy per finding is retained); a moved one is shifted.
+ */
+interface CellEntry {
+  readonly findings: readonly Finding[];
+  readonly fileStart: number;
+  readonly line: number;
+  readonly character: number;
+  readonly index: number;
 }
 
 export interface IncrementalStats {
@@ -33,7 +38,8 @@ export interface IncrementalStats {
  * the event loop and drop it when a newer edit supersedes it; `scan` runs it to the end.
  */
 export class IncrementalScanner {
-  private cache = new Map<string, readonly CellFinding[]>();
+  /** By cellKey: kind, language, length and a 64-bit digest of the cell's text (no copy of the text is kept). */
+  private cache = new Map<string, CellEntry>();
   private config: ResolvedConfig | undefined;
   private stats: IncrementalStats = { cells: 0, scanned: 0 };
 
@@ -60,21 +66,25 @@ export class IncrementalScanner {
     try {
       if (isPhiScannable(path)) {
         document = readDocument(path, text);
-        const next = new Map<string, readonly CellFinding[]>();
+        const next = new Map<string, CellEntry>();
         const lines = new LineIndex(text);
         let scanned = 0;
         for (const cell of document.cells) {
           const key = cellKey(text, cell);
-          let cached = next.get(key) ?? this.cache.get(key);
-          if (!cached) {
-            cached = scanCell(document, cell, config);
+          const at = lines.position(cell.fileStart);
+          const cached = next.get(key) ?? this.cache.get(key);
+          let entry: CellEntry;
+          if (cached) {
+            entry = moveEntry(cached, cell, at);
+          } else {
+            entry = { findings: scanCell(document, cell, config).map((f) => placeFinding(f, cell, at)), fileStart: cell.fileStart, ...at, index: cell.index };
             // Kept at once, so a scan dropped half-way for a newer edit still saves the next one work.
-            this.cache.set(key, cached);
+            this.cache.set(key, entry);
             scanned++;
             yield;
           }
-          next.set(key, cached);
-          for (const c of cached) findings.push(placeFinding(c, cell, lines));
+          next.set(key, entry);
+          for (const f of entry.findings) findings.push(f);
         }
         this.cache = next;
         this.stats = { cells: document.cells.length, scanned };
@@ -91,12 +101,20 @@ export class IncrementalScanner {
   }
 }
 
+/** Kind, language, length and two independent 32-bit hashes of the cell's span: no slice of the text is kept. */
 function cellKey(text: string, cell: NotebookCell): string {
-  return `${cell.kind}\0${cell.language}\0${text.slice(cell.fileStart, cell.fileEnd)}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = cell.fileStart; i < cell.fileEnd; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${cell.kind}\0${cell.language}\0${cell.fileEnd - cell.fileStart}\0${(a >>> 0).toString(36)}\0${(b >>> 0).toString(36)}`;
 }
 
 /** Scans one cell as a document of its own text, so the work (and the line index) is the cell's size. */
-function scanCell(document: ScanDocument, cell: NotebookCell, config: ResolvedConfig): CellFinding[] {
+function scanCell(document: ScanDocument, cell: NotebookCell, config: ResolvedConfig): Finding[] {
   const shift = cell.fileStart;
   const local: NotebookCell = {
     ...cell,
@@ -112,19 +130,53 @@ function scanCell(document: ScanDocument, cell: NotebookCell, config: ResolvedCo
     fileEnd: cell.fileEnd - shift,
   };
   const alone: ScanDocument = { ...document, text: document.text.slice(cell.fileStart, cell.fileEnd), cells: [local] };
-  return scanDocument(alone, { config }).map((f) => ({ finding: f, startOffset: f.range.startOffset, endOffset: f.range.endOffset }));
+  return scanDocument(alone, { config });
 }
 
-function placeFinding(c: CellFinding, cell: NotebookCell, lines: LineIndex): Finding {
-  const startOffset = cell.fileStart + c.startOffset;
-  const endOffset = cell.fileStart + c.endOffset;
-  const start = lines.position(startOffset);
-  const end = lines.position(endOffset);
+interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A finding of the cell scanned alone (offsets and lines from the cell's start), placed in the file. */
+function placeFinding(f: Finding, cell: NotebookCell, at: Position): Finding {
+  const r = f.range;
   return {
-    ...c.finding,
+    ...f,
     cellIndex: cell.index,
-    range: { startOffset, endOffset, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character },
+    range: {
+      startOffset: cell.fileStart + r.startOffset,
+      endOffset: cell.fileStart + r.endOffset,
+      line: at.line + r.line,
+      character: r.line === 0 ? at.character + r.character : r.character,
+      endLine: at.line + r.endLine,
+      endCharacter: r.endLine === 0 ? at.character + r.endCharacter : r.endCharacter,
+    },
   };
+}
+
+/** The entry of an unchanged cell at its new place: the same objects when it has not moved. */
+function moveEntry(entry: CellEntry, cell: NotebookCell, at: Position): CellEntry {
+  if (entry.fileStart === cell.fileStart && entry.line === at.line && entry.character === at.character && entry.index === cell.index) return entry;
+  const offsetDelta = cell.fileStart - entry.fileStart;
+  const lineDelta = at.line - entry.line;
+  const charDelta = at.character - entry.character;
+  const findings = entry.findings.map((f) => {
+    const r = f.range;
+    return {
+      ...f,
+      cellIndex: cell.index,
+      range: {
+        startOffset: r.startOffset + offsetDelta,
+        endOffset: r.endOffset + offsetDelta,
+        line: r.line + lineDelta,
+        character: r.line === entry.line ? r.character + charDelta : r.character,
+        endLine: r.endLine + lineDelta,
+        endCharacter: r.endLine === entry.line ? r.endCharacter + charDelta : r.endCharacter,
+      },
+    };
+  });
+  return { findings, fileStart: cell.fileStart, ...at, index: cell.index };
 }
 
 /** An OffsetMap whose file offsets are counted from a cell's start instead of the file's. */

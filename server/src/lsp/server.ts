@@ -16,7 +16,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DatabricksEditorFeatures } from '../databricks/editor';
 import { plainDocument } from '../databricks/findings';
-import { LineIndex, scanBytes, type Finding, type ResolvedConfig, type ScanResult } from '../engine';
+import { LineIndex, scanBytes, type Finding, type ResolvedConfig, type ScanDocument, type ScanResult } from '../engine';
+import { readDocument } from '../engine/formats';
+import { isPhiScannable } from '../engine/formats/support';
 import { suppressEdit } from '../engine/fixes';
 import { IncrementalScanner } from '../engine/incremental';
 import {
@@ -32,15 +34,18 @@ import { SettingsSource } from './settings';
 import { cellScanPath, documentScanPath, fsPathOf, type ScanTarget } from './targets';
 import { scanWorkspace } from './workspaceScan';
 
+/**
+ * What the server keeps per open document: findings and what the features need, not the parsed document
+ * (re-read on demand, see documentFor) nor the published diagnostics (re-derived from the findings).
+ */
 interface DocumentState {
   readonly target: ScanTarget;
-  readonly result: ScanResult;
+  readonly result: Omit<ScanResult, 'document'>;
   readonly settings: PhisafeSettings;
   /** Findings with a place in the document text, as published (outputs dropped when scanOutputs is off). */
   readonly shown: readonly Finding[];
   /** Saved-output and title findings of a notebook cell, shown at the cell's first line. */
   readonly cellLevel: readonly Finding[];
-  readonly diagnostics: readonly Diagnostic[];
   /** Databricks features for this document's settings, and which metadata the scan had (to see when more arrived). */
   readonly databricks: DatabricksEditorFeatures;
   readonly inputsKey: string;
@@ -58,6 +63,23 @@ interface LookupJob {
 }
 
 /** Which tables and clusters scan inputs hold (a rescan is needed when this changes). */
+/** The diagnostics published for a state: its findings, saved-output findings on the cell, and a scan error. */
+function diagnosticsOf(state: DocumentState): Diagnostic[] {
+  const firstLine = state.target.text.split(/\r?\n|\r/, 1)[0] ?? '';
+  const diagnostics: Diagnostic[] = [
+    ...state.shown.map((f) => toDiagnostic(f)),
+    ...state.cellLevel.map((f) => cellLevelDiagnostic(f, firstLine.length)),
+  ];
+  if (state.result.error) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information, source: 'phisafe', code: 'phisafe/scan-error',
+      message: `phisafe could not scan this file: ${state.result.error.message}`,
+    });
+  }
+  return diagnostics;
+}
+
 function inputsKey(inputs: Readonly<Record<string, unknown>>): string {
   const snapshot = inputs.ucSnapshot as { tables?: { fullName: string }[] } | undefined;
   const clusters = inputs.liveClusters as Record<string, unknown> | undefined;
@@ -91,6 +113,7 @@ class PhisafeServer {
   private canCreateProgress = false;
   private databricks!: DatabricksSupport;
   private readonly lookups = new Map<string, LookupJob>();
+  private parsed: { readonly target: ScanTarget; readonly document: ScanDocument } | undefined;
 
   constructor(private readonly connection: Connection) {}
 
@@ -134,9 +157,9 @@ class PhisafeServer {
       if (!state || token.isCancellationRequested) return null;
       const { line, character } = params.position;
       const hits = state.shown.filter((f) => contains(findingRange(f), line, character));
-      const cellHits = state.cellLevel.filter((f) => line === 0 && state.diagnostics.some((d) => d.code === f.ruleId && contains(d.range, line, character)));
+      const cellHits = state.cellLevel.filter((f) => line === 0 && diagnosticsOf(state).some((d) => d.code === f.ruleId && contains(d.range, line, character)));
       const all = [...hits, ...cellHits];
-      const document = state.result.document;
+      const document = this.documentFor(state.target);
       const lines = new LineIndex(state.target.text);
       const uc = document ? state.databricks.hover(document, lines.offset(line, character), (await this.settings.effective(state.target.cell?.notebookUri ?? state.target.uri, state.target.configPath)).config) : undefined;
       if (all.length === 0 && !uc) return null;
@@ -248,7 +271,7 @@ class PhisafeServer {
     const scanner = this.scannerFor(uri);
     const databricks = this.databricks.featuresFor(effective.settings.databricks);
     // What is known now (snapshot, cached lookups): PHI diagnostics never wait for the network.
-    const inputs = target.scanPath ? databricks.cachedInputs(target.scanPath, target.text, this.states.get(uri)?.result.document) : {};
+    const inputs = target.scanPath ? databricks.cachedInputs(target.scanPath, target.text, this.databricks.mayLookUp(databricks) ? this.documentFor(target) : undefined) : {};
     if (effective.settings.enable && target.scanPath) {
       const steps = scanner.steps(target.scanPath, target.text, effective.config, inputs);
       let slice = performance.now();
@@ -269,6 +292,22 @@ class PhisafeServer {
     const stats = scanner.lastStats;
     this.connection.tracer.log(`scan: ${target.cell ? 'notebook cell' : 'document'}, ${stats.cells} cells (${stats.scanned} rescanned), ${result.findings.length} findings, ${(performance.now() - started).toFixed(1)} ms`);
     return state;
+  }
+
+  /**
+   * The parsed document of a scan target, for hovers, code actions and lookups. Only the last one is kept
+   * (documents hold text copies, slices and offset maps); others are read again when asked for.
+   */
+  private documentFor(target: ScanTarget): ScanDocument | undefined {
+    if (this.parsed?.target.uri === target.uri && this.parsed.target.text === target.text) return this.parsed.document;
+    if (!target.scanPath || !isPhiScannable(target.scanPath)) return undefined;
+    try {
+      const document = readDocument(target.scanPath, target.text);
+      this.parsed = { target, document };
+      return document;
+    } catch {
+      return undefined;
+    }
   }
 
   private scannerFor(uri: string): IncrementalScanner {
@@ -314,22 +353,11 @@ class PhisafeServer {
     const cellLevel = target.cell && settings.enable
       ? (this.saved.get(target.cell.notebookUri) ?? []).filter((f) => f.cellIndex === target.cell?.index && (settings.scanOutputs || f.regionKind !== 'output'))
       : [];
-    const firstLine = target.text.split(/\r?\n|\r/, 1)[0] ?? '';
-    const diagnostics: Diagnostic[] = [
-      ...shown.map((f) => toDiagnostic(f)),
-      ...cellLevel.map((f) => cellLevelDiagnostic(f, firstLine.length)),
-    ];
-    if (result.error) {
-      diagnostics.push({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Information, source: 'phisafe', code: 'phisafe/scan-error',
-        message: `phisafe could not scan this file: ${result.error.message}`,
-      });
-    }
-    const state: DocumentState = { target, result, settings, shown, cellLevel, diagnostics, databricks, inputsKey: usedInputs };
+    if (result.document) this.parsed = { target, document: result.document };
+    const state: DocumentState = { target, result: { findings: result.findings, error: result.error }, settings, shown, cellLevel, databricks, inputsKey: usedInputs };
     this.states.set(target.uri, state);
     this.fromWorkspaceScan.delete(target.uri);
-    void this.connection.sendDiagnostics({ uri: target.uri, version: target.version, diagnostics });
+    void this.connection.sendDiagnostics({ uri: target.uri, version: target.version, diagnostics: diagnosticsOf(state) });
     return state;
   }
 
@@ -340,6 +368,7 @@ class PhisafeServer {
     this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
     this.states.delete(uri);
     this.scanners.delete(uri);
+    if (this.parsed?.target.uri === uri) this.parsed = undefined;
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -377,7 +406,7 @@ class PhisafeServer {
       const state = this.states.get(uri);
       if (!state || state.databricks !== features) return;
       const { scanPath, text } = state.target;
-      const document = state.result.document;
+      const document = this.documentFor(state.target);
       const changed = await this.databricks.lookUp(features, scanPath, text, document, job.source.token);
       if (job.source.token.isCancellationRequested) return;
       if (job.again) continue;
@@ -465,12 +494,12 @@ class PhisafeServer {
     const state = await this.fresh(uri);
     if (!state) return undefined;
     // Bundle YAML and JSON specs are not PHI-scanned documents: their cluster fixes edit the plain text.
-    const document = state.result.document ?? (state.target.scanPath && !state.result.error ? plainDocument(state.target.scanPath, state.target.text) : undefined);
+    const document = this.documentFor(state.target) ?? (state.target.scanPath && !state.result.error ? plainDocument(state.target.scanPath, state.target.text) : undefined);
     if (!document) return undefined;
     const { config } = await this.settings.effective(state.target.cell?.notebookUri ?? uri, state.target.configPath);
     const { scanPath, text } = state.target;
     const databricksFixes = (f: Finding) => (f.ruleId.startsWith('uc/') || f.ruleId.startsWith('cluster/') ? state.databricks.fixes(scanPath, text, document, f, config) : []);
-    return { uri, document, findings: state.shown, cellLevel: state.cellLevel, diagnostics: state.diagnostics, notebookCellIndex: state.target.cell?.index, databricksFixes };
+    return { uri, document, findings: state.shown, cellLevel: state.cellLevel, diagnostics: diagnosticsOf(state), notebookCellIndex: state.target.cell?.index, databricksFixes };
   }
 
   private async suppress(args: readonly unknown[]): Promise<{ applied: boolean }> {
@@ -481,7 +510,7 @@ class PhisafeServer {
     }
     if (!reason?.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'a suppression needs a reason');
     const state = await this.fresh(request.uri);
-    const document = state?.result.document;
+    const document = state && this.documentFor(state.target);
     if (!state || !document) throw new ResponseError(ErrorCodes.InvalidParams, 'the document is not open');
     const edit = suppressEdit(document, {
       ruleId: request.ruleId, scope: request.scope === 'cell' ? 'cell' : 'line', cellIndex: request.cellIndex ?? 0, line: request.line, reason,

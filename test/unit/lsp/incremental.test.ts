@@ -30,3 +30,47 @@ describe('incremental scanning', () => {
     assert.deepEqual(scanner.scan('/nb/b.py', notebook(parts), DEFAULT_CONFIG).findings, []);
   });
 });
+
+describe('incremental scanning after edits', () => {
+  const strip = (fs: readonly { fingerprint?: string }[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
+  /** Deterministic edits: insert or delete text, add or remove separators, so cells move, merge and split. */
+  function* edits(text: string, seed: number, count: number): Generator<string> {
+    let s = seed;
+    const rand = (n: number): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) % n);
+    const inserts = ['x', '\n', '\n\n# COMMAND ----------\n\n', `# SSN ${SSN} here\n`, 'z = 1\n'];
+    for (let i = 0; i < count; i++) {
+      const at = 29 + rand(text.length - 29);
+      text = rand(3) === 0 ? text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + rand(40))) : text.slice(0, at) + inserts[rand(inserts.length)] + text.slice(at);
+      yield text;
+    }
+  }
+
+  for (const [title, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`equals a full scan after each of 40 edits that move, add, merge and remove cells (${title})`, () => {
+      const scanner = new IncrementalScanner();
+      let scanned = 0;
+      for (const raw of edits(notebook(cells(15)), 7, 40)) {
+        const text = raw.replace(/\r?\n/g, eol);
+        const incremental = scanner.scan('/nb/e.py', text, DEFAULT_CONFIG);
+        scanned += scanner.lastStats.scanned;
+        assert.deepEqual(strip(incremental.findings), strip(scanText('/nb/e.py', text, { config: DEFAULT_CONFIG }).findings));
+      }
+      assert.ok(scanned < 40 * 5, 'unchanged cells come from the cache');
+    });
+  }
+
+  it('equals a full scan of a notebook (.ipynb) whose cells move', () => {
+    const cell = (src: string) => ({ cell_type: 'code', metadata: {}, source: [src], outputs: [], execution_count: null });
+    const ipynb = (srcs: readonly string[]) => JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: srcs.map(cell) }, null, 1);
+    const srcs = cells(8);
+    const scanner = new IncrementalScanner();
+    scanner.scan('/nb/c.ipynb', ipynb(srcs), DEFAULT_CONFIG);
+    srcs.splice(2, 1);
+    srcs.splice(0, 0, '# one more line\n# and another');
+    const text = ipynb(srcs);
+    const result = scanner.scan('/nb/c.ipynb', text, DEFAULT_CONFIG);
+    assert.ok(result.findings.length > 0);
+    assert.equal(scanner.lastStats.scanned, 1);
+    assert.deepEqual(strip(result.findings), strip(scanText('/nb/c.ipynb', text, { config: DEFAULT_CONFIG }).findings));
+  });
+});
