@@ -111,6 +111,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
     custom: compileCustomPatterns(config.customPatterns),
     placed: [],
     keyCategories: new Map(),
+    freeTextMemo: new Map(),
   };
   for (const cell of document.cells) scanCell(cell, context);
 
@@ -157,6 +158,8 @@ interface ScanContext {
   readonly placed: Placed[];
   /** classifyKey per column/key: a table repeats its header for every row, and classifying is costly. */
   readonly keyCategories: Map<string, Category | undefined>;
+  /** Candidates of short free texts by region kind and text: code repeats its literals (dates, codes, ids). */
+  readonly freeTextMemo: Map<RegionKind, Map<string, readonly Candidate[]>>;
 }
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
@@ -221,9 +224,23 @@ function freeText(ctx: ScanContext, slice: TextSlice, from: number, to: number, 
   if (to <= from) return;
   const text = slice.text.slice(from, to);
   const fc: FreeTextContext = { regionKind, extraCues: ctx.config.contextWords };
-  const found: Candidate[] = scanFreeText(text, fc);
-  for (const d of ctx.custom) found.push(...d.find(text, fc));
-  for (const c of found) place(ctx, slice, from, c, regionKind, where, undefined);
+  for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
+  for (const d of ctx.custom) {
+    for (const c of d.find(text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
+  }
+}
+
+/** Texts up to this length are memoised: most code strings and comments are short, and long ones rarely repeat. */
+const MEMO_MAX_LENGTH = 256;
+
+/** scanFreeText, once per distinct short text and region kind in a document (its result depends on nothing else). */
+function freeTextCandidates(ctx: ScanContext, text: string, fc: FreeTextContext): readonly Candidate[] {
+  if (text.length > MEMO_MAX_LENGTH) return scanFreeText(text, fc);
+  let byText = ctx.freeTextMemo.get(fc.regionKind);
+  if (!byText) ctx.freeTextMemo.set(fc.regionKind, (byText = new Map()));
+  let found = byText.get(text);
+  if (!found) byText.set(text, (found = scanFreeText(text, fc)));
+  return found;
 }
 
 function keyed(
