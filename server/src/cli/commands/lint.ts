@@ -1,12 +1,13 @@
 /** `phisafe lint [paths...]`: scan files for PHI and report in text, JSON or SARIF. */
-import { writeFileSync } from 'node:fs';
 import type { Severity } from '../../engine';
 import { parseCommandArgs, positiveNumber } from '../args';
 import { EXIT_ERROR, UsageError, useColor } from '../io';
 import { runLint } from '../lint/run';
-import { formatJson } from '../report/json';
-import { formatSarif } from '../report/sarif';
-import { formatText } from '../report/text';
+import { jsonWriter } from '../report/json';
+import type { ReportWriter } from '../report/model';
+import { sarifWriter } from '../report/sarif';
+import { fileSink, OutputError, streamSink, type ReportSink } from '../report/sink';
+import { textWriter } from '../report/text';
 import type { CliCommand } from './types';
 
 const OPTIONS = {
@@ -77,7 +78,7 @@ export const lint: CliCommand = {
     }
     const format = text('format') ?? 'text';
     const output = text('output');
-    const outcome = await runLint({
+    const options = {
       paths: positionals.length ? positionals : ['.'],
       configFile: text('config'),
       failOn: text('fail-on') as Severity | undefined,
@@ -91,22 +92,24 @@ export const lint: CliCommand = {
       outputFile: output,
       workers: workersFromEnv(io.env),
       workerScript: process.argv[1],
-    }, io);
-    const report = format === 'json' ? formatJson(outcome.report)
-      : format === 'sarif' ? formatSarif(outcome.report, io.cwd)
-        : formatText(outcome.report, { color: !output && useColor(io.stdout, io.env) });
-    for (const note of outcome.notes) io.stderr.write(`phisafe: ${note}\n`);
-    if (output) {
-      try {
-        writeFileSync(output, report);
-      } catch (e) {
-        io.stderr.write(`phisafe: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
-        return EXIT_ERROR;
-      }
-    } else {
-      io.stdout.write(report);
+    };
+    let sink: ReportSink | undefined;
+    const openReport = (): ReportWriter => {
+      sink = output ? fileSink(output) : streamSink(io.stdout);
+      return format === 'json' ? jsonWriter(sink)
+        : format === 'sarif' ? sarifWriter(sink, io.cwd)
+          : textWriter(sink, { color: !output && useColor(io.stdout, io.env) });
+    };
+    try {
+      const outcome = await runLint(options, io, openReport);
+      sink?.close();
+      for (const note of outcome.notes) io.stderr.write(`phisafe: ${note}\n`);
+      return outcome.exitCode;
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      io.stderr.write(`phisafe: ${e.message}\n`);
+      return EXIT_ERROR;
     }
-    return outcome.exitCode;
   },
 };
 

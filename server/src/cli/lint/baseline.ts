@@ -4,9 +4,10 @@
  * holds no values and no line numbers, so it can be committed and survives edits that move code around.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportFinding } from '../report/model';
+import { fileSink } from '../report/sink';
 
 export interface BaselineEntry {
   readonly fingerprint: string;
@@ -58,40 +59,74 @@ export function readBaseline(file: string): Baseline {
   return b as Baseline;
 }
 
-export function buildBaseline(salt: string, findings: readonly ReportFinding[], base: string): Baseline {
-  const byFingerprint = new Map<string, { ruleId: string; file: string; count: number }>();
-  for (const f of findings) {
-    if (!f.fingerprint) continue;
-    const entry = byFingerprint.get(f.fingerprint);
-    if (entry) entry.count++;
-    else byFingerprint.set(f.fingerprint, { ruleId: f.ruleId, file: path.relative(base, path.resolve(f.file)).split(path.sep).join('/'), count: 1 });
+/**
+ * Collects a new baseline file by file. A fingerprint hashes the file's path, so entries never merge across
+ * files; each file's entries are kept as one compact string (`fingerprint\truleId\tcount` lines, by
+ * fingerprint) until the baseline is written, not as an object per finding.
+ */
+export class BaselineRecorder {
+  private readonly files: { readonly file: string; readonly entries: string }[] = [];
+  private total = 0;
+
+  constructor(private readonly base: string) {}
+
+  /** One file's findings; those without a fingerprint are not baselined. */
+  add(findings: readonly ReportFinding[]): void {
+    const byFingerprint = new Map<string, { ruleId: string; count: number }>();
+    for (const f of findings) {
+      if (!f.fingerprint) continue;
+      const entry = byFingerprint.get(f.fingerprint);
+      if (entry) entry.count++;
+      else byFingerprint.set(f.fingerprint, { ruleId: f.ruleId, count: 1 });
+      this.total++;
+    }
+    if (byFingerprint.size === 0) return;
+    const entries = [...byFingerprint].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([fp, e]) => `${fp}\t${e.ruleId}\t${e.count}`);
+    this.files.push({ file: relativeTo(this.base, findings[0].file), entries: entries.join('\n') });
   }
-  const entries = [...byFingerprint].map(([fingerprint, e]) => ({ fingerprint, ...e }));
-  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.fingerprint < b.fingerprint ? -1 : 1));
-  return { version: 1, salt, findings: entries };
+
+  /** Findings recorded, counting repeats. */
+  get count(): number {
+    return this.total;
+  }
+
+  /** Writes the file as `JSON.stringify(baseline, null, 2)` would, entries by file then fingerprint. */
+  write(target: string, salt: string): void {
+    const sink = fileSink(target);
+    sink.write(`{\n  "version": 1,\n  "salt": ${JSON.stringify(salt)},\n  "findings": [`);
+    let first = true;
+    for (const { file, entries } of [...this.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+      for (const line of entries.split('\n')) {
+        const [fingerprint, ruleId, count] = line.split('\t');
+        const entry: BaselineEntry = { fingerprint, ruleId, file, count: Number(count) };
+        sink.write(`${first ? '' : ','}\n    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`);
+        first = false;
+      }
+    }
+    sink.write(first ? ']\n}\n' : '\n  ]\n}\n');
+    sink.close();
+  }
 }
 
-export function writeBaseline(file: string, baseline: Baseline): void {
-  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+function relativeTo(base: string, file: string): string {
+  return path.relative(base, path.resolve(file)).split(path.sep).join('/');
 }
 
 /**
- * Findings the baseline does not account for. Within one fingerprint the first `count` findings (in report
+ * Decides which findings a baseline already holds. Within one fingerprint the first `count` findings (in report
  * order) count as known; the rest are new.
  */
-export function subtractBaseline(findings: readonly ReportFinding[], baseline: Baseline): { fresh: ReportFinding[]; known: number } {
-  const remaining = new Map<string, number>();
-  for (const e of baseline.findings) remaining.set(e.fingerprint, (remaining.get(e.fingerprint) ?? 0) + e.count);
-  const fresh: ReportFinding[] = [];
-  let known = 0;
-  for (const f of findings) {
-    const left = f.fingerprint ? remaining.get(f.fingerprint) ?? 0 : 0;
-    if (left > 0 && f.fingerprint) {
-      remaining.set(f.fingerprint, left - 1);
-      known++;
-    } else {
-      fresh.push(f);
-    }
+export class BaselineMatcher {
+  private readonly remaining = new Map<string, number>();
+
+  constructor(baseline: Baseline) {
+    for (const e of baseline.findings) this.remaining.set(e.fingerprint, (this.remaining.get(e.fingerprint) ?? 0) + e.count);
   }
-  return { fresh, known };
+
+  isKnown(f: ReportFinding): boolean {
+    const left = f.fingerprint ? this.remaining.get(f.fingerprint) ?? 0 : 0;
+    if (left <= 0 || !f.fingerprint) return false;
+    this.remaining.set(f.fingerprint, left - 1);
+    return true;
+  }
 }

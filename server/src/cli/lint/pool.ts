@@ -1,18 +1,26 @@
 /**
- * Scans many files on a worker_threads pool; few files are scanned in-process, where starting workers would
- * cost more than it saves. Workers get paths and config paths and send back report rows: findings never hold
- * a matched value, so nothing sensitive crosses the thread boundary.
+ * Scans many files on a worker_threads pool with the main thread as one more lane (one lane per core: each
+ * thread carries its own copy of the engine, so a thread more than the cores costs memory and gains nothing);
+ * few files are scanned in-process, where starting workers would cost more than it saves. Results come back in task order, each as soon as it and every file before it are
+ * done: a bounded reorder window, so a run holds a few files' findings at a time whatever its size. Workers get
+ * paths and config paths and send back packed report rows: findings never hold a matched value, so nothing
+ * sensitive crosses the thread boundary.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../engine';
 import { ConfigCache, loadConfigFile } from '../../workspace/configFile';
+import { packResult, unpackResult, type PackedResult } from './packed';
 import { scanFileOnDisk, type FileResult, type ScanSettings, type ScanTask } from './scanFile';
 
 /** Below this many files a run stays in-process. */
 const POOL_MIN_FILES = 64;
-/** Files per message to a worker: large enough to amortise messaging, small enough to balance load. */
-const BATCH_SIZE = 16;
+/** Young generation of a worker: V8's default lets each thread keep tens of MB of garbage; this keeps speed. */
+const WORKER_YOUNG_GENERATION_MB = 8;
+/** Files queued at each worker, so it never waits on the main thread between files. */
+const QUEUED_PER_WORKER = 3;
+/** How far past the oldest unfinished file the pool may run; bounds the findings held for reordering. */
+const REORDER_WINDOW = 48;
 const WORKER_KIND = 'phisafe-scan-worker';
 
 interface WorkerSetup {
@@ -20,102 +28,154 @@ interface WorkerSetup {
   readonly settings: ScanSettings;
 }
 
-interface BatchRequest {
-  readonly id: number;
-  readonly tasks: readonly ScanTask[];
+interface FileRequest {
+  readonly index: number;
+  readonly task: ScanTask;
 }
 
-interface BatchReply {
-  readonly id: number;
-  readonly results: FileResult[];
+interface FileReply {
+  readonly index: number;
+  readonly result: PackedResult;
 }
 
 export interface PoolOptions {
   readonly settings: ScanSettings;
-  /** Called after each file, for the progress line. */
-  readonly onFileDone?: () => void;
-  /** Forces the number of workers (0 = in-process); from PHISAFE_WORKERS. */
+  /** Each file's result, in task order. May throw: the pool then stops its workers and rejects. */
+  readonly onResult: (result: FileResult) => void;
+  /** Forces the number of worker threads beside the main thread (0 = in-process); from PHISAFE_WORKERS. */
   readonly workers?: number;
   /** The script a worker runs: the CLI itself, which turns into a worker when loaded off the main thread. */
   readonly workerScript: string;
 }
 
-export async function scanAll(tasks: readonly ScanTask[], options: PoolOptions): Promise<FileResult[]> {
-  const size = options.workers ?? (tasks.length < POOL_MIN_FILES ? 0 : Math.min(availableParallelism(), Math.ceil(tasks.length / POOL_MIN_FILES)));
-  if (size < 1 || tasks.length === 0) return scanInProcess(tasks, options);
-  return scanOnWorkers(tasks, Math.min(size, Math.ceil(tasks.length / BATCH_SIZE) || 1), options);
+export async function scanInOrder(tasks: readonly ScanTask[], options: PoolOptions): Promise<void> {
+  const workers = options.workers ?? defaultWorkers(tasks.length);
+  if (workers < 1 || tasks.length === 0) {
+    scanInProcess(tasks, options);
+    return;
+  }
+  await new WorkerPool(tasks, Math.min(workers, tasks.length), options).run();
 }
 
-function scanInProcess(tasks: readonly ScanTask[], options: PoolOptions): FileResult[] {
+/** One lane per core, the main thread being one of them; fewer for smaller runs. */
+function defaultWorkers(files: number): number {
+  return files < POOL_MIN_FILES ? 0 : Math.min(availableParallelism(), Math.ceil(files / POOL_MIN_FILES)) - 1;
+}
+
+function scanInProcess(tasks: readonly ScanTask[], options: PoolOptions): void {
   const configs = configLoader();
-  return tasks.map((task) => {
-    const result = scanTask(task, configs, options.settings);
-    options.onFileDone?.();
-    return result;
-  });
+  for (const task of tasks) options.onResult(scanTask(task, configs, options.settings));
 }
 
-function scanOnWorkers(tasks: readonly ScanTask[], size: number, options: PoolOptions): Promise<FileResult[]> {
-  const batches: ScanTask[][] = [];
-  for (let i = 0; i < tasks.length; i += BATCH_SIZE) batches.push(tasks.slice(i, i + BATCH_SIZE));
-  const results: FileResult[][] = new Array(batches.length);
-  let next = 0;
-  let running = 0;
-  return new Promise((resolve) => {
-    const finishIfDone = (): void => {
-      if (running === 0 && next >= batches.length) resolve(results.flat());
-    };
-    const start = (): void => {
-      const setup: WorkerSetup = { kind: WORKER_KIND, settings: options.settings };
-      const worker = new Worker(options.workerScript, { workerData: setup, stdout: false, stderr: false });
-      running++;
-      let current = -1;
-      const feed = (): void => {
-        if (next >= batches.length) {
-          current = -1;
-          void worker.terminate();
-          return;
-        }
-        current = next++;
-        worker.postMessage({ id: current, tasks: batches[current] } satisfies BatchRequest);
-      };
-      worker.on('message', (reply: BatchReply) => {
-        results[reply.id] = reply.results;
-        for (let i = 0; i < reply.results.length; i++) options.onFileDone?.();
-        feed();
-      });
-      // A worker that dies takes only its batch with it; the files are reported, the run goes on.
-      worker.on('error', (e: Error) => {
-        if (current >= 0 && !results[current]) {
-          results[current] = batches[current].map((t) => failed(t, `internal error while scanning (${e.name}); please report it`));
-          for (let i = 0; i < batches[current].length; i++) options.onFileDone?.();
-        }
-        current = -1;
-      });
-      worker.on('exit', () => {
-        running--;
-        if (current >= 0 && !results[current]) {
-          results[current] = batches[current].map((t) => failed(t, 'internal error while scanning (worker exited); please report it'));
-          for (let i = 0; i < batches[current].length; i++) options.onFileDone?.();
-        }
-        if (next < batches.length && running < size) start();
-        finishIfDone();
-      });
-      feed();
-    };
-    for (let i = 0; i < size; i++) start();
-  });
+/**
+ * Hands files out in order, at most REORDER_WINDOW ahead of the oldest unfinished one, to the workers and to the
+ * main thread, which scans one file per event-loop turn so worker replies are taken between its files.
+ */
+class WorkerPool {
+  private readonly configs = configLoader();
+  private localScheduled = false;
+  private nextToSend = 0;
+  private nextToDeliver = 0;
+  private readonly done = new Map<number, FileResult>();
+  private readonly workers = new Map<Worker, Set<number>>();
+  private failure: { error: unknown } | undefined;
+  private settle: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+
+  constructor(private readonly tasks: readonly ScanTask[], private readonly size: number, private readonly options: PoolOptions) {}
+
+  run(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+      for (let i = 0; i < this.size; i++) this.start();
+      this.feedAll();
+    });
+  }
+
+  private start(): void {
+    const setup: WorkerSetup = { kind: WORKER_KIND, settings: this.options.settings };
+    const worker = new Worker(this.options.workerScript, {
+      workerData: setup, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    const inFlight = new Set<number>();
+    this.workers.set(worker, inFlight);
+    worker.on('message', (reply: FileReply) => {
+      inFlight.delete(reply.index);
+      this.finish(reply.index, unpackResult(reply.result));
+    });
+    // A worker that dies takes only its queued files with it; they are reported, the run goes on.
+    worker.on('error', (e: Error) => this.lose(worker, `internal error while scanning (${e.name}); please report it`));
+    worker.on('exit', () => this.lose(worker, 'internal error while scanning (worker exited); please report it'));
+  }
+
+  private lose(worker: Worker, message: string): void {
+    const inFlight = this.workers.get(worker);
+    if (!inFlight) return;
+    this.workers.delete(worker);
+    for (const index of [...inFlight].sort((a, b) => a - b)) this.finish(index, failed(this.tasks[index], message));
+    if (this.settle && this.nextToSend < this.tasks.length) this.start();
+    this.feedAll();
+  }
+
+  private finish(index: number, result: FileResult): void {
+    if (!this.settle) return;
+    this.done.set(index, result);
+    try {
+      for (let r = this.done.get(this.nextToDeliver); r; r = this.done.get(this.nextToDeliver)) {
+        this.done.delete(this.nextToDeliver++);
+        this.options.onResult(r);
+      }
+    } catch (e) {
+      this.failure = { error: e };
+    }
+    this.feedAll();
+  }
+
+  private canSend(): boolean {
+    return this.nextToSend < this.tasks.length && this.nextToSend < this.nextToDeliver + REORDER_WINDOW;
+  }
+
+  private scheduleLocal(): void {
+    if (this.localScheduled || !this.canSend()) return;
+    this.localScheduled = true;
+    setImmediate(() => {
+      this.localScheduled = false;
+      if (!this.settle || !this.canSend()) return;
+      const index = this.nextToSend++;
+      this.finish(index, scanTask(this.tasks[index], this.configs, this.options.settings));
+    });
+  }
+
+  private feedAll(): void {
+    if (!this.settle) return;
+    if (this.failure || this.nextToDeliver >= this.tasks.length) {
+      const { resolve, reject } = this.settle;
+      this.settle = undefined;
+      for (const worker of this.workers.keys()) void worker.terminate();
+      this.workers.clear();
+      if (this.failure) reject(this.failure.error);
+      else resolve();
+      return;
+    }
+    for (const [worker, inFlight] of this.workers) {
+      while (inFlight.size < QUEUED_PER_WORKER && this.canSend()) {
+        const index = this.nextToSend++;
+        inFlight.add(index);
+        worker.postMessage({ index, task: this.tasks[index] } satisfies FileRequest);
+      }
+    }
+    this.scheduleLocal();
+  }
 }
 
-/** Runs in a worker: answers batches until the pool terminates it. */
+/** Runs in a worker: answers files until the pool terminates it. */
 export function runScanWorker(): boolean {
   const setup = workerData as WorkerSetup | undefined;
   if (!parentPort || setup?.kind !== WORKER_KIND) return false;
   const port = parentPort;
   const configs = configLoader();
-  port.on('message', (request: BatchRequest) => {
-    const results = request.tasks.map((task) => scanTask(task, configs, setup.settings));
-    port.postMessage({ id: request.id, results } satisfies BatchReply);
+  port.on('message', (request: FileRequest) => {
+    const result = packResult(scanTask(request.task, configs, setup.settings));
+    port.postMessage({ index: request.index, result } satisfies FileReply, [result.numbers.buffer as ArrayBuffer]);
   });
   return true;
 }

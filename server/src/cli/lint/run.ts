@@ -9,10 +9,11 @@ import { parseUcSnapshot, type UcSnapshot } from '../../databricks/ucModel';
 import { CONFIG_FILE_NAME, ConfigCache, isIncludedByConfig, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../workspace/configFile';
 import { walkFiles } from '../../workspace/files';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
-import { atLeast, compareFindings, compareProblems, type FileProblem, type LintReport, type ReportFinding } from '../report/model';
-import { baselineBase, buildBaseline, newSalt, readBaseline, subtractBaseline, writeBaseline, type Baseline } from './baseline';
-import { scanAll } from './pool';
+import { atLeast, compareProblems, compareText, type FileProblem, type ReportWriter, type RunSummary } from '../report/model';
+import { BaselineMatcher, BaselineRecorder, baselineBase, newSalt, readBaseline } from './baseline';
+import { scanInOrder } from './pool';
 import { ProgressLine } from './progress';
+import { Tally, type BaselineMode } from './tally';
 import type { ScanSettings, ScanTask } from './scanFile';
 
 export interface LintOptions {
@@ -33,13 +34,17 @@ export interface LintOptions {
 }
 
 export interface LintOutcome {
-  readonly report: LintReport;
+  readonly summary: RunSummary;
   readonly exitCode: number;
   /** Notes for stderr (ignored explicit files, the baseline written). */
   readonly notes: readonly string[];
 }
 
-export async function runLint(options: LintOptions, io: CliIO): Promise<LintOutcome> {
+/**
+ * Walks, then scans files in path order and hands each file's reported findings to the writer `openReport`
+ * gives (called once the files are known, just before scanning), so nothing holds the whole run's findings.
+ */
+export async function runLint(options: LintOptions, io: CliIO, openReport: () => ReportWriter): Promise<LintOutcome> {
   const notes: string[] = [];
   const explicit = options.configFile ? loadConfigFile(options.configFile) : undefined;
   const baseline = options.baselineFile ? readBaseline(options.baselineFile) : undefined;
@@ -71,41 +76,47 @@ export async function runLint(options: LintOptions, io: CliIO): Promise<LintOutc
     tasks.push({ file, configPath: loaded.configPath });
     failOnByFile.set(file, options.failOn ?? loaded.config.failOn);
   }
+  // Report order is path order, not walk order (several roots, and "a/x" walks before "a-b").
+  tasks.sort((a, b) => compareText(a.file, b.file));
 
+  const writer = openReport();
+  writer.begin();
+  const recorder = options.writeBaselineFile && salt !== undefined && settings.fingerprintBase ? new BaselineRecorder(settings.fingerprintBase) : undefined;
+  const mode: BaselineMode = recorder ? { kind: 'record', recorder } : baseline ? { kind: 'match', matcher: new BaselineMatcher(baseline) } : { kind: 'none' };
+  const tally = new Tally(mode, options.quiet);
+  let failing = false;
   const progress = ProgressLine.for(io.stderr, tasks.length, options.progress);
-  const results = await scanAll(tasks, {
-    settings, workers: options.workers, workerScript: options.workerScript, onFileDone: () => progress.tick(),
-  });
-  progress.clear();
-
-  let findings: ReportFinding[] = [];
-  for (const r of results) {
-    if (r.error) problems.push(r.error);
-    else findings.push(...r.findings);
+  try {
+    await scanInOrder(tasks, {
+      settings,
+      workers: options.workers,
+      workerScript: options.workerScript,
+      onResult: (result) => {
+        progress.tick();
+        if (result.error) {
+          problems.push(result.error);
+          return;
+        }
+        const reported = tally.file(result.findings);
+        if (reported.length === 0) return;
+        const threshold = failOnByFile.get(result.file) ?? options.failOn ?? 'warning';
+        failing ||= reported.some((f) => atLeast(f.severity, threshold));
+        writer.file(reported);
+      },
+    });
+  } finally {
+    progress.clear();
   }
-  findings.sort(compareFindings);
   problems.sort(compareProblems);
 
-  let baselined = 0;
-  if (options.writeBaselineFile && salt !== undefined && settings.fingerprintBase) {
-    const written: Baseline = buildBaseline(salt, findings, settings.fingerprintBase);
-    writeBaseline(options.writeBaselineFile, written);
-    notes.push(`wrote a baseline of ${written.findings.reduce((n, e) => n + e.count, 0)} finding(s) to ${options.writeBaselineFile}`);
-    ({ fresh: findings, known: baselined } = subtractBaseline(findings, written));
-  } else if (baseline) {
-    ({ fresh: findings, known: baselined } = subtractBaseline(findings, baseline));
+  if (recorder && options.writeBaselineFile && salt !== undefined) {
+    recorder.write(options.writeBaselineFile, salt);
+    notes.push(`wrote a baseline of ${recorder.count} finding(s) to ${options.writeBaselineFile}`);
   }
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-
-  const report: LintReport = { findings, errors: problems, filesScanned: results.length - results.filter((r) => r.error).length, baselined };
-  return { report, exitCode: exitCodeFor(report, failOnByFile, options.failOn), notes };
-}
-
-/** 1 for failing findings; otherwise 2 when some file could not be scanned; otherwise 0. */
-function exitCodeFor(report: LintReport, failOnByFile: ReadonlyMap<string, Severity>, fallback: Severity | undefined): number {
-  const failing = report.findings.some((f) => atLeast(f.severity, failOnByFile.get(f.file) ?? fallback ?? 'warning'));
-  if (failing) return EXIT_FINDINGS;
-  return report.errors.length ? EXIT_ERROR : EXIT_OK;
+  const summary = tally.summary(problems);
+  writer.end(summary);
+  const exitCode = failing ? EXIT_FINDINGS : problems.length ? EXIT_ERROR : EXIT_OK;
+  return { summary, exitCode, notes };
 }
 
 /** Reads and validates the snapshot up front: a malformed one is a usage error, not a silently empty catalog. */

@@ -7,7 +7,7 @@ import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { scanBytes, type Finding, type ResolvedConfig } from '../../engine';
 import { describeFsError } from '../../workspace/files';
-import type { FileProblem, ReportFinding } from '../report/model';
+import { compareFindings, type FileProblem, type ReportFinding } from '../report/model';
 
 export interface ScanTask {
   /** Path as shown in the report (relative to the working folder unless given absolute). */
@@ -27,6 +27,7 @@ export interface ScanSettings {
 
 export interface FileResult {
   readonly file: string;
+  /** Sorted by compareFindings. */
   readonly findings: ReportFinding[];
   readonly error?: FileProblem;
 }
@@ -45,6 +46,7 @@ export function scanFileOnDisk(task: ScanTask, config: ResolvedConfig, settings:
   });
   if (result.error) return problem(result.error.message);
   const findings = result.findings.map((f) => toReportFinding(task.file, f, settings.fingerprintSalt, fingerprintPath));
+  findings.sort(compareFindings);
   return { file: task.file, findings };
 }
 

@@ -26,13 +26,32 @@ export interface FileProblem {
   readonly message: string;
 }
 
-export interface LintReport {
-  readonly findings: readonly ReportFinding[];
+/** What the end of a report says, known once every file is done (findings were written as files completed). */
+export interface RunSummary {
+  /** Sorted by compareProblems. */
   readonly errors: readonly FileProblem[];
   /** Files read and scanned (with or without findings). */
   readonly filesScanned: number;
   /** Findings hidden because the baseline already holds them. */
   readonly baselined: number;
+  /** Reported findings per severity. */
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+  /** Files with at least one reported finding. */
+  readonly filesWithFindings: number;
+}
+
+/**
+ * A report format written as the run goes: `begin`, then `file` once per file with reported findings (files in
+ * path order, each file's findings sorted by compareFindings), then `end`. Memory stays one file's findings.
+ */
+export interface ReportWriter {
+  begin(): void;
+  file(findings: readonly ReportFinding[]): void;
+  end(summary: RunSummary): void;
+}
+
+export function reportedCount(summary: RunSummary): number {
+  return summary.bySeverity.error + summary.bySeverity.warning + summary.bySeverity.info;
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
@@ -42,7 +61,7 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 }
 
 /** Code-point order, so output does not depend on the machine's locale. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -9,33 +9,55 @@ import type * as Sarif from 'sarif';
 import { allRules, type RuleMeta, type Severity } from '../../engine';
 import { repository } from '../../../../package.json';
 import { VERSION } from '../io';
-import type { FileProblem, LintReport, ReportFinding } from './model';
+import type { FileProblem, ReportFinding, ReportWriter, RunSummary } from './model';
+import type { ReportSink } from './sink';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 
-export function formatSarif(report: LintReport, cwd: string): string {
+/**
+ * Written as it goes: the run's fixed fields, then each result as its file completes, then `tool` and
+ * `invocations` (JSON members have no order, and only at the end are the scan errors and every rule id known).
+ * Indented as `JSON.stringify(log, null, 2)` would indent it.
+ */
+export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
   const rules = allRules().map(toDescriptor);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  for (const f of report.findings) {
-    // A rule the registry does not list still needs a descriptor for ruleIndex to point at.
-    if (!index.has(f.ruleId)) {
-      index.set(f.ruleId, rules.length);
-      rules.push({ id: f.ruleId, shortDescription: { text: f.ruleId } });
-    }
-  }
-  const log: Sarif.Log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: driver(rules) },
-      invocations: [invocation(report.errors)],
-      originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
-      results: report.findings.map((f) => toResult(f, index.get(f.ruleId) ?? 0)),
-      columnKind: 'utf16CodeUnits',
-    }],
+  let results = 0;
+  return {
+    begin() {
+      const srcroot: Record<string, Sarif.ArtifactLocation> = { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } };
+      sink.write(`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n`);
+      sink.write(`      "originalUriBaseIds": ${indented(srcroot, 3)},\n      "columnKind": "utf16CodeUnits",\n      "results": [`);
+    },
+    file(findings: readonly ReportFinding[]) {
+      for (const f of findings) {
+        sink.write(`${results === 0 ? '' : ','}\n        ${indented(toResult(f, ruleIndex(rules, index, f.ruleId)), 4)}`);
+        results++;
+      }
+    },
+    end(summary: RunSummary) {
+      sink.write(results === 0 ? '],\n' : '\n      ],\n');
+      sink.write(`      "tool": ${indented({ driver: driver(rules) }, 3)},\n`);
+      sink.write(`      "invocations": ${indented([invocation(summary.errors)], 3)}\n    }\n  ]\n}\n`);
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A rule the registry does not list still needs a descriptor for ruleIndex to point at. */
+function ruleIndex(rules: Sarif.ReportingDescriptor[], index: Map<string, number>, ruleId: string): number {
+  let i = index.get(ruleId);
+  if (i === undefined) {
+    i = rules.length;
+    index.set(ruleId, i);
+    rules.push({ id: ruleId, shortDescription: { text: ruleId } });
+  }
+  return i;
+}
+
+/** A value pretty-printed as it would be at `depth` levels (two spaces each) inside the whole log. */
+function indented(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 }
 
 function driver(rules: Sarif.ReportingDescriptor[]): Sarif.ToolComponent {

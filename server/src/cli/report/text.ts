@@ -1,6 +1,7 @@
 /** The human format, like ESLint's and Ruff's: `path:line:col  severity  message  rule-id`, grouped by file. */
 import type { Severity } from '../../engine';
-import type { LintReport, ReportFinding } from './model';
+import { reportedCount, type ReportFinding, type ReportWriter, type RunSummary } from './model';
+import type { ReportSink } from './sink';
 
 interface Paint {
   readonly path: (s: string) => string;
@@ -20,55 +21,48 @@ const COLOURS: Paint = {
 };
 const PLAIN: Paint = { path: (s) => s, severity: (_s, t) => t, dim: (s) => s, bad: (s) => s, good: (s) => s };
 
-export function formatText(report: LintReport, options: { color: boolean }): string {
+export function textWriter(sink: ReportSink, options: { color: boolean }): ReportWriter {
   const paint = options.color ? COLOURS : PLAIN;
-  const out: string[] = [];
-  for (const group of groupByFile(report.findings)) {
-    const locations = group.map((f) => `${f.file}:${f.line}:${f.column}`);
-    const width = Math.max(...locations.map((l) => l.length));
-    group.forEach((f, i) => {
-      out.push(`${paint.path(locations[i])}${' '.repeat(width - locations[i].length)}  ${paint.severity(f.severity, f.severity.padEnd(7))}  ${f.message}  ${paint.dim(f.ruleId)}`);
-    });
-    out.push('');
-  }
-  if (report.errors.length) {
-    out.push('Could not be scanned:');
-    for (const e of report.errors) out.push(`  ${paint.path(e.file)}  ${e.message}`);
-    out.push('');
-  }
-  out.push(summaryLine(report, paint));
-  return `${out.join('\n')}\n`;
-}
-
-function groupByFile(findings: readonly ReportFinding[]): ReportFinding[][] {
-  const groups: ReportFinding[][] = [];
-  for (const f of findings) {
-    const last = groups[groups.length - 1];
-    if (last && last[0].file === f.file) last.push(f);
-    else groups.push([f]);
-  }
-  return groups;
+  return {
+    begin: () => undefined,
+    file(group: readonly ReportFinding[]) {
+      const locations = group.map((f) => `${f.file}:${f.line}:${f.column}`);
+      let width = 0;
+      for (const l of locations) width = Math.max(width, l.length);
+      group.forEach((f, i) => {
+        sink.write(`${paint.path(locations[i])}${' '.repeat(width - locations[i].length)}  ${paint.severity(f.severity, f.severity.padEnd(7))}  ${f.message}  ${paint.dim(f.ruleId)}\n`);
+      });
+      sink.write('\n');
+    },
+    end(summary: RunSummary) {
+      if (summary.errors.length) {
+        sink.write('Could not be scanned:\n');
+        for (const e of summary.errors) sink.write(`  ${paint.path(e.file)}  ${e.message}\n`);
+        sink.write('\n');
+      }
+      sink.write(`${summaryLine(summary, paint)}\n`);
+    },
+  };
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function summaryLine(report: LintReport, paint: Paint): string {
-  const { findings, errors } = report;
+function summaryLine(summary: RunSummary, paint: Paint): string {
+  const { errors } = summary;
+  const total = reportedCount(summary);
   const tail: string[] = [];
   if (errors.length) tail.push(`${plural(errors.length, 'file')} could not be scanned`);
-  if (report.baselined) tail.push(`${plural(report.baselined, 'known finding')} hidden by the baseline`);
+  if (summary.baselined) tail.push(`${plural(summary.baselined, 'known finding')} hidden by the baseline`);
   const suffix = tail.length ? `, ${tail.join(', ')}` : '';
-  if (findings.length === 0) {
-    const line = `No findings in ${plural(report.filesScanned, 'file')}${suffix}`;
+  if (total === 0) {
+    const line = `No findings in ${plural(summary.filesScanned, 'file')}${suffix}`;
     return errors.length ? paint.bad(`✖ ${line}`) : paint.good(`✔ ${line}`);
   }
   const counts = (['error', 'warning', 'info'] as const)
-    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .map((s) => [s, summary.bySeverity[s]] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => (s === 'info' ? `${n} info` : plural(n, s)));
-  const files = new Set(findings.map((f) => f.file)).size;
-  return paint.bad(`✖ ${plural(findings.length, 'finding')} (${counts.join(', ')}) in ${plural(files, 'file')}${suffix}`);
+  return paint.bad(`✖ ${plural(total, 'finding')} (${counts.join(', ')}) in ${plural(summary.filesWithFindings, 'file')}${suffix}`);
 }
-

@@ -1,0 +1,81 @@
+/**
+ * Where a report goes while it is written: stdout or the --output file, fed in file order. Text is gathered into
+ * chunks of about 64 KB so a report of a million findings costs a few thousand writes and one chunk of memory.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { OutputStream } from '../io';
+
+const CHUNK_CHARS = 64 * 1024;
+
+export interface ReportSink {
+  write(text: string): void;
+  /** Writes what is gathered and closes a file target. */
+  close(): void;
+}
+
+/** The --output file could not be opened or written; carries only the error code, never report text. */
+export class OutputError extends Error {
+  constructor(readonly file: string, readonly code: string) {
+    super(`cannot write ${file} (${code})`);
+    this.name = 'OutputError';
+  }
+}
+
+class ChunkedSink implements ReportSink {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly target: (text: string) => void, private readonly finish: () => void = () => undefined) {}
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK_CHARS) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    this.finish();
+  }
+
+  private flush(): void {
+    if (this.size === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    this.target(text);
+  }
+}
+
+export function streamSink(stream: OutputStream): ReportSink {
+  return new ChunkedSink((text) => stream.write(text));
+}
+
+/** Opens (and truncates) the file at once, so a bad path fails before any scanning. */
+export function fileSink(file: string): ReportSink {
+  const fail = (e: unknown): never => {
+    throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? 'error');
+  };
+  let fd = -1;
+  try {
+    fd = openSync(file, 'w');
+  } catch (e) {
+    fail(e);
+  }
+  const writeAll = (text: string): void => {
+    const bytes = Buffer.from(text, 'utf8');
+    try {
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const close = (): void => {
+    try {
+      closeSync(fd);
+    } catch (e) {
+      fail(e);
+    }
+  };
+  return new ChunkedSink(writeAll, close);
+}
