@@ -23,9 +23,17 @@ export const paths = {
   nvim: '/usr/bin/nvim',
 };
 
+/**
+ * The environment of an outer `npm test` without its npm_* variables: npm reads them as configuration, and
+ * code-server's postinstall reads the node version from npm_config_user_agent, which would say node 20.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 function run(cmd, args, env) {
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...cleanEnv(), ...env } });
   if (r.status !== 0) {
     const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal}):\n${tail}`);
