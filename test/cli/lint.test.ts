@@ -415,6 +415,67 @@ describe('phisafe lint (built CLI)', function () {
         removeTree(t);
       }
     });
+
+    it('streams every format identically on the pool and in-process, in path order across roots, not walk order', () => {
+      const files: Record<string, string> = {
+        // Walk order visits a/ before a-b/; path order puts a-b/ first ('-' sorts before '/').
+        'a/nb.py': notebookWithSsn(SSN_2),
+        'a-b/nb.py': notebookWithSsn(SSN_3),
+        'many/broken.ipynb': '{"cells": [',
+      };
+      for (let i = 0; i < 140; i++) files[`many/part${String(i).padStart(3, '0')}/nb.py`] = i % 7 === 0 ? notebookWithSsn(SSN) : CLEAN_NOTEBOOK;
+      const t = makeTree(files);
+      try {
+        const roots = ['many', 'a', 'a-b'];
+        for (const format of ['json', 'sarif', 'text']) {
+          const inProcess = lint(t, ['--format', format, ...roots], { PHISAFE_WORKERS: '0' });
+          const pooled = lint(t, ['--format', format, ...roots], { PHISAFE_WORKERS: '2' });
+          assert.equal(pooled.stdout, inProcess.stdout, format);
+          assert.equal(pooled.status, 1, format);
+          assert.equal(inProcess.status, 1, format);
+        }
+        const json = lint(t, ['--format', 'json', ...roots], { PHISAFE_WORKERS: '2' }).stdout;
+        assert.equal(json, `${JSON.stringify(JSON.parse(json))}\n`, 'JSON written in pieces is exactly JSON.stringify of the report');
+        const report = parseJsonReport(json);
+        const order = report.findings.map((f) => f.file);
+        assert.deepEqual(order, [...order].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+        assert.equal(order[0], path.join('a-b', 'nb.py'));
+        assert.deepEqual(report.errors.map((e) => e.file), [path.join('many', 'broken.ipynb')]);
+        const sarif = lint(t, ['--format', 'sarif', ...roots], { PHISAFE_WORKERS: '2' }).stdout;
+        assert.equal(sarif, `${JSON.stringify(JSON.parse(sarif), null, 2)}\n`, 'SARIF written in pieces is indented as one document');
+        assert.equal((JSON.parse(sarif) as SarifShape).runs[0].results.length, report.findings.length);
+
+        // A baseline recorded on the pool hides every finding of an in-process run, and is one well-formed document.
+        const write = lint(t, ['--write-baseline', 'phisafe-baseline.json', ...roots], { PHISAFE_WORKERS: '2' });
+        assert.equal(write.status, 2, 'the broken notebook still could not be scanned');
+        const text = readFileSync(path.join(t, 'phisafe-baseline.json'), 'utf8');
+        seeded.assertAbsent(text, 'the baseline file');
+        assert.equal(text, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+        const entries = (JSON.parse(text) as { findings: Array<{ file: string; fingerprint: string; count: number }> }).findings;
+        assert.equal(entries.reduce((n, e) => n + e.count, 0), report.findings.length);
+        const keys = entries.map((e) => `${e.file}\0${e.fingerprint}`);
+        assert.deepEqual(keys, [...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+        const known = lint(t, ['--format', 'json', '--baseline', 'phisafe-baseline.json', ...roots], { PHISAFE_WORKERS: '0' });
+        assert.equal(parseJsonReport(known.stdout).findings.length, 0);
+        assert.equal(known.status, 2);
+      } finally {
+        removeTree(t);
+      }
+    });
+
+    it('writes well-formed JSON and SARIF when nothing is found', () => {
+      const t = makeTree({ 'clean/summary.py': CLEAN_NOTEBOOK });
+      try {
+        const json = lint(t, ['--format', 'json', '.']);
+        assert.equal(json.stdout, '{"findings":[],"errors":[]}\n');
+        const sarif = lint(t, ['--format', 'sarif', '.']);
+        assert.equal(sarif.status, 0);
+        assert.equal(sarif.stdout, `${JSON.stringify(JSON.parse(sarif.stdout), null, 2)}\n`);
+        assert.deepEqual((JSON.parse(sarif.stdout) as SarifShape).runs[0].results, []);
+      } finally {
+        removeTree(t);
+      }
+    });
   });
 });
 
