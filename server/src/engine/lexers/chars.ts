@@ -112,6 +112,20 @@ export function isPunctuation(c: number): boolean {
     || c === Ch.RBrace || c === 0x2c || c === Ch.Dot || c === 0x3b;
 }
 
+/**
+ * Punctuation, or the longest operator at `i`; any other character is skipped. Returns the offset after it.
+ * `punctuation` lets a language narrow the set (R's dots belong to its names).
+ */
+export function addSymbol(out: TokenList, text: string, i: number, operators: OperatorTable, punctuation = isPunctuation): number {
+  if (punctuation(text.charCodeAt(i))) {
+    out.add('punctuation', i, i + 1);
+    return i + 1;
+  }
+  const n = operators.match(text, i);
+  if (n > 0) out.add('operator', i, i + n);
+  return i + Math.max(n, 1);
+}
+
 /** Builds tokens; `value` spans are kept only when they differ from the token's own span. */
 export class TokenList {
   readonly tokens: Token[] = [];

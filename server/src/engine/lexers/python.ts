@@ -1,6 +1,6 @@
 /** Python: string prefixes, triple quotes, f-string replacement fields (with nested quotes), `#` comments. */
 import {
-  Ch, OperatorTable, TokenList, addLineComment, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
+  Ch, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, isIdentStart, isWhitespace, numberEnd,
   startsNumber,
 } from './chars';
 import type { Lexer, Token } from './types';
@@ -47,13 +47,8 @@ export const lexPython: Lexer = (text) => {
       const end = numberEnd(text, i);
       out.add('number', i, end);
       i = end;
-    } else if (isPunctuation(c)) {
-      out.add('punctuation', i, i + 1);
-      i++;
     } else {
-      const n = OPERATORS.match(text, i);
-      if (n > 0) out.add('operator', i, i + n);
-      i += Math.max(n, 1);
+      i = addSymbol(out, text, i, OPERATORS);
     }
   }
   return out.tokens;

@@ -3,7 +3,7 @@
  * that may span lines, `%op%` operators and the assignment arrows.
  */
 import {
-  Ch, OperatorTable, TokenList, addLineComment, identEnd, isIdentStart, isWhitespace, numberEnd,
+  Ch, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
   quotedEnd, startsNumber,
 } from './chars';
 import type { Lexer } from './types';
@@ -21,6 +21,9 @@ const OPERATORS = new OperatorTable([
 const CLOSING_BRACKET: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 
 const isDot = (c: number): boolean => c === Ch.Dot;
+
+/** Punctuation without the dot, which R names contain (`birth.date`). */
+const isRPunctuation = (c: number): boolean => c !== Ch.Dot && isPunctuation(c);
 
 export const lexR: Lexer = (text) => {
   const out = new TokenList();
@@ -57,14 +60,8 @@ export const lexR: Lexer = (text) => {
       const end = percentOperatorEnd(text, i);
       out.add('operator', i, end);
       i = end;
-    } else if (c === Ch.LParen || c === Ch.RParen || c === Ch.LBracket || c === Ch.RBracket || c === Ch.LBrace
-      || c === Ch.RBrace || c === 0x2c || c === 0x3b) {
-      out.add('punctuation', i, i + 1);
-      i++;
     } else {
-      const n = OPERATORS.match(text, i);
-      if (n > 0) out.add('operator', i, i + n);
-      i += Math.max(n, 1);
+      i = addSymbol(out, text, i, OPERATORS, isRPunctuation);
     }
   }
   return out.tokens;

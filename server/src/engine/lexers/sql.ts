@@ -4,8 +4,8 @@
  * (`:name`, `${name}`, `{{name}}`, `$name`, `?`).
  */
 import {
-  Ch, OperatorTable, TokenList, addBlockComment, addLineComment, identEnd, isIdentPart, isIdentStart,
-  isPunctuation, isWhitespace, numberEnd, quotedEnd, startsNumber,
+  Ch, OperatorTable, TokenList, addBlockComment, addLineComment, addSymbol, identEnd, isIdentPart, isIdentStart,
+  isWhitespace, numberEnd, quotedEnd, startsNumber,
 } from './chars';
 import type { Lexer } from './types';
 
@@ -57,13 +57,8 @@ export const lexSql: Lexer = (text) => {
       if (parameterEnd > i) {
         out.add('parameter', i, parameterEnd);
         i = parameterEnd;
-      } else if (isPunctuation(c)) {
-        out.add('punctuation', i, i + 1);
-        i++;
       } else {
-        const n = OPERATORS.match(text, i);
-        if (n > 0) out.add('operator', i, i + n);
-        i += Math.max(n, 1);
+        i = addSymbol(out, text, i, OPERATORS);
       }
     }
   }
