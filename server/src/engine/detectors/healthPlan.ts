@@ -39,8 +39,11 @@ export function isMbi(value: string): boolean {
 
 /** `1EG4TE5MK73` or `1EG4-TE5-MK73` as a whole chain. */
 function mbiChain(view: TextView, chain: Chain): boolean {
-  const lengths = chain.atoms.map((a) => a.end - a.start).join(',');
-  if (lengths !== '11' && !(lengths === '4,3,4' && chain.seps.every((s) => s === '-'))) return false;
+  const atoms = chain.atoms;
+  const whole = atoms.length === 1 && atoms[0].end - atoms[0].start === 11;
+  const grouped = atoms.length === 3 && atoms[0].end - atoms[0].start === 4 && atoms[1].end - atoms[1].start === 3
+    && atoms[2].end - atoms[2].start === 4 && chain.seps.every((s) => s === '-');
+  if (!whole && !grouped) return false;
   return isMbi(view.slice(chain.start, chain.end));
 }
 
