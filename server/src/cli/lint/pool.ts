@@ -16,7 +16,7 @@ import { scanFileOnDisk, type FileResult, type ScanSettings, type ScanTask } fro
 /** Below this many files a run stays in-process. */
 const POOL_MIN_FILES = 64;
 /** Young generation of a worker: V8's default lets each thread keep tens of MB of garbage; this keeps speed. */
-const WORKER_YOUNG_GENERATION_MB = 8;
+const WORKER_YOUNG_GENERATION_MB = 16;
 /** Files queued at each worker, so it never waits on the main thread between files. */
 const QUEUED_PER_WORKER = 3;
 /** How far past the oldest unfinished file the pool may run; bounds the findings held for reordering. */
