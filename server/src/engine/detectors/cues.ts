@@ -51,9 +51,18 @@ const owners = new Map<string, CueIndex[]>();
 /** Bumped when a list is indexed, so windows redo their lookups against the new owners. */
 let ownersVersion = 0;
 
+/** The last list looked up: a detector asks with one list about every candidate in turn. */
+let lastPhrases: readonly string[] | undefined;
+let lastIndex: CueIndex | undefined;
+
 function indexOf(phrases: readonly string[]): CueIndex {
+  if (phrases === lastPhrases && lastIndex) return lastIndex;
   let index = indexes.get(phrases);
-  if (index) return index;
+  if (index) {
+    lastPhrases = phrases;
+    lastIndex = index;
+    return index;
+  }
   const byLastWord = new Map<string, { phrase: string; tail: number }[]>();
   const wordless: string[] = [];
   for (const phrase of phrases) {
@@ -159,6 +168,8 @@ function bestHit(view: TextView, win: CueWindow, phrases: readonly string[], bef
   const index = indexOf(phrases);
   const { w, offset } = win;
   view.work(w.length);
+  const owned = ownedWords(win);
+  if (owned.length === 0 && index.wordless.length === 0) return undefined;
   let best: CueHit | undefined;
   const consider = (at: number, phrase: string): void => {
     const start = offset + at;
@@ -168,7 +179,7 @@ function bestHit(view: TextView, win: CueWindow, phrases: readonly string[], bef
       : start < best.start || (start === best.start && end > best.end));
     if (wins) best = { phrase, start, end };
   };
-  for (const { k, lists } of ownedWords(win)) {
+  for (const { k, lists } of owned) {
     if (!lists.includes(index)) continue;
     const i = win.ends[k];
     for (const { phrase, tail } of index.byLastWord.get(win.words[k]) ?? []) {
