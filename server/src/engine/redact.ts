@@ -21,8 +21,8 @@ export function redact(category: Category, value: string): string {
   const trimmed = value.trim();
   if (category === 'email') return '****@*****.***';
   const digits = countDigits(trimmed);
-  const alnum = countAlnum(trimmed);
-  const keepTail = TAIL_CATEGORIES.has(category) && digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= alnum * 4;
+  // Letters are counted (a Unicode test per character) only where a digit tail could be kept.
+  const keepTail = TAIL_CATEGORIES.has(category) && digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
   const shaped = keepTail ? maskAllButDigitTail(trimmed, digits) : capLength(maskAll(trimmed));
   return leaks(shaped, trimmed, keepTail) ? '***' : shaped;
 }
