@@ -134,7 +134,7 @@ export async function serverBench({ root, files, serverJs = 'dist/server.js', ed
     return out;
   }
   await server.stop();
-  // As shipped (the default 30 ms debounce is part of what a user waits for), then with the debounce off
+  // As shipped (the default debounce setting is part of what a user waits for), then with the debounce off
   // (the scan and publish alone).
   for (const [label, settings] of [['asShipped', null], ['noDebounce', { debounceMs: 0 }]]) {
     const figures = {};
