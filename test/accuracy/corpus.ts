@@ -140,6 +140,45 @@ UPDATE gold.patients SET phone_number = '${s(phone(), 'phone')}' WHERE patient_i
     phi.push({ path: `synthetic_outputs_${i}.ipynb`, text: JSON.stringify(nb, null, 1), seeds });
   }
 
+  // Varied forms across languages in one source notebook: dicts, widgets, magics, markdown tables, titles.
+  for (let i = 0; i < 4; i++) {
+    const seeds: { value: string; category: Category }[] = [];
+    const s = (value: string, category: Category) => { seeds.push({ value, category }); return value; };
+    const last = pick(LAST);
+    const first = pick(FIRST);
+    const text = `# Databricks notebook source
+# MAGIC %md
+# MAGIC # Cohort QA
+# MAGIC | field | value |
+# MAGIC |---|---|
+# MAGIC | patient | ${s(name(), 'name')} |
+# MAGIC | dob | ${s(usDate(), 'date')} |
+
+# COMMAND ----------
+
+# DBTITLE 1,Pull encounters for Mr. ${s(pick(LAST), 'name')}
+patient = {"name": "${s(name(), 'name')}", "phone": "${s(phone(), 'phone')}", "zip": "${s(String(int(10000, 99999)), 'geographic')}"}
+dbutils.widgets.text("mrn", "${s(mrn(), 'mrn')}")
+pts = spark.table("main.clinical.patients").where("last_name = '${s(last, 'name')}' AND first_name = '${s(first, 'name')}'")
+one = pts.filter((F.col("dob") == "${s(date(), 'date')}") & (F.col("zip5") == "${s(String(int(10000, 99999)), 'geographic')}"))
+notes = "${s(String(int(90, 104)), 'age-over-89')}-year-old, admitted ${s(usDate(), 'date')} for CHF"
+vin = "${s('1HGCM82633A004352', 'vehicle-id')}"
+contact_email = "${s(email(), 'email')}"
+
+# COMMAND ----------
+
+# MAGIC %scala
+# MAGIC val p = spark.table("main.clinical.patients").filter($"ssn" === "${s(ssn(), 'ssn')}")
+# MAGIC val q = p.filter(col("member_id") === "${s(`W${digits(9)}`, 'health-plan-id')}")
+
+# COMMAND ----------
+
+# MAGIC %r
+# MAGIC q <- subset(p, p$birth_date == "${s(date(), 'date')}" & p$phone %in% c("${s(phone(), 'phone')}", "${s(phone(), 'phone')}"))
+`;
+    phi.push({ path: `synthetic_forms_${i}.py`, text, seeds });
+  }
+
   return { phi, clean: makeCleanFiles(int, digits) };
 }
 
@@ -205,5 +244,51 @@ checksum = "${digits(16)}${digits(16)}"
     ],
   };
   files.push({ path: 'synthetic_clean_outputs.ipynb', text: JSON.stringify(nb, null, 1), seeds: [] });
+
+  files.push({ path: 'synthetic_clean_config.py', seeds: [], text: `# Databricks notebook source
+spark.conf.set("spark.sql.shuffle.partitions", "200")
+run_id = ${digits(12)}
+job_id = "${digits(9)}"
+npi = "1234567893"
+ndc = "00002-8215-01"
+df = spark.read.format("delta").load("abfss://lake@storageacct.dfs.core.windows.net/claims/2024/")
+df = df.filter(F.col("service_date").between("2023-01-01", "2023-12-31"))
+df = df.withColumn("age_group", F.when(F.col("age") > 89, "90+").otherwise("under 90"))
+df = df.filter(F.col("age") >= 65)
+host = "10.0.0.${int(2, 250)}"
+url = "https://adb-${digits(16)}.7.azuredatabricks.net/?o=${digits(16)}#job/${int(100, 999)}/run/${int(100, 999)}"
+docs = "https://docs.databricks.com/en/security/privacy/hipaa.html"
+model_uri = "models:/readmission/Production"
+sha = "${digits(16)}abcdef${digits(16)}"
+phone_fmt = "(XXX) XXX-XXXX"
+icd = ["E11.9", "I10", "Z79.4", "J45.909"]
+claim = "2023${digits(13)}"
+total = ${int(100000, 9999999)}
+ts = "2024-01-15T10:22:33.123Z"
+account_id = "acct-${int(1000, 9999)}"
+df.filter(F.col("birth_year") < 1934)
+display(df.groupBy("zip3").count())
+` });
+
+  const table = (schema: string[], rows: string[][]) => ({
+    output_type: 'display_data', data: { 'text/html': '<div></div>' },
+    metadata: { 'application/vnd.databricks.v1+output': { type: 'table', schema: schema.map((name) => ({ name, type: '"string"' })), data: rows } },
+  });
+  const outputs = {
+    nbformat: 4, nbformat_minor: 5, metadata: { 'application/vnd.databricks.v1+notebook': { notebookName: 'clean', language: 'python' } },
+    cells: [
+      { cell_type: 'code', metadata: {}, execution_count: 1, source: 'df.printSchema()', outputs: [{ output_type: 'stream', name: 'stdout',
+        text: 'root\n |-- mrn: string (nullable = true)\n |-- birth_date: date (nullable = true)\n |-- ssn: string (nullable = true)\n' }] },
+      { cell_type: 'code', metadata: {}, execution_count: 2, source: 'df.describe().show()', outputs: [{ output_type: 'stream', name: 'stdout',
+        text: `+-------+------+\n|summary|   age|\n+-------+------+\n|  count|${String(int(10000, 99999)).padStart(6)}|\n|    min|    18|\n|    max|    89|\n+-------+------+\n` }] },
+      { cell_type: 'code', metadata: {}, execution_count: 3, source: 'display(agg)', outputs: [table(['zip3', 'age_band', 'n'], [['021', '65-74', String(int(100, 9999))], ['606', '85+', String(int(100, 9999))]])] },
+      { cell_type: 'code', metadata: {}, execution_count: 4, source: 'display(ndc)', outputs: [table(['ndc11', 'product_name', 'npi', 'fills'], [['00002821501', 'Humalog', '1234567893', String(int(10, 999))]])] },
+      { cell_type: 'code', metadata: {}, execution_count: 5, source: 'print(run)', outputs: [{ output_type: 'stream', name: 'stdout',
+        text: `MLflow run ${digits(16)}abcd finished; AUC=0.8123 experiment_id=${digits(16)}\n24/01/15 10:22:33 INFO DAGScheduler: Job ${int(1, 99)} finished, took 3.21 s\n` }] },
+      { cell_type: 'code', metadata: {}, execution_count: 6, source: 'fail()', outputs: [{ output_type: 'error', ename: 'AnalysisException', evalue: '[TABLE_OR_VIEW_NOT_FOUND] `main`.`clinical`.`encounterz` cannot be found.',
+        traceback: ['File /Workspace/Users/data.analyst@northwind.example/readmissions:3', "----> 3 spark.table('main.clinical.encounterz')"] }] },
+    ],
+  };
+  files.push({ path: 'synthetic_clean_display.ipynb', text: JSON.stringify(outputs, null, 1), seeds: [] });
   return files;
 }
