@@ -72,6 +72,8 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['geographic', 'Boston', 'equals', 'a city filter'], ['geographic', '0211', 'equals', 'a short ZIP'],
     ['ip-address', '10.0.0.1', 'table', 'a private address'], ['name', 'true', 'equals', 'a boolean'],
     ['name', '   ', 'equals', 'blank'],
+    ['age-over-89', '90', 'bound', 'an age bound of a cohort'], ['geographic', '02100', 'bound', 'a ZIP range'],
+    ['mrn', '10000000', 'bound', 'a paging bound'],
   ];
   for (const [category, value, relation, why] of ignored) {
     it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation), undefined));

@@ -261,7 +261,8 @@ function likeLetters(v: string): number {
 export function checkKeyedValue(category: Category, value: string, relation: KeyRelation): Candidate | undefined {
   const lead = value.length - value.trimStart().length;
   const v = value.trim();
-  if (v.length > 2048 || isNonValue(v)) return undefined;
+  // A bound (`age >= 90`, `dob < '1950-01-01'`, BETWEEN) defines a cohort, not one person's value.
+  if (relation === 'bound' || v.length > 2048 || isNonValue(v)) return undefined;
   let ok: boolean;
   if (relation === 'like' && /[%_]/.test(v)) {
     ok = category === 'name' ? likeLetters(v) >= 3 : valueIs(category, v.replace(/%/g, ''), relation);
