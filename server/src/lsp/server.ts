@@ -11,7 +11,7 @@ import {
   CancellationTokenSource, CodeActionKind, createConnection, MessageType, ShowMessageNotification, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
   ResponseError, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
-  type NotebookDocument, type WorkDoneProgressReporter,
+  type NotebookDocument, type TextDocumentContentChangeEvent, type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DatabricksEditorFeatures } from '../databricks/editor';
@@ -97,7 +97,8 @@ export function startServer(): void {
 }
 
 class PhisafeServer {
-  private readonly documents = new TextDocuments(TextDocument);
+  /** Each change's range is told to the document's scanner, so an edit in one cell of a large .ipynb re-reads that cell. */
+  private readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => this.applyChanges(doc, changes, version) });
   private readonly notebooks = new NotebookDocuments(TextDocument);
   private settings!: SettingsSource;
   private readonly states = new Map<string, DocumentState>();
@@ -310,10 +311,26 @@ class PhisafeServer {
     }
   }
 
+  private applyChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const scanner = this.scanners.get(doc.uri);
+    for (const change of changes) {
+      const lengthBefore = doc.getText().length;
+      if ('range' in change) {
+        const a = doc.offsetAt(change.range.start);
+        const b = doc.offsetAt(change.range.end);
+        scanner?.noteEdit({ start: Math.min(a, b), end: Math.max(a, b), inserted: change.text.length, lengthBefore });
+      } else {
+        scanner?.noteEdit({ start: 0, end: lengthBefore, inserted: change.text.length, lengthBefore });
+      }
+      doc = TextDocument.update(doc, [change], version);
+    }
+    return doc;
+  }
+
   private scannerFor(uri: string): IncrementalScanner {
     let scanner = this.scanners.get(uri);
     if (!scanner) {
-      scanner = new IncrementalScanner();
+      scanner = new IncrementalScanner({ editsNoted: this.documents.get(uri) !== undefined });
       this.scanners.set(uri, scanner);
     }
     return scanner;

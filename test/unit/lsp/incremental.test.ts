@@ -74,3 +74,45 @@ describe('incremental scanning after edits', () => {
     assert.deepEqual(strip(result.findings), strip(scanText('/nb/c.ipynb', text, { config: DEFAULT_CONFIG }).findings));
   });
 });
+
+describe('incremental scanning of edits inside one .ipynb cell', () => {
+  const strip = (fs: readonly { fingerprint?: string }[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
+  const output = (i: number) => ({ output_type: 'stream', name: 'stdout', text: [`row ${i}\tmember SSN ${SSN}\n`, 'done "quoted" \\ end\n'] });
+  const cell = (i: number) => ({
+    cell_type: i % 4 === 3 ? 'markdown' : 'code', metadata: {},
+    source: [`# patient SSN ${SSN} (case ${i})\n`, `x_${i} = "tab\\there \u00e9"\n`],
+    ...(i % 4 === 3 ? {} : { outputs: i % 2 === 0 ? [output(i)] : [], execution_count: null }),
+  });
+  const ipynb = (n: number, indent: number | undefined) => JSON.stringify({ cells: Array.from({ length: n }, (_, i) => cell(i)), metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5 }, null, indent);
+  const inserts = ['x', '\\n', '\\"', '\\\\', '\\u00e9', '"', '\n', ' 7', SSN, '}, {', ',', ''];
+  for (const [title, eol, indent] of [['LF', '\n', 1], ['CRLF', '\r\n', 1], ['one line', '\n', undefined]] as const) {
+    it(`equals a full scan after each of 150 seeded edits in and across cells, outputs and escapes (${title})`, () => {
+      const scanner = new IncrementalScanner({ editsNoted: true, minEditedBytes: 0 });
+      const start = ipynb(12, indent).replace(/\n/g, eol);
+      scanner.scan('/nb/d.ipynb', start, DEFAULT_CONFIG);
+      let fast = 0;
+      let text = start;
+      let seed = title.length * 31 + 5;
+      const rand = (n: number): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n);
+      const apply = (at: number, end: number, insert: string): void => {
+        scanner.noteEdit({ start: at, end, inserted: insert.length, lengthBefore: text.length });
+        text = text.slice(0, at) + insert + text.slice(end);
+        const incremental = scanner.scan('/nb/d.ipynb', text, DEFAULT_CONFIG);
+        const full = scanText('/nb/d.ipynb', text, { config: DEFAULT_CONFIG });
+        if (scanner.lastStats.oneCell) fast++;
+        assert.deepEqual(strip(incremental.findings), strip(full.findings));
+        assert.equal(incremental.error?.message, full.error?.message);
+      };
+      // Seeded edits anywhere (inside strings, escapes, outputs, across cells); one that breaks the notebook is undone.
+      for (let i = 0; i < 150; i++) {
+        const at = rand(text.length);
+        const end = Math.min(text.length, at + (rand(3) === 0 ? rand(12) : 0));
+        const insert = inserts[rand(inserts.length)];
+        const removed = text.slice(at, end);
+        apply(at, end, insert);
+        if (scanText('/nb/d.ipynb', text, { config: DEFAULT_CONFIG }).error || rand(4) === 0) apply(at, at + insert.length, removed);
+      }
+      assert.ok(fast > 20, `edits inside one cell take the one-cell path (${fast})`);
+    });
+  }
+});
