@@ -122,10 +122,35 @@ function hasBoundWord(view: TextView, from: number, to: number): boolean {
 
 /** A person-date cue right before the date (no range words in between) or just after it. */
 function personCue(view: TextView, span: DateSpan, cues: readonly string[]): boolean {
+  if (isLogTimestamp(view, span)) return false;
   const before = cueBefore(view, span.start, cues);
-  if (before && !hasBoundWord(view, before.end, span.start)) return true;
+  if (before && !hasBoundWord(view, before.end, span.start) && !isIdentifierPart(view, before)) return true;
   const after = cueAfter(view, span.end, cues);
-  return after !== undefined && !hasBoundWord(view, span.end, after.start) && !hasBoundWord(view, Math.max(0, span.start - 12), span.start);
+  return after !== undefined && !isIdentifierPart(view, after) && !hasBoundWord(view, span.end, after.start)
+    && !hasBoundWord(view, Math.max(0, span.start - 12), span.start);
+}
+
+/** `2024-01-15 10:22:33 INFO …`, `[2024-01-15T10:22:33]`: a log line's own time stamp, not a person's date. */
+function isLogTimestamp(view: TextView, span: DateSpan): boolean {
+  // Look back at most four characters (bounded, so a long line of dates stays linear) for the line start.
+  let i = span.start - 1;
+  for (; i >= 0 && span.start - i <= 4; i--) {
+    const c = view.text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) break;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x5b && c !== 0x28) return false;
+  }
+  if (i >= 0 && span.start - i > 4) return false;
+  return /^[T ]\d{1,2}:\d{2}/.test(view.text.slice(span.end, span.end + 6));
+}
+
+/** Words that keep a cue a cue when it is joined to them: `discharge_date`, `birth_dt`. */
+const DATE_SUFFIXES = new Set(['date', 'dt', 'day', 'time', 'ts', 'timestamp', 'datetime', 'on', 'at']);
+
+/** A cue that continues into another word of an identifier (`discharge_summary`) names a thing, not a date. */
+function isIdentifierPart(view: TextView, hit: { readonly end: number }): boolean {
+  if (view.text.charCodeAt(hit.end) !== 0x5f) return false;
+  const m = /^[A-Za-z]{1,20}/.exec(view.text.slice(hit.end + 1, hit.end + 21));
+  return m !== null && !DATE_SUFFIXES.has(m[0].toLowerCase());
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {
