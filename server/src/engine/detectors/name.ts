@@ -190,6 +190,12 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const first = text.charCodeAt(a.start);
     if (!(first >= 65 && first <= 90) && !(first >= 0xc0 && first <= 0xde)) continue;
     const word = atomText(view, a);
+    const upper = upperCaseNameAt(view, i, roleCues, allCues);
+    if (upper) {
+      out.push(makeCandidate(view, a.start, upper.end, 'name', 'name', 'high'));
+      i = upper.nextIndex - 1;
+      continue;
+    }
     const honorific = HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
     const cued = !honorific && !isNameWord(word) && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
     if (!isNameWord(word) && !(honorific && isCapitalisedWord(word)) && !cued) continue;
@@ -204,6 +210,31 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     i = phrase.nextIndex - 1;
   }
   return out;
+}
+
+const titleCase = (w: string): string => w[0] + w.slice(1).toLowerCase();
+const isUpperWord = (w: string): boolean => w.length >= 2 && w.length <= 20 && /^[A-Z][A-Z'-]*[A-Z]$/.test(w);
+
+/**
+ * EHR style in capitals after a strong role cue: `pt GARCIA, MARIA` or `patient MARIA GARCIA`. Both words must
+ * read as names once title-cased, and one of them must be in the name lists, so `patient ID`/`NOTE` stay quiet.
+ */
+function upperCaseNameAt(view: TextView, index: number, roleCues: readonly string[], allCues: readonly string[]): { end: number; nextIndex: number } | undefined {
+  const atoms = view.atoms;
+  const a = atoms[index];
+  const b = atoms[index + 1];
+  if (!b || a.kind !== 'letters' || b.kind !== 'letters') return undefined;
+  const w1 = atomText(view, a);
+  const w2 = atomText(view, b);
+  if (!isUpperWord(w1) || !isUpperWord(w2)) return undefined;
+  const gap = view.slice(a.end, b.start);
+  if (gap !== ' ' && gap !== ', ' && gap !== ',') return undefined;
+  const t1 = titleCase(w1);
+  const t2 = titleCase(w2);
+  const nameLike = (t: string) => isNameWord(t) || isSurnameShaped(t);
+  if (!nameLike(t1) || !nameLike(t2) || !(isClearName(t1) || isClearName(t2))) return undefined;
+  if (!strongRoleCueBefore(view, a.start, roleCues, allCues)) return undefined;
+  return { end: b.end, nextIndex: index + 2 };
 }
 
 /** A strong role cue (`pt`, `patient:`, `mother's name is`) right before `pos`, and no provider cue nearer. */
