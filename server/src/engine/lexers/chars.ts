@@ -126,6 +126,36 @@ export function addSymbol(out: TokenList, text: string, i: number, operators: Op
   return i + Math.max(n, 1);
 }
 
+/**
+ * Skips an interpolated expression (`{expr}` in a Python f-string, `${expr}` in Scala) from just after its
+ * opening brace to just after the matching `}`. `nestedString(i)` returns where a string starting at `i` ends,
+ * or undefined when none starts there, so strings inside the expression are skipped whole. In a single-line
+ * string the expression ends at a line break.
+ */
+export function interpolationEnd(text: string, from: number, triple: boolean, nestedString: (at: number) => number | undefined): number {
+  let braces = 0;
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.RBrace) {
+      if (braces === 0) return i + 1;
+      braces--;
+    } else if (c === Ch.LBrace) {
+      braces++;
+    } else if (!triple && (c === Ch.LF || c === Ch.CR)) {
+      return i;
+    } else {
+      const end = nestedString(i);
+      if (end !== undefined) {
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return i;
+}
+
 /** Builds tokens; `value` spans are kept only when they differ from the token's own span. */
 export class TokenList {
   readonly tokens: Token[] = [];

@@ -1,6 +1,6 @@
 /** Python: string prefixes, triple quotes, f-string replacement fields (with nested quotes), `#` comments. */
 import {
-  Ch, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, isIdentStart, isWhitespace, numberEnd,
+  Ch, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, interpolationEnd, isIdentStart, isWhitespace, numberEnd,
   startsNumber,
 } from './chars';
 import type { Lexer, Token } from './types';
@@ -108,27 +108,12 @@ function scanString(text: string, quoteAt: number, interpolated: boolean, depth:
  * inside the expression are scanned as strings, so `f"{d["k"]}"` (Python 3.12) and `f"{'}'}"` stay whole.
  */
 function replacementFieldEnd(text: string, from: number, triple: boolean, depth: number): number {
-  let braces = 0;
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === Ch.RBrace) {
-      if (braces === 0) return i + 1;
-      braces--;
-      i++;
-    } else if (c === Ch.LBrace) {
-      braces++;
-      i++;
-    } else if (!triple && (c === Ch.LF || c === Ch.CR)) {
-      return i;
-    } else if ((c === Ch.SingleQuote || c === Ch.DoubleQuote) && depth < MAX_FSTRING_DEPTH) {
-      const prefix = prefixBefore(text, i, from);
-      i = scanString(text, i, prefix.includes('f') || prefix.includes('t'), depth + 1).end;
-    } else {
-      i++;
-    }
-  }
-  return i;
+  return interpolationEnd(text, from, triple, (at) => {
+    const c = text.charCodeAt(at);
+    if ((c !== Ch.SingleQuote && c !== Ch.DoubleQuote) || depth >= MAX_FSTRING_DEPTH) return undefined;
+    const prefix = prefixBefore(text, at, from);
+    return scanString(text, at, prefix.includes('f') || prefix.includes('t'), depth + 1).end;
+  });
 }
 
 /** The string prefix letters directly before a quote inside a replacement field (at most two, lowercased). */

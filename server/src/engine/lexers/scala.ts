@@ -4,7 +4,7 @@
  * and operators as maximal runs of operator characters (`===`, `=!=`, `->`), as scalac reads them.
  */
 import {
-  Ch, TokenList, addBlockComment, addLineComment, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
+  Ch, TokenList, addBlockComment, addLineComment, identEnd, interpolationEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
   quotedEnd, startsNumber,
 } from './chars';
 import type { Lexer, Token } from './types';
@@ -159,23 +159,8 @@ function scanString(text: string, quoteAt: number, interpolated: boolean, raw: b
 
 /** Skips an interpolation block from after `${` to after its `}`, scanning nested strings whole. */
 function blockEnd(text: string, from: number, triple: boolean, depth: number): number {
-  let braces = 0;
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === Ch.RBrace) {
-      if (braces === 0) return i + 1;
-      braces--;
-    } else if (c === Ch.LBrace) {
-      braces++;
-    } else if (!triple && (c === Ch.LF || c === Ch.CR)) {
-      return i;
-    } else if (c === Ch.DoubleQuote && depth < MAX_INTERPOLATION_DEPTH) {
-      const interpolator = isIdentStart(text.charCodeAt(i - 1));
-      i = scanString(text, i, interpolator, false, depth + 1).end;
-      continue;
-    }
-    i++;
-  }
-  return i;
+  return interpolationEnd(text, from, triple, (at) => {
+    if (text.charCodeAt(at) !== Ch.DoubleQuote || depth >= MAX_INTERPOLATION_DEPTH) return undefined;
+    return scanString(text, at, isIdentStart(text.charCodeAt(at - 1)), false, depth + 1).end;
+  });
 }
