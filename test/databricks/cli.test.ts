@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { lint } from '../../server/src/cli/commands/lint';
 import { ucSnapshot } from '../../server/src/cli/commands/ucSnapshot';
 import type { CliIO } from '../../server/src/cli/io';
@@ -62,6 +63,19 @@ describe('phisafe uc snapshot and lint --uc', () => {
     const uc = report.findings.filter((f) => f.ruleId === 'uc/unmasked-phi-column');
     assert.ok(uc.some((f) => f.message.includes('`member_ref` of `demo_health.clinical.patients`')));
     assert.ok(!uc.some((f) => f.message.includes('birth_dt')));
+  });
+
+  it('works from the built CLI, which loads the SDK from its own bundle (dist/databricks-sdk.js) on demand', async () => {
+    const cli = resolve(__dirname, '../../dist/cli.js');
+    // Asynchronously: the fake workspace answers from this process's event loop.
+    const run = await new Promise<{ code: number; stderr: string }>((done) => {
+      execFile(process.execPath, [cli, 'uc', 'snapshot', '--profile', 'fake', '--catalog', 'demo_health', '--out', 'built.json'],
+        { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 },
+        (error, _stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stderr }));
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /wrote 1 tables to built\.json/);
+    assert.ok(!readFileSync(join(dir, 'built.json'), 'utf8').includes(TOKEN) && !run.stderr.includes(TOKEN));
   });
 
   it('fails in seconds with a clear message when the workspace refuses the token', async () => {

@@ -46,7 +46,7 @@ async function buildAll() {
 function checkVsixContents(vsix) {
   const names = sh('unzip', ['-Z1', vsix]).split('\n').filter(Boolean);
   const forbidden = names.filter((n) => /node_modules\/|\.ts$|\.map$|(^|\/)test\/|(^|\/)(client|server)\/src\//.test(n));
-  const required = ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/LICENSE.txt',
+  const required = ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/databricks-sdk.js', 'extension/LICENSE.txt',
     'extension/readme.md', 'extension/snippets/python.json', 'extension/snippets/sql.json', 'extension/schemas/phisafe.schema.json',
     'extension/docs/rules/phi/embedded-identifier.md'];
   const missing = required.filter((n) => !names.includes(n));

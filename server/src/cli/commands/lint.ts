@@ -1,4 +1,6 @@
 /** `phisafe lint [paths...]`: scan files for PHI and report in text, JSON or SARIF. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Severity } from '../../engine';
 import { parseCommandArgs, positiveNumber } from '../args';
 import { EXIT_ERROR, UsageError, useColor } from '../io';
@@ -91,7 +93,7 @@ export const lint: CliCommand = {
       ucSnapshotFile: text('uc'),
       outputFile: output,
       workers: workersFromEnv(io.env),
-      workerScript: process.argv[1],
+      workerScript: scanWorkerScript(),
     };
     let sink: ReportSink | undefined;
     const openReport = (): ReportWriter => {
@@ -120,4 +122,13 @@ function workersFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new UsageError('PHISAFE_WORKERS must be a whole number (0 scans in-process)');
   return n;
+}
+
+/**
+ * The built worker beside the bundle (dist/scan-worker.js, the engine alone); run from sources, the entry script
+ * itself, which turns into a worker when loaded off the main thread.
+ */
+function scanWorkerScript(): string {
+  const built = path.join(__dirname, 'scan-worker.js');
+  return existsSync(built) ? built : process.argv[1];
 }
