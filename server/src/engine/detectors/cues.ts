@@ -19,19 +19,6 @@ function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
 }
 
-/** Lower-cased window with `_` read as a space, so `date_of_birth` matches the cue `date of birth`. */
-function windowText(view: TextView, start: number, end: number): string {
-  return view.lower.slice(start, end).replace(/_/g, ' ');
-}
-
-function boundedAt(w: string, at: number, phrase: string): boolean {
-  const before = at > 0 ? w.charCodeAt(at - 1) : 32;
-  const after = at + phrase.length < w.length ? w.charCodeAt(at + phrase.length) : 32;
-  const startsWord = isWordCode(phrase.charCodeAt(0));
-  const endsWord = isWordCode(phrase.charCodeAt(phrase.length - 1));
-  return !(startsWord && isWordCode(before)) && !(endsWord && isWordCode(after));
-}
-
 /**
  * Phrases indexed by their last word, so a window is read once word by word instead of once per phrase.
  * Phrases without a word (`==`) are kept aside and searched directly.
@@ -44,11 +31,14 @@ interface CueIndex {
 const indexes = new WeakMap<readonly string[], CueIndex>();
 
 /**
- * Every indexed list that has a phrase ending in a word, by that word. A window looks its words up here once;
- * each list asked about the window then only checks the words it owns (usually none).
+ * Words that end a phrase of some indexed list ("owner" words). A view marks where these words sit once; a
+ * window then only looks at the marked words inside it (usually none).
  */
-const owners = new Map<string, CueIndex[]>();
-/** Bumped when a list is indexed, so windows redo their lookups against the new owners. */
+const owners = new Set<string>();
+/** Hashes (see wordHash) of the owner words, so a text word is sliced and looked up only when it may be one. */
+const ownerHashes = new Set<number>();
+let longestOwner = 0;
+/** Bumped when a new owner word comes in, so views redo their marks. */
 let ownersVersion = 0;
 
 /** The last list looked up: a detector asks with one list about every candidate in turn. */
@@ -82,126 +72,201 @@ function indexOf(phrases: readonly string[]): CueIndex {
   index = { byLastWord, wordless };
   indexes.set(phrases, index);
   for (const word of byLastWord.keys()) {
-    const list = owners.get(word);
-    if (list) list.push(index);
-    else owners.set(word, [index]);
+    if (owners.has(word)) continue;
+    owners.add(word);
+    ownerHashes.add(wordHash(word, 0, word.length));
+    longestOwner = Math.max(longestOwner, word.length);
+    ownersVersion++;
   }
-  ownersVersion++;
   return index;
 }
 
+function wordHash(s: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The owner word over [from, to) of the lower-cased text, if it is one (the hash rules out most words unsliced). */
+function ownerWordAt(lower: string, from: number, to: number): string | undefined {
+  if (to - from > longestOwner || !ownerHashes.has(wordHash(lower, from, to))) return undefined;
+  const word = lower.slice(from, to);
+  return owners.has(word) ? word : undefined;
+}
+
 /**
- * A cue window: its lower-cased text (`_` read as a space) and its words. Several detectors ask about the same
- * window (every labelled-id detector looks right before the same chain), so each is tokenised once per view.
+ * The owner words of a view, in text order: whole words of the lower-cased text (`_` separates words, as it
+ * reads as a space). A window holds these whole, plus at most a cut word at either edge, checked on its own.
  */
-interface CueWindow {
-  readonly w: string;
-  readonly offset: number;
-  /** ends[k] is where words[k] ends in w. */
+interface CueWords {
+  readonly version: number;
+  readonly starts: readonly number[];
   readonly ends: readonly number[];
   readonly words: readonly string[];
-  /** Words that end a phrase of some indexed list: word k and the lists owning it, as of `version`. */
-  owned: readonly { readonly k: number; readonly lists: readonly CueIndex[] }[];
-  version: number;
 }
 
-const BEFORE = Symbol('cue windows before');
-const AFTER = Symbol('cue windows after');
+const CUE_WORDS = Symbol('cue words');
 
-/** Tokenised windows of one direction, by window size and then position. */
-type WindowCache = Map<number, Map<number, CueWindow>>;
-
-function cachedWindow(view: TextView, direction: symbol, pos: number, window: number, make: () => CueWindow): CueWindow {
-  const bySize = view.memo<WindowCache>(direction, () => new Map());
-  let byPos = bySize.get(window);
-  if (!byPos) bySize.set(window, (byPos = new Map()));
-  let win = byPos.get(pos);
-  if (!win) byPos.set(pos, (win = make()));
-  return win;
+function cueWordsOf(view: TextView): CueWords {
+  const holder = view.memo<{ words?: CueWords }>(CUE_WORDS, () => ({}));
+  if (holder.words?.version !== ownersVersion) holder.words = findCueWords(view);
+  return holder.words;
 }
 
-function tokeniseWindow(view: TextView, from: number, to: number): CueWindow {
-  const w = windowText(view, from, to);
+function findCueWords(view: TextView): CueWords {
+  const lower = view.lower;
+  const starts: number[] = [];
   const ends: number[] = [];
   const words: string[] = [];
+  view.work(lower.length);
   let i = 0;
-  while (i < w.length) {
-    if (!isWordCode(w.charCodeAt(i))) {
+  while (i < lower.length) {
+    if (!isWordCode(lower.charCodeAt(i))) {
       i++;
       continue;
     }
-    const ws = i;
-    while (i < w.length && isWordCode(w.charCodeAt(i))) i++;
+    const start = i;
+    while (i < lower.length && isWordCode(lower.charCodeAt(i))) i++;
+    const word = ownerWordAt(lower, start, i);
+    if (word === undefined) continue;
+    starts.push(start);
     ends.push(i);
-    words.push(w.slice(ws, i));
+    words.push(word);
   }
-  return { w, offset: from, ends, words, owned: [], version: -1 };
+  return { version: ownersVersion, starts, ends, words };
 }
 
-/** The window [pos - window, pos) clipped to the line, tokenised once per view. */
-function windowBefore(view: TextView, pos: number, window: number): CueWindow {
-  return cachedWindow(view, BEFORE, pos, window, () => tokeniseWindow(view, view.lineStartWithin(pos, window), pos));
-}
-
-/** The window [pos, pos + window) clipped to the line, tokenised once per view. */
-function windowAfter(view: TextView, pos: number, window: number): CueWindow {
-  return cachedWindow(view, AFTER, pos, window, () => tokeniseWindow(view, pos, view.lineEndWithin(pos, window)));
-}
-
-function ownedWords(win: CueWindow): CueWindow['owned'] {
-  if (win.version === ownersVersion) return win.owned;
-  const owned: { k: number; lists: readonly CueIndex[] }[] = [];
-  for (let k = 0; k < win.words.length; k++) {
-    const lists = owners.get(win.words[k]);
-    if (lists) owned.push({ k, lists });
+/** Index of the first cue word starting at or after pos. */
+function firstWordFrom(cue: CueWords, pos: number): number {
+  let lo = 0;
+  let hi = cue.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cue.starts[mid] < pos) lo = mid + 1;
+    else hi = mid;
   }
-  win.owned = owned;
-  win.version = ownersVersion;
-  return owned;
+  return lo;
 }
 
-/**
- * The best bounded occurrence of a phrase in the window: the one ending last (starting first on a tie) for
- * `before`, else the one starting first (ending last on a tie).
- */
-function bestHit(view: TextView, win: CueWindow, phrases: readonly string[], before: boolean): CueHit | undefined {
-  const index = indexOf(phrases);
-  const { w, offset } = win;
-  view.work(w.length);
-  const owned = ownedWords(win);
-  if (owned.length === 0 && index.wordless.length === 0) return undefined;
-  let best: CueHit | undefined;
-  const consider = (at: number, phrase: string): void => {
-    const start = offset + at;
-    const end = start + phrase.length;
-    const wins = !best || (before
-      ? end > best.end || (end === best.end && start < best.start)
-      : start < best.start || (start === best.start && end > best.end));
-    if (wins) best = { phrase, start, end };
-  };
-  for (const { k, lists } of owned) {
-    if (!lists.includes(index)) continue;
-    const i = win.ends[k];
-    for (const { phrase, tail } of index.byLastWord.get(win.words[k]) ?? []) {
-      const at = i + tail - phrase.length;
-      if (at >= 0 && w.startsWith(phrase, at) && boundedAt(w, at, phrase)) consider(at, phrase);
+/** End of a word the window cuts at its start (`[from` falls inside it), or -1. */
+function cutHeadEnd(lower: string, from: number, to: number): number {
+  if (from === 0 || from >= to || !isWordCode(lower.charCodeAt(from - 1)) || !isWordCode(lower.charCodeAt(from))) return -1;
+  let end = from + 1;
+  while (end < to && isWordCode(lower.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Start of a word the window cuts at its end (`to)` falls inside it), or -1; a word cut at both edges is the head's. */
+function cutTailStart(lower: string, from: number, to: number, headEnd: number): number {
+  if (headEnd === to || to >= lower.length || to <= from || !isWordCode(lower.charCodeAt(to)) || !isWordCode(lower.charCodeAt(to - 1))) return -1;
+  let start = to - 1;
+  while (start > from && isWordCode(lower.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Whether any owner word (of any list) is a word of the window [from, to): when not, no phrase ending in a word is there. */
+export function mayHoldCue(view: TextView, from: number, to: number): boolean {
+  const lower = view.lower;
+  const cue = cueWordsOf(view);
+  const k = firstWordFrom(cue, from);
+  if (k < cue.ends.length && cue.ends[k] <= to) return true;
+  const headEnd = cutHeadEnd(lower, from, to);
+  if (headEnd >= 0 && ownerWordAt(lower, from, headEnd) !== undefined) return true;
+  const tailStart = cutTailStart(lower, from, to, headEnd);
+  return tailStart >= 0 && ownerWordAt(lower, tailStart, to) !== undefined;
+}
+
+/** Changes whenever a new owner word comes in: what mayHoldCue answers may change with it. */
+export function cueWordsVersion(): number {
+  return ownersVersion;
+}
+
+/** Whether a phrase list has phrases without a word, which mayHoldCue cannot see. */
+export function hasWordlessCue(phrases: readonly string[]): boolean {
+  return indexOf(phrases).wordless.length > 0;
+}
+
+/** Whether phrase occurs at `at` of the lower-cased text, `_` read as a space. */
+function phraseAt(lower: string, at: number, phrase: string): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    const c = lower.charCodeAt(at + k);
+    if ((c === 95 ? 32 : c) !== phrase.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Whether a phrase at [at, at + length) is not part of a longer word; the window's edges count as spaces. */
+function boundedAt(lower: string, at: number, phrase: string, from: number, to: number): boolean {
+  const end = at + phrase.length;
+  const before = at > from ? lower.charCodeAt(at - 1) : 32;
+  const after = end < to ? lower.charCodeAt(end) : 32;
+  const startsWord = isWordCode(phrase.charCodeAt(0));
+  const endsWord = isWordCode(phrase.charCodeAt(phrase.length - 1));
+  return !(startsWord && isWordCode(before)) && !(endsWord && isWordCode(after));
+}
+
+const NO_PHRASES: readonly { phrase: string; tail: number }[] = [];
+
+/** A search for the best hit in one window: the one ending last (starting first on a tie) for `before`, else the one starting first (ending last on a tie). */
+class HitSearch {
+  best: CueHit | undefined;
+
+  constructor(private readonly lower: string, private readonly from: number, private readonly to: number, private readonly before: boolean) {}
+
+  /** Phrases of the index ending in `word`, where that word of the window ends at wordEnd. */
+  word(index: CueIndex, word: string, wordEnd: number): void {
+    for (const { phrase, tail } of index.byLastWord.get(word) ?? NO_PHRASES) {
+      const at = wordEnd + tail - phrase.length;
+      if (at < this.from || at + phrase.length > this.to) continue;
+      if (phraseAt(this.lower, at, phrase) && boundedAt(this.lower, at, phrase, this.from, this.to)) this.consider(at, phrase);
     }
   }
-  for (const phrase of index.wordless) {
-    view.work(w.length);
-    for (let at = w.indexOf(phrase); at >= 0; at = w.indexOf(phrase, at + 1)) consider(at, phrase);
+
+  /** Every occurrence of a phrase without a word in the window. */
+  anywhere(phrase: string): void {
+    for (let at = this.from; at + phrase.length <= this.to; at++) if (phraseAt(this.lower, at, phrase)) this.consider(at, phrase);
   }
-  return best;
+
+  private consider(start: number, phrase: string): void {
+    const end = start + phrase.length;
+    const best = this.best;
+    const wins = !best || (this.before
+      ? end > best.end || (end === best.end && start < best.start)
+      : start < best.start || (start === best.start && end > best.end));
+    if (wins) this.best = { phrase, start, end };
+  }
+}
+
+/** The best bounded occurrence of a phrase in the window [from, to) (see HitSearch). */
+function bestHit(view: TextView, from: number, to: number, phrases: readonly string[], before: boolean): CueHit | undefined {
+  const index = indexOf(phrases);
+  view.work(to - from);
+  if (index.wordless.length === 0 && !mayHoldCue(view, from, to)) return undefined;
+  const lower = view.lower;
+  const search = new HitSearch(lower, from, to, before);
+  const cue = cueWordsOf(view);
+  const headEnd = cutHeadEnd(lower, from, to);
+  const head = headEnd >= 0 ? ownerWordAt(lower, from, headEnd) : undefined;
+  if (head !== undefined) search.word(index, head, headEnd);
+  for (let k = firstWordFrom(cue, from); k < cue.ends.length && cue.ends[k] <= to; k++) search.word(index, cue.words[k], cue.ends[k]);
+  const tailStart = cutTailStart(lower, from, to, headEnd);
+  const tail = tailStart >= 0 ? ownerWordAt(lower, tailStart, to) : undefined;
+  if (tail !== undefined) search.word(index, tail, to);
+  for (const phrase of index.wordless) {
+    view.work(to - from);
+    search.anywhere(phrase);
+  }
+  return search.best;
 }
 
 /** The cue that ends nearest before `pos` (within `window` characters on the same line). */
 export function cueBefore(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_BEFORE): CueHit | undefined {
-  return bestHit(view, windowBefore(view, pos, window), phrases, true);
+  return bestHit(view, view.lineStartWithin(pos, window), pos, phrases, true);
 }
 
 /** The cue that starts nearest after `pos` (within `window` characters on the same line). */
 export function cueAfter(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_AFTER): CueHit | undefined {
-  return bestHit(view, windowAfter(view, pos, window), phrases, false);
+  return bestHit(view, pos, view.lineEndWithin(pos, window), phrases, false);
 }
 
 /** Whether any cue sits in the window around [start, end). */
@@ -235,16 +300,14 @@ export function labelBefore(view: TextView, pos: number, phrases: readonly strin
   return labelIn(view, labelWindowBefore(view, pos), pos, phrases);
 }
 
-/** The window labelBefore reads before `pos`, for callers that ask about one position with many lists. */
-export type LabelWindow = CueWindow;
-
-export function labelWindowBefore(view: TextView, pos: number): LabelWindow {
-  return windowBefore(view, pos, WINDOW_BEFORE);
+/** Where the window labelBefore reads before `pos` starts, for callers that ask about one position with many lists. */
+export function labelWindowBefore(view: TextView, pos: number): number {
+  return view.lineStartWithin(pos, WINDOW_BEFORE);
 }
 
-/** labelBefore over a window from labelWindowBefore(view, pos). */
-export function labelIn(view: TextView, win: LabelWindow, pos: number, phrases: readonly string[]): CueHit | undefined {
-  const hit = bestHit(view, win, phrases, true);
+/** labelBefore over the window [from, pos), from labelWindowBefore(view, pos). */
+export function labelIn(view: TextView, from: number, pos: number, phrases: readonly string[]): CueHit | undefined {
+  const hit = bestHit(view, from, pos, phrases, true);
   if (!hit || !isLabelGap(view.slice(hit.end, pos))) return undefined;
   return hit;
 }

@@ -2,7 +2,9 @@
  * Identifiers that only count with a label: `MRN: 12345678`, `member id W123456789`. The value is the chain
  * right after the label (only label glue between), checked against an id shape.
  */
-import { labelBefore, labelIn, labelWindowBefore, type CueHit, type LabelWindow } from './cues';
+import {
+  cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, type CueHit,
+} from './cues';
 import { isNpi } from './npi';
 import type { Chain, TextView } from './text';
 
@@ -46,23 +48,32 @@ export function isPlaceholderId(value: string): boolean {
   return /^\d{10}$/.test(compact) && isNpi(compact);
 }
 
-/** A chain joined only by `-`, without `_`, holding a digit: what every id shape with minDigits >= 1 reads. */
+/**
+ * A chain joined only by `-`, without `_`, holding a digit (what every id shape with minDigits >= 1 reads),
+ * with a word that ends some cue phrase in the label window before it. Any other chain has no label to find.
+ */
 interface IdChain {
   readonly chain: Chain;
   readonly alnum: number;
   readonly digits: number;
+  /** Start of the label window before the chain, shared by every detector that asks. */
+  readonly from: number;
   /** The value and whether it is a placeholder (or masked), filled in on first use. */
   value?: string;
   excluded?: boolean;
-  /** The label window before the chain, shared by every detector that asks. */
-  window?: LabelWindow;
 }
 
 const ID_CHAINS = Symbol('id chains');
 
-/** The view's id-like chains with their counts, computed once and shared by every labelled detector. */
-function idChainsOf(view: TextView): IdChain[] {
-  return view.memo(ID_CHAINS, () => findIdChains(view));
+/** The view's id-like chains near a cue word, computed once per set of cue words and shared by every labelled detector. */
+function idChainsOf(view: TextView): readonly IdChain[] {
+  const holder = view.memo<{ version?: number; list?: IdChain[] }>(ID_CHAINS, () => ({}));
+  const version = cueWordsVersion();
+  if (holder.version !== version || !holder.list) {
+    holder.list = findIdChains(view);
+    holder.version = version;
+  }
+  return holder.list;
 }
 
 function findIdChains(view: TextView): IdChain[] {
@@ -81,7 +92,9 @@ function findIdChains(view: TextView): IdChain[] {
         if (c >= 48 && c <= 57) digits++;
       }
     }
-    if (!underscore && digits > 0) list.push({ chain, alnum, digits });
+    if (underscore || digits === 0) continue;
+    const from = labelWindowBefore(view, chain.start);
+    if (mayHoldCue(view, from, chain.start)) list.push({ chain, alnum, digits, from });
   }
   return list;
 }
@@ -89,7 +102,7 @@ function findIdChains(view: TextView): IdChain[] {
 /** Every chain that fits the shape and directly follows one of the label phrases. */
 export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): LabelledValue[] {
   const out: LabelledValue[] = [];
-  if (shape.minDigits < 1) {
+  if (shape.minDigits < 1 || hasWordlessCue(phrases)) {
     for (const chain of view.chains) {
       if (!fitsIdShape(view, chain, shape)) continue;
       const value = view.slice(chain.start, chain.end);
@@ -102,14 +115,13 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
   for (const id of idChainsOf(view)) {
     if (id.alnum < shape.minLength || id.alnum > shape.maxLength || id.digits < shape.minDigits) continue;
     const chain = id.chain;
+    const cue = labelIn(view, id.from, chain.start, phrases);
+    if (!cue) continue;
     if (id.value === undefined) {
       id.value = view.slice(chain.start, chain.end);
       id.excluded = isPlaceholderId(id.value) || view.charBefore(chain.start) === '*';
     }
-    if (id.excluded) continue;
-    id.window ??= labelWindowBefore(view, chain.start);
-    const cue = labelIn(view, id.window, chain.start, phrases);
-    if (cue) out.push({ chain, cue, value: id.value });
+    if (!id.excluded) out.push({ chain, cue, value: id.value });
   }
   return out;
 }
