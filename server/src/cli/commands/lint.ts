@@ -92,7 +92,8 @@ export const lint: CliCommand = {
       progress: values['no-progress'] !== true,
       ucSnapshotFile: text('uc'),
       outputFile: output,
-      workers: workersFromEnv(io.env),
+      workers: wholeNumberFromEnv(io.env, 'PHISAFE_WORKERS', '0 scans in-process'),
+      workerHeapMB: wholeNumberFromEnv(io.env, 'PHISAFE_WORKER_HEAP_MB', 'megabytes of old generation per worker'),
       workerScript: scanWorkerScript(),
     };
     let sink: ReportSink | undefined;
@@ -116,11 +117,11 @@ export const lint: CliCommand = {
 };
 
 /** PHISAFE_WORKERS=N forces the pool size (0 scans in-process); unset lets the run decide. */
-function workersFromEnv(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env.PHISAFE_WORKERS;
+function wholeNumberFromEnv(env: NodeJS.ProcessEnv, name: string, meaning: string): number | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('PHISAFE_WORKERS must be a whole number (0 scans in-process)');
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number (${meaning})`);
   return n;
 }
 

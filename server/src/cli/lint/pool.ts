@@ -1,12 +1,16 @@
 /**
- * Scans many files on a worker_threads pool with the main thread as one more lane (one lane per core: each
- * thread carries its own copy of the engine, so a thread more than the cores costs memory and gains nothing);
- * few files are scanned in-process, where starting workers would cost more than it saves. Results come back in task order, each as soon as it and every file before it are
- * done: a bounded reorder window, so a run holds a few files' findings at a time whatever its size. Workers get
- * paths and config paths and send back packed report rows: findings never hold a matched value, so nothing
- * sensitive crosses the thread boundary.
+ * Scans many files on a worker_threads pool, one worker per core; few files are scanned in-process, where
+ * starting workers would cost more than it saves. The main thread walks, reorders and writes the report (a
+ * large share of a run with many findings), and scans only the files a worker should not: those over
+ * LARGE_FILE_BYTES, and any a worker lost by running out of its capped heap. Workers have a bounded heap, so a
+ * run's memory is a fixed cost whatever its size, and a young generation large enough that a file's
+ * short-lived objects die young instead of being promoted and collected again. Results come back in task
+ * order, each as soon as it and every file before it are done: a bounded reorder window, so a run holds a
+ * few files' findings at a time. Workers get paths and config paths and send back packed report rows:
+ * findings never hold a matched value, so nothing sensitive crosses the thread boundary.
  */
 import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../engine';
 import { ConfigCache, loadConfigFile } from '../../workspace/configFile';
@@ -15,8 +19,14 @@ import { scanFileOnDisk, type FileResult, type ScanSettings, type ScanTask } fro
 
 /** Below this many files a run stays in-process. */
 const POOL_MIN_FILES = 64;
-/** Young generation of a worker: V8's default lets each thread keep tens of MB of garbage; this keeps speed. */
-const WORKER_YOUNG_GENERATION_MB = 16;
+/**
+ * A worker's heap. The young generation holds a file's short-lived objects (tokens, windows, candidates) until
+ * the file is done: smaller, and they are promoted and collected twice. The old generation holds the engine's
+ * tables and one file's model; the cap keeps a run's memory flat.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 64 };
+/** Files above this size are scanned on the main thread, whose heap is not capped (a worker's is). */
+const LARGE_FILE_BYTES = 1024 * 1024;
 /** Files queued at each worker, so it never waits on the main thread between files. */
 const QUEUED_PER_WORKER = 3;
 /** How far past the oldest unfinished file the pool may run; bounds the findings held for reordering. */
@@ -42,24 +52,32 @@ export interface PoolOptions {
   readonly settings: ScanSettings;
   /** Each file's result, in task order. May throw: the pool then stops its workers and rejects. */
   readonly onResult: (result: FileResult) => void;
-  /** Forces the number of worker threads beside the main thread (0 = in-process); from PHISAFE_WORKERS. */
+  /** Forces the number of worker threads (0 = in-process); from PHISAFE_WORKERS. */
   readonly workers?: number;
+  /** Overrides a worker's old-generation cap in MB (PHISAFE_WORKER_HEAP_MB). */
+  readonly workerHeapMB?: number;
   /** The script a worker runs: the CLI itself, which turns into a worker when loaded off the main thread. */
   readonly workerScript: string;
 }
 
-export async function scanInOrder(tasks: readonly ScanTask[], options: PoolOptions): Promise<void> {
+export interface PoolOutcome {
+  /** Files a worker lost by running out of heap, scanned again on the main thread. */
+  readonly rescanned: number;
+}
+
+export async function scanInOrder(tasks: readonly ScanTask[], options: PoolOptions): Promise<PoolOutcome> {
   const workers = options.workers ?? defaultWorkers(tasks.length);
   if (workers < 1 || tasks.length === 0) {
     scanInProcess(tasks, options);
-    return;
+    return { rescanned: 0 };
   }
-  await new WorkerPool(tasks, Math.min(workers, tasks.length), options).run();
+  return new WorkerPool(tasks, Math.min(workers, tasks.length), options).run();
 }
 
-/** One lane per core, the main thread being one of them; fewer for smaller runs. */
+/** One worker per core, fewer for smaller runs; in-process on one core or for few files. */
 function defaultWorkers(files: number): number {
-  return files < POOL_MIN_FILES ? 0 : Math.min(availableParallelism(), Math.ceil(files / POOL_MIN_FILES)) - 1;
+  const cores = availableParallelism();
+  return files < POOL_MIN_FILES || cores < 2 ? 0 : Math.min(cores, Math.ceil(files / POOL_MIN_FILES));
 }
 
 function scanInProcess(tasks: readonly ScanTask[], options: PoolOptions): void {
@@ -68,22 +86,26 @@ function scanInProcess(tasks: readonly ScanTask[], options: PoolOptions): void {
 }
 
 /**
- * Hands files out in order, at most REORDER_WINDOW ahead of the oldest unfinished one, to the workers and to the
- * main thread, which scans one file per event-loop turn so worker replies are taken between its files.
+ * Hands files out in order, at most REORDER_WINDOW ahead of the oldest unfinished one, to the workers; large
+ * files and files lost to a worker's heap limit go to the main thread, which scans one per event-loop turn so
+ * worker replies are taken between them.
  */
 class WorkerPool {
   private readonly configs = configLoader();
   private localScheduled = false;
+  /** Files the main thread scans itself, in task order. */
+  private readonly local: number[] = [];
   private nextToSend = 0;
   private nextToDeliver = 0;
   private readonly done = new Map<number, FileResult>();
   private readonly workers = new Map<Worker, Set<number>>();
   private failure: { error: unknown } | undefined;
-  private settle: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+  private settle: { resolve: (outcome: PoolOutcome) => void; reject: (e: unknown) => void } | undefined;
+  private rescanned = 0;
 
   constructor(private readonly tasks: readonly ScanTask[], private readonly size: number, private readonly options: PoolOptions) {}
 
-  run(): Promise<void> {
+  run(): Promise<PoolOutcome> {
     return new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
       for (let i = 0; i < this.size; i++) this.start();
@@ -94,7 +116,7 @@ class WorkerPool {
   private start(): void {
     const setup: WorkerSetup = { kind: WORKER_KIND, settings: this.options.settings };
     const worker = new Worker(this.options.workerScript, {
-      workerData: setup, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      workerData: setup, stdout: false, stderr: false, resourceLimits: this.options.workerHeapMB === undefined ? WORKER_HEAP : { ...WORKER_HEAP, maxOldGenerationSizeMb: this.options.workerHeapMB },
     });
     const inFlight = new Set<number>();
     this.workers.set(worker, inFlight);
@@ -102,18 +124,30 @@ class WorkerPool {
       inFlight.delete(reply.index);
       this.finish(reply.index, unpackResult(reply.result));
     });
-    // A worker that dies takes only its queued files with it; they are reported, the run goes on.
-    worker.on('error', (e: Error) => this.lose(worker, `internal error while scanning (${e.name}); please report it`));
+    // A worker that dies takes only its queued files with it and the run goes on: out of heap, they are scanned
+    // again on the main thread; otherwise they are reported.
+    worker.on('error', (e: Error) => this.lose(worker, isOutOfMemory(e) ? undefined : `internal error while scanning (${e.name}); please report it`));
     worker.on('exit', () => this.lose(worker, 'internal error while scanning (worker exited); please report it'));
   }
 
-  private lose(worker: Worker, message: string): void {
+  /** Retires a worker; its files are rescanned locally when `message` is undefined, else reported with it. */
+  private lose(worker: Worker, message: string | undefined): void {
     const inFlight = this.workers.get(worker);
     if (!inFlight) return;
     this.workers.delete(worker);
-    for (const index of [...inFlight].sort((a, b) => a - b)) this.finish(index, failed(this.tasks[index], message));
+    const lost = [...inFlight].sort((a, b) => a - b);
+    if (message === undefined) {
+      this.rescanned += lost.length;
+      this.scanLocally(...lost);
+    }
+    else for (const index of lost) this.finish(index, failed(this.tasks[index], message));
     if (this.settle && this.nextToSend < this.tasks.length) this.start();
     this.feedAll();
+  }
+
+  private scanLocally(...indexes: number[]): void {
+    this.local.push(...indexes);
+    this.local.sort((a, b) => a - b);
   }
 
   private finish(index: number, result: FileResult): void {
@@ -134,13 +168,23 @@ class WorkerPool {
     return this.nextToSend < this.tasks.length && this.nextToSend < this.nextToDeliver + REORDER_WINDOW;
   }
 
+  /** The next file in order, if the window allows; large ones are queued for the main thread instead. */
+  private nextForWorker(): number | undefined {
+    while (this.canSend()) {
+      const index = this.nextToSend++;
+      if (!isLarge(this.tasks[index])) return index;
+      this.scanLocally(index);
+    }
+    return undefined;
+  }
+
   private scheduleLocal(): void {
-    if (this.localScheduled || !this.canSend()) return;
+    if (this.localScheduled || this.local.length === 0) return;
     this.localScheduled = true;
     setImmediate(() => {
       this.localScheduled = false;
-      if (!this.settle || !this.canSend()) return;
-      const index = this.nextToSend++;
+      const index = this.local.shift();
+      if (!this.settle || index === undefined) return;
       this.finish(index, scanTask(this.tasks[index], this.configs, this.options.settings));
     });
   }
@@ -153,12 +197,13 @@ class WorkerPool {
       for (const worker of this.workers.keys()) void worker.terminate();
       this.workers.clear();
       if (this.failure) reject(this.failure.error);
-      else resolve();
+      else resolve({ rescanned: this.rescanned });
       return;
     }
     for (const [worker, inFlight] of this.workers) {
-      while (inFlight.size < QUEUED_PER_WORKER && this.canSend()) {
-        const index = this.nextToSend++;
+      while (inFlight.size < QUEUED_PER_WORKER) {
+        const index = this.nextForWorker();
+        if (index === undefined) break;
         inFlight.add(index);
         worker.postMessage({ index, task: this.tasks[index] } satisfies FileRequest);
       }
@@ -178,6 +223,18 @@ export function runScanWorker(): boolean {
     port.postMessage({ index: request.index, result } satisfies FileReply, [result.numbers.buffer as ArrayBuffer]);
   });
   return true;
+}
+
+function isLarge(task: ScanTask): boolean {
+  try {
+    return statSync(task.file).size > LARGE_FILE_BYTES;
+  } catch {
+    return false; // the scan reports the file's problem
+  }
+}
+
+function isOutOfMemory(e: Error): boolean {
+  return (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 type ConfigLoader = (configPath: string | undefined) => ResolvedConfig;

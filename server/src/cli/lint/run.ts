@@ -30,6 +30,7 @@ export interface LintOptions {
   /** The --output target, never scanned itself. */
   readonly outputFile?: string;
   readonly workers?: number;
+  readonly workerHeapMB?: number;
   readonly workerScript: string;
 }
 
@@ -87,9 +88,10 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
   let failing = false;
   const progress = ProgressLine.for(io.stderr, tasks.length, options.progress);
   try {
-    await scanInOrder(tasks, {
+    const pool = await scanInOrder(tasks, {
       settings,
       workers: options.workers,
+      workerHeapMB: options.workerHeapMB,
       workerScript: options.workerScript,
       onResult: (result) => {
         progress.tick();
@@ -104,6 +106,9 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
         writer.file(reported);
       },
     });
+    if (pool.rescanned > 0) {
+      notes.push(`note: ${pool.rescanned} file(s) did not fit a scan worker's heap and were scanned on the main thread (PHISAFE_WORKER_HEAP_MB raises the cap)`);
+    }
   } finally {
     progress.clear();
   }
