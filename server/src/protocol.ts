@@ -17,6 +17,11 @@ export interface PhisafeSettings {
   readonly debounceMs: number;
   /** Overrides `.phisafe.json` maxFileSizeMB when set. */
   readonly maxFileSizeMB?: number;
+  /**
+   * Most diagnostics published for one file (the most severe first, then in document order), one of them saying
+   * how many more there are. Unset: DEFAULT_MAX_DIAGNOSTICS_PER_FILE.
+   */
+  readonly maxDiagnosticsPerFile?: number;
   /** Unity Catalog and cluster lookups; withheld by the client (and ignored by the server) in untrusted workspaces. */
   readonly databricks: DatabricksSettings;
 }
@@ -51,6 +56,9 @@ export const SETTINGS_SECTION = 'phisafe';
  * is scanned at once. A delay here only adds to what the user waits for; the setting stays for those who want it.
  */
 export const DEFAULT_DEBOUNCE_MS = 0;
+
+/** VS Code's own limit per file (its extension host keeps the first 1,000 diagnostics, errors first). */
+export const DEFAULT_MAX_DIAGNOSTICS_PER_FILE = 1000;
 
 export const DEFAULT_SETTINGS: PhisafeSettings = {
   enable: true,

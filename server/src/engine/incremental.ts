@@ -10,21 +10,17 @@ import { analyzersFor } from './analyzers';
 import { readDocument } from './formats';
 import { ScanInputError } from './formats/errors';
 import { isPhiScannable } from './formats/support';
-import type { Finding, NotebookCell, ScanDocument, TextSlice } from './model';
+import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, TextSlice } from './model';
+import { byOffsets, cellFindings, PlacedFindings, type CellFindings, type CellPlacement } from './placedFindings';
 import { LineIndex, OffsetMap } from './positions';
 import { scanDocument, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
 
-/**
- * A cell's findings as last placed in the file, with where the cell then started. A cell that has not moved
- * hands back the very same Finding objects (one copy per finding is retained); a moved one is shifted.
- */
-interface CellEntry {
-  readonly findings: readonly Finding[];
-  readonly fileStart: number;
-  readonly line: number;
-  readonly character: number;
-  readonly index: number;
+/** What the editor gets from a scan: findings placed when read (see PlacedFindings). */
+export interface IncrementalResult {
+  readonly findings: PlacedFindings;
+  readonly document?: ScanDocument;
+  readonly error?: ScanError;
 }
 
 /** One edit as the editor sent it: replaced `[start, end)` of a text `lengthBefore` long with `inserted` characters. */
@@ -55,8 +51,8 @@ interface NotebookBase {
   readonly path: string;
   readonly length: number;
   readonly document: ScanDocument;
-  /** Per cell, in order: findings as placed, and where the cell starts. */
-  readonly entries: readonly CellEntry[];
+  /** Per cell, in order: its findings and where the cell starts. */
+  readonly entries: readonly CellPlacement[];
 }
 
 export interface IncrementalStats {
@@ -72,8 +68,11 @@ export interface IncrementalStats {
  * the event loop and drop it when a newer edit supersedes it; `scan` runs it to the end.
  */
 export class IncrementalScanner {
-  /** By cellKey: kind, language, length and a 64-bit digest of the cell's text (no copy of the text is kept). */
-  private cache = new Map<string, CellEntry>();
+  /**
+   * A cell's findings as scanned alone, by cellKey: kind, language, length and a 64-bit digest of the cell's
+   * text (no copy of the text is kept). A cell that moves keeps its findings; only its placement changes.
+   */
+  private cache = new Map<string, CellFindings>();
   private config: ResolvedConfig | undefined;
   private stats: IncrementalStats = { cells: 0, scanned: 0 };
   private base: NotebookBase | undefined;
@@ -92,13 +91,16 @@ export class IncrementalScanner {
     return this.stats;
   }
 
+  /** A whole scan with every finding placed (tests and callers without a diagnostics limit). */
   scan(path: string, text: string, config: ResolvedConfig): ScanResult {
     const steps = this.steps(path, text, config);
-    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return { findings: [...r.value.findings.all()], document: r.value.document, error: r.value.error };
+    }
   }
 
   /** Yields after each cell it had to scan; returns the result. `inputs` go to the analyzers (e.g. Unity Catalog metadata). */
-  *steps(path: string, text: string, config: ResolvedConfig, inputs: Readonly<Record<string, unknown>> = {}): Generator<void, ScanResult> {
+  *steps(path: string, text: string, config: ResolvedConfig, inputs: Readonly<Record<string, unknown>> = {}): Generator<void, IncrementalResult> {
     const noted = this.edits.length;
     if (config !== this.config) {
       this.cache = new Map();
@@ -106,61 +108,55 @@ export class IncrementalScanner {
       this.base = undefined;
     }
     if (text.length > config.maxFileSizeMB * 1024 * 1024) {
-      return { findings: [], error: { path, message: `file is over the ${config.maxFileSizeMB} MB limit (maxFileSizeMB); skipped` } };
+      return failed({ path, message: `file is over the ${config.maxFileSizeMB} MB limit (maxFileSizeMB); skipped` });
     }
     let document: ScanDocument | undefined;
-    const findings: Finding[] = [];
+    let entries: CellPlacement[] = [];
+    let dropped: ((f: Finding) => boolean) | undefined;
     try {
       const patched = this.editOneCell(path, text, config, noted);
       if (patched) {
-        document = patched.document;
-        for (const entry of patched.entries) for (const f of entry.findings) findings.push(f);
-        this.keepBase(path, text, document, patched.entries, noted, false);
+        ({ document, entries } = patched);
+        this.keepBase(path, text, document, entries, noted, false);
         this.stats = { cells: document.cells.length, scanned: 1, oneCell: true };
       } else if (isPhiScannable(path)) {
         document = readDocument(path, text);
-        const entries: CellEntry[] = [];
-        const next = new Map<string, CellEntry>();
+        const next = new Map<string, CellFindings>();
         const lines = new LineIndex(text);
         let scanned = 0;
         for (const cell of document.cells) {
           const key = cellKey(text, cell);
-          const at = lines.position(cell.fileStart);
-          const cached = next.get(key) ?? this.cache.get(key);
-          let entry: CellEntry;
-          if (cached) {
-            entry = moveEntry(cached, cell, at);
-          } else {
-            entry = { findings: scanCell(document, cell, config).map((f) => placeFinding(f, cell, at)), fileStart: cell.fileStart, ...at, index: cell.index };
+          let findings = next.get(key) ?? this.cache.get(key);
+          if (!findings) {
+            findings = cellFindings(scanCell(document, cell, config));
             // Kept at once, so a scan dropped half-way for a newer edit still saves the next one work.
-            this.cache.set(key, entry);
+            this.cache.set(key, findings);
             scanned++;
             yield;
           }
-          next.set(key, entry);
-          entries.push(entry);
-          for (const f of entry.findings) findings.push(f);
+          next.set(key, findings);
+          entries.push({ findings, fileStart: cell.fileStart, ...lines.position(cell.fileStart), index: cell.index });
         }
         this.cache = next;
         this.keepBase(path, text, document, entries, noted, undefined);
         this.stats = { cells: document.cells.length, scanned };
         const fileWide = parseSuppressions(document);
-        removeWhere(findings, (f) => fileWide.suppresses(f.ruleId, -1, undefined));
+        dropped = (f) => fileWide.suppresses(f.ruleId, -1, undefined);
       }
       const input = { path, text, document, config, inputs };
-      for (const analyzer of analyzersFor(path)) findings.push(...analyzer.analyze(input));
+      const others: Finding[] = [];
+      for (const analyzer of analyzersFor(path)) others.push(...analyzer.analyze(input));
+      return { findings: new PlacedFindings(entries, others.sort(byOffsets), dropped), document };
     } catch (e) {
-      return { findings: [], error: { path, message: describeError(e) } };
+      return failed({ path, message: describeError(e) });
     }
-    findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
-    return { findings, document };
   }
 
   /**
    * Keeps what this scan read (large .ipynb only) and drops the edits its text already had. A notebook with a
    * file-wide suppression is always read whole (a cell edit could add or remove one that applies to all cells).
    */
-  private keepBase(path: string, text: string, document: ScanDocument, entries: readonly CellEntry[], noted: number, fileWide: boolean | undefined): void {
+  private keepBase(path: string, text: string, document: ScanDocument, entries: readonly CellPlacement[], noted: number, fileWide: boolean | undefined): void {
     this.edits = this.edits.slice(noted);
     const keep = this.options.editsNoted && document.format === 'ipynb' && text.length >= (this.options.minEditedBytes ?? 1024 * 1024)
       && !(fileWide ?? findDirectives(document).some((d) => d.scope === 'file'));
@@ -173,7 +169,7 @@ export class IncrementalScanner {
    * it reads back as exactly one cell covering the whole span; the cells after it move by the edit's deltas.
    * Undefined when anything does not fit: the caller then reads the whole file.
    */
-  private editOneCell(path: string, text: string, config: ResolvedConfig, noted: number): { document: ScanDocument; entries: CellEntry[] } | undefined {
+  private editOneCell(path: string, text: string, config: ResolvedConfig, noted: number): { document: ScanDocument; entries: CellPlacement[] } | undefined {
     const base = this.base;
     if (!base || base.path !== path || noted === 0 || noted > 10_000) return undefined;
     const ends = unchangedEnds(this.edits, noted);
@@ -203,19 +199,18 @@ export class IncrementalScanner {
     const newCells: NotebookCell[] = cells.slice(0, i);
     newCells.push(edited);
     const document: ScanDocument = { ...base.document, text, cells: newCells };
-    const entries: CellEntry[] = base.entries.slice(0, i);
+    const entries: CellPlacement[] = base.entries.slice(0, i);
     const at = base.entries[i];
-    entries.push({ findings: scanCell(document, edited, config).map((f) => placeFinding(f, edited, at)), fileStart: edited.fileStart, line: at.line, character: at.character, index: i });
+    entries.push({ ...at, findings: cellFindings(scanCell(document, edited, config)) });
     const next = base.entries[i + 1];
     if (next) {
       const moved = advance(text, edited.fileStart, next.fileStart + delta, at);
       const lineDelta = moved.line - next.line;
       const charDelta = moved.character - next.character;
       for (let j = i + 1; j < cells.length; j++) {
-        const c = relocateCell(cells[j], delta, j);
+        newCells.push(relocateCell(cells[j], delta, j));
         const e = base.entries[j];
-        newCells.push(c);
-        entries.push(moveEntry(e, c, { line: e.line + lineDelta, character: e.line === next.line ? e.character + charDelta : e.character }));
+        entries.push({ findings: e.findings, fileStart: e.fileStart + delta, line: e.line + lineDelta, character: e.line === next.line ? e.character + charDelta : e.character, index: j });
       }
     }
     return { document, entries };
@@ -263,22 +258,48 @@ function advance(text: string, from: number, to: number, at: Position): Position
   return { line, character: to - lineStart };
 }
 
-/** A cell read elsewhere (another text, or before an edit) placed at `shift` further on in the file, as cell `index`. */
+/**
+ * A cell read before an edit (or in another text) placed `shift` further on in the file as cell `index`. Its
+ * slices are shifted when first read: after an edit most cells of a notebook are only moved, never read.
+ */
+class MovedCell implements NotebookCell {
+  readonly kind: NotebookCell['kind'];
+  readonly language: NotebookCell['language'];
+  readonly fileStart: number;
+  readonly fileEnd: number;
+  private shiftedSource: TextSlice | undefined;
+  private shiftedOutputs: readonly OutputRegion[] | undefined;
+
+  constructor(readonly origin: NotebookCell, readonly shift: number, readonly index: number) {
+    this.kind = origin.kind;
+    this.language = origin.language;
+    this.fileStart = origin.fileStart + shift;
+    this.fileEnd = origin.fileEnd + shift;
+  }
+
+  get source(): TextSlice {
+    this.shiftedSource ??= shiftSlice(this.origin.source, -this.shift);
+    return this.shiftedSource;
+  }
+
+  get title(): TextSlice | undefined {
+    return this.origin.title && shiftSlice(this.origin.title, -this.shift);
+  }
+
+  get outputs(): readonly OutputRegion[] {
+    this.shiftedOutputs ??= this.origin.outputs.map((o) => ({
+      ...o,
+      texts: o.texts.map((t) => shiftSlice(t, -this.shift)),
+      keyed: o.keyed.map((k) => ({ key: k.key, value: shiftSlice(k.value, -this.shift) })),
+    }));
+    return this.shiftedOutputs;
+  }
+}
+
+/** A cell placed `shift` further on as cell `index`; moving a moved cell adds up the shifts instead of chaining cells. */
 function relocateCell(cell: NotebookCell, shift: number, index: number): NotebookCell {
   if (shift === 0 && cell.index === index) return cell;
-  return {
-    ...cell,
-    index,
-    source: shiftSlice(cell.source, -shift),
-    title: cell.title && shiftSlice(cell.title, -shift),
-    outputs: cell.outputs.map((o) => ({
-      ...o,
-      texts: o.texts.map((t) => shiftSlice(t, -shift)),
-      keyed: o.keyed.map((k) => ({ key: k.key, value: shiftSlice(k.value, -shift) })),
-    })),
-    fileStart: cell.fileStart + shift,
-    fileEnd: cell.fileEnd + shift,
-  };
+  return cell instanceof MovedCell ? new MovedCell(cell.origin, cell.shift + shift, index) : new MovedCell(cell, shift, index);
 }
 
 /** Kind, language, length and two independent 32-bit hashes of the cell's span: no slice of the text is kept. */
@@ -293,12 +314,16 @@ function cellKey(text: string, cell: NotebookCell): string {
   return `${cell.kind}\0${cell.language}\0${cell.fileEnd - cell.fileStart}\0${(a >>> 0).toString(36)}\0${(b >>> 0).toString(36)}`;
 }
 
-/** Scans one cell as a document of its own text, so the work (and the line index) is the cell's size. */
+/**
+ * Scans one cell as a document of its own text, so the work (and the line index) is the cell's size. The
+ * findings are the cell's own (offsets and lines from its start), in document order.
+ */
 function scanCell(document: ScanDocument, cell: NotebookCell, config: ResolvedConfig): Finding[] {
   const shift = cell.fileStart;
   const local: NotebookCell = {
-    ...cell,
     index: cell.index,
+    kind: cell.kind,
+    language: cell.language,
     source: shiftSlice(cell.source, shift),
     title: cell.title && shiftSlice(cell.title, shift),
     outputs: cell.outputs.map((o) => ({
@@ -310,53 +335,12 @@ function scanCell(document: ScanDocument, cell: NotebookCell, config: ResolvedCo
     fileEnd: cell.fileEnd - shift,
   };
   const alone: ScanDocument = { ...document, text: document.text.slice(cell.fileStart, cell.fileEnd), cells: [local] };
-  return scanDocument(alone, { config });
+  return scanDocument(alone, { config }).sort(byOffsets);
 }
 
 interface Position {
   readonly line: number;
   readonly character: number;
-}
-
-/** A finding of the cell scanned alone (offsets and lines from the cell's start), placed in the file. */
-function placeFinding(f: Finding, cell: NotebookCell, at: Position): Finding {
-  const r = f.range;
-  return {
-    ...f,
-    cellIndex: cell.index,
-    range: {
-      startOffset: cell.fileStart + r.startOffset,
-      endOffset: cell.fileStart + r.endOffset,
-      line: at.line + r.line,
-      character: r.line === 0 ? at.character + r.character : r.character,
-      endLine: at.line + r.endLine,
-      endCharacter: r.endLine === 0 ? at.character + r.endCharacter : r.endCharacter,
-    },
-  };
-}
-
-/** The entry of an unchanged cell at its new place: the same objects when it has not moved. */
-function moveEntry(entry: CellEntry, cell: NotebookCell, at: Position): CellEntry {
-  if (entry.fileStart === cell.fileStart && entry.line === at.line && entry.character === at.character && entry.index === cell.index) return entry;
-  const offsetDelta = cell.fileStart - entry.fileStart;
-  const lineDelta = at.line - entry.line;
-  const charDelta = at.character - entry.character;
-  const findings = entry.findings.map((f) => {
-    const r = f.range;
-    return {
-      ...f,
-      cellIndex: cell.index,
-      range: {
-        startOffset: r.startOffset + offsetDelta,
-        endOffset: r.endOffset + offsetDelta,
-        line: r.line + lineDelta,
-        character: r.line === entry.line ? r.character + charDelta : r.character,
-        endLine: r.endLine + lineDelta,
-        endCharacter: r.endLine === entry.line ? r.endCharacter + charDelta : r.endCharacter,
-      },
-    };
-  });
-  return { findings, fileStart: cell.fileStart, ...at, index: cell.index };
 }
 
 /** An OffsetMap whose file offsets are counted from a cell's start instead of the file's. */
@@ -378,30 +362,28 @@ class ShiftedMap extends OffsetMap {
   }
 }
 
-/** Which slice a shifted slice was made from, so shifting it again adds up the shifts instead of nesting maps. */
-const shiftedFrom = new WeakMap<TextSlice, { readonly slice: TextSlice; readonly shift: number }>();
+/** A slice whose file offsets are counted `shift` further on; its map is made when first read (most never are). */
+class ShiftedSlice implements TextSlice {
+  readonly text: string;
+  private shiftedMap: OffsetMap | undefined;
 
-/** Lazy like the reader's slices: most maps are never read (only slices with findings need one). */
-function shiftSlice(slice: TextSlice, by: number): TextSlice {
-  const origin = shiftedFrom.get(slice);
-  const inner = origin?.slice ?? slice;
-  const shift = (origin?.shift ?? 0) + by;
-  let map: OffsetMap | undefined;
-  const shifted: TextSlice = {
-    text: inner.text,
-    get map(): OffsetMap {
-      map ??= new ShiftedMap(inner.map, shift);
-      return map;
-    },
-  };
-  shiftedFrom.set(shifted, { slice: inner, shift });
-  return shifted;
+  constructor(readonly inner: TextSlice, readonly shift: number) {
+    this.text = inner.text;
+  }
+
+  get map(): OffsetMap {
+    this.shiftedMap ??= new ShiftedMap(this.inner.map, this.shift);
+    return this.shiftedMap;
+  }
 }
 
-function removeWhere<T>(items: T[], drop: (item: T) => boolean): void {
-  let w = 0;
-  for (const item of items) if (!drop(item)) items[w++] = item;
-  items.length = w;
+/** Shifting a shifted slice adds up the shifts instead of nesting maps. */
+function shiftSlice(slice: TextSlice, by: number): TextSlice {
+  return slice instanceof ShiftedSlice ? new ShiftedSlice(slice.inner, slice.shift + by) : new ShiftedSlice(slice, by);
+}
+
+function failed(error: ScanError): IncrementalResult {
+  return { findings: PlacedFindings.of([]), error };
 }
 
 /** Our own input errors say what is wrong with the file; anything else is reported by kind alone. */

@@ -1,6 +1,7 @@
 /** Finding → LSP Diagnostic. The message is the finding's (kind, place, redacted label); data never holds a value. */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../engine';
+import type { PlacedFindings } from '../engine/placedFindings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 import { ruleDocUri } from './ruleDocs';
 
@@ -24,6 +25,28 @@ export function toDiagnostic(f: Finding, range: Range = findingRange(f), message
     source: DIAGNOSTIC_SOURCE,
     message,
     data,
+  };
+}
+
+/**
+ * The diagnostics of a file's findings (those `keep` accepts) when `room` of the file's `limit` is left for them:
+ * all of them if they fit, else the most severe and one more saying how many were left out. VS Code keeps
+ * 1,000 per file, errors first, and drops the rest on arrival: sending more only costs the user time.
+ */
+export function findingDiagnostics(findings: PlacedFindings, room: number, limit: number, keep?: (f: Finding) => boolean): Diagnostic[] {
+  const total = findings.count(keep);
+  const chosen = findings.mostSevere(total <= room ? room : Math.max(room - 1, 0), keep).findings;
+  const diagnostics = chosen.map((f) => toDiagnostic(f));
+  if (chosen.length < total) diagnostics.push(notShownDiagnostic(total - chosen.length, limit));
+  return diagnostics;
+}
+
+/** Says that `notShown` findings were left out of a file's diagnostics (a count only). */
+function notShownDiagnostic(notShown: number, limit: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: 'phisafe/more-findings',
+    message: `phisafe: ${notShown} more findings in this file are not listed (at most ${limit} diagnostics per file, the most severe first); \`phisafe lint\` lists them all`,
   };
 }
 

@@ -43,8 +43,16 @@ function packageRoot(): string {
   return root;
 }
 
+/** By rule id: every diagnostic carries its rule's link, and building a file URL costs more than the rest of it. */
+const docUris = new Map<string, string>();
+
 export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(path.join(packageRoot(), ruleDocRelativePath(ruleId))).toString();
+  let uri = docUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(path.join(packageRoot(), ruleDocRelativePath(ruleId))).toString();
+    docUris.set(ruleId, uri);
+  }
+  return uri;
 }
 
 /** Every registered rule's page, keyed by its path relative to the repository. */

@@ -16,19 +16,20 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DatabricksEditorFeatures } from '../databricks/editor';
 import { plainDocument } from '../databricks/findings';
-import { LineIndex, scanBytes, type Finding, type ResolvedConfig, type ScanDocument, type ScanResult } from '../engine';
+import { LineIndex, scanBytes, type Finding, type ResolvedConfig, type ScanDocument, type ScanError } from '../engine';
 import { readDocument } from '../engine/formats';
 import { isPhiScannable } from '../engine/formats/support';
 import { suppressEdit } from '../engine/fixes';
-import { IncrementalScanner } from '../engine/incremental';
+import { IncrementalScanner, type IncrementalResult } from '../engine/incremental';
+import { PlacedFindings } from '../engine/placedFindings';
 import {
-  FIX_ALL_KIND, ListTablesRequest, LookUpTableRequest, OutputFindingsRequest, SERVER_COMMANDS, ServerCommands, DEFAULT_SETTINGS,
+  FIX_ALL_KIND, ListTablesRequest, LookUpTableRequest, OutputFindingsRequest, SERVER_COMMANDS, ServerCommands, DEFAULT_MAX_DIAGNOSTICS_PER_FILE, DEFAULT_SETTINGS,
   type ListTablesParams, type ListTablesResult, type LookUpTableParams, type LookUpTableResult, type OutputFinding, type OutputFindingsParams,
   type PhisafeInitializationOptions, type PhisafeSettings, type SuppressWithReasonArgs, type WorkspaceScanSummary,
 } from '../protocol';
 import { codeActionsFor, toTextEdits, type ActionSubject } from './codeActions';
 import { DatabricksSupport, tableStatus } from './databricks';
-import { cellLevelDiagnostic, contains, findingRange, toDiagnostic } from './diagnostics';
+import { cellLevelDiagnostic, contains, findingDiagnostics, findingRange } from './diagnostics';
 import { hoverContent } from './hover';
 import { SettingsSource } from './settings';
 import { cellScanPath, documentScanPath, fsPathOf, type ScanTarget } from './targets';
@@ -40,10 +41,10 @@ import { scanWorkspace } from './workspaceScan';
  */
 interface DocumentState {
   readonly target: ScanTarget;
-  readonly result: Omit<ScanResult, 'document'>;
+  /** Findings with a place in the document text, placed when read (diagnostics read a bounded number). */
+  readonly findings: PlacedFindings;
+  readonly error?: ScanError;
   readonly settings: PhisafeSettings;
-  /** Findings with a place in the document text, as published (outputs dropped when scanOutputs is off). */
-  readonly shown: readonly Finding[];
   /** Saved-output and title findings of a notebook cell, shown at the cell's first line. */
   readonly cellLevel: readonly Finding[];
   /** Databricks features for this document's settings, and which metadata the scan had (to see when more arrived). */
@@ -62,24 +63,37 @@ interface LookupJob {
   again: boolean;
 }
 
-/** Which tables and clusters scan inputs hold (a rescan is needed when this changes). */
-/** The diagnostics published for a state: its findings, saved-output findings on the cell, and a scan error. */
+/**
+ * The diagnostics published for a state: its findings, saved-output findings on the cell, and a scan error; when
+ * there are more than the settings allow, the most severe findings and one diagnostic saying how many more.
+ */
 function diagnosticsOf(state: DocumentState): Diagnostic[] {
-  const firstLine = state.target.text.split(/\r?\n|\r/, 1)[0] ?? '';
-  const diagnostics: Diagnostic[] = [
-    ...state.shown.map((f) => toDiagnostic(f)),
-    ...state.cellLevel.map((f) => cellLevelDiagnostic(f, firstLine.length)),
-  ];
-  if (state.result.error) {
-    diagnostics.push({
+  const firstLineLength = state.cellLevel.length > 0 ? (state.target.text.split(/\r?\n|\r/, 1)[0] ?? '').length : 0;
+  const others = state.cellLevel.map((f) => cellLevelDiagnostic(f, firstLineLength));
+  if (state.error) {
+    others.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information, source: 'phisafe', code: 'phisafe/scan-error',
-      message: `phisafe could not scan this file: ${state.result.error.message}`,
+      message: `phisafe could not scan this file: ${state.error.message}`,
     });
   }
-  return diagnostics;
+  const limit = state.settings.maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS_PER_FILE;
+  return [...findingDiagnostics(state.findings, limit - others.length, limit, isShown(state.settings)), ...others];
 }
 
+/** Which findings are shown in the text: saved outputs only when scanOutputs is on (undefined: all are). */
+function isShown(settings: PhisafeSettings): ((f: Finding) => boolean) | undefined {
+  return settings.scanOutputs ? undefined : (f) => f.regionKind !== 'output';
+}
+
+/** Every finding shown in the document's text, placed (for code actions and requests that read them all). */
+function shownFindings(state: DocumentState): readonly Finding[] {
+  const all = state.findings.all();
+  const keep = isShown(state.settings);
+  return keep ? all.filter(keep) : all;
+}
+
+/** Which tables and clusters scan inputs hold (a rescan is needed when this changes). */
 function inputsKey(inputs: Readonly<Record<string, unknown>>): string {
   const snapshot = inputs.ucSnapshot as { tables?: { fullName: string }[] } | undefined;
   const clusters = inputs.liveClusters as Record<string, unknown> | undefined;
@@ -157,7 +171,8 @@ class PhisafeServer {
       const state = await this.fresh(params.textDocument.uri);
       if (!state || token.isCancellationRequested) return null;
       const { line, character } = params.position;
-      const hits = state.shown.filter((f) => contains(findingRange(f), line, character));
+      const keep = isShown(state.settings);
+      const hits = state.findings.onLines(line, line).filter((f) => keep?.(f) !== false && contains(findingRange(f), line, character));
       const cellHits = state.cellLevel.filter((f) => line === 0 && diagnosticsOf(state).some((d) => d.code === f.ruleId && contains(d.range, line, character)));
       const all = [...hits, ...cellHits];
       const document = this.documentFor(state.target);
@@ -268,7 +283,7 @@ class PhisafeServer {
       this.warn(`${effective.configError}; using defaults`);
     }
     const started = performance.now();
-    let result: ScanResult = { findings: [] };
+    let result: IncrementalResult = { findings: PlacedFindings.of([]) };
     const scanner = this.scannerFor(uri);
     const databricks = this.databricks.featuresFor(effective.settings.databricks);
     // What is known now (snapshot, cached lookups): PHI diagnostics never wait for the network.
@@ -291,7 +306,7 @@ class PhisafeServer {
     const state = this.publish(target, result, effective.settings, databricks, inputsKey(inputs));
     if (effective.settings.enable && target.scanPath) this.startLookup(uri, databricks);
     const stats = scanner.lastStats;
-    this.connection.tracer.log(`scan: ${target.cell ? 'notebook cell' : 'document'}, ${stats.cells} cells (${stats.scanned} rescanned), ${result.findings.length} findings, ${(performance.now() - started).toFixed(1)} ms`);
+    this.connection.tracer.log(`scan: ${target.cell ? 'notebook cell' : 'document'}, ${stats.cells} cells (${stats.scanned} rescanned), ${result.findings.count()} findings, ${(performance.now() - started).toFixed(1)} ms`);
     return state;
   }
 
@@ -365,13 +380,12 @@ class PhisafeServer {
     };
   }
 
-  private publish(target: ScanTarget, result: ScanResult, settings: PhisafeSettings, databricks: DatabricksEditorFeatures, usedInputs: string): DocumentState {
-    const shown = settings.scanOutputs ? result.findings : result.findings.filter((f) => f.regionKind !== 'output');
+  private publish(target: ScanTarget, result: IncrementalResult, settings: PhisafeSettings, databricks: DatabricksEditorFeatures, usedInputs: string): DocumentState {
     const cellLevel = target.cell && settings.enable
       ? (this.saved.get(target.cell.notebookUri) ?? []).filter((f) => f.cellIndex === target.cell?.index && (settings.scanOutputs || f.regionKind !== 'output'))
       : [];
     if (result.document) this.parsed = { target, document: result.document };
-    const state: DocumentState = { target, result: { findings: result.findings, error: result.error }, settings, shown, cellLevel, databricks, inputsKey: usedInputs };
+    const state: DocumentState = { target, findings: result.findings, error: result.error, settings, cellLevel, databricks, inputsKey: usedInputs };
     this.states.set(target.uri, state);
     this.fromWorkspaceScan.delete(target.uri);
     void this.connection.sendDiagnostics({ uri: target.uri, version: target.version, diagnostics: diagnosticsOf(state) });
@@ -498,7 +512,7 @@ class PhisafeServer {
     const nb = this.notebooks.getNotebookDocument(uri);
     let findings: readonly Finding[];
     if (nb) findings = this.saved.get(uri) ?? (await this.loadSaved(nb));
-    else if (this.documents.get(uri)) findings = (await this.fresh(uri))?.result.findings ?? [];
+    else if (this.documents.get(uri)) findings = (await this.fresh(uri))?.findings.all() ?? [];
     else findings = await this.savedFindings(uri);
     return findings
       .filter((f) => f.regionKind === 'output' && f.outputIndex !== undefined)
@@ -511,12 +525,12 @@ class PhisafeServer {
     const state = await this.fresh(uri);
     if (!state) return undefined;
     // Bundle YAML and JSON specs are not PHI-scanned documents: their cluster fixes edit the plain text.
-    const document = this.documentFor(state.target) ?? (state.target.scanPath && !state.result.error ? plainDocument(state.target.scanPath, state.target.text) : undefined);
+    const document = this.documentFor(state.target) ?? (state.target.scanPath && !state.error ? plainDocument(state.target.scanPath, state.target.text) : undefined);
     if (!document) return undefined;
     const { config } = await this.settings.effective(state.target.cell?.notebookUri ?? uri, state.target.configPath);
     const { scanPath, text } = state.target;
     const databricksFixes = (f: Finding) => (f.ruleId.startsWith('uc/') || f.ruleId.startsWith('cluster/') ? state.databricks.fixes(scanPath, text, document, f, config) : []);
-    return { uri, document, findings: state.shown, cellLevel: state.cellLevel, diagnostics: diagnosticsOf(state), notebookCellIndex: state.target.cell?.index, databricksFixes };
+    return { uri, document, findings: shownFindings(state), cellLevel: state.cellLevel, diagnostics: diagnosticsOf(state), notebookCellIndex: state.target.cell?.index, databricksFixes };
   }
 
   private async suppress(args: readonly unknown[]): Promise<{ applied: boolean }> {
@@ -552,7 +566,8 @@ class PhisafeServer {
       isOpen: (uri) => this.states.has(uri) || this.documents.get(uri) !== undefined,
       configFor: async (filePath) => {
         const effective = await this.settings.effective(pathToFileURL(this.roots.find((r) => filePath.startsWith(r)) ?? filePath).toString(), filePath);
-        return effective.settings.enable ? { config: effective.config, scanOutputs: effective.settings.scanOutputs } : undefined;
+        const { enable, scanOutputs, maxDiagnosticsPerFile } = effective.settings;
+        return enable ? { config: effective.config, scanOutputs, maxDiagnostics: maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS_PER_FILE } : undefined;
       },
       published: (uri) => this.fromWorkspaceScan.add(uri),
     });

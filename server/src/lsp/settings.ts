@@ -27,12 +27,15 @@ export function normaliseSettings(raw: unknown): PhisafeSettings {
   }
   const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(r.debounceMs, 0), 2000) : DEFAULT_SETTINGS.debounceMs;
   const maxMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : undefined;
+  const maxDiagnostics = typeof r.maxDiagnosticsPerFile === 'number' && Number.isFinite(r.maxDiagnosticsPerFile)
+    ? Math.max(Math.round(r.maxDiagnosticsPerFile), 2) : undefined;
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     rules,
     scanOutputs: typeof r.scanOutputs === 'boolean' ? r.scanOutputs : DEFAULT_SETTINGS.scanOutputs,
     debounceMs: debounce,
     maxFileSizeMB: maxMB,
+    maxDiagnosticsPerFile: maxDiagnostics,
     databricks: normaliseDatabricks(r.databricks),
   };
 }

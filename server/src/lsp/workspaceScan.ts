@@ -9,14 +9,16 @@ import type { CancellationToken, Connection, Diagnostic, WorkDoneProgressReporte
 import { scanBytes, type ResolvedConfig } from '../engine';
 import type { WorkspaceScanSummary } from '../protocol';
 import { walkFiles } from '../workspace/files';
-import { toDiagnostic } from './diagnostics';
+import { PlacedFindings } from '../engine/placedFindings';
+import { findingDiagnostics } from './diagnostics';
 
 export interface WorkspaceScanDeps {
   readonly connection: Connection;
   readonly roots: readonly string[];
   /** URIs open in the editor: their own scans own their diagnostics. */
   isOpen(uri: string): boolean;
-  configFor(filePath: string): Promise<{ config: ResolvedConfig; scanOutputs: boolean } | undefined>;
+  /** Config and display settings for a file, or undefined when phisafe is off for it. */
+  configFor(filePath: string): Promise<{ config: ResolvedConfig; scanOutputs: boolean; maxDiagnostics: number } | undefined>;
   readonly progress: WorkDoneProgressReporter;
   /** Cancellation of the progress (user pressed cancel) and of the request. */
   readonly tokens: readonly CancellationToken[];
@@ -54,7 +56,7 @@ export async function scanWorkspace(deps: WorkspaceScanDeps): Promise<WorkspaceS
         if (result.error) errors++;
         const shown = effective.scanOutputs ? result.findings : result.findings.filter((f) => f.regionKind !== 'output');
         findings += shown.length;
-        diagnostics = shown.map((f) => toDiagnostic(f));
+        diagnostics = findingDiagnostics(PlacedFindings.of(shown), effective.maxDiagnostics, effective.maxDiagnostics);
       } catch {
         errors++;
       }
