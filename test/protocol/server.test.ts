@@ -170,6 +170,24 @@ describe('language server over stdio', function () {
     assert.ok(kinds.includes('report'));
   });
 
+  it('publishes at most maxDiagnosticsPerFile diagnostics, the last saying how many more (a count, no value)', async () => {
+    const values = Array.from({ length: 6 }, (_, i) => [`${540 + i}`, '77', `${4100 + i}`].join('-'));
+    SEEDED.push(...values);
+    const text = `${HEADER}${values.map((v, i) => `# patient SSN ${v} called back (case ${i})\nx_${i} = ${i}`).join(SEP)}\n`;
+    const uri = pathToFileURL(path.join(workspace, 'many.py')).toString();
+    const defaults = server.settings;
+    server.settings = { ...defaults, maxDiagnosticsPerFile: 4 };
+    const published = server.diagnostics(uri, (d) => d.length > 0);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    const d = await published;
+    server.settings = defaults;
+    assert.equal(d.length, 4);
+    assert.deepEqual(d.slice(0, 3).map((x) => x.range.start), values.slice(0, 3).map((v) => positionOf(text, v)));
+    assert.equal(d[3].code, 'phisafe/more-findings');
+    assert.match(d[3].message, /\b3 more findings\b/);
+    for (const value of values) assert.ok(!JSON.stringify(d).includes(value), 'a seeded value appears in a diagnostic');
+  });
+
   it('shuts down and exits, having written no seeded value to stdout or stderr', async () => {
     await server.close();
     assert.equal(server.child.exitCode, 0);
