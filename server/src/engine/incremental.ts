@@ -140,8 +140,7 @@ export class IncrementalScanner {
         this.cache = next;
         this.keepBase(path, text, document, entries, noted, undefined);
         this.stats = { cells: document.cells.length, scanned };
-        const fileWide = parseSuppressions(document);
-        dropped = (f) => fileWide.suppresses(f.ruleId, -1, undefined);
+        dropped = fileWideDropped(document, entries);
       }
       const input = { path, text, document, config, inputs };
       const others: Finding[] = [];
@@ -380,6 +379,20 @@ class ShiftedSlice implements TextSlice {
 /** Shifting a shifted slice adds up the shifts instead of nesting maps. */
 function shiftSlice(slice: TextSlice, by: number): TextSlice {
   return slice instanceof ShiftedSlice ? new ShiftedSlice(slice.inner, slice.shift + by) : new ShiftedSlice(slice, by);
+}
+
+/**
+ * Which cell findings a file-wide suppression removes, by rule id. Each rule id found is asked once, so the
+ * answer keeps nothing of the document (the suppressions read it, and a state lives as long as its document is open).
+ */
+function fileWideDropped(document: ScanDocument, entries: readonly CellPlacement[]): ((f: Finding) => boolean) | undefined {
+  if (!findDirectives(document).some((d) => d.scope === 'file')) return undefined;
+  const suppressions = parseSuppressions(document);
+  const dropped = new Set<string>();
+  for (const entry of entries) {
+    for (const f of entry.findings.list) if (!dropped.has(f.ruleId) && suppressions.suppresses(f.ruleId, -1, undefined)) dropped.add(f.ruleId);
+  }
+  return dropped.size > 0 ? (f) => dropped.has(f.ruleId) : undefined;
 }
 
 function failed(error: ScanError): IncrementalResult {

@@ -40,8 +40,8 @@ export class PlacedFindings {
   private placed: readonly Finding[] | undefined;
 
   /**
-   * `others` are already placed (analyzer findings), sorted; `dropped` removes findings a file-wide
-   * suppression covers (it reads only the rule id, which placing does not change).
+   * `others` are already placed (analyzer findings, which apply suppressions themselves), sorted; `dropped`
+   * removes cell findings a file-wide suppression covers (it reads only the rule id, which placing keeps).
    */
   constructor(
     private readonly cells: readonly CellPlacement[],
@@ -84,7 +84,7 @@ export class PlacedFindings {
       }
       for (const f of cell.findings.list) if (keep?.(f) !== false && !this.dropped?.(f)) count[f.severity]++;
     }
-    for (const f of this.others) if (keep?.(f) !== false && !this.dropped?.(f)) count[f.severity]++;
+    for (const f of this.others) if (keep?.(f) !== false) count[f.severity]++;
     return count;
   }
 
@@ -143,7 +143,7 @@ export class PlacedFindings {
   ): void {
     const others = this.others;
     let o = 0;
-    const take = (f: Finding): boolean => (this.dropped?.(f) || !wanted(f) ? true : visit(f));
+    const take = (f: Finding): boolean => (wanted(f) ? visit(f) : true);
     for (let c = 0; c < this.cells.length; c++) {
       const cell = this.cells[c];
       if (!cellWanted(cell, this.cells[c + 1])) continue;
