@@ -5,11 +5,9 @@ import type { Severity } from '../../engine';
 import { parseCommandArgs, positiveNumber } from '../args';
 import { EXIT_ERROR, UsageError, useColor } from '../io';
 import { runLint } from '../lint/run';
-import { jsonWriter } from '../report/json';
-import type { ReportWriter } from '../report/model';
-import { sarifWriter } from '../report/sarif';
+import { reportWriter } from '../report/formats';
+import type { ReportFormat, ReportWriter } from '../report/model';
 import { fileSink, OutputError, streamSink, type ReportSink } from '../report/sink';
-import { textWriter } from '../report/text';
 import type { CliCommand } from './types';
 
 const OPTIONS = {
@@ -80,7 +78,10 @@ export const lint: CliCommand = {
     }
     const format = text('format') ?? 'text';
     const output = text('output');
+    const reportFormat: ReportFormat = format === 'json' || format === 'sarif' ? { format }
+      : { format: 'text', color: !output && useColor(io.stdout, io.env) };
     const options = {
+      reportFormat,
       paths: positionals.length ? positionals : ['.'],
       configFile: text('config'),
       failOn: text('fail-on') as Severity | undefined,
@@ -99,9 +100,7 @@ export const lint: CliCommand = {
     let sink: ReportSink | undefined;
     const openReport = (): ReportWriter => {
       sink = output ? fileSink(output) : streamSink(io.stdout);
-      return format === 'json' ? jsonWriter(sink)
-        : format === 'sarif' ? sarifWriter(sink, io.cwd)
-          : textWriter(sink, { color: !output && useColor(io.stdout, io.env) });
+      return reportWriter(reportFormat, sink, io.cwd);
     };
     try {
       const outcome = await runLint(options, io, openReport);

@@ -6,7 +6,7 @@
  */
 import type { FindingCategory, Severity } from '../../engine';
 import type { FileProblem, ReportFinding } from '../report/model';
-import type { FileResult } from './scanFile';
+import type { FileResult, RenderedFile } from './scanFile';
 
 interface FindingKind {
   readonly ruleId: string;
@@ -21,6 +21,8 @@ export interface PackedResult {
   readonly numbers: Int32Array;
   readonly kinds: readonly FindingKind[];
   readonly messages: readonly string[];
+  /** A block the worker rendered in place of the findings (no baseline). */
+  readonly rendered?: RenderedFile;
   /** Present when fingerprints were asked for (baselines). */
   readonly fingerprints?: readonly (string | undefined)[];
 }
@@ -46,6 +48,7 @@ export function packResult(result: FileResult): PackedResult {
   return {
     file: result.file,
     ...(result.error ? { error: result.error } : {}),
+    ...(result.rendered ? { rendered: result.rendered } : {}),
     numbers,
     kinds,
     messages: findings.map((f) => f.message),
@@ -71,5 +74,6 @@ export function unpackResult(packed: PackedResult): FileResult {
       fingerprint: fingerprints?.[i],
     };
   });
-  return packed.error ? { file, findings, error: packed.error } : { file, findings };
+  if (packed.error) return { file, findings, error: packed.error };
+  return packed.rendered ? { file, findings, rendered: packed.rendered } : { file, findings };
 }

@@ -15,6 +15,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../engine';
 import { ConfigCache, loadConfigFile } from '../../workspace/configFile';
 import { packResult, unpackResult, type PackedResult } from './packed';
+import { prerender } from './prerender';
 import { scanFileOnDisk, type FileResult, type ScanSettings, type ScanTask } from './scanFile';
 
 /** Below this many files a run stays in-process. */
@@ -246,7 +247,7 @@ function configLoader(): ConfigLoader {
 
 function scanTask(task: ScanTask, configs: ConfigLoader, settings: ScanSettings): FileResult {
   try {
-    return scanFileOnDisk(task, configs(task.configPath), settings);
+    return prerender(scanFileOnDisk(task, configs(task.configPath), settings), settings.render);
   } catch (e) {
     // Config errors were caught before the scan; anything here is ours, reported by kind alone.
     return failed(task, `internal error while scanning (${e instanceof Error ? e.name : 'error'}); please report it`);

@@ -9,7 +9,7 @@ import { parseUcSnapshot, type UcSnapshot } from '../../databricks/ucModel';
 import { CONFIG_FILE_NAME, ConfigCache, isIncludedByConfig, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../workspace/configFile';
 import { walkFiles } from '../../workspace/files';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
-import { atLeast, compareProblems, compareText, type FileProblem, type ReportWriter, type RunSummary } from '../report/model';
+import { atLeast, compareProblems, compareText, type FileProblem, type ReportFormat, type ReportWriter, type RunSummary, type SeverityCounts } from '../report/model';
 import { BaselineMatcher, BaselineRecorder, baselineBase, newSalt, readBaseline } from './baseline';
 import { scanInOrder } from './pool';
 import { ProgressLine } from './progress';
@@ -29,6 +29,8 @@ export interface LintOptions {
   readonly ucSnapshotFile?: string;
   /** The --output target, never scanned itself. */
   readonly outputFile?: string;
+  /** The report's format: with no baseline, the lane that scans a file also renders its block. */
+  readonly reportFormat?: ReportFormat;
   readonly workers?: number;
   readonly workerHeapMB?: number;
   readonly workerScript: string;
@@ -56,6 +58,8 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
     fingerprintSalt: salt,
     fingerprintBase: baselineFile ? baselineBase(baselineFile) : undefined,
     inputs: options.ucSnapshotFile ? { ucSnapshot: readUcSnapshot(options.ucSnapshotFile) } : undefined,
+    // A baseline decides per finding what is reported, so only without one can the scanning lane render.
+    render: options.reportFormat && !baselineFile ? { format: options.reportFormat, quiet: options.quiet } : undefined,
   };
 
   // phisafe's own files (config, baselines, the report being written) are not scanned as project files.
@@ -99,9 +103,16 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
           problems.push(result.error);
           return;
         }
+        const threshold = failOnByFile.get(result.file) ?? options.failOn ?? 'warning';
+        if (result.rendered) {
+          const { block, counts } = result.rendered;
+          const count = tally.rendered(counts);
+          failing ||= reachesThreshold(counts, threshold);
+          if (count > 0) writer.rendered(block, count);
+          return;
+        }
         const reported = tally.file(result.findings);
         if (reported.length === 0) return;
-        const threshold = failOnByFile.get(result.file) ?? options.failOn ?? 'warning';
         failing ||= reported.some((f) => atLeast(f.severity, threshold));
         writer.file(reported);
       },
@@ -122,6 +133,10 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
   writer.end(summary);
   const exitCode = failing ? EXIT_FINDINGS : problems.length ? EXIT_ERROR : EXIT_OK;
   return { summary, exitCode, notes };
+}
+
+function reachesThreshold(counts: SeverityCounts, threshold: Severity): boolean {
+  return (['error', 'warning', 'info'] as const).some((s) => counts[s] > 0 && atLeast(s, threshold));
 }
 
 /** Reads and validates the snapshot up front: a malformed one is a usage error, not a silently empty catalog. */

@@ -7,7 +7,7 @@ import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { scanBytes, type Finding, type ResolvedConfig } from '../../engine';
 import { describeFsError } from '../../workspace/files';
-import { compareFindings, type FileProblem, type ReportFinding } from '../report/model';
+import { compareFindings, type FileProblem, type ReportFinding, type ReportFormat, type SeverityCounts } from '../report/model';
 
 export interface ScanTask {
   /** Path as shown in the report (relative to the working folder unless given absolute). */
@@ -23,12 +23,27 @@ export interface ScanSettings {
   readonly fingerprintSalt?: string;
   readonly fingerprintBase?: string;
   readonly inputs?: Readonly<Record<string, unknown>>;
+  /** When set, the lane that scans a file also renders its report block (see prerender.ts). */
+  readonly render?: RenderSettings;
+}
+
+/** What decides a file's report block when no baseline is involved: the format, and whether --quiet drops non-errors. */
+export interface RenderSettings {
+  readonly format: ReportFormat;
+  readonly quiet: boolean;
+}
+
+/** A file's reported findings, already written in the report format, and how many of each severity it holds. */
+export interface RenderedFile {
+  readonly block: string;
+  readonly counts: SeverityCounts;
 }
 
 export interface FileResult {
   readonly file: string;
-  /** Sorted by compareFindings. */
+  /** Sorted by compareFindings; empty when `rendered` stands for them. */
   readonly findings: ReportFinding[];
+  readonly rendered?: RenderedFile;
   readonly error?: FileProblem;
 }
 

@@ -3,7 +3,9 @@
  * --quiet drops, and the counts the summary and exit code need. Holds counts, never the findings themselves.
  */
 import type { Severity } from '../../engine';
-import type { FileProblem, ReportFinding, RunSummary } from '../report/model';
+import type { FileProblem, ReportFinding, RunSummary, SeverityCounts } from '../report/model';
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
 import { BaselineMatcher, BaselineRecorder } from './baseline';
 
 export type BaselineMode =
@@ -31,6 +33,15 @@ export class Tally {
     }
     for (const f of reported) this.bySeverity[f.severity]++;
     if (reported.length) this.filesWithFindings++;
+    return reported;
+  }
+
+  /** A file whose reported findings were rendered where it was scanned (no baseline); returns how many. */
+  rendered(counts: SeverityCounts): number {
+    this.filesScanned++;
+    const reported = counts.error + counts.warning + counts.info;
+    for (const s of SEVERITIES) this.bySeverity[s] += counts[s];
+    if (reported) this.filesWithFindings++;
     return reported;
   }
 

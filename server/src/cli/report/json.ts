@@ -7,19 +7,25 @@ import type { ReportSink } from './sink';
 
 export function jsonWriter(sink: ReportSink): ReportWriter {
   let first = true;
+  const rendered = (block: string, count: number): void => {
+    if (count === 0) return;
+    sink.write(first ? block : `,${block}`);
+    first = false;
+  };
   return {
     begin: () => sink.write('{"findings":['),
-    file(findings: readonly ReportFinding[]) {
-      for (const f of findings) {
-        sink.write(first ? toJson(f) : `,${toJson(f)}`);
-        first = false;
-      }
-    },
+    file: (findings) => rendered(renderJsonFile(findings), findings.length),
+    rendered,
     end(summary: RunSummary) {
       const errors = summary.errors.map((e) => ({ file: e.file, message: e.message }));
       sink.write(`],"errors":${JSON.stringify(errors)}}\n`);
     },
   };
+}
+
+/** A file's findings as members of the `findings` array, comma-separated. */
+export function renderJsonFile(findings: readonly ReportFinding[]): string {
+  return findings.map(toJson).join(',');
 }
 
 /**

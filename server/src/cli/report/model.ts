@@ -41,13 +41,38 @@ export interface RunSummary {
 }
 
 /**
- * A report format written as the run goes: `begin`, then `file` once per file with reported findings (files in
- * path order, each file's findings sorted by compareFindings), then `end`. Memory stays one file's findings.
+ * A report format written as the run goes: `begin`, then once per file with reported findings (files in path
+ * order, each file's findings sorted by compareFindings) either `file` or `rendered`, then `end`. Memory stays
+ * one file's findings.
  */
 export interface ReportWriter {
   begin(): void;
   file(findings: readonly ReportFinding[]): void;
+  /** A file's findings as the format's FileRenderer wrote them (`count` of them), e.g. by a scan worker. */
+  rendered(block: string, count: number): void;
   end(summary: RunSummary): void;
+}
+
+/** Which format a report is in, in a form a worker can receive and build the same FileRenderer from. */
+export type ReportFormat =
+  | { readonly format: 'json' }
+  | { readonly format: 'sarif' }
+  | { readonly format: 'text'; readonly color: boolean };
+
+/**
+ * One file's findings as a format writes them, without what separates them from the previous file; pure, so a
+ * scan worker renders its own files and the main thread only writes. Undefined when the file needs the
+ * writer's state (a SARIF result for a rule the registry does not list).
+ */
+export type FileRenderer = (findings: readonly ReportFinding[]) => string | undefined;
+
+/** Reported findings per severity. */
+export type SeverityCounts = Record<Severity, number>;
+
+export function severityCounts(findings: readonly ReportFinding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 
 export function reportedCount(summary: RunSummary): number {

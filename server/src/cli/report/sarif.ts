@@ -9,7 +9,7 @@ import type * as Sarif from 'sarif';
 import { allRules, type RuleMeta, type Severity } from '../../engine';
 import { repository } from '../../../../package.json';
 import { VERSION } from '../io';
-import type { FileProblem, ReportFinding, ReportWriter, RunSummary } from './model';
+import type { FileProblem, FileRenderer, ReportFinding, ReportWriter, RunSummary } from './model';
 import type { ReportSink } from './sink';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -24,6 +24,11 @@ export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
   const rules = allRules().map(toDescriptor);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   let results = 0;
+  const rendered = (block: string, count: number): void => {
+    if (count === 0) return;
+    sink.write(results === 0 ? block : `,${block}`);
+    results += count;
+  };
   return {
     begin() {
       const srcroot: Record<string, Sarif.ArtifactLocation> = { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } };
@@ -31,17 +36,35 @@ export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
       sink.write(`      "originalUriBaseIds": ${indented(srcroot, 3)},\n      "columnKind": "utf16CodeUnits",\n      "results": [`);
     },
     file(findings: readonly ReportFinding[]) {
-      for (const f of findings) {
-        sink.write(`${results === 0 ? '' : ','}\n        ${indented(toResult(f, ruleIndex(rules, index, f.ruleId)), 4)}`);
-        results++;
-      }
+      rendered(findings.map((f) => resultText(f, ruleIndex(rules, index, f.ruleId))).join(','), findings.length);
     },
+    rendered,
     end(summary: RunSummary) {
       sink.write(results === 0 ? '],\n' : '\n      ],\n');
       sink.write(`      "tool": ${indented({ driver: driver(rules) }, 3)},\n`);
       sink.write(`      "invocations": ${indented([invocation(summary.errors)], 3)}\n    }\n  ]\n}\n`);
     },
   };
+}
+
+/** Registry rules sit at fixed indexes of `tool.driver.rules`, so their results render without the writer. */
+let registryIndex: Map<string, number> | undefined;
+
+/** A file's results, comma-separated; undefined when one is for a rule outside the registry (its index is the writer's). */
+export const renderSarifFile: FileRenderer = (findings: readonly ReportFinding[]): string | undefined => {
+  registryIndex ??= new Map(allRules().map((r, i) => [r.id, i]));
+  const parts: string[] = [];
+  for (const f of findings) {
+    const i = registryIndex.get(f.ruleId);
+    if (i === undefined) return undefined;
+    parts.push(resultText(f, i));
+  }
+  return parts.join(',');
+};
+
+/** One result as it sits in the `results` array, indented like the whole log. */
+function resultText(f: ReportFinding, ruleIndex: number): string {
+  return `\n        ${indented(toResult(f, ruleIndex), 4)}`;
 }
 
 /** A rule the registry does not list still needs a descriptor for ruleIndex to point at. */

@@ -23,17 +23,11 @@ const PLAIN: Paint = { path: (s) => s, severity: (_s, t) => t, dim: (s) => s, ba
 
 export function textWriter(sink: ReportSink, options: { color: boolean }): ReportWriter {
   const paint = options.color ? COLOURS : PLAIN;
+  const render = textRenderer(options);
   return {
     begin: () => undefined,
-    file(group: readonly ReportFinding[]) {
-      const locations = group.map((f) => `${f.file}:${f.line}:${f.column}`);
-      let width = 0;
-      for (const l of locations) width = Math.max(width, l.length);
-      group.forEach((f, i) => {
-        sink.write(`${paint.path(locations[i])}${' '.repeat(width - locations[i].length)}  ${paint.severity(f.severity, f.severity.padEnd(7))}  ${f.message}  ${paint.dim(f.ruleId)}\n`);
-      });
-      sink.write('\n');
-    },
+    file: (group) => sink.write(render(group)),
+    rendered: (block) => sink.write(block),
     end(summary: RunSummary) {
       if (summary.errors.length) {
         sink.write('Could not be scanned:\n');
@@ -42,6 +36,18 @@ export function textWriter(sink: ReportSink, options: { color: boolean }): Repor
       }
       sink.write(`${summaryLine(summary, paint)}\n`);
     },
+  };
+}
+
+/** A file's group: aligned `path:line:col  severity  message  rule` lines, then a blank line. */
+export function textRenderer(options: { color: boolean }): (group: readonly ReportFinding[]) => string {
+  const paint = options.color ? COLOURS : PLAIN;
+  return (group) => {
+    const locations = group.map((f) => `${f.file}:${f.line}:${f.column}`);
+    let width = 0;
+    for (const l of locations) width = Math.max(width, l.length);
+    const lines = group.map((f, i) => `${paint.path(locations[i])}${' '.repeat(width - locations[i].length)}  ${paint.severity(f.severity, f.severity.padEnd(7))}  ${f.message}  ${paint.dim(f.ruleId)}\n`);
+    return `${lines.join('')}\n`;
   };
 }
 
