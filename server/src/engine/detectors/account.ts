@@ -51,7 +51,7 @@ export function isIban(value: string): boolean {
 /** End of a card printed in groups starting at this chain (`4-4-4-4` joined or spaced, Amex `4-6-5`). */
 function groupedCardEnd(view: TextView, chain: Chain): number | undefined {
   const shape = chain.shape;
-  if ((shape === '4,4,4,4' || shape === '4,6,5') && chain.seps.every((s) => s === '-')) return chain.end;
+  if ((shape === '4,4,4,4' || shape === '4,6,5') && chain.joinedOnlyBy('-')) return chain.end;
   if (shape !== '4') return undefined;
   let end = chain.end;
   let current = chain;

@@ -13,7 +13,7 @@ const AFTER_SUFFIXES = ['-year-old', ' year old', ' years old', ' year-old', ' y
 const GROUP_AFTER = ['+', ' or older', ' and older', ' and over', ' or over', ' or above', ' and above', ' plus', '-', ' to ', '–', '%'];
 
 function ageValue(view: TextView, chain: Chain): number | undefined {
-  if (chain.atoms.length !== 1) return undefined;
+  if (chain.atomCount !== 1) return undefined;
   const t = view.slice(chain.start, chain.end);
   return /^\d{2,3}$/.test(t) ? Number(t) : undefined;
 }
@@ -29,7 +29,7 @@ function startsWithAny(view: TextView, pos: number, options: readonly string[]):
 
 /** `92yo`, `92y`: one atom. */
 function compactAge(view: TextView, chain: Chain): boolean {
-  if (chain.atoms.length !== 1) return false;
+  if (chain.atomCount !== 1) return false;
   const m = /^(\d{2,3})(?:yo|y|yrs|yr)$/.exec(view.lower.slice(chain.start, chain.end));
   return m !== null && isOver89(Number(m[1]));
 }
@@ -46,11 +46,10 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       out.push(makeCandidate(view, chain.start, chain.end, 'age-over-89', 'age-over-89', 'medium'));
       continue;
     }
-    const first = chain.atoms[0];
-    const n = Number(view.slice(first.start, first.end));
-    if (first.kind !== 'digits' || first.end - first.start > 3 || !isOver89(n)) continue;
-    if (chain.atoms.length === 3 && /^-year-old$/i.test(view.slice(first.end, chain.end))) {
-      out.push(makeCandidate(view, first.start, first.end, 'age-over-89', 'age-over-89', 'medium'));
+    const firstEnd = chain.firstEnd;
+    if (chain.firstKind !== 'digits' || firstEnd - chain.start > 3 || !isOver89(Number(view.slice(chain.start, firstEnd)))) continue;
+    if (chain.atomCount === 3 && /^-year-old$/i.test(view.slice(firstEnd, chain.end))) {
+      out.push(makeCandidate(view, chain.start, firstEnd, 'age-over-89', 'age-over-89', 'medium'));
       continue;
     }
     if (ageValue(view, chain) === undefined || startsWithAny(view, chain.end, GROUP_AFTER)) continue;

@@ -83,8 +83,12 @@ function indexOf(phrases: readonly string[]): CueIndex {
 
 function wordHash(s: string, from: number, to: number): number {
   let h = 0;
-  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = from; i < to; i++) h = hashStep(h, s.charCodeAt(i));
   return h;
+}
+
+function hashStep(h: number, code: number): number {
+  return (Math.imul(h, 31) + code) | 0;
 }
 
 /** The owner word over [from, to) of the lower-cased text, if it is one (the hash rules out most words unsliced). */
@@ -119,16 +123,20 @@ function findCueWords(view: TextView): CueWords {
   const ends: number[] = [];
   const words: string[] = [];
   view.work(lower.length);
+  const n = lower.length;
   let i = 0;
-  while (i < lower.length) {
+  while (i < n) {
     if (!isWordCode(lower.charCodeAt(i))) {
       i++;
       continue;
     }
+    // The word's hash is taken as it is read, so most words are passed over without a slice or a lookup.
     const start = i;
-    while (i < lower.length && isWordCode(lower.charCodeAt(i))) i++;
-    const word = ownerWordAt(lower, start, i);
-    if (word === undefined) continue;
+    let hash = 0;
+    for (let c = lower.charCodeAt(i); i < n && isWordCode(c); c = lower.charCodeAt(++i)) hash = hashStep(hash, c);
+    if (i - start > longestOwner || !ownerHashes.has(hash)) continue;
+    const word = lower.slice(start, i);
+    if (!owners.has(word)) continue;
     starts.push(start);
     ends.push(i);
     words.push(word);

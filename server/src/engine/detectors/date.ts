@@ -33,20 +33,80 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 
 /** `yyyy-mm-dd`, `mm/dd/yyyy`, `dd.mm.yyyy`, `mm/dd/yy`, `yyyymmdd`, `03-Mar-1950` as one chain. */
 export function isDateText(value: string, compactAllowed: boolean): boolean {
-  const parts = value.split(/[-/.]/);
-  if (parts.length === 1) {
-    if (!compactAllowed || !/^\d{8}$/.test(value)) return false;
-    return isCalendarDate(Number(value.slice(0, 4)), Number(value.slice(4, 6)), Number(value.slice(6, 8)));
+  return isDateIn(value, 0, value.length, compactAllowed);
+}
+
+/**
+ * isDateText over [start, end) of text, read in place: dates are checked on every chain of an output table,
+ * so the parts are never split out into strings.
+ */
+function isDateIn(text: string, start: number, end: number, compactAllowed: boolean): boolean {
+  let first = -1;
+  let second = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x2f && c !== 0x2e) continue;
+    if (first < 0) first = i;
+    else if (second < 0) second = i;
+    else return false;
   }
-  if (parts.length !== 3) return false;
-  const seps = value.replace(/[^-/.]/g, '');
-  if (seps[0] !== seps[1]) return false;
-  const [a, b, c] = parts;
-  if (/^\d{4}$/.test(a) && /^\d{1,2}$/.test(b) && /^\d{1,2}$/.test(c)) return isCalendarDate(+a, +b, +c);
-  if (/^\d{1,2}$/.test(a) && /^[A-Za-z]{3,9}$/.test(b) && /^\d{4}$/.test(c)) return MONTHS[b.toLowerCase()] !== undefined && isCalendarDate(+c, MONTHS[b.toLowerCase()], +a);
-  if (!/^\d{1,2}$/.test(a) || !/^\d{1,2}$/.test(b)) return false;
-  const year = /^\d{4}$/.test(c) ? +c : /^\d{2}$/.test(c) && seps[0] === '/' ? 1900 + +c : NaN;
-  return isCalendarDate(year, +a, +b) || isCalendarDate(year, +b, +a);
+  if (first < 0) {
+    if (!compactAllowed || end - start !== 8 || !allDigits(text, start, end)) return false;
+    return isCalendarDate(numberIn(text, start, start + 4), numberIn(text, start + 4, start + 6), numberIn(text, start + 6, end));
+  }
+  if (second < 0 || text.charCodeAt(first) !== text.charCodeAt(second)) return false;
+  const a = { start, end: first, digits: allDigits(text, start, first) };
+  const b = { start: first + 1, end: second, digits: allDigits(text, first + 1, second) };
+  const c = { start: second + 1, end, digits: allDigits(text, second + 1, end) };
+  if (a.digits && width(a) === 4 && b.digits && isDayOrMonthWidth(b) && c.digits && isDayOrMonthWidth(c)) {
+    return isCalendarDate(numberIn(text, a.start, a.end), numberIn(text, b.start, b.end), numberIn(text, c.start, c.end));
+  }
+  if (a.digits && isDayOrMonthWidth(a) && width(b) >= 3 && width(b) <= 9 && allAsciiLetters(text, b.start, b.end) && c.digits && width(c) === 4) {
+    const month = MONTHS[text.slice(b.start, b.end).toLowerCase()];
+    return month !== undefined && isCalendarDate(numberIn(text, c.start, c.end), month, numberIn(text, a.start, a.end));
+  }
+  if (!a.digits || !isDayOrMonthWidth(a) || !b.digits || !isDayOrMonthWidth(b)) return false;
+  const year = c.digits && width(c) === 4 ? numberIn(text, c.start, c.end)
+    : c.digits && width(c) === 2 && text.charCodeAt(first) === 0x2f ? 1900 + numberIn(text, c.start, c.end) : NaN;
+  const x = numberIn(text, a.start, a.end);
+  const y = numberIn(text, b.start, b.end);
+  return isCalendarDate(year, x, y) || isCalendarDate(year, y, x);
+}
+
+interface DatePart {
+  readonly start: number;
+  readonly end: number;
+  readonly digits: boolean;
+}
+
+function width(part: DatePart): number {
+  return part.end - part.start;
+}
+
+function isDayOrMonthWidth(part: DatePart): boolean {
+  return width(part) === 1 || width(part) === 2;
+}
+
+/** Whether [start, end) is a non-empty run of ASCII digits. */
+function allDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function allAsciiLetters(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
+/** The value of a run of ASCII digits. */
+function numberIn(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 interface DateSpan {
@@ -55,7 +115,7 @@ interface DateSpan {
 }
 
 function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
-  if (!chain || chain.atoms.length !== 1) return undefined;
+  if (!chain || chain.atomCount !== 1) return undefined;
   // Month names are 3-9 characters starting with a letter: skip the slice for every other chain.
   const first = view.lower.charCodeAt(chain.start);
   if (first < 97 || first > 122 || chain.end - chain.start < 3 || chain.end - chain.start > 9) return undefined;
@@ -63,14 +123,14 @@ function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
 }
 
 function dayOf(view: TextView, chain: Chain | undefined): number | undefined {
-  if (!chain || chain.atoms.length !== 1) return undefined;
+  if (!chain || chain.atomCount !== 1) return undefined;
   if (!isDigitCode(view.lower.charCodeAt(chain.start))) return undefined;
   const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(view.lower.slice(chain.start, chain.end));
   return m ? Number(m[1]) : undefined;
 }
 
 function yearOf(view: TextView, chain: Chain | undefined): number | undefined {
-  if (!chain || chain.atoms.length !== 1) return undefined;
+  if (!chain || chain.atomCount !== 1) return undefined;
   const t = view.slice(chain.start, chain.end);
   return /^\d{4}$/.test(t) ? Number(t) : undefined;
 }
@@ -98,13 +158,12 @@ function spelledDate(view: TextView, chain: Chain): DateSpan | undefined {
 
 /** Every numeric date layout starts with 1-4 digits: skip the parse for every other chain. */
 function mayBeNumericDate(chain: Chain): boolean {
-  const first = chain.atoms[0];
-  return first.kind === 'digits' && first.end - first.start <= 4;
+  return chain.firstKind === 'digits' && chain.firstEnd - chain.start <= 4;
 }
 
 function dateAt(view: TextView, chain: Chain): DateSpan | undefined {
-  if (chain.atoms.length === 3 && mayBeNumericDate(chain) && isDateText(view.slice(chain.start, chain.end), false)) return { start: chain.start, end: chain.end };
-  if (chain.atoms.length === 1 && chain.end - chain.start === 8 && chain.atoms[0].kind === 'digits' && isDateText(view.slice(chain.start, chain.end), true)) {
+  if (chain.atomCount === 3 && mayBeNumericDate(chain) && isDateIn(view.text, chain.start, chain.end, false)) return { start: chain.start, end: chain.end };
+  if (chain.atomCount === 1 && chain.end - chain.start === 8 && chain.firstKind === 'digits' && isDateIn(view.text, chain.start, chain.end, true)) {
     return { start: chain.start, end: chain.end };
   }
   return spelledDate(view, chain);

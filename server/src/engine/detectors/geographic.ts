@@ -25,7 +25,7 @@ const ZIP_CUES = ['zip', 'zip code', 'zipcode', 'zip5', 'postal code', 'postcode
 const MAX_STREET_WORDS = 4;
 
 function word(view: TextView, chain: Chain | undefined): string | undefined {
-  return chain && chain.atoms.length === 1 ? view.slice(chain.start, chain.end) : undefined;
+  return chain && chain.atomCount === 1 ? view.slice(chain.start, chain.end) : undefined;
 }
 
 function isStreetWord(w: string): boolean {
@@ -34,7 +34,7 @@ function isStreetWord(w: string): boolean {
 
 function isZipChain(chain: Chain | undefined): boolean {
   const shape = chain ? chain.shape : undefined;
-  return (shape === '5' || shape === '5,4') && chain !== undefined && chain.seps.every((s) => s === '-');
+  return (shape === '5' || shape === '5,4') && chain !== undefined && chain.joinedOnlyBy('-');
 }
 
 /** Optional `, Apt 4B` / ` #12` / `, Suite 200` after the suffix: returns the chain it ends with. */
@@ -68,7 +68,7 @@ function cityStateZipAfter(view: TextView, last: Chain): Chain | undefined {
 }
 
 function streetAddressAt(view: TextView, number: Chain): { end: number; strong: boolean } | undefined {
-  if (number.atoms.length !== 1 || number.atoms[0].kind !== 'digits' || number.end - number.start > 6) return undefined;
+  if (number.atomCount !== 1 || number.firstKind !== 'digits' || number.end - number.start > 6) return undefined;
   if (/[#$€£.,-]/.test(view.charBefore(number.start))) return undefined;
   let current = number;
   for (let i = 0; i <= MAX_STREET_WORDS; i++) {

@@ -39,10 +39,10 @@ export function isMbi(value: string): boolean {
 
 /** `1EG4TE5MK73` or `1EG4-TE5-MK73` as a whole chain. */
 function mbiChain(view: TextView, chain: Chain): boolean {
-  const atoms = chain.atoms;
-  const whole = atoms.length === 1 && atoms[0].end - atoms[0].start === 11;
-  const grouped = atoms.length === 3 && atoms[0].end - atoms[0].start === 4 && atoms[1].end - atoms[1].start === 3
-    && atoms[2].end - atoms[2].start === 4 && chain.seps.every((s) => s === '-');
+  const length = chain.end - chain.start;
+  const whole = chain.atomCount === 1 && length === 11;
+  const grouped = chain.atomCount === 3 && length === 13 && chain.firstEnd - chain.start === 4 && chain.atoms[1].end - chain.atoms[1].start === 3
+    && chain.joinedOnlyBy('-');
   if (!whole && !grouped) return false;
   return isMbi(view.slice(chain.start, chain.end));
 }

@@ -93,7 +93,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const cues = withExtraCues(IP_CUES, 'ip-address', context);
   const out: Candidate[] = [];
   for (const chain of view.chains) {
-    if (chain.atoms.length !== 4 || !chain.shape || chain.seps.some((s) => s !== '.')) continue;
+    if (chain.atomCount !== 4 || !chain.shape || !chain.joinedOnlyBy('.')) continue;
     const parts = ipv4Parts(view.slice(chain.start, chain.end));
     if (!parts || !isPublicIpv4(parts) || isVersionContext(view, chain.start)) continue;
     if (cueNear(view, chain.start, chain.end, cues)) out.push(makeCandidate(view, chain.start, chain.end, 'ip-address', 'ip-address', 'medium'));

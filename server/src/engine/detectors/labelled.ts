@@ -24,18 +24,20 @@ export interface LabelledValue {
 
 /** Chains joined only by `-` whose alphanumeric length and digit count fit the shape. */
 export function fitsIdShape(view: TextView, chain: Chain, shape: IdShape): boolean {
-  if (chain.seps.some((s) => s !== '-')) return false;
-  let alnum = 0;
+  if (!chain.joinedOnlyBy('-')) return false;
+  const counts = idCounts(view, chain);
+  return counts !== undefined && counts.alnum >= shape.minLength && counts.alnum <= shape.maxLength && counts.digits >= shape.minDigits;
+}
+
+/** Letters and digits, and digits alone, of a chain joined only by `-`; undefined when it holds a `_`. */
+function idCounts(view: TextView, chain: Chain): { alnum: number; digits: number } | undefined {
   let digits = 0;
-  for (const a of chain.atoms) {
-    for (let i = a.start; i < a.end; i++) {
-      const c = view.text.charCodeAt(i);
-      if (c === 95) return false;
-      alnum++;
-      if (c >= 48 && c <= 57) digits++;
-    }
+  for (let i = chain.start; i < chain.end; i++) {
+    const c = view.text.charCodeAt(i);
+    if (c === 95) return undefined;
+    if (c >= 48 && c <= 57) digits++;
   }
-  return alnum >= shape.minLength && alnum <= shape.maxLength && digits >= shape.minDigits;
+  return { alnum: chain.end - chain.start - (chain.atomCount - 1), digits };
 }
 
 /** Values that are clearly not someone's identifier: masks, repeated digits, a lone year, an NPI. */
@@ -78,23 +80,13 @@ function idChainsOf(view: TextView): readonly IdChain[] {
 
 function findIdChains(view: TextView): IdChain[] {
   const list: IdChain[] = [];
-  const text = view.text;
   for (const chain of view.chains) {
-    if (chain.seps.some((s) => s !== '-')) continue;
-    let alnum = 0;
-    let digits = 0;
-    let underscore = false;
-    for (const a of chain.atoms) {
-      for (let i = a.start; i < a.end; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 95) underscore = true;
-        alnum++;
-        if (c >= 48 && c <= 57) digits++;
-      }
-    }
-    if (underscore || digits === 0) continue;
+    if (chain.firstKind === 'letters' && chain.atomCount === 1) continue;
+    if (!chain.joinedOnlyBy('-')) continue;
     const from = labelWindowBefore(view, chain.start);
-    if (mayHoldCue(view, from, chain.start)) list.push({ chain, alnum, digits, from });
+    if (!mayHoldCue(view, from, chain.start)) continue;
+    const counts = idCounts(view, chain);
+    if (counts && counts.digits > 0) list.push({ chain, alnum: counts.alnum, digits: counts.digits, from });
   }
   return list;
 }

@@ -55,22 +55,27 @@ function atomText(view: TextView, a: Atom): string {
   return view.slice(a.start, a.end);
 }
 
+/** The atom at index i, if there is one. */
+function atomAt(view: TextView, i: number): Atom | undefined {
+  return i < view.atomCount ? view.atom(i) : undefined;
+}
+
 function isInitial(view: TextView, a: Atom, next: Atom | undefined): boolean {
   return a.end - a.start === 1 && /[A-Z]/.test(view.text[a.start]) && view.charAt(a.end) === '.' && next !== undefined && next.start === a.end + 2 && view.charAt(a.end + 1) === ' ';
 }
 
 /** Up to three capitalised words separated by single spaces, with optional middle initials (`Jane Q. Public`). */
 function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NamePhrase | undefined {
-  const atoms = view.atoms;
   const words: string[] = [];
   let i = index;
-  let end = atoms[index].start;
+  const start = view.atomStart(index);
+  let end = start;
   /** Where the next word must start after one space: the end of the last word or of a middle initial's dot. */
   let cursor = end;
-  while (i < atoms.length && words.length < 3) {
-    const a = atoms[i];
+  while (i < view.atomCount && words.length < 3) {
+    const a = view.atom(i);
     const spaced = words.length === 0 || (a.start === cursor + 1 && view.charAt(cursor) === ' ');
-    if (words.length > 0 && spaced && isInitial(view, a, atoms[i + 1])) {
+    if (words.length > 0 && spaced && isInitial(view, a, atomAt(view, i + 1))) {
       cursor = a.end + 1;
       i++;
       continue;
@@ -84,7 +89,7 @@ function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NameP
     i++;
   }
   if (words.length === 0) return undefined;
-  return { start: atoms[index].start, end, words, startIndex: index, nextIndex: i };
+  return { start, end, words, startIndex: index, nextIndex: i };
 }
 
 function isNameWord(w: string): boolean {
@@ -131,7 +136,7 @@ function isDictionaryPair(words: readonly string[]): boolean {
 }
 
 function followedByOrganisation(view: TextView, phrase: NamePhrase, used: number): boolean {
-  const next = view.atoms[phrase.nextIndex];
+  const next = atomAt(view, phrase.nextIndex);
   if (used < phrase.words.length) return ORGANISATION_WORDS.has(phrase.words[used]);
   if (!next || next.start !== phrase.end + 1) return false;
   return ORGANISATION_WORDS.has(atomText(view, next)) || view.charAt(phrase.end) === '\'';
@@ -182,13 +187,12 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const roleCues = withExtraCues(ROLE_CUES, 'name', context);
   const allCues = joinCues(HONORIFICS, roleCues, PROVIDER_CUES);
   const out: Candidate[] = [];
-  const atoms = view.atoms;
-  for (let i = 0; i < atoms.length; i++) {
-    const a = atoms[i];
-    if (a.kind !== 'letters') continue;
+  for (let i = 0; i < view.atomCount; i++) {
+    if (view.atomKind(i) !== 'letters') continue;
     // Every path below needs a capitalised first word (phraseAt, isCapitalisedWord, isSurnameShaped).
-    const first = text.charCodeAt(a.start);
+    const first = text.charCodeAt(view.atomStart(i));
     if (!(first >= 65 && first <= 90) && !(first >= 0xc0 && first <= 0xde)) continue;
+    const a = view.atom(i);
     const word = atomText(view, a);
     const upper = upperCaseNameAt(view, i, roleCues, allCues);
     if (upper) {
@@ -220,9 +224,8 @@ const isUpperWord = (w: string): boolean => w.length >= 2 && w.length <= 20 && /
  * read as names once title-cased, and one of them must be in the name lists, so `patient ID`/`NOTE` stay quiet.
  */
 function upperCaseNameAt(view: TextView, index: number, roleCues: readonly string[], allCues: readonly string[]): { end: number; nextIndex: number } | undefined {
-  const atoms = view.atoms;
-  const a = atoms[index];
-  const b = atoms[index + 1];
+  const a = view.atom(index);
+  const b = atomAt(view, index + 1);
   if (!b || a.kind !== 'letters' || b.kind !== 'letters') return undefined;
   const w1 = atomText(view, a);
   const w2 = atomText(view, b);
@@ -247,7 +250,7 @@ function strongRoleCueBefore(view: TextView, pos: number, roleCues: readonly str
 /** `Garcia, Maria`: a one-word name followed by a comma and a given name is written surname first. */
 function givenAfterComma(view: TextView, phrase: NamePhrase, used: number): number | undefined {
   if (used !== 1 || phrase.words.length !== 1 || view.charAt(phrase.end) !== ',' || view.charAt(phrase.end + 1) !== ' ') return undefined;
-  const next = view.atoms[phrase.nextIndex];
+  const next = atomAt(view, phrase.nextIndex);
   if (!next || next.start !== phrase.end + 2 || next.kind !== 'letters') return undefined;
   return GIVEN_NAMES.has(atomText(view, next)) || AMBIGUOUS_NAMES.has(atomText(view, next)) ? next.end : undefined;
 }
@@ -256,9 +259,9 @@ function givenAfterComma(view: TextView, phrase: NamePhrase, used: number): numb
 function lastWordEnd(view: TextView, phrase: NamePhrase, n: number): number {
   let seen = 0;
   for (let i = phrase.startIndex; i < phrase.nextIndex; i++) {
-    const a = view.atoms[i];
-    if (a.end - a.start > 1 || seen === 0) seen++;
-    if (seen === n) return a.end;
+    const end = view.atomEnd(i);
+    if (end - view.atomStart(i) > 1 || seen === 0) seen++;
+    if (seen === n) return end;
   }
   return phrase.end;
 }

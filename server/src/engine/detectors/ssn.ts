@@ -31,7 +31,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   for (const chain of view.chains) {
     const shape = chain.shape;
     if (!shape) continue;
-    if (shape === '3,2,4' && chain.seps[0] === chain.seps[1] && chain.seps[0] === '-') {
+    if (shape === '3,2,4' && chain.joinedOnlyBy('-')) {
       if (!isValidSsn(digitsOf(view.slice(chain.start, chain.end)))) continue;
       const other = cueBefore(view, chain.start, all);
       if (other && !cues.includes(other.phrase)) continue;

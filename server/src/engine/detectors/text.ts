@@ -13,16 +13,57 @@ export interface Atom {
   readonly kind: AtomKind;
 }
 
-export interface Chain {
-  readonly start: number;
-  readonly end: number;
-  readonly atoms: readonly Atom[];
+/**
+ * Atoms joined by single `-`, `.` or `/`. One object per chain: its atoms and separators stay in the view's
+ * arrays until a detector asks for them, because most chains (every number of an output table) are
+ * rejected on their shape, length or first atom alone.
+ */
+export class Chain {
+  private atomList: readonly Atom[] | undefined;
+  private sepList: readonly string[] | undefined;
+
+  constructor(
+    private readonly view: TextView,
+    /** Index of this chain in TextView.chains. */
+    readonly index: number,
+    /** Index of its first atom in the view. */
+    readonly firstAtom: number,
+    readonly atomCount: number,
+    readonly start: number,
+    readonly end: number,
+    /** Digit-group lengths (`3,2,4`) when every atom is digits, else ''. Computed once, read by every detector. */
+    readonly shape: string,
+  ) {}
+
+  get atoms(): readonly Atom[] {
+    this.atomList ??= Array.from({ length: this.atomCount }, (_, k) => this.view.atom(this.firstAtom + k));
+    return this.atomList;
+  }
+
   /** seps[i] joins atoms[i] and atoms[i + 1]. */
-  readonly seps: readonly string[];
-  /** Index of this chain in TextView.chains. */
-  readonly index: number;
-  /** Digit-group lengths (`3,2,4`) when every atom is digits, else ''. Computed once, read by every detector. */
-  readonly shape: string;
+  get seps(): readonly string[] {
+    this.sepList ??= Array.from({ length: this.atomCount - 1 }, (_, k) => this.view.text[this.view.atomEnd(this.firstAtom + k)]);
+    return this.sepList;
+  }
+
+  /** Kind of the first atom. */
+  get firstKind(): AtomKind {
+    return this.view.atomKind(this.firstAtom);
+  }
+
+  /** End of the first atom. */
+  get firstEnd(): number {
+    return this.view.atomEnd(this.firstAtom);
+  }
+
+  /** Whether every separator is `sep` (a single atom has none). */
+  joinedOnlyBy(sep: string): boolean {
+    const code = sep.charCodeAt(0);
+    for (let k = this.firstAtom; k < this.firstAtom + this.atomCount - 1; k++) {
+      if (this.view.text.charCodeAt(this.view.atomEnd(k)) !== code) return false;
+    }
+    return true;
+  }
 }
 
 const CHAIN_SEPARATORS = new Set(['-', '.', '/']);
@@ -41,16 +82,41 @@ function isLetterCode(code: number): boolean {
   return isAtomCode(code) && !isDigitCode(code) && code !== 95;
 }
 
-/** The analysed text: built once per scanFreeText call and shared by all detectors. */
+/**
+ * The analysed text: built once per scanFreeText call and shared by all detectors. Atoms (runs of letters,
+ * digits and `_`) are kept in parallel arrays, not objects: an output table has millions of them.
+ */
 export class TextView {
-  readonly atoms: readonly Atom[];
+  private readonly atomStarts: number[] = [];
+  private readonly atomEnds: number[] = [];
+  private readonly atomKinds: AtomKind[] = [];
   readonly chains: readonly Chain[];
   private lowerText: string | undefined;
   private memos: Map<symbol, unknown> | undefined;
 
   constructor(readonly text: string, readonly meter?: WorkMeter) {
-    this.atoms = findAtoms(text, meter);
-    this.chains = findChains(text, this.atoms, meter);
+    this.findAtoms();
+    this.chains = this.findChains();
+  }
+
+  get atomCount(): number {
+    return this.atomStarts.length;
+  }
+
+  atomStart(i: number): number {
+    return this.atomStarts[i];
+  }
+
+  atomEnd(i: number): number {
+    return this.atomEnds[i];
+  }
+
+  atomKind(i: number): AtomKind {
+    return this.atomKinds[i];
+  }
+
+  atom(i: number): Atom {
+    return { start: this.atomStarts[i], end: this.atomEnds[i], kind: this.atomKinds[i] };
   }
 
   /** Results that several detectors share (cue windows, id-like chains), made on first use. */
@@ -107,61 +173,57 @@ export class TextView {
   charAt(pos: number): string {
     return pos < this.text.length ? this.text[pos] : '';
   }
-}
 
-function findAtoms(text: string, meter?: WorkMeter): Atom[] {
-  const atoms: Atom[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (!isAtomCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let digits = 0;
-    let letters = 0;
+  private findAtoms(): void {
+    const text = this.text;
+    const n = text.length;
+    let i = 0;
     while (i < n) {
-      const c = text.charCodeAt(i);
-      if (!isAtomCode(c)) break;
-      if (isDigitCode(c)) digits++;
-      else letters++;
+      if (!isAtomCode(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let digits = 0;
+      let letters = 0;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (!isAtomCode(c)) break;
+        if (isDigitCode(c)) digits++;
+        else letters++;
+        i++;
+      }
+      this.atomStarts.push(start);
+      this.atomEnds.push(i);
+      this.atomKinds.push(letters === 0 ? 'digits' : digits === 0 ? 'letters' : 'mixed');
+    }
+    this.work(n);
+  }
+
+  private findChains(): Chain[] {
+    const chains: Chain[] = [];
+    const count = this.atomCount;
+    let i = 0;
+    while (i < count) {
+      const first = i;
+      while (i + 1 < count && this.atomStarts[i + 1] - this.atomEnds[i] === 1 && CHAIN_SEPARATORS.has(this.text[this.atomEnds[i]])) i++;
+      chains.push(new Chain(this, chains.length, first, i - first + 1, this.atomStarts[first], this.atomEnds[i], this.shapeOf(first, i)));
       i++;
     }
-    atoms.push({ start, end: i, kind: letters === 0 ? 'digits' : digits === 0 ? 'letters' : 'mixed' });
+    this.work(count);
+    return chains;
   }
-  if (meter) meter.steps += n;
-  return atoms;
-}
 
-function findChains(text: string, atoms: readonly Atom[], meter?: WorkMeter): Chain[] {
-  const chains: Chain[] = [];
-  let i = 0;
-  while (i < atoms.length) {
-    const members: Atom[] = [atoms[i]];
-    const seps: string[] = [];
-    while (i + 1 < atoms.length) {
-      const a = atoms[i];
-      const b = atoms[i + 1];
-      if (b.start - a.end !== 1 || !CHAIN_SEPARATORS.has(text[a.end])) break;
-      seps.push(text[a.end]);
-      members.push(b);
-      i++;
+  /** Digit-group lengths of atoms first..last when all are digits, else ''. */
+  private shapeOf(first: number, last: number): string {
+    let shape = '';
+    for (let k = first; k <= last; k++) {
+      if (this.atomKinds[k] !== 'digits') return '';
+      const length = this.atomEnds[k] - this.atomStarts[k];
+      shape = k === first ? String(length) : `${shape},${length}`;
     }
-    chains.push({ start: members[0].start, end: members[members.length - 1].end, atoms: members, seps, index: chains.length, shape: shapeOf(members) });
-    i++;
+    return shape;
   }
-  if (meter) meter.steps += atoms.length;
-  return chains;
-}
-
-function shapeOf(atoms: readonly Atom[]): string {
-  let shape = '';
-  for (const a of atoms) {
-    if (a.kind !== 'digits') return '';
-    shape += shape ? `,${a.end - a.start}` : String(a.end - a.start);
-  }
-  return shape;
 }
 
 const NEED_BITS: Readonly<Record<CharNeed, number>> = { digit: 1, at: 2, colon: 4, upper: 8 };

@@ -31,7 +31,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   for (const chain of view.chains) {
-    if (chain.atoms.length === 1 && chain.end - chain.start === 17 && isVin(view.slice(chain.start, chain.end))) {
+    if (chain.atomCount === 1 && chain.end - chain.start === 17 && isVin(view.slice(chain.start, chain.end))) {
       out.push(makeCandidate(view, chain.start, chain.end, 'vehicle-id', 'vehicle-id', 'high'));
     }
   }
