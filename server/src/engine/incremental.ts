@@ -11,7 +11,7 @@ import { readDocument } from './formats';
 import { ScanInputError } from './formats/errors';
 import { isPhiScannable } from './formats/support';
 import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, TextSlice } from './model';
-import { byOffsets, cellFindings, PlacedFindings, type CellFindings, type CellPlacement } from './placedFindings';
+import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
 import { LineIndex, OffsetMap } from './positions';
 import { scanDocument, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
@@ -112,7 +112,7 @@ export class IncrementalScanner {
     }
     let document: ScanDocument | undefined;
     let entries: CellPlacement[] = [];
-    let dropped: ((f: Finding) => boolean) | undefined;
+    let dropped: ((f: FindingKind) => boolean) | undefined;
     try {
       const patched = this.editOneCell(path, text, config, noted);
       if (patched) {
@@ -128,7 +128,7 @@ export class IncrementalScanner {
           const key = cellKey(text, cell);
           let findings = next.get(key) ?? this.cache.get(key);
           if (!findings) {
-            findings = cellFindings(scanCell(document, cell, config));
+            findings = new CellFindings(scanCell(document, cell, config));
             // Kept at once, so a scan dropped half-way for a newer edit still saves the next one work.
             this.cache.set(key, findings);
             scanned++;
@@ -200,7 +200,7 @@ export class IncrementalScanner {
     const document: ScanDocument = { ...base.document, text, cells: newCells };
     const entries: CellPlacement[] = base.entries.slice(0, i);
     const at = base.entries[i];
-    entries.push({ ...at, findings: cellFindings(scanCell(document, edited, config)) });
+    entries.push({ ...at, findings: new CellFindings(scanCell(document, edited, config)) });
     const next = base.entries[i + 1];
     if (next) {
       const moved = advance(text, edited.fileStart, next.fileStart + delta, at);
@@ -385,12 +385,15 @@ function shiftSlice(slice: TextSlice, by: number): TextSlice {
  * Which cell findings a file-wide suppression removes, by rule id. Each rule id found is asked once, so the
  * answer keeps nothing of the document (the suppressions read it, and a state lives as long as its document is open).
  */
-function fileWideDropped(document: ScanDocument, entries: readonly CellPlacement[]): ((f: Finding) => boolean) | undefined {
+function fileWideDropped(document: ScanDocument, entries: readonly CellPlacement[]): ((f: FindingKind) => boolean) | undefined {
   if (!findDirectives(document).some((d) => d.scope === 'file')) return undefined;
   const suppressions = parseSuppressions(document);
   const dropped = new Set<string>();
-  for (const entry of entries) {
-    for (const f of entry.findings.list) if (!dropped.has(f.ruleId) && suppressions.suppresses(f.ruleId, -1, undefined)) dropped.add(f.ruleId);
+  for (const { findings } of entries) {
+    for (let i = 0; i < findings.length; i++) {
+      const { ruleId } = findings.kind(i);
+      if (!dropped.has(ruleId) && suppressions.suppresses(ruleId, -1, undefined)) dropped.add(ruleId);
+    }
   }
   return dropped.size > 0 ? (f) => dropped.has(f.ruleId) : undefined;
 }

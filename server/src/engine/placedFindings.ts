@@ -6,16 +6,99 @@
  */
 import type { Finding, Severity } from './model';
 
-/** One cell's findings as scanned on the cell alone, sorted by start then end offset, and counted by severity. */
-export interface CellFindings {
-  readonly list: readonly Finding[];
-  readonly bySeverity: Readonly<Record<Severity, number>>;
+/** What findings of one rule in one place share: everything but where they are and their own label. */
+export type FindingKind = Omit<Finding, 'range' | 'message' | 'redacted' | 'cellIndex' | 'fingerprint'>;
+
+const RANGE_FIELDS = 6;
+const PER_FINDING: ReadonlySet<string> = new Set(['range', 'message', 'redacted', 'cellIndex', 'fingerprint']);
+
+/** A finding's kind: every field it has but the per-finding ones (absent optional fields stay absent). */
+function kindOf(f: Finding): FindingKind {
+  const kind: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(f)) if (!PER_FINDING.has(key)) kind[key] = value;
+  return kind as FindingKind;
 }
 
-export function cellFindings(list: readonly Finding[]): CellFindings {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of list) bySeverity[f.severity]++;
-  return { list, bySeverity };
+/**
+ * One cell's findings as scanned on the cell alone (offsets and lines from the cell's start), sorted by start
+ * then end offset, in columns: a range is six numbers in one typed array and each kind is kept once, so an open
+ * document holds a fraction of the objects its findings would be. Findings are made when placed.
+ */
+export class CellFindings {
+  readonly length: number;
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+  private readonly kinds: FindingKind[] = [];
+  private readonly kindOf: Uint16Array;
+  private readonly ranges: Int32Array;
+  private readonly messages: string[];
+  private readonly labels: string[];
+  /** Present only when a finding had one (baselines give a salt; the editor does not). */
+  private readonly fingerprints: (string | undefined)[] | undefined;
+
+  constructor(findings: readonly Finding[]) {
+    this.length = findings.length;
+    this.kindOf = new Uint16Array(findings.length);
+    this.ranges = new Int32Array(findings.length * RANGE_FIELDS);
+    this.messages = findings.map((f) => f.message);
+    this.labels = findings.map((f) => f.redacted);
+    this.fingerprints = findings.some((f) => 'fingerprint' in f) ? findings.map((f) => f.fingerprint) : undefined;
+    const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    const known = new Map<string, number>();
+    findings.forEach((f, i) => {
+      bySeverity[f.severity]++;
+      const r = f.range;
+      this.kindOf[i] = this.kindIndex(kindOf(f), known);
+      this.ranges.set([r.startOffset, r.endOffset, r.line, r.character, r.endLine, r.endCharacter], i * RANGE_FIELDS);
+    });
+    this.bySeverity = bySeverity;
+  }
+
+  kind(i: number): FindingKind {
+    return this.kinds[this.kindOf[i]];
+  }
+
+  startOffset(i: number): number {
+    return this.ranges[i * RANGE_FIELDS];
+  }
+
+  endOffset(i: number): number {
+    return this.ranges[i * RANGE_FIELDS + 1];
+  }
+
+  /** Finding `i` placed in the file, as cell `at.index`. */
+  place(i: number, at: CellPlacement): Finding {
+    const r = i * RANGE_FIELDS;
+    const ranges = this.ranges;
+    const line = ranges[r + 2];
+    const endLine = ranges[r + 4];
+    const finding: Finding = {
+      ...this.kind(i),
+      message: this.messages[i],
+      redacted: this.labels[i],
+      cellIndex: at.index,
+      range: {
+        startOffset: at.fileStart + ranges[r],
+        endOffset: at.fileStart + ranges[r + 1],
+        line: at.line + line,
+        character: line === 0 ? at.character + ranges[r + 3] : ranges[r + 3],
+        endLine: at.line + endLine,
+        endCharacter: endLine === 0 ? at.character + ranges[r + 5] : ranges[r + 5],
+      },
+    };
+    return this.fingerprints && this.fingerprints[i] !== undefined ? { ...finding, fingerprint: this.fingerprints[i] } : finding;
+  }
+
+  /** The same kind object for findings that share every field a kind has (keys and values alike). */
+  private kindIndex(kind: FindingKind, known: Map<string, number>): number {
+    const key = Object.entries(kind).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\0');
+    let index = known.get(key);
+    if (index === undefined) {
+      index = this.kinds.length;
+      this.kinds.push(kind);
+      known.set(key, index);
+    }
+    return index;
+  }
 }
 
 /** Where one cell's findings go in the file this time. */
@@ -46,7 +129,7 @@ export class PlacedFindings {
   constructor(
     private readonly cells: readonly CellPlacement[],
     private readonly others: readonly Finding[] = [],
-    private readonly dropped?: (f: Finding) => boolean,
+    private readonly dropped?: (f: FindingKind) => boolean,
   ) {}
 
   /** Findings placed by someone else (a whole-file scan, an error): no cells. */
@@ -68,13 +151,13 @@ export class PlacedFindings {
   }
 
   /** How many findings there are (that `keep` accepts), without placing any. */
-  count(keep?: (f: Finding) => boolean): number {
+  count(keep?: (f: FindingKind) => boolean): number {
     const by = this.bySeverity(keep);
     return by.error + by.warning + by.info;
   }
 
   /** Counts by severity: from each cell's counts unless a filter needs every finding looked at. */
-  private bySeverity(keep: ((f: Finding) => boolean) | undefined): Record<Severity, number> {
+  private bySeverity(keep: ((f: FindingKind) => boolean) | undefined): Record<Severity, number> {
     const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     const filtered = keep !== undefined || this.dropped !== undefined;
     for (const cell of this.cells) {
@@ -82,7 +165,10 @@ export class PlacedFindings {
         for (const severity of SEVERITIES) count[severity] += cell.findings.bySeverity[severity];
         continue;
       }
-      for (const f of cell.findings.list) if (keep?.(f) !== false && !this.dropped?.(f)) count[f.severity]++;
+      for (let i = 0; i < cell.findings.length; i++) {
+        const kind = cell.findings.kind(i);
+        if (keep?.(kind) !== false && !this.dropped?.(kind)) count[kind.severity]++;
+      }
     }
     for (const f of this.others) if (keep?.(f) !== false) count[f.severity]++;
     return count;
@@ -92,7 +178,7 @@ export class PlacedFindings {
    * At most `limit` of the findings `keep` accepts: all of the most severe kind, then of the next, in
    * document order (how VS Code chooses the diagnostics it keeps). Only the chosen ones are placed.
    */
-  mostSevere(limit: number, keep?: (f: Finding) => boolean): Selection {
+  mostSevere(limit: number, keep?: (f: FindingKind) => boolean): Selection {
     const count = this.bySeverity(keep);
     const total = count.error + count.warning + count.info;
     if (total <= limit && this.placed) return { findings: keep ? this.placed.filter(keep) : this.placed, total };
@@ -138,7 +224,7 @@ export class PlacedFindings {
    */
   private visitInOrder(
     visit: (f: Finding) => boolean,
-    wanted: (f: Finding) => boolean = () => true,
+    wanted: (f: FindingKind) => boolean = () => true,
     cellWanted: (cell: CellPlacement, next: CellPlacement | undefined) => boolean = () => true,
   ): void {
     const others = this.others;
@@ -147,14 +233,16 @@ export class PlacedFindings {
     for (let c = 0; c < this.cells.length; c++) {
       const cell = this.cells[c];
       if (!cellWanted(cell, this.cells[c + 1])) continue;
-      for (const relative of cell.findings.list) {
-        const start = cell.fileStart + relative.range.startOffset;
-        const end = cell.fileStart + relative.range.endOffset;
+      const findings = cell.findings;
+      for (let i = 0; i < findings.length; i++) {
+        const start = cell.fileStart + findings.startOffset(i);
+        const end = cell.fileStart + findings.endOffset(i);
         for (; o < others.length && (others[o].range.startOffset < start || (others[o].range.startOffset === start && others[o].range.endOffset < end)); o++) {
           if (!take(others[o])) return;
         }
-        if (this.dropped?.(relative) || !wanted(relative)) continue;
-        if (!visit(placeFinding(relative, cell))) return;
+        const kind = findings.kind(i);
+        if (this.dropped?.(kind) || !wanted(kind)) continue;
+        if (!visit(findings.place(i, cell))) return;
       }
     }
     for (; o < others.length; o++) if (!take(others[o])) return;
@@ -164,21 +252,4 @@ export class PlacedFindings {
 /** Sorting order of findings in a result: by start, then end offset. */
 export function byOffsets(a: Finding, b: Finding): number {
   return a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset;
-}
-
-/** A finding of a cell scanned alone (offsets and lines from the cell's start), placed in the file. */
-export function placeFinding(f: Finding, at: CellPlacement): Finding {
-  const r = f.range;
-  return {
-    ...f,
-    cellIndex: at.index,
-    range: {
-      startOffset: at.fileStart + r.startOffset,
-      endOffset: at.fileStart + r.endOffset,
-      line: at.line + r.line,
-      character: r.line === 0 ? at.character + r.character : r.character,
-      endLine: at.line + r.endLine,
-      endCharacter: r.endLine === 0 ? at.character + r.endCharacter : r.endCharacter,
-    },
-  };
 }

@@ -1,7 +1,7 @@
 /** Finding → LSP Diagnostic. The message is the finding's (kind, place, redacted label); data never holds a value. */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../engine';
-import type { PlacedFindings } from '../engine/placedFindings';
+import type { FindingKind, PlacedFindings } from '../engine/placedFindings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 import { ruleDocUri } from './ruleDocs';
 
@@ -33,7 +33,7 @@ export function toDiagnostic(f: Finding, range: Range = findingRange(f), message
  * all of them if they fit, else the most severe and one more saying how many were left out. VS Code keeps
  * 1,000 per file, errors first, and drops the rest on arrival: sending more only costs the user time.
  */
-export function findingDiagnostics(findings: PlacedFindings, room: number, limit: number, keep?: (f: Finding) => boolean): Diagnostic[] {
+export function findingDiagnostics(findings: PlacedFindings, room: number, limit: number, keep?: (f: FindingKind) => boolean): Diagnostic[] {
   const total = findings.count(keep);
   const chosen = findings.mostSevere(total <= room ? room : Math.max(room - 1, 0), keep).findings;
   const diagnostics = chosen.map((f) => toDiagnostic(f));

@@ -21,7 +21,7 @@ import { readDocument } from '../engine/formats';
 import { isPhiScannable } from '../engine/formats/support';
 import { suppressEdit } from '../engine/fixes';
 import { IncrementalScanner, type IncrementalResult } from '../engine/incremental';
-import { PlacedFindings } from '../engine/placedFindings';
+import { PlacedFindings, type FindingKind } from '../engine/placedFindings';
 import {
   FIX_ALL_KIND, ListTablesRequest, LookUpTableRequest, OutputFindingsRequest, SERVER_COMMANDS, ServerCommands, DEFAULT_MAX_DIAGNOSTICS_PER_FILE, DEFAULT_SETTINGS,
   type ListTablesParams, type ListTablesResult, type LookUpTableParams, type LookUpTableResult, type OutputFinding, type OutputFindingsParams,
@@ -82,7 +82,7 @@ function diagnosticsOf(state: DocumentState): Diagnostic[] {
 }
 
 /** Which findings are shown in the text: saved outputs only when scanOutputs is on (undefined: all are). */
-function isShown(settings: PhisafeSettings): ((f: Finding) => boolean) | undefined {
+function isShown(settings: PhisafeSettings): ((f: FindingKind) => boolean) | undefined {
   return settings.scanOutputs ? undefined : (f) => f.regionKind !== 'output';
 }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_CONFIG, scanText, type Finding, type ResolvedConfig } from '../../../server/src/engine';
 import { IncrementalScanner } from '../../../server/src/engine/incremental';
-import { PlacedFindings } from '../../../server/src/engine/placedFindings';
+import { PlacedFindings, type FindingKind } from '../../../server/src/engine/placedFindings';
 
 /** Invented values, assembled in code. */
 const ssn = (i: number): string => [`${530 + (i % 90)}`, `${10 + (i % 80)}`, `${4000 + i}`].join('-');
@@ -42,7 +42,7 @@ describe('placed findings', () => {
     const placed = r.value.findings;
     assert.ok(new Set(full.map((f) => f.severity)).size >= 2, 'the notebook has findings of several severities');
     assert.equal(placed.count(), full.length);
-    const outputsOff = (f: Finding) => f.regionKind !== 'output';
+    const outputsOff = (f: FindingKind) => f.regionKind !== 'output';
     assert.equal(placed.count(outputsOff), full.filter(outputsOff).length);
     for (const limit of [0, 1, 7, Math.floor(full.length / 2), full.length - 1, full.length, full.length + 5]) {
       const selection = placed.mostSevere(limit);
