@@ -3,6 +3,8 @@ import { version as packageVersion } from '../../../package.json';
 
 export interface OutputStream {
   write(text: string): void;
+  /** Already-encoded UTF-8 (report blocks rendered by scan workers); streams without it get decoded text. */
+  writeBytes?(bytes: Uint8Array): void;
   readonly isTTY: boolean;
   /** Terminal width, when known. */
   readonly columns?: number;
@@ -32,6 +34,7 @@ export class UsageError extends Error {
 export function processIO(): CliIO {
   const stream = (s: NodeJS.WriteStream): OutputStream => ({
     write: (text) => void s.write(text),
+    writeBytes: (bytes) => void s.write(bytes),
     get isTTY() {
       return s.isTTY === true;
     },

@@ -48,12 +48,26 @@ export function packResult(result: FileResult): PackedResult {
   return {
     file: result.file,
     ...(result.error ? { error: result.error } : {}),
-    ...(result.rendered ? { rendered: result.rendered } : {}),
+    ...(result.rendered ? { rendered: { ...result.rendered, block: encodeBlock(result.rendered.block) } } : {}),
     numbers,
     kinds,
     messages: findings.map((f) => f.message),
     ...(withFingerprints ? { fingerprints: findings.map((f) => f.fingerprint) } : {}),
   };
+}
+
+const encoder = new TextEncoder();
+
+/** A block as bytes with a buffer of its own, which the worker can transfer (Buffer.from may share a pooled slab). */
+function encodeBlock(block: string | Uint8Array): Uint8Array {
+  return typeof block === 'string' ? encoder.encode(block) : block;
+}
+
+/** The buffers a packed result can hand over instead of copying. */
+export function transferablesOf(packed: PackedResult): ArrayBuffer[] {
+  const buffers = [packed.numbers.buffer as ArrayBuffer];
+  if (packed.rendered && typeof packed.rendered.block !== 'string') buffers.push(packed.rendered.block.buffer as ArrayBuffer);
+  return buffers;
 }
 
 export function unpackResult(packed: PackedResult): FileResult {

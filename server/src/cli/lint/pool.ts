@@ -14,7 +14,7 @@ import { statSync } from 'node:fs';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../engine';
 import { ConfigCache, loadConfigFile } from '../../workspace/configFile';
-import { packResult, unpackResult, type PackedResult } from './packed';
+import { packResult, transferablesOf, unpackResult, type PackedResult } from './packed';
 import { prerender } from './prerender';
 import { scanFileOnDisk, type FileResult, type ScanSettings, type ScanTask } from './scanFile';
 
@@ -221,7 +221,7 @@ export function runScanWorker(): boolean {
   const configs = configLoader();
   port.on('message', (request: FileRequest) => {
     const result = packResult(scanTask(request.task, configs, setup.settings));
-    port.postMessage({ index: request.index, result } satisfies FileReply, [result.numbers.buffer as ArrayBuffer]);
+    port.postMessage({ index: request.index, result } satisfies FileReply, transferablesOf(result));
   });
   return true;
 }

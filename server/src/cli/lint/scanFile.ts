@@ -35,7 +35,8 @@ export interface RenderSettings {
 
 /** A file's reported findings, already written in the report format, and how many of each severity it holds. */
 export interface RenderedFile {
-  readonly block: string;
+  /** Text where it was rendered; UTF-8 bytes once it has crossed from a worker (transferred, not copied). */
+  readonly block: string | Uint8Array;
   readonly counts: SeverityCounts;
 }
 

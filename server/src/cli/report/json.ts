@@ -7,9 +7,10 @@ import type { ReportSink } from './sink';
 
 export function jsonWriter(sink: ReportSink): ReportWriter {
   let first = true;
-  const rendered = (block: string, count: number): void => {
+  const rendered = (block: string | Uint8Array, count: number): void => {
     if (count === 0) return;
-    sink.write(first ? block : `,${block}`);
+    if (!first) sink.write(',');
+    sink.write(block);
     first = false;
   };
   return {

@@ -49,7 +49,7 @@ export interface ReportWriter {
   begin(): void;
   file(findings: readonly ReportFinding[]): void;
   /** A file's findings as the format's FileRenderer wrote them (`count` of them), e.g. by a scan worker. */
-  rendered(block: string, count: number): void;
+  rendered(block: string | Uint8Array, count: number): void;
   end(summary: RunSummary): void;
 }
 

@@ -24,9 +24,10 @@ export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
   const rules = allRules().map(toDescriptor);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   let results = 0;
-  const rendered = (block: string, count: number): void => {
+  const rendered = (block: string | Uint8Array, count: number): void => {
     if (count === 0) return;
-    sink.write(results === 0 ? block : `,${block}`);
+    if (results > 0) sink.write(',');
+    sink.write(block);
     results += count;
   };
   return {

@@ -8,7 +8,8 @@ import type { OutputStream } from '../io';
 const CHUNK_CHARS = 64 * 1024;
 
 export interface ReportSink {
-  write(text: string): void;
+  /** Text, or UTF-8 bytes a worker encoded (written as they are, never decoded and re-encoded). */
+  write(text: string | Uint8Array): void;
   /** Writes what is gathered and closes a file target. */
   close(): void;
 }
@@ -25,9 +26,18 @@ class ChunkedSink implements ReportSink {
   private parts: string[] = [];
   private size = 0;
 
-  constructor(private readonly target: (text: string) => void, private readonly finish: () => void = () => undefined) {}
+  constructor(
+    private readonly target: (text: string) => void,
+    private readonly targetBytes: (bytes: Uint8Array) => void,
+    private readonly finish: () => void = () => undefined,
+  ) {}
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
+    if (typeof text !== 'string') {
+      this.flush();
+      this.targetBytes(text);
+      return;
+    }
     this.parts.push(text);
     this.size += text.length;
     if (this.size >= CHUNK_CHARS) this.flush();
@@ -48,7 +58,8 @@ class ChunkedSink implements ReportSink {
 }
 
 export function streamSink(stream: OutputStream): ReportSink {
-  return new ChunkedSink((text) => stream.write(text));
+  const decoder = new TextDecoder();
+  return new ChunkedSink((text) => stream.write(text), (bytes) => (stream.writeBytes ? stream.writeBytes(bytes) : stream.write(decoder.decode(bytes))));
 }
 
 /** Opens (and truncates) the file at once, so a bad path fails before any scanning. */
@@ -62,8 +73,8 @@ export function fileSink(file: string): ReportSink {
   } catch (e) {
     fail(e);
   }
-  const writeAll = (text: string): void => {
-    const bytes = Buffer.from(text, 'utf8');
+  const writeAll = (text: string | Uint8Array): void => {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     try {
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     } catch (e) {
@@ -77,5 +88,5 @@ export function fileSink(file: string): ReportSink {
       fail(e);
     }
   };
-  return new ChunkedSink(writeAll, close);
+  return new ChunkedSink(writeAll, writeAll, close);
 }
