@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build as esbuild } from 'esbuild';
+import { buildBundles } from './build.mjs';
 import { generateWorkload } from '../bench/workload.mjs';
 import { serverBench } from '../bench/lsp.mjs';
 
@@ -21,11 +21,7 @@ const log = (s) => process.stderr.write(`${s}\n`);
 // profile needs real function names.
 const BUILD = path.join(work, 'dist');
 async function buildPrivate() {
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', mainFields: ['module', 'main'] };
-  await Promise.all([
-    esbuild({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(BUILD, 'cli.js') }),
-    esbuild({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(BUILD, 'server.js') }),
-  ]);
+  await buildBundles(BUILD, { minimal: true });
 }
 
 const GOALS = { mbPerSec: 50, vsSecretlint: 10, vsRipgrep: 5, p95Ms: 30, startMs: 300, rssMB: 150 };
