@@ -28,18 +28,22 @@ export class CellFindings {
   readonly length: number;
   readonly bySeverity: Readonly<Record<Severity, number>>;
   private readonly kinds: FindingKind[] = [];
-  private readonly kindOf: Uint16Array;
+  /**
+   * By kind: the message up to the redacted label it ends with (`SSN in a comment: `), kept once; a finding
+   * whose message does not end with its label keeps its whole message in `messages`.
+   */
+  private readonly messageHeads: (string | undefined)[] = [];
+  private readonly kindOf: Uint32Array;
   private readonly ranges: Int32Array;
-  private readonly messages: string[];
+  private readonly messages: Map<number, string> = new Map();
   private readonly labels: string[];
   /** Present only when a finding had one (baselines give a salt; the editor does not). */
   private readonly fingerprints: (string | undefined)[] | undefined;
 
   constructor(findings: readonly Finding[]) {
     this.length = findings.length;
-    this.kindOf = new Uint16Array(findings.length);
+    this.kindOf = new Uint32Array(findings.length);
     this.ranges = new Int32Array(findings.length * RANGE_FIELDS);
-    this.messages = findings.map((f) => f.message);
     this.labels = findings.map((f) => f.redacted);
     this.fingerprints = findings.some((f) => 'fingerprint' in f) ? findings.map((f) => f.fingerprint) : undefined;
     const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -47,7 +51,9 @@ export class CellFindings {
     findings.forEach((f, i) => {
       bySeverity[f.severity]++;
       const r = f.range;
-      this.kindOf[i] = this.kindIndex(kindOf(f), known);
+      const head = f.message.endsWith(f.redacted) ? f.message.slice(0, f.message.length - f.redacted.length) : undefined;
+      if (head === undefined) this.messages.set(i, f.message);
+      this.kindOf[i] = this.kindIndex(kindOf(f), head, known);
       this.ranges.set([r.startOffset, r.endOffset, r.line, r.character, r.endLine, r.endCharacter], i * RANGE_FIELDS);
     });
     this.bySeverity = bySeverity;
@@ -73,7 +79,7 @@ export class CellFindings {
     const endLine = ranges[r + 4];
     const finding: Finding = {
       ...this.kind(i),
-      message: this.messages[i],
+      message: this.messages.get(i) ?? `${this.messageHeads[this.kindOf[i]]}${this.labels[i]}`,
       redacted: this.labels[i],
       cellIndex: at.index,
       range: {
@@ -88,13 +94,14 @@ export class CellFindings {
     return this.fingerprints && this.fingerprints[i] !== undefined ? { ...finding, fingerprint: this.fingerprints[i] } : finding;
   }
 
-  /** The same kind object for findings that share every field a kind has (keys and values alike). */
-  private kindIndex(kind: FindingKind, known: Map<string, number>): number {
-    const key = Object.entries(kind).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\0');
+  /** The same kind for findings that share every field a kind has (keys and values alike) and their message head. */
+  private kindIndex(kind: FindingKind, messageHead: string | undefined, known: Map<string, number>): number {
+    const key = `${Object.entries(kind).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\0')}\0${messageHead ?? '\u0001'}`;
     let index = known.get(key);
     if (index === undefined) {
       index = this.kinds.length;
       this.kinds.push(kind);
+      this.messageHeads.push(messageHead);
       known.set(key, index);
     }
     return index;
