@@ -110,8 +110,9 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
     config,
     custom: compileCustomPatterns(config.customPatterns),
     placed: [],
-    keyCategories: new Map(),
+    keyClasses: new Map(),
     freeTextMemo: new Map(),
+    freeTextContexts: new Map(),
   };
   for (const cell of document.cells) scanCell(cell, context);
 
@@ -156,22 +157,30 @@ interface ScanContext {
   readonly config: ResolvedConfig;
   readonly custom: ReturnType<typeof compileCustomPatterns>;
   readonly placed: Placed[];
-  /** classifyKey per column/key: a table repeats its header for every row, and classifying is costly. */
-  readonly keyCategories: Map<string, Category | undefined>;
+  /** What each column/key says about its values: a table repeats its header for every row, and classifying is costly. */
+  readonly keyClasses: Map<string, KeyClass>;
   /** Candidates of short free texts by region kind and text: code repeats its literals (dates, codes, ids). */
   readonly freeTextMemo: Map<RegionKind, Map<string, readonly Candidate[]>>;
+  /** One detector context per region kind: every text of a kind is scanned with the same one. */
+  readonly freeTextContexts: Map<RegionKind, FreeTextContext>;
+}
+
+/** A key's category (classifyKey), or whether it is a bare `name` key, which types only name-shaped values. */
+interface KeyClass {
+  readonly category: Category | undefined;
+  readonly bareName: boolean;
 }
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
-  const base = { cellIndex: cell.index };
+  const base: Where = { cellIndex: cell.index, inSource: false };
   if (cell.kind === 'markdown') {
-    freeText(ctx, cell.source, 0, cell.source.text.length, 'markdown', { ...base, sourceOffset: 0 });
+    freeText(ctx, cell.source, 0, cell.source.text.length, 'markdown', { ...base, inSource: true });
   } else {
     scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
   }
   if (cell.title) freeText(ctx, cell.title, 0, cell.title.text.length, 'title', base);
   for (const out of cell.outputs) {
-    const where = { ...base, outputIndex: out.outputIndex };
+    const where: Where = { ...base, outputIndex: out.outputIndex };
     for (const text of out.texts) {
       freeText(ctx, text, 0, text.text.length, 'output', where);
       for (const v of findTableValues(text.text, out.mime)) keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
@@ -190,9 +199,9 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const slice = cell.source;
   const lexer = lexerFor(language);
   const text = from === 0 && to === slice.text.length ? slice.text : slice.text.slice(from, to);
-  const where = { cellIndex: cell.index };
+  const where: Where = { cellIndex: cell.index, inSource: true };
   if (!lexer) {
-    freeText(ctx, slice, from, to, 'comment', { ...where, sourceOffset: from });
+    freeText(ctx, slice, from, to, 'comment', where);
     return;
   }
   const tokens: Token[] = lexer(text);
@@ -200,30 +209,32 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     const vs = from + (t.valueStart ?? t.start);
     const ve = from + (t.valueEnd ?? t.end);
     if (t.kind === 'comment') {
-      freeText(ctx, slice, vs, ve, 'comment', { ...where, sourceOffset: vs });
+      freeText(ctx, slice, vs, ve, 'comment', where);
     } else if (t.kind === 'string') {
       const content = slice.text.slice(vs, ve);
       if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
         scanCode(ctx, cell, 'sql', vs, ve);
       }
-      freeText(ctx, slice, vs, ve, 'code', { ...where, sourceOffset: vs });
+      freeText(ctx, slice, vs, ve, 'code', where);
     }
   }
   for (const k of findKeyedLiterals(language, text, tokens)) {
-    keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', { ...where, sourceOffset: from + k.start });
+    keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
   }
 }
 
 interface Where {
   readonly cellIndex: number;
   readonly outputIndex?: number;
-  readonly sourceOffset?: number;
+  /** In the cell source: findings there keep their offset for line-level suppressions. */
+  readonly inSource: boolean;
 }
 
 function freeText(ctx: ScanContext, slice: TextSlice, from: number, to: number, regionKind: RegionKind, where: Where): void {
   if (to <= from) return;
   const text = slice.text.slice(from, to);
-  const fc: FreeTextContext = { regionKind, extraCues: ctx.config.contextWords };
+  let fc = ctx.freeTextContexts.get(regionKind);
+  if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: ctx.config.contextWords }));
   for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
   for (const d of ctx.custom) {
     for (const c of d.find(text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
@@ -247,13 +258,15 @@ function keyed(
   ctx: ScanContext, slice: TextSlice, key: string, relation: Parameters<typeof checkKeyedValue>[2],
   from: number, to: number, regionKind: RegionKind, where: Where,
 ): void {
-  let category = ctx.keyCategories.get(key);
-  if (category === undefined && !ctx.keyCategories.has(key)) {
-    category = classifyKey(key, ctx.config.contextWords);
-    ctx.keyCategories.set(key, category);
+  let keyClass = ctx.keyClasses.get(key);
+  if (!keyClass) {
+    const category = classifyKey(key, ctx.config.contextWords);
+    keyClass = { category, bareName: !category && isBareNameKey(key) };
+    ctx.keyClasses.set(key, keyClass);
   }
+  if (!keyClass.category && !keyClass.bareName) return;
   const value = slice.text.slice(from, to);
-  const c = category ? checkKeyedValue(category, value, relation) : isBareNameKey(key) ? checkBareNameValue(value) : undefined;
+  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation) : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, regionKind, where, key, relation);
 }
 
@@ -269,7 +282,7 @@ function place(
   ctx.placed.push({
     slice, start: from + c.start, end: from + c.end, category: c.category, redacted: c.redacted, regionKind,
     cellIndex: where.cellIndex, outputIndex: where.outputIndex, contextKey, relation,
-    sourceOffset: where.sourceOffset === undefined ? undefined : from + c.start,
+    sourceOffset: where.inSource ? from + c.start : undefined,
   });
 }
 
