@@ -4,7 +4,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueBefore, isLabelGap } from './cues';
-import { viewFor, type Chain, type TextView } from './text';
+import { digitsValue, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const AGE_LABELS = ['age', 'aged', 'age is', 'patient age', 'pt age', 'age at death', 'age at admission'];
@@ -27,9 +27,9 @@ function startsWithAny(view: TextView, pos: number, options: readonly string[]):
   return options.some((o) => ahead.startsWith(o) || (o.endsWith(' ') && ahead === o.trimEnd()));
 }
 
-/** `92yo`, `92y`: one atom. */
+/** `92yo`, `92y`: one atom of digits and letters, at most six characters. */
 function compactAge(view: TextView, chain: Chain): boolean {
-  if (chain.atomCount !== 1) return false;
+  if (chain.atomCount !== 1 || chain.firstKind !== 'mixed' || chain.end - chain.start > 6) return false;
   const m = /^(\d{2,3})(?:yo|y|yrs|yr)$/.exec(view.lower.slice(chain.start, chain.end));
   return m !== null && isOver89(Number(m[1]));
 }
@@ -47,7 +47,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       continue;
     }
     const firstEnd = chain.firstEnd;
-    if (chain.firstKind !== 'digits' || firstEnd - chain.start > 3 || !isOver89(Number(view.slice(chain.start, firstEnd)))) continue;
+    if (chain.firstKind !== 'digits' || firstEnd - chain.start > 3 || !isOver89(digitsValue(view.text, chain.start, firstEnd))) continue;
     if (chain.atomCount === 3 && /^-year-old$/i.test(view.slice(firstEnd, chain.end))) {
       out.push(makeCandidate(view, chain.start, firstEnd, 'age-over-89', 'age-over-89', 'medium'));
       continue;

@@ -213,58 +213,62 @@ function boundedAt(lower: string, at: number, phrase: string, from: number, to: 
   return !(startsWord && isWordCode(before)) && !(endsWord && isWordCode(after));
 }
 
-const NO_PHRASES: readonly { phrase: string; tail: number }[] = [];
-
-/** A search for the best hit in one window: the one ending last (starting first on a tie) for `before`, else the one starting first (ending last on a tie). */
-class HitSearch {
-  best: CueHit | undefined;
-
-  constructor(private readonly lower: string, private readonly from: number, private readonly to: number, private readonly before: boolean) {}
-
-  /** Phrases of the index ending in `word`, where that word of the window ends at wordEnd. */
-  word(index: CueIndex, word: string, wordEnd: number): void {
-    for (const { phrase, tail } of index.byLastWord.get(word) ?? NO_PHRASES) {
-      const at = wordEnd + tail - phrase.length;
-      if (at < this.from || at + phrase.length > this.to) continue;
-      if (phraseAt(this.lower, at, phrase) && boundedAt(this.lower, at, phrase, this.from, this.to)) this.consider(at, phrase);
-    }
-  }
-
-  /** Every occurrence of a phrase without a word in the window. */
-  anywhere(phrase: string): void {
-    for (let at = this.from; at + phrase.length <= this.to; at++) if (phraseAt(this.lower, at, phrase)) this.consider(at, phrase);
-  }
-
-  private consider(start: number, phrase: string): void {
-    const end = start + phrase.length;
-    const best = this.best;
-    const wins = !best || (this.before
-      ? end > best.end || (end === best.end && start < best.start)
-      : start < best.start || (start === best.start && end > best.end));
-    if (wins) this.best = { phrase, start, end };
-  }
+/** What a window is searched for: its bounds in the lower-cased text and which hit wins. */
+interface Window {
+  readonly lower: string;
+  readonly from: number;
+  readonly to: number;
+  /** `before` a value the hit ending last wins (starting first on a tie), else the one starting first (ending last). */
+  readonly before: boolean;
 }
 
-/** The best bounded occurrence of a phrase in the window [from, to) (see HitSearch). */
+/** The better of `best` and a bounded occurrence of a phrase ending in `word`, where that window word ends at wordEnd. */
+function wordHit(win: Window, index: CueIndex, word: string, wordEnd: number, best: CueHit | undefined): CueHit | undefined {
+  const phrases = index.byLastWord.get(word);
+  if (!phrases) return best;
+  for (const { phrase, tail } of phrases) {
+    const at = wordEnd + tail - phrase.length;
+    if (at < win.from || at + phrase.length > win.to) continue;
+    if (phraseAt(win.lower, at, phrase) && boundedAt(win.lower, at, phrase, win.from, win.to)) best = better(win, best, at, phrase);
+  }
+  return best;
+}
+
+/** The better of `best` and every occurrence of a phrase without a word in the window. */
+function anywhereHit(win: Window, phrase: string, best: CueHit | undefined): CueHit | undefined {
+  for (let at = win.from; at + phrase.length <= win.to; at++) if (phraseAt(win.lower, at, phrase)) best = better(win, best, at, phrase);
+  return best;
+}
+
+function better(win: Window, best: CueHit | undefined, start: number, phrase: string): CueHit {
+  const end = start + phrase.length;
+  const wins = !best || (win.before
+    ? end > best.end || (end === best.end && start < best.start)
+    : start < best.start || (start === best.start && end > best.end));
+  return wins ? { phrase, start, end } : best;
+}
+
+/** The best bounded occurrence of a phrase in the window [from, to) (see Window). */
 function bestHit(view: TextView, from: number, to: number, phrases: readonly string[], before: boolean): CueHit | undefined {
   const index = indexOf(phrases);
   view.work(to - from);
   if (index.wordless.length === 0 && !mayHoldCue(view, from, to)) return undefined;
   const lower = view.lower;
-  const search = new HitSearch(lower, from, to, before);
+  const win: Window = { lower, from, to, before };
   const cue = cueWordsOf(view);
+  let best: CueHit | undefined;
   const headEnd = cutHeadEnd(lower, from, to);
   const head = headEnd >= 0 ? ownerWordAt(lower, from, headEnd) : undefined;
-  if (head !== undefined) search.word(index, head, headEnd);
-  for (let k = firstWordFrom(cue, from); k < cue.ends.length && cue.ends[k] <= to; k++) search.word(index, cue.words[k], cue.ends[k]);
+  if (head !== undefined) best = wordHit(win, index, head, headEnd, best);
+  for (let k = firstWordFrom(cue, from); k < cue.ends.length && cue.ends[k] <= to; k++) best = wordHit(win, index, cue.words[k], cue.ends[k], best);
   const tailStart = cutTailStart(lower, from, to, headEnd);
   const tail = tailStart >= 0 ? ownerWordAt(lower, tailStart, to) : undefined;
-  if (tail !== undefined) search.word(index, tail, to);
+  if (tail !== undefined) best = wordHit(win, index, tail, to, best);
   for (const phrase of index.wordless) {
     view.work(to - from);
-    search.anywhere(phrase);
+    best = anywhereHit(win, phrase, best);
   }
-  return search.best;
+  return best;
 }
 
 /** The cue that ends nearest before `pos` (within `window` characters on the same line). */

@@ -5,7 +5,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueAfter, cueBefore, withExtraCues } from './cues';
-import { isDigitCode, viewFor, type Chain, type TextView } from './text';
+import { digitsValue, isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 export const DATE_CUES = [
@@ -52,24 +52,24 @@ function isDateIn(text: string, start: number, end: number, compactAllowed: bool
   }
   if (first < 0) {
     if (!compactAllowed || end - start !== 8 || !allDigits(text, start, end)) return false;
-    return isCalendarDate(numberIn(text, start, start + 4), numberIn(text, start + 4, start + 6), numberIn(text, start + 6, end));
+    return isCalendarDate(digitsValue(text, start, start + 4), digitsValue(text, start + 4, start + 6), digitsValue(text, start + 6, end));
   }
   if (second < 0 || text.charCodeAt(first) !== text.charCodeAt(second)) return false;
   const a = { start, end: first, digits: allDigits(text, start, first) };
   const b = { start: first + 1, end: second, digits: allDigits(text, first + 1, second) };
   const c = { start: second + 1, end, digits: allDigits(text, second + 1, end) };
   if (a.digits && width(a) === 4 && b.digits && isDayOrMonthWidth(b) && c.digits && isDayOrMonthWidth(c)) {
-    return isCalendarDate(numberIn(text, a.start, a.end), numberIn(text, b.start, b.end), numberIn(text, c.start, c.end));
+    return isCalendarDate(digitsValue(text, a.start, a.end), digitsValue(text, b.start, b.end), digitsValue(text, c.start, c.end));
   }
   if (a.digits && isDayOrMonthWidth(a) && width(b) >= 3 && width(b) <= 9 && allAsciiLetters(text, b.start, b.end) && c.digits && width(c) === 4) {
     const month = MONTHS[text.slice(b.start, b.end).toLowerCase()];
-    return month !== undefined && isCalendarDate(numberIn(text, c.start, c.end), month, numberIn(text, a.start, a.end));
+    return month !== undefined && isCalendarDate(digitsValue(text, c.start, c.end), month, digitsValue(text, a.start, a.end));
   }
   if (!a.digits || !isDayOrMonthWidth(a) || !b.digits || !isDayOrMonthWidth(b)) return false;
-  const year = c.digits && width(c) === 4 ? numberIn(text, c.start, c.end)
-    : c.digits && width(c) === 2 && text.charCodeAt(first) === 0x2f ? 1900 + numberIn(text, c.start, c.end) : NaN;
-  const x = numberIn(text, a.start, a.end);
-  const y = numberIn(text, b.start, b.end);
+  const year = c.digits && width(c) === 4 ? digitsValue(text, c.start, c.end)
+    : c.digits && width(c) === 2 && text.charCodeAt(first) === 0x2f ? 1900 + digitsValue(text, c.start, c.end) : NaN;
+  const x = digitsValue(text, a.start, a.end);
+  const y = digitsValue(text, b.start, b.end);
   return isCalendarDate(year, x, y) || isCalendarDate(year, y, x);
 }
 
@@ -102,31 +102,34 @@ function allAsciiLetters(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The value of a run of ASCII digits. */
-function numberIn(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
-}
-
 interface DateSpan {
   readonly start: number;
   readonly end: number;
 }
 
+/** The first three letters of every month name, so other words are passed over without a slice. */
+const MONTH_PREFIXES = new Set(Object.keys(MONTHS).map((m) => m.slice(0, 3)));
+
 function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
   if (!chain || chain.atomCount !== 1) return undefined;
-  // Month names are 3-9 characters starting with a letter: skip the slice for every other chain.
-  const first = view.lower.charCodeAt(chain.start);
-  if (first < 97 || first > 122 || chain.end - chain.start < 3 || chain.end - chain.start > 9) return undefined;
+  const length = chain.end - chain.start;
+  if (length < 3 || length > 9 || !MONTH_PREFIXES.has(view.lower.slice(chain.start, chain.start + 3))) return undefined;
   return MONTHS[view.lower.slice(chain.start, chain.end)];
 }
 
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+
+/** `3`, `03`, `3rd`: a day of the month, read in place. */
 function dayOf(view: TextView, chain: Chain | undefined): number | undefined {
   if (!chain || chain.atomCount !== 1) return undefined;
-  if (!isDigitCode(view.lower.charCodeAt(chain.start))) return undefined;
-  const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(view.lower.slice(chain.start, chain.end));
-  return m ? Number(m[1]) : undefined;
+  const text = view.lower;
+  let digitsEnd = chain.start;
+  while (digitsEnd < chain.end && digitsEnd - chain.start < 3 && isDigitCode(text.charCodeAt(digitsEnd))) digitsEnd++;
+  const digits = digitsEnd - chain.start;
+  if (digits < 1 || digits > 2) return undefined;
+  const rest = chain.end - digitsEnd;
+  if (rest !== 0 && (rest !== 2 || !ORDINAL_SUFFIXES.has(text.slice(digitsEnd, chain.end)))) return undefined;
+  return digitsValue(text, chain.start, digitsEnd);
 }
 
 function yearOf(view: TextView, chain: Chain | undefined): number | undefined {

@@ -160,8 +160,10 @@ function isIdentifierLike(v: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]{0,127}(?:\.[A-Za-z_][A-Za-z0-9_]{0,127}){0,3}$/.test(v) && (v.includes('_') || v.includes('.'));
 }
 
+const LONGEST_EMPTY_WORD = Math.max(...[...EMPTY_WORDS].map((w) => w.length));
+
 function isNonValue(v: string): boolean {
-  return v === '' || EMPTY_WORDS.has(v.toLowerCase()) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
+  return v === '' || (v.length <= LONGEST_EMPTY_WORD && EMPTY_WORDS.has(v.toLowerCase())) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
 }
 
 function digitCount(v: string): number {
@@ -257,6 +259,15 @@ function likeLetters(v: string): number {
   return (v.replace(/[%_]/g, '').match(/\p{L}/gu) ?? []).length;
 }
 
+const keyedDetectorIds = new Map<Category, string>();
+
+/** `keyed-<category>`, one string per category (a table yields a candidate per row). */
+function keyedDetectorId(category: Category): string {
+  let id = keyedDetectorIds.get(category);
+  if (!id) keyedDetectorIds.set(category, (id = `keyed-${category}`));
+  return id;
+}
+
 /** Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). */
 export function checkKeyedValue(category: Category, value: string, relation: KeyRelation): Candidate | undefined {
   const lead = value.length - value.trimStart().length;
@@ -271,7 +282,7 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
   }
   if (!ok) return undefined;
   return {
-    start: lead, end: lead + v.length, category, detectorId: `keyed-${category}`, confidence: 'high',
+    start: lead, end: lead + v.length, category, detectorId: keyedDetectorId(category), confidence: 'high',
     redacted: redact(category, v),
   };
 }

@@ -163,7 +163,7 @@ export class TextView {
   nextChainAfter(chain: Chain, gap: string): Chain | undefined {
     const next = this.chains[chain.index + 1];
     if (!next || next.start - chain.end !== gap.length) return undefined;
-    return this.text.slice(chain.end, next.start) === gap ? next : undefined;
+    return this.text.startsWith(gap, chain.end) ? next : undefined;
   }
 
   charBefore(pos: number): string {
@@ -246,6 +246,13 @@ export function meetsNeeds(bits: number, needs: readonly CharNeed[] | undefined)
   if (!needs) return true;
   for (const n of needs) if (bits & NEED_BITS[n]) return true;
   return false;
+}
+
+/** The value of [start, end) of text, which must be ASCII digits, read in place. */
+export function digitsValue(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 /** Digits only of a span of text. */
