@@ -287,7 +287,8 @@ function markdownTable(r) {
       }
     }
     const o = s.open200;
-    rows.push(['server RSS after opening 200 notebooks', o?.error ? `not measured: ${o.error}` : `${o.rssMB} MB (${o.MB} MB of notebooks)`, `≤ ${GOALS.rssMB} MB`, mark(o?.error ? false : o.rssMB <= GOALS.rssMB)]);
+    rows.push(['server RSS after opening 200 notebooks, as the last diagnostics arrive', o?.error ? `not measured: ${o.error}` : `${o.rssMB} MB (${o.MB} MB of notebooks)`, `≤ ${GOALS.rssMB} MB`, mark(o?.error ? false : o.rssMB <= GOALS.rssMB)]);
+    if (o?.restRssMB !== undefined) rows.push(['server RSS after opening 200 notebooks, then 45 s idle', `${o.restRssMB} MB`, `≤ ${GOALS.rssMB} MB`, mark(o.restRssMB <= GOALS.rssMB)]);
     const b = r.serverBench;
     if (b?.editP95Ms !== undefined) rows.push([`bench/server.mjs: ${b.lines}-line notebook, ${b.edits} edits, debounce ${b.debounceMs} ms`, `start ${b.startMs} ms; p50 ${b.editP50Ms} ms, p95 ${b.editP95Ms} ms`, `p95 ≤ ${GOALS.p95Ms} ms`, mark(b.editP95Ms <= GOALS.p95Ms)]);
   }
