@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource, CodeActionKind, createConnection, MessageType, ShowMessageNotification, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
   ResponseError, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+  type CancellationToken, type CodeActionParams, type Connection, type Diagnostic, type ExecuteCommandParams, type HoverParams,
+  type InitializeParams, type InitializeResult,
   type NotebookDocument, type TextDocumentContentChangeEvent, type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -167,7 +168,7 @@ class PhisafeServer {
         if (nb) void this.loadSaved(nb);
       }
     });
-    c.onHover(async (params, token) => {
+    c.onHover(this.guarded('hover', async (params: HoverParams, token: CancellationToken) => {
       const state = await this.fresh(params.textDocument.uri);
       if (!state || token.isCancellationRequested) return null;
       const { line, character } = params.position;
@@ -182,21 +183,21 @@ class PhisafeServer {
       const value = [...(all.length > 0 ? [hoverContent(all).value] : []), ...(uc ? [uc.markdown] : [])].join('\n\n---\n\n');
       const range = hits.length > 0 ? findingRange(hits[0]) : uc ? { start: lines.position(uc.startOffset), end: lines.position(uc.endOffset) } : undefined;
       return { contents: { kind: 'markdown', value }, range };
-    });
-    c.onCodeAction(async (params, token) => {
+    }));
+    c.onCodeAction(this.guarded('code actions', async (params: CodeActionParams, token: CancellationToken) => {
       const subject = await this.subject(params.textDocument.uri);
       if (!subject || token.isCancellationRequested) return [];
       return codeActionsFor(subject, params.range, params.context.only);
-    });
-    c.onExecuteCommand(async (params, token, workDone) => {
+    }));
+    c.onExecuteCommand(this.guarded('command', async (params: ExecuteCommandParams, token: CancellationToken, workDone: WorkDoneProgressReporter) => {
       if (params.command === ServerCommands.scanWorkspace) return this.scanWorkspace(token, workDone);
       if (params.command === ServerCommands.suppressWithReason) return this.suppress(params.arguments ?? []);
       if (params.command === ServerCommands.refreshUnityCatalog) return this.refreshUnityCatalog();
       throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
-    });
-    c.onRequest(OutputFindingsRequest, (params: OutputFindingsParams) => this.outputFindings(params.uri));
-    c.onRequest(LookUpTableRequest, (params: LookUpTableParams, token) => this.lookUpTable(params, token));
-    c.onRequest(ListTablesRequest, (params: ListTablesParams, token) => this.listTables(params, token));
+    }));
+    c.onRequest(OutputFindingsRequest, this.guarded('output findings', (params: OutputFindingsParams) => this.outputFindings(params.uri)));
+    c.onRequest(LookUpTableRequest, this.guarded('table lookup', (params: LookUpTableParams, token: CancellationToken) => this.lookUpTable(params, token)));
+    c.onRequest(ListTablesRequest, this.guarded('table list', (params: ListTablesParams, token: CancellationToken) => this.listTables(params, token)));
     c.onShutdown(() => {
       for (const uri of [...this.timers.keys()]) this.cancelPending(uri);
       for (const job of this.lookups.values()) job.source.cancel();
@@ -578,6 +579,22 @@ class PhisafeServer {
   /** window/showMessage (a notification): a client that does not answer showMessageRequest must not fail the server. */
   private warn(message: string): void {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `phisafe: ${message}` });
+  }
+
+  /**
+   * A request handler whose failures reach the client by kind only: vscode-jsonrpc would otherwise answer with
+   * the error's message, and a message from deep in a scan could quote the document.
+   */
+  private guarded<A extends unknown[], R>(what: string, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+    return async (...args) => {
+      try {
+        return await handler(...args);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e; // ours, with messages written for the user
+        this.logFailure(what, e);
+        throw new ResponseError(ErrorCodes.InternalError, `phisafe: ${what} failed (${e instanceof Error ? e.name : 'error'})`);
+      }
+    };
   }
 
   private logFailure(what: string, e: unknown): void {
