@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { cueAfter, cueBefore, labelBefore, type CueHit } from '../../../server/src/engine/detectors/cues';
 import { DATE_CUES } from '../../../server/src/engine/detectors/date';
+import { fitsIdShape, isPlaceholderId, labelledValues, RECORD_ID_SHAPE } from '../../../server/src/engine/detectors/labelled';
 import { MRN_CUES } from '../../../server/src/engine/detectors/mrn';
 import { TextView } from '../../../server/src/engine/detectors/text';
 
@@ -46,18 +47,23 @@ function lineEnd(text: string, pos: number, max: number): number {
   return nl >= 0 && nl < ceil ? nl : ceil;
 }
 
+const CUE_PARTS = [
+  'mrn', 'MRN', 'xmrn', 'mrnx', 'mr #', 'mr#', 'chart no', 'patient', 'outpatient', 'id', 'dob', 'D.O.B.', 'birth',
+  'date_of_birth', 'admit', 'admitted', '==', 'no', '#', ' ', ' ', ' ', '_', ':', '-', '\n', '12345678', '42',
+  '\u00d7', 'Jos\u00e9', '\u0130', 'born', 'med rec', 'medical record number',
+];
+const LABEL_PARTS = [
+  'mrn', 'MRN', 'xmrn', 'chart no', 'patient id', 'medical_record_number', 'mr#', ': ', ' ', ' ', '#', '\n', '-',
+  '12345678', 'A1234567', '00000000', '77-123456', '\u0130', '\u00d7', 'no', 'x'.repeat(30), '*',
+];
+
 /** Seeded texts of cue words, cut words (`xmrn`, `mrnx`), underscores, digits and Latin letters. */
-function randomText(seed: number, length: number): string {
+function randomText(seed: number, length: number, parts: readonly string[] = CUE_PARTS): string {
   let s = seed >>> 0;
   const rnd = (): number => {
     s = (Math.imul(s, 1103515245) + 12345) >>> 0;
     return s / 4294967296;
   };
-  const parts = [
-    'mrn', 'MRN', 'xmrn', 'mrnx', 'mr #', 'mr#', 'chart no', 'patient', 'outpatient', 'id', 'dob', 'D.O.B.', 'birth',
-    'date_of_birth', 'admit', 'admitted', '==', 'no', '#', ' ', ' ', ' ', '_', ':', '-', '\n', '12345678', '42',
-    '\u00d7', 'Jos\u00e9', '\u0130', 'born', 'med rec', 'medical record number',
-  ];
   let out = '';
   while (out.length < length) out += parts[Math.floor(rnd() * parts.length)];
   return out;
@@ -95,5 +101,31 @@ describe('detectors/cues', () => {
     const view = new TextView(text);
     assert.equal(labelBefore(view, text.indexOf('1234567'), MRN_CUES)?.phrase, 'medical record number');
     assert.equal(labelBefore(view, text.indexOf('7654321'), MRN_CUES), undefined);
+  });
+});
+
+describe('detectors/labelled', () => {
+  /** The plain definition: every chain of the shape, not a placeholder, with a label right before it. */
+  function expectedValues(view: TextView, phrases: readonly string[]): { start: number; phrase: string }[] {
+    const out: { start: number; phrase: string }[] = [];
+    for (let i = 0; i < view.chainCount; i++) {
+      const chain = view.chain(i);
+      if (!fitsIdShape(view, chain, RECORD_ID_SHAPE)) continue;
+      if (isPlaceholderId(view.slice(chain.start, chain.end)) || view.charBefore(chain.start) === '*') continue;
+      const cue = labelBefore(view, chain.start, phrases);
+      if (cue) out.push({ start: chain.start, phrase: cue.phrase });
+    }
+    return out;
+  }
+
+  it('finds the same labelled values as the plain definition (line breaks, cut words, shifted lower-casing)', () => {
+    let found = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const view = new TextView(randomText(seed, 600, LABEL_PARTS));
+      const actual = labelledValues(view, MRN_CUES, RECORD_ID_SHAPE).map((v) => ({ start: v.chain.start, phrase: v.cue.phrase }));
+      assert.deepEqual(actual, expectedValues(view, MRN_CUES), `seed ${seed}`);
+      found += actual.length;
+    }
+    assert.ok(found > 20, `the seeded texts hold too few labelled values (${found}) to compare`);
   });
 });

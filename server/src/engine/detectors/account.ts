@@ -48,6 +48,12 @@ export function isIban(value: string): boolean {
   return rem === 1;
 }
 
+/** Whether chain i and the three after it are four-digit groups one space apart (what groupedCardEnd reads). */
+function spacedGroupsOfFour(view: TextView, i: number): boolean {
+  for (let k = i; k < i + 3; k++) if (!view.followedAfter(k, ' ') || view.chainShape(k + 1) !== '4') return false;
+  return true;
+}
+
 /** End of a card printed in groups starting at this chain (`4-4-4-4` joined or spaced, Amex `4-6-5`). */
 function groupedCardEnd(view: TextView, chain: Chain): number | undefined {
   const shape = chain.shape;
@@ -79,7 +85,10 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   const taken = new Set<number>();
-  for (const chain of view.chains) {
+  for (let i = 0; i < view.chainCount; i++) {
+    const shape = view.chainShape(i);
+    if (shape !== '4,4,4,4' && shape !== '4,6,5' && !(shape === '4' && spacedGroupsOfFour(view, i))) continue;
+    const chain = view.chain(i);
     const end = groupedCardEnd(view, chain);
     if (end === undefined || !isCardNumber(digitsOf(view.slice(chain.start, end)))) continue;
     out.push(makeCandidate(view, chain.start, end, 'account-number', 'account-number', 'high'));

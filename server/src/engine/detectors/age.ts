@@ -34,6 +34,15 @@ function compactAge(view: TextView, chain: Chain): boolean {
   return m !== null && isOver89(Number(m[1]));
 }
 
+/** What the loop below needs of chain i, read by index: a compact `92yo` or a first atom of 90-130. */
+function mayBeAge(view: TextView, i: number): boolean {
+  const start = view.chainStart(i);
+  const kind = view.chainFirstKind(i);
+  if (kind === 'mixed') return view.chainAtomCount(i) === 1 && view.chainEnd(i) - start <= 6;
+  const firstEnd = view.chainFirstEnd(i);
+  return kind === 'digits' && firstEnd - start <= 3 && isOver89(digitsValue(view.text, start, firstEnd));
+}
+
 function isStatistic(view: TextView, labelStart: number): boolean {
   return cueBefore(view, labelStart, STATISTIC_WORDS, 16) !== undefined;
 }
@@ -41,7 +50,9 @@ function isStatistic(view: TextView, labelStart: number): boolean {
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
-  for (const chain of view.chains) {
+  for (let i = 0; i < view.chainCount; i++) {
+    if (!mayBeAge(view, i)) continue;
+    const chain = view.chain(i);
     if (compactAge(view, chain)) {
       out.push(makeCandidate(view, chain.start, chain.end, 'age-over-89', 'age-over-89', 'medium'));
       continue;

@@ -15,8 +15,12 @@ export interface CueHit {
 export const WINDOW_BEFORE = 40;
 export const WINDOW_AFTER = 20;
 
+/** Word characters of a cue: ASCII letters and digits and Latin letters (U+00C0-U+024F), as a table. */
+const WORD_CODES = new Uint8Array(0x250).map((_, code) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0 ? 1 : 0);
+
 function isWordCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
+  return code < 0x250 && WORD_CODES[code] === 1;
 }
 
 /**
@@ -35,8 +39,10 @@ const indexes = new WeakMap<readonly string[], CueIndex>();
  * window then only looks at the marked words inside it (usually none).
  */
 const owners = new Set<string>();
-/** Hashes (see wordHash) of the owner words, so a text word is sliced and looked up only when it may be one. */
-const ownerHashes = new Set<number>();
+/** Owner words by hash (see wordHash), so a text word is compared with an owner word only when it may be one. */
+const ownersByHash = new Map<number, string[]>();
+/** Which low 16 bits of a hash some owner word has: rules out nearly every other word before the map is asked. */
+const ownerHashBits = new Uint8Array(0x10000);
 let longestOwner = 0;
 /** Bumped when a new owner word comes in, so views redo their marks. */
 let ownersVersion = 0;
@@ -74,7 +80,11 @@ function indexOf(phrases: readonly string[]): CueIndex {
   for (const word of byLastWord.keys()) {
     if (owners.has(word)) continue;
     owners.add(word);
-    ownerHashes.add(wordHash(word, 0, word.length));
+    const hash = wordHash(word, 0, word.length);
+    const bucket = ownersByHash.get(hash);
+    if (bucket) bucket.push(word);
+    else ownersByHash.set(hash, [word]);
+    ownerHashBits[hash & 0xffff] = 1;
     longestOwner = Math.max(longestOwner, word.length);
     ownersVersion++;
   }
@@ -91,11 +101,17 @@ function hashStep(h: number, code: number): number {
   return (Math.imul(h, 31) + code) | 0;
 }
 
-/** The owner word over [from, to) of the lower-cased text, if it is one (the hash rules out most words unsliced). */
+/** The owner word over [from, to) of the lower-cased text, if it is one (compared in place, never sliced). */
 function ownerWordAt(lower: string, from: number, to: number): string | undefined {
-  if (to - from > longestOwner || !ownerHashes.has(wordHash(lower, from, to))) return undefined;
-  const word = lower.slice(from, to);
-  return owners.has(word) ? word : undefined;
+  return to - from > longestOwner ? undefined : ownerWithHash(wordHash(lower, from, to), lower, from, to);
+}
+
+function ownerWithHash(hash: number, lower: string, from: number, to: number): string | undefined {
+  if (ownerHashBits[hash & 0xffff] === 0) return undefined;
+  const bucket = ownersByHash.get(hash);
+  if (!bucket) return undefined;
+  for (const word of bucket) if (word.length === to - from && lower.startsWith(word, from)) return word;
+  return undefined;
 }
 
 /**
@@ -134,9 +150,8 @@ function findCueWords(view: TextView): CueWords {
     const start = i;
     let hash = 0;
     for (let c = lower.charCodeAt(i); i < n && isWordCode(c); c = lower.charCodeAt(++i)) hash = hashStep(hash, c);
-    if (i - start > longestOwner || !ownerHashes.has(hash)) continue;
-    const word = lower.slice(start, i);
-    if (!owners.has(word)) continue;
+    const word = i - start > longestOwner ? undefined : ownerWithHash(hash, lower, start, i);
+    if (word === undefined) continue;
     starts.push(start);
     ends.push(i);
     words.push(word);

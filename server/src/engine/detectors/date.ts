@@ -107,13 +107,22 @@ interface DateSpan {
   readonly end: number;
 }
 
-/** The first three letters of every month name, so other words are passed over without a slice. */
-const MONTH_PREFIXES = new Set(Object.keys(MONTHS).map((m) => m.slice(0, 3)));
+/** The first three letters of every month name, as codes (see threeCodes): other words are passed over unsliced. */
+const MONTH_PREFIXES = new Set(Object.keys(MONTHS).map((m) => threeCodes(m, 0)));
+
+/** The three UTF-16 codes at pos, as one number. */
+function threeCodes(s: string, pos: number): number {
+  return s.charCodeAt(pos) * 0x100000000 + s.charCodeAt(pos + 1) * 0x10000 + s.charCodeAt(pos + 2);
+}
+
+function isMonthPrefixAt(lower: string, pos: number): boolean {
+  return MONTH_PREFIXES.has(threeCodes(lower, pos));
+}
 
 function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
   if (!chain || chain.atomCount !== 1) return undefined;
   const length = chain.end - chain.start;
-  if (length < 3 || length > 9 || !MONTH_PREFIXES.has(view.lower.slice(chain.start, chain.start + 3))) return undefined;
+  if (length < 3 || length > 9 || !isMonthPrefixAt(view.lower, chain.start)) return undefined;
   return MONTHS[view.lower.slice(chain.start, chain.end)];
 }
 
@@ -159,17 +168,25 @@ function spelledDate(view: TextView, chain: Chain): DateSpan | undefined {
   return yearChain && year !== undefined && isCalendarDate(year, m, day) ? { start: chain.start, end: yearChain.end } : undefined;
 }
 
-/** Every numeric date layout starts with 1-4 digits: skip the parse for every other chain. */
-function mayBeNumericDate(chain: Chain): boolean {
-  return chain.firstKind === 'digits' && chain.firstEnd - chain.start <= 4;
+/** The date starting at chain i, read by index: most chains are passed over without their Chain being made. */
+function dateAt(view: TextView, i: number): DateSpan | undefined {
+  const start = view.chainStart(i);
+  const end = view.chainEnd(i);
+  const atoms = view.chainAtomCount(i);
+  const leadingDigits = view.chainFirstKind(i) === 'digits';
+  // Every numeric layout is three atoms led by 1-4 digits, or eight digits.
+  if (atoms === 3 && leadingDigits && view.chainFirstEnd(i) - start <= 4 && isDateIn(view.text, start, end, false)) return { start, end };
+  if (atoms === 1 && end - start === 8 && leadingDigits && isDateIn(view.text, start, end, true)) return { start, end };
+  return mayStartSpelledDate(view, i) ? spelledDate(view, view.chain(i)) : undefined;
 }
 
-function dateAt(view: TextView, chain: Chain): DateSpan | undefined {
-  if (chain.atomCount === 3 && mayBeNumericDate(chain) && isDateIn(view.text, chain.start, chain.end, false)) return { start: chain.start, end: chain.end };
-  if (chain.atomCount === 1 && chain.end - chain.start === 8 && chain.firstKind === 'digits' && isDateIn(view.text, chain.start, chain.end, true)) {
-    return { start: chain.start, end: chain.end };
-  }
-  return spelledDate(view, chain);
+/** A month name (3-9 letters), or a day (1-4 characters led by a digit) followed by a space and a month name. */
+function mayStartSpelledDate(view: TextView, i: number): boolean {
+  if (view.chainAtomCount(i) !== 1) return false;
+  const start = view.chainStart(i);
+  const length = view.chainEnd(i) - start;
+  if (length >= 3 && length <= 9 && isMonthPrefixAt(view.lower, start)) return true;
+  return length <= 4 && isDigitCode(view.lower.charCodeAt(start)) && view.followedAfter(i, ' ') && isMonthPrefixAt(view.lower, view.chainStart(i + 1));
 }
 
 function hasBoundWord(view: TextView, from: number, to: number): boolean {
@@ -220,9 +237,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const cues = withExtraCues(DATE_CUES, 'date', context);
   const out: Candidate[] = [];
   let lastEnd = -1;
-  for (const chain of view.chains) {
-    if (chain.start < lastEnd) continue;
-    const span = dateAt(view, chain);
+  for (let i = 0; i < view.chainCount; i++) {
+    if (view.chainStart(i) < lastEnd) continue;
+    const span = dateAt(view, i);
     if (!span || !personCue(view, span, cues)) continue;
     out.push(makeCandidate(view, span.start, span.end, 'date', 'date', 'medium'));
     lastEnd = span.end;

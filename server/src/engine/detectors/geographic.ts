@@ -5,7 +5,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueNear, labelBefore, withExtraCues } from './cues';
-import { isCapitalisedWord, viewFor, type Chain, type TextView } from './text';
+import { isCapitalCode, isCapitalisedWord, isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const SUFFIXES = new Set([
@@ -32,9 +32,14 @@ function isStreetWord(w: string): boolean {
   return isCapitalisedWord(w) || DIRECTIONS.has(w) || /^\d{1,3}(?:st|nd|rd|th)$/i.test(w);
 }
 
-function isZipChain(chain: Chain | undefined): boolean {
-  const shape = chain ? chain.shape : undefined;
-  return (shape === '5' || shape === '5,4') && chain !== undefined && chain.joinedOnlyBy('-');
+function isZipChain(view: TextView, chain: Chain | undefined): boolean {
+  return chain !== undefined && isZipAt(view, chain.index);
+}
+
+/** `12345` or `12345-6789` as chain i. */
+function isZipAt(view: TextView, i: number): boolean {
+  const shape = view.chainShape(i);
+  return (shape === '5' || shape === '5,4') && view.chainJoinedOnlyBy(i, '-');
 }
 
 /** Optional `, Apt 4B` / ` #12` / `, Suite 200` after the suffix: returns the chain it ends with. */
@@ -60,7 +65,7 @@ function cityStateZipAfter(view: TextView, last: Chain): Chain | undefined {
       const state = word(view, comma);
       if (!state || !STATES.has(state)) return undefined;
       const zip = view.nextChainAfter(comma, ' ');
-      return isZipChain(zip) ? zip : comma;
+      return isZipChain(view, zip) ? zip : comma;
     }
     city = view.nextChainAfter(city, ' ');
   }
@@ -92,13 +97,24 @@ function streetAddressAt(view: TextView, number: Chain): { end: number; strong: 
   return undefined;
 }
 
-function zipAfterCityState(view: TextView, zip: Chain): boolean {
-  const before = view.slice(Math.max(0, zip.start - 6), zip.start);
+/** What streetAddressAt needs of chain i, read by index: a house number of 1-6 digits, a space and a street word. */
+function mayStartStreet(view: TextView, i: number): boolean {
+  const start = view.chainStart(i);
+  const end = view.chainEnd(i);
+  if (view.chainAtomCount(i) !== 1 || view.chainFirstKind(i) !== 'digits' || end - start > 6 || !view.followedAfter(i, ' ')) return false;
+  // The first street word is capitalised, a direction (N, SW) or an ordinal (5th): it starts with a capital or a digit.
+  const next = view.chainStart(i + 1);
+  return view.chainAtomCount(i + 1) === 1 && (isDigitCode(view.text.charCodeAt(next)) || isCapitalCode(view.text.charCodeAt(next)));
+}
+
+function zipAfterCityState(view: TextView, zip: number): boolean {
+  const zipStart = view.chainStart(zip);
+  const before = view.slice(Math.max(0, zipStart - 6), zipStart);
   const m = /, ([A-Z]{2}) $/.exec(before);
   if (!m || !STATES.has(m[1])) return false;
-  const cityEnd = zip.start - 5;
-  const prev = view.chains[zip.index - 2];
-  return prev !== undefined && prev.end === cityEnd && isCapitalisedWord(view.slice(prev.start, prev.end));
+  const cityEnd = zipStart - 5;
+  const prev = zip - 2;
+  return prev >= 0 && view.chainEnd(prev) === cityEnd && isCapitalisedWord(view.slice(view.chainStart(prev), cityEnd));
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {
@@ -106,17 +122,19 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const zipCues = withExtraCues(ZIP_CUES, 'geographic', context);
   const out: Candidate[] = [];
   let lastEnd = -1;
-  for (const chain of view.chains) {
-    if (chain.start < lastEnd) continue;
-    const street = streetAddressAt(view, chain);
-    if (street && (street.strong || cueNear(view, chain.start, street.end, ADDRESS_CUES))) {
-      out.push(makeCandidate(view, chain.start, street.end, 'geographic', 'geographic', 'high'));
+  for (let i = 0; i < view.chainCount; i++) {
+    const start = view.chainStart(i);
+    if (start < lastEnd) continue;
+    const street = mayStartStreet(view, i) ? streetAddressAt(view, view.chain(i)) : undefined;
+    if (street && (street.strong || cueNear(view, start, street.end, ADDRESS_CUES))) {
+      out.push(makeCandidate(view, start, street.end, 'geographic', 'geographic', 'high'));
       lastEnd = street.end;
       continue;
     }
-    if (isZipChain(chain) && !/[#$.,-]/.test(view.charBefore(chain.start)) && (labelBefore(view, chain.start, zipCues) || zipAfterCityState(view, chain))) {
-      out.push(makeCandidate(view, chain.start, chain.end, 'geographic', 'geographic', 'medium'));
-      lastEnd = chain.end;
+    if (isZipAt(view, i) && !/[#$.,-]/.test(view.charBefore(start)) && (labelBefore(view, start, zipCues) || zipAfterCityState(view, i))) {
+      const end = view.chainEnd(i);
+      out.push(makeCandidate(view, start, end, 'geographic', 'geographic', 'medium'));
+      lastEnd = end;
     }
   }
   return out;

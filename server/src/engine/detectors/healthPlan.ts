@@ -51,7 +51,11 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   const seen = new Set<number>();
-  for (const chain of view.chains) {
+  for (let i = 0; i < view.chainCount; i++) {
+    const length = view.chainEnd(i) - view.chainStart(i);
+    const atoms = view.chainAtomCount(i);
+    if (!(atoms === 1 && length === 11) && !(atoms === 3 && length === 13)) continue;
+    const chain = view.chain(i);
     if (mbiChain(view, chain)) {
       out.push(makeCandidate(view, chain.start, chain.end, 'health-plan-id', 'health-plan-id', 'high'));
       seen.add(chain.start);

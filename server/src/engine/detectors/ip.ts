@@ -92,8 +92,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(IP_CUES, 'ip-address', context);
   const out: Candidate[] = [];
-  for (const chain of view.chains) {
-    if (chain.atomCount !== 4 || !chain.shape || !chain.joinedOnlyBy('.')) continue;
+  for (let i = 0; i < view.chainCount; i++) {
+    if (view.chainAtomCount(i) !== 4 || !view.chainShape(i) || !view.chainJoinedOnlyBy(i, '.')) continue;
+    const chain = view.chain(i);
     const parts = ipv4Parts(view.slice(chain.start, chain.end));
     if (!parts || !isPublicIpv4(parts) || isVersionContext(view, chain.start)) continue;
     if (cueNear(view, chain.start, chain.end, cues)) out.push(makeCandidate(view, chain.start, chain.end, 'ip-address', 'ip-address', 'medium'));

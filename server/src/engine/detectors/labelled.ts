@@ -3,7 +3,7 @@
  * right after the label (only label glue between), checked against an id shape.
  */
 import {
-  cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, type CueHit,
+  cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, WINDOW_BEFORE, type CueHit,
 } from './cues';
 import { isNpi } from './npi';
 import type { Chain, TextView } from './text';
@@ -25,19 +25,19 @@ export interface LabelledValue {
 /** Chains joined only by `-` whose alphanumeric length and digit count fit the shape. */
 export function fitsIdShape(view: TextView, chain: Chain, shape: IdShape): boolean {
   if (!chain.joinedOnlyBy('-')) return false;
-  const counts = idCounts(view, chain);
+  const counts = idCounts(view, chain.start, chain.end, chain.atomCount);
   return counts !== undefined && counts.alnum >= shape.minLength && counts.alnum <= shape.maxLength && counts.digits >= shape.minDigits;
 }
 
-/** Letters and digits, and digits alone, of a chain joined only by `-`; undefined when it holds a `_`. */
-function idCounts(view: TextView, chain: Chain): { alnum: number; digits: number } | undefined {
+/** Letters and digits, and digits alone, of a chain over [start, end) joined only by `-`; undefined when it holds a `_`. */
+function idCounts(view: TextView, start: number, end: number, atoms: number): { alnum: number; digits: number } | undefined {
   let digits = 0;
-  for (let i = chain.start; i < chain.end; i++) {
+  for (let i = start; i < end; i++) {
     const c = view.text.charCodeAt(i);
     if (c === 95) return undefined;
     if (c >= 48 && c <= 57) digits++;
   }
-  return { alnum: chain.end - chain.start - (chain.atomCount - 1), digits };
+  return { alnum: end - start - (atoms - 1), digits };
 }
 
 /** Values that are clearly not someone's identifier: masks, repeated digits, a lone year, an NPI. */
@@ -55,7 +55,10 @@ export function isPlaceholderId(value: string): boolean {
  * with a word that ends some cue phrase in the label window before it. Any other chain has no label to find.
  */
 interface IdChain {
-  readonly chain: Chain;
+  /** Index of the chain in the view: its Chain is made only for a labelled value. */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
   readonly alnum: number;
   readonly digits: number;
   /** Start of the label window before the chain, shared by every detector that asks. */
@@ -80,13 +83,20 @@ function idChainsOf(view: TextView): readonly IdChain[] {
 
 function findIdChains(view: TextView): IdChain[] {
   const list: IdChain[] = [];
-  for (const chain of view.chains) {
-    if (chain.firstKind === 'letters' && chain.atomCount === 1) continue;
-    if (!chain.joinedOnlyBy('-')) continue;
-    const from = labelWindowBefore(view, chain.start);
-    if (!mayHoldCue(view, from, chain.start)) continue;
-    const counts = idCounts(view, chain);
-    if (counts && counts.digits > 0) list.push({ chain, alnum: counts.alnum, digits: counts.digits, from });
+  for (let i = 0; i < view.chainCount; i++) {
+    if (view.chainFirstKind(i) === 'letters' && view.chainAtomCount(i) === 1) continue;
+    if (!view.chainJoinedOnlyBy(i, '-')) continue;
+    // The window clipped at a line break holds no cue word the unclipped one lacks: ask that first, it needs no
+    // scan for the break (only where lower-cased offsets are the text's, so the break is where the text has it).
+    const start = view.chainStart(i);
+    const floor = Math.max(0, start - WINDOW_BEFORE);
+    view.work(start - floor);
+    if (view.lowerAligned && !mayHoldCue(view, floor, start)) continue;
+    const from = labelWindowBefore(view, start);
+    if (!mayHoldCue(view, from, start)) continue;
+    const end = view.chainEnd(i);
+    const counts = idCounts(view, start, end, view.chainAtomCount(i));
+    if (counts && counts.digits > 0) list.push({ index: i, start, end, alnum: counts.alnum, digits: counts.digits, from });
   }
   return list;
 }
@@ -95,7 +105,8 @@ function findIdChains(view: TextView): IdChain[] {
 export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): LabelledValue[] {
   const out: LabelledValue[] = [];
   if (shape.minDigits < 1 || hasWordlessCue(phrases)) {
-    for (const chain of view.chains) {
+    for (let i = 0; i < view.chainCount; i++) {
+      const chain = view.chain(i);
       if (!fitsIdShape(view, chain, shape)) continue;
       const value = view.slice(chain.start, chain.end);
       if (isPlaceholderId(value) || view.charBefore(chain.start) === '*') continue;
@@ -106,14 +117,13 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
   }
   for (const id of idChainsOf(view)) {
     if (id.alnum < shape.minLength || id.alnum > shape.maxLength || id.digits < shape.minDigits) continue;
-    const chain = id.chain;
-    const cue = labelIn(view, id.from, chain.start, phrases);
+    const cue = labelIn(view, id.from, id.start, phrases);
     if (!cue) continue;
     if (id.value === undefined) {
-      id.value = view.slice(chain.start, chain.end);
-      id.excluded = isPlaceholderId(id.value) || view.charBefore(chain.start) === '*';
+      id.value = view.slice(id.start, id.end);
+      id.excluded = isPlaceholderId(id.value) || view.charBefore(id.start) === '*';
     }
-    if (!id.excluded) out.push({ chain, cue, value: id.value });
+    if (!id.excluded) out.push({ chain: view.chain(id.index), cue, value: id.value });
   }
   return out;
 }

@@ -57,6 +57,21 @@ function spaced(view: TextView, chain: Chain): PhoneSpan | undefined {
   return { start: chain.start, end: third.end, formatted: false };
 }
 
+/**
+ * What phoneAt needs of chain i, read by index: a whole number, `+1`, or a three-digit area code in parentheses
+ * or followed by a space and the next group.
+ */
+function mayStartPhone(view: TextView, i: number): boolean {
+  const shape = view.chainShape(i);
+  if (shape === '3,3,4' || shape === '1,3,3,4' || shape === '10' || shape === '11') return true;
+  const start = view.chainStart(i);
+  if (shape === '1') return view.charBefore(start) === '+';
+  if (shape !== '3') return false;
+  if (view.charBefore(start) === '(') return true;
+  const next = view.followedAfter(i, ' ') ? view.chainShape(i + 1) : '';
+  return next === '3,4' || next === '3';
+}
+
 function phoneAt(view: TextView, chain: Chain): PhoneSpan | undefined {
   const shape = groupsOf(chain);
   if (shape === '3,3,4' && sameSeps(chain, '-.')) return { start: chain.start, end: chain.end, formatted: true };
@@ -107,9 +122,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const cues: PhoneCues = { phone, fax, phoneOrFax: joinCues(phone, fax), all: joinCues(phone, fax, OTHER_CUES) };
   const out: Candidate[] = [];
   let lastEnd = -1;
-  for (const chain of view.chains) {
-    if (chain.start < lastEnd) continue;
-    const span = phoneAt(view, chain);
+  for (let i = 0; i < view.chainCount; i++) {
+    if (!mayStartPhone(view, i) || view.chainStart(i) < lastEnd) continue;
+    const span = phoneAt(view, view.chain(i));
     if (!span || !isNanpNumber(digitsOf(view.slice(span.start, span.end)))) continue;
     if (/[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
     const cue = cueCategory(view, span, cues);

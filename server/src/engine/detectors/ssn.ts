@@ -28,9 +28,10 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const cues = withExtraCues(SSN_CUES, 'ssn', context);
   const all = joinCues(cues, OTHER_CUES);
   const out: Candidate[] = [];
-  for (const chain of view.chains) {
-    const shape = chain.shape;
-    if (!shape) continue;
+  for (let i = 0; i < view.chainCount; i++) {
+    const shape = view.chainShape(i);
+    if (shape !== '3,2,4' && shape !== '9' && !(shape === '3' && view.followedAfter(i, ' ') && view.chainShape(i + 1) === '2')) continue;
+    const chain = view.chain(i);
     if (shape === '3,2,4' && chain.joinedOnlyBy('-')) {
       if (!isValidSsn(digitsOf(view.slice(chain.start, chain.end)))) continue;
       const other = cueBefore(view, chain.start, all);

@@ -14,9 +14,9 @@ export interface Atom {
 }
 
 /**
- * Atoms joined by single `-`, `.` or `/`. One object per chain: its atoms and separators stay in the view's
- * arrays until a detector asks for them, because most chains (every number of an output table) are
- * rejected on their shape, length or first atom alone.
+ * Atoms joined by single `-`, `.` or `/`. The view keeps chains in arrays and makes this object only when a
+ * detector asks for it (view.chain(i)): most chains (every number of an output table) are rejected on their
+ * shape, length or first atom, which the view answers by index. Its atoms and separators are made on demand too.
  */
 export class Chain {
   private atomList: readonly Atom[] | undefined;
@@ -24,7 +24,7 @@ export class Chain {
 
   constructor(
     private readonly view: TextView,
-    /** Index of this chain in TextView.chains. */
+    /** Index of this chain in the view (view.chain(index)). */
     readonly index: number,
     /** Index of its first atom in the view. */
     readonly firstAtom: number,
@@ -58,20 +58,20 @@ export class Chain {
 
   /** Whether every separator is `sep` (a single atom has none). */
   joinedOnlyBy(sep: string): boolean {
-    const code = sep.charCodeAt(0);
-    for (let k = this.firstAtom; k < this.firstAtom + this.atomCount - 1; k++) {
-      if (this.view.text.charCodeAt(this.view.atomEnd(k)) !== code) return false;
-    }
-    return true;
+    return this.view.chainJoinedOnlyBy(this.index, sep);
   }
 }
 
 const CHAIN_SEPARATORS = new Set(['-', '.', '/']);
 
+/** Characters of an atom by code, as a table read once per character of every text. */
+const ATOM_CODES = new Uint8Array(0x250).map((_, code) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+    || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7) ? 1 : 0);
+
 /** Letters (ASCII and Latin accents), digits and `_`: the characters of a word or an id. */
 export function isAtomCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
-    || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+  return code < 0x250 && ATOM_CODES[code] === 1;
 }
 
 export function isDigitCode(code: number): boolean {
@@ -90,13 +90,18 @@ export class TextView {
   private readonly atomStarts: number[] = [];
   private readonly atomEnds: number[] = [];
   private readonly atomKinds: AtomKind[] = [];
-  readonly chains: readonly Chain[];
+  /** Per chain: its first and last atom, and its shape (see Chain.shape). */
+  private readonly chainFirsts: number[] = [];
+  private readonly chainLasts: number[] = [];
+  private readonly chainShapes: string[] = [];
+  /** Chain objects made so far, by index. */
+  private readonly made = new Map<number, Chain>();
   private lowerText: string | undefined;
   private memos: Map<symbol, unknown> | undefined;
 
   constructor(readonly text: string, readonly meter?: WorkMeter) {
     this.findAtoms();
-    this.chains = this.findChains();
+    this.findChains();
   }
 
   get atomCount(): number {
@@ -119,6 +124,54 @@ export class TextView {
     return { start: this.atomStarts[i], end: this.atomEnds[i], kind: this.atomKinds[i] };
   }
 
+  get chainCount(): number {
+    return this.chainFirsts.length;
+  }
+
+  /** The chain at index i (0 <= i < chainCount), made on first use. */
+  chain(i: number): Chain {
+    let chain = this.made.get(i);
+    if (!chain) {
+      const first = this.chainFirsts[i];
+      const last = this.chainLasts[i];
+      chain = new Chain(this, i, first, last - first + 1, this.atomStarts[first], this.atomEnds[last], this.chainShapes[i]);
+      this.made.set(i, chain);
+    }
+    return chain;
+  }
+
+  chainStart(i: number): number {
+    return this.atomStarts[this.chainFirsts[i]];
+  }
+
+  chainEnd(i: number): number {
+    return this.atomEnds[this.chainLasts[i]];
+  }
+
+  chainShape(i: number): string {
+    return this.chainShapes[i];
+  }
+
+  chainAtomCount(i: number): number {
+    return this.chainLasts[i] - this.chainFirsts[i] + 1;
+  }
+
+  chainFirstKind(i: number): AtomKind {
+    return this.atomKinds[this.chainFirsts[i]];
+  }
+
+  /** End of the first atom of chain i. */
+  chainFirstEnd(i: number): number {
+    return this.atomEnds[this.chainFirsts[i]];
+  }
+
+  /** Whether every separator of chain i is `sep` (a single atom has none). */
+  chainJoinedOnlyBy(i: number, sep: string): boolean {
+    const code = sep.charCodeAt(0);
+    for (let k = this.chainFirsts[i]; k < this.chainLasts[i]; k++) if (this.text.charCodeAt(this.atomEnds[k]) !== code) return false;
+    return true;
+  }
+
   /** Results that several detectors share (cue windows, id-like chains), made on first use. */
   memo<T>(key: symbol, make: () => T): T {
     this.memos ??= new Map();
@@ -132,6 +185,11 @@ export class TextView {
   get lower(): string {
     this.lowerText ??= this.text.toLowerCase();
     return this.lowerText;
+  }
+
+  /** Whether offsets into `lower` are offsets into the text (false when a character such as U+0130 lower-cases to two). */
+  get lowerAligned(): boolean {
+    return this.lower.length === this.text.length;
   }
 
   slice(start: number, end: number): string {
@@ -161,9 +219,13 @@ export class TextView {
 
   /** The chain that follows `chain` after exactly the given gap text, if any. */
   nextChainAfter(chain: Chain, gap: string): Chain | undefined {
-    const next = this.chains[chain.index + 1];
-    if (!next || next.start - chain.end !== gap.length) return undefined;
-    return this.text.startsWith(gap, chain.end) ? next : undefined;
+    return this.followedAfter(chain.index, gap) ? this.chain(chain.index + 1) : undefined;
+  }
+
+  /** Whether chain i + 1 follows chain i after exactly the given gap text. */
+  followedAfter(i: number, gap: string): boolean {
+    const end = this.chainEnd(i);
+    return i + 1 < this.chainCount && this.chainStart(i + 1) - end === gap.length && this.text.startsWith(gap, end);
   }
 
   charBefore(pos: number): string {
@@ -200,18 +262,18 @@ export class TextView {
     this.work(n);
   }
 
-  private findChains(): Chain[] {
-    const chains: Chain[] = [];
+  private findChains(): void {
     const count = this.atomCount;
     let i = 0;
     while (i < count) {
       const first = i;
       while (i + 1 < count && this.atomStarts[i + 1] - this.atomEnds[i] === 1 && CHAIN_SEPARATORS.has(this.text[this.atomEnds[i]])) i++;
-      chains.push(new Chain(this, chains.length, first, i - first + 1, this.atomStarts[first], this.atomEnds[i], this.shapeOf(first, i)));
+      this.chainFirsts.push(first);
+      this.chainLasts.push(i);
+      this.chainShapes.push(this.shapeOf(first, i));
       i++;
     }
     this.work(count);
-    return chains;
   }
 
   /** Digit-group lengths of atoms first..last when all are digits, else ''. */
@@ -262,10 +324,14 @@ export function digitsOf(text: string): string {
   return out;
 }
 
+/** A capital that can start a name or a word: A-Z, À-Þ. */
+export function isCapitalCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde);
+}
+
 export function isCapitalisedWord(word: string): boolean {
   if (word.length < 2) return false;
-  const first = word.charCodeAt(0);
-  if (!(first >= 65 && first <= 90) && !(first >= 0xc0 && first <= 0xde)) return false;
+  if (!isCapitalCode(word.charCodeAt(0))) return false;
   for (let i = 1; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (!isLetterCode(c)) return false;

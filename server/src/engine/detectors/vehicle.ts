@@ -30,9 +30,11 @@ export function isVin(value: string): boolean {
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
-  for (const chain of view.chains) {
-    if (chain.atomCount === 1 && chain.end - chain.start === 17 && isVin(view.slice(chain.start, chain.end))) {
-      out.push(makeCandidate(view, chain.start, chain.end, 'vehicle-id', 'vehicle-id', 'high'));
+  for (let i = 0; i < view.chainCount; i++) {
+    const start = view.chainStart(i);
+    const end = view.chainEnd(i);
+    if (view.chainAtomCount(i) === 1 && end - start === 17 && isVin(view.slice(start, end))) {
+      out.push(makeCandidate(view, start, end, 'vehicle-id', 'vehicle-id', 'high'));
     }
   }
   const cues = withExtraCues(PLATE_CUES, 'vehicle-id', context);
