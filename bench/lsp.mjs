@@ -28,10 +28,13 @@ function rssOf(pid) {
   }
 }
 
-/** A running server and a way to wait for the diagnostics of one document version. */
-export async function startServer(root, serverJs, settings = null) {
+/**
+ * A running server and a way to wait for the diagnostics of one document version. `nodeArgs` go to the
+ * server's node (e.g. `--cpu-prof` to profile it; NODE_OPTIONS does not allow that flag).
+ */
+export async function startServer(root, serverJs, settings = null, nodeArgs = []) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-2000); });
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));

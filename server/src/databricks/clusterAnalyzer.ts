@@ -112,9 +112,11 @@ export function codeClusterVerdicts(cells: readonly NotebookCell[], settings: Cl
   return out;
 }
 
+/** Each cluster id is read from one code cell's source and checked alone: the editor analyses cells one by one. */
 export const clusterCodeAnalyzer: FileAnalyzer = {
   id: 'databricks/cluster-code',
   appliesTo: (path) => /\.(py|scala|r|sql|ipynb)$/i.test(path),
+  cellLocal: { inputs: ['liveClusters'] },
   analyze(input: AnalyzerInput): Finding[] {
     if (!input.document) return [];
     const verdicts = codeClusterVerdicts(input.document.cells, clusterSettingsOf(input), liveClustersOf(input.inputs));

@@ -3,10 +3,11 @@
  * cell's findings are cached by the cell's raw text. An edit then rescans only the cells it touched; the
  * findings of the others are moved to their cells' new offsets. Scanning a cell on its own gives the same
  * findings as scanning the file because every rule, context and suppression (bar `phisafe-ignore-file`,
- * applied here across cells) is cell-local.
+ * applied here across cells) is cell-local. Analyzers that declare themselves cell-local (cluster ids in code)
+ * run on the cell alone too and their findings are kept with the cell's; the others run on the whole file.
  */
 import type { ResolvedConfig } from './config';
-import { analyzersFor } from './analyzers';
+import { analyzersFor, type FileAnalyzer } from './analyzers';
 import { readDocument } from './formats';
 import { ScanInputError } from './formats/errors';
 import { isPhiScannable } from './formats/support';
@@ -74,6 +75,8 @@ export class IncrementalScanner {
    */
   private cache = new Map<string, CellFindings>();
   private config: ResolvedConfig | undefined;
+  /** The inputs cell-local analyzers read, as the cached findings had them. */
+  private cellInputs: Readonly<Record<string, unknown>> = {};
   private stats: IncrementalStats = { cells: 0, scanned: 0 };
   private base: NotebookBase | undefined;
   /** Edits since `base` was read, oldest first; a finished scan drops the ones its text already had. */
@@ -102,11 +105,16 @@ export class IncrementalScanner {
   /** Yields after each cell it had to scan; returns the result. `inputs` go to the analyzers (e.g. Unity Catalog metadata). */
   *steps(path: string, text: string, config: ResolvedConfig, inputs: Readonly<Record<string, unknown>> = {}): Generator<void, IncrementalResult> {
     const noted = this.edits.length;
-    if (config !== this.config) {
+    const analyzers = analyzersFor(path);
+    const cellLocal = isPhiScannable(path) ? analyzers.filter((a) => a.cellLocal) : [];
+    const cellInputs = pickInputs(cellLocal, inputs);
+    if (config !== this.config || !sameInputs(cellInputs, this.cellInputs)) {
       this.cache = new Map();
       this.config = config;
+      this.cellInputs = cellInputs;
       this.base = undefined;
     }
+    const cellScan: CellScan = { config, path, analyzers: cellLocal, inputs: cellInputs };
     if (text.length > config.maxFileSizeMB * 1024 * 1024) {
       return failed({ path, message: `file is over the ${config.maxFileSizeMB} MB limit (maxFileSizeMB); skipped` });
     }
@@ -114,7 +122,7 @@ export class IncrementalScanner {
     let entries: CellPlacement[] = [];
     let dropped: ((f: FindingKind) => boolean) | undefined;
     try {
-      const patched = this.editOneCell(path, text, config, noted);
+      const patched = this.editOneCell(path, text, cellScan, noted);
       if (patched) {
         ({ document, entries } = patched);
         this.keepBase(path, text, document, entries, noted, false);
@@ -128,7 +136,7 @@ export class IncrementalScanner {
           const key = cellKey(text, cell);
           let findings = next.get(key) ?? this.cache.get(key);
           if (!findings) {
-            findings = new CellFindings(scanCell(document, cell, config));
+            findings = new CellFindings(scanCell(document, cell, cellScan));
             // Kept at once, so a scan dropped half-way for a newer edit still saves the next one work.
             this.cache.set(key, findings);
             scanned++;
@@ -144,7 +152,7 @@ export class IncrementalScanner {
       }
       const input = { path, text, document, config, inputs };
       const others: Finding[] = [];
-      for (const analyzer of analyzersFor(path)) others.push(...analyzer.analyze(input));
+      for (const analyzer of analyzers) if (!cellLocal.includes(analyzer)) others.push(...analyzer.analyze(input));
       return { findings: new PlacedFindings(entries, others.sort(byOffsets), dropped), document };
     } catch (e) {
       return failed({ path, message: describeError(e) });
@@ -168,7 +176,7 @@ export class IncrementalScanner {
    * it reads back as exactly one cell covering the whole span; the cells after it move by the edit's deltas.
    * Undefined when anything does not fit: the caller then reads the whole file.
    */
-  private editOneCell(path: string, text: string, config: ResolvedConfig, noted: number): { document: ScanDocument; entries: CellPlacement[] } | undefined {
+  private editOneCell(path: string, text: string, cellScan: CellScan, noted: number): { document: ScanDocument; entries: CellPlacement[] } | undefined {
     const base = this.base;
     if (!base || base.path !== path || noted === 0 || noted > 10_000) return undefined;
     const ends = unchangedEnds(this.edits, noted);
@@ -200,7 +208,7 @@ export class IncrementalScanner {
     const document: ScanDocument = { ...base.document, text, cells: newCells };
     const entries: CellPlacement[] = base.entries.slice(0, i);
     const at = base.entries[i];
-    entries.push({ ...at, findings: new CellFindings(scanCell(document, edited, config)) });
+    entries.push({ ...at, findings: new CellFindings(scanCell(document, edited, cellScan)) });
     const next = base.entries[i + 1];
     if (next) {
       const moved = advance(text, edited.fileStart, next.fileStart + delta, at);
@@ -313,11 +321,44 @@ function cellKey(text: string, cell: NotebookCell): string {
   return `${cell.kind}\0${cell.language}\0${cell.fileEnd - cell.fileStart}\0${(a >>> 0).toString(36)}\0${(b >>> 0).toString(36)}`;
 }
 
+/** What scanning one cell takes: the cell-local analyzers and the inputs of theirs the cache was made with. */
+interface CellScan {
+  readonly config: ResolvedConfig;
+  readonly path: string;
+  readonly analyzers: readonly FileAnalyzer[];
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
+
+/** The inputs the cell-local analyzers read (by their declared keys). */
+function pickInputs(analyzers: readonly FileAnalyzer[], inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const a of analyzers) for (const key of a.cellLocal?.inputs ?? []) if (inputs[key] !== undefined) picked[key] = inputs[key];
+  return picked;
+}
+
 /**
- * Scans one cell as a document of its own text, so the work (and the line index) is the cell's size. The
- * findings are the cell's own (offsets and lines from its start), in document order.
+ * Whether two picks hold the same values: the same objects, or records of the same objects (a face builds a
+ * fresh record per scan, e.g. live clusters by id, from objects it keeps).
  */
-function scanCell(document: ScanDocument, cell: NotebookCell, config: ResolvedConfig): Finding[] {
+function sameInputs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k] || sameRecord(a[k], b[k]));
+}
+
+function sameRecord(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra);
+  return keys.length === Object.keys(rb).length && keys.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && ra[k] === rb[k]);
+}
+
+/**
+ * Scans one cell as a document of its own text, so the work (and the line index) is the cell's size, and runs
+ * the cell-local analyzers on that document. The findings are the cell's own (offsets and lines from its
+ * start), in document order (the PHI scan's first at equal offsets, as a whole-file scan sorts them).
+ */
+function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan): Finding[] {
   const shift = cell.fileStart;
   const local: NotebookCell = {
     index: cell.index,
@@ -334,7 +375,9 @@ function scanCell(document: ScanDocument, cell: NotebookCell, config: ResolvedCo
     fileEnd: cell.fileEnd - shift,
   };
   const alone: ScanDocument = { ...document, text: document.text.slice(cell.fileStart, cell.fileEnd), cells: [local] };
-  return scanDocument(alone, { config }).sort(byOffsets);
+  const findings = scanDocument(alone, { config });
+  for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
+  return findings.sort(byOffsets);
 }
 
 interface Position {

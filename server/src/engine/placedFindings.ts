@@ -128,6 +128,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export class PlacedFindings {
   private placed: readonly Finding[] | undefined;
+  private unfiltered: Readonly<Record<Severity, number>> | undefined;
 
   /**
    * `others` are already placed (analyzer findings, which apply suppressions themselves), sorted; `dropped`
@@ -163,10 +164,14 @@ export class PlacedFindings {
     return by.error + by.warning + by.info;
   }
 
-  /** Counts by severity: from each cell's counts unless a filter needs every finding looked at. */
+  /**
+   * Counts by severity: from each cell's counts unless a filter needs every finding looked at. Unfiltered counts
+   * are kept (a publish asks twice, and a large notebook has thousands of cells).
+   */
   private bySeverity(keep: ((f: FindingKind) => boolean) | undefined): Record<Severity, number> {
-    const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     const filtered = keep !== undefined || this.dropped !== undefined;
+    if (!filtered && this.unfiltered) return { ...this.unfiltered };
+    const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const cell of this.cells) {
       if (!filtered) {
         for (const severity of SEVERITIES) count[severity] += cell.findings.bySeverity[severity];
@@ -178,6 +183,7 @@ export class PlacedFindings {
       }
     }
     for (const f of this.others) if (keep?.(f) !== false) count[f.severity]++;
+    if (!filtered) this.unfiltered = { ...count };
     return count;
   }
 

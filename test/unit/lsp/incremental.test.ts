@@ -3,8 +3,10 @@ import { DEFAULT_CONFIG, scanText } from '../../../server/src/engine';
 import { IncrementalScanner } from '../../../server/src/engine/incremental';
 
 const SSN = ['536', '90', '4399'].join('-');
+/** A synthetic cluster id in code: the cell-local cluster analyzer reports it, so the walks cover its cached findings too. */
+const CLUSTER = (i: number) => `spark = DatabricksSession.builder.clusterId("0000-0000${String(10 + i).slice(-2)}-synthcid")`;
 const cells = (n: number): string[] => Array.from({ length: n }, (_, i) =>
-  i % 3 === 0 ? `# patient SSN ${SSN} called (case ${i})\nx_${i} = ${i}` : `y_${i} = spark.table("t${i}")`);
+  i % 3 === 0 ? `# patient SSN ${SSN} called (case ${i})\nx_${i} = ${i}` : i % 3 === 1 ? `${CLUSTER(i)}\ny_${i} = ${i}` : `y_${i} = spark.table("t${i}")`);
 const notebook = (parts: readonly string[]): string => `# Databricks notebook source\n${parts.join('\n\n# COMMAND ----------\n\n')}\n`;
 
 describe('incremental scanning', () => {
@@ -26,7 +28,7 @@ describe('incremental scanning', () => {
 
   it('applies a file-wide suppression from another cell', () => {
     const scanner = new IncrementalScanner();
-    const parts = [...cells(4), '# phisafe-ignore-file[phi/comment]: synthetic fixtures'];
+    const parts = [...cells(4), '# phisafe-ignore-file[phi/comment, cluster/hard-coded-id]: synthetic fixtures'];
     assert.deepEqual(scanner.scan('/nb/b.py', notebook(parts), DEFAULT_CONFIG).findings, []);
   });
 });
@@ -80,7 +82,7 @@ describe('incremental scanning of edits inside one .ipynb cell', () => {
   const output = (i: number) => ({ output_type: 'stream', name: 'stdout', text: [`row ${i}\tmember SSN ${SSN}\n`, 'done "quoted" \\ end\n'] });
   const cell = (i: number) => ({
     cell_type: i % 4 === 3 ? 'markdown' : 'code', metadata: {},
-    source: [`# patient SSN ${SSN} (case ${i})\n`, `x_${i} = "tab\\there \u00e9"\n`],
+    source: [`# patient SSN ${SSN} (case ${i})\n`, `x_${i} = "tab\\there \u00e9"\n`, ...(i % 3 === 1 ? [`${CLUSTER(i)}\n`] : [])],
     ...(i % 4 === 3 ? {} : { outputs: i % 2 === 0 ? [output(i)] : [], execution_count: null }),
   });
   const ipynb = (n: number, indent: number | undefined) => JSON.stringify({ cells: Array.from({ length: n }, (_, i) => cell(i)), metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5 }, null, indent);
