@@ -106,11 +106,16 @@ interface Placed {
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
+  const keyClasses = new Map<string, KeyClass>();
   const context: ScanContext = {
     config,
     custom: compileCustomPatterns(config.customPatterns),
     placed: [],
-    keyClasses: new Map(),
+    keyClasses,
+    typesValues: (key) => {
+      const k = keyClassOf(config, keyClasses, key);
+      return k.category !== undefined || k.bareName;
+    },
     freeTextMemo: new Map(),
     freeTextContexts: new Map(),
   };
@@ -159,6 +164,8 @@ interface ScanContext {
   readonly placed: Placed[];
   /** What each column/key says about its values: a table repeats its header for every row, and classifying is costly. */
   readonly keyClasses: Map<string, KeyClass>;
+  /** Whether a column/key types its values at all: table readers keep only the values of those. */
+  readonly typesValues: (key: string) => boolean;
   /** Candidates of short free texts by region kind and text: code repeats its literals (dates, codes, ids). */
   readonly freeTextMemo: Map<RegionKind, Map<string, readonly Candidate[]>>;
   /** One detector context per region kind: every text of a kind is scanned with the same one. */
@@ -183,7 +190,7 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     const where: Where = { ...base, outputIndex: out.outputIndex };
     for (const text of out.texts) {
       freeText(ctx, text, 0, text.text.length, 'output', where);
-      for (const v of findTableValues(text.text, out.mime)) keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
+      for (const v of findTableValues(text.text, out.mime, ctx.typesValues)) keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
     }
     for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
   }
@@ -258,16 +265,21 @@ function keyed(
   ctx: ScanContext, slice: TextSlice, key: string, relation: Parameters<typeof checkKeyedValue>[2],
   from: number, to: number, regionKind: RegionKind, where: Where,
 ): void {
-  let keyClass = ctx.keyClasses.get(key);
-  if (!keyClass) {
-    const category = classifyKey(key, ctx.config.contextWords);
-    keyClass = { category, bareName: !category && isBareNameKey(key) };
-    ctx.keyClasses.set(key, keyClass);
-  }
+  const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
   if (!keyClass.category && !keyClass.bareName) return;
   const value = slice.text.slice(from, to);
   const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation) : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, regionKind, where, key, relation);
+}
+
+function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, key: string): KeyClass {
+  let keyClass = keyClasses.get(key);
+  if (!keyClass) {
+    const category = classifyKey(key, config.contextWords);
+    keyClass = { category, bareName: !category && isBareNameKey(key) };
+    keyClasses.set(key, keyClass);
+  }
+  return keyClass;
 }
 
 /** `{"name": …}` names anything; only a value shaped like a person's name counts under it. */

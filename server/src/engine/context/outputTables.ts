@@ -5,14 +5,17 @@
  */
 import { htmlTableValues } from './htmlTables';
 import { keyValueLines, quotedPairs, rowValues } from './keyValues';
-import { Lines, ValueSink } from './tableSink';
+import { Lines, MAX_TABLE_VALUES, ValueSink } from './tableSink';
 import { textTableValues } from './textTables';
 import type { TableValue } from './types';
 
-/** Finds table-shaped output (pandas prints, Spark show() grids, HTML tables) and types each value by its header. */
-export function findTableValues(text: string, mime: string): TableValue[] {
+/**
+ * Finds table-shaped output (pandas prints, Spark show() grids, HTML tables) and types each value by its header;
+ * with `wanted`, only values under the keys it accepts are returned (the others are read all the same).
+ */
+export function findTableValues(text: string, mime: string, wanted?: (key: string) => boolean): TableValue[] {
   if (text.length === 0) return [];
-  const sink = new ValueSink(text);
+  const sink = new ValueSink(text, MAX_TABLE_VALUES, wanted);
   if (mime.toLowerCase().includes('html')) {
     htmlTableValues(text, sink);
   } else {

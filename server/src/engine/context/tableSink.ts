@@ -18,15 +18,21 @@ export class ValueSink {
   readonly values: TableValue[] = [];
   /** End of the value added at each start offset, so two readers never report one span twice. */
   private readonly seen = new Map<number, number>();
+  /** Values taken, kept or not: the cap and the one-reader-per-span rule count every one. */
+  private taken = 0;
 
-  constructor(readonly text: string, private readonly cap = MAX_TABLE_VALUES) {}
+  /**
+   * `wanted` says which keys the caller reads values of; a value under any other key still claims its span and
+   * counts toward the cap, but is not kept (most columns of an aggregate table type nothing).
+   */
+  constructor(readonly text: string, private readonly cap = MAX_TABLE_VALUES, private readonly wanted?: (key: string) => boolean) {}
 
   get full(): boolean {
-    return this.values.length >= this.cap;
+    return this.taken >= this.cap;
   }
 
   get remaining(): number {
-    return this.cap - this.values.length;
+    return this.cap - this.taken;
   }
 
   /** Adds the trimmed text of [start, end) under key; blanks, placeholders and repeats are dropped. */
@@ -43,7 +49,8 @@ export class ValueSink {
     }
     if (this.seen.get(start) === end) return;
     this.seen.set(start, end);
-    this.values.push({ key: name, start, end });
+    this.taken++;
+    if (!this.wanted || this.wanted(name)) this.values.push({ key: name, start, end });
   }
 }
 
