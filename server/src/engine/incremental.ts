@@ -7,7 +7,7 @@
  * run on the cell alone too and their findings are kept with the cell's; the others run on the whole file.
  */
 import type { ResolvedConfig } from './config';
-import { analyzersFor, type FileAnalyzer } from './analyzers';
+import { analyzersFor, type AnalyzerInput, type FileAnalyzer } from './analyzers';
 import { readDocument } from './formats';
 import { ScanInputError } from './formats/errors';
 import { isPhiScannable } from './formats/support';
@@ -16,6 +16,16 @@ import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type Findi
 import { LineIndex, OffsetMap } from './positions';
 import { scanDocument, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
+
+/**
+ * A document's text as an editor keeps it between edits (e.g. a piece table): its length and slices are cheap,
+ * the whole text is joined only when `text()` is called. An edit inside one cell of a large .ipynb reads slices.
+ */
+export interface EditedText {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  text(): string;
+}
 
 /** What the editor gets from a scan: findings placed when read (see PlacedFindings). */
 export interface IncrementalResult {
@@ -95,7 +105,7 @@ export class IncrementalScanner {
   }
 
   /** A whole scan with every finding placed (tests and callers without a diagnostics limit). */
-  scan(path: string, text: string, config: ResolvedConfig): ScanResult {
+  scan(path: string, text: string | EditedText, config: ResolvedConfig): ScanResult {
     const steps = this.steps(path, text, config);
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return { findings: [...r.value.findings.all()], document: r.value.document, error: r.value.error };
@@ -103,7 +113,7 @@ export class IncrementalScanner {
   }
 
   /** Yields after each cell it had to scan; returns the result. `inputs` go to the analyzers (e.g. Unity Catalog metadata). */
-  *steps(path: string, text: string, config: ResolvedConfig, inputs: Readonly<Record<string, unknown>> = {}): Generator<void, IncrementalResult> {
+  *steps(path: string, source: string | EditedText, config: ResolvedConfig, inputs: Readonly<Record<string, unknown>> = {}): Generator<void, IncrementalResult> {
     const noted = this.edits.length;
     const analyzers = analyzersFor(path);
     const cellLocal = isPhiScannable(path) ? analyzers.filter((a) => a.cellLocal) : [];
@@ -115,19 +125,21 @@ export class IncrementalScanner {
       this.base = undefined;
     }
     const cellScan: CellScan = { config, path, analyzers: cellLocal, inputs: cellInputs };
-    if (text.length > config.maxFileSizeMB * 1024 * 1024) {
+    const wholeText = (): string => (typeof source === 'string' ? source : source.text());
+    if (source.length > config.maxFileSizeMB * 1024 * 1024) {
       return failed({ path, message: `file is over the ${config.maxFileSizeMB} MB limit (maxFileSizeMB); skipped` });
     }
     let document: ScanDocument | undefined;
     let entries: CellPlacement[] = [];
     let dropped: ((f: FindingKind) => boolean) | undefined;
     try {
-      const patched = this.editOneCell(path, text, cellScan, noted);
+      const patched = this.editOneCell(path, source, cellScan, noted);
       if (patched) {
         ({ document, entries } = patched);
-        this.keepBase(path, text, document, entries, noted, false);
+        this.keepBase(source.length, document, entries, noted, false);
         this.stats = { cells: document.cells.length, scanned: 1, oneCell: true };
       } else if (isPhiScannable(path)) {
+        const text = wholeText();
         document = readDocument(path, text);
         const next = new Map<string, CellFindings>();
         const lines = new LineIndex(text);
@@ -146,11 +158,12 @@ export class IncrementalScanner {
           entries.push({ findings, fileStart: cell.fileStart, ...lines.position(cell.fileStart), index: cell.index });
         }
         this.cache = next;
-        this.keepBase(path, text, document, entries, noted, undefined);
+        this.keepBase(text.length, document, entries, noted, undefined);
         this.stats = { cells: document.cells.length, scanned };
         dropped = fileWideDropped(document, entries);
       }
-      const input = { path, text, document, config, inputs };
+      // The whole text is joined only for an analyzer that reads it (none does for a notebook without a Unity Catalog snapshot).
+      const input: AnalyzerInput = { path, get text() { return wholeText(); }, document, config, inputs };
       const others: Finding[] = [];
       for (const analyzer of analyzers) if (!cellLocal.includes(analyzer)) others.push(...analyzer.analyze(input));
       return { findings: new PlacedFindings(entries, others.sort(byOffsets), dropped), document };
@@ -163,20 +176,21 @@ export class IncrementalScanner {
    * Keeps what this scan read (large .ipynb only) and drops the edits its text already had. A notebook with a
    * file-wide suppression is always read whole (a cell edit could add or remove one that applies to all cells).
    */
-  private keepBase(path: string, text: string, document: ScanDocument, entries: readonly CellPlacement[], noted: number, fileWide: boolean | undefined): void {
+  private keepBase(length: number, document: ScanDocument, entries: readonly CellPlacement[], noted: number, fileWide: boolean | undefined): void {
     this.edits = this.edits.slice(noted);
-    const keep = this.options.editsNoted && document.format === 'ipynb' && text.length >= (this.options.minEditedBytes ?? 1024 * 1024)
+    const keep = this.options.editsNoted && document.format === 'ipynb' && length >= (this.options.minEditedBytes ?? 1024 * 1024)
       && !(fileWide ?? findDirectives(document).some((d) => d.scope === 'file'));
-    this.base = keep ? { path, length: text.length, document, entries } : undefined;
+    this.base = keep ? { path: document.path, length, document, entries } : undefined;
   }
 
   /**
    * The scan of an edit that lies strictly inside one cell's JSON object: that cell is read again as a
    * notebook of its own (the file's text around the cells list, that cell's text in it) and accepted only if
    * it reads back as exactly one cell covering the whole span; the cells after it move by the edit's deltas.
-   * Undefined when anything does not fit: the caller then reads the whole file.
+   * Only slices of the text are read (the new document joins its text when asked). Undefined when anything
+   * does not fit: the caller then reads the whole file.
    */
-  private editOneCell(path: string, text: string, cellScan: CellScan, noted: number): { document: ScanDocument; entries: CellPlacement[] } | undefined {
+  private editOneCell(path: string, text: string | EditedText, cellScan: CellScan, noted: number): { document: ScanDocument; entries: CellPlacement[] } | undefined {
     const base = this.base;
     if (!base || base.path !== path || noted === 0 || noted > 10_000) return undefined;
     const ends = unchangedEnds(this.edits, noted);
@@ -191,11 +205,14 @@ export class IncrementalScanner {
     const last = cells[cells.length - 1];
     const head = text.slice(0, first.fileStart);
     const cellEnd = cell.fileEnd + delta;
-    const tail = text.slice(last.fileEnd + delta);
-    if (head.length + tail.length > 64 * 1024) return undefined;
+    if (first.fileStart + text.length - (last.fileEnd + delta) > 64 * 1024) return undefined;
+    const tail = text.slice(last.fileEnd + delta, text.length);
+    const next = base.entries[i + 1];
+    // The edited cell up to the next cell's start (and the character after, as advance reads a CR LF pair).
+    const span = text.slice(cell.fileStart, next ? Math.min(text.length, next.fileStart + delta + 1) : cellEnd);
     let alone: ScanDocument;
     try {
-      alone = readDocument(path, head + text.slice(cell.fileStart, cellEnd) + tail);
+      alone = readDocument(path, head + span.slice(0, cellEnd - cell.fileStart) + tail);
     } catch {
       return undefined;
     }
@@ -205,13 +222,14 @@ export class IncrementalScanner {
     const edited = relocateCell(read, cell.fileStart - head.length, i);
     const newCells: NotebookCell[] = cells.slice(0, i);
     newCells.push(edited);
-    const document: ScanDocument = { ...base.document, text, cells: newCells };
+    const document: ScanDocument = typeof text === 'string'
+      ? { path: base.document.path, format: base.document.format, text, cells: newCells }
+      : new JoinedWhenRead(base.document.path, base.document.format, text, newCells);
     const entries: CellPlacement[] = base.entries.slice(0, i);
     const at = base.entries[i];
-    entries.push({ ...at, findings: new CellFindings(scanCell(document, edited, cellScan)) });
-    const next = base.entries[i + 1];
+    entries.push({ ...at, findings: new CellFindings(scanCell(document, edited, cellScan, span.slice(0, cellEnd - cell.fileStart))) });
     if (next) {
-      const moved = advance(text, edited.fileStart, next.fileStart + delta, at);
+      const moved = advance(span, 0, next.fileStart + delta - cell.fileStart, at);
       const lineDelta = moved.line - next.line;
       const charDelta = moved.character - next.character;
       for (let j = i + 1; j < cells.length; j++) {
@@ -358,7 +376,7 @@ function sameRecord(a: unknown, b: unknown): boolean {
  * the cell-local analyzers on that document. The findings are the cell's own (offsets and lines from its
  * start), in document order (the PHI scan's first at equal offsets, as a whole-file scan sorts them).
  */
-function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan): Finding[] {
+function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, cellText?: string): Finding[] {
   const shift = cell.fileStart;
   const local: NotebookCell = {
     index: cell.index,
@@ -374,7 +392,7 @@ function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, an
     fileStart: 0,
     fileEnd: cell.fileEnd - shift,
   };
-  const alone: ScanDocument = { ...document, text: document.text.slice(cell.fileStart, cell.fileEnd), cells: [local] };
+  const alone: ScanDocument = { path: document.path, format: document.format, text: cellText ?? document.text.slice(cell.fileStart, cell.fileEnd), cells: [local] };
   const findings = scanDocument(alone, { config });
   for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
   return findings.sort(byOffsets);
@@ -383,6 +401,15 @@ function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, an
 interface Position {
   readonly line: number;
   readonly character: number;
+}
+
+/** A document after a one-cell edit whose text is joined from the edited text only when read (most edits never do). */
+class JoinedWhenRead implements ScanDocument {
+  constructor(readonly path: string, readonly format: ScanDocument['format'], private readonly source: EditedText, readonly cells: readonly NotebookCell[]) {}
+
+  get text(): string {
+    return this.source.text();
+  }
 }
 
 /** An OffsetMap whose file offsets are counted from a cell's start instead of the file's. */

@@ -15,6 +15,7 @@ import {
   type NotebookDocument, type TextDocumentContentChangeEvent, type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditedDocument } from './editedDocument';
 import type { DatabricksEditorFeatures } from '../databricks/editor';
 import { plainDocument } from '../databricks/findings';
 import { LineIndex, scanBytes, type Finding, type ResolvedConfig, type ScanDocument, type ScanError } from '../engine';
@@ -94,6 +95,11 @@ function shownFindings(state: DocumentState): readonly Finding[] {
   return keep ? all.filter(keep) : all;
 }
 
+/** Whether two targets hold the same text: the same edited version, else equal strings. */
+function sameText(a: ScanTarget, b: ScanTarget): boolean {
+  return a.edited !== undefined || b.edited !== undefined ? a.edited === b.edited : a.text === b.text;
+}
+
 /** Which tables and clusters scan inputs hold (a rescan is needed when this changes). */
 function inputsKey(inputs: Readonly<Record<string, unknown>>): string {
   const snapshot = inputs.ucSnapshot as { tables?: { fullName: string }[] } | undefined;
@@ -113,7 +119,7 @@ export function startServer(): void {
 
 class PhisafeServer {
   /** Each change's range is told to the document's scanner, so an edit in one cell of a large .ipynb re-reads that cell. */
-  private readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => this.applyChanges(doc, changes, version) });
+  private readonly documents = new TextDocuments<EditedDocument>({ create: EditedDocument.create, update: (doc, changes, version) => this.applyChanges(doc, changes, version) });
   private readonly notebooks = new NotebookDocuments(TextDocument);
   private settings!: SettingsSource;
   private readonly states = new Map<string, DocumentState>();
@@ -287,10 +293,11 @@ class PhisafeServer {
     let result: IncrementalResult = { findings: PlacedFindings.of([]) };
     const scanner = this.scannerFor(uri);
     const databricks = this.databricks.featuresFor(effective.settings.databricks);
-    // What is known now (snapshot, cached lookups): PHI diagnostics never wait for the network.
-    const inputs = target.scanPath ? databricks.cachedInputs(target.scanPath, target.text, this.databricks.mayLookUp(databricks) ? this.documentFor(target) : undefined) : {};
+    // What is known now (snapshot, cached lookups): PHI diagnostics never wait for the network. Only live
+    // cluster lookups read the text here (joining an edited document's text costs a copy of it).
+    const inputs = target.scanPath ? databricks.cachedInputs(target.scanPath, databricks.live ? target.text : '', this.databricks.mayLookUp(databricks) ? this.documentFor(target) : undefined) : {};
     if (effective.settings.enable && target.scanPath) {
-      const steps = scanner.steps(target.scanPath, target.text, effective.config, inputs);
+      const steps = scanner.steps(target.scanPath, target.edited ?? target.text, effective.config, inputs);
       let slice = performance.now();
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
@@ -316,7 +323,7 @@ class PhisafeServer {
    * (documents hold text copies, slices and offset maps); others are read again when asked for.
    */
   private documentFor(target: ScanTarget): ScanDocument | undefined {
-    if (this.parsed?.target.uri === target.uri && this.parsed.target.text === target.text) return this.parsed.document;
+    if (this.parsed?.target.uri === target.uri && sameText(this.parsed.target, target)) return this.parsed.document;
     if (!target.scanPath || !isPhiScannable(target.scanPath)) return undefined;
     try {
       const document = readDocument(target.scanPath, target.text);
@@ -327,19 +334,14 @@ class PhisafeServer {
     }
   }
 
-  private applyChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  private applyChanges(doc: EditedDocument, changes: TextDocumentContentChangeEvent[], version: number): EditedDocument {
     const scanner = this.scanners.get(doc.uri);
     for (const change of changes) {
-      const lengthBefore = doc.getText().length;
-      if ('range' in change) {
-        const a = doc.offsetAt(change.range.start);
-        const b = doc.offsetAt(change.range.end);
-        scanner?.noteEdit({ start: Math.min(a, b), end: Math.max(a, b), inserted: change.text.length, lengthBefore });
-      } else {
-        scanner?.noteEdit({ start: 0, end: lengthBefore, inserted: change.text.length, lengthBefore });
-      }
-      doc = TextDocument.update(doc, [change], version);
+      const lengthBefore = doc.snapshot.length;
+      const { start, end } = doc.apply(change);
+      scanner?.noteEdit({ start, end, inserted: change.text.length, lengthBefore });
     }
+    doc.version = version;
     return doc;
   }
 
@@ -357,7 +359,7 @@ class PhisafeServer {
     const target = this.targetFor(uri);
     const state = this.states.get(uri);
     if (!target) return undefined;
-    if (state && state.target.version === target.version && state.target.text === target.text) return state;
+    if (state && state.target.version === target.version && sameText(state.target, target)) return state;
     this.cancelPending(uri);
     const generation = (this.generations.get(uri) ?? 0) + 1;
     this.generations.set(uri, generation);
@@ -366,7 +368,10 @@ class PhisafeServer {
 
   private targetFor(uri: string): ScanTarget | undefined {
     const doc = this.documents.get(uri);
-    if (doc) return { uri, version: doc.version, text: doc.getText(), scanPath: documentScanPath(uri, doc.languageId), configPath: fsPathOf(uri) };
+    if (doc) {
+      const edited = doc.snapshot;
+      return { uri, version: doc.version, get text() { return edited.text(); }, edited, scanPath: documentScanPath(uri, doc.languageId), configPath: fsPathOf(uri) };
+    }
     const cell = this.notebooks.getNotebookCell(uri);
     const notebook = this.notebooks.findNotebookDocumentForCell(uri);
     const cellDoc = cell && this.notebooks.getCellTextDocument(cell);

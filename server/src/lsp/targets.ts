@@ -3,6 +3,7 @@
  * engine reads by extension (a cell gets a synthetic one in its language) and a URI diagnostics go to.
  */
 import { fileURLToPath } from 'node:url';
+import type { PieceText } from './editedDocument';
 
 export interface NotebookCellRef {
   readonly notebookUri: string;
@@ -14,7 +15,10 @@ export interface ScanTarget {
   /** Where diagnostics are published: the document's or the cell's URI. */
   readonly uri: string;
   readonly version: number;
+  /** The whole text (an open document's is joined from its edits when first read). */
   readonly text: string;
+  /** An open document's text as edited, read in slices by a one-cell rescan. */
+  readonly edited?: PieceText;
   /** Path given to the engine: decides the reader (by extension); never logged. */
   readonly scanPath: string;
   /** File whose folder decides `.phisafe.json` (undefined for untitled documents). */

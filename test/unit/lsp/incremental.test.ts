@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_CONFIG, scanText } from '../../../server/src/engine';
 import { IncrementalScanner } from '../../../server/src/engine/incremental';
+import { PieceText } from '../../../server/src/lsp/editedDocument';
 
 const SSN = ['536', '90', '4399'].join('-');
 /** A synthetic cluster id in code: the cell-local cluster analyzer reports it, so the walks cover its cached findings too. */
@@ -94,12 +95,16 @@ describe('incremental scanning of edits inside one .ipynb cell', () => {
       scanner.scan('/nb/d.ipynb', start, DEFAULT_CONFIG);
       let fast = 0;
       let text = start;
+      // The server hands the scanner its piece table (read in slices); every other edit gets the joined string.
+      let edited = PieceText.of(start);
+      let edits = 0;
       let seed = title.length * 31 + 5;
       const rand = (n: number): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n);
       const apply = (at: number, end: number, insert: string): void => {
         scanner.noteEdit({ start: at, end, inserted: insert.length, lengthBefore: text.length });
         text = text.slice(0, at) + insert + text.slice(end);
-        const incremental = scanner.scan('/nb/d.ipynb', text, DEFAULT_CONFIG);
+        edited = edited.edited(at, end, insert);
+        const incremental = scanner.scan('/nb/d.ipynb', edits++ % 2 === 0 ? edited : text, DEFAULT_CONFIG);
         const full = scanText('/nb/d.ipynb', text, { config: DEFAULT_CONFIG });
         if (scanner.lastStats.oneCell) fast++;
         assert.deepEqual(strip(incremental.findings), strip(full.findings));
