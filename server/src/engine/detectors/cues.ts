@@ -44,6 +44,11 @@ const ownersByHash = new Map<number, string[]>();
 /** Which low 16 bits of a hash some owner word has: rules out nearly every other word before the map is asked. */
 const ownerHashBits = new Uint8Array(0x10000);
 let longestOwner = 0;
+/**
+ * By first character: bit (length - 1) is set when an owner word of that length starts with it. A word is
+ * hashed only when this allows it, which passes over every number and most words after one look.
+ */
+const ownerLeads = new Uint32Array(0x250);
 /** Bumped when a new owner word comes in, so views redo their marks. */
 let ownersVersion = 0;
 
@@ -86,6 +91,7 @@ function indexOf(phrases: readonly string[]): CueIndex {
     else ownersByHash.set(hash, [word]);
     ownerHashBits[hash & 0xffff] = 1;
     longestOwner = Math.max(longestOwner, word.length);
+    ownerLeads[word.charCodeAt(0)] |= lengthBit(word.length);
     ownersVersion++;
   }
   return index;
@@ -93,17 +99,23 @@ function indexOf(phrases: readonly string[]): CueIndex {
 
 function wordHash(s: string, from: number, to: number): number {
   let h = 0;
-  for (let i = from; i < to; i++) h = hashStep(h, s.charCodeAt(i));
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
-}
-
-function hashStep(h: number, code: number): number {
-  return (Math.imul(h, 31) + code) | 0;
 }
 
 /** The owner word over [from, to) of the lower-cased text, if it is one (compared in place, never sliced). */
 function ownerWordAt(lower: string, from: number, to: number): string | undefined {
-  return to - from > longestOwner ? undefined : ownerWithHash(wordHash(lower, from, to), lower, from, to);
+  return mayBeOwner(lower, from, to) ? ownerWithHash(wordHash(lower, from, to), lower, from, to) : undefined;
+}
+
+/** Whether [from, to) of the lower-cased text has the first character and length of some owner word. */
+function mayBeOwner(lower: string, from: number, to: number): boolean {
+  const first = lower.charCodeAt(from);
+  return to - from <= longestOwner && first < 0x250 && (ownerLeads[first] & lengthBit(to - from)) !== 0;
+}
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length - 1, 31);
 }
 
 function ownerWithHash(hash: number, lower: string, from: number, to: number): string | undefined {
@@ -146,11 +158,9 @@ function findCueWords(view: TextView): CueWords {
       i++;
       continue;
     }
-    // The word's hash is taken as it is read, so most words are passed over without a slice or a lookup.
     const start = i;
-    let hash = 0;
-    for (let c = lower.charCodeAt(i); i < n && isWordCode(c); c = lower.charCodeAt(++i)) hash = hashStep(hash, c);
-    const word = i - start > longestOwner ? undefined : ownerWithHash(hash, lower, start, i);
+    while (i < n && isWordCode(lower.charCodeAt(i))) i++;
+    const word = ownerWordAt(lower, start, i);
     if (word === undefined) continue;
     starts.push(start);
     ends.push(i);

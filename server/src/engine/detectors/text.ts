@@ -62,8 +62,6 @@ export class Chain {
   }
 }
 
-const CHAIN_SEPARATORS = new Set(['-', '.', '/']);
-
 /** Characters of an atom by code, as a table read once per character of every text. */
 const ATOM_CODES = new Uint8Array(0x250).map((_, code) =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
@@ -87,13 +85,11 @@ function isLetterCode(code: number): boolean {
  * digits and `_`) are kept in parallel arrays, not objects: an output table has millions of them.
  */
 export class TextView {
-  private readonly atomStarts: number[] = [];
-  private readonly atomEnds: number[] = [];
-  private readonly atomKinds: AtomKind[] = [];
-  /** Per chain: its first and last atom, and its shape (see Chain.shape). */
-  private readonly chainFirsts: number[] = [];
-  private readonly chainLasts: number[] = [];
-  private readonly chainShapes: string[] = [];
+  /** Atoms as triples (start, end, kind code) and chains as pairs (first atom, last atom): no object per atom or chain. */
+  private readonly atomData: number[] = [];
+  private readonly chainData: number[] = [];
+  /** Shapes of chains of several digit groups (`3,2,4`), made on first use. */
+  private readonly groupShapes = new Map<number, string>();
   /** Chain objects made so far, by index. */
   private readonly made = new Map<number, Chain>();
   private lowerText: string | undefined;
@@ -105,71 +101,89 @@ export class TextView {
   }
 
   get atomCount(): number {
-    return this.atomStarts.length;
+    return this.atomData.length / 3;
   }
 
   atomStart(i: number): number {
-    return this.atomStarts[i];
+    return this.atomData[3 * i];
   }
 
   atomEnd(i: number): number {
-    return this.atomEnds[i];
+    return this.atomData[3 * i + 1];
   }
 
   atomKind(i: number): AtomKind {
-    return this.atomKinds[i];
+    return ATOM_KINDS[this.atomData[3 * i + 2]];
   }
 
   atom(i: number): Atom {
-    return { start: this.atomStarts[i], end: this.atomEnds[i], kind: this.atomKinds[i] };
+    return { start: this.atomStart(i), end: this.atomEnd(i), kind: this.atomKind(i) };
   }
 
   get chainCount(): number {
-    return this.chainFirsts.length;
+    return this.chainData.length / 2;
   }
 
   /** The chain at index i (0 <= i < chainCount), made on first use. */
   chain(i: number): Chain {
     let chain = this.made.get(i);
     if (!chain) {
-      const first = this.chainFirsts[i];
-      const last = this.chainLasts[i];
-      chain = new Chain(this, i, first, last - first + 1, this.atomStarts[first], this.atomEnds[last], this.chainShapes[i]);
+      const first = this.firstAtomOf(i);
+      chain = new Chain(this, i, first, this.chainAtomCount(i), this.chainStart(i), this.chainEnd(i), this.chainShape(i));
       this.made.set(i, chain);
     }
     return chain;
   }
 
   chainStart(i: number): number {
-    return this.atomStarts[this.chainFirsts[i]];
+    return this.atomStart(this.firstAtomOf(i));
   }
 
   chainEnd(i: number): number {
-    return this.atomEnds[this.chainLasts[i]];
+    return this.atomEnd(this.lastAtomOf(i));
   }
 
+  /** Digit-group lengths (`3,2,4`) when every atom of chain i is digits, else ''. */
   chainShape(i: number): string {
-    return this.chainShapes[i];
+    const first = this.firstAtomOf(i);
+    const last = this.lastAtomOf(i);
+    for (let k = first; k <= last; k++) if (this.atomData[3 * k + 2] !== DIGITS) return '';
+    if (first === last) return lengthText(this.atomEnd(first) - this.atomStart(first));
+    let shape = this.groupShapes.get(i);
+    if (shape === undefined) {
+      shape = lengthText(this.atomEnd(first) - this.atomStart(first));
+      for (let k = first + 1; k <= last; k++) shape += `,${this.atomEnd(k) - this.atomStart(k)}`;
+      this.groupShapes.set(i, shape);
+    }
+    return shape;
   }
 
   chainAtomCount(i: number): number {
-    return this.chainLasts[i] - this.chainFirsts[i] + 1;
+    return this.lastAtomOf(i) - this.firstAtomOf(i) + 1;
   }
 
   chainFirstKind(i: number): AtomKind {
-    return this.atomKinds[this.chainFirsts[i]];
+    return this.atomKind(this.firstAtomOf(i));
   }
 
   /** End of the first atom of chain i. */
   chainFirstEnd(i: number): number {
-    return this.atomEnds[this.chainFirsts[i]];
+    return this.atomEnd(this.firstAtomOf(i));
   }
 
   /** Whether every separator of chain i is `sep` (a single atom has none). */
   chainJoinedOnlyBy(i: number, sep: string): boolean {
     const code = sep.charCodeAt(0);
-    for (let k = this.chainFirsts[i]; k < this.chainLasts[i]; k++) if (this.text.charCodeAt(this.atomEnds[k]) !== code) return false;
+    for (let k = this.firstAtomOf(i); k < this.lastAtomOf(i); k++) if (this.text.charCodeAt(this.atomEnd(k)) !== code) return false;
     return true;
+  }
+
+  private firstAtomOf(i: number): number {
+    return this.chainData[2 * i];
+  }
+
+  private lastAtomOf(i: number): number {
+    return this.chainData[2 * i + 1];
   }
 
   /** Results that several detectors share (cue windows, id-like chains), made on first use. */
@@ -255,9 +269,7 @@ export class TextView {
         else letters++;
         i++;
       }
-      this.atomStarts.push(start);
-      this.atomEnds.push(i);
-      this.atomKinds.push(letters === 0 ? 'digits' : digits === 0 ? 'letters' : 'mixed');
+      this.atomData.push(start, i, letters === 0 ? DIGITS : digits === 0 ? LETTERS : MIXED);
     }
     this.work(n);
   }
@@ -267,25 +279,29 @@ export class TextView {
     let i = 0;
     while (i < count) {
       const first = i;
-      while (i + 1 < count && this.atomStarts[i + 1] - this.atomEnds[i] === 1 && CHAIN_SEPARATORS.has(this.text[this.atomEnds[i]])) i++;
-      this.chainFirsts.push(first);
-      this.chainLasts.push(i);
-      this.chainShapes.push(this.shapeOf(first, i));
+      while (i + 1 < count && this.atomStart(i + 1) - this.atomEnd(i) === 1 && isChainSeparator(this.text.charCodeAt(this.atomEnd(i)))) i++;
+      this.chainData.push(first, i);
       i++;
     }
     this.work(count);
   }
+}
 
-  /** Digit-group lengths of atoms first..last when all are digits, else ''. */
-  private shapeOf(first: number, last: number): string {
-    let shape = '';
-    for (let k = first; k <= last; k++) {
-      if (this.atomKinds[k] !== 'digits') return '';
-      const length = this.atomEnds[k] - this.atomStarts[k];
-      shape = k === first ? String(length) : `${shape},${length}`;
-    }
-    return shape;
-  }
+const DIGITS = 0;
+const LETTERS = 1;
+const MIXED = 2;
+const ATOM_KINDS: readonly AtomKind[] = ['digits', 'letters', 'mixed'];
+
+/** `-`, `.` or `/`. */
+function isChainSeparator(code: number): boolean {
+  return code === 0x2d || code === 0x2e || code === 0x2f;
+}
+
+/** Lengths as text, made once for the lengths ids have. */
+const LENGTH_TEXTS = Array.from({ length: 64 }, (_, n) => String(n));
+
+function lengthText(length: number): string {
+  return LENGTH_TEXTS[length] ?? String(length);
 }
 
 const NEED_BITS: Readonly<Record<CharNeed, number>> = { digit: 1, at: 2, colon: 4, upper: 8 };
