@@ -1,10 +1,10 @@
 /**
  * Scans many files on a worker_threads pool, one worker per core; few files are scanned in-process, where
- * starting workers would cost more than it saves. The main thread walks, reorders and writes the report (a
- * large share of a run with many findings), and scans only the files a worker should not: those over
- * LARGE_FILE_BYTES, and any a worker lost by running out of its capped heap. Workers have a bounded heap, so a
- * run's memory is a fixed cost whatever its size, and a young generation large enough that a file's
- * short-lived objects die young instead of being promoted and collected again. Results come back in task
+ * starting workers would cost more than it saves. The main thread walks, reorders and writes the report, and
+ * scans only the files a worker should not: those too large for a worker's capped heap, and any a worker lost
+ * by running out of it. Workers have a bounded heap, so a run's memory does not grow with its size, and a young
+ * generation large enough that a file's short-lived objects die young instead of being promoted and collected
+ * again. Results come back in task
  * order, each as soon as it and every file before it are done: a bounded reorder window, so a run holds a
  * few files' findings at a time. Workers get paths and config paths and send back packed report rows:
  * findings never hold a matched value, so nothing sensitive crosses the thread boundary.
@@ -23,11 +23,14 @@ const POOL_MIN_FILES = 64;
 /**
  * A worker's heap. The young generation holds a file's short-lived objects (tokens, windows, candidates) until
  * the file is done: smaller, and they are promoted and collected twice. The old generation holds the engine's
- * tables and one file's model; the cap keeps a run's memory flat.
+ * tables and one file's model: ~22 MB on typical notebooks whatever the cap, which only bounds the worst case.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 64 };
-/** Files above this size are scanned on the main thread, whose heap is not capped (a worker's is). */
-const LARGE_FILE_BYTES = 1024 * 1024;
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 128 };
+/**
+ * Old generation a file needs per byte, with room to spare (a 10 MB notebook scans in 64 MB). Files that would
+ * not fit a worker's cap go to the main thread, whose heap is not capped.
+ */
+const HEAP_BYTES_PER_FILE_BYTE = 8;
 /** Files queued at each worker, so it never waits on the main thread between files. */
 const QUEUED_PER_WORKER = 3;
 /** How far past the oldest unfinished file the pool may run; bounds the findings held for reordering. */
@@ -104,7 +107,14 @@ class WorkerPool {
   private settle: { resolve: (outcome: PoolOutcome) => void; reject: (e: unknown) => void } | undefined;
   private rescanned = 0;
 
-  constructor(private readonly tasks: readonly ScanTask[], private readonly size: number, private readonly options: PoolOptions) {}
+  private readonly heap: typeof WORKER_HEAP;
+  /** Files above this size are scanned on the main thread. */
+  private readonly largeFileBytes: number;
+
+  constructor(private readonly tasks: readonly ScanTask[], private readonly size: number, private readonly options: PoolOptions) {
+    this.heap = { ...WORKER_HEAP, maxOldGenerationSizeMb: options.workerHeapMB ?? WORKER_HEAP.maxOldGenerationSizeMb };
+    this.largeFileBytes = (this.heap.maxOldGenerationSizeMb * 1024 * 1024) / HEAP_BYTES_PER_FILE_BYTE;
+  }
 
   run(): Promise<PoolOutcome> {
     return new Promise((resolve, reject) => {
@@ -117,7 +127,7 @@ class WorkerPool {
   private start(): void {
     const setup: WorkerSetup = { kind: WORKER_KIND, settings: this.options.settings };
     const worker = new Worker(this.options.workerScript, {
-      workerData: setup, stdout: false, stderr: false, resourceLimits: this.options.workerHeapMB === undefined ? WORKER_HEAP : { ...WORKER_HEAP, maxOldGenerationSizeMb: this.options.workerHeapMB },
+      workerData: setup, stdout: false, stderr: false, resourceLimits: this.heap,
     });
     const inFlight = new Set<number>();
     this.workers.set(worker, inFlight);
@@ -173,7 +183,7 @@ class WorkerPool {
   private nextForWorker(): number | undefined {
     while (this.canSend()) {
       const index = this.nextToSend++;
-      if (!isLarge(this.tasks[index])) return index;
+      if (!isLarge(this.tasks[index], this.largeFileBytes)) return index;
       this.scanLocally(index);
     }
     return undefined;
@@ -226,9 +236,9 @@ export function runScanWorker(): boolean {
   return true;
 }
 
-function isLarge(task: ScanTask): boolean {
+function isLarge(task: ScanTask, largeFileBytes: number): boolean {
   try {
-    return statSync(task.file).size > LARGE_FILE_BYTES;
+    return statSync(task.file).size > largeFileBytes;
   } catch {
     return false; // the scan reports the file's problem
   }
