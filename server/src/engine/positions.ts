@@ -106,6 +106,12 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; character: number } {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.starts[line] };
+  }
+
+  /** The 0-based line holding `offset` (position() without an object, for callers that place many ranges). */
+  lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -113,7 +119,7 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return lo;
   }
 
   offset(line: number, character: number): number {

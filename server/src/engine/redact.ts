@@ -92,6 +92,13 @@ function countDigits(value: string): number {
 
 function countAlnum(value: string): number {
   let n = 0;
-  for (const ch of value) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  for (const ch of value) if (isAlnum(ch)) n++;
   return n;
+}
+
+/** A Unicode letter or number; ASCII is answered without the Unicode test, which is most of every value. */
+function isAlnum(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
 }

@@ -134,8 +134,8 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
     if (allow(value)) continue;
     const startOffset = p.slice.map.toFile(p.start);
     const endOffset = p.slice.map.toFileEnd(p.end);
-    const start = lines.position(startOffset);
-    const end = lines.position(endOffset);
+    const startLine = lines.lineOf(startOffset);
+    const endLine = lines.lineOf(endOffset);
     const label = CATEGORY_LABELS[p.category];
     const keyNote = p.contextKey && p.relation ? ` (${RELATION_WORDS[p.relation]} \`${p.contextKey}\`)` : '';
     findings.push({
@@ -144,7 +144,10 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
       severity,
       message: `${label} in ${rule.where}${keyNote}: ${p.redacted}`,
       redacted: p.redacted,
-      range: { startOffset, endOffset, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character },
+      range: {
+        startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
+        endLine, endCharacter: endOffset - lines.lineStart(endLine),
+      },
       regionKind: p.regionKind,
       cellIndex: p.cellIndex,
       outputIndex: p.outputIndex,

@@ -144,9 +144,12 @@ const GENERIC_NAME_WORDS = new Set([
   'test patient', 'first last', 'firstname lastname', 'first name', 'last name', 'mr', 'mrs', 'ms', 'dr',
 ]);
 
+/** First characters of the whole-value parameter forms: any other value skips that pattern. */
+const PARAMETER_LEADS = new Set([':', '$', '{', '%', '?', '@']);
+
 /** Parameters and templates: `:mrn`, `${x}`, `{{x}}`, `{x}`, `%s`, `%(x)s`, `?`, `$1`, `@p`, widget reads. */
 function isParameter(v: string): boolean {
-  return /^(?::[A-Za-z_]\w{0,63}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\{[^}]{0,200}\}|%s|%d|%\([A-Za-z_]\w{0,63}\)s|\?|\$\d{1,3}|@[A-Za-z_]\w{0,63})$/.test(v)
+  return PARAMETER_LEADS.has(v[0]) && /^(?::[A-Za-z_]\w{0,63}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\{[^}]{0,200}\}|%s|%d|%\([A-Za-z_]\w{0,63}\)s|\?|\$\d{1,3}|@[A-Za-z_]\w{0,63})$/.test(v)
     || /dbutils\.widgets|getArgument\(|spark\.conf\.get/.test(v) || /\$\{|\{\{/.test(v);
 }
 
