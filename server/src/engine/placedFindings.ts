@@ -149,8 +149,8 @@ export class PlacedFindings {
   all(): readonly Finding[] {
     if (!this.placed) {
       const out: Finding[] = [];
-      this.visitInOrder((f) => {
-        out.push(f);
+      this.visitInOrder((_kind, cell, i, other) => {
+        out.push(other ?? (cell as CellPlacement).findings.place(i, cell as CellPlacement));
         return true;
       });
       this.placed = out;
@@ -192,57 +192,65 @@ export class PlacedFindings {
    * document order (how VS Code chooses the diagnostics it keeps). Only the chosen ones are placed.
    */
   mostSevere(limit: number, keep?: (f: FindingKind) => boolean): Selection {
+    if (this.placed) {
+      const count = this.bySeverity(keep);
+      if (count.error + count.warning + count.info <= limit) return { findings: keep ? this.placed.filter(keep) : this.placed, total: count.error + count.warning + count.info };
+    }
+    const { items, total } = this.mostSevereAs(limit, keep, (cell, i) => cell.findings.place(i, cell), (f) => f);
+    return { findings: items, total };
+  }
+
+  /**
+   * As mostSevere, each chosen finding made by `fromCell` (finding `i` of a cell, at the cell's placement) or
+   * `fromOther` (an analyzer finding): a caller can reuse what it made for a cell placed the same way before.
+   */
+  mostSevereAs<T>(limit: number, keep: ((f: FindingKind) => boolean) | undefined, fromCell: (cell: CellPlacement, i: number) => T, fromOther: (f: Finding) => T): { items: T[]; total: number } {
     const count = this.bySeverity(keep);
     const total = count.error + count.warning + count.info;
-    if (total <= limit && this.placed) return { findings: keep ? this.placed.filter(keep) : this.placed, total };
     const room: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     let left = limit;
     for (const severity of SEVERITIES) {
       room[severity] = Math.min(count[severity], left);
       left -= room[severity];
     }
-    const chosen: Finding[] = [];
+    const items: T[] = [];
     const wanted = Math.min(limit, total);
-    this.visitInOrder(
-      (f) => {
-        if (room[f.severity] > 0) {
-          room[f.severity]--;
-          chosen.push(f);
-        }
-        return chosen.length < wanted;
-      },
-      (f) => keep?.(f) !== false && room[f.severity] > 0,
-    );
-    return { findings: chosen, total };
+    if (wanted === 0) return { items, total };
+    this.visitInOrder((kind, cell, i, other) => {
+      if (keep?.(kind) === false || room[kind.severity] === 0) return true;
+      room[kind.severity]--;
+      items.push(other ? fromOther(other) : fromCell(cell as CellPlacement, i));
+      return items.length < wanted;
+    });
+    return { items, total };
   }
 
   /** The findings whose lines overlap `[startLine, endLine]` (for a hover or a code action at a place). */
   onLines(startLine: number, endLine: number): Finding[] {
     const out: Finding[] = [];
     this.visitInOrder(
-      (f) => {
+      (_kind, cell, i, other) => {
+        const f = other ?? (cell as CellPlacement).findings.place(i, cell as CellPlacement);
         if (f.range.endLine >= startLine && f.range.line <= endLine) out.push(f);
         return true;
       },
-      undefined,
       (cell, next) => cell.line <= endLine && (next === undefined || next.line >= startLine),
     );
     return out;
   }
 
   /**
-   * Calls `visit` with each finding placed, in document order (cells' findings before analyzer findings at
-   * the same offsets, as a stable sort of both would have it), until it returns false. `wanted` skips a
-   * finding before it is placed; `cellWanted` skips a whole cell.
+   * Calls `visit` with each finding's kind and where it is (finding `i` of `cell`, not yet placed, or `other`, an
+   * analyzer finding), in document order (cells' findings before analyzer findings at the same offsets, as a
+   * stable sort of both would have it), until it returns false. Findings a file-wide suppression drops are
+   * skipped; `cellWanted` skips a whole cell.
    */
   private visitInOrder(
-    visit: (f: Finding) => boolean,
-    wanted: (f: FindingKind) => boolean = () => true,
+    visit: (kind: FindingKind, cell: CellPlacement | undefined, i: number, other: Finding | undefined) => boolean,
     cellWanted: (cell: CellPlacement, next: CellPlacement | undefined) => boolean = () => true,
   ): void {
     const others = this.others;
     let o = 0;
-    const take = (f: Finding): boolean => (wanted(f) ? visit(f) : true);
     for (let c = 0; c < this.cells.length; c++) {
       const cell = this.cells[c];
       if (!cellWanted(cell, this.cells[c + 1])) continue;
@@ -251,14 +259,14 @@ export class PlacedFindings {
         const start = cell.fileStart + findings.startOffset(i);
         const end = cell.fileStart + findings.endOffset(i);
         for (; o < others.length && (others[o].range.startOffset < start || (others[o].range.startOffset === start && others[o].range.endOffset < end)); o++) {
-          if (!take(others[o])) return;
+          if (!visit(others[o], undefined, -1, others[o])) return;
         }
         const kind = findings.kind(i);
-        if (this.dropped?.(kind) || !wanted(kind)) continue;
-        if (!visit(findings.place(i, cell))) return;
+        if (this.dropped?.(kind)) continue;
+        if (!visit(kind, cell, i, undefined)) return;
       }
     }
-    for (; o < others.length; o++) if (!take(others[o])) return;
+    for (; o < others.length; o++) if (!visit(others[o], undefined, -1, others[o])) return;
   }
 }
 

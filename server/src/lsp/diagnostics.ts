@@ -1,7 +1,7 @@
 /** Finding → LSP Diagnostic. The message is the finding's (kind, place, redacted label); data never holds a value. */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../engine';
-import type { FindingKind, PlacedFindings } from '../engine/placedFindings';
+import type { CellFindings, CellPlacement, FindingKind, PlacedFindings } from '../engine/placedFindings';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 import { ruleDocUri } from './ruleDocs';
 
@@ -33,12 +33,61 @@ export function toDiagnostic(f: Finding, range: Range = findingRange(f), message
  * all of them if they fit, else the most severe and one more saying how many were left out. VS Code keeps
  * 1,000 per file, errors first, and drops the rest on arrival: sending more only costs the user time.
  */
-export function findingDiagnostics(findings: PlacedFindings, room: number, limit: number, keep?: (f: FindingKind) => boolean): Diagnostic[] {
+export function findingDiagnostics(findings: PlacedFindings, room: number, limit: number, keep?: (f: FindingKind) => boolean, reuse?: DiagnosticReuse): Diagnostic[] {
   const total = findings.count(keep);
-  const chosen = findings.mostSevere(total <= room ? room : Math.max(room - 1, 0), keep).findings;
-  const diagnostics = chosen.map((f) => toDiagnostic(f));
-  if (chosen.length < total) diagnostics.push(notShownDiagnostic(total - chosen.length, limit));
-  return diagnostics;
+  const make = (cell: CellPlacement, i: number) => toDiagnostic(cell.findings.place(i, cell));
+  const { items } = findings.mostSevereAs(total <= room ? room : Math.max(room - 1, 0), keep, reuse ? (cell, i) => reuse.diagnostic(cell, i, make) : make, (f) => toDiagnostic(f));
+  reuse?.done();
+  if (items.length < total) items.push(notShownDiagnostic(total - items.length, limit));
+  return items;
+}
+
+/**
+ * The diagnostics last made for one file, by cell findings and where their cell was: after an edit in one cell
+ * of a large notebook the other cells' diagnostics are the same objects (a diagnostic holds lines, not
+ * offsets), so they are reused instead of placed and made again. Only what the last publish used is kept.
+ */
+export class DiagnosticReuse {
+  private uri: string | undefined;
+  private last = new Map<CellFindings, PlacedCell>();
+  private next = new Map<CellFindings, PlacedCell>();
+
+  /** Starts a publish for `uri` (another file's diagnostics are forgotten). */
+  begin(uri: string): this {
+    if (uri !== this.uri) this.last = new Map();
+    this.uri = uri;
+    this.next = new Map();
+    return this;
+  }
+
+  diagnostic(cell: CellPlacement, i: number, make: (cell: CellPlacement, i: number) => Diagnostic): Diagnostic {
+    let placed = this.next.get(cell.findings);
+    if (!placed) {
+      const before = this.last.get(cell.findings);
+      const same = before && before.line === cell.line && before.character === cell.character && before.index === cell.index;
+      placed = { line: cell.line, character: cell.character, index: cell.index, made: same ? before.made : new Map() };
+      this.next.set(cell.findings, placed);
+    }
+    let diagnostic = placed.made.get(i);
+    if (!diagnostic) {
+      diagnostic = make(cell, i);
+      placed.made.set(i, diagnostic);
+    }
+    return diagnostic;
+  }
+
+  /** Keeps what this publish used, for the next. */
+  done(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+interface PlacedCell {
+  readonly line: number;
+  readonly character: number;
+  readonly index: number;
+  readonly made: Map<number, Diagnostic>;
 }
 
 /** Says that `notShown` findings were left out of a file's diagnostics (a count only). */

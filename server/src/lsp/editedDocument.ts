@@ -130,8 +130,10 @@ export class EditedDocument {
     this.snapshot = text;
     const insertedEnd = start + change.text.length;
     const starts = this.lineStarts;
-    // A CR LF pair across an edit boundary is not in the inserted text's line starts: count them again when asked.
-    if (!starts || (text.charCodeAt(start - 1) === CR && text.charCodeAt(start) === LF) || (text.charCodeAt(insertedEnd - 1) === CR && text.charCodeAt(insertedEnd) === LF)) {
+    // A CR LF pair across an edit boundary is not in the inserted text's line starts, and a range past the last
+    // line does not say which lines it replaced: count them again when asked.
+    const crlfAcross = (text.charCodeAt(start - 1) === CR && text.charCodeAt(start) === LF) || (text.charCodeAt(insertedEnd - 1) === CR && text.charCodeAt(insertedEnd) === LF);
+    if (!starts || crlfAcross || to.line >= starts.length || from.line < 0) {
       this.lineStarts = undefined;
       return { start, end };
     }

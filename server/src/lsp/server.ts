@@ -31,7 +31,7 @@ import {
 } from '../protocol';
 import { codeActionsFor, toTextEdits, type ActionSubject } from './codeActions';
 import { DatabricksSupport, tableStatus } from './databricks';
-import { cellLevelDiagnostic, contains, findingDiagnostics, findingRange } from './diagnostics';
+import { cellLevelDiagnostic, contains, DiagnosticReuse, findingDiagnostics, findingRange } from './diagnostics';
 import { hoverContent } from './hover';
 import { SettingsSource } from './settings';
 import { cellScanPath, documentScanPath, fsPathOf, type ScanTarget } from './targets';
@@ -69,7 +69,7 @@ interface LookupJob {
  * The diagnostics published for a state: its findings, saved-output findings on the cell, and a scan error; when
  * there are more than the settings allow, the most severe findings and one diagnostic saying how many more.
  */
-function diagnosticsOf(state: DocumentState): Diagnostic[] {
+function diagnosticsOf(state: DocumentState, reuse?: DiagnosticReuse): Diagnostic[] {
   const firstLineLength = state.cellLevel.length > 0 ? (state.target.text.split(/\r?\n|\r/, 1)[0] ?? '').length : 0;
   const others = state.cellLevel.map((f) => cellLevelDiagnostic(f, firstLineLength));
   if (state.error) {
@@ -80,7 +80,7 @@ function diagnosticsOf(state: DocumentState): Diagnostic[] {
     });
   }
   const limit = state.settings.maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS_PER_FILE;
-  return [...findingDiagnostics(state.findings, limit - others.length, limit, isShown(state.settings)), ...others];
+  return [...findingDiagnostics(state.findings, limit - others.length, limit, isShown(state.settings), reuse?.begin(state.target.uri)), ...others];
 }
 
 /** Which findings are shown in the text: saved outputs only when scanOutputs is on (undefined: all are). */
@@ -136,6 +136,8 @@ class PhisafeServer {
   private databricks!: DatabricksSupport;
   private readonly lookups = new Map<string, LookupJob>();
   private parsed: { readonly target: ScanTarget; readonly document: ScanDocument } | undefined;
+  /** The diagnostics of the file published last, reused for its cells that an edit did not touch. */
+  private readonly reuse = new DiagnosticReuse();
 
   constructor(private readonly connection: Connection) {}
 
@@ -394,7 +396,7 @@ class PhisafeServer {
     const state: DocumentState = { target, findings: result.findings, error: result.error, settings, cellLevel, databricks, inputsKey: usedInputs };
     this.states.set(target.uri, state);
     this.fromWorkspaceScan.delete(target.uri);
-    void this.connection.sendDiagnostics({ uri: target.uri, version: target.version, diagnostics: diagnosticsOf(state) });
+    void this.connection.sendDiagnostics({ uri: target.uri, version: target.version, diagnostics: diagnosticsOf(state, this.reuse) });
     return state;
   }
 
