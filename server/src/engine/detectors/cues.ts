@@ -249,15 +249,15 @@ interface Window {
 
 /** The better of `best` and a bounded occurrence of a phrase ending in `word`, where that window word ends at wordEnd. */
 function wordHit(win: Window, index: CueIndex, word: string, wordEnd: number, best: CueHit | undefined): CueHit | undefined {
-  const phrases = index.byLastWord.get(word);
-  if (!phrases) return best;
-  for (const { phrase, tail } of phrases) {
+  for (const { phrase, tail } of index.byLastWord.get(word) ?? NO_PHRASES) {
     const at = wordEnd + tail - phrase.length;
     if (at < win.from || at + phrase.length > win.to) continue;
     if (phraseAt(win.lower, at, phrase) && boundedAt(win.lower, at, phrase, win.from, win.to)) best = better(win, best, at, phrase);
   }
   return best;
 }
+
+const NO_PHRASES: readonly { phrase: string; tail: number }[] = [];
 
 /** The better of `best` and every occurrence of a phrase without a word in the window. */
 function anywhereHit(win: Window, phrase: string, best: CueHit | undefined): CueHit | undefined {
@@ -278,22 +278,37 @@ function bestHit(view: TextView, from: number, to: number, phrases: readonly str
   const index = indexOf(phrases);
   view.work(to - from);
   if (index.wordless.length === 0 && !mayHoldCue(view, from, to)) return undefined;
+  // The window's words that end a phrase of some list: a cut head, whole marked words first..last - 1, a cut tail.
   const lower = view.lower;
-  const win: Window = { lower, from, to, before };
   const cue = cueWordsOf(view);
-  let best: CueHit | undefined;
   const headEnd = cutHeadEnd(lower, from, to);
   const head = headEnd >= 0 ? ownerWordAt(lower, from, headEnd) : undefined;
-  if (head !== undefined) best = wordHit(win, index, head, headEnd, best);
-  for (let k = firstWordFrom(cue, from); k < cue.ends.length && cue.ends[k] <= to; k++) best = wordHit(win, index, cue.words[k], cue.ends[k], best);
+  const first = firstWordFrom(cue, from);
+  let last = first;
+  while (last < cue.ends.length && cue.ends[last] <= to) last++;
   const tailStart = cutTailStart(lower, from, to, headEnd);
   const tail = tailStart >= 0 ? ownerWordAt(lower, tailStart, to) : undefined;
+  if (!endsPhraseOf(index, head, tail, cue.words, first, last)) return undefined;
+  const win: Window = { lower, from, to, before };
+  let best: CueHit | undefined;
+  if (head !== undefined) best = wordHit(win, index, head, headEnd, best);
+  for (let k = first; k < last; k++) best = wordHit(win, index, cue.words[k], cue.ends[k], best);
   if (tail !== undefined) best = wordHit(win, index, tail, to, best);
   for (const phrase of index.wordless) {
     view.work(to - from);
     best = anywhereHit(win, phrase, best);
   }
   return best;
+}
+
+/** Whether any of these window words ends a phrase of the list (or it has wordless phrases): else it has no hit. */
+function endsPhraseOf(
+  index: CueIndex, head: string | undefined, tail: string | undefined, words: readonly string[], first: number, last: number,
+): boolean {
+  if (index.wordless.length > 0) return true;
+  if ((head !== undefined && index.byLastWord.has(head)) || (tail !== undefined && index.byLastWord.has(tail))) return true;
+  for (let k = first; k < last; k++) if (index.byLastWord.has(words[k])) return true;
+  return false;
 }
 
 /** The cue that ends nearest before `pos` (within `window` characters on the same line). */

@@ -89,9 +89,9 @@ export class TextView {
   private readonly atomData: number[] = [];
   private readonly chainData: number[] = [];
   /** Shapes of chains of several digit groups (`3,2,4`), made on first use. */
-  private readonly groupShapes = new Map<number, string>();
-  /** Chain objects made so far, by index. */
-  private readonly made = new Map<number, Chain>();
+  private groupShapes: Map<number, string> | undefined;
+  /** Chain objects made so far, by index (most views make none). */
+  private made: Map<number, Chain> | undefined;
   private lowerText: string | undefined;
   private memos: Map<symbol, unknown> | undefined;
 
@@ -126,6 +126,7 @@ export class TextView {
 
   /** The chain at index i (0 <= i < chainCount), made on first use. */
   chain(i: number): Chain {
+    this.made ??= new Map();
     let chain = this.made.get(i);
     if (!chain) {
       const first = this.firstAtomOf(i);
@@ -149,6 +150,7 @@ export class TextView {
     const last = this.lastAtomOf(i);
     for (let k = first; k <= last; k++) if (this.atomData[3 * k + 2] !== DIGITS) return '';
     if (first === last) return lengthText(this.atomEnd(first) - this.atomStart(first));
+    this.groupShapes ??= new Map();
     let shape = this.groupShapes.get(i);
     if (shape === undefined) {
       shape = lengthText(this.atomEnd(first) - this.atomStart(first));
