@@ -43,7 +43,7 @@ export class ValueSink {
     while (start < end && isSpace(this.text.charCodeAt(start))) start++;
     while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
     if (end <= start) return;
-    if (end - start <= 14) {
+    if (end - start <= 14 && mayBePlaceholder(this.text.charCodeAt(start))) {
       const short = this.text.slice(start, end);
       if (PLACEHOLDERS.has(short) || TYPE_NAMES.has(short.toLowerCase())) return;
     }
@@ -52,6 +52,11 @@ export class ValueSink {
     this.taken++;
     if (!this.wanted || this.wanted(name)) this.values.push({ key: name, start, end });
   }
+}
+
+/** Placeholders and type names start with a letter, `.`, `…`, `<` or `-`: a number is passed over without a slice. */
+function mayBePlaceholder(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2e || c === 0x2026 || c === 0x3c || c === 0x2d;
 }
 
 export function isSpace(c: number): boolean {
