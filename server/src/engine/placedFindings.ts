@@ -172,11 +172,15 @@ export class PlacedFindings {
     const filtered = keep !== undefined || this.dropped !== undefined;
     if (!filtered && this.unfiltered) return { ...this.unfiltered };
     const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const cell of this.cells) {
-      if (!filtered) {
-        for (const severity of SEVERITIES) count[severity] += cell.findings.bySeverity[severity];
-        continue;
+    if (!filtered) {
+      // Plain sums (a large notebook has thousands of cells, counted on every publish).
+      for (const { findings: { bySeverity } } of this.cells) {
+        count.error += bySeverity.error;
+        count.warning += bySeverity.warning;
+        count.info += bySeverity.info;
       }
+    }
+    for (const cell of filtered ? this.cells : []) {
       for (let i = 0; i < cell.findings.length; i++) {
         const kind = cell.findings.kind(i);
         if (keep?.(kind) !== false && !this.dropped?.(kind)) count[kind.severity]++;
