@@ -61,7 +61,12 @@ export class PieceText implements EditedText {
 
   /** This text with `[start, end)` replaced by `inserted`. */
   edited(start: number, end: number, inserted: string): PieceText {
-    if (this.pieces.length >= MAX_PIECES) return PieceText.of(this.text()).edited(start, end, inserted);
+    // Once joined (or with many pieces), the next versions are pieces of the joined text: the text it was
+    // made from is then no longer kept alongside it.
+    if (this.joined !== undefined || this.pieces.length >= MAX_PIECES) {
+      const whole = this.text();
+      if (this.pieces.length !== 1 || this.pieces[0].source !== whole) return PieceText.of(whole).edited(start, end, inserted);
+    }
     const out: Piece[] = [];
     let at = 0;
     for (const p of this.pieces) {
