@@ -244,11 +244,16 @@ function freeText(ctx: ScanContext, slice: TextSlice, from: number, to: number, 
   if (to <= from) return;
   const text = slice.text.slice(from, to);
   let fc = ctx.freeTextContexts.get(regionKind);
-  if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: ctx.config.contextWords }));
+  if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: configuredCues(ctx.config) }));
   for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
   for (const d of ctx.custom) {
     for (const c of d.find(text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
   }
+}
+
+/** Configured context words, or none: detectors then skip a lookup per category on every text. */
+function configuredCues(config: ResolvedConfig): FreeTextContext['extraCues'] {
+  return Object.keys(config.contextWords).length > 0 ? config.contextWords : undefined;
 }
 
 /** Texts up to this length are memoised: most code strings and comments are short, and long ones rarely repeat. */
