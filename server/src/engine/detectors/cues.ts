@@ -131,7 +131,6 @@ function ownerWithHash(hash: number, lower: string, from: number, to: number): s
  * reads as a space). A window holds these whole, plus at most a cut word at either edge, checked on its own.
  */
 interface CueWords {
-  readonly version: number;
   readonly starts: readonly number[];
   readonly ends: readonly number[];
   readonly words: readonly string[];
@@ -140,9 +139,7 @@ interface CueWords {
 const CUE_WORDS = Symbol('cue words');
 
 function cueWordsOf(view: TextView): CueWords {
-  const holder = view.memo<{ words?: CueWords }>(CUE_WORDS, () => ({}));
-  if (holder.words?.version !== ownersVersion) holder.words = findCueWords(view);
-  return holder.words;
+  return view.shared(CUE_WORDS, ownersVersion, findCueWords);
 }
 
 function findCueWords(view: TextView): CueWords {
@@ -166,7 +163,7 @@ function findCueWords(view: TextView): CueWords {
     ends.push(i);
     words.push(word);
   }
-  return { version: ownersVersion, starts, ends, words };
+  return { starts, ends, words };
 }
 
 /** Index of the first cue word starting at or after pos. */

@@ -72,13 +72,7 @@ const ID_CHAINS = Symbol('id chains');
 
 /** The view's id-like chains near a cue word, computed once per set of cue words and shared by every labelled detector. */
 function idChainsOf(view: TextView): readonly IdChain[] {
-  const holder = view.memo<{ version?: number; list?: IdChain[] }>(ID_CHAINS, () => ({}));
-  const version = cueWordsVersion();
-  if (holder.version !== version || !holder.list) {
-    holder.list = findIdChains(view);
-    holder.version = version;
-  }
-  return holder.list;
+  return view.shared(ID_CHAINS, cueWordsVersion(), findIdChains);
 }
 
 function findIdChains(view: TextView): IdChain[] {

@@ -93,7 +93,7 @@ export class TextView {
   /** Chain objects made so far, by index (most views make none). */
   private made: Map<number, Chain> | undefined;
   private lowerText: string | undefined;
-  private memos: Map<symbol, unknown> | undefined;
+  private shares: Map<symbol, { readonly version: number; readonly value: unknown }> | undefined;
 
   constructor(readonly text: string, readonly meter?: WorkMeter) {
     this.findAtoms();
@@ -188,12 +188,16 @@ export class TextView {
     return this.chainData[2 * i + 1];
   }
 
-  /** Results that several detectors share (cue windows, id-like chains), made on first use. */
-  memo<T>(key: symbol, make: () => T): T {
-    this.memos ??= new Map();
-    if (this.memos.has(key)) return this.memos.get(key) as T;
-    const value = make();
-    this.memos.set(key, value);
+  /**
+   * Results that several detectors share (cue words, id-like chains): made on first use, and again when
+   * `version` changes (they depend on the cue lists indexed so far).
+   */
+  shared<T>(key: symbol, version: number, make: (view: TextView) => T): T {
+    this.shares ??= new Map();
+    const entry = this.shares.get(key);
+    if (entry && entry.version === version) return entry.value as T;
+    const value = make(this);
+    this.shares.set(key, { version, value });
     return value;
   }
 
