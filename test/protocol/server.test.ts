@@ -79,6 +79,20 @@ describe('language server over stdio', function () {
     assert.deepEqual(d.range.start, positionOf(nbText, SSN));
   });
 
+  it('leaves the whole-file fix out of automatic light-bulb requests, and makes it when asked for', async () => {
+    const diagnostics = server.latest(nbUri()) ?? [];
+    const ask = (context: Record<string, unknown>): Promise<CodeAction[]> => server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: nbUri() }, range: diagnostics[0].range, context: { diagnostics, ...context },
+    });
+    const automatic = await ask({ triggerKind: 2 });
+    assert.ok(automatic.some((a) => a.title.includes('Redact as [SSN]')));
+    assert.ok(!automatic.some((a) => a.kind === 'source.fixAll.phisafe'));
+    const asked = await ask({ triggerKind: 2, only: ['source.fixAll'] });
+    assert.deepEqual(asked.map((a) => a.kind), ['source.fixAll.phisafe']);
+    const invoked = await ask({ triggerKind: 1 });
+    assert.ok(invoked.some((a) => a.kind === 'source.fixAll.phisafe'));
+  });
+
   it('offers redact, suppress and fix-all actions, and applies a suppression with a reason', async () => {
     const diagnostics = server.latest(nbUri()) ?? [];
     const actions: CodeAction[] = await server.connection.sendRequest('textDocument/codeAction', {

@@ -16,6 +16,8 @@ export interface ActionSubject {
   readonly document: ScanDocument;
   /** Findings located in the document's text. */
   readonly findings: readonly Finding[];
+  /** The findings on lines `[startLine, endLine]`, without placing the others (a large notebook has tens of thousands). */
+  readonly findingsOnLines?: (startLine: number, endLine: number) => readonly Finding[];
   /** Findings from a notebook's saved outputs and titles, shown at the top of a cell (no text range of their own). */
   readonly cellLevel: readonly Finding[];
   /** Set when the subject is a cell of an open notebook. */
@@ -27,7 +29,10 @@ export interface ActionSubject {
 }
 
 export function toTextEdits(text: string, edits: readonly FileEdit[]): TextEdit[] {
-  const lines = new LineIndex(text);
+  return textEdits(new LineIndex(text), edits);
+}
+
+function textEdits(lines: LineIndex, edits: readonly FileEdit[]): TextEdit[] {
   return edits.map((e) => {
     const start = lines.position(e.startOffset);
     const end = lines.position(e.endOffset);
@@ -35,18 +40,31 @@ export function toTextEdits(text: string, edits: readonly FileEdit[]): TextEdit[
   });
 }
 
+/** Line starts of each document actions were made for, so several actions on one request count lines once. */
+const lineIndexes = new WeakMap<ScanDocument, LineIndex>();
+
 function workspaceEdit(subject: ActionSubject, edits: readonly FileEdit[]): WorkspaceEdit {
-  return { changes: { [subject.uri]: toTextEdits(subject.document.text, edits) } };
+  let lines = lineIndexes.get(subject.document);
+  if (!lines) {
+    lines = new LineIndex(subject.document.text);
+    lineIndexes.set(subject.document, lines);
+  }
+  return { changes: { [subject.uri]: textEdits(lines, edits) } };
 }
 
 export function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActionsFor(subject: ActionSubject, range: Range, only: readonly string[] | undefined): CodeAction[] {
+/**
+ * The actions for `range`. `automatic` requests (VS Code's light bulb, on every edit and cursor move) leave
+ * source actions out unless `only` names them, as VS Code drops them there: the whole-file fix is made only
+ * when someone asks for it.
+ */
+export function codeActionsFor(subject: ActionSubject, range: Range, only: readonly string[] | undefined, automatic = false): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wantsKind(only, CodeActionKind.QuickFix)) {
-    for (const f of subject.findings) {
+    for (const f of subject.findingsOnLines?.(range.start.line, range.end.line) ?? subject.findings) {
       if (intersects(findingRange(f), range)) actions.push(...quickFixes(subject, f, diagnosticFor(subject, f)));
     }
     for (const f of subject.cellLevel) {
@@ -54,7 +72,7 @@ export function codeActionsFor(subject: ActionSubject, range: Range, only: reado
       if (diagnostic) actions.push(...cellLevelFixes(subject, f, diagnostic));
     }
   }
-  if (wantsKind(only, FIX_ALL_KIND)) {
+  if (wantsKind(only, FIX_ALL_KIND) && !(automatic && only === undefined)) {
     const fixAll = fixAllAction(subject);
     if (fixAll) actions.push(fixAll);
   }

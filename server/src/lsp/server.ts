@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
-  CancellationTokenSource, CodeActionKind, createConnection, MessageType, ShowMessageNotification, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
+  CancellationTokenSource, CodeActionKind, CodeActionTriggerKind, createConnection, MessageType, ShowMessageNotification, DiagnosticSeverity, DidChangeConfigurationNotification, ErrorCodes, NotebookDocuments, ProposedFeatures,
   ResponseError, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type CodeActionParams, type Connection, type Diagnostic, type ExecuteCommandParams, type HoverParams,
   type InitializeParams, type InitializeResult,
@@ -195,7 +195,7 @@ class PhisafeServer {
     c.onCodeAction(this.guarded('code actions', async (params: CodeActionParams, token: CancellationToken) => {
       const subject = await this.subject(params.textDocument.uri);
       if (!subject || token.isCancellationRequested) return [];
-      return codeActionsFor(subject, params.range, params.context.only);
+      return codeActionsFor(subject, params.range, params.context.only, params.context.triggerKind === CodeActionTriggerKind.Automatic);
     }));
     c.onExecuteCommand(this.guarded('command', async (params: ExecuteCommandParams, token: CancellationToken, workDone: WorkDoneProgressReporter) => {
       if (params.command === ServerCommands.scanWorkspace) return this.scanWorkspace(token, workDone);
@@ -536,9 +536,22 @@ class PhisafeServer {
     const document = this.documentFor(state.target) ?? (state.target.scanPath && !state.error ? plainDocument(state.target.scanPath, state.target.text) : undefined);
     if (!document) return undefined;
     const { config } = await this.settings.effective(state.target.cell?.notebookUri ?? uri, state.target.configPath);
-    const { scanPath, text } = state.target;
-    const databricksFixes = (f: Finding) => (f.ruleId.startsWith('uc/') || f.ruleId.startsWith('cluster/') ? state.databricks.fixes(scanPath, text, document, f, config) : []);
-    return { uri, document, findings: shownFindings(state), cellLevel: state.cellLevel, diagnostics: diagnosticsOf(state), notebookCellIndex: state.target.cell?.index, databricksFixes };
+    const target = state.target;
+    const databricksFixes = (f: Finding) => (f.ruleId.startsWith('uc/') || f.ruleId.startsWith('cluster/') ? state.databricks.fixes(target.scanPath, target.text, document, f, config) : []);
+    const keep = isShown(state.settings);
+    // Placed and made when an action needs them: the cursor is on a few of a large notebook's findings.
+    let findings: readonly Finding[] | undefined;
+    let diagnostics: readonly Diagnostic[] | undefined;
+    return {
+      uri, document, cellLevel: state.cellLevel, notebookCellIndex: target.cell?.index, databricksFixes,
+      get findings() {
+        return (findings ??= shownFindings(state));
+      },
+      findingsOnLines: (start, end) => (keep ? state.findings.onLines(start, end).filter(keep) : state.findings.onLines(start, end)),
+      get diagnostics() {
+        return (diagnostics ??= diagnosticsOf(state));
+      },
+    };
   }
 
   private async suppress(args: readonly unknown[]): Promise<{ applied: boolean }> {
