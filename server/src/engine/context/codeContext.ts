@@ -91,6 +91,8 @@ class KeyedLiteralFinder {
   private readonly namedLists = new Map<string, number>();
   /** Inside an UPDATE/MERGE `SET a = '…', b = '…'` list, where `=` assigns. */
   private inSqlSet = false;
+  /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
+  private readonly words: (string | undefined)[];
 
   constructor(
     private readonly language: Language,
@@ -100,6 +102,7 @@ class KeyedLiteralFinder {
     this.n = toks.length;
     this.match = matchBrackets(text, toks);
     this.done = new Uint8Array(this.n);
+    this.words = new Array<string | undefined>(this.n);
     this.sql = language === 'sql';
     this.wrappers = wrappersFor(language);
   }
@@ -138,11 +141,16 @@ class KeyedLiteralFinder {
   private word(i: number): string {
     if (i < 0 || i >= this.n) return '';
     const k = this.toks[i].kind;
-    return k === 'identifier' || k === 'keyword' ? this.raw(i).toLowerCase() : '';
+    if (k !== 'identifier' && k !== 'keyword') return '';
+    this.words[i] ??= this.raw(i).toLowerCase();
+    return this.words[i];
   }
 
+  /** `ch` is one character, compared in place rather than sliced out. */
   private isPunct(i: number, ch: string): boolean {
-    return i >= 0 && i < this.n && this.toks[i].kind === 'punctuation' && this.raw(i) === ch;
+    if (i < 0 || i >= this.n) return false;
+    const t = this.toks[i];
+    return t.kind === 'punctuation' && t.end - t.start === 1 && this.text.charCodeAt(t.start) === ch.charCodeAt(0);
   }
 
   private op(i: number): string | undefined {
@@ -678,20 +686,30 @@ function isLiteral(t: Token): boolean {
   return t.kind === 'string' || t.kind === 'number';
 }
 
+/** The opening bracket's character code for a closing one, 0 for anything else. */
+function openerOf(c: number): number {
+  switch (c) {
+    case 0x29: return 0x28; // ) (
+    case 0x5d: return 0x5b; // ] [
+    case 0x7d: return 0x7b; // } {
+    default: return 0;
+  }
+}
+
 /** Pairs each bracket with its partner in one pass; unbalanced brackets stay -1. */
 function matchBrackets(text: string, toks: readonly Token[]): Int32Array {
   const match = new Int32Array(toks.length).fill(-1);
   const stack: number[] = [];
-  const closerFor: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'punctuation' || t.end - t.start !== 1) continue;
-    const ch = text[t.start];
-    if (ch === '(' || ch === '[' || ch === '{') {
+    const c = text.charCodeAt(t.start);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
       stack.push(i);
-    } else if (ch in closerFor) {
+    } else {
+      const opener = openerOf(c);
       const top = stack[stack.length - 1];
-      if (top !== undefined && text[toks[top].start] === closerFor[ch]) {
+      if (opener !== 0 && top !== undefined && text.charCodeAt(toks[top].start) === opener) {
         stack.pop();
         match[top] = i;
         match[i] = top;

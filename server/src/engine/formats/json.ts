@@ -233,8 +233,8 @@ function isHex(c: number): boolean {
 
 /** The decoded value of a (validated) JSON string node. */
 export function decodeJsonString(text: string, node: JsonString): string {
-  const raw = text.slice(node.start, node.end);
-  return node.escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+  if (!node.escaped) return text.slice(node.start + 1, node.end - 1);
+  return JSON.parse(text.slice(node.start, node.end)) as string;
 }
 
 /**
@@ -248,22 +248,18 @@ export function appendJsonString(builder: SliceBuilder, text: string, node: Json
     builder.addFileRange(run, end);
     return;
   }
-  let i = run;
-  while (i < end) {
-    if (text.charCodeAt(i) !== 0x5c) {
-      i++;
-      continue;
-    }
+  // Jump from escape to escape: most notebook strings are one line with a single `\n` at its end. The
+  // searches run from one backslash to the next, so across the file they cover each character once.
+  for (let i = text.indexOf('\\', run); i >= 0 && i < end; i = text.indexOf('\\', run)) {
     builder.addFileRange(run, i);
     const c = text.charCodeAt(i + 1);
     if (c === 0x75) {
       builder.addEscape(i, 6, String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)));
-      i += 6;
+      run = i + 6;
     } else {
       builder.addEscape(i, 2, SIMPLE_ESCAPES[c]);
-      i += 2;
+      run = i + 2;
     }
-    run = i;
   }
   builder.addFileRange(run, end);
 }

@@ -89,20 +89,21 @@ export function startsNumber(text: string, i: number): boolean {
 
 /** Longest-match lookup over a fixed operator list: constant work per position. */
 export class OperatorTable {
-  private readonly bySize: Set<string>[] = [];
-  private readonly longest: number;
+  /** The operators starting with each character, longest first; compared in place, without slicing. */
+  private readonly byFirstChar = new Map<number, readonly string[]>();
 
   constructor(operators: readonly string[]) {
-    this.longest = Math.max(...operators.map((o) => o.length));
-    for (let n = 0; n <= this.longest; n++) this.bySize.push(new Set());
-    for (const o of operators) this.bySize[o.length].add(o);
+    for (const o of [...operators].sort((a, b) => b.length - a.length)) {
+      const c = o.charCodeAt(0);
+      this.byFirstChar.set(c, [...(this.byFirstChar.get(c) ?? []), o]);
+    }
   }
 
   /** Length of the longest operator at `at`, or 0. */
   match(text: string, at: number): number {
-    for (let n = Math.min(this.longest, text.length - at); n > 0; n--) {
-      if (this.bySize[n].has(text.slice(at, at + n))) return n;
-    }
+    const candidates = this.byFirstChar.get(text.charCodeAt(at));
+    if (candidates === undefined) return 0;
+    for (const o of candidates) if (text.startsWith(o, at)) return o.length;
     return 0;
   }
 }

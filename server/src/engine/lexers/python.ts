@@ -11,6 +11,8 @@ const KEYWORDS = new Set([
   'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
 ]);
 
+const LONGEST_KEYWORD = Math.max(...[...KEYWORDS].map((k) => k.length));
+
 /** `t` (template strings, 3.14) interpolates like `f`. */
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr', 'rt']);
 
@@ -35,12 +37,11 @@ export const lexPython: Lexer = (text) => {
       i = addString(out, text, i, i, '');
     } else if (isIdentStart(c)) {
       const end = identEnd(text, i);
-      const next = text.charCodeAt(end);
-      const prefix = text.slice(i, end).toLowerCase();
-      if ((next === Ch.SingleQuote || next === Ch.DoubleQuote) && STRING_PREFIXES.has(prefix)) {
+      const prefix = stringPrefixAt(text, i, end);
+      if (prefix !== undefined) {
         i = addString(out, text, i, end, prefix);
       } else {
-        out.add(KEYWORDS.has(text.slice(i, end)) ? 'keyword' : 'identifier', i, end);
+        out.add(isKeyword(text, i, end) ? 'keyword' : 'identifier', i, end);
         i = end;
       }
     } else if (startsNumber(text, i)) {
@@ -53,6 +54,19 @@ export const lexPython: Lexer = (text) => {
   }
   return out.tokens;
 };
+
+/** The lowercased string prefix when the name [start, end) is one and a quote follows (`f"`, `Rb'`). */
+function stringPrefixAt(text: string, start: number, end: number): string | undefined {
+  const next = text.charCodeAt(end);
+  if ((next !== Ch.SingleQuote && next !== Ch.DoubleQuote) || end - start > 2) return undefined;
+  const prefix = text.slice(start, end).toLowerCase();
+  return STRING_PREFIXES.has(prefix) ? prefix : undefined;
+}
+
+/** Names longer than every keyword are not looked up (no slice for them). */
+function isKeyword(text: string, start: number, end: number): boolean {
+  return end - start <= LONGEST_KEYWORD && KEYWORDS.has(text.slice(start, end));
+}
 
 function addString(out: TokenList, text: string, start: number, quoteAt: number, prefix: string): number {
   const interpolated = prefix.includes('f') || prefix.includes('t');

@@ -18,6 +18,13 @@ const KEYWORDS = new Set([
   'OVER', 'PARTITION', 'DROP', 'REPLACE', 'IF', 'ALL', 'ANY', 'CAST', 'MATCHED',
 ]);
 
+const LONGEST_KEYWORD = Math.max(...[...KEYWORDS].map((k) => k.length));
+
+/** Case-insensitive; names longer than every keyword (most column names) are not copied to compare. */
+function isKeyword(text: string, start: number, end: number): boolean {
+  return end - start <= LONGEST_KEYWORD && KEYWORDS.has(text.slice(start, end).toUpperCase());
+}
+
 const OPERATORS = new OperatorTable([
   '<=>', '==', '!=', '<>', '<=', '>=', '||', '::', '->', '=>', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|',
   '^', '~', '!', ':',
@@ -43,7 +50,7 @@ export const lexSql: Lexer = (text) => {
       if (end === i + 1 && (c | 0x20) === 0x72 && (after === Ch.SingleQuote || after === Ch.DoubleQuote)) {
         i = addString(out, text, i, end, true);
       } else {
-        out.add(KEYWORDS.has(text.slice(i, end).toUpperCase()) ? 'keyword' : 'identifier', i, end);
+        out.add(isKeyword(text, i, end) ? 'keyword' : 'identifier', i, end);
         i = end;
       }
     } else if (c === Ch.Backtick) {
