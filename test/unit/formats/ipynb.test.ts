@@ -206,6 +206,24 @@ describe('formats/ipynb', () => {
     });
   });
 
+  describe('in file order', () => {
+    it('gives code cells the language of notebook metadata written after them', () => {
+      const cells = [{ cell_type: 'code', metadata: {}, outputs: [], source: ['SELECT 1\n', 'FROM t'] }];
+      const text = JSON.stringify({ cells, metadata: { kernelspec: { language: 'sql' } }, nbformat: 4 }, null, 1);
+      const cell = read(text).cells[0];
+      assert.equal(cell.language, 'sql');
+      assert.equal(cell.source.text, 'SELECT 1\nFROM t');
+    });
+
+    it('reads outputs whose output_type follows their content, and the first of repeated keys', () => {
+      const text = '{"nbformat": 4, "cells": [{"outputs": [{"text": ["MARK_STREAM"], "output_type": "stream", "text": "MARK_LATER"}],'
+        + ' "source": "x = 1", "cell_type": "code", "source": "MARK_SECOND_SOURCE"}], "nbformat": 3}';
+      const cell = read(text).cells[0];
+      assert.equal(cell.source.text, 'x = 1');
+      assert.deepEqual(region(cell, 'stream').texts.map((t) => t.text), ['MARK_STREAM']);
+    });
+  });
+
   describe('bad input', () => {
     it('rejects malformed and truncated JSON with a line and column and no content', () => {
       const good = notebook([{ cell_type: 'code', source: 'x = "SECRET_VALUE"' }]);
@@ -231,6 +249,13 @@ describe('formats/ipynb', () => {
       const deep = (n: number): string => `{"nbformat": 4, "cells": [], "metadata": {"x": ${'['.repeat(n)}${']'.repeat(n)}}}`;
       assert.equal(inputError(deep(100_000)), 'JSON nested too deeply');
       assert.equal(readDocument('n.ipynb', deep(400)).cells.length, 0);
+    });
+
+    it('reports malformed JSON before any complaint about the notebook structure', () => {
+      // The reader meets the bad cell first, but a file that is not JSON is reported as such.
+      assert.equal(inputError('{"cells": [1], "nbformat": 4, "x": tru}'), 'malformed notebook JSON at line 1, column 36');
+      assert.equal(inputError('{"cells": [1], "nbformat": 4}'), 'malformed notebook: cell 1 is not an object');
+      assert.equal(inputError('{"cells": {}, "nbformat": 4, "metadata": {}}'), 'not a Jupyter notebook (no cells list)');
     });
 
     it('reads an empty cells list and cells with empty or whitespace source', () => {

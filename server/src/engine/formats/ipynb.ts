@@ -6,7 +6,7 @@
  */
 import type { KeyedSlice, Language, NotebookCell, OutputRegion, ScanDocument, TextSlice } from '../model';
 import { ScanInputError } from './errors';
-import { appendJsonString, member, parseJson, stringMember, type JsonNode, type JsonString } from './json';
+import { appendJsonString, decodeJsonString, JsonReader, member, stringMember, type JsonNode, type JsonString } from './json';
 import { findMagicLine } from './magics';
 import { SliceBuilder, verbatimSlice } from './sliceBuilder';
 
@@ -16,15 +16,70 @@ const DATABRICKS_OUTPUT = 'application/vnd.databricks.v1+output';
 /** Rich outputs read as prose. Images and other binary bundles are skipped without being copied. */
 const TEXT_MIMES = new Set(['text/plain', 'text/html', 'text/markdown']);
 
+/**
+ * Reads the notebook in one pass over its JSON: cell sources and outputs are read straight into slices, the
+ * small metadata objects become node trees, and everything else (images, widget state, execution counts) is
+ * skipped without being built. As with a parsed tree, the first of repeated keys counts, and a file that is not
+ * valid JSON is reported as such before any complaint about its notebook structure.
+ */
 export function readIpynb(path: string, text: string): ScanDocument {
-  const root = parseJson(text);
-  if (root.kind !== 'object') throw new ScanInputError('not a Jupyter notebook (the top level is not an object)');
-  checkNbformat(text, member(root, 'nbformat'));
-  const language = notebookLanguage(text, root);
-  const cellsNode = member(root, 'cells');
-  if (cellsNode?.kind !== 'array') throw new ScanInputError('not a Jupyter notebook (no cells list)');
-  const cells = cellsNode.items.map((node, index) => readCell(text, node, index, language));
-  return { path, format: 'ipynb', text, cells };
+  const reader = new JsonReader(text);
+  if (reader.kind() !== 'object') {
+    reader.skip();
+    reader.finish();
+    throw new ScanInputError('not a Jupyter notebook (the top level is not an object)');
+  }
+  let nbformat: JsonNode | undefined;
+  let metadata: JsonNode | undefined;
+  let cells: CellsRead | undefined;
+  reader.members((key) => {
+    if (key === 'nbformat' && !nbformat) nbformat = reader.node();
+    else if (key === 'metadata' && !metadata) metadata = reader.node();
+    else if (key === 'cells' && !cells) cells = readCells(reader, text);
+    else reader.skip();
+  });
+  reader.finish();
+  checkNbformat(text, nbformat);
+  const language = notebookLanguage(text, metadata);
+  if (!cells?.isList) throw new ScanInputError('not a Jupyter notebook (no cells list)');
+  if (cells.notAnObject !== undefined) {
+    throw new ScanInputError(`malformed notebook: cell ${cells.notAnObject + 1} is not an object`);
+  }
+  return { path, format: 'ipynb', text, cells: cells.cells.map((cell) => withLanguage(cell, language)) };
+}
+
+/** The notebook's cells, read before its metadata (which nbformat writes after them) gives their language. */
+interface CellsRead {
+  readonly isList: boolean;
+  readonly cells: CellRead[];
+  /** Index of the first cell that is not an object: an error, raised once the whole file is known to be JSON. */
+  readonly notAnObject?: number;
+}
+
+/** A cell whose language is still to be settled: undefined for a code cell without a language magic. */
+type CellRead = Omit<NotebookCell, 'language'> & { readonly language: Language | undefined };
+
+function withLanguage(cell: CellRead, notebookLanguage: Language): NotebookCell {
+  const { index, kind, source, title, outputs, fileStart, fileEnd } = cell;
+  return { index, kind, language: cell.language ?? notebookLanguage, source, title, outputs, fileStart, fileEnd };
+}
+
+function readCells(reader: JsonReader, text: string): CellsRead {
+  if (reader.kind() !== 'array') {
+    reader.skip();
+    return { isList: false, cells: [] };
+  }
+  const cells: CellRead[] = [];
+  let notAnObject: number | undefined;
+  reader.items((index) => {
+    if (reader.kind() === 'object') {
+      cells.push(readCell(reader, text, index));
+    } else {
+      notAnObject ??= index;
+      reader.skip();
+    }
+  });
+  return { isList: true, cells, notAnObject };
 }
 
 function checkNbformat(text: string, node: JsonNode | undefined): void {
@@ -37,8 +92,7 @@ function checkNbformat(text: string, node: JsonNode | undefined): void {
 }
 
 /** Databricks' own notebook language first, then the kernel's, else Python. */
-function notebookLanguage(text: string, root: JsonNode): Language {
-  const metadata = member(root, 'metadata');
+function notebookLanguage(text: string, metadata: JsonNode | undefined): Language {
   const name = stringMember(text, member(metadata, DATABRICKS_NOTEBOOK), 'language')
     ?? stringMember(text, member(metadata, 'kernelspec'), 'language')
     ?? stringMember(text, member(metadata, 'language_info'), 'name')
@@ -57,46 +111,72 @@ function languageNamed(name: string): Language {
   }
 }
 
-function readCell(text: string, node: JsonNode, index: number, language: Language): NotebookCell {
-  if (node.kind !== 'object') throw new ScanInputError(`malformed notebook: cell ${index + 1} is not an object`);
+/** One cell object, from its opening brace: nbformat writes `source` after `outputs`, so both are kept until the end. */
+function readCell(reader: JsonReader, text: string, index: number): CellRead {
+  const fileStart = reader.offset;
   const builder = new SliceBuilder(text);
-  appendText(builder, text, member(node, 'source'));
-  const cellType = stringMember(text, node, 'cell_type');
+  let cellType: JsonNode | undefined;
+  let metadata: JsonNode | undefined;
+  let outputs: OutputRegion[] | undefined;
+  let hasSource = false;
+  reader.members((key) => {
+    if (key === 'source' && !hasSource) {
+      hasSource = true;
+      appendText(builder, reader);
+    } else if (key === 'cell_type' && !cellType) {
+      cellType = reader.node();
+    } else if (key === 'metadata' && !metadata) {
+      metadata = reader.node();
+    } else if (key === 'outputs' && !outputs) {
+      outputs = readOutputs(reader, text);
+    } else {
+      reader.skip();
+    }
+  });
+  const fileEnd = reader.offset;
+  const title = titleOf(text, metadata);
   const magic = findMagicLine(builder.text());
-  const base = { index, title: titleOf(text, node), fileStart: node.start, fileEnd: node.end };
-  if (cellType !== 'code') {
+  if (stringValue(text, cellType) !== 'code') {
     // Markdown and raw cells are prose; a leading %md (Databricks exports) is framing, not content.
     const from = magic?.magic.kind === 'markdown' ? magic.bodyStart : 0;
-    return { ...base, kind: 'markdown', language: 'markdown', source: builder.build(from), outputs: [] };
+    return { index, kind: 'markdown', language: 'markdown', source: builder.build(from), title, outputs: [], fileStart, fileEnd };
   }
-  return {
-    ...base,
-    kind: magic?.magic.kind ?? 'code',
-    language: magic?.magic.language ?? language,
-    source: builder.build(magic?.bodyStart ?? 0),
-    outputs: readOutputs(text, member(node, 'outputs')),
-  };
+  const kind = magic?.magic.kind ?? 'code';
+  const source = builder.build(magic?.bodyStart ?? 0);
+  return { index, kind, language: magic?.magic.language, source, title, outputs: outputs ?? [], fileStart, fileEnd };
 }
 
-function titleOf(text: string, cell: JsonNode): TextSlice | undefined {
-  const title = member(member(member(cell, 'metadata'), DATABRICKS_CELL), 'title');
+function titleOf(text: string, metadata: JsonNode | undefined): TextSlice | undefined {
+  const title = member(member(metadata, DATABRICKS_CELL), 'title');
   if (title?.kind !== 'string' || title.end - title.start <= 2) return undefined;
   return stringSlice(text, title);
 }
 
 /** Appends a notebook text field: a string, or a list of strings concatenated (nbformat's multiline form). */
-function appendText(builder: SliceBuilder, text: string, node: JsonNode | undefined): void {
-  if (node?.kind === 'string') appendJsonString(builder, text, node);
-  else if (node?.kind === 'array') {
-    for (const item of node.items) if (item.kind === 'string') appendJsonString(builder, text, item);
+function appendText(builder: SliceBuilder, reader: JsonReader): void {
+  const kind = reader.kind();
+  if (kind === 'string') {
+    appendJsonString(builder, reader.text, reader.string());
+  } else if (kind === 'array') {
+    reader.items(() => {
+      if (reader.kind() === 'string') appendJsonString(builder, reader.text, reader.string());
+      else reader.skip();
+    });
+  } else {
+    reader.skip();
   }
 }
 
-function textSlice(text: string, node: JsonNode | undefined): TextSlice | undefined {
-  if (node?.kind !== 'string' && node?.kind !== 'array') return undefined;
-  const builder = new SliceBuilder(text);
-  appendText(builder, text, node);
+/** A text field as one slice, or undefined when it is empty or not text. */
+function textSlice(reader: JsonReader): TextSlice | undefined {
+  const builder = new SliceBuilder(reader.text);
+  appendText(builder, reader);
   return builder.length > 0 ? builder.build() : undefined;
+}
+
+/** The decoded string a node holds, if it is one. */
+function stringValue(text: string, node: JsonNode | undefined): string | undefined {
+  return node?.kind === 'string' ? decodeJsonString(text, node) : undefined;
 }
 
 function stringSlice(text: string, node: JsonString): TextSlice {
@@ -106,48 +186,112 @@ function stringSlice(text: string, node: JsonString): TextSlice {
   return builder.build();
 }
 
-function readOutputs(text: string, node: JsonNode | undefined): OutputRegion[] {
-  if (node?.kind !== 'array') return [];
+function readOutputs(reader: JsonReader, text: string): OutputRegion[] {
   const regions: OutputRegion[] = [];
-  node.items.forEach((output, outputIndex) => {
+  if (reader.kind() !== 'array') {
+    reader.skip();
+    return regions;
+  }
+  reader.items((outputIndex) => {
     const region = (mime: string, texts: TextSlice[], keyed: KeyedSlice[] = []): void => {
       if (texts.length > 0 || keyed.length > 0) regions.push({ outputIndex, mime, texts, keyed });
     };
-    switch (stringMember(text, output, 'output_type')) {
+    const output = readOutput(reader, text);
+    switch (stringValue(text, output.outputType)) {
       case 'stream':
-        region('stream', present([textSlice(text, member(output, 'text'))]));
+        region('stream', present([output.text]));
         break;
       case 'execute_result':
       case 'display_data':
-        readMimeBundle(text, member(output, 'data'), region);
+        for (const bundle of output.data) region(bundle.mime, bundle.texts, bundle.keyed);
         break;
-      case 'error': {
-        const traceback = member(output, 'traceback');
-        const lines = traceback?.kind === 'array' ? traceback.items.map((item) => textSlice(text, item)) : [];
-        region('error', present([textSlice(text, member(output, 'ename')), textSlice(text, member(output, 'evalue')), ...lines]));
+      case 'error':
+        region('error', present([output.ename, output.evalue, ...output.traceback]));
         break;
-      }
     }
-    const table = readDatabricksTable(text, member(member(output, 'metadata'), DATABRICKS_OUTPUT));
+    const table = readDatabricksTable(text, member(output.metadata, DATABRICKS_OUTPUT));
     region('databricks-table', table.texts, table.keyed);
   });
   return regions;
 }
 
-type RegionSink = (mime: string, texts: TextSlice[], keyed?: KeyedSlice[]) => void;
+/**
+ * The parts of one output that any output type reads. Its `output_type` comes after its content in the file,
+ * so the content is read first and the type picks what counts.
+ */
+interface OutputRead {
+  outputType?: JsonNode;
+  metadata?: JsonNode;
+  text?: TextSlice;
+  ename?: TextSlice;
+  evalue?: TextSlice;
+  traceback: (TextSlice | undefined)[];
+  data: MimeRegion[];
+}
 
-function readMimeBundle(text: string, data: JsonNode | undefined, region: RegionSink): void {
-  if (data?.kind !== 'object') return;
-  for (const { key: mime, value } of data.entries) {
+interface MimeRegion {
+  readonly mime: string;
+  readonly texts: TextSlice[];
+  readonly keyed?: KeyedSlice[];
+}
+
+function readOutput(reader: JsonReader, text: string): OutputRead {
+  const output: OutputRead = { traceback: [], data: [] };
+  if (reader.kind() !== 'object') {
+    reader.skip();
+    return output;
+  }
+  const seen = new Set<string>();
+  reader.members((key) => {
+    if (seen.has(key)) {
+      reader.skip();
+      return;
+    }
+    seen.add(key);
+    switch (key) {
+      case 'output_type': output.outputType = reader.node(); break;
+      case 'metadata': output.metadata = reader.node(); break;
+      case 'text': output.text = textSlice(reader); break;
+      case 'ename': output.ename = textSlice(reader); break;
+      case 'evalue': output.evalue = textSlice(reader); break;
+      case 'traceback': output.traceback = readTraceback(reader); break;
+      case 'data': output.data = readMimeBundle(reader, text); break;
+      default: reader.skip();
+    }
+  });
+  return output;
+}
+
+function readTraceback(reader: JsonReader): (TextSlice | undefined)[] {
+  if (reader.kind() !== 'array') {
+    reader.skip();
+    return [];
+  }
+  const lines: (TextSlice | undefined)[] = [];
+  reader.items(() => lines.push(textSlice(reader)));
+  return lines;
+}
+
+/** Text and JSON representations of a rich output; images and other binary bundles are skipped unread. */
+function readMimeBundle(reader: JsonReader, text: string): MimeRegion[] {
+  const regions: MimeRegion[] = [];
+  if (reader.kind() !== 'object') {
+    reader.skip();
+    return regions;
+  }
+  reader.members((mime) => {
     if (TEXT_MIMES.has(mime)) {
-      region(mime, present([textSlice(text, value)]));
+      regions.push({ mime, texts: present([textSlice(reader)]) });
     } else if (mime === 'application/json') {
       const keyed: KeyedSlice[] = [];
       const texts: TextSlice[] = [];
-      walkJson(text, value, undefined, keyed, texts);
-      region(mime, texts, keyed);
+      walkJson(text, reader.node(), undefined, keyed, texts);
+      regions.push({ mime, texts, keyed });
+    } else {
+      reader.skip();
     }
-  }
+  });
+  return regions;
 }
 
 /**

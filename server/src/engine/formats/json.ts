@@ -46,6 +46,7 @@ export interface JsonLiteral extends Span {
 }
 
 const MAX_DEPTH = 512;
+const LITERALS = ['true', 'false', 'null'];
 
 const SIMPLE_ESCAPES: Record<number, string> = {
   0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t',
@@ -53,24 +54,169 @@ const SIMPLE_ESCAPES: Record<number, string> = {
 
 /** Parses `text` as one JSON value; throws ScanInputError with a line and column, never with content. */
 export function parseJson(text: string): JsonNode {
-  const scanner = new JsonScanner(text);
-  if (text.charCodeAt(0) === 0xfeff) scanner.pos = 1;
-  scanner.skipWhitespace();
-  const value = scanner.value(0);
-  scanner.skipWhitespace();
-  if (scanner.pos < text.length) scanner.fail(scanner.pos);
+  const reader = new JsonReader(text);
+  const value = reader.node();
+  reader.finish();
   return value;
 }
 
-class JsonScanner {
-  pos = 0;
+export type JsonKind = JsonNode['kind'];
+
+/**
+ * Reads JSON in file order, for a caller that knows which parts it needs: it walks objects and arrays
+ * member by member, takes a string's span, builds a node tree only for small parts, and skips the rest
+ * without allocating (a notebook's images, execution counts, widget state). Every part is validated as it
+ * is passed, so a malformed file fails at the same offset with the same message however it was read.
+ */
+export class JsonReader {
+  private pos = 0;
+  /** How many objects and arrays enclose the next value. */
+  private depth = 0;
   /** Cached position of the next backslash at or after some earlier point, so string scanning stays linear. */
   private nextBackslash = -1;
   private nextQuote = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    this.skipWhitespace();
+  }
 
-  skipWhitespace(): void {
+  /** File offset of the next value's first character. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** The kind of the next value, judged by its first character (the value itself is checked when read). */
+  kind(): JsonKind {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x7b) return 'object';
+    if (c === 0x5b) return 'array';
+    if (c === 0x22) return 'string';
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return 'number';
+    return 'literal';
+  }
+
+  /** Reads an object; `onMember` is called with each key and must read or skip that member's value. */
+  members(onMember: (key: string) => void): void {
+    this.enter();
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === 0x7d) {
+      this.pos++;
+      this.leave();
+      return;
+    }
+    for (;;) {
+      if (this.text.charCodeAt(this.pos) !== 0x22) this.fail(this.pos);
+      const key = decodeJsonString(this.text, this.string());
+      this.skipWhitespace();
+      if (this.text.charCodeAt(this.pos) !== 0x3a) this.fail(this.pos);
+      this.pos++;
+      this.skipWhitespace();
+      this.checkDepth();
+      onMember(key);
+      if (this.endOfList(0x7d)) return;
+    }
+  }
+
+  /** Reads an array; `onItem` is called with each index and must read or skip that item. */
+  items(onItem: (index: number) => void): void {
+    this.enter();
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === 0x5d) {
+      this.pos++;
+      this.leave();
+      return;
+    }
+    for (let index = 0; ; index++) {
+      this.checkDepth();
+      onItem(index);
+      if (this.endOfList(0x5d)) return;
+    }
+  }
+
+  /** Reads a string value as its span. */
+  string(): JsonString {
+    const start = this.pos;
+    const escaped = this.passString();
+    return { kind: 'string', start, end: this.pos, escaped };
+  }
+
+  /** Reads the next value as a node tree. */
+  node(): JsonNode {
+    const start = this.pos;
+    let node: JsonNode;
+    switch (this.kind()) {
+      case 'object': {
+        const entries: JsonEntry[] = [];
+        this.members((key) => entries.push({ key, value: this.node() }));
+        node = { kind: 'object', start, end: this.pos, entries };
+        break;
+      }
+      case 'array': {
+        const items: JsonNode[] = [];
+        this.items(() => items.push(this.node()));
+        node = { kind: 'array', start, end: this.pos, items };
+        break;
+      }
+      case 'string':
+        return this.string();
+      case 'number':
+        this.passNumber();
+        node = { kind: 'number', start, end: this.pos };
+        break;
+      default:
+        this.passLiteral();
+        node = { kind: 'literal', start, end: this.pos };
+    }
+    return node;
+  }
+
+  /** Passes over the next value, validating it, without building anything. */
+  skip(): void {
+    switch (this.kind()) {
+      case 'object': this.members(() => this.skip()); break;
+      case 'array': this.items(() => this.skip()); break;
+      case 'string': this.passString(); break;
+      case 'number': this.passNumber(); break;
+      default: this.passLiteral();
+    }
+  }
+
+  /** Checks that nothing but whitespace follows the top-level value. */
+  finish(): void {
+    this.skipWhitespace();
+    if (this.pos < this.text.length) this.fail(this.pos);
+  }
+
+  private enter(): void {
+    this.depth++;
+    this.pos++;
+  }
+
+  /** Deep nesting is refused before the value inside is read: readers recurse once per level. */
+  private checkDepth(): void {
+    if (this.depth > MAX_DEPTH) throw new ScanInputError('JSON nested too deeply');
+  }
+
+  private leave(): void {
+    this.depth--;
+  }
+
+  /** After a member or item: true past the closing bracket, false past a comma (another one follows). */
+  private endOfList(closer: number): boolean {
+    this.skipWhitespace();
+    const c = this.text.charCodeAt(this.pos);
+    this.pos++;
+    if (c === closer) {
+      this.leave();
+      return true;
+    }
+    if (c !== 0x2c) this.fail(this.pos - 1);
+    this.skipWhitespace();
+    return false;
+  }
+
+  private skipWhitespace(): void {
     const t = this.text;
     let i = this.pos;
     for (;;) {
@@ -81,17 +227,7 @@ class JsonScanner {
     this.pos = i;
   }
 
-  value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) throw new ScanInputError('JSON nested too deeply');
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 0x7b) return this.object(depth);
-    if (c === 0x5b) return this.array(depth);
-    if (c === 0x22) return this.string();
-    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
-    return this.literal();
-  }
-
-  fail(offset: number): never {
+  private fail(offset: number): never {
     let line = 1;
     let lineStart = 0;
     const end = Math.min(offset, this.text.length);
@@ -102,56 +238,10 @@ class JsonScanner {
     throw new ScanInputError(`malformed notebook JSON at line ${line}, column ${end - lineStart + 1}`);
   }
 
-  private object(depth: number): JsonObject {
-    const start = this.pos;
-    const entries: JsonEntry[] = [];
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === 0x7d) {
-      this.pos++;
-      return { kind: 'object', start, end: this.pos, entries };
-    }
-    for (;;) {
-      if (this.text.charCodeAt(this.pos) !== 0x22) this.fail(this.pos);
-      const key = decodeJsonString(this.text, this.string());
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.pos) !== 0x3a) this.fail(this.pos);
-      this.pos++;
-      this.skipWhitespace();
-      entries.push({ key, value: this.value(depth + 1) });
-      this.skipWhitespace();
-      const c = this.text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x7d) return { kind: 'object', start, end: this.pos, entries };
-      if (c !== 0x2c) this.fail(this.pos - 1);
-      this.skipWhitespace();
-    }
-  }
-
-  private array(depth: number): JsonArray {
-    const start = this.pos;
-    const items: JsonNode[] = [];
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === 0x5d) {
-      this.pos++;
-      return { kind: 'array', start, end: this.pos, items };
-    }
-    for (;;) {
-      items.push(this.value(depth + 1));
-      this.skipWhitespace();
-      const c = this.text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x5d) return { kind: 'array', start, end: this.pos, items };
-      if (c !== 0x2c) this.fail(this.pos - 1);
-      this.skipWhitespace();
-    }
-  }
-
-  private string(): JsonString {
+  /** Moves past a string from its opening quote; returns whether it holds any escape. */
+  private passString(): boolean {
     const t = this.text;
-    const start = this.pos;
-    let i = start + 1;
+    let i = this.pos + 1;
     let escaped = false;
     for (;;) {
       // Both searches are cached: re-searching from every escape for a far quote would be quadratic.
@@ -167,7 +257,7 @@ class JsonScanner {
       }
       if (this.nextBackslash > quote) {
         this.pos = quote + 1;
-        return { kind: 'string', start, end: this.pos, escaped };
+        return escaped;
       }
       escaped = true;
       i = this.escapeEnd(this.nextBackslash);
@@ -185,10 +275,9 @@ class JsonScanner {
     return at + 2;
   }
 
-  private number(): JsonNumber {
+  private passNumber(): void {
     const t = this.text;
-    const start = this.pos;
-    let i = start;
+    let i = this.pos;
     if (t.charCodeAt(i) === 0x2d) i++;
     const intStart = i;
     while (isDigit(t.charCodeAt(i))) i++;
@@ -208,18 +297,16 @@ class JsonScanner {
       if (i === expStart) this.fail(i);
     }
     this.pos = i;
-    return { kind: 'number', start, end: i };
   }
 
-  private literal(): JsonLiteral {
-    const start = this.pos;
-    for (const word of ['true', 'false', 'null']) {
-      if (this.text.startsWith(word, start)) {
-        this.pos = start + word.length;
-        return { kind: 'literal', start, end: this.pos };
+  private passLiteral(): void {
+    for (const word of LITERALS) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return;
       }
     }
-    return this.fail(start);
+    this.fail(this.pos);
   }
 }
 
