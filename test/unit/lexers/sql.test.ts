@@ -55,6 +55,16 @@ describe('lexers/sql', () => {
     ]);
   });
 
+  it('tells keywords from names that share their length or letters', () => {
+    assert.deepEqual(lex('SeLeCt selects, sel, iN, in_, _in, partitions, Partition, fro1 FROM'), [
+      'keyword SeLeCt', 'identifier selects', 'punctuation ,', 'identifier sel', 'punctuation ,', 'keyword iN', 'punctuation ,',
+      'identifier in_', 'punctuation ,', 'identifier _in', 'punctuation ,', 'identifier partitions', 'punctuation ,',
+      'keyword Partition', 'punctuation ,', 'identifier fro1', 'keyword FROM',
+    ]);
+    // Keywords are ASCII: a name spelt with a letter that only upper-cases to ASCII (dotless ı) is a name.
+    assert.deepEqual(lex('\u0131n'), ['identifier \u0131n']);
+  });
+
   it('reads dotted names as identifier . identifier', () => {
     assert.deepEqual(lex('main.clinical.patients'), [
       'identifier main', 'punctuation .', 'identifier clinical', 'punctuation .', 'identifier patients',

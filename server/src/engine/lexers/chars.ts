@@ -108,6 +108,44 @@ export class OperatorTable {
   }
 }
 
+/**
+ * A fixed keyword list looked up in place: a name is compared with the few keywords of its length and first
+ * letter, so no string is cut out of the text for each of the (many) names that are not keywords.
+ * `ignoreCase` compares ASCII letters in either case (SQL); its keywords must be letters only.
+ */
+export class KeywordSet {
+  private readonly byShape = new Map<number, readonly string[]>();
+
+  constructor(keywords: Iterable<string>, private readonly ignoreCase = false) {
+    for (const k of keywords) {
+      const word = ignoreCase ? k.toLowerCase() : k;
+      const shape = this.shapeOf(word.length, word.charCodeAt(0));
+      this.byShape.set(shape, [...(this.byShape.get(shape) ?? []), word]);
+    }
+  }
+
+  /** Whether text [start, end) is one of the keywords. */
+  has(text: string, start: number, end: number): boolean {
+    const candidates = this.byShape.get(this.shapeOf(end - start, text.charCodeAt(start)));
+    if (candidates === undefined) return false;
+    for (const word of candidates) if (this.matches(text, start, word)) return true;
+    return false;
+  }
+
+  private shapeOf(length: number, first: number): number {
+    return length * 0x10000 + (this.ignoreCase ? first | 0x20 : first);
+  }
+
+  private matches(text: string, start: number, word: string): boolean {
+    for (let k = 1; k < word.length; k++) {
+      const c = text.charCodeAt(start + k);
+      // `| 0x20` lowercases an ASCII letter and never turns another character into a lowercase letter.
+      if ((this.ignoreCase ? c | 0x20 : c) !== word.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+}
+
 export function isPunctuation(c: number): boolean {
   return c === Ch.LParen || c === Ch.RParen || c === Ch.LBracket || c === Ch.RBracket || c === Ch.LBrace
     || c === Ch.RBrace || c === 0x2c || c === Ch.Dot || c === 0x3b;

@@ -1,17 +1,15 @@
 /** Python: string prefixes, triple quotes, f-string replacement fields (with nested quotes), `#` comments. */
 import {
-  Ch, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, interpolationEnd, isIdentStart, isWhitespace, numberEnd,
+  Ch, KeywordSet, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, interpolationEnd, isIdentStart, isWhitespace, numberEnd,
   startsNumber,
 } from './chars';
 import type { Lexer, Token } from './types';
 
-const KEYWORDS = new Set([
+const KEYWORDS = new KeywordSet([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
   'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
   'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
 ]);
-
-const LONGEST_KEYWORD = Math.max(...[...KEYWORDS].map((k) => k.length));
 
 /** `t` (template strings, 3.14) interpolates like `f`. */
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr', 'rt']);
@@ -41,7 +39,7 @@ export const lexPython: Lexer = (text) => {
       if (prefix !== undefined) {
         i = addString(out, text, i, end, prefix);
       } else {
-        out.add(isKeyword(text, i, end) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
         i = end;
       }
     } else if (startsNumber(text, i)) {
@@ -61,11 +59,6 @@ function stringPrefixAt(text: string, start: number, end: number): string | unde
   if ((next !== Ch.SingleQuote && next !== Ch.DoubleQuote) || end - start > 2) return undefined;
   const prefix = text.slice(start, end).toLowerCase();
   return STRING_PREFIXES.has(prefix) ? prefix : undefined;
-}
-
-/** Names longer than every keyword are not looked up (no slice for them). */
-function isKeyword(text: string, start: number, end: number): boolean {
-  return end - start <= LONGEST_KEYWORD && KEYWORDS.has(text.slice(start, end));
 }
 
 function addString(out: TokenList, text: string, start: number, quoteAt: number, prefix: string): number {

@@ -3,12 +3,12 @@
  * that may span lines, `%op%` operators and the assignment arrows.
  */
 import {
-  Ch, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
+  Ch, KeywordSet, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
   quotedEnd, startsNumber,
 } from './chars';
 import type { Lexer } from './types';
 
-const KEYWORDS = new Set([
+const KEYWORDS = new KeywordSet([
   'if', 'else', 'repeat', 'while', 'function', 'for', 'in', 'next', 'break', 'TRUE', 'FALSE', 'NULL', 'Inf', 'NaN',
   'NA', 'NA_integer_', 'NA_real_', 'NA_character_', 'NA_complex_',
 ]);
@@ -49,7 +49,7 @@ export const lexR: Lexer = (text) => {
         out.addValued('string', i, raw.end, raw.valueStart, raw.valueEnd, 'raw');
         i = raw.end;
       } else {
-        out.add(KEYWORDS.has(text.slice(i, end)) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
         i = end;
       }
     } else if (c === Ch.Backtick) {

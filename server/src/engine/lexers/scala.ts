@@ -4,12 +4,12 @@
  * and operators as maximal runs of operator characters (`===`, `=!=`, `->`), as scalac reads them.
  */
 import {
-  Ch, TokenList, addBlockComment, addLineComment, identEnd, interpolationEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
+  Ch, KeywordSet, TokenList, addBlockComment, addLineComment, identEnd, interpolationEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
   quotedEnd, startsNumber,
 } from './chars';
 import type { Lexer, Token } from './types';
 
-const KEYWORDS = new Set([
+const KEYWORDS = new KeywordSet([
   'abstract', 'case', 'catch', 'class', 'def', 'do', 'else', 'extends', 'false', 'final', 'finally', 'for',
   'forSome', 'if', 'implicit', 'import', 'lazy', 'match', 'new', 'null', 'object', 'override', 'package',
   'private', 'protected', 'return', 'sealed', 'super', 'this', 'throw', 'trait', 'true', 'try', 'type', 'val',
@@ -44,7 +44,7 @@ export const lexScala: Lexer = (text) => {
       if (text.charCodeAt(end) === Ch.DoubleQuote) {
         i = addString(out, text, i, end, text.slice(i, end));
       } else {
-        out.add(KEYWORDS.has(text.slice(i, end)) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
         i = end;
       }
     } else if (c === Ch.Backtick) {

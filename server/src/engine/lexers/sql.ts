@@ -4,26 +4,19 @@
  * (`:name`, `${name}`, `{{name}}`, `$name`, `?`).
  */
 import {
-  Ch, OperatorTable, TokenList, addBlockComment, addLineComment, addSymbol, identEnd, isIdentPart, isIdentStart,
+  Ch, KeywordSet, OperatorTable, TokenList, addBlockComment, addLineComment, addSymbol, identEnd, isIdentPart, isIdentStart,
   isWhitespace, numberEnd, quotedEnd, startsNumber,
 } from './chars';
 import type { Lexer } from './types';
 
-const KEYWORDS = new Set([
+const KEYWORDS = new KeywordSet([
   'SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'LIKE', 'ILIKE', 'RLIKE', 'BETWEEN', 'JOIN',
   'ON', 'AS', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'GROUP', 'BY', 'ORDER', 'HAVING', 'LIMIT', 'UNION', 'INSERT',
   'INTO', 'VALUES', 'UPDATE', 'SET', 'DELETE', 'MERGE', 'USING', 'WITH', 'CREATE', 'TABLE', 'VIEW', 'ALTER',
   'COLUMN', 'MASK', 'ROW', 'FILTER', 'USE', 'CATALOG', 'SCHEMA', 'DATE', 'TIMESTAMP', 'INTERVAL',
   'DISTINCT', 'LEFT', 'RIGHT', 'INNER', 'OUTER', 'FULL', 'CROSS', 'ASC', 'DESC', 'TRUE', 'FALSE', 'EXISTS',
   'OVER', 'PARTITION', 'DROP', 'REPLACE', 'IF', 'ALL', 'ANY', 'CAST', 'MATCHED',
-]);
-
-const LONGEST_KEYWORD = Math.max(...[...KEYWORDS].map((k) => k.length));
-
-/** Case-insensitive; names longer than every keyword (most column names) are not copied to compare. */
-function isKeyword(text: string, start: number, end: number): boolean {
-  return end - start <= LONGEST_KEYWORD && KEYWORDS.has(text.slice(start, end).toUpperCase());
-}
+], true);
 
 const OPERATORS = new OperatorTable([
   '<=>', '==', '!=', '<>', '<=', '>=', '||', '::', '->', '=>', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|',
@@ -50,7 +43,7 @@ export const lexSql: Lexer = (text) => {
       if (end === i + 1 && (c | 0x20) === 0x72 && (after === Ch.SingleQuote || after === Ch.DoubleQuote)) {
         i = addString(out, text, i, end, true);
       } else {
-        out.add(isKeyword(text, i, end) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
         i = end;
       }
     } else if (c === Ch.Backtick) {
