@@ -4,10 +4,10 @@
  * scans only the files a worker should not: those too large for a worker's capped heap, and any a worker lost
  * by running out of it. Workers have a bounded heap, so a run's memory does not grow with its size, and a young
  * generation large enough that a file's short-lived objects die young instead of being promoted and collected
- * again. Results come back in task
- * order, each as soon as it and every file before it are done: a bounded reorder window, so a run holds a
- * few files' findings at a time. Workers get paths and config paths and send back packed report rows:
- * findings never hold a matched value, so nothing sensitive crosses the thread boundary.
+ * again. Results come back in task order, each as soon as it and every file before it are done: a bounded
+ * reorder window, so a run holds a few files' findings at a time. Workers get paths and config paths and send
+ * back rendered report blocks or packed report rows: neither holds a matched value, so nothing sensitive
+ * crosses the thread boundary.
  */
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
@@ -62,7 +62,7 @@ export interface PoolOptions {
   readonly workers?: number;
   /** Overrides a worker's old-generation cap in MB (PHISAFE_WORKER_HEAP_MB). */
   readonly workerHeapMB?: number;
-  /** The script a worker runs: the CLI itself, which turns into a worker when loaded off the main thread. */
+  /** The script a worker runs: dist/scan-worker.js, or from sources the CLI entry, which turns into a worker off the main thread. */
   readonly workerScript: string;
 }
 
