@@ -1,6 +1,7 @@
 /**
- * Entry of dist/cli.js (bin/phisafe.js requires it). The same bundle is the scan worker: loaded off the main
- * thread it answers scan batches instead of running a command.
+ * Entry of dist/cli.js (bin/phisafe.js requires it). Lint workers load dist/scan-worker.js, the engine alone; run
+ * from sources (no built worker beside it), this entry is the worker too: loaded off the main thread it answers
+ * scan requests instead of running a command.
  */
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli';
