@@ -88,16 +88,15 @@ export class TextView {
   /** Atoms as triples (start, end, kind code) and chains as pairs (first atom, last atom): no object per atom or chain. */
   private readonly atomData: number[] = [];
   private readonly chainData: number[] = [];
-  /** Shapes of chains of several digit groups (`3,2,4`), made on first use. */
-  private groupShapes: Map<number, string> | undefined;
+  /** Shape of each chain (see chainShape), found in the same pass: most detectors reject a chain on it. */
+  private readonly shapes: string[] = [];
   /** Chain objects made so far, by index (most views make none). */
   private made: Map<number, Chain> | undefined;
   private lowerText: string | undefined;
   private shares: Map<symbol, { readonly version: number; readonly value: unknown }> | undefined;
 
   constructor(readonly text: string, readonly meter?: WorkMeter) {
-    this.findAtoms();
-    this.findChains();
+    this.findAtomsAndChains();
   }
 
   get atomCount(): number {
@@ -146,18 +145,7 @@ export class TextView {
 
   /** Digit-group lengths (`3,2,4`) when every atom of chain i is digits, else ''. */
   chainShape(i: number): string {
-    const first = this.firstAtomOf(i);
-    const last = this.lastAtomOf(i);
-    for (let k = first; k <= last; k++) if (this.atomData[3 * k + 2] !== DIGITS) return '';
-    if (first === last) return lengthText(this.atomEnd(first) - this.atomStart(first));
-    this.groupShapes ??= new Map();
-    let shape = this.groupShapes.get(i);
-    if (shape === undefined) {
-      shape = lengthText(this.atomEnd(first) - this.atomStart(first));
-      for (let k = first + 1; k <= last; k++) shape += `,${this.atomEnd(k) - this.atomStart(k)}`;
-      this.groupShapes.set(i, shape);
-    }
-    return shape;
+    return this.shapes[i];
   }
 
   chainAtomCount(i: number): number {
@@ -256,9 +244,15 @@ export class TextView {
     return pos < this.text.length ? this.text[pos] : '';
   }
 
-  private findAtoms(): void {
+  /**
+   * Atoms, the chains they form and each chain's shape, in one pass: the atom after a separator joins the chain
+   * when it starts right there (`-`, `.` or `/` between two atom characters).
+   */
+  private findAtomsAndChains(): void {
     const text = this.text;
     const n = text.length;
+    let chainFirst = 0;
+    let allDigits = true;
     let i = 0;
     while (i < n) {
       if (!isAtomCode(text.charCodeAt(i))) {
@@ -275,23 +269,47 @@ export class TextView {
         else letters++;
         i++;
       }
+      const atom = this.atomData.length / 3;
       this.atomData.push(start, i, letters === 0 ? DIGITS : digits === 0 ? LETTERS : MIXED);
+      allDigits &&= letters === 0;
+      const joinsNext = i + 1 < n && isChainSeparator(text.charCodeAt(i)) && isAtomCode(text.charCodeAt(i + 1));
+      if (joinsNext) {
+        i++;
+        continue;
+      }
+      this.chainData.push(chainFirst, atom);
+      this.shapes.push(allDigits ? this.digitShape(chainFirst, atom) : '');
+      chainFirst = atom + 1;
+      allDigits = true;
     }
-    this.work(n);
+    this.work(n + this.atomCount);
   }
 
-  private findChains(): void {
-    const count = this.atomCount;
-    let i = 0;
-    while (i < count) {
-      const first = i;
-      while (i + 1 < count && this.atomStart(i + 1) - this.atomEnd(i) === 1 && isChainSeparator(this.text.charCodeAt(this.atomEnd(i)))) i++;
-      this.chainData.push(first, i);
-      i++;
+  /** `3,2,4` for digit atoms first..last. */
+  private digitShape(first: number, last: number): string {
+    if (first === last) return lengthText(this.atomEnd(first) - this.atomStart(first));
+    let key = 0;
+    for (let k = first; k <= last && key >= 0; k++) {
+      const length = this.atomEnd(k) - this.atomStart(k);
+      key = length < 32 && last - first < MAX_KEYED_GROUPS ? key * 32 + length : -1;
     }
-    this.work(count);
+    let shape = key >= 0 ? groupShapes.get(key) : undefined;
+    if (shape === undefined) {
+      shape = lengthText(this.atomEnd(first) - this.atomStart(first));
+      for (let k = first + 1; k <= last; k++) shape += `,${this.atomEnd(k) - this.atomStart(k)}`;
+      if (key >= 0 && groupShapes.size < MAX_GROUP_SHAPES) groupShapes.set(key, shape);
+    }
+    return shape;
   }
 }
+
+/**
+ * Shapes of several digit groups by their lengths packed base 32 (no length is 0, so each key is one list): a
+ * table repeats a few shapes (`4,2,2`, `4,4,2`) on every row. Bounded, so odd input cannot grow it without end.
+ */
+const groupShapes = new Map<number, string>();
+const MAX_KEYED_GROUPS = 6;
+const MAX_GROUP_SHAPES = 4096;
 
 const DIGITS = 0;
 const LETTERS = 1;
