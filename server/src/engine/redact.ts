@@ -14,8 +14,9 @@ const TAIL_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
 const MAX_LENGTH = 16;
 const TAIL_DIGITS = 4;
 const MIN_DIGITS_FOR_TAIL = 8;
-/** Punctuation worth keeping for shape; anything else becomes `*`. */
-const KEPT_PUNCTUATION = new Set([' ', '-', '.', '(', ')', '/', '+', '#', ':', ',', '_']);
+const MASK = 0x2a; // `*`
+/** Punctuation worth keeping for shape (all ASCII); anything else becomes `*`. */
+const KEPT_PUNCTUATION = asciiSet(' -.()/+#:,_');
 
 export function redact(category: Category, value: string): string {
   const trimmed = value.trim();
@@ -23,41 +24,42 @@ export function redact(category: Category, value: string): string {
   const digits = countDigits(trimmed);
   // Letters are counted (a Unicode test per character) only where a digit tail could be kept.
   const keepTail = TAIL_CATEGORIES.has(category) && digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
-  const shaped = keepTail ? maskAllButDigitTail(trimmed, digits) : capLength(maskAll(trimmed));
+  const shaped = keepTail ? maskAllButDigitTail(trimmed, digits) : maskAll(trimmed, MAX_LENGTH);
   return leaks(shaped, trimmed, keepTail) ? '***' : shaped;
 }
 
-function maskAll(value: string): string {
-  let out = '';
+/**
+ * Masks every character (a code point: a surrogate pair is one `*`) but kept punctuation, at most two in a
+ * row; stops at `limit` characters, the label's cap, so a long value costs no more than a short one.
+ */
+function maskAll(value: string, limit: number): string {
+  const out: number[] = [];
   let punctRun = 0;
-  for (const ch of value) {
-    const keep = KEPT_PUNCTUATION.has(ch) && punctRun < 2;
+  for (let i = 0; i < value.length && out.length < limit; i = nextCodePoint(value, i)) {
+    const keep = isKeptPunctuation(value.charCodeAt(i)) && punctRun < 2;
     punctRun = keep ? punctRun + 1 : 0;
-    out += keep ? ch : '*';
+    out.push(keep ? value.charCodeAt(i) : MASK);
   }
-  return out;
+  return String.fromCharCode(...out);
 }
 
 function maskAllButDigitTail(value: string, digits: number): string {
-  let out = '';
+  const out: number[] = [];
   let seen = 0;
   let punctRun = 0;
-  for (const ch of value) {
-    if (isDigit(ch)) {
+  for (let i = 0; i < value.length; i = nextCodePoint(value, i)) {
+    const c = value.charCodeAt(i);
+    if (isDigit(c)) {
       seen++;
-      out += seen > digits - TAIL_DIGITS ? ch : '*';
+      out.push(seen > digits - TAIL_DIGITS ? c : MASK);
       punctRun = 0;
     } else {
-      const keep = KEPT_PUNCTUATION.has(ch) && punctRun < 2;
+      const keep = isKeptPunctuation(c) && punctRun < 2;
       punctRun = keep ? punctRun + 1 : 0;
-      out += keep ? ch : '*';
+      out.push(keep ? c : MASK);
     }
   }
-  return out.length > 24 ? `*${out.slice(-23)}` : out;
-}
-
-function capLength(masked: string): string {
-  return masked.length > MAX_LENGTH ? masked.slice(0, MAX_LENGTH) : masked;
+  return String.fromCharCode(...(out.length > 24 ? [MASK, ...out.slice(-23)] : out));
 }
 
 /**
@@ -66,7 +68,11 @@ function capLength(masked: string): string {
  */
 function leaks(label: string, value: string, keepTail: boolean): boolean {
   const tailStart = keepTail ? firstTailIndex(label) : label.length;
+  // A window holding `*` can only occur in a value that holds one; labels put `*` in nearly every window.
+  const valueHasMask = value.includes('*');
   for (let i = 0; i + 4 <= tailStart; i++) {
+    const mask = label.indexOf('*', i);
+    if (!valueHasMask && mask >= 0 && mask < i + 4) continue;
     if (value.includes(label.slice(i, i + 4))) return true;
   }
   return false;
@@ -76,29 +82,50 @@ function leaks(label: string, value: string, keepTail: boolean): boolean {
 function firstTailIndex(label: string): number {
   let seen = 0;
   let i = label.length - 1;
-  for (; i >= 0 && seen < TAIL_DIGITS; i--) if (isDigit(label[i])) seen++;
+  for (; i >= 0 && seen < TAIL_DIGITS; i--) if (isDigit(label.charCodeAt(i))) seen++;
   return i + 1;
 }
 
-function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
+/** Index after the code point at i: a surrogate pair counts as one character, as `for…of` reads it. */
+function nextCodePoint(value: string, i: number): number {
+  const c = value.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && isLowSurrogate(value.charCodeAt(i + 1)) ? i + 2 : i + 1;
 }
 
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isKeptPunctuation(c: number): boolean {
+  return c < 0x80 && KEPT_PUNCTUATION[c] === 1;
+}
+
+function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(0x80);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+/** Digits are ASCII, so code units are counted (a surrogate half is never a digit). */
 function countDigits(value: string): number {
   let n = 0;
-  for (const ch of value) if (isDigit(ch)) n++;
+  for (let i = 0; i < value.length; i++) if (isDigit(value.charCodeAt(i))) n++;
   return n;
 }
 
 function countAlnum(value: string): number {
   let n = 0;
-  for (const ch of value) if (isAlnum(ch)) n++;
+  for (let i = 0; i < value.length; i = nextCodePoint(value, i)) if (isAlnumAt(value, i)) n++;
   return n;
 }
 
 /** A Unicode letter or number; ASCII is answered without the Unicode test, which is most of every value. */
-function isAlnum(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+function isAlnumAt(value: string, i: number): boolean {
+  const c = value.charCodeAt(i);
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /[\p{L}\p{N}]/u.test(ch);
+  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(value.codePointAt(i) ?? c));
 }
