@@ -130,7 +130,7 @@ function ownerWithHash(hash: number, lower: string, from: number, to: number): s
  * The owner words of a view, in text order: whole words of the lower-cased text (`_` separates words, as it
  * reads as a space). A window holds these whole, plus at most a cut word at either edge, checked on its own.
  */
-interface CueWords {
+export interface CueWords {
   readonly starts: readonly number[];
   readonly ends: readonly number[];
   readonly words: readonly string[];
@@ -138,7 +138,8 @@ interface CueWords {
 
 const CUE_WORDS = Symbol('cue words');
 
-function cueWordsOf(view: TextView): CueWords {
+/** The view's owner words; a caller asking mayHoldCue about many windows of one view looks them up once. */
+export function cueWordsOf(view: TextView): CueWords {
   return view.shared(CUE_WORDS, ownersVersion, findCueWords);
 }
 
@@ -195,9 +196,8 @@ function cutTailStart(lower: string, from: number, to: number, headEnd: number):
 }
 
 /** Whether any owner word (of any list) is a word of the window [from, to): when not, no phrase ending in a word is there. */
-export function mayHoldCue(view: TextView, from: number, to: number): boolean {
+export function mayHoldCue(view: TextView, from: number, to: number, cue: CueWords = cueWordsOf(view)): boolean {
   const lower = view.lower;
-  const cue = cueWordsOf(view);
   const k = firstWordFrom(cue, from);
   if (k < cue.ends.length && cue.ends[k] <= to) return true;
   const headEnd = cutHeadEnd(lower, from, to);
@@ -274,7 +274,6 @@ function better(win: Window, best: CueHit | undefined, start: number, phrase: st
 function bestHit(view: TextView, from: number, to: number, phrases: readonly string[], before: boolean): CueHit | undefined {
   const index = indexOf(phrases);
   view.work(to - from);
-  if (index.wordless.length === 0 && !mayHoldCue(view, from, to)) return undefined;
   // The window's words that end a phrase of some list: a cut head, whole marked words first..last - 1, a cut tail.
   const lower = view.lower;
   const cue = cueWordsOf(view);
@@ -363,8 +362,13 @@ export function labelIn(view: TextView, from: number, pos: number, phrases: read
 
 /** Cue phrases for a category: built-in ones plus words configured for it (`chart_no` also as `chart no`). */
 export function withExtraCues(builtIn: readonly string[], category: Category, context: FreeTextContext): readonly string[] {
-  const extra = context.extraCues?.[category];
-  if (!extra || extra.length === 0) return builtIn;
+  const all = context.extraCues;
+  if (all === undefined || all === lastWithoutCues) return builtIn;
+  const extra = all[category];
+  if (!extra || extra.length === 0) {
+    if (!Object.values(all).some((list) => list !== undefined && list.length > 0)) lastWithoutCues = all;
+    return builtIn;
+  }
   // Memoised by list identity: a fresh list per call would also rebuild its phrase index on every lookup.
   let byBuiltIn = extended.get(extra);
   if (!byBuiltIn) extended.set(extra, (byBuiltIn = new WeakMap()));
@@ -381,6 +385,20 @@ export function withExtraCues(builtIn: readonly string[], category: Category, co
 }
 
 const extended = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+/** The last extra-cue record seen to configure no cue: a scan passes the same record with every text, usually empty. */
+let lastWithoutCues: FreeTextContext['extraCues'];
+
+/**
+ * Cue lists a detector derives from the context (built-in lists with extra cues, joined lists), made again only
+ * when the context's extra-cue record changes: every text of a scan comes with the same record.
+ */
+export function cuesPerContext<T>(make: (context: FreeTextContext) => T): (context: FreeTextContext) => T {
+  let made: { readonly extra: FreeTextContext['extraCues']; readonly value: T } | undefined;
+  return (context) => {
+    if (!made || made.extra !== context.extraCues) made = { extra: context.extraCues, value: make(context) };
+    return made.value;
+  };
+}
 
 interface JoinNode {
   list?: readonly string[];

@@ -18,7 +18,7 @@ import { phoneDetector } from './phone';
 import { ssnDetector } from './ssn';
 import { urlDetector } from './url';
 import { vehicleDetector } from './vehicle';
-import { charNeedsIn, meetsNeeds } from './text';
+import { charNeedsIn, meetsNeeds, needBits } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 /** Every free-text detector; order breaks ties between equally good overlapping candidates. */
@@ -41,13 +41,16 @@ export const DETECTORS: readonly Detector[] = [
   nameDetector,
 ];
 
+/** Each detector's needs as CharNeed bits, in DETECTORS order (read for every text). */
+const NEED_BITS = DETECTORS.map((d) => needBits(d.needs));
+
 /** Runs every free-text detector over text; returns non-overlapping candidates in text order. */
 export function scanFreeText(text: string, context: FreeTextContext): Candidate[] {
   const found: Candidate[] = [];
   const present = charNeedsIn(text);
-  for (const d of DETECTORS) {
-    if (!meetsNeeds(present, d.needs)) continue;
-    for (const c of d.find(text, context)) found.push(c);
+  for (let k = 0; k < DETECTORS.length; k++) {
+    if (!meetsNeeds(present, NEED_BITS[k])) continue;
+    for (const c of DETECTORS[k].find(text, context)) found.push(c);
   }
   return found.length === 0 ? found : resolveOverlaps(found);
 }

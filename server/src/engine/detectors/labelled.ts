@@ -3,7 +3,7 @@
  * right after the label (only label glue between), checked against an id shape.
  */
 import {
-  cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, WINDOW_BEFORE, type CueHit,
+  cueWordsOf, cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, WINDOW_BEFORE, type CueHit,
 } from './cues';
 import { isNpi } from './npi';
 import type { Chain, TextView } from './text';
@@ -77,6 +77,7 @@ function idChainsOf(view: TextView): readonly IdChain[] {
 
 function findIdChains(view: TextView): IdChain[] {
   const list: IdChain[] = [];
+  const words = cueWordsOf(view);
   for (let i = 0; i < view.chainCount; i++) {
     if (view.chainFirstKind(i) === 'letters' && view.chainAtomCount(i) === 1) continue;
     if (!view.chainJoinedOnlyBy(i, '-')) continue;
@@ -85,9 +86,9 @@ function findIdChains(view: TextView): IdChain[] {
     const start = view.chainStart(i);
     const floor = Math.max(0, start - WINDOW_BEFORE);
     view.work(start - floor);
-    if (view.lowerAligned && !mayHoldCue(view, floor, start)) continue;
+    if (view.lowerAligned && !mayHoldCue(view, floor, start, words)) continue;
     const from = labelWindowBefore(view, start);
-    if (!mayHoldCue(view, from, start)) continue;
+    if (!mayHoldCue(view, from, start, words)) continue;
     const end = view.chainEnd(i);
     const counts = idCounts(view, start, end, view.chainAtomCount(i));
     if (counts && counts.digits > 0) list.push({ index: i, start, end, alnum: counts.alnum, digits: counts.digits, from });

@@ -5,7 +5,7 @@
  * authorship context (`Dr.`, `MD`, `Author:`, `by`, `Copyright`) rules a name out: those are not patients.
  */
 import { makeCandidate } from './candidate';
-import { cueBefore, joinCues, withExtraCues } from './cues';
+import { cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_NAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
 import { isCapitalisedWord, viewFor, type Atom, type TextView } from './text';
@@ -159,6 +159,11 @@ function isNameGap(gap: string): boolean {
   return gap.length <= 6 && /^[\s:=,'"(*-]*(?:is |was )?[\s'"]*$/i.test(gap);
 }
 
+const nameCues = cuesPerContext((context) => {
+  const roleCues = withExtraCues(ROLE_CUES, 'name', context);
+  return { roleCues, allCues: joinCues(HONORIFICS, roleCues, PROVIDER_CUES) };
+});
+
 type Verdict = { readonly words: number } | undefined;
 
 function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], allCues: readonly string[]): Verdict {
@@ -184,8 +189,7 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], 
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
-  const roleCues = withExtraCues(ROLE_CUES, 'name', context);
-  const allCues = joinCues(HONORIFICS, roleCues, PROVIDER_CUES);
+  const { roleCues, allCues } = nameCues(context);
   const out: Candidate[] = [];
   for (let i = 0; i < view.atomCount; i++) {
     if (view.atomKind(i) !== 'letters') continue;

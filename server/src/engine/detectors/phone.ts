@@ -6,7 +6,7 @@
  */
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
-import { cueAfter, cueBefore, joinCues, withExtraCues } from './cues';
+import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
 
@@ -105,6 +105,12 @@ interface PhoneCues {
   readonly all: readonly string[];
 }
 
+const phoneCues = cuesPerContext((context): PhoneCues => {
+  const phone = withExtraCues(PHONE_CUES, 'phone', context);
+  const fax = withExtraCues(FAX_CUES, 'fax', context);
+  return { phone, fax, phoneOrFax: joinCues(phone, fax), all: joinCues(phone, fax, OTHER_CUES) };
+});
+
 function cueCategory(view: TextView, span: PhoneSpan, cues: PhoneCues): Category | 'other' | undefined {
   const phoneCues = cues.phone;
   const faxCues = cues.fax;
@@ -117,9 +123,7 @@ function cueCategory(view: TextView, span: PhoneSpan, cues: PhoneCues): Category
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
-  const phone = withExtraCues(PHONE_CUES, 'phone', context);
-  const fax = withExtraCues(FAX_CUES, 'fax', context);
-  const cues: PhoneCues = { phone, fax, phoneOrFax: joinCues(phone, fax), all: joinCues(phone, fax, OTHER_CUES) };
+  const cues = phoneCues(context);
   const out: Candidate[] = [];
   let lastEnd = -1;
   for (let i = 0; i < view.chainCount; i++) {

@@ -3,7 +3,7 @@
  * undashed nine digits only next to an SSN cue. Masked forms (`***-**-1234`) never match: they hold no digits.
  */
 import { makeCandidate } from './candidate';
-import { cueBefore, cueNear, joinCues, withExtraCues } from './cues';
+import { cueBefore, cueNear, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -18,6 +18,11 @@ export function isValidSsn(digits: string): boolean {
   return area !== '000' && area !== '666' && area[0] !== '9' && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000';
 }
 
+const ssnCues = cuesPerContext((context) => {
+  const cues = withExtraCues(SSN_CUES, 'ssn', context);
+  return { cues, all: joinCues(cues, OTHER_CUES) };
+});
+
 function nearestIsSsnCue(view: TextView, pos: number, cues: readonly string[], all: readonly string[]): boolean {
   const hit = cueBefore(view, pos, all);
   return hit !== undefined && cues.includes(hit.phrase);
@@ -25,8 +30,7 @@ function nearestIsSsnCue(view: TextView, pos: number, cues: readonly string[], a
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
-  const cues = withExtraCues(SSN_CUES, 'ssn', context);
-  const all = joinCues(cues, OTHER_CUES);
+  const { cues, all } = ssnCues(context);
   const out: Candidate[] = [];
   for (let i = 0; i < view.chainCount; i++) {
     const shape = view.chainShape(i);

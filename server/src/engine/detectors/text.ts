@@ -344,11 +344,16 @@ export function charNeedsIn(text: string): number {
 const ANY_DIGIT = /[0-9]/;
 const ANY_CAPITAL = /[A-Z\u00c0-\u00de]/;
 
-/** Whether a detector with these needs can find anything in text with the given CharNeed bits. */
-export function meetsNeeds(bits: number, needs: readonly CharNeed[] | undefined): boolean {
-  if (!needs) return true;
-  for (const n of needs) if (bits & NEED_BITS[n]) return true;
-  return false;
+/** The CharNeed bits of a detector's needs, any one of which it needs; 0 when it declares none (it always runs). */
+export function needBits(needs: readonly CharNeed[] | undefined): number {
+  let bits = 0;
+  for (const n of needs ?? []) bits |= NEED_BITS[n];
+  return bits;
+}
+
+/** Whether a detector with these CharNeed bits (needBits) can find anything in text with the given bits (charNeedsIn). */
+export function meetsNeeds(present: number, needs: number): boolean {
+  return needs === 0 || (present & needs) !== 0;
 }
 
 /** The value of [start, end) of text, which must be ASCII digits, read in place. */
