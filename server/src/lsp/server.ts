@@ -36,6 +36,7 @@ import { hoverContent } from './hover';
 import { SettingsSource } from './settings';
 import { cellScanPath, documentScanPath, fsPathOf, type ScanTarget } from './targets';
 import { scanWorkspace } from './workspaceScan';
+import { favourMemoryOverThroughput } from './heap';
 
 /**
  * What the server keeps per open document: findings and what the features need, not the parsed document
@@ -113,6 +114,7 @@ const NOTEBOOK_CELLS = ['python', 'sql', 'scala', 'r', 'markdown'].map((language
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function startServer(): void {
+  favourMemoryOverThroughput();
   const connection = createConnection(ProposedFeatures.all);
   new PhisafeServer(connection).listen();
 }
