@@ -22,6 +22,7 @@ import type {
 } from './model';
 import { LineIndex } from './positions';
 import { phiRuleFor } from './rules/registry';
+import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 
@@ -93,15 +94,28 @@ interface Placed {
   readonly slice: TextSlice;
   readonly start: number;
   readonly end: number;
-  readonly category: Category;
+  readonly head: FindingHead;
   readonly redacted: string;
-  readonly regionKind: RegionKind;
   readonly cellIndex: number;
   readonly outputIndex?: number;
-  readonly contextKey?: string;
-  readonly relation?: KeyRelation;
   /** Line of the finding inside the cell source, for line-level suppressions (source regions only). */
   readonly sourceOffset?: number;
+}
+
+/**
+ * What every finding of one category in one kind of region under one key shares: rule, severity and the
+ * message up to the redacted label. A table yields a finding per row, all with the same head.
+ */
+interface FindingHead {
+  readonly category: Category;
+  readonly regionKind: RegionKind;
+  readonly rule: PhiRule;
+  /** undefined when the rule is configured off. */
+  readonly severity: Severity | undefined;
+  readonly contextKey?: string;
+  readonly relation?: KeyRelation;
+  /** `<label> in <where> (<relation> \`key\`): `, followed by the redacted label in each message. */
+  readonly message: string;
 }
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
@@ -118,6 +132,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
     },
     freeTextMemo: new Map(),
     freeTextContexts: new Map(),
+    heads: new Map(),
   };
   for (const cell of document.cells) scanCell(cell, context);
 
@@ -126,34 +141,32 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   const allow = compileAllowList(config.allow);
   const findings: Finding[] = [];
   for (const p of dedupe(context.placed)) {
-    const rule = phiRuleFor(p.regionKind);
-    const severity = severityFor(rule.id, rule.defaultSeverity, config);
+    const { rule, severity, category } = p.head;
     if (!severity) continue;
     if (suppressions.suppresses(rule.id, p.cellIndex, p.sourceOffset)) continue;
-    const value = p.slice.text.slice(p.start, p.end);
-    if (allow(value)) continue;
+    // The matched text is read only where an allow list or a fingerprint needs it.
+    const value = allow || options.fingerprintSalt !== undefined ? p.slice.text.slice(p.start, p.end) : '';
+    if (allow?.(value)) continue;
     const startOffset = p.slice.map.toFile(p.start);
     const endOffset = p.slice.map.toFileEnd(p.end);
     const startLine = lines.lineOf(startOffset);
     const endLine = lines.lineOf(endOffset);
-    const label = CATEGORY_LABELS[p.category];
-    const keyNote = p.contextKey && p.relation ? ` (${RELATION_WORDS[p.relation]} \`${p.contextKey}\`)` : '';
     findings.push({
       ruleId: rule.id,
-      category: p.category,
+      category,
       severity,
-      message: `${label} in ${rule.where}${keyNote}: ${p.redacted}`,
+      message: p.head.message + p.redacted,
       redacted: p.redacted,
       range: {
         startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
         endLine, endCharacter: endOffset - lines.lineStart(endLine),
       },
-      regionKind: p.regionKind,
+      regionKind: p.head.regionKind,
       cellIndex: p.cellIndex,
       outputIndex: p.outputIndex,
-      contextKey: p.contextKey,
+      contextKey: p.head.contextKey,
       fingerprint: options.fingerprintSalt === undefined ? undefined
-        : fingerprint(options.fingerprintSalt, rule.id, p.category, options.fingerprintPath ?? document.path, value),
+        : fingerprint(options.fingerprintSalt, rule.id, category, options.fingerprintPath ?? document.path, value),
       fixes: rule.fixes,
     });
   }
@@ -173,6 +186,8 @@ interface ScanContext {
   readonly freeTextMemo: Map<RegionKind, Map<string, readonly Candidate[]>>;
   /** One detector context per region kind: every text of a kind is scanned with the same one. */
   readonly freeTextContexts: Map<RegionKind, FreeTextContext>;
+  /** Finding heads by context key ('' for free text), a few each: one per region kind, category and relation. */
+  readonly heads: Map<string, FindingHead[]>;
 }
 
 /** A key's category (classifyKey), or whether it is a bare `name` key, which types only name-shaped values. */
@@ -300,10 +315,31 @@ function place(
   contextKey: string | undefined, relation?: KeyRelation,
 ): void {
   ctx.placed.push({
-    slice, start: from + c.start, end: from + c.end, category: c.category, redacted: c.redacted, regionKind,
-    cellIndex: where.cellIndex, outputIndex: where.outputIndex, contextKey, relation,
+    slice, start: from + c.start, end: from + c.end, head: headFor(ctx, c.category, regionKind, contextKey, relation),
+    redacted: c.redacted, cellIndex: where.cellIndex, outputIndex: where.outputIndex,
     sourceOffset: where.inSource ? from + c.start : undefined,
   });
+}
+
+function headFor(
+  ctx: ScanContext, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
+): FindingHead {
+  let heads = ctx.heads.get(contextKey ?? '');
+  if (!heads) ctx.heads.set(contextKey ?? '', (heads = []));
+  let head = heads.find((h) => h.category === category && h.regionKind === regionKind && h.relation === relation && h.contextKey === contextKey);
+  if (!head) heads.push((head = makeHead(ctx.config, category, regionKind, contextKey, relation)));
+  return head;
+}
+
+function makeHead(
+  config: ResolvedConfig, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
+): FindingHead {
+  const rule = phiRuleFor(regionKind);
+  const keyNote = contextKey && relation ? ` (${RELATION_WORDS[relation]} \`${contextKey}\`)` : '';
+  return {
+    category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
+    message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `,
+  };
 }
 
 type KeyRelation = Parameters<typeof checkKeyedValue>[2];
@@ -340,7 +376,7 @@ function dedupe(placed: Placed[]): Placed[] {
 }
 
 function better(a: Placed, b: Placed): boolean {
-  if (!!a.contextKey !== !!b.contextKey) return !!a.contextKey;
+  if (!!a.head.contextKey !== !!b.head.contextKey) return !!a.head.contextKey;
   return a.end - a.start > b.end - b.start;
 }
 
@@ -350,8 +386,9 @@ function severityFor(ruleId: string, fallback: Severity, config: ResolvedConfig)
   return s ?? fallback;
 }
 
-function compileAllowList(entries: readonly string[]): (value: string) => boolean {
-  if (entries.length === 0) return () => false;
+/** undefined without entries: the matched text then need not be read at all. */
+function compileAllowList(entries: readonly string[]): ((value: string) => boolean) | undefined {
+  if (entries.length === 0) return undefined;
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
   for (const e of entries) {
