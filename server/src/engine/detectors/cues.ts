@@ -309,12 +309,26 @@ function endsPhraseOf(
 
 /** The cue that ends nearest before `pos` (within `window` characters on the same line). */
 export function cueBefore(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_BEFORE): CueHit | undefined {
+  if (noCueInLine(view, Math.max(0, pos - window), pos, phrases)) return undefined;
   return bestHit(view, view.lineStartWithin(pos, window), pos, phrases, true);
 }
 
 /** The cue that starts nearest after `pos` (within `window` characters on the same line). */
 export function cueAfter(view: TextView, pos: number, phrases: readonly string[], window = WINDOW_AFTER): CueHit | undefined {
+  if (noCueInLine(view, pos, Math.min(view.text.length, pos + window), phrases)) return undefined;
   return bestHit(view, pos, view.lineEndWithin(pos, window), phrases, false);
+}
+
+/**
+ * Whether the window [from, to), before it is clipped to pos's line, already holds no word that ends a phrase:
+ * then the clipped one holds none either (a word never crosses a line break, and the break leaves no cut word),
+ * and no scan for the break is needed. Most numbers of an output table have no cue word near them. Only where
+ * lower-cased offsets are the text's (the break is where the text has it) and for lists whose phrases all end in a word.
+ */
+function noCueInLine(view: TextView, from: number, to: number, phrases: readonly string[]): boolean {
+  if (!view.lowerAligned || hasWordlessCue(phrases) || mayHoldCue(view, from, to)) return false;
+  view.work(to - from);
+  return true;
 }
 
 /** Whether any cue sits in the window around [start, end). */
@@ -345,6 +359,7 @@ export function isLabelGap(gap: string): boolean {
 
 /** The label cue that directly precedes `pos` (only label glue between), if any. */
 export function labelBefore(view: TextView, pos: number, phrases: readonly string[]): CueHit | undefined {
+  if (noCueInLine(view, Math.max(0, pos - WINDOW_BEFORE), pos, phrases)) return undefined;
   return labelIn(view, labelWindowBefore(view, pos), pos, phrases);
 }
 

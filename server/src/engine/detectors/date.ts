@@ -107,16 +107,19 @@ interface DateSpan {
   readonly end: number;
 }
 
-/** The first three letters of every month name, as codes (see threeCodes): other words are passed over unsliced. */
-const MONTH_PREFIXES = new Set(Object.keys(MONTHS).map((m) => threeCodes(m, 0)));
+/** The first three letters of every month name, as codes (see threeAsciiCodes): other words are passed over unsliced. */
+const MONTH_PREFIXES = new Set(Object.keys(MONTHS).map((m) => threeAsciiCodes(m, 0)));
 
-/** The three UTF-16 codes at pos, as one number. */
-function threeCodes(s: string, pos: number): number {
-  return s.charCodeAt(pos) * 0x100000000 + s.charCodeAt(pos + 1) * 0x10000 + s.charCodeAt(pos + 2);
+/** The three ASCII codes at pos as one small integer (-1 when one is not ASCII): a set of them is quick to ask. */
+function threeAsciiCodes(s: string, pos: number): number {
+  const a = s.charCodeAt(pos);
+  const b = s.charCodeAt(pos + 1);
+  const c = s.charCodeAt(pos + 2);
+  return a < 0x80 && b < 0x80 && c < 0x80 ? (a << 14) | (b << 7) | c : -1;
 }
 
 function isMonthPrefixAt(lower: string, pos: number): boolean {
-  return MONTH_PREFIXES.has(threeCodes(lower, pos));
+  return MONTH_PREFIXES.has(threeAsciiCodes(lower, pos));
 }
 
 function monthOf(view: TextView, chain: Chain | undefined): number | undefined {

@@ -67,6 +67,16 @@ const ATOM_CODES = new Uint8Array(0x250).map((_, code) =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
     || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7) ? 1 : 0);
 
+/** What an atom character is, as bits: an atom of digits alone, of letters and `_` alone, or of both. */
+const NOT_ATOM = 0;
+const DIGIT_CHAR = 1;
+const WORD_CHAR = 2;
+const ATOM_CLASSES = ATOM_CODES.map((isAtom, code) => (!isAtom ? NOT_ATOM : isDigitCode(code) ? DIGIT_CHAR : WORD_CHAR));
+
+function atomCharClass(code: number): number {
+  return code < 0x250 ? ATOM_CLASSES[code] : NOT_ATOM;
+}
+
 /** Letters (ASCII and Latin accents), digits and `_`: the characters of a word or an id. */
 export function isAtomCode(code: number): boolean {
   return code < 0x250 && ATOM_CODES[code] === 1;
@@ -251,38 +261,36 @@ export class TextView {
   private findAtomsAndChains(): void {
     const text = this.text;
     const n = text.length;
+    const atoms = this.atomData;
+    let atom = 0;
     let chainFirst = 0;
     let allDigits = true;
     let i = 0;
     while (i < n) {
-      if (!isAtomCode(text.charCodeAt(i))) {
+      if (atomCharClass(text.charCodeAt(i)) === NOT_ATOM) {
         i++;
         continue;
       }
       const start = i;
-      let digits = 0;
-      let letters = 0;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (!isAtomCode(c)) break;
-        if (isDigitCode(c)) digits++;
-        else letters++;
+      let kinds = 0;
+      for (let cls = atomCharClass(text.charCodeAt(i)); cls !== NOT_ATOM; cls = i < n ? atomCharClass(text.charCodeAt(i)) : NOT_ATOM) {
+        kinds |= cls;
         i++;
       }
-      const atom = this.atomData.length / 3;
-      this.atomData.push(start, i, letters === 0 ? DIGITS : digits === 0 ? LETTERS : MIXED);
-      allDigits &&= letters === 0;
-      const joinsNext = i + 1 < n && isChainSeparator(text.charCodeAt(i)) && isAtomCode(text.charCodeAt(i + 1));
+      atoms.push(start, i, kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED);
+      allDigits &&= kinds === DIGIT_CHAR;
+      const joinsNext = i + 1 < n && isChainSeparator(text.charCodeAt(i)) && atomCharClass(text.charCodeAt(i + 1)) !== NOT_ATOM;
       if (joinsNext) {
         i++;
-        continue;
+      } else {
+        this.chainData.push(chainFirst, atom);
+        this.shapes.push(allDigits ? this.digitShape(chainFirst, atom) : '');
+        chainFirst = atom + 1;
+        allDigits = true;
       }
-      this.chainData.push(chainFirst, atom);
-      this.shapes.push(allDigits ? this.digitShape(chainFirst, atom) : '');
-      chainFirst = atom + 1;
-      allDigits = true;
+      atom++;
     }
-    this.work(n + this.atomCount);
+    this.work(n + atom);
   }
 
   /** `3,2,4` for digit atoms first..last. */
