@@ -150,17 +150,18 @@ const PARAMETER_LEADS = new Set([':', '$', '{', '%', '?', '@']);
 /** Parameters and templates: `:mrn`, `${x}`, `{{x}}`, `{x}`, `%s`, `%(x)s`, `?`, `$1`, `@p`, widget reads. */
 function isParameter(v: string): boolean {
   return PARAMETER_LEADS.has(v[0]) && /^(?::[A-Za-z_]\w{0,63}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\{[^}]{0,200}\}|%s|%d|%\([A-Za-z_]\w{0,63}\)s|\?|\$\d{1,3}|@[A-Za-z_]\w{0,63})$/.test(v)
-    || /dbutils\.widgets|getArgument\(|spark\.conf\.get/.test(v) || /\$\{|\{\{/.test(v);
+    || /dbutils\.widgets|getArgument\(|spark\.conf\.get|\$\{|\{\{/.test(v);
 }
 
 /** Masks: `***-**-1234`, `XXX-XX-1234`, `[REDACTED]`, `####`, `<mrn>`. */
 function isMasked(v: string): boolean {
-  return /[*#]{2}/.test(v) || /^[xX]{2,}/.test(v) || /[xX]{3}/.test(v) || /^[[<].{0,60}[\]>]$/.test(v);
+  // One pass for the mask runs; the bracketed form is tried only on a value that opens with a bracket.
+  return /[*#]{2}|^[xX]{2}|[xX]{3}/.test(v) || ((v[0] === '[' || v[0] === '<') && /^[[<].{0,60}[\]>]$/.test(v));
 }
 
 /** A column or identifier reference rather than a value (`other_col`, `t.birth_date`). */
 function isIdentifierLike(v: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]{0,127}(?:\.[A-Za-z_][A-Za-z0-9_]{0,127}){0,3}$/.test(v) && (v.includes('_') || v.includes('.'));
+  return (v.includes('_') || v.includes('.')) && /^[A-Za-z_][A-Za-z0-9_]{0,127}(?:\.[A-Za-z_][A-Za-z0-9_]{0,127}){0,3}$/.test(v);
 }
 
 const LONGEST_EMPTY_WORD = Math.max(...[...EMPTY_WORDS].map((w) => w.length));
@@ -201,8 +202,29 @@ function isName(v: string): boolean {
 
 function isRecordId(v: string, maxLength: number): boolean {
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,40}$/.test(v)) return false;
-  const alnum = v.replace(/-/g, '').length;
-  return alnum >= 4 && alnum <= maxLength && digitCount(v) >= 4 && !/^(\d)\1+$/.test(v.replace(/-/g, ''));
+  // The value is letters, digits and dashes: counted and compared in place, without a dash-free copy.
+  const alnum = v.length - countOf(v, 0x2d);
+  return alnum >= 4 && alnum <= maxLength && digitCount(v) >= 4 && !isOneDigitRepeated(v);
+}
+
+function countOf(v: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === code) n++;
+  return n;
+}
+
+/** `1111-1111`: one digit repeated (two or more times), dashes aside; a filler, not an identifier. */
+function isOneDigitRepeated(v: string): boolean {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x2d) continue;
+    if (first < 0) first = c;
+    if (c !== first || c < 48 || c > 57) return false;
+    count++;
+  }
+  return count >= 2;
 }
 
 function isSsnValue(v: string): boolean {
