@@ -95,9 +95,12 @@ function isLetterCode(code: number): boolean {
  * digits and `_`) are kept in parallel arrays, not objects: an output table has millions of them.
  */
 export class TextView {
-  /** Atoms as triples (start, end, kind code) and chains as pairs (first atom, last atom): no object per atom or chain. */
+  /**
+   * Atoms as pairs (start, end * 4 + kind code) and chains by their last atom (a chain starts after the one
+   * before it ends): no object per atom or chain, and few numbers to append for each.
+   */
   private readonly atomData: number[] = [];
-  private readonly chainData: number[] = [];
+  private readonly chainLast: number[] = [];
   /** Shape of each chain (see chainShape), found in the same pass: most detectors reject a chain on it. */
   private readonly shapes: string[] = [];
   /** Chain objects made so far, by index (most views make none). */
@@ -110,19 +113,19 @@ export class TextView {
   }
 
   get atomCount(): number {
-    return this.atomData.length / 3;
+    return this.atomData.length / 2;
   }
 
   atomStart(i: number): number {
-    return this.atomData[3 * i];
+    return this.atomData[2 * i];
   }
 
   atomEnd(i: number): number {
-    return this.atomData[3 * i + 1];
+    return this.atomData[2 * i + 1] >>> 2;
   }
 
   atomKind(i: number): AtomKind {
-    return ATOM_KINDS[this.atomData[3 * i + 2]];
+    return ATOM_KINDS[this.atomData[2 * i + 1] & 3];
   }
 
   atom(i: number): Atom {
@@ -130,7 +133,7 @@ export class TextView {
   }
 
   get chainCount(): number {
-    return this.chainData.length / 2;
+    return this.chainLast.length;
   }
 
   /** The chain at index i (0 <= i < chainCount), made on first use. */
@@ -179,11 +182,11 @@ export class TextView {
   }
 
   private firstAtomOf(i: number): number {
-    return this.chainData[2 * i];
+    return i === 0 ? 0 : this.chainLast[i - 1] + 1;
   }
 
   private lastAtomOf(i: number): number {
-    return this.chainData[2 * i + 1];
+    return this.chainLast[i];
   }
 
   /**
@@ -277,13 +280,13 @@ export class TextView {
         kinds |= cls;
         i++;
       }
-      atoms.push(start, i, kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED);
+      atoms.push(start, i * 4 + (kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED));
       allDigits &&= kinds === DIGIT_CHAR;
       const joinsNext = i + 1 < n && isChainSeparator(text.charCodeAt(i)) && atomCharClass(text.charCodeAt(i + 1)) !== NOT_ATOM;
       if (joinsNext) {
         i++;
       } else {
-        this.chainData.push(chainFirst, atom);
+        this.chainLast.push(atom);
         this.shapes.push(allDigits ? this.digitShape(chainFirst, atom) : '');
         chainFirst = atom + 1;
         allDigits = true;
