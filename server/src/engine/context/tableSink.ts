@@ -14,10 +14,18 @@ const TYPE_NAMES = new Set([
   'float32', 'float64', 'category', 'datetime64[ns]', 'void', 'array', 'map', 'struct', 'variant',
 ]);
 
+/** A key as a table prints it, resolved once: its trimmed name, and whether the caller keeps its values. */
+interface Column {
+  readonly name: string;
+  readonly kept: boolean;
+}
+
 export class ValueSink {
   readonly values: TableValue[] = [];
   /** End of the value added at each start offset, so two readers never report one span twice. */
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new EndByStart();
+  /** Columns by raw key (undefined for a key that is no name): a table repeats its header keys on every row. */
+  private readonly columns = new Map<string, Column | undefined>();
   /** Values taken, kept or not: the cap and the one-reader-per-span rule count every one. */
   private taken = 0;
 
@@ -38,8 +46,8 @@ export class ValueSink {
   /** Adds the trimmed text of [start, end) under key; blanks, placeholders and repeats are dropped. */
   add(key: string, start: number, end: number): void {
     if (this.full) return;
-    const name = key.trim();
-    if (!name || name === '...' || name === '\\') return;
+    const column = this.column(key);
+    if (!column) return;
     while (start < end && isSpace(this.text.charCodeAt(start))) start++;
     while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
     if (end <= start) return;
@@ -50,7 +58,66 @@ export class ValueSink {
     if (this.seen.get(start) === end) return;
     this.seen.set(start, end);
     this.taken++;
-    if (!this.wanted || this.wanted(name)) this.values.push({ key: name, start, end });
+    if (column.kept) this.values.push({ key: column.name, start, end });
+  }
+
+  private column(key: string): Column | undefined {
+    let column = this.columns.get(key);
+    if (column === undefined && !this.columns.has(key)) {
+      const name = key.trim();
+      column = !name || name === '...' || name === '\\' ? undefined : { name, kept: !this.wanted || this.wanted(name) };
+      this.columns.set(key, column);
+    }
+    return column;
+  }
+}
+
+/**
+ * start → end, as a Map<number, number> would hold them, in two typed arrays (open addressing, linear probing;
+ * a slot holds start + 1, so a fresh zeroed array is empty).
+ * Every value of every table passes here (a million in a large workload); a Map of numbers cost a quarter of
+ * the table readers' time in hashing, growth and garbage.
+ */
+class EndByStart {
+  private bits = 10;
+  private starts = new Int32Array(1 << this.bits);
+  private ends = new Int32Array(1 << this.bits);
+  private size = 0;
+
+  /** The end stored for start, or -1. */
+  get(start: number): number {
+    for (let slot = this.slotOf(start); ; slot = (slot + 1) & (this.starts.length - 1)) {
+      const at = this.starts[slot];
+      if (at === start + 1) return this.ends[slot];
+      if (at === 0) return -1;
+    }
+  }
+
+  set(start: number, end: number): void {
+    if ((this.size + 1) * 2 > this.starts.length) this.grow();
+    for (let slot = this.slotOf(start); ; slot = (slot + 1) & (this.starts.length - 1)) {
+      const at = this.starts[slot];
+      if (at === start + 1 || at === 0) {
+        if (at === 0) this.size++;
+        this.starts[slot] = start + 1;
+        this.ends[slot] = end;
+        return;
+      }
+    }
+  }
+
+  /** Fibonacci hashing: consecutive offsets spread over the table. */
+  private slotOf(start: number): number {
+    return Math.imul(start, 0x9e3779b1) >>> (32 - this.bits);
+  }
+
+  private grow(): void {
+    const { starts, ends } = this;
+    this.bits++;
+    this.starts = new Int32Array(1 << this.bits);
+    this.ends = new Int32Array(1 << this.bits);
+    this.size = 0;
+    for (let slot = 0; slot < starts.length; slot++) if (starts[slot] > 0) this.set(starts[slot] - 1, ends[slot]);
   }
 }
 
