@@ -136,6 +136,13 @@ export interface CueWords {
   readonly words: readonly string[];
 }
 
+/** CueWords while they are found. */
+interface FoundWords {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly words: string[];
+}
+
 const CUE_WORDS = Symbol('cue words');
 
 /** The view's owner words; a caller asking mayHoldCue about many windows of one view looks them up once. */
@@ -144,11 +151,17 @@ export function cueWordsOf(view: TextView): CueWords {
 }
 
 function findCueWords(view: TextView): CueWords {
-  const lower = view.lower;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const words: string[] = [];
-  view.work(lower.length);
+  const found: FoundWords = { starts: [], ends: [], words: [] };
+  view.work(view.text.length);
+  if (NON_ASCII.test(view.text)) scanCueWords(view.lower, found);
+  else atomCueWords(view, found);
+  return found;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Every word of the lower-cased text, character by character. */
+function scanCueWords(lower: string, found: FoundWords): void {
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -158,13 +171,35 @@ function findCueWords(view: TextView): CueWords {
     }
     const start = i;
     while (i < n && isWordCode(lower.charCodeAt(i))) i++;
-    const word = ownerWordAt(lower, start, i);
-    if (word === undefined) continue;
-    starts.push(start);
-    ends.push(i);
-    words.push(word);
+    addIfOwner(lower, start, i, found);
   }
-  return { starts, ends, words };
+}
+
+/**
+ * In ASCII text the words are the view's atoms cut at `_` (letters and digits either way, and lower-casing
+ * moves nothing), so the characters between atoms are not read again.
+ */
+function atomCueWords(view: TextView, found: FoundWords): void {
+  const lower = view.lower;
+  let underscore = view.text.indexOf('_');
+  for (let a = 0; a < view.atomCount; a++) {
+    const end = view.atomEnd(a);
+    let from = view.atomStart(a);
+    while (underscore >= 0 && underscore < end) {
+      if (underscore > from) addIfOwner(lower, from, underscore, found);
+      from = underscore + 1;
+      underscore = view.text.indexOf('_', from);
+    }
+    if (from < end) addIfOwner(lower, from, end, found);
+  }
+}
+
+function addIfOwner(lower: string, start: number, end: number, found: FoundWords): void {
+  const word = ownerWordAt(lower, start, end);
+  if (word === undefined) return;
+  found.starts.push(start);
+  found.ends.push(end);
+  found.words.push(word);
 }
 
 /** Index of the first cue word starting at or after pos. */
