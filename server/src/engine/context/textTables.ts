@@ -76,16 +76,17 @@ function isGridBorder(lines: Lines, i: number): boolean {
 function readGrid(lines: Lines, border: number, sink: ValueSink): number {
   if (border + 2 >= lines.count || !isGridBorder(lines, border + 2)) return border;
   const plus = borderColumns(lines, border);
-  const header = gridCells(lines, border + 1, plus, lines.ends[border] - lines.starts[border]);
+  const width = lines.ends[border] - lines.starts[border];
+  const header = gridBars(lines, border + 1, plus, width);
   if (!header) return border;
-  const keys = header.map(([s, e]) => lines.text.slice(s, e).trim());
+  const keys = header.slice(1).map((bar, k) => lines.text.slice(header[k] + 1, bar).trim());
   let i = border + 3;
   for (; i < lines.count && !sink.full; i++) {
     if (isGridBorder(lines, i)) return i + 1;
-    const cells = gridCells(lines, i, plus, lines.ends[border] - lines.starts[border]);
-    if (!cells) break;
-    if (keys[0] === 'summary' && AGGREGATE_ROWS.has(lines.text.slice(cells[0][0], cells[0][1]).trim())) continue;
-    cells.forEach(([s, e], k) => addGridValue(sink, keys[k], s, e));
+    const bars = gridBars(lines, i, plus, width);
+    if (!bars) break;
+    if (keys[0] === 'summary' && AGGREGATE_ROWS.has(lines.text.slice(bars[0] + 1, bars[1]).trim())) continue;
+    for (let k = 0; k < keys.length; k++) addGridValue(sink, keys[k], bars[k] + 1, bars[k + 1]);
   }
   return i;
 }
@@ -97,24 +98,20 @@ function borderColumns(lines: Lines, i: number): number[] {
   return plus;
 }
 
-/** Cells of a grid row: by the border's `+` positions when they line up, else by `|` when the count matches. */
-function gridCells(lines: Lines, i: number, plus: readonly number[], width: number): [number, number][] | undefined {
+/**
+ * Offsets of the `|` around the cells of a grid row (cell k lies between bars k and k + 1): the border's `+`
+ * positions when they line up, else the row's own `|` when there are as many.
+ */
+function gridBars(lines: Lines, i: number, plus: readonly number[], width: number): number[] | undefined {
   const start = lines.starts[i];
   const end = lines.ends[i];
   const text = lines.text;
-  if (end - start === width && plus.every((p) => text.charCodeAt(start + p) === 0x7c)) {
-    return plus.slice(1).map((p, k) => [start + plus[k] + 1, start + p]);
-  }
+  if (end - start === width && plus.every((p) => text.charCodeAt(start + p) === 0x7c)) return plus.map((p) => start + p);
   const first = lines.indent(i);
   if (text.charCodeAt(first) !== 0x7c) return undefined;
-  const cells: [number, number][] = [];
-  let cellStart = first + 1;
-  for (let p = first + 1; p < end; p++) {
-    if (text.charCodeAt(p) !== 0x7c) continue;
-    cells.push([cellStart, p]);
-    cellStart = p + 1;
-  }
-  return cells.length === plus.length - 1 ? cells : undefined;
+  const bars = [first];
+  for (let p = first + 1; p < end; p++) if (text.charCodeAt(p) === 0x7c) bars.push(p);
+  return bars.length === plus.length ? bars : undefined;
 }
 
 /** show() cuts long values to `abcdefghijklmnopq...`: the part before the cut is still the value's start. */
