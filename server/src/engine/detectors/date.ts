@@ -27,9 +27,12 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= days[month - 1];
+  if (month === 2) return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
+  return day <= DAYS_IN_MONTH[month - 1];
 }
+
+/** Days of each month outside a leap year (every eight-digit number of a table is asked). */
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `yyyy-mm-dd`, `mm/dd/yyyy`, `dd.mm.yyyy`, `mm/dd/yy`, `yyyymmdd`, `03-Mar-1950` as one chain. */
 export function isDateText(value: string, compactAllowed: boolean): boolean {
@@ -119,8 +122,11 @@ function threeAsciiCodes(s: string, pos: number): number {
 }
 
 function isMonthPrefixAt(lower: string, pos: number): boolean {
-  return MONTH_PREFIXES.has(threeAsciiCodes(lower, pos));
+  return MONTH_INITIALS.includes(lower[pos]) && MONTH_PREFIXES.has(threeAsciiCodes(lower, pos));
 }
+
+/** First letters of the month names: most words are passed over on their first letter. */
+const MONTH_INITIALS = 'adfjmnos';
 
 function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
   if (!chain || chain.atomCount !== 1) return undefined;

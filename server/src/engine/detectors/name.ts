@@ -204,7 +204,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       i = upper.nextIndex - 1;
       continue;
     }
-    const honorific = HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
+    const honorific = view.charBefore(a.start) === ' ' && HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
     const cued = !honorific && !isNameWord(word) && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
     if (!isNameWord(word) && !(honorific && isCapitalisedWord(word)) && !cued) continue;
     const phrase = phraseAt(view, i, honorific || cued);
@@ -228,6 +228,9 @@ const isUpperWord = (w: string): boolean => w.length >= 2 && w.length <= 20 && /
  * read as names once title-cased, and one of them must be in the name lists, so `patient ID`/`NOTE` stay quiet.
  */
 function upperCaseNameAt(view: TextView, index: number, roleCues: readonly string[], allCues: readonly string[]): { end: number; nextIndex: number } | undefined {
+  // Most capitalised words fail on their second letter, before any word is sliced.
+  const second = view.text.charCodeAt(view.atomStart(index) + 1);
+  if (!(second >= 65 && second <= 90)) return undefined;
   const a = view.atom(index);
   const b = atomAt(view, index + 1);
   if (!b || a.kind !== 'letters' || b.kind !== 'letters') return undefined;
