@@ -334,20 +334,29 @@ function bestShift(lines: Lines, row: number, words: readonly HeaderWord[]): num
   return undefined;
 }
 
+/** Every word of every row asks for the column at its edges: arrays indexed by offset answer without hashing. */
 interface EdgeMaps {
   /** Column index + 1 at each right edge position (relative to the line start); 0 where none. */
-  readonly right: Map<number, number>;
-  readonly left: Map<number, number>;
+  readonly right: Int32Array;
+  readonly left: Int32Array;
 }
 
 function edgeMaps(words: readonly HeaderWord[], shift: number): EdgeMaps {
-  const right = new Map<number, number>();
-  const left = new Map<number, number>();
+  const size = Math.max(0, words[words.length - 1].end + shift + 1);
+  const right = new Int32Array(size);
+  const left = new Int32Array(size);
   words.forEach((w, k) => {
-    right.set(w.end + shift, k + 1);
-    left.set(w.start + shift, k + 1);
+    // A shift of -1 puts the first word's left edge before the line; no value starts there.
+    if (w.start + shift >= 0) left[w.start + shift] = k + 1;
+    right[w.end + shift] = k + 1;
   });
   return { right, left };
+}
+
+/** The column whose edge is at offset, if any. */
+function columnAt(edges: Int32Array, offset: number): number | undefined {
+  const k = offset < edges.length ? edges[offset] : 0;
+  return k > 0 ? k - 1 : undefined;
 }
 
 /** Splits a row into values: words joined by single spaces, closed at a header right edge or a wider gap. */
@@ -363,14 +372,14 @@ function rowCellsOf(lines: Lines, i: number, edges: EdgeMaps): Cell[] {
     if (p >= end) break;
     if (cellStart < 0) cellStart = p;
     while (p < end && !isSpace(text.charCodeAt(p))) p++;
-    const byRight = edges.right.get(p - base);
+    const byRight = columnAt(edges.right, p - base);
     const gapIsWide = p + 1 >= end || isSpace(text.charCodeAt(p + 1));
     if (byRight !== undefined) {
-      cells.push({ column: byRight - 1, start: cellStart, end: p });
+      cells.push({ column: byRight, start: cellStart, end: p });
       cellStart = -1;
     } else if (gapIsWide) {
-      const byLeft = edges.left.get(cellStart - base);
-      if (byLeft !== undefined && cellStart > base) cells.push({ column: byLeft - 1, start: cellStart, end: p });
+      const byLeft = columnAt(edges.left, cellStart - base);
+      if (byLeft !== undefined && cellStart > base) cells.push({ column: byLeft, start: cellStart, end: p });
       cellStart = -1;
     }
   }
