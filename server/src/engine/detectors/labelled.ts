@@ -78,6 +78,7 @@ function idChainsOf(view: TextView): readonly IdChain[] {
 function findIdChains(view: TextView): IdChain[] {
   const list: IdChain[] = [];
   const words = cueWordsOf(view);
+  const aligned = view.lowerAligned;
   for (let i = 0; i < view.chainCount; i++) {
     if (view.chainFirstKind(i) === 'letters' && view.chainAtomCount(i) === 1) continue;
     if (!view.chainJoinedOnlyBy(i, '-')) continue;
@@ -86,7 +87,7 @@ function findIdChains(view: TextView): IdChain[] {
     const start = view.chainStart(i);
     const floor = Math.max(0, start - WINDOW_BEFORE);
     view.work(start - floor);
-    if (view.lowerAligned && !mayHoldCue(view, floor, start, words)) continue;
+    if (aligned && !mayHoldCue(view, floor, start, words)) continue;
     const from = labelWindowBefore(view, start);
     if (!mayHoldCue(view, from, start, words)) continue;
     const end = view.chainEnd(i);

@@ -205,8 +205,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       continue;
     }
     const honorific = view.charBefore(a.start) === ' ' && HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
-    const cued = !honorific && !isNameWord(word) && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
-    if (!isNameWord(word) && !(honorific && isCapitalisedWord(word)) && !cued) continue;
+    const listed = isNameWord(word);
+    const cued = !honorific && !listed && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
+    if (!listed && !(honorific && isCapitalisedWord(word)) && !cued) continue;
     const phrase = phraseAt(view, i, honorific || cued);
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);

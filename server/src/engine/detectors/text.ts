@@ -106,7 +106,8 @@ export class TextView {
   /** Chain objects made so far, by index (most views make none). */
   private made: Map<number, Chain> | undefined;
   private lowerText: string | undefined;
-  private shares: Map<symbol, { readonly version: number; readonly value: unknown }> | undefined;
+  /** What shared() made, a few entries looked through in turn (asked on every cue lookup, so no map). */
+  private readonly shares: { readonly key: symbol; version: number; value: unknown }[] = [];
 
   constructor(readonly text: string, readonly meter?: WorkMeter) {
     this.findAtomsAndChains();
@@ -194,11 +195,13 @@ export class TextView {
    * `version` changes (they depend on the cue lists indexed so far).
    */
   shared<T>(key: symbol, version: number, make: (view: TextView) => T): T {
-    this.shares ??= new Map();
-    const entry = this.shares.get(key);
+    let entry;
+    for (const e of this.shares) if (e.key === key) entry = e;
     if (entry && entry.version === version) return entry.value as T;
     const value = make(this);
-    this.shares.set(key, { version, value });
+    if (!entry) this.shares.push((entry = { key, version, value }));
+    entry.version = version;
+    entry.value = value;
     return value;
   }
 
@@ -270,16 +273,18 @@ export class TextView {
     let allDigits = true;
     let i = 0;
     while (i < n) {
-      if (atomCharClass(text.charCodeAt(i)) === NOT_ATOM) {
+      let cls = atomCharClass(text.charCodeAt(i));
+      if (cls === NOT_ATOM) {
         i++;
         continue;
       }
       const start = i;
       let kinds = 0;
-      for (let cls = atomCharClass(text.charCodeAt(i)); cls !== NOT_ATOM; cls = i < n ? atomCharClass(text.charCodeAt(i)) : NOT_ATOM) {
+      do {
         kinds |= cls;
         i++;
-      }
+        cls = i < n ? atomCharClass(text.charCodeAt(i)) : NOT_ATOM;
+      } while (cls !== NOT_ATOM);
       atoms.push(start, i * 4 + (kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED));
       allDigits &&= kinds === DIGIT_CHAR;
       const joinsNext = i + 1 < n && isChainSeparator(text.charCodeAt(i)) && atomCharClass(text.charCodeAt(i + 1)) !== NOT_ATOM;
