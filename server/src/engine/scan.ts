@@ -60,11 +60,12 @@ export function scanBytes(path: string, bytes: Uint8Array, options: ScanOptions 
 /** Scans decoded file text. Throws nothing for bad content: malformed notebooks come back as an error. */
 export function scanText(path: string, text: string, options: ScanOptions = {}): ScanResult {
   let document: ScanDocument | undefined;
-  const findings: Finding[] = [];
+  // scanDocument's array is extended, never spread into another: a spread of 120,000 findings overflows the stack.
+  let findings: Finding[] = [];
   try {
     if (isPhiScannable(path)) {
       document = readDocument(path, text);
-      findings.push(...scanDocument(document, options));
+      findings = scanDocument(document, options);
     }
     const input = { path, text, document, config: options.config ?? DEFAULT_CONFIG, inputs: options.inputs ?? {} };
     for (const analyzer of analyzersFor(path)) {
