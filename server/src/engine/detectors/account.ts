@@ -84,7 +84,8 @@ function labelledAccount(value: string, cue: string, cardCues: readonly string[]
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
-  const taken = new Set<number>();
+  /** Starts of the values already reported with high confidence (made only when there is one). */
+  let taken: Set<number> | undefined;
   for (let i = 0; i < view.chainCount; i++) {
     const shape = view.chainShape(i);
     if (shape !== '4,4,4,4' && shape !== '4,6,5' && !(shape === '4' && spacedGroupsOfFour(view, i))) continue;
@@ -92,11 +93,11 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const end = groupedCardEnd(view, chain);
     if (end === undefined || !isCardNumber(digitsOf(view.slice(chain.start, end)))) continue;
     out.push(makeCandidate(view, chain.start, end, 'account-number', 'account-number', 'high'));
-    taken.add(chain.start);
+    (taken ??= new Set()).add(chain.start);
   }
   const cues = withExtraCues(ACCOUNT_CUES, 'account-number', context);
   for (const v of labelledValues(view, cues, { minLength: 6, maxLength: 34, minDigits: 6 })) {
-    if (taken.has(v.chain.start) || isPlaceholderId(v.value) || !labelledAccount(v.value, v.cue.phrase, CARD_CUES)) continue;
+    if (taken?.has(v.chain.start) || isPlaceholderId(v.value) || !labelledAccount(v.value, v.cue.phrase, CARD_CUES)) continue;
     out.push(makeCandidate(view, v.chain.start, v.chain.end, 'account-number', 'account-number', 'medium'));
   }
   return out.sort((a, b) => a.start - b.start);

@@ -50,7 +50,8 @@ function mbiChain(view: TextView, chain: Chain): boolean {
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
-  const seen = new Set<number>();
+  /** Starts of the values already reported with high confidence (made only when there is one). */
+  let seen: Set<number> | undefined;
   for (let i = 0; i < view.chainCount; i++) {
     const length = view.chainEnd(i) - view.chainStart(i);
     const atoms = view.chainAtomCount(i);
@@ -58,12 +59,12 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const chain = view.chain(i);
     if (mbiChain(view, chain)) {
       out.push(makeCandidate(view, chain.start, chain.end, 'health-plan-id', 'health-plan-id', 'high'));
-      seen.add(chain.start);
+      (seen ??= new Set()).add(chain.start);
     }
   }
   const cues = withExtraCues(PLAN_CUES, 'health-plan-id', context);
   for (const v of labelledValues(view, cues, RECORD_ID_SHAPE)) {
-    if (!seen.has(v.chain.start)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'health-plan-id', 'health-plan-id', 'medium'));
+    if (!seen?.has(v.chain.start)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'health-plan-id', 'health-plan-id', 'medium'));
   }
   return out.sort((a, b) => a.start - b.start);
 }
