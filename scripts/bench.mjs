@@ -288,7 +288,11 @@ function markdownTable(r, { short = false } = {}) {
     ['phisafe lint, end to end', `${p.MBps} MB/s, ${p.filesPerSec} files/s`, `≥ ${GOALS.mbPerSec} MB/s`, mark(p.ok ? p.MBps >= GOALS.mbPerSec : false)],
     ['phisafe lint, peak RSS', `${p.peakRssMB} MB`, `≤ ${GOALS.rssMB} MB`, mark(p.ok ? p.peakRssMB <= GOALS.rssMB : false)],
   ];
-  const relative = (peerMBps) => (p.MBps >= peerMBps ? `phisafe ${r1(p.MBps / peerMBps)}× faster` : `phisafe ${r1(peerMBps / p.MBps)}× slower`);
+  const relative = (peerMBps) => {
+    const ratio = p.MBps / peerMBps;
+    if (Math.abs(ratio - 1) < 0.05) return 'phisafe about as fast';
+    return ratio >= 1 ? `phisafe ${r1(ratio)}× faster` : `phisafe ${r1(1 / ratio)}× slower`;
+  };
   if (peers.secretlint?.MBps) rows.push(['vs secretlint (same files)', `${relative(peers.secretlint.MBps)} (secretlint ${peers.secretlint.MBps} MB/s)`, `≥ ${GOALS.vsSecretlint}×`, mark(p.ok && p.MBps / peers.secretlint.MBps >= GOALS.vsSecretlint)]);
   if (peers['redact-pii']?.MBps) rows.push(['vs redact-pii (same files)', `${relative(peers['redact-pii'].MBps)} (redact-pii ${peers['redact-pii'].MBps} MB/s)`, '—', '—', DETAIL]);
   if (peers.ripgrep?.MBps) {
