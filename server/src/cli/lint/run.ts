@@ -9,7 +9,7 @@ import { parseUcSnapshot, type UcSnapshot } from '../../databricks/ucModel';
 import { CONFIG_FILE_NAME, ConfigCache, isIncludedByConfig, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../workspace/configFile';
 import { walkFiles } from '../../workspace/files';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
-import { atLeast, compareProblems, compareText, type FileProblem, type ReportFormat, type ReportWriter, type RunSummary, type SeverityCounts } from '../report/model';
+import { SEVERITIES, atLeast, compareProblems, compareText, type FileProblem, type ReportFormat, type ReportWriter, type RunSummary, type SeverityCounts } from '../report/model';
 import { BaselineMatcher, BaselineRecorder, baselineBase, newSalt, readBaseline } from './baseline';
 import { scanInOrder } from './pool';
 import { ProgressLine } from './progress';
@@ -136,7 +136,7 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
 }
 
 function reachesThreshold(counts: SeverityCounts, threshold: Severity): boolean {
-  return (['error', 'warning', 'info'] as const).some((s) => counts[s] > 0 && atLeast(s, threshold));
+  return SEVERITIES.some((s) => counts[s] > 0 && atLeast(s, threshold));
 }
 
 /** Reads and validates the snapshot up front: a malformed one is a usage error, not a silently empty catalog. */

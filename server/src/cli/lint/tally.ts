@@ -3,9 +3,7 @@
  * --quiet drops, and the counts the summary and exit code need. Holds counts, never the findings themselves.
  */
 import type { Severity } from '../../engine';
-import type { FileProblem, ReportFinding, RunSummary, SeverityCounts } from '../report/model';
-
-const SEVERITIES = ['error', 'warning', 'info'] as const;
+import { SEVERITIES, reportedWhenQuiet, type FileProblem, type ReportFinding, type RunSummary, type SeverityCounts } from '../report/model';
 import { BaselineMatcher, BaselineRecorder } from './baseline';
 
 export type BaselineMode =
@@ -29,7 +27,7 @@ export class Tally {
     const reported: ReportFinding[] = [];
     for (const f of findings) {
       if (this.isKnown(f)) this.baselined++;
-      else if (!this.quiet || f.severity === 'error') reported.push(f);
+      else if (!this.quiet || reportedWhenQuiet(f.severity)) reported.push(f);
     }
     for (const f of reported) this.bySeverity[f.severity]++;
     if (reported.length) this.filesWithFindings++;

@@ -66,6 +66,14 @@ export type ReportFormat =
  */
 export type FileRenderer = (findings: readonly ReportFinding[]) => string | undefined;
 
+/** Every severity, most severe first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Whether a finding of this severity is reported under --quiet (errors only). */
+export function reportedWhenQuiet(severity: Severity): boolean {
+  return severity === 'error';
+}
+
 /** Reported findings per severity. */
 export type SeverityCounts = Record<Severity, number>;
 

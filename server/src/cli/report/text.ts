@@ -1,6 +1,6 @@
 /** The human format, like ESLint's and Ruff's: `path:line:col  severity  message  rule-id`, grouped by file. */
 import type { Severity } from '../../engine';
-import { reportedCount, type ReportFinding, type ReportWriter, type RunSummary } from './model';
+import { SEVERITIES, reportedCount, type ReportFinding, type ReportWriter, type RunSummary } from './model';
 import type { ReportSink } from './sink';
 
 interface Paint {
@@ -66,7 +66,7 @@ function summaryLine(summary: RunSummary, paint: Paint): string {
     const line = `No findings in ${plural(summary.filesScanned, 'file')}${suffix}`;
     return errors.length ? paint.bad(`✖ ${line}`) : paint.good(`✔ ${line}`);
   }
-  const counts = (['error', 'warning', 'info'] as const)
+  const counts = SEVERITIES
     .map((s) => [s, summary.bySeverity[s]] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => (s === 'info' ? `${n} info` : plural(n, s)));
