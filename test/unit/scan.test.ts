@@ -14,7 +14,29 @@ function notebookWithMrnGrid(rows: number): { text: string; values: string[] } {
   return { text, values };
 }
 
+/** A notebook whose one output is the given lines, printed as a stream. */
+function notebookPrinting(lines: string[]): string {
+  const cell = {
+    cell_type: 'code', execution_count: 1, metadata: {}, source: ['df.show()'],
+    outputs: [{ output_type: 'stream', name: 'stdout', text: lines.join('\n') }],
+  };
+  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: 'python' } }, cells: [cell] });
+}
+
 describe('scan: scanText', () => {
+  it('finds free-text PHI in an untyped column beside values a typed column already found', () => {
+    // The mrn column's values are judged by their column and blanked before the free-text pass; the note column
+    // types nothing, so its email address is found by the free-text pass.
+    const border = '+--------+--------------------------------+';
+    const email = 'synthetic.person@example.org';
+    const text = notebookPrinting([border, '|     mrn|                            note|', border,
+      `|90000001|${email.padStart(32)}|`, '|90000002|                       no answer|', border]);
+    const findings = scanText('grid.ipynb', text).findings;
+    assert.deepEqual(findings.map((f) => [f.category, f.contextKey]), [['mrn', 'mrn'], ['email', undefined], ['mrn', 'mrn']]);
+    const emailAt = text.indexOf(email);
+    assert.deepEqual([findings[1].range.startOffset, findings[1].range.endOffset], [emailAt, emailAt + email.length]);
+  });
+
   it('reports a table of 150,000 rows, one finding per row, without an error', () => {
     const { text, values } = notebookWithMrnGrid(150_000);
     const result = scanText('big.ipynb', text);

@@ -208,8 +208,12 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
   for (const out of cell.outputs) {
     const where: Where = { ...base, outputIndex: out.outputIndex };
     for (const text of out.texts) {
-      freeText(ctx, text, 0, text.text.length, 'output', where);
-      for (const v of findTableValues(text.text, out.mime, ctx.typesValues)) keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
+      const typed: number[] = [];
+      for (const v of findTableValues(text.text, out.mime, ctx.typesValues)) {
+        const c = keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
+        if (c) typed.push(v.start + c.start, v.start + c.end);
+      }
+      freeText(ctx, text, 0, text.text.length, 'output', where, typed);
     }
     for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
   }
@@ -256,15 +260,35 @@ interface Where {
   readonly inSource: boolean;
 }
 
-function freeText(ctx: ScanContext, slice: TextSlice, from: number, to: number, regionKind: RegionKind, where: Where): void {
+/**
+ * `judged` holds [start, end) pairs, relative to `from`, of values their column or key already found to be PHI: they
+ * are blanked before the free-text pass, which would only find them again (a keyed finding wins every overlap)
+ * and on a table output would re-read most of the text.
+ */
+function freeText(
+  ctx: ScanContext, slice: TextSlice, from: number, to: number, regionKind: RegionKind, where: Where, judged?: readonly number[],
+): void {
   if (to <= from) return;
-  const text = slice.text.slice(from, to);
+  const text = blanked(slice.text.slice(from, to), judged);
   let fc = ctx.freeTextContexts.get(regionKind);
   if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: configuredCues(ctx.config) }));
   for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
   for (const d of ctx.custom) {
     for (const c of d.find(text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
   }
+}
+
+/** The text with each [start, end) pair of `spans` (ascending, not overlapping) replaced by as many spaces. */
+function blanked(text: string, spans: readonly number[] | undefined): string {
+  if (!spans || spans.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    parts.push(text.slice(at, spans[i]), ' '.repeat(spans[i + 1] - spans[i]));
+    at = spans[i + 1];
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Configured context words, or none: detectors then skip a lookup per category on every text. */
@@ -288,12 +312,13 @@ function freeTextCandidates(ctx: ScanContext, text: string, fc: FreeTextContext)
 function keyed(
   ctx: ScanContext, slice: TextSlice, key: string, relation: Parameters<typeof checkKeyedValue>[2],
   from: number, to: number, regionKind: RegionKind, where: Where,
-): void {
+): Candidate | undefined {
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
-  if (!keyClass.category && !keyClass.bareName) return;
+  if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
   const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation) : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, regionKind, where, key, relation);
+  return c;
 }
 
 function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, key: string): KeyClass {
