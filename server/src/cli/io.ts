@@ -3,8 +3,11 @@ import { version as packageVersion } from '../../../package.json';
 
 export interface OutputStream {
   write(text: string): void;
-  /** Already-encoded UTF-8 (report blocks rendered by scan workers); streams without it get decoded text. */
-  writeBytes?(bytes: Uint8Array): void;
+  /**
+   * Already-encoded UTF-8 (report blocks rendered by scan workers); streams without it get decoded text.
+   * `written` is called once the stream has flushed the bytes and no longer holds them.
+   */
+  writeBytes?(bytes: Uint8Array, written?: () => void): void;
   readonly isTTY: boolean;
   /** Terminal width, when known. */
   readonly columns?: number;
@@ -34,7 +37,7 @@ export class UsageError extends Error {
 export function processIO(): CliIO {
   const stream = (s: NodeJS.WriteStream): OutputStream => ({
     write: (text) => void s.write(text),
-    writeBytes: (bytes) => void s.write(bytes),
+    writeBytes: (bytes, written) => void s.write(bytes, written && (() => written())),
     get isTTY() {
       return s.isTTY === true;
     },

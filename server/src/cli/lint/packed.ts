@@ -29,7 +29,7 @@ export interface PackedResult {
 
 const FIELDS = 5;
 
-export function packResult(result: FileResult): PackedResult {
+export function packResult(result: FileResult, blocks: BlockEncoder): PackedResult {
   const { findings } = result;
   const numbers = new Int32Array(findings.length * FIELDS);
   const kinds: FindingKind[] = [];
@@ -48,7 +48,7 @@ export function packResult(result: FileResult): PackedResult {
   return {
     file: result.file,
     ...(result.error ? { error: result.error } : {}),
-    ...(result.rendered ? { rendered: { ...result.rendered, block: encodeBlock(result.rendered.block) } } : {}),
+    ...(result.rendered ? { rendered: { ...result.rendered, block: blocks.encode(result.rendered.block) } } : {}),
     numbers,
     kinds,
     messages: findings.map((f) => f.message),
@@ -57,10 +57,35 @@ export function packResult(result: FileResult): PackedResult {
 }
 
 const encoder = new TextEncoder();
+/** Buffers a worker keeps for reuse; more come back only while the main thread's reorder window is full. */
+const MAX_SPARES = 8;
 
-/** A block as bytes with a buffer of its own, which the worker can transfer (Buffer.from may share a pooled slab). */
-function encodeBlock(block: string | Uint8Array): Uint8Array {
-  return typeof block === 'string' ? encoder.encode(block) : block;
+/**
+ * Encodes a worker's report blocks, each into a buffer of its own that is transferred to the main thread (never
+ * Buffer.from, which may share a pooled slab). The main thread hands each buffer back once written out, and it is
+ * reused: otherwise a run leaves hundreds of MB of transferred buffers for the main thread's garbage collector,
+ * which seldom runs there, and peak memory grows by tens of MB.
+ */
+export class BlockEncoder {
+  private readonly spares: ArrayBuffer[] = [];
+
+  encode(block: string | Uint8Array): Uint8Array {
+    if (typeof block !== 'string') return block;
+    // UTF-8 takes at least a byte per UTF-16 unit; a block that still does not fit is encoded afresh.
+    const at = this.spares.findIndex((b) => b.byteLength >= block.length);
+    if (at >= 0) {
+      const [spare] = this.spares.splice(at, 1);
+      const { read, written } = encoder.encodeInto(block, new Uint8Array(spare));
+      if (read === block.length) return new Uint8Array(spare, 0, written);
+      this.giveBack(spare);
+    }
+    return encoder.encode(block);
+  }
+
+  /** A buffer the main thread has written out. */
+  giveBack(buffer: ArrayBuffer): void {
+    if (this.spares.length < MAX_SPARES) this.spares.push(buffer);
+  }
 }
 
 /** The buffers a packed result can hand over instead of copying. */

@@ -14,7 +14,7 @@ import { statSync } from 'node:fs';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../engine';
 import { ConfigCache, loadConfigFile } from '../../workspace/configFile';
-import { packResult, transferablesOf, unpackResult, type PackedResult } from './packed';
+import { BlockEncoder, packResult, transferablesOf, unpackResult, type PackedResult } from './packed';
 import { prerender } from './prerender';
 import { scanFileOnDisk, type FileResult, type ScanSettings, type ScanTask } from './scanFile';
 
@@ -47,6 +47,11 @@ interface WorkerSetup {
 interface FileRequest {
   readonly index: number;
   readonly task: ScanTask;
+}
+
+/** A report block's buffer, written out by the main thread and handed back for reuse. */
+interface WrittenBuffer {
+  readonly written: ArrayBuffer;
 }
 
 interface FileReply {
@@ -135,12 +140,23 @@ class WorkerPool {
     this.workers.set(worker, inFlight);
     worker.on('message', (reply: FileReply) => {
       inFlight.delete(reply.index);
-      this.finish(reply.index, unpackResult(reply.result));
+      this.finish(reply.index, this.handingBack(unpackResult(reply.result), worker));
     });
     // A worker that dies takes only its queued files with it and the run goes on: out of heap, they are scanned
     // again on the main thread; otherwise they are reported.
     worker.on('error', (e: Error) => this.lose(worker, isOutOfMemory(e) ? undefined : `internal error while scanning (${e.name}); please report it`));
     worker.on('exit', () => this.lose(worker, 'internal error while scanning (worker exited); please report it'));
+  }
+
+  /** The result with its block's buffer handed back to `worker` once written out. */
+  private handingBack(result: FileResult, worker: Worker): FileResult {
+    const block = result.rendered?.block;
+    if (!result.rendered || block === undefined || typeof block === 'string') return result;
+    const buffer = block.buffer as ArrayBuffer;
+    const written = (): void => {
+      if (this.workers.has(worker)) worker.postMessage({ written: buffer } satisfies WrittenBuffer, [buffer]);
+    };
+    return { ...result, rendered: { ...result.rendered, written } };
   }
 
   /** Retires a worker; its files are rescanned locally when `message` is undefined, else reported with it. */
@@ -231,8 +247,11 @@ export function runScanWorker(): boolean {
   if (!parentPort || setup?.kind !== WORKER_KIND) return false;
   const port = parentPort;
   const configs = configLoader();
-  port.on('message', (request: FileRequest) => {
-    const result = packResult(scanTask(request.task, configs, setup.settings));
+  const blocks = new BlockEncoder();
+  port.on('message', (message: FileRequest | WrittenBuffer) => {
+    if ('written' in message) return blocks.giveBack(message.written);
+    const request = message;
+    const result = packResult(scanTask(request.task, configs, setup.settings), blocks);
     port.postMessage({ index: request.index, result } satisfies FileReply, transferablesOf(result));
   });
   return true;

@@ -108,7 +108,8 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
           const { block, counts } = result.rendered;
           const count = tally.rendered(counts);
           failing ||= reachesThreshold(counts, threshold);
-          if (count > 0) writer.rendered(block, count);
+          if (count > 0) writer.rendered(block, count, result.rendered.written);
+          else result.rendered.written?.();
           return;
         }
         const reported = tally.file(result.findings);

@@ -38,6 +38,8 @@ export interface RenderedFile {
   /** Text where it was rendered; UTF-8 bytes once it has crossed from a worker (transferred, not copied). */
   readonly block: string | Uint8Array;
   readonly counts: SeverityCounts;
+  /** Set on the main thread for a worker's bytes: hands their buffer back to the worker once written out. */
+  readonly written?: () => void;
 }
 
 export interface FileResult {

@@ -7,10 +7,10 @@ import type { ReportSink } from './sink';
 
 export function jsonWriter(sink: ReportSink): ReportWriter {
   let first = true;
-  const rendered = (block: string | Uint8Array, count: number): void => {
-    if (count === 0) return;
+  const rendered = (block: string | Uint8Array, count: number, written?: () => void): void => {
+    if (count === 0) return written?.();
     if (!first) sink.write(',');
-    sink.write(block);
+    sink.write(block, written);
     first = false;
   };
   return {

@@ -48,8 +48,11 @@ export interface RunSummary {
 export interface ReportWriter {
   begin(): void;
   file(findings: readonly ReportFinding[]): void;
-  /** A file's findings as the format's FileRenderer wrote them (`count` of them), e.g. by a scan worker. */
-  rendered(block: string | Uint8Array, count: number): void;
+  /**
+   * A file's findings as the format's FileRenderer wrote them (`count` of them), e.g. by a scan worker.
+   * `written` is called once the block's bytes are written out and no longer referenced, so they can be reused.
+   */
+  rendered(block: string | Uint8Array, count: number, written?: () => void): void;
   end(summary: RunSummary): void;
 }
 

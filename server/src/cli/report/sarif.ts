@@ -24,10 +24,10 @@ export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
   const rules = allRules().map(toDescriptor);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   let results = 0;
-  const rendered = (block: string | Uint8Array, count: number): void => {
-    if (count === 0) return;
+  const rendered = (block: string | Uint8Array, count: number, written?: () => void): void => {
+    if (count === 0) return written?.();
     if (results > 0) sink.write(',');
-    sink.write(block);
+    sink.write(block, written);
     results += count;
   };
   return {

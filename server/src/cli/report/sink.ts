@@ -8,8 +8,11 @@ import type { OutputStream } from '../io';
 const CHUNK_CHARS = 64 * 1024;
 
 export interface ReportSink {
-  /** Text, or UTF-8 bytes a worker encoded (written as they are, never decoded and re-encoded). */
-  write(text: string | Uint8Array): void;
+  /**
+   * Text, or UTF-8 bytes a worker encoded (written as they are, never decoded and re-encoded). `written` is called
+   * once the sink holds no reference to them any more (at once for text).
+   */
+  write(text: string | Uint8Array, written?: () => void): void;
   /** Writes what is gathered and closes a file target. */
   close(): void;
 }
@@ -28,19 +31,20 @@ class ChunkedSink implements ReportSink {
 
   constructor(
     private readonly target: (text: string) => void,
-    private readonly targetBytes: (bytes: Uint8Array) => void,
+    private readonly targetBytes: (bytes: Uint8Array, written?: () => void) => void,
     private readonly finish: () => void = () => undefined,
   ) {}
 
-  write(text: string | Uint8Array): void {
+  write(text: string | Uint8Array, written?: () => void): void {
     if (typeof text !== 'string') {
       this.flush();
-      this.targetBytes(text);
+      this.targetBytes(text, written);
       return;
     }
     this.parts.push(text);
     this.size += text.length;
     if (this.size >= CHUNK_CHARS) this.flush();
+    written?.();
   }
 
   close(): void {
@@ -59,7 +63,11 @@ class ChunkedSink implements ReportSink {
 
 export function streamSink(stream: OutputStream): ReportSink {
   const decoder = new TextDecoder();
-  return new ChunkedSink((text) => stream.write(text), (bytes) => (stream.writeBytes ? stream.writeBytes(bytes) : stream.write(decoder.decode(bytes))));
+  return new ChunkedSink((text) => stream.write(text), (bytes, written) => {
+    if (stream.writeBytes) return stream.writeBytes(bytes, written);
+    stream.write(decoder.decode(bytes));
+    written?.();
+  });
 }
 
 /** Opens (and truncates) the file at once, so a bad path fails before any scanning. */
@@ -73,13 +81,14 @@ export function fileSink(file: string): ReportSink {
   } catch (e) {
     fail(e);
   }
-  const writeAll = (text: string | Uint8Array): void => {
+  const writeAll = (text: string | Uint8Array, written?: () => void): void => {
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     try {
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     } catch (e) {
       fail(e);
     }
+    written?.();
   };
   const close = (): void => {
     try {

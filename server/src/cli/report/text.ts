@@ -27,7 +27,7 @@ export function textWriter(sink: ReportSink, options: { color: boolean }): Repor
   return {
     begin: () => undefined,
     file: (group) => sink.write(render(group)),
-    rendered: (block) => sink.write(block),
+    rendered: (block, _count, written) => sink.write(block, written),
     end(summary: RunSummary) {
       if (summary.errors.length) {
         sink.write('Could not be scanned:\n');
