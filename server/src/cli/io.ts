@@ -8,6 +8,9 @@ export interface OutputStream {
    * `written` is called once the stream has flushed the bytes and no longer holds them.
    */
   writeBytes?(bytes: Uint8Array, written?: () => void): void;
+  /** Whether the stream holds more than it wants to (a slow pipe); `onDrain` then fires once it has caught up. */
+  isBackedUp?(): boolean;
+  onDrain?(listener: () => void): void;
   readonly isTTY: boolean;
   /** Terminal width, when known. */
   readonly columns?: number;
@@ -38,6 +41,8 @@ export function processIO(): CliIO {
   const stream = (s: NodeJS.WriteStream): OutputStream => ({
     write: (text) => void s.write(text),
     writeBytes: (bytes, written) => void s.write(bytes, written && (() => written())),
+    isBackedUp: () => s.writableNeedDrain,
+    onDrain: (listener) => void s.once('drain', listener),
     get isTTY() {
       return s.isTTY === true;
     },

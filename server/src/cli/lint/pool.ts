@@ -17,6 +17,7 @@ import { ConfigCache, loadConfigFile } from '../../workspace/configFile';
 import { BlockEncoder, packResult, transferablesOf, unpackResult, type PackedResult } from './packed';
 import { prerender } from './prerender';
 import { scanFileOnDisk, type FileResult, type ScanSettings, type ScanTask } from './scanFile';
+import type { OutputStream } from '../io';
 
 /** Below this many files a run stays in-process. */
 const POOL_MIN_FILES = 64;
@@ -67,6 +68,8 @@ export interface PoolOptions {
   readonly workers?: number;
   /** Overrides a worker's old-generation cap in MB (PHISAFE_WORKER_HEAP_MB). */
   readonly workerHeapMB?: number;
+  /** The report's stream, when it can fall behind: no more files are handed out while it is backed up. */
+  readonly output?: OutputStream;
   /** The script a worker runs: dist/scan-worker.js, or from sources the CLI entry, which turns into a worker off the main thread. */
   readonly workerScript: string;
 }
@@ -113,6 +116,7 @@ class WorkerPool {
   private failure: { error: unknown } | undefined;
   private settle: { resolve: (outcome: PoolOutcome) => void; reject: (e: unknown) => void } | undefined;
   private rescanned = 0;
+  private awaitingDrain = false;
 
   private readonly heap: typeof WORKER_HEAP;
   /** Files above this size are scanned on the main thread. */
@@ -146,6 +150,23 @@ class WorkerPool {
     // again on the main thread; otherwise they are reported.
     worker.on('error', (e: Error) => this.lose(worker, isOutOfMemory(e) ? undefined : `internal error while scanning (${e.name}); please report it`));
     worker.on('exit', () => this.lose(worker, 'internal error while scanning (worker exited); please report it'));
+  }
+
+  /**
+   * Whether the report stream is behind (a slow reader of a pipe); feeding resumes once it drains. Without this,
+   * a run faster than its reader would hold the rest of the report in memory.
+   */
+  private outputBackedUp(): boolean {
+    const output = this.options.output;
+    if (!output?.isBackedUp?.() || !output.onDrain) return false;
+    if (!this.awaitingDrain) {
+      this.awaitingDrain = true;
+      output.onDrain(() => {
+        this.awaitingDrain = false;
+        this.feedAll();
+      });
+    }
+    return true;
   }
 
   /** The result with its block's buffer handed back to `worker` once written out. */
@@ -229,6 +250,7 @@ class WorkerPool {
       else resolve({ rescanned: this.rescanned });
       return;
     }
+    if (this.outputBackedUp()) return;
     for (const [worker, inFlight] of this.workers) {
       while (inFlight.size < QUEUED_PER_WORKER) {
         const index = this.nextForWorker();

@@ -97,6 +97,7 @@ export async function runLint(options: LintOptions, io: CliIO, openReport: () =>
       workers: options.workers,
       workerHeapMB: options.workerHeapMB,
       workerScript: options.workerScript,
+      output: options.outputFile === undefined ? io.stdout : undefined,
       onResult: (result) => {
         progress.tick();
         if (result.error) {
