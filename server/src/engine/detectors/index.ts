@@ -18,7 +18,7 @@ import { phoneDetector } from './phone';
 import { ssnDetector } from './ssn';
 import { urlDetector } from './url';
 import { vehicleDetector } from './vehicle';
-import { charNeedsIn, meetsNeeds, needBits } from './text';
+import { charNeedsIn, meetsNeeds, needBits, releaseView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 /** Every free-text detector; order breaks ties between equally good overlapping candidates. */
@@ -52,6 +52,7 @@ export function scanFreeText(text: string, context: FreeTextContext): Candidate[
     if (!meetsNeeds(present, NEED_BITS[k])) continue;
     for (const c of DETECTORS[k].find(text, context)) found.push(c);
   }
+  releaseView(text);
   return found.length === 0 ? found : resolveOverlaps(found);
 }
 

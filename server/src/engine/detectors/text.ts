@@ -91,42 +91,103 @@ function isLetterCode(code: number): boolean {
 }
 
 /**
+ * Atoms and chains of a view as typed columns, grown by doubling. viewFor lends one set to each view in turn,
+ * so the texts of a scan (hundreds of thousands, most of them short) allocate no arrays for their atoms.
+ */
+class ViewColumns {
+  /** Atom starts, and atom ends as end * 4 + kind code. */
+  atomStarts: Int32Array;
+  atomEnds: Int32Array;
+  /** Each chain by its last atom (a chain starts after the one before it ends). */
+  chainLast: Int32Array;
+  /** Shape of each chain (see chainShape), found in the same pass: most detectors reject a chain on it. */
+  readonly shapes: string[] = [];
+
+  constructor(capacity: number) {
+    this.atomStarts = new Int32Array(capacity);
+    this.atomEnds = new Int32Array(capacity);
+    this.chainLast = new Int32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.atomStarts.length;
+  }
+
+  grow(): void {
+    this.atomStarts = grown(this.atomStarts);
+    this.atomEnds = grown(this.atomEnds);
+    this.chainLast = grown(this.chainLast);
+  }
+
+  /** Columns of their own holding the first atoms and chains of these. */
+  copy(atoms: number, chains: number): ViewColumns {
+    const out = new ViewColumns(0);
+    out.atomStarts = this.atomStarts.slice(0, atoms);
+    out.atomEnds = this.atomEnds.slice(0, atoms);
+    out.chainLast = this.chainLast.slice(0, chains);
+    for (let i = 0; i < chains; i++) out.shapes.push(this.shapes[i]);
+    return out;
+  }
+}
+
+function grown(column: Int32Array): Int32Array {
+  const out = new Int32Array(Math.max(64, column.length * 2));
+  out.set(column);
+  return out;
+}
+
+/**
  * The analysed text: built once per scanFreeText call and shared by all detectors. Atoms (runs of letters,
- * digits and `_`) are kept in parallel arrays, not objects: an output table has millions of them.
+ * digits and `_`) are kept in typed columns, not objects: an output table has millions of them.
  */
 export class TextView {
-  /**
-   * Atoms as pairs (start, end * 4 + kind code) and chains by their last atom (a chain starts after the one
-   * before it ends): no object per atom or chain, and few numbers to append for each.
-   */
-  private readonly atomData: number[] = [];
-  private readonly chainLast: number[] = [];
-  /** Shape of each chain (see chainShape), found in the same pass: most detectors reject a chain on it. */
-  private readonly shapes: string[] = [];
+  private columns: ViewColumns;
+  /** The columns' arrays, read on every access (a view that gives its lent columns back keeps copies). */
+  private atomStarts: Int32Array;
+  private atomEnds: Int32Array;
+  private chainLast: Int32Array;
+  private shapes: string[];
+  private atoms = 0;
+  private chains = 0;
   /** Chain objects made so far, by index (most views make none). */
   private made: Map<number, Chain> | undefined;
   private lowerText: string | undefined;
   /** What shared() made, a few entries looked through in turn (asked on every cue lookup, so no map). */
-  private readonly shares: { readonly key: symbol; version: number; value: unknown }[] = [];
+  private shares: { readonly key: symbol; version: number; value: unknown }[] | undefined;
 
-  constructor(readonly text: string, readonly meter?: WorkMeter) {
+  /** `columns`: lent by viewFor; a view made directly has columns of its own. */
+  constructor(readonly text: string, readonly meter?: WorkMeter, columns?: ViewColumns) {
+    this.columns = columns ?? new ViewColumns(64);
     this.findAtomsAndChains();
+    this.atomStarts = this.columns.atomStarts;
+    this.atomEnds = this.columns.atomEnds;
+    this.chainLast = this.columns.chainLast;
+    this.shapes = this.columns.shapes;
+  }
+
+  /** Keeps copies of the lent columns, which the next view will overwrite. */
+  detach(): void {
+    this.columns = this.columns.copy(this.atoms, this.chains);
+    this.atomStarts = this.columns.atomStarts;
+    this.atomEnds = this.columns.atomEnds;
+    this.chainLast = this.columns.chainLast;
+    this.shapes = this.columns.shapes;
   }
 
   get atomCount(): number {
-    return this.atomData.length / 2;
+    return this.atoms;
   }
 
   atomStart(i: number): number {
-    return this.atomData[2 * i];
+    return this.atomStarts[i];
   }
 
   atomEnd(i: number): number {
-    return this.atomData[2 * i + 1] >>> 2;
+    return this.atomEnds[i] >>> 2;
   }
 
   atomKind(i: number): AtomKind {
-    return ATOM_KINDS[this.atomData[2 * i + 1] & 3];
+    return ATOM_KINDS[this.atomEnds[i] & 3];
   }
 
   atom(i: number): Atom {
@@ -134,7 +195,7 @@ export class TextView {
   }
 
   get chainCount(): number {
-    return this.chainLast.length;
+    return this.chains;
   }
 
   /** The chain at index i (0 <= i < chainCount), made on first use. */
@@ -195,6 +256,7 @@ export class TextView {
    * `version` changes (they depend on the cue lists indexed so far).
    */
   shared<T>(key: symbol, version: number, make: (view: TextView) => T): T {
+    this.shares ??= [];
     let entry;
     for (const e of this.shares) if (e.key === key) entry = e;
     if (entry && entry.version === version) return entry.value as T;
@@ -267,8 +329,9 @@ export class TextView {
   private findAtomsAndChains(): void {
     const text = this.text;
     const n = text.length;
-    const atoms = this.atomData;
+    const columns = this.columns;
     let atom = 0;
+    let chain = 0;
     let chainFirst = 0;
     let allDigits = true;
     let i = 0;
@@ -285,38 +348,44 @@ export class TextView {
         i++;
         cls = i < n ? atomCharClass(text.charCodeAt(i)) : NOT_ATOM;
       } while (cls !== NOT_ATOM);
-      atoms.push(start, i * 4 + (kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED));
+      if (atom === columns.capacity) columns.grow();
+      columns.atomStarts[atom] = start;
+      columns.atomEnds[atom] = i * 4 + (kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED);
       allDigits &&= kinds === DIGIT_CHAR;
       const joinsNext = i + 1 < n && isChainSeparator(text.charCodeAt(i)) && atomCharClass(text.charCodeAt(i + 1)) !== NOT_ATOM;
       if (joinsNext) {
         i++;
       } else {
-        this.chainLast.push(atom);
-        this.shapes.push(allDigits ? this.digitShape(chainFirst, atom) : '');
+        columns.chainLast[chain] = atom;
+        columns.shapes[chain] = allDigits ? digitShape(columns, chainFirst, atom) : '';
+        chain++;
         chainFirst = atom + 1;
         allDigits = true;
       }
       atom++;
     }
+    this.atoms = atom;
+    this.chains = chain;
     this.work(n + atom);
   }
+}
 
-  /** `3,2,4` for digit atoms first..last. */
-  private digitShape(first: number, last: number): string {
-    if (first === last) return lengthText(this.atomEnd(first) - this.atomStart(first));
-    let key = 0;
-    for (let k = first; k <= last && key >= 0; k++) {
-      const length = this.atomEnd(k) - this.atomStart(k);
-      key = length < 32 && last - first < MAX_KEYED_GROUPS ? key * 32 + length : -1;
-    }
-    let shape = key >= 0 ? groupShapes.get(key) : undefined;
-    if (shape === undefined) {
-      shape = lengthText(this.atomEnd(first) - this.atomStart(first));
-      for (let k = first + 1; k <= last; k++) shape += `,${this.atomEnd(k) - this.atomStart(k)}`;
-      if (key >= 0 && groupShapes.size < MAX_GROUP_SHAPES) groupShapes.set(key, shape);
-    }
-    return shape;
+/** `3,2,4` for digit atoms first..last of the columns. */
+function digitShape(columns: ViewColumns, first: number, last: number): string {
+  const length = (k: number): number => (columns.atomEnds[k] >>> 2) - columns.atomStarts[k];
+  if (first === last) return lengthText(length(first));
+  let key = 0;
+  for (let k = first; k <= last && key >= 0; k++) {
+    const groupLength = length(k);
+    key = groupLength < 32 && last - first < MAX_KEYED_GROUPS ? key * 32 + groupLength : -1;
   }
+  let shape = key >= 0 ? groupShapes.get(key) : undefined;
+  if (shape === undefined) {
+    shape = lengthText(length(first));
+    for (let k = first + 1; k <= last; k++) shape += `,${length(k)}`;
+    if (key >= 0 && groupShapes.size < MAX_GROUP_SHAPES) groupShapes.set(key, shape);
+  }
+  return shape;
 }
 
 /**
@@ -419,10 +488,34 @@ export function luhnValid(digits: string): boolean {
 }
 
 let lastView: TextView | undefined;
+/** The columns viewFor lends, and whether their last borrower is done with them (see releaseView). */
+const lentColumns = new ViewColumns(1024);
+let columnsOwner: TextView | undefined;
+let ownerDone = false;
+/** Longer texts get columns of their own, so one huge text does not keep its columns alive for the whole scan. */
+const MAX_LENT_TEXT = 1 << 17;
 
 /** The view of `text`, reused while detectors run one after another over the same text. */
 export function viewFor(text: string, meter?: WorkMeter): TextView {
-  if (lastView && lastView.text === text && lastView.meter === meter) return lastView;
-  lastView = new TextView(text, meter);
+  if (lastView && lastView.text === text && lastView.meter === meter) {
+    if (lastView === columnsOwner) ownerDone = false;
+    return lastView;
+  }
+  if (text.length > MAX_LENT_TEXT) {
+    lastView = new TextView(text, meter);
+    return lastView;
+  }
+  // Whoever still holds the previous borrower keeps a copy of its columns.
+  if (columnsOwner && !ownerDone) columnsOwner.detach();
+  lastView = columnsOwner = new TextView(text, meter, lentColumns);
+  ownerDone = false;
   return lastView;
+}
+
+/**
+ * Says that nobody reads the view of `text` any more (scanFreeText, once its detectors are done): the next view
+ * may take over its columns without copying them.
+ */
+export function releaseView(text: string): void {
+  if (columnsOwner && columnsOwner.text === text) ownerDone = true;
 }
