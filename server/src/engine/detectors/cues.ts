@@ -153,12 +153,10 @@ export function cueWordsOf(view: TextView): CueWords {
 function findCueWords(view: TextView): CueWords {
   const found: FoundWords = { starts: [], ends: [], words: [] };
   view.work(view.text.length);
-  if (NON_ASCII.test(view.text)) scanCueWords(view.lower, found);
-  else atomCueWords(view, found);
+  if (view.isAscii) atomCueWords(view, found);
+  else scanCueWords(view.lower, found);
   return found;
 }
-
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Every word of the lower-cased text, character by character. */
 function scanCueWords(lower: string, found: FoundWords): void {
@@ -232,13 +230,35 @@ function cutTailStart(lower: string, from: number, to: number, headEnd: number):
 
 /** Whether any owner word (of any list) is a word of the window [from, to): when not, no phrase ending in a word is there. */
 export function mayHoldCue(view: TextView, from: number, to: number, cue: CueWords = cueWordsOf(view)): boolean {
-  const lower = view.lower;
   const k = firstWordFrom(cue, from);
-  if (k < cue.ends.length && cue.ends[k] <= to) return true;
+  return (k < cue.ends.length && cue.ends[k] <= to) || cutWordIsOwner(view.lower, from, to);
+}
+
+/** Whether a word the window [from, to) cuts at either edge is an owner word within it. */
+function cutWordIsOwner(lower: string, from: number, to: number): boolean {
   const headEnd = cutHeadEnd(lower, from, to);
   if (headEnd >= 0 && ownerWordAt(lower, from, headEnd) !== undefined) return true;
   const tailStart = cutTailStart(lower, from, to, headEnd);
   return tailStart >= 0 && ownerWordAt(lower, tailStart, to) !== undefined;
+}
+
+/**
+ * mayHoldCue for windows whose starts never go back (a pass over a view's chains): it keeps its place in the
+ * cue words from one window to the next instead of searching for it every time.
+ */
+export class CueWindows {
+  private next = 0;
+
+  constructor(private readonly view: TextView, private readonly cue: CueWords = cueWordsOf(view)) {}
+
+  /** mayHoldCue(view, from, to); `from` must not be less than in the call before. */
+  mayHold(from: number, to: number): boolean {
+    const { starts, ends } = this.cue;
+    let k = this.next;
+    while (k < starts.length && starts[k] < from) k++;
+    this.next = k;
+    return (k < ends.length && ends[k] <= to) || cutWordIsOwner(this.view.lower, from, to);
+  }
 }
 
 /** Changes whenever a new owner word comes in: what mayHoldCue answers may change with it. */

@@ -62,6 +62,9 @@ export class Chain {
   }
 }
 
+/** CharNeed classes as bits (see charNeeds). */
+const NEED_BITS_OF: Readonly<Record<CharNeed, number>> = { digit: 1, at: 2, colon: 4, upper: 8 };
+
 /** Characters of an atom by code, as a table read once per character of every text. */
 const ATOM_CODES = new Uint8Array(0x250).map((_, code) =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
@@ -71,10 +74,30 @@ const ATOM_CODES = new Uint8Array(0x250).map((_, code) =>
 const NOT_ATOM = 0;
 const DIGIT_CHAR = 1;
 const WORD_CHAR = 2;
-const ATOM_CLASSES = ATOM_CODES.map((isAtom, code) => (!isAtom ? NOT_ATOM : isDigitCode(code) ? DIGIT_CHAR : WORD_CHAR));
+const ATOM_CLASS = 3;
+/** Other bits of CHAR_FLAGS: the CharNeed classes (NEED_BITS_OF shifted by NEED_SHIFT) and any code from U+0080 up. */
+const NEED_SHIFT = 2;
+const NON_ASCII_CHAR = 0x40;
+
+/**
+ * Every character's atom class, CharNeed class and whether it is ASCII, read once per character of every text
+ * by the atom pass (so no other pass reads the text for these). Codes from U+0250 up are NON_ASCII_CHAR alone.
+ */
+const CHAR_FLAGS = new Uint8Array(0x250).map((_, code) => {
+  let flags = !isAtomCode(code) ? NOT_ATOM : isDigitCode(code) ? DIGIT_CHAR : WORD_CHAR;
+  if (isDigitCode(code)) flags |= NEED_BITS_OF.digit << NEED_SHIFT;
+  if (code === 0x40) flags |= NEED_BITS_OF.at << NEED_SHIFT;
+  if (code === 0x3a) flags |= NEED_BITS_OF.colon << NEED_SHIFT;
+  if ((code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde)) flags |= NEED_BITS_OF.upper << NEED_SHIFT;
+  return code >= 0x80 ? flags | NON_ASCII_CHAR : flags;
+});
+
+function charFlags(code: number): number {
+  return code < 0x250 ? CHAR_FLAGS[code] : NON_ASCII_CHAR;
+}
 
 function atomCharClass(code: number): number {
-  return code < 0x250 ? ATOM_CLASSES[code] : NOT_ATOM;
+  return charFlags(code) & ATOM_CLASS;
 }
 
 /** Letters (ASCII and Latin accents), digits and `_`: the characters of a word or an id. */
@@ -149,6 +172,10 @@ export class TextView {
   private shapes: string[];
   private atoms = 0;
   private chains = 0;
+  /** The CharNeed classes present in the text, as a bit set (see needBits). */
+  charNeeds = 0;
+  /** Whether every character is ASCII (then lower-casing moves no offset, and words are atoms cut at `_`). */
+  isAscii = true;
   /** Chain objects made so far, by index (most views make none). */
   private made: Map<number, Chain> | undefined;
   private lowerText: string | undefined;
@@ -334,20 +361,24 @@ export class TextView {
     let chain = 0;
     let chainFirst = 0;
     let allDigits = true;
+    /** Every character's flags or'ed together. */
+    let seen = 0;
     let i = 0;
     while (i < n) {
-      let cls = atomCharClass(text.charCodeAt(i));
-      if (cls === NOT_ATOM) {
+      let flags = charFlags(text.charCodeAt(i));
+      seen |= flags;
+      if ((flags & ATOM_CLASS) === NOT_ATOM) {
         i++;
         continue;
       }
       const start = i;
       let kinds = 0;
       do {
-        kinds |= cls;
+        kinds |= flags & ATOM_CLASS;
         i++;
-        cls = i < n ? atomCharClass(text.charCodeAt(i)) : NOT_ATOM;
-      } while (cls !== NOT_ATOM);
+        flags = i < n ? charFlags(text.charCodeAt(i)) : NOT_ATOM;
+        seen |= flags;
+      } while ((flags & ATOM_CLASS) !== NOT_ATOM);
       if (atom === columns.capacity) columns.grow();
       columns.atomStarts[atom] = start;
       columns.atomEnds[atom] = i * 4 + (kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED);
@@ -366,6 +397,8 @@ export class TextView {
     }
     this.atoms = atom;
     this.chains = chain;
+    this.charNeeds = (seen >> NEED_SHIFT) & 0xf;
+    this.isAscii = (seen & NON_ASCII_CHAR) === 0;
     this.work(n + atom);
   }
 }
@@ -413,30 +446,15 @@ function lengthText(length: number): string {
   return LENGTH_TEXTS[length] ?? String(length);
 }
 
-const NEED_BITS: Readonly<Record<CharNeed, number>> = { digit: 1, at: 2, colon: 4, upper: 8 };
-
-/** The CharNeed classes present in text, as a bit set (see NEED_BITS). */
-export function charNeedsIn(text: string): number {
-  // Native searches: most texts lack one class or another, and a loop in script would read them to the end.
-  let bits = 0;
-  if (ANY_DIGIT.test(text)) bits |= NEED_BITS.digit;
-  if (text.includes('@')) bits |= NEED_BITS.at;
-  if (text.includes(':')) bits |= NEED_BITS.colon;
-  if (ANY_CAPITAL.test(text)) bits |= NEED_BITS.upper;
-  return bits;
-}
-
-const ANY_DIGIT = /[0-9]/;
-const ANY_CAPITAL = /[A-Z\u00c0-\u00de]/;
 
 /** The CharNeed bits of a detector's needs, any one of which it needs; 0 when it declares none (it always runs). */
 export function needBits(needs: readonly CharNeed[] | undefined): number {
   let bits = 0;
-  for (const n of needs ?? []) bits |= NEED_BITS[n];
+  for (const n of needs ?? []) bits |= NEED_BITS_OF[n];
   return bits;
 }
 
-/** Whether a detector with these CharNeed bits (needBits) can find anything in text with the given bits (charNeedsIn). */
+/** Whether a detector with these CharNeed bits (needBits) can find anything in text with the given bits (charNeeds). */
 export function meetsNeeds(present: number, needs: number): boolean {
   return needs === 0 || (present & needs) !== 0;
 }
