@@ -405,20 +405,23 @@ export class TextView {
 
 /** `3,2,4` for digit atoms first..last of the columns. */
 function digitShape(columns: ViewColumns, first: number, last: number): string {
-  const length = (k: number): number => (columns.atomEnds[k] >>> 2) - columns.atomStarts[k];
-  if (first === last) return lengthText(length(first));
+  if (first === last) return lengthText(atomLength(columns, first));
   let key = 0;
   for (let k = first; k <= last && key >= 0; k++) {
-    const groupLength = length(k);
-    key = groupLength < 32 && last - first < MAX_KEYED_GROUPS ? key * 32 + groupLength : -1;
+    const length = atomLength(columns, k);
+    key = length < 32 && last - first < MAX_KEYED_GROUPS ? key * 32 + length : -1;
   }
   let shape = key >= 0 ? groupShapes.get(key) : undefined;
   if (shape === undefined) {
-    shape = lengthText(length(first));
-    for (let k = first + 1; k <= last; k++) shape += `,${length(k)}`;
+    shape = lengthText(atomLength(columns, first));
+    for (let k = first + 1; k <= last; k++) shape += `,${atomLength(columns, k)}`;
     if (key >= 0 && groupShapes.size < MAX_GROUP_SHAPES) groupShapes.set(key, shape);
   }
   return shape;
+}
+
+function atomLength(columns: ViewColumns, k: number): number {
+  return (columns.atomEnds[k] >>> 2) - columns.atomStarts[k];
 }
 
 /**
