@@ -20,7 +20,6 @@ export interface Atom {
  */
 export class Chain {
   private atomList: readonly Atom[] | undefined;
-  private sepList: readonly string[] | undefined;
 
   constructor(
     private readonly view: TextView,
@@ -38,12 +37,6 @@ export class Chain {
   get atoms(): readonly Atom[] {
     this.atomList ??= Array.from({ length: this.atomCount }, (_, k) => this.view.atom(this.firstAtom + k));
     return this.atomList;
-  }
-
-  /** seps[i] joins atoms[i] and atoms[i + 1]. */
-  get seps(): readonly string[] {
-    this.sepList ??= Array.from({ length: this.atomCount - 1 }, (_, k) => this.view.text[this.view.atomEnd(this.firstAtom + k)]);
-    return this.sepList;
   }
 
   /** Kind of the first atom. */
@@ -302,7 +295,14 @@ export class TextView {
 
   /** Whether offsets into `lower` are offsets into the text (false when a character such as U+0130 lower-cases to two). */
   get lowerAligned(): boolean {
-    return this.lower.length === this.text.length;
+    return this.isAscii || this.lower.length === this.text.length;
+  }
+
+  /** lower.charCodeAt(i), read from the text itself when it is ASCII: most texts are never lower-cased whole. */
+  lowerCodeAt(i: number): number {
+    if (!this.isAscii) return this.lower.charCodeAt(i);
+    const c = this.text.charCodeAt(i);
+    return c >= 65 && c <= 90 ? c + 32 : c;
   }
 
   slice(start: number, end: number): string {
