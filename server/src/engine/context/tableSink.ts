@@ -193,15 +193,18 @@ function placeholderShapes(): Map<number, number> {
   return shapes;
 }
 
-function foldAscii(c: number): number {
-  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
-}
-
+/** Whether [start, end) may be a placeholder or a type name (any value that opens outside ASCII may). */
 function mayBePlaceholder(text: string, start: number, end: number): boolean {
   const length = end - start;
   if (length > 30) return false;
-  const shape = PLACEHOLDER_SHAPES.get(foldAscii(text.charCodeAt(start)));
+  const c = text.charCodeAt(start);
+  if (c >= 0x80) return true;
+  const shape = PLACEHOLDER_SHAPES.get(foldAscii(c));
   return shape !== undefined && (shape & (1 << length)) !== 0;
+}
+
+function foldAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
 
 export function isSpace(c: number): boolean {
