@@ -189,22 +189,18 @@ function isIdentifierLike(v: string): boolean {
  * Lengths of the words of a set by first letter (lower-cased ASCII), one bit per length: a value is lower-cased
  * and looked up only when a word could match, so most values pass without a copy.
  */
-function wordShapes(words: ReadonlySet<string>): Map<number, number> {
-  const shapes = new Map<number, number>();
-  for (const w of words) {
-    const c = w.charCodeAt(0);
-    shapes.set(c, (shapes.get(c) ?? 0) | (1 << w.length));
-  }
+function wordShapes(words: ReadonlySet<string>): Uint32Array {
+  // Indexed by ASCII code: a list lookup, not a hash, for each of a million values.
+  const shapes = new Uint32Array(128);
+  for (const w of words) shapes[w.charCodeAt(0)] |= 1 << w.length;
   return shapes;
 }
 
 /** Whether v may be, in any case, one of the words with these shapes (any value that opens outside ASCII may). */
-function mayBeWordOf(shapes: ReadonlyMap<number, number>, v: string): boolean {
+function mayBeWordOf(shapes: Uint32Array, v: string): boolean {
   if (v.length > 30) return false;
   const c = v.charCodeAt(0);
-  if (c >= 0x80) return true;
-  const shape = shapes.get(c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
-  return shape !== undefined && (shape & (1 << v.length)) !== 0;
+  return c >= 0x80 || (shapes[c >= 0x41 && c <= 0x5a ? c | 0x20 : c] & (1 << v.length)) !== 0;
 }
 
 const EMPTY_WORD_SHAPES = wordShapes(EMPTY_WORDS);
