@@ -234,6 +234,8 @@ describe('formats/ipynb', () => {
       assert.equal(inputError('{\n  "a": 1,\n  "b": tru\n}'), 'malformed notebook JSON at line 3, column 8');
       assert.equal(inputError('{"a": 1} x'), 'malformed notebook JSON at line 1, column 10');
       assert.equal(inputError('{"a": "bad \\q escape"}'), 'malformed notebook JSON at line 1, column 13');
+      assert.equal(inputError('{"a": "bad \\é escape"}'), 'malformed notebook JSON at line 1, column 13');
+      assert.equal(inputError('{"a": "bad \\'), 'malformed notebook JSON at line 1, column 13');
       assert.equal(inputError(''), 'malformed notebook JSON at line 1, column 1');
     });
 

@@ -48,9 +48,19 @@ export interface JsonLiteral extends Span {
 const MAX_DEPTH = 512;
 const LITERALS = ['true', 'false', 'null'];
 
-const SIMPLE_ESCAPES: Record<number, string> = {
+/** The character of each one-letter escape (`\n` → LF), listed by the letter's code: a lookup per escape, no hash. */
+const SIMPLE_ESCAPES: readonly (string | undefined)[] = simpleEscapes({
   0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t',
-};
+});
+
+function simpleEscapes(byCode: Record<number, string>): (string | undefined)[] {
+  const list = new Array<string | undefined>(128).fill(undefined);
+  for (const [code, char] of Object.entries(byCode)) list[Number(code)] = char;
+  return list;
+}
+
+/** Where a search found nothing: a small integer past any string offset, so the cached positions stay integers. */
+const NOWHERE = 0x3fffffff;
 
 /** Parses `text` as one JSON value; throws ScanInputError with a line and column, never with content. */
 export function parseJson(text: string): JsonNode {
@@ -247,13 +257,13 @@ export class JsonReader {
       // Both searches are cached: re-searching from every escape for a far quote would be quadratic.
       if (this.nextQuote < i) {
         const q = t.indexOf('"', i);
-        this.nextQuote = q < 0 ? Infinity : q;
+        this.nextQuote = q < 0 ? NOWHERE : q;
       }
       const quote = this.nextQuote;
-      if (quote === Infinity) this.fail(t.length);
+      if (quote === NOWHERE) this.fail(t.length);
       if (this.nextBackslash < i) {
         const b = t.indexOf('\\', i);
-        this.nextBackslash = b < 0 ? Infinity : b;
+        this.nextBackslash = b < 0 ? NOWHERE : b;
       }
       if (this.nextBackslash > quote) {
         this.pos = quote + 1;
@@ -344,7 +354,7 @@ export function appendJsonString(builder: SliceBuilder, text: string, node: Json
       builder.addEscape(i, 6, String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)));
       run = i + 6;
     } else {
-      builder.addEscape(i, 2, SIMPLE_ESCAPES[c]);
+      builder.addEscape(i, 2, SIMPLE_ESCAPES[c] as string);
       run = i + 2;
     }
   }
