@@ -247,6 +247,22 @@ describe('formats/ipynb', () => {
       assert.equal(inputError('{"nbformat": 4}'), 'not a Jupyter notebook (no cells list)');
     });
 
+    it('rejects malformed JSON alike whether the part is read into a tree or skipped', () => {
+      // `metadata` is read into a node tree, `zzzzzzzz` (a key of the same length) is skipped unread.
+      const parts = [
+        '[1, 2', '{"a" 1}', '{"a": [1,, 2]}', '[{"a": 1}, {"b": 2,}]', '{"a": {"b": [tru]}}', '[[[]], [[]] x]',
+        '{"a": "\\q"}', '{"\\q": 1}', '[-]', '{"a":1 "b":2}', '{1: 2}', '[1.]', '{"a": [}]', '["x", {"y": [[], {}], "z": nul}]',
+        `${'['.repeat(600)}${']'.repeat(600)}`, `${'{"k": '.repeat(600)}1${'}'.repeat(600)}`,
+      ];
+      for (const part of parts) {
+        const read = inputError(`{"nbformat": 4, "cells": [], "metadata": ${part}}`);
+        const skipped = inputError(`{"nbformat": 4, "cells": [], "zzzzzzzz": ${part}}`);
+        assert.equal(skipped, read, part.slice(0, 40));
+      }
+      const valid = '{"a": [1, -2.5e3, true, null, "s\\n", {}, [], {"b": {"c": []}}], "d": ""}';
+      assert.equal(readDocument('n.ipynb', `{"nbformat": 4, "cells": [], "zzzzzzzz": ${valid}}`).cells.length, 0);
+    });
+
     it('rejects nesting deeper than the limit instead of overflowing the stack', () => {
       const deep = (n: number): string => `{"nbformat": 4, "cells": [], "metadata": {"x": ${'['.repeat(n)}${']'.repeat(n)}}}`;
       assert.equal(inputError(deep(100_000)), 'JSON nested too deeply');

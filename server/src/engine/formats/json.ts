@@ -181,15 +181,63 @@ export class JsonReader {
     return node;
   }
 
-  /** Passes over the next value, validating it, without building anything. */
+  /**
+   * Passes over the next value, validating it, without building anything. One loop with a stack of open
+   * containers, not a call and a closure per level: much of a notebook (result tables kept in output data,
+   * widget state) is skipped here. Each step checks what members() and items() check, in their order.
+   */
   skip(): void {
-    switch (this.kind()) {
-      case 'object': this.members(() => this.skip()); break;
-      case 'array': this.items(() => this.skip()); break;
-      case 'string': this.passString(); break;
-      case 'number': this.passNumber(); break;
-      default: this.passLiteral();
+    const t = this.text;
+    /** The closing character of each container this skip has opened and not yet closed. */
+    const closers: number[] = [];
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x7b || c === 0x5b) {
+        const closer = c === 0x7b ? 0x7d : 0x5d;
+        this.enter();
+        this.skipWhitespace();
+        if (t.charCodeAt(this.pos) !== closer) {
+          closers.push(closer);
+          if (closer === 0x7d) this.passKey();
+          this.checkDepth();
+          continue;
+        }
+        this.pos++;
+        this.leave();
+      } else if (c === 0x22) {
+        this.passString();
+      } else if (c === 0x2d || isDigit(c)) {
+        this.passNumber();
+      } else {
+        this.passLiteral();
+      }
+      // After a value: close what ends here, then go on to the next member or item, if any.
+      for (;;) {
+        if (closers.length === 0) return;
+        const closer = closers[closers.length - 1];
+        if (!this.endOfList(closer)) {
+          if (closer === 0x7d) this.passKey();
+          this.checkDepth();
+          break;
+        }
+        closers.pop();
+      }
     }
+  }
+
+  /**
+   * A member's key and the colon after it, as members() reads them. An escaped key is decoded all the same,
+   * so a key that JSON.parse refuses fails alike whether its object is read or skipped.
+   */
+  private passKey(): void {
+    const t = this.text;
+    if (t.charCodeAt(this.pos) !== 0x22) this.fail(this.pos);
+    const start = this.pos;
+    if (this.passString()) decodeJsonString(t, { kind: 'string', start, end: this.pos, escaped: true });
+    this.skipWhitespace();
+    if (t.charCodeAt(this.pos) !== 0x3a) this.fail(this.pos);
+    this.pos++;
+    this.skipWhitespace();
   }
 
   /** Checks that nothing but whitespace follows the top-level value. */
