@@ -43,6 +43,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['age-over-89', '92', 'table'], ['phone', `(${PHONE[0]}) ${PHONE[1]}-${PHONE[2]}`, 'table'], ['fax', PHONE.join('.'), 'assign'],
     ['email', 'jane.q.public@mail.example.org', 'equals'], ['geographic', '02115', 'equals'],
     ['geographic', '123 Main St', 'equals'], ['geographic', 'Springfield', 'table'], ['ip-address', '23.45.67.89', 'table'],
+    ['name', 'Zoë Núñez', 'table'], ['name', 'Ann Lee', 'assign'], ['date', '1950-03-15T08:30:00Z', 'table'],
   ];
   for (const [category, value, relation] of reported) {
     it(`reports a ${category} value (${relation})`, () => {
@@ -74,6 +75,11 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['name', '   ', 'equals', 'blank'],
     ['age-over-89', '90', 'bound', 'an age bound of a cohort'], ['geographic', '02100', 'bound', 'a ZIP range'],
     ['mrn', '10000000', 'bound', 'a paging bound'],
+    ['name', 'A. B.', 'table', 'initials alone'], ['name', 'Ann2', 'table', 'a name with a digit'],
+    ['name', 'JOHN DOE', 'table', 'a placeholder in capitals'], ['name', 'Zoë4', 'table', 'a non-ASCII name with a digit'],
+    ['geographic', '12 Main St #*', 'table', 'a masked address'], ['geographic', 'Apt 4 ${unit}', 'table', 'a template inside a value'],
+    ['geographic', '12 {{street}}', 'table', 'a Jinja template inside a value'],
+    ['geographic', '12 getArgument("street")', 'table', 'a notebook argument read'],
   ];
   for (const [category, value, relation, why] of ignored) {
     it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation), undefined));

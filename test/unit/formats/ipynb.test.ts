@@ -234,6 +234,8 @@ describe('formats/ipynb', () => {
       assert.equal(inputError('{\n  "a": 1,\n  "b": tru\n}'), 'malformed notebook JSON at line 3, column 8');
       assert.equal(inputError('{"a": 1} x'), 'malformed notebook JSON at line 1, column 10');
       assert.equal(inputError('{"a": "bad \\q escape"}'), 'malformed notebook JSON at line 1, column 13');
+      assert.equal(inputError('{"a": "bad \\é escape"}'), 'malformed notebook JSON at line 1, column 13');
+      assert.equal(inputError('{"a": "bad \\'), 'malformed notebook JSON at line 1, column 13');
       assert.equal(inputError(''), 'malformed notebook JSON at line 1, column 1');
     });
 
@@ -243,6 +245,22 @@ describe('formats/ipynb', () => {
       assert.equal(inputError('{"cells": []}'), 'not a Jupyter notebook (no nbformat)');
       assert.equal(inputError('[1, 2]'), 'not a Jupyter notebook (the top level is not an object)');
       assert.equal(inputError('{"nbformat": 4}'), 'not a Jupyter notebook (no cells list)');
+    });
+
+    it('rejects malformed JSON alike whether the part is read into a tree or skipped', () => {
+      // `metadata` is read into a node tree, `zzzzzzzz` (a key of the same length) is skipped unread.
+      const parts = [
+        '[1, 2', '{"a" 1}', '{"a": [1,, 2]}', '[{"a": 1}, {"b": 2,}]', '{"a": {"b": [tru]}}', '[[[]], [[]] x]',
+        '{"a": "\\q"}', '{"\\q": 1}', '[-]', '{"a":1 "b":2}', '{1: 2}', '[1.]', '{"a": [}]', '["x", {"y": [[], {}], "z": nul}]',
+        `${'['.repeat(600)}${']'.repeat(600)}`, `${'{"k": '.repeat(600)}1${'}'.repeat(600)}`,
+      ];
+      for (const part of parts) {
+        const read = inputError(`{"nbformat": 4, "cells": [], "metadata": ${part}}`);
+        const skipped = inputError(`{"nbformat": 4, "cells": [], "zzzzzzzz": ${part}}`);
+        assert.equal(skipped, read, part.slice(0, 40));
+      }
+      const valid = '{"a": [1, -2.5e3, true, null, "s\\n", {}, [], {"b": {"c": []}}], "d": ""}';
+      assert.equal(readDocument('n.ipynb', `{"nbformat": 4, "cells": [], "zzzzzzzz": ${valid}}`).cells.length, 0);
     });
 
     it('rejects nesting deeper than the limit instead of overflowing the stack', () => {

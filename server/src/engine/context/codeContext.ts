@@ -101,7 +101,7 @@ class KeyedLiteralFinder {
   ) {
     this.n = toks.length;
     this.match = matchBrackets(text, toks);
-    this.done = new Uint8Array(this.n);
+    this.done = scratch.done(this.n);
     this.words = new Array<string | undefined>(this.n);
     this.sql = language === 'sql';
     this.wrappers = wrappersFor(language);
@@ -194,7 +194,7 @@ class KeyedLiteralFinder {
       const w = this.word(i);
       if (w === 'set') this.inSqlSet = true;
       else if (SQL_SET_END.has(w)) this.inSqlSet = false;
-    } else if (t.kind === 'punctuation' && this.raw(i) === ';') {
+    } else if (this.isPunct(i, ';')) {
       this.inSqlSet = false;
     }
   }
@@ -489,15 +489,14 @@ class KeyedLiteralFinder {
 
   /** The first token of the list expression: the bracket, or a collection call's name (`c(`, `Seq(`). */
   private listHead(open: number): number | undefined {
-    const ch = this.raw(open);
     const before = open - 1;
-    if (ch === '(' && this.isKind(before, 'identifier')) {
+    if (this.isPunct(open, '(') && this.isKind(before, 'identifier')) {
       const w = this.word(before);
       if (LIST_METHODS.has(w) && this.isPunct(before - 1, '.')) return open;
       if (!COLLECTION_CALLS.has(w)) return undefined;
       return this.isPunct(before - 1, '.') ? undefined : before;
     }
-    if (before >= 0 && (this.isKind(before, 'identifier') || this.isPunct(before, ')') || this.isPunct(before, ']')) && ch !== '{') {
+    if (before >= 0 && (this.isKind(before, 'identifier') || this.isPunct(before, ')') || this.isPunct(before, ']')) && !this.isPunct(open, '{')) {
       return this.word(before) === 'in' ? open : undefined; // a call or an index, not a literal list
     }
     return open;
@@ -696,10 +695,41 @@ function openerOf(c: number): number {
   }
 }
 
+/**
+ * Lists a finder needs per call, reused from call to call as views of the first n entries: a notebook has
+ * thousands of code cells, and a fresh typed array per cell cost more to allocate than the matching itself.
+ * Finders run one at a time, so one set serves them all.
+ */
+class Scratch {
+  private matchBuffer = new Int32Array(256);
+  private doneBuffer = new Uint8Array(256);
+  /** Open brackets of matchBrackets, emptied by every use. */
+  readonly stack: number[] = [];
+
+  /** n entries of -1. */
+  match(n: number): Int32Array {
+    if (this.matchBuffer.length < n) this.matchBuffer = new Int32Array(capacityFor(n));
+    return this.matchBuffer.subarray(0, n).fill(-1);
+  }
+
+  /** n entries of 0. */
+  done(n: number): Uint8Array {
+    if (this.doneBuffer.length < n) this.doneBuffer = new Uint8Array(capacityFor(n));
+    return this.doneBuffer.subarray(0, n).fill(0);
+  }
+}
+
+function capacityFor(n: number): number {
+  return 2 ** Math.ceil(Math.log2(n));
+}
+
+const scratch = new Scratch();
+
 /** Pairs each bracket with its partner in one pass; unbalanced brackets stay -1. */
 function matchBrackets(text: string, toks: readonly Token[]): Int32Array {
-  const match = new Int32Array(toks.length).fill(-1);
-  const stack: number[] = [];
+  const match = scratch.match(toks.length);
+  const stack = scratch.stack;
+  stack.length = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'punctuation' || t.end - t.start !== 1) continue;

@@ -3,28 +3,52 @@
  * are found with indexOf and read left to right once; there is no regular expression over the document, so a
  * 60 KB single-line output or a broken one (`<td>` never closed, `<` never closed) costs one pass.
  */
-import { isSpace, type ValueSink } from './tableSink';
+import { isSpace, type Column, type ValueSink } from './tableSink';
 
-interface CellText {
-  readonly header: boolean;
-  /** Span of the cell's single text run, or -1 when it is empty, nested or holds an entity. */
-  readonly start: number;
-  readonly end: number;
+/** The elements the reader acts on; any other tag is passed over. */
+const enum Tag {
+  Other, Table, Thead, Tbody, Tr, Td, Th, Script, Style, Textarea,
 }
 
-/** Elements whose content is never table text. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea']);
 
 export function htmlTableValues(text: string, sink: ValueSink): void {
   new HtmlTableReader(text, sink).run();
 }
 
+/**
+ * Cells of the current row as parallel lists (a table has a cell per value, so no object per cell): whether
+ * each is a header cell, and the span of its single text run, or -1 when it is empty, nested or holds an entity.
+ */
+class RowCells {
+  length = 0;
+  readonly header: boolean[] = [];
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+
+  push(header: boolean, start: number, end: number): void {
+    this.header[this.length] = header;
+    this.start[this.length] = start;
+    this.end[this.length] = end;
+    this.length++;
+  }
+}
+
 class HtmlTableReader {
-  private header: string[] | undefined;
+  /** The header's columns, resolved by the sink once per table (undefined for an unnamed column). */
+  private header: (Column | undefined)[] | undefined;
   private headerCandidate: string[] | undefined;
   private inHead = false;
-  private row: CellText[] | undefined;
-  private cell: { header: boolean; runs: number; start: number; end: number; plain: boolean } | undefined;
+  private inRow = false;
+  private readonly row = new RowCells();
+  /** The open `<td>`/`<th>`, if any: its kind, its text runs so far and the last run's span. */
+  private inCell = false;
+  private cellHeader = false;
+  private cellRuns = 0;
+  private cellStart = -1;
+  private cellEnd = -1;
+  private cellPlain = true;
+  /** Whether the tag just read closes (`</td>`). */
+  private closing = false;
 
   constructor(private readonly text: string, private readonly sink: ValueSink) {}
 
@@ -35,7 +59,7 @@ class HtmlTableReader {
       const lt = text.indexOf('<', pos);
       if (lt < 0) break;
       this.noteText(pos, lt);
-      if (text.startsWith('<!--', lt)) {
+      if (text.charCodeAt(lt + 1) === 0x21 && text.startsWith('<!--', lt)) {
         const close = text.indexOf('-->', lt + 4);
         if (close < 0) break;
         pos = close + 3;
@@ -43,77 +67,89 @@ class HtmlTableReader {
       }
       const gt = text.indexOf('>', lt + 1);
       if (gt < 0) break;
-      const { name, closing } = tagName(text, lt, gt);
+      const tag = this.tagAt(lt, gt);
       pos = gt + 1;
-      if (RAW_TEXT.has(name) && !closing) {
-        const close = indexOfClosingTag(text, name, pos);
+      const raw = rawTextName(tag);
+      if (raw !== undefined && !this.closing) {
+        const close = indexOfClosingTag(text, raw, pos);
         if (close < 0) break;
         pos = close;
         continue;
       }
-      this.onTag(name, closing);
+      this.onTag(tag, this.closing);
     }
     this.endTable();
   }
 
-  private onTag(name: string, closing: boolean): void {
-    switch (name) {
-      case 'table':
+  private onTag(tag: Tag, closing: boolean): void {
+    switch (tag) {
+      case Tag.Table:
         this.endTable();
         break;
-      case 'thead':
+      case Tag.Thead:
         this.endRow();
         this.inHead = !closing;
         if (closing) this.fixHeader();
         break;
-      case 'tbody':
+      case Tag.Tbody:
         this.endRow();
         this.fixHeader();
         break;
-      case 'tr':
+      case Tag.Tr:
         this.endRow();
-        if (!closing) this.row = [];
+        if (!closing) this.inRow = true;
         break;
-      case 'td':
-      case 'th':
+      case Tag.Td:
+      case Tag.Th:
         this.endCell();
-        if (!closing && this.row) this.cell = { header: name === 'th', runs: 0, start: -1, end: -1, plain: true };
+        if (!closing && this.inRow) this.openCell(tag === Tag.Th);
         break;
       default:
         break;
     }
   }
 
+  private openCell(header: boolean): void {
+    this.inCell = true;
+    this.cellHeader = header;
+    this.cellRuns = 0;
+    this.cellStart = -1;
+    this.cellEnd = -1;
+    this.cellPlain = true;
+  }
+
   /** Text between two tags: counted when it falls inside a cell. */
   private noteText(from: number, to: number): void {
-    const cell = this.cell;
-    if (!cell || to <= from) return;
-    while (from < to && isSpace(this.text.charCodeAt(from))) from++;
-    while (to > from && isSpace(this.text.charCodeAt(to - 1))) to--;
+    if (!this.inCell || to <= from) return;
+    const text = this.text;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     if (to <= from) return;
-    cell.runs++;
-    cell.start = from;
-    cell.end = to;
+    this.cellRuns++;
+    this.cellStart = from;
+    this.cellEnd = to;
     // Entities would need decoding to be read; a value is reported only as plain text.
-    for (let p = from; p < to; p++) if (this.text.charCodeAt(p) === 0x26) cell.plain = false;
+    for (let p = from; p < to; p++) if (text.charCodeAt(p) === 0x26) this.cellPlain = false;
   }
 
   private endCell(): void {
-    const cell = this.cell;
-    if (!cell || !this.row) return;
-    const ok = cell.runs === 1 && cell.plain;
-    this.row.push({ header: cell.header, start: ok ? cell.start : -1, end: ok ? cell.end : -1 });
-    this.cell = undefined;
+    if (!this.inCell || !this.inRow) return;
+    const ok = this.cellRuns === 1 && this.cellPlain;
+    this.row.push(this.cellHeader, ok ? this.cellStart : -1, ok ? this.cellEnd : -1);
+    this.inCell = false;
   }
 
   private endRow(): void {
     this.endCell();
     const row = this.row;
-    this.row = undefined;
-    if (!row || row.length === 0) return;
-    const allHeaders = row.every((c) => c.header);
-    if (!this.header && (this.inHead || allHeaders)) {
-      const names = row.map((c) => (c.start >= 0 ? this.text.slice(c.start, c.end) : ''));
+    // The row's cells stay readable in the lists below `length` until the next row overwrites them.
+    const length = row.length;
+    row.length = 0;
+    this.inRow = false;
+    if (length === 0) return;
+    if (!this.header && (this.inHead || allHeaders(row, length))) {
+      const names: string[] = [];
+      for (let k = 0; k < length; k++) names.push(row.start[k] >= 0 ? this.text.slice(row.start[k], row.end[k]) : '');
       // Several header rows (a named index, MultiIndex columns): keep the one that names the most columns.
       if (!this.headerCandidate || count(names) > count(this.headerCandidate)) this.headerCandidate = names;
       if (!this.inHead) this.fixHeader();
@@ -122,14 +158,14 @@ class HtmlTableReader {
     this.fixHeader();
     const header = this.header;
     if (!header) return;
-    row.forEach((c, k) => {
-      const key = header[k];
-      if (key && c.start >= 0) this.sink.add(key, c.start, c.end);
-    });
+    for (let k = 0; k < length && k < header.length; k++) {
+      const column = header[k];
+      if (column && row.start[k] >= 0 && !this.sink.full) this.sink.addTo(column, row.start[k], row.end[k]);
+    }
   }
 
   private fixHeader(): void {
-    if (!this.header && this.headerCandidate) this.header = this.headerCandidate;
+    if (!this.header && this.headerCandidate) this.header = this.headerCandidate.map((key) => (key ? this.sink.column(key) : undefined));
   }
 
   private endTable(): void {
@@ -138,20 +174,64 @@ class HtmlTableReader {
     this.headerCandidate = undefined;
     this.inHead = false;
   }
+
+  /** The element of the tag in text[lt..gt] (its name read in place, any case); sets `closing`. */
+  private tagAt(lt: number, gt: number): Tag {
+    const text = this.text;
+    let p = lt + 1;
+    this.closing = text.charCodeAt(p) === 0x2f;
+    if (this.closing) p++;
+    const start = p;
+    while (p < gt && p - start < 16 && isNameChar(text.charCodeAt(p))) p++;
+    return tagNamed(text, start, p - start);
+  }
+}
+
+/** The tag whose name is text[start, start + length) in any case; tables are mostly `td` and `tr`. */
+function tagNamed(text: string, start: number, length: number): Tag {
+  switch (length) {
+    case 2: {
+      if ((text.charCodeAt(start) | 0x20) !== 0x74) return Tag.Other; // t
+      const c = text.charCodeAt(start + 1) | 0x20;
+      return c === 0x64 ? Tag.Td : c === 0x72 ? Tag.Tr : c === 0x68 ? Tag.Th : Tag.Other;
+    }
+    case 5:
+      if (nameIs(text, start, 'table')) return Tag.Table;
+      if (nameIs(text, start, 'thead')) return Tag.Thead;
+      if (nameIs(text, start, 'tbody')) return Tag.Tbody;
+      return nameIs(text, start, 'style') ? Tag.Style : Tag.Other;
+    case 6:
+      return nameIs(text, start, 'script') ? Tag.Script : Tag.Other;
+    case 8:
+      return nameIs(text, start, 'textarea') ? Tag.Textarea : Tag.Other;
+    default:
+      return Tag.Other;
+  }
+}
+
+/** The name of an element whose content is never table text, or undefined. */
+function rawTextName(tag: Tag): string | undefined {
+  switch (tag) {
+    case Tag.Script: return 'script';
+    case Tag.Style: return 'style';
+    case Tag.Textarea: return 'textarea';
+    default: return undefined;
+  }
+}
+
+function allHeaders(row: RowCells, length: number): boolean {
+  for (let k = 0; k < length; k++) if (!row.header[k]) return false;
+  return true;
 }
 
 function count(names: readonly string[]): number {
   return names.filter((n) => n !== '').length;
 }
 
-/** The lower-cased element name of the tag in text[lt..gt], and whether it closes. */
-function tagName(text: string, lt: number, gt: number): { name: string; closing: boolean } {
-  let p = lt + 1;
-  const closing = text.charCodeAt(p) === 0x2f;
-  if (closing) p++;
-  const start = p;
-  while (p < gt && p - start < 16 && isNameChar(text.charCodeAt(p))) p++;
-  return { name: text.slice(start, p).toLowerCase(), closing };
+/** Whether the name chars at start spell `name` (lower case) in any case; `| 0x20` keeps digits as they are. */
+function nameIs(text: string, start: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== name.charCodeAt(k)) return false;
+  return true;
 }
 
 function isNameChar(c: number): boolean {

@@ -15,8 +15,10 @@ import type { TableValue } from './types';
  */
 export function findTableValues(text: string, mime: string, wanted?: (key: string) => boolean): TableValue[] {
   if (text.length === 0) return [];
-  const sink = new ValueSink(text, MAX_TABLE_VALUES, wanted);
-  if (mime.toLowerCase().includes('html')) {
+  const html = mime.toLowerCase().includes('html');
+  // HTML has one reader, whose cells never share a span; text has four, which may read a span twice.
+  const sink = new ValueSink(text, MAX_TABLE_VALUES, wanted, html);
+  if (html) {
     htmlTableValues(text, sink);
   } else {
     const lines = new Lines(text);
@@ -25,5 +27,6 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
     quotedPairs(text, sink);
     keyValueLines(lines, consumed, sink);
   }
+  sink.release();
   return sink.values.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -15,7 +15,7 @@ const TYPE_NAMES = new Set([
 ]);
 
 /** A key as a table prints it, resolved once: its trimmed name, and whether the caller keeps its values. */
-interface Column {
+export interface Column {
   readonly name: string;
   readonly kept: boolean;
 }
@@ -23,7 +23,7 @@ interface Column {
 export class ValueSink {
   readonly values: TableValue[] = [];
   /** End of the value added at each start offset, so two readers never report one span twice. */
-  private readonly seen = new EndByStart();
+  private seen: EndByStart | undefined;
   /** Columns by raw key (undefined for a key that is no name): a table repeats its header keys on every row. */
   private readonly columns = new Map<string, Column | undefined>();
   /** Values taken, kept or not: the cap and the one-reader-per-span rule count every one. */
@@ -31,9 +31,21 @@ export class ValueSink {
 
   /**
    * `wanted` says which keys the caller reads values of; a value under any other key still claims its span and
-   * counts toward the cap, but is not kept (most columns of an aggregate table type nothing).
+   * counts toward the cap, but is not kept (most columns of an aggregate table type nothing). `oneReader` says
+   * only one reader adds values, each span once (HTML cells are disjoint), so no span needs remembering.
    */
-  constructor(readonly text: string, private readonly cap = MAX_TABLE_VALUES, private readonly wanted?: (key: string) => boolean) {}
+  constructor(
+    readonly text: string, private readonly cap = MAX_TABLE_VALUES, private readonly wanted?: (key: string) => boolean,
+    oneReader = false,
+  ) {
+    this.seen = oneReader ? undefined : takeSpareEndByStart();
+  }
+
+  /** Done with the sink: its table of seen spans is handed to the next one (values stay readable). */
+  release(): void {
+    if (this.seen) releaseEndByStart(this.seen);
+    this.seen = undefined;
+  }
 
   get full(): boolean {
     return this.taken >= this.cap;
@@ -47,21 +59,32 @@ export class ValueSink {
   add(key: string, start: number, end: number): void {
     if (this.full) return;
     const column = this.column(key);
-    if (!column) return;
-    while (start < end && isSpace(this.text.charCodeAt(start))) start++;
-    while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
+    if (column) this.addTo(column, start, end);
+  }
+
+  /**
+   * add() for a key resolved by column(): a table reader resolves its header once, not once per row. The
+   * caller checks `full` first, as add() does.
+   */
+  addTo(column: Column, start: number, end: number): void {
+    const text = this.text;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (end <= start) return;
-    if (end - start <= 14 && mayBePlaceholder(this.text.charCodeAt(start))) {
-      const short = this.text.slice(start, end);
+    if (mayBePlaceholder(text, start, end)) {
+      const short = text.slice(start, end);
       if (PLACEHOLDERS.has(short) || TYPE_NAMES.has(short.toLowerCase())) return;
     }
-    if (this.seen.get(start) === end) return;
-    this.seen.set(start, end);
+    if (this.seen) {
+      if (this.seen.get(start) === end) return;
+      this.seen.set(start, end);
+    }
     this.taken++;
     if (column.kept) this.values.push({ key: column.name, start, end });
   }
 
-  private column(key: string): Column | undefined {
+  /** The column a raw key names, or undefined when it names none (blank, `...`, `\\`). */
+  column(key: string): Column | undefined {
     let column = this.columns.get(key);
     if (column === undefined && !this.columns.has(key)) {
       const name = key.trim();
@@ -73,16 +96,48 @@ export class ValueSink {
 }
 
 /**
+ * One table of seen spans serves sink after sink: an output is read at a time, and a fresh pair of typed arrays
+ * per output text cost more in allocation and collection than the reading they served.
+ */
+let spareEndByStart: EndByStart | undefined;
+
+function takeSpareEndByStart(): EndByStart {
+  const seen = spareEndByStart ?? new EndByStart();
+  spareEndByStart = undefined;
+  return seen;
+}
+
+function releaseEndByStart(seen: EndByStart): void {
+  seen.clear();
+  spareEndByStart = seen;
+}
+
+/**
  * start → end, as a Map<number, number> would hold them, in two typed arrays (open addressing, linear probing;
  * a slot holds start + 1, so a fresh zeroed array is empty).
  * Every value of every table passes here (a million in a large workload); a Map of numbers cost a quarter of
  * the table readers' time in hashing, growth and garbage.
  */
+const INITIAL_BITS = 10;
+
 class EndByStart {
-  private bits = 10;
+  private bits = INITIAL_BITS;
   private starts = new Int32Array(1 << this.bits);
   private ends = new Int32Array(1 << this.bits);
   private size = 0;
+
+  /** Empties the table; one grown for a huge output goes back to its first size. */
+  clear(): void {
+    if (this.size === 0) return;
+    if (this.bits > INITIAL_BITS) {
+      this.bits = INITIAL_BITS;
+      this.starts = new Int32Array(1 << this.bits);
+      this.ends = new Int32Array(1 << this.bits);
+    } else {
+      this.starts.fill(0);
+    }
+    this.size = 0;
+  }
 
   /** The end stored for start, or -1. */
   get(start: number): number {
@@ -121,9 +176,32 @@ class EndByStart {
   }
 }
 
-/** Placeholders and type names start with a letter, `.`, `…`, `<` or `-`: a number is passed over without a slice. */
-function mayBePlaceholder(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2e || c === 0x2026 || c === 0x3c || c === 0x2d;
+/**
+ * Lengths of placeholders and type names by first character (ASCII letters lower-cased), one bit per length:
+ * a value is sliced and looked up only when one of them could match, so names and numbers pass in place.
+ */
+const PLACEHOLDER_SHAPES = placeholderShapes();
+
+/** Indexed by ASCII code: a list lookup, not a hash, for each of a million values. */
+function placeholderShapes(): Uint32Array {
+  const shapes = new Uint32Array(128);
+  for (const word of [...PLACEHOLDERS, ...TYPE_NAMES]) {
+    const c = word.charCodeAt(0);
+    if (c < 0x80) shapes[foldAscii(c)] |= 1 << word.length;
+  }
+  return shapes;
+}
+
+/** Whether [start, end) may be a placeholder or a type name (any value that opens outside ASCII may). */
+function mayBePlaceholder(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length > 30) return false;
+  const c = text.charCodeAt(start);
+  return c >= 0x80 || (PLACEHOLDER_SHAPES[foldAscii(c)] & (1 << length)) !== 0;
+}
+
+function foldAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
 
 export function isSpace(c: number): boolean {

@@ -3,7 +3,7 @@
  * Series prints. Each reader starts at a line, takes the lines of its block and returns the next line, so the
  * whole output is read in one pass; every value is typed by the header above it.
  */
-import { isSpace, type Lines, type ValueSink } from './tableSink';
+import { isSpace, type Column, type Lines, type ValueSink } from './tableSink';
 
 /** Reads the table blocks of a text output; returns which lines they took (the rest is read as key/value lines). */
 export function textTableValues(lines: Lines, sink: ValueSink): Uint8Array {
@@ -77,16 +77,19 @@ function readGrid(lines: Lines, border: number, sink: ValueSink): number {
   if (border + 2 >= lines.count || !isGridBorder(lines, border + 2)) return border;
   const plus = borderColumns(lines, border);
   const width = lines.ends[border] - lines.starts[border];
-  const header = gridBars(lines, border + 1, plus, width);
-  if (!header) return border;
-  const keys = header.slice(1).map((bar, k) => lines.text.slice(header[k] + 1, bar).trim());
+  // One list of bar offsets serves every row; a grid has thousands of rows and a handful of columns.
+  const bars: number[] = [];
+  if (!gridBars(lines, border + 1, plus, width, bars)) return border;
+  const text = lines.text;
+  const keys = bars.slice(1).map((bar, k) => text.slice(bars[k] + 1, bar).trim());
+  const columns = keys.map((key) => sink.column(key));
+  const summary = keys[0] === 'summary';
   let i = border + 3;
   for (; i < lines.count && !sink.full; i++) {
     if (isGridBorder(lines, i)) return i + 1;
-    const bars = gridBars(lines, i, plus, width);
-    if (!bars) break;
-    if (keys[0] === 'summary' && AGGREGATE_ROWS.has(lines.text.slice(bars[0] + 1, bars[1]).trim())) continue;
-    for (let k = 0; k < keys.length; k++) addGridValue(sink, keys[k], bars[k] + 1, bars[k + 1]);
+    if (!gridBars(lines, i, plus, width, bars)) break;
+    if (summary && AGGREGATE_ROWS.has(text.slice(bars[0] + 1, bars[1]).trim())) continue;
+    for (let k = 0; k < columns.length; k++) addGridValue(sink, columns[k], bars[k] + 1, bars[k + 1]);
   }
   return i;
 }
@@ -99,27 +102,38 @@ function borderColumns(lines: Lines, i: number): number[] {
 }
 
 /**
- * Offsets of the `|` around the cells of a grid row (cell k lies between bars k and k + 1): the border's `+`
- * positions when they line up, else the row's own `|` when there are as many.
+ * Fills `bars` with the offsets of the `|` around the cells of a grid row (cell k lies between bars k and
+ * k + 1): the border's `+` positions when they line up, else the row's own `|` when there are as many. False
+ * when the line is no row of this grid.
  */
-function gridBars(lines: Lines, i: number, plus: readonly number[], width: number): number[] | undefined {
+function gridBars(lines: Lines, i: number, plus: readonly number[], width: number, bars: number[]): boolean {
   const start = lines.starts[i];
   const end = lines.ends[i];
   const text = lines.text;
-  if (end - start === width && plus.every((p) => text.charCodeAt(start + p) === 0x7c)) return plus.map((p) => start + p);
+  bars.length = 0;
+  if (end - start === width && barsAt(text, start, plus)) {
+    for (const p of plus) bars.push(start + p);
+    return true;
+  }
   const first = lines.indent(i);
-  if (text.charCodeAt(first) !== 0x7c) return undefined;
-  const bars = [first];
+  if (text.charCodeAt(first) !== 0x7c) return false;
+  bars.push(first);
   for (let p = first + 1; p < end; p++) if (text.charCodeAt(p) === 0x7c) bars.push(p);
-  return bars.length === plus.length ? bars : undefined;
+  return bars.length === plus.length;
+}
+
+function barsAt(text: string, start: number, plus: readonly number[]): boolean {
+  for (const p of plus) if (text.charCodeAt(start + p) !== 0x7c) return false;
+  return true;
 }
 
 /** show() cuts long values to `abcdefghijklmnopq...`: the part before the cut is still the value's start. */
-function addGridValue(sink: ValueSink, key: string, start: number, end: number): void {
+function addGridValue(sink: ValueSink, column: Column | undefined, start: number, end: number): void {
+  if (!column || sink.full) return;
   const text = sink.text;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end - start > 3 && text.startsWith('...', end - 3)) end -= 3;
-  sink.add(key, start, end);
+  sink.addTo(column, start, end);
 }
 
 /** `-RECORD 0-----` followed by ` mrn        | 12345678` lines (show(vertical=True)). */
@@ -130,7 +144,7 @@ function readVertical(lines: Lines, i: number, sink: ValueSink): number {
     if (lines.startsWith(j, '-RECORD', first)) continue;
     const bar = indexInLine(lines, j, 0x7c, first);
     if (bar < 0) break;
-    addGridValue(sink, lines.text.slice(first, bar), bar + 1, lines.ends[j]);
+    addGridValue(sink, sink.column(lines.text.slice(first, bar)), bar + 1, lines.ends[j]);
   }
   return j;
 }
@@ -238,11 +252,11 @@ interface HeaderWord {
   readonly text: string;
 }
 
-interface Cell {
-  readonly column: number;
-  readonly start: number;
-  readonly end: number;
-}
+/**
+ * The cells of a block, three numbers each (column, start, end) in one flat list: a frame of thousands of rows
+ * needs no object per cell.
+ */
+type Cells = number[];
 
 /**
  * A pandas print: a header line indented over the index, then rows that start with their index label. pandas
@@ -260,17 +274,20 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   const shift = bestShift(lines, first, words);
   if (shift === undefined) return header;
   const edges = edgeMaps(words, shift);
-  const cells: Cell[] = [];
+  const cells: Cells = [];
   let i = first;
-  for (; i < lines.count && cells.length < sink.remaining; i++) {
+  for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
     if (lines.isBlank(i) || startsOtherBlock(lines, i)) break;
-    const rowCells = rowCellsOf(lines, i, edges);
-    if (rowCells.length === 0 && !isEllipsisRow(lines, i)) break;
-    if (AGGREGATE_ROWS.has(indexLabel(lines, i))) continue;
-    for (const c of rowCells) cells.push(c);
+    const rowStart = cells.length;
+    addRowCells(lines, i, edges, cells);
+    if (cells.length === rowStart && !isEllipsisRow(lines, i)) break;
+    if (isAggregateRow(lines, i)) cells.length = rowStart;
   }
-  const keys = columnKeys(words, cells);
-  for (const c of cells) if (!sink.full) sink.add(keys[c.column], c.start, c.end);
+  const columns = columnKeys(words, cells).map((key) => sink.column(key));
+  for (let c = 0; c < cells.length && !sink.full; c += 3) {
+    const column = columns[cells[c]];
+    if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);
+  }
   return i;
 }
 
@@ -334,17 +351,17 @@ function bestShift(lines: Lines, row: number, words: readonly HeaderWord[]): num
   return undefined;
 }
 
-/** Every word of every row asks for the column at its edges: arrays indexed by offset answer without hashing. */
+/** Every word of every row asks for the column at its edges: lists indexed by offset answer without hashing. */
 interface EdgeMaps {
   /** Column index + 1 at each right edge position (relative to the line start); 0 where none. */
-  readonly right: Int32Array;
-  readonly left: Int32Array;
+  readonly right: number[];
+  readonly left: number[];
 }
 
 function edgeMaps(words: readonly HeaderWord[], shift: number): EdgeMaps {
   const size = Math.max(0, words[words.length - 1].end + shift + 1);
-  const right = new Int32Array(size);
-  const left = new Int32Array(size);
+  const right = new Array<number>(size).fill(0);
+  const left = new Array<number>(size).fill(0);
   words.forEach((w, k) => {
     // A shift of -1 puts the first word's left edge before the line; no value starts there.
     if (w.start + shift >= 0) left[w.start + shift] = k + 1;
@@ -353,18 +370,16 @@ function edgeMaps(words: readonly HeaderWord[], shift: number): EdgeMaps {
   return { right, left };
 }
 
-/** The column whose edge is at offset, if any. */
-function columnAt(edges: Int32Array, offset: number): number | undefined {
-  const k = offset < edges.length ? edges[offset] : 0;
-  return k > 0 ? k - 1 : undefined;
+/** The column whose edge is at offset, or -1. */
+function columnAt(edges: readonly number[], offset: number): number {
+  return offset < edges.length ? edges[offset] - 1 : -1;
 }
 
-/** Splits a row into values: words joined by single spaces, closed at a header right edge or a wider gap. */
-function rowCellsOf(lines: Lines, i: number, edges: EdgeMaps): Cell[] {
+/** Splits a row into values (added to cells): words joined by single spaces, closed at a header right edge or a wider gap. */
+function addRowCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): void {
   const text = lines.text;
   const base = lines.starts[i];
   const end = lines.ends[i];
-  const cells: Cell[] = [];
   let p = base;
   let cellStart = -1;
   while (p < end) {
@@ -374,16 +389,15 @@ function rowCellsOf(lines: Lines, i: number, edges: EdgeMaps): Cell[] {
     while (p < end && !isSpace(text.charCodeAt(p))) p++;
     const byRight = columnAt(edges.right, p - base);
     const gapIsWide = p + 1 >= end || isSpace(text.charCodeAt(p + 1));
-    if (byRight !== undefined) {
-      cells.push({ column: byRight, start: cellStart, end: p });
+    if (byRight >= 0) {
+      cells.push(byRight, cellStart, p);
       cellStart = -1;
     } else if (gapIsWide) {
       const byLeft = columnAt(edges.left, cellStart - base);
-      if (byLeft !== undefined && cellStart > base) cells.push({ column: byLeft, start: cellStart, end: p });
+      if (byLeft >= 0 && cellStart > base) cells.push(byLeft, cellStart, p);
       cellStart = -1;
     }
   }
-  return cells;
 }
 
 /** A footer (`[5 rows x 7 columns]`) or the start of a grid or Markdown table ends a pandas block. */
@@ -392,13 +406,14 @@ function startsOtherBlock(lines: Lines, i: number): boolean {
   return c === 0x5b || c === 0x2b || c === 0x7c;
 }
 
-/** The first word of a row that starts at the margin (its index label), or ''. */
-function indexLabel(lines: Lines, i: number): string {
+/** Whether the row's index label (its first word, at the margin) names an aggregate (`count`, `mean`, `25%`). */
+function isAggregateRow(lines: Lines, i: number): boolean {
   const text = lines.text;
   const start = lines.starts[i];
   let p = start;
   while (p < lines.ends[i] && p - start < 16 && !isSpace(text.charCodeAt(p))) p++;
-  return text.slice(start, p);
+  // Every aggregate label is 3 to 6 characters: row numbers and most labels are passed without a slice.
+  return p - start >= 3 && p - start <= 6 && AGGREGATE_ROWS.has(text.slice(start, p));
 }
 
 /** `..   ...   ...` rows stand for truncated rows; they neither end the block nor hold values. */
@@ -414,9 +429,9 @@ function isEllipsisRow(lines: Lines, i: number): boolean {
  * Header names; a name with a space ("first name") prints as two words, and only the last one has values
  * under it, so a word without values joins the name of the column to its right.
  */
-function columnKeys(words: readonly HeaderWord[], cells: readonly Cell[]): string[] {
+function columnKeys(words: readonly HeaderWord[], cells: Cells): string[] {
   const used = new Uint8Array(words.length);
-  for (const c of cells) used[c.column] = 1;
+  for (let c = 0; c < cells.length; c += 3) used[cells[c]] = 1;
   const keys: string[] = [];
   let pending = '';
   words.forEach((w, k) => {

@@ -12,19 +12,20 @@ const STATISTIC_WORDS = ['avg', 'average', 'mean', 'median', 'max', 'min', 'maxi
 const AFTER_SUFFIXES = ['-year-old', ' year old', ' years old', ' year-old', ' y/o', ' yo ', ' y.o', ' yr old', ' yrs old', ' years of age', '-yo'];
 const GROUP_AFTER = ['+', ' or older', ' and older', ' and over', ' or over', ' or above', ' and above', ' plus', '-', ' to ', '–', '%'];
 
-function ageValue(view: TextView, chain: Chain): number | undefined {
-  if (chain.atomCount !== 1) return undefined;
-  const t = view.slice(chain.start, chain.end);
-  return /^\d{2,3}$/.test(t) ? Number(t) : undefined;
-}
-
 function isOver89(n: number | undefined): n is number {
   return n !== undefined && n >= 90 && n <= 130;
 }
 
+/** Whether the lower-cased text goes on at pos with one of the options (one ending in a space may end the text instead). */
 function startsWithAny(view: TextView, pos: number, options: readonly string[]): boolean {
-  const ahead = view.lower.slice(pos, pos + 16);
-  return options.some((o) => ahead.startsWith(o) || (o.endsWith(' ') && ahead === o.trimEnd()));
+  const length = view.isAscii ? view.text.length : view.lower.length;
+  return options.some((o) => lowerHasAt(view, pos, o) || (o.endsWith(' ') && pos + o.length - 1 === length && lowerHasAt(view, pos, o.trimEnd())));
+}
+
+/** Whether the lower-cased text has `s` at pos, read in place. */
+function lowerHasAt(view: TextView, pos: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (view.lowerCodeAt(pos + k) !== s.charCodeAt(k)) return false;
+  return true;
 }
 
 /** `92yo`, `92y`: one atom of digits and letters, at most six characters. */
@@ -63,7 +64,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       out.push(makeCandidate(view, chain.start, firstEnd, 'age-over-89', 'age-over-89', 'medium'));
       continue;
     }
-    if (ageValue(view, chain) === undefined || startsWithAny(view, chain.end, GROUP_AFTER)) continue;
+    // A lone atom of two or three digits (its value, 90-130, is known to be an age's).
+    if (chain.atomCount !== 1 || startsWithAny(view, chain.end, GROUP_AFTER)) continue;
     if (startsWithAny(view, chain.end, AFTER_SUFFIXES) && !isStatistic(view, chain.start)) {
       out.push(makeCandidate(view, chain.start, chain.end, 'age-over-89', 'age-over-89', 'medium'));
       continue;

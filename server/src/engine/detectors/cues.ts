@@ -97,20 +97,34 @@ function indexOf(phrases: readonly string[]): CueIndex {
   return index;
 }
 
+/**
+ * Owner words are looked up in a cue source: the lower-cased text, or the text itself when it is ASCII (see
+ * cueSource). Its A-Z are read as a-z, which changes nothing in the lower-cased text.
+ */
+function foldedCodeAt(source: string, i: number): number {
+  const c = source.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Where owner words are looked up: an ASCII text is read as it is, so it is not lower-cased whole for them. */
+function cueSource(view: TextView): string {
+  return view.isAscii ? view.text : view.lower;
+}
+
 function wordHash(s: string, from: number, to: number): number {
   let h = 0;
-  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + foldedCodeAt(s, i)) | 0;
   return h;
 }
 
-/** The owner word over [from, to) of the lower-cased text, if it is one (compared in place, never sliced). */
-function ownerWordAt(lower: string, from: number, to: number): string | undefined {
-  return mayBeOwner(lower, from, to) ? ownerWithHash(wordHash(lower, from, to), lower, from, to) : undefined;
+/** The owner word over [from, to) of a cue source, if it is one (compared in place, never sliced). */
+function ownerWordAt(source: string, from: number, to: number): string | undefined {
+  return mayBeOwner(source, from, to) ? ownerWithHash(wordHash(source, from, to), source, from, to) : undefined;
 }
 
-/** Whether [from, to) of the lower-cased text has the first character and length of some owner word. */
-function mayBeOwner(lower: string, from: number, to: number): boolean {
-  const first = lower.charCodeAt(from);
+/** Whether [from, to) of a cue source has the first character and length of some owner word. */
+function mayBeOwner(source: string, from: number, to: number): boolean {
+  const first = foldedCodeAt(source, from);
   return to - from <= longestOwner && first < 0x250 && (ownerLeads[first] & lengthBit(to - from)) !== 0;
 }
 
@@ -118,12 +132,17 @@ function lengthBit(length: number): number {
   return 1 << Math.min(length - 1, 31);
 }
 
-function ownerWithHash(hash: number, lower: string, from: number, to: number): string | undefined {
+function ownerWithHash(hash: number, source: string, from: number, to: number): string | undefined {
   if (ownerHashBits[hash & 0xffff] === 0) return undefined;
   const bucket = ownersByHash.get(hash);
   if (!bucket) return undefined;
-  for (const word of bucket) if (word.length === to - from && lower.startsWith(word, from)) return word;
+  for (const word of bucket) if (word.length === to - from && foldedStartsWith(source, from, word)) return word;
   return undefined;
+}
+
+function foldedStartsWith(source: string, from: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (foldedCodeAt(source, from + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
@@ -153,12 +172,10 @@ export function cueWordsOf(view: TextView): CueWords {
 function findCueWords(view: TextView): CueWords {
   const found: FoundWords = { starts: [], ends: [], words: [] };
   view.work(view.text.length);
-  if (NON_ASCII.test(view.text)) scanCueWords(view.lower, found);
-  else atomCueWords(view, found);
+  if (view.isAscii) atomCueWords(view, found);
+  else scanCueWords(view.lower, found);
   return found;
 }
-
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Every word of the lower-cased text, character by character. */
 function scanCueWords(lower: string, found: FoundWords): void {
@@ -180,22 +197,22 @@ function scanCueWords(lower: string, found: FoundWords): void {
  * moves nothing), so the characters between atoms are not read again.
  */
 function atomCueWords(view: TextView, found: FoundWords): void {
-  const lower = view.lower;
+  const text = view.text;
   let underscore = view.text.indexOf('_');
   for (let a = 0; a < view.atomCount; a++) {
     const end = view.atomEnd(a);
     let from = view.atomStart(a);
     while (underscore >= 0 && underscore < end) {
-      if (underscore > from) addIfOwner(lower, from, underscore, found);
+      if (underscore > from) addIfOwner(text, from, underscore, found);
       from = underscore + 1;
       underscore = view.text.indexOf('_', from);
     }
-    if (from < end) addIfOwner(lower, from, end, found);
+    if (from < end) addIfOwner(text, from, end, found);
   }
 }
 
-function addIfOwner(lower: string, start: number, end: number, found: FoundWords): void {
-  const word = ownerWordAt(lower, start, end);
+function addIfOwner(source: string, start: number, end: number, found: FoundWords): void {
+  const word = ownerWordAt(source, start, end);
   if (word === undefined) return;
   found.starts.push(start);
   found.ends.push(end);
@@ -214,31 +231,53 @@ function firstWordFrom(cue: CueWords, pos: number): number {
   return lo;
 }
 
-/** End of a word the window cuts at its start (`[from` falls inside it), or -1. */
-function cutHeadEnd(lower: string, from: number, to: number): number {
-  if (from === 0 || from >= to || !isWordCode(lower.charCodeAt(from - 1)) || !isWordCode(lower.charCodeAt(from))) return -1;
+/** End of a word the window cuts at its start (`[from` falls inside it), or -1 (in a cue source: case moves no word edge). */
+function cutHeadEnd(source: string, from: number, to: number): number {
+  if (from === 0 || from >= to || !isWordCode(source.charCodeAt(from - 1)) || !isWordCode(source.charCodeAt(from))) return -1;
   let end = from + 1;
-  while (end < to && isWordCode(lower.charCodeAt(end))) end++;
+  while (end < to && isWordCode(source.charCodeAt(end))) end++;
   return end;
 }
 
 /** Start of a word the window cuts at its end (`to)` falls inside it), or -1; a word cut at both edges is the head's. */
-function cutTailStart(lower: string, from: number, to: number, headEnd: number): number {
-  if (headEnd === to || to >= lower.length || to <= from || !isWordCode(lower.charCodeAt(to)) || !isWordCode(lower.charCodeAt(to - 1))) return -1;
+function cutTailStart(source: string, from: number, to: number, headEnd: number): number {
+  if (headEnd === to || to >= source.length || to <= from || !isWordCode(source.charCodeAt(to)) || !isWordCode(source.charCodeAt(to - 1))) return -1;
   let start = to - 1;
-  while (start > from && isWordCode(lower.charCodeAt(start - 1))) start--;
+  while (start > from && isWordCode(source.charCodeAt(start - 1))) start--;
   return start;
 }
 
 /** Whether any owner word (of any list) is a word of the window [from, to): when not, no phrase ending in a word is there. */
 export function mayHoldCue(view: TextView, from: number, to: number, cue: CueWords = cueWordsOf(view)): boolean {
-  const lower = view.lower;
   const k = firstWordFrom(cue, from);
-  if (k < cue.ends.length && cue.ends[k] <= to) return true;
-  const headEnd = cutHeadEnd(lower, from, to);
-  if (headEnd >= 0 && ownerWordAt(lower, from, headEnd) !== undefined) return true;
-  const tailStart = cutTailStart(lower, from, to, headEnd);
-  return tailStart >= 0 && ownerWordAt(lower, tailStart, to) !== undefined;
+  return (k < cue.ends.length && cue.ends[k] <= to) || cutWordIsOwner(cueSource(view), from, to);
+}
+
+/** Whether a word the window [from, to) of a cue source cuts at either edge is an owner word within it. */
+function cutWordIsOwner(source: string, from: number, to: number): boolean {
+  const headEnd = cutHeadEnd(source, from, to);
+  if (headEnd >= 0 && ownerWordAt(source, from, headEnd) !== undefined) return true;
+  const tailStart = cutTailStart(source, from, to, headEnd);
+  return tailStart >= 0 && ownerWordAt(source, tailStart, to) !== undefined;
+}
+
+/**
+ * mayHoldCue for windows whose starts never go back (a pass over a view's chains): it keeps its place in the
+ * cue words from one window to the next instead of searching for it every time.
+ */
+export class CueWindows {
+  private next = 0;
+
+  constructor(private readonly view: TextView, private readonly cue: CueWords = cueWordsOf(view)) {}
+
+  /** mayHoldCue(view, from, to); `from` must not be less than in the call before. */
+  mayHold(from: number, to: number): boolean {
+    const { starts, ends } = this.cue;
+    let k = this.next;
+    while (k < starts.length && starts[k] < from) k++;
+    this.next = k;
+    return (k < ends.length && ends[k] <= to) || cutWordIsOwner(cueSource(this.view), from, to);
+  }
 }
 
 /** Changes whenever a new owner word comes in: what mayHoldCue answers may change with it. */
@@ -251,28 +290,28 @@ export function hasWordlessCue(phrases: readonly string[]): boolean {
   return indexOf(phrases).wordless.length > 0;
 }
 
-/** Whether phrase occurs at `at` of the lower-cased text, `_` read as a space. */
-function phraseAt(lower: string, at: number, phrase: string): boolean {
+/** Whether phrase occurs at `at` of a cue source, `_` read as a space. */
+function phraseAt(source: string, at: number, phrase: string): boolean {
   for (let k = 0; k < phrase.length; k++) {
-    const c = lower.charCodeAt(at + k);
+    const c = foldedCodeAt(source, at + k);
     if ((c === 95 ? 32 : c) !== phrase.charCodeAt(k)) return false;
   }
   return true;
 }
 
 /** Whether a phrase at [at, at + length) is not part of a longer word; the window's edges count as spaces. */
-function boundedAt(lower: string, at: number, phrase: string, from: number, to: number): boolean {
+function boundedAt(source: string, at: number, phrase: string, from: number, to: number): boolean {
   const end = at + phrase.length;
-  const before = at > from ? lower.charCodeAt(at - 1) : 32;
-  const after = end < to ? lower.charCodeAt(end) : 32;
+  const before = at > from ? source.charCodeAt(at - 1) : 32;
+  const after = end < to ? source.charCodeAt(end) : 32;
   const startsWord = isWordCode(phrase.charCodeAt(0));
   const endsWord = isWordCode(phrase.charCodeAt(phrase.length - 1));
   return !(startsWord && isWordCode(before)) && !(endsWord && isWordCode(after));
 }
 
-/** What a window is searched for: its bounds in the lower-cased text and which hit wins. */
+/** What a window is searched for: its bounds in a cue source and which hit wins. */
 interface Window {
-  readonly lower: string;
+  readonly source: string;
   readonly from: number;
   readonly to: number;
   /** `before` a value the hit ending last wins (starting first on a tie), else the one starting first (ending last). */
@@ -284,7 +323,7 @@ function wordHit(win: Window, index: CueIndex, word: string, wordEnd: number, be
   for (const { phrase, tail } of index.byLastWord.get(word) ?? NO_PHRASES) {
     const at = wordEnd + tail - phrase.length;
     if (at < win.from || at + phrase.length > win.to) continue;
-    if (phraseAt(win.lower, at, phrase) && boundedAt(win.lower, at, phrase, win.from, win.to)) best = better(win, best, at, phrase);
+    if (phraseAt(win.source, at, phrase) && boundedAt(win.source, at, phrase, win.from, win.to)) best = better(win, best, at, phrase);
   }
   return best;
 }
@@ -293,7 +332,7 @@ const NO_PHRASES: readonly { phrase: string; tail: number }[] = [];
 
 /** The better of `best` and every occurrence of a phrase without a word in the window. */
 function anywhereHit(win: Window, phrase: string, best: CueHit | undefined): CueHit | undefined {
-  for (let at = win.from; at + phrase.length <= win.to; at++) if (phraseAt(win.lower, at, phrase)) best = better(win, best, at, phrase);
+  for (let at = win.from; at + phrase.length <= win.to; at++) if (phraseAt(win.source, at, phrase)) best = better(win, best, at, phrase);
   return best;
 }
 
@@ -310,17 +349,17 @@ function bestHit(view: TextView, from: number, to: number, phrases: readonly str
   const index = indexOf(phrases);
   view.work(to - from);
   // The window's words that end a phrase of some list: a cut head, whole marked words first..last - 1, a cut tail.
-  const lower = view.lower;
+  const source = cueSource(view);
   const cue = cueWordsOf(view);
-  const headEnd = cutHeadEnd(lower, from, to);
-  const head = headEnd >= 0 ? ownerWordAt(lower, from, headEnd) : undefined;
+  const headEnd = cutHeadEnd(source, from, to);
+  const head = headEnd >= 0 ? ownerWordAt(source, from, headEnd) : undefined;
   const first = firstWordFrom(cue, from);
   let last = first;
   while (last < cue.ends.length && cue.ends[last] <= to) last++;
-  const tailStart = cutTailStart(lower, from, to, headEnd);
-  const tail = tailStart >= 0 ? ownerWordAt(lower, tailStart, to) : undefined;
+  const tailStart = cutTailStart(source, from, to, headEnd);
+  const tail = tailStart >= 0 ? ownerWordAt(source, tailStart, to) : undefined;
   if (!endsPhraseOf(index, head, tail, cue.words, first, last)) return undefined;
-  const win: Window = { lower, from, to, before };
+  const win: Window = { source, from, to, before };
   let best: CueHit | undefined;
   if (head !== undefined) best = wordHit(win, index, head, headEnd, best);
   for (let k = first; k < last; k++) best = wordHit(win, index, cue.words[k], cue.ends[k], best);

@@ -111,27 +111,31 @@ interface DateSpan {
 }
 
 /** The first three letters of every month name, as codes (see threeAsciiCodes): other words are passed over unsliced. */
-const MONTH_PREFIXES = new Set(Object.keys(MONTHS).map((m) => threeAsciiCodes(m, 0)));
+const MONTH_PREFIXES = new Set(Object.keys(MONTHS).map(monthKey));
 
-/** The three ASCII codes at pos as one small integer (-1 when one is not ASCII): a set of them is quick to ask. */
-function threeAsciiCodes(s: string, pos: number): number {
-  const a = s.charCodeAt(pos);
-  const b = s.charCodeAt(pos + 1);
-  const c = s.charCodeAt(pos + 2);
+/** The three ASCII codes as one small integer (-1 when one is not ASCII): a set of them is quick to ask. */
+function threeAsciiCodes(a: number, b: number, c: number): number {
   return a < 0x80 && b < 0x80 && c < 0x80 ? (a << 14) | (b << 7) | c : -1;
 }
 
-function isMonthPrefixAt(lower: string, pos: number): boolean {
-  return MONTH_INITIALS.includes(lower[pos]) && MONTH_PREFIXES.has(threeAsciiCodes(lower, pos));
+function monthKey(month: string): number {
+  return threeAsciiCodes(month.charCodeAt(0), month.charCodeAt(1), month.charCodeAt(2));
 }
 
-/** First letters of the month names: most words are passed over on their first letter. */
-const MONTH_INITIALS = 'adfjmnos';
+/** Whether the lower-cased text has the first three letters of a month name at pos. */
+function isMonthPrefixAt(view: TextView, pos: number): boolean {
+  const first = view.lowerCodeAt(pos);
+  return first < 0x80 && MONTH_INITIALS[first] === 1
+    && MONTH_PREFIXES.has(threeAsciiCodes(first, view.lowerCodeAt(pos + 1), view.lowerCodeAt(pos + 2)));
+}
+
+/** First letters of the month names, by code: most words are passed over on their first letter. */
+const MONTH_INITIALS = new Uint8Array(0x80).map((_, code) => ('adfjmnos'.includes(String.fromCharCode(code)) ? 1 : 0));
 
 function monthOf(view: TextView, chain: Chain | undefined): number | undefined {
   if (!chain || chain.atomCount !== 1) return undefined;
   const length = chain.end - chain.start;
-  if (length < 3 || length > 9 || !isMonthPrefixAt(view.lower, chain.start)) return undefined;
+  if (length < 3 || length > 9 || !isMonthPrefixAt(view, chain.start)) return undefined;
   return MONTHS[view.lower.slice(chain.start, chain.end)];
 }
 
@@ -194,8 +198,8 @@ function mayStartSpelledDate(view: TextView, i: number): boolean {
   if (view.chainAtomCount(i) !== 1) return false;
   const start = view.chainStart(i);
   const length = view.chainEnd(i) - start;
-  if (length >= 3 && length <= 9 && isMonthPrefixAt(view.lower, start)) return true;
-  return length <= 4 && isDigitCode(view.lower.charCodeAt(start)) && view.followedAfter(i, ' ') && isMonthPrefixAt(view.lower, view.chainStart(i + 1));
+  if (length >= 3 && length <= 9 && isMonthPrefixAt(view, start)) return true;
+  return length <= 4 && isDigitCode(view.lowerCodeAt(start)) && view.followedAfter(i, ' ') && isMonthPrefixAt(view, view.chainStart(i + 1));
 }
 
 function hasBoundWord(view: TextView, from: number, to: number): boolean {

@@ -109,12 +109,24 @@ function mayStartStreet(view: TextView, i: number): boolean {
 
 function zipAfterCityState(view: TextView, zip: number): boolean {
   const zipStart = view.chainStart(zip);
-  const before = view.slice(Math.max(0, zipStart - 6), zipStart);
-  const m = /, ([A-Z]{2}) $/.exec(before);
-  if (!m || !STATES.has(m[1])) return false;
+  // `, ST ` right before the ZIP, read in place: this is asked about every five-digit number of a table.
+  const text = view.text;
+  if (zipStart < 5 || text.charCodeAt(zipStart - 1) !== 0x20 || text.charCodeAt(zipStart - 4) !== 0x20 || text.charCodeAt(zipStart - 5) !== 0x2c) return false;
+  if (!isAsciiCapital(text.charCodeAt(zipStart - 3)) || !isAsciiCapital(text.charCodeAt(zipStart - 2))) return false;
+  if (!STATES.has(text.slice(zipStart - 3, zipStart - 1))) return false;
   const cityEnd = zipStart - 5;
   const prev = zip - 2;
   return prev >= 0 && view.chainEnd(prev) === cityEnd && isCapitalisedWord(view.slice(view.chainStart(prev), cityEnd));
+}
+
+function isAsciiCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/** `#`, `$`, `.`, `,` or `-` right before `pos`: the number is an id, an amount or part of one, not a ZIP. */
+function zipRuledOutBefore(view: TextView, pos: number): boolean {
+  const c = pos > 0 ? view.text.charCodeAt(pos - 1) : 0;
+  return c === 0x23 || c === 0x24 || c === 0x2e || c === 0x2c || c === 0x2d;
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {
@@ -131,7 +143,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       lastEnd = street.end;
       continue;
     }
-    if (isZipAt(view, i) && !/[#$.,-]/.test(view.charBefore(start)) && (labelBefore(view, start, zipCues) || zipAfterCityState(view, i))) {
+    if (isZipAt(view, i) && !zipRuledOutBefore(view, start) && (zipAfterCityState(view, i) || labelBefore(view, start, zipCues))) {
       const end = view.chainEnd(i);
       out.push(makeCandidate(view, start, end, 'geographic', 'geographic', 'medium'));
       lastEnd = end;

@@ -18,7 +18,7 @@ import { phoneDetector } from './phone';
 import { ssnDetector } from './ssn';
 import { urlDetector } from './url';
 import { vehicleDetector } from './vehicle';
-import { charNeedsIn, meetsNeeds, needBits } from './text';
+import { meetsNeeds, needBits, releaseView, viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 /** Every free-text detector; order breaks ties between equally good overlapping candidates. */
@@ -47,11 +47,13 @@ const NEED_BITS = DETECTORS.map((d) => needBits(d.needs));
 /** Runs every free-text detector over text; returns non-overlapping candidates in text order. */
 export function scanFreeText(text: string, context: FreeTextContext): Candidate[] {
   const found: Candidate[] = [];
-  const present = charNeedsIn(text);
+  // Every detector reads the view; building it first also tells which characters the text has.
+  const present = viewFor(text, context.meter).charNeeds;
   for (let k = 0; k < DETECTORS.length; k++) {
     if (!meetsNeeds(present, NEED_BITS[k])) continue;
     for (const c of DETECTORS[k].find(text, context)) found.push(c);
   }
+  releaseView(text);
   return found.length === 0 ? found : resolveOverlaps(found);
 }
 

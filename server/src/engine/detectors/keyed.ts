@@ -4,7 +4,7 @@
  * reference, a query bound or a placeholder).
  */
 import type { KeyedLiteral } from '../context/types';
-import type { Category } from '../model';
+import { CATEGORIES, type Category } from '../model';
 import { redact } from '../redact';
 import { isPersonalAddress } from './email';
 import { isDateText, isCalendarDate } from './date';
@@ -150,13 +150,34 @@ const PARAMETER_LEADS = new Set([':', '$', '{', '%', '?', '@']);
 /** Parameters and templates: `:mrn`, `${x}`, `{{x}}`, `{x}`, `%s`, `%(x)s`, `?`, `$1`, `@p`, widget reads. */
 function isParameter(v: string): boolean {
   return PARAMETER_LEADS.has(v[0]) && /^(?::[A-Za-z_]\w{0,63}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\{[^}]{0,200}\}|%s|%d|%\([A-Za-z_]\w{0,63}\)s|\?|\$\d{1,3}|@[A-Za-z_]\w{0,63})$/.test(v)
-    || /dbutils\.widgets|getArgument\(|spark\.conf\.get|\$\{|\{\{/.test(v);
+    || holdsTemplate(v) || (v.length >= 12 && (v.includes('dbutils.widgets') || v.includes('getArgument(') || v.includes('spark.conf.get')));
+}
+
+/** `${` or `{{` anywhere: found from each `{`, so a value without braces is passed in one native search. */
+function holdsTemplate(v: string): boolean {
+  for (let i = v.indexOf('{'); i >= 0; i = v.indexOf('{', i + 1)) {
+    if ((i > 0 && v.charCodeAt(i - 1) === 0x24) || v.charCodeAt(i + 1) === 0x7b) return true;
+  }
+  return false;
 }
 
 /** Masks: `***-**-1234`, `XXX-XX-1234`, `[REDACTED]`, `####`, `<mrn>`. */
 function isMasked(v: string): boolean {
   // One pass for the mask runs; the bracketed form is tried only on a value that opens with a bracket.
-  return /[*#]{2}|^[xX]{2}|[xX]{3}/.test(v) || ((v[0] === '[' || v[0] === '<') && /^[[<].{0,60}[\]>]$/.test(v));
+  return hasMaskRun(v) || ((v[0] === '[' || v[0] === '<') && /^[[<].{0,60}[\]>]$/.test(v));
+}
+
+/** `**` or `##` anywhere, `xx` at the start, `xxx` anywhere (any case): a char loop, no regex per value. */
+function hasMaskRun(v: string): boolean {
+  let stars = 0;
+  let xs = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    stars = c === 0x2a || c === 0x23 ? stars + 1 : 0;
+    xs = c === 0x78 || c === 0x58 ? xs + 1 : 0;
+    if (stars >= 2 || xs >= 3 || (xs === 2 && i === 1)) return true;
+  }
+  return false;
 }
 
 /** A column or identifier reference rather than a value (`other_col`, `t.birth_date`). */
@@ -164,10 +185,29 @@ function isIdentifierLike(v: string): boolean {
   return (v.includes('_') || v.includes('.')) && /^[A-Za-z_][A-Za-z0-9_]{0,127}(?:\.[A-Za-z_][A-Za-z0-9_]{0,127}){0,3}$/.test(v);
 }
 
-const LONGEST_EMPTY_WORD = Math.max(...[...EMPTY_WORDS].map((w) => w.length));
+/**
+ * Lengths of the words of a set by first letter (lower-cased ASCII), one bit per length: a value is lower-cased
+ * and looked up only when a word could match, so most values pass without a copy.
+ */
+function wordShapes(words: ReadonlySet<string>): Uint32Array {
+  // Indexed by ASCII code: a list lookup, not a hash, for each of a million values.
+  const shapes = new Uint32Array(128);
+  for (const w of words) shapes[w.charCodeAt(0)] |= 1 << w.length;
+  return shapes;
+}
+
+/** Whether v may be, in any case, one of the words with these shapes (any value that opens outside ASCII may). */
+function mayBeWordOf(shapes: Uint32Array, v: string): boolean {
+  if (v.length > 30) return false;
+  const c = v.charCodeAt(0);
+  return c >= 0x80 || (shapes[c >= 0x41 && c <= 0x5a ? c | 0x20 : c] & (1 << v.length)) !== 0;
+}
+
+const EMPTY_WORD_SHAPES = wordShapes(EMPTY_WORDS);
+const GENERIC_NAME_SHAPES = wordShapes(GENERIC_NAME_WORDS);
 
 function isNonValue(v: string): boolean {
-  return v === '' || (v.length <= LONGEST_EMPTY_WORD && EMPTY_WORDS.has(v.toLowerCase())) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
+  return v === '' || (mayBeWordOf(EMPTY_WORD_SHAPES, v) && EMPTY_WORDS.has(v.toLowerCase())) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
 }
 
 function digitCount(v: string): number {
@@ -181,7 +221,8 @@ const MONTH_NUMBER: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3,
 
 /** ISO (with an optional time), US m/d/yyyy, d-Mon-yyyy, `March 3, 1950`, `3 March 1950`, yyyymmdd. */
 export function isPlausibleDate(value: string): boolean {
-  const datePart = value.replace(/[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/, '');
+  // The time part always holds a colon: a value without one is its own date part, with no regex run.
+  const datePart = !value.includes(':') ? value : value.replace(/[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/, '');
   if (isDateText(datePart, true)) return true;
   const spelled = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(datePart);
   if (spelled) return monthDate(spelled[1], Number(spelled[3]), Number(spelled[2]));
@@ -195,9 +236,39 @@ function monthDate(month: string, year: number, day: number): boolean {
 }
 
 function isName(v: string): boolean {
-  if (v.length < 2 || v.length > 60 || !/^[\p{L}][\p{L} .'-]{0,59}$/u.test(v)) return false;
-  if (GENERIC_NAME_WORDS.has(v.toLowerCase())) return false;
-  return /\p{L}{2}/u.test(v);
+  if (v.length < 2 || v.length > 60) return false;
+  const ascii = asciiNameShape(v);
+  if (ascii === AsciiName.No) return false;
+  if (ascii === AsciiName.Unknown && !/^[\p{L}][\p{L} .'-]{0,59}$/u.test(v)) return false;
+  if (mayBeWordOf(GENERIC_NAME_SHAPES, v) && GENERIC_NAME_WORDS.has(v.toLowerCase())) return false;
+  return ascii === AsciiName.Yes || /\p{L}{2}/u.test(v);
+}
+
+const enum AsciiName { No, Yes, Unknown }
+
+/**
+ * isName's letter rules read in place for an ASCII value (a letter, then letters, spaces and `.'-`, with two
+ * letters in a row somewhere): Yes or No. Unknown for a value with any other character, which the Unicode
+ * patterns decide.
+ */
+function asciiNameShape(v: string): AsciiName {
+  if (!isAsciiLetter(v.charCodeAt(0))) return v.charCodeAt(0) >= 0x80 ? AsciiName.Unknown : AsciiName.No;
+  let pair = false;
+  for (let i = 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isAsciiLetter(c)) {
+      if (isAsciiLetter(v.charCodeAt(i - 1))) pair = true;
+    } else if (c >= 0x80) {
+      return AsciiName.Unknown;
+    } else if (c !== 0x20 && c !== 0x2e && c !== 0x27 && c !== 0x2d) {
+      return AsciiName.No;
+    }
+  }
+  return pair ? AsciiName.Yes : AsciiName.No;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
 function isRecordId(v: string, maxLength: number): boolean {
@@ -284,13 +355,11 @@ function likeLetters(v: string): number {
   return (v.replace(/[%_]/g, '').match(/\p{L}/gu) ?? []).length;
 }
 
-const keyedDetectorIds = new Map<Category, string>();
-
 /** `keyed-<category>`, one string per category (a table yields a candidate per row). */
+const KEYED_DETECTOR_IDS = Object.fromEntries(CATEGORIES.map((c) => [c, `keyed-${c}`])) as Readonly<Record<Category, string>>;
+
 function keyedDetectorId(category: Category): string {
-  let id = keyedDetectorIds.get(category);
-  if (!id) keyedDetectorIds.set(category, (id = `keyed-${category}`));
-  return id;
+  return KEYED_DETECTOR_IDS[category];
 }
 
 /** Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). */

@@ -3,7 +3,7 @@
  * right after the label (only label glue between), checked against an id shape.
  */
 import {
-  cueWordsOf, cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, WINDOW_BEFORE, type CueHit,
+  CueWindows, cueWordsOf, cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, WINDOW_BEFORE, type CueHit,
 } from './cues';
 import { isNpi } from './npi';
 import type { Chain, TextView } from './text';
@@ -78,6 +78,7 @@ function idChainsOf(view: TextView): readonly IdChain[] {
 function findIdChains(view: TextView): IdChain[] {
   const list: IdChain[] = [];
   const words = cueWordsOf(view);
+  const windows = new CueWindows(view, words);
   const aligned = view.lowerAligned;
   for (let i = 0; i < view.chainCount; i++) {
     if (view.chainFirstKind(i) === 'letters' && view.chainAtomCount(i) === 1) continue;
@@ -87,7 +88,7 @@ function findIdChains(view: TextView): IdChain[] {
     const start = view.chainStart(i);
     const floor = Math.max(0, start - WINDOW_BEFORE);
     view.work(start - floor);
-    if (aligned && !mayHoldCue(view, floor, start, words)) continue;
+    if (aligned && !windows.mayHold(floor, start)) continue;
     const from = labelWindowBefore(view, start);
     if (!mayHoldCue(view, from, start, words)) continue;
     const end = view.chainEnd(i);

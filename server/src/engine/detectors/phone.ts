@@ -34,8 +34,11 @@ function groupsOf(chain: Chain | undefined): string | undefined {
   return chain ? chain.shape : undefined;
 }
 
+/** Whether the chain has separators, all of them one of the allowed ones. */
 function sameSeps(chain: Chain, allowed: string): boolean {
-  return chain.seps.length > 0 && chain.seps.every((s) => s === chain.seps[0]) && allowed.includes(chain.seps[0]);
+  if (chain.atomCount < 2) return false;
+  for (const sep of allowed) if (chain.joinedOnlyBy(sep)) return true;
+  return false;
 }
 
 /** `(ddd) ddd-dddd` or `(ddd)ddd-dddd` where `chain` is the area code. */

@@ -20,7 +20,6 @@ export interface Atom {
  */
 export class Chain {
   private atomList: readonly Atom[] | undefined;
-  private sepList: readonly string[] | undefined;
 
   constructor(
     private readonly view: TextView,
@@ -40,12 +39,6 @@ export class Chain {
     return this.atomList;
   }
 
-  /** seps[i] joins atoms[i] and atoms[i + 1]. */
-  get seps(): readonly string[] {
-    this.sepList ??= Array.from({ length: this.atomCount - 1 }, (_, k) => this.view.text[this.view.atomEnd(this.firstAtom + k)]);
-    return this.sepList;
-  }
-
   /** Kind of the first atom. */
   get firstKind(): AtomKind {
     return this.view.atomKind(this.firstAtom);
@@ -62,6 +55,9 @@ export class Chain {
   }
 }
 
+/** CharNeed classes as bits (see charNeeds). */
+const NEED_BITS_OF: Readonly<Record<CharNeed, number>> = { digit: 1, at: 2, colon: 4, upper: 8 };
+
 /** Characters of an atom by code, as a table read once per character of every text. */
 const ATOM_CODES = new Uint8Array(0x250).map((_, code) =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
@@ -71,10 +67,30 @@ const ATOM_CODES = new Uint8Array(0x250).map((_, code) =>
 const NOT_ATOM = 0;
 const DIGIT_CHAR = 1;
 const WORD_CHAR = 2;
-const ATOM_CLASSES = ATOM_CODES.map((isAtom, code) => (!isAtom ? NOT_ATOM : isDigitCode(code) ? DIGIT_CHAR : WORD_CHAR));
+const ATOM_CLASS = 3;
+/** Other bits of CHAR_FLAGS: the CharNeed classes (NEED_BITS_OF shifted by NEED_SHIFT) and any code from U+0080 up. */
+const NEED_SHIFT = 2;
+const NON_ASCII_CHAR = 0x40;
+
+/**
+ * Every character's atom class, CharNeed class and whether it is ASCII, read once per character of every text
+ * by the atom pass (so no other pass reads the text for these). Codes from U+0250 up are NON_ASCII_CHAR alone.
+ */
+const CHAR_FLAGS = new Uint8Array(0x250).map((_, code) => {
+  let flags = !isAtomCode(code) ? NOT_ATOM : isDigitCode(code) ? DIGIT_CHAR : WORD_CHAR;
+  if (isDigitCode(code)) flags |= NEED_BITS_OF.digit << NEED_SHIFT;
+  if (code === 0x40) flags |= NEED_BITS_OF.at << NEED_SHIFT;
+  if (code === 0x3a) flags |= NEED_BITS_OF.colon << NEED_SHIFT;
+  if ((code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde)) flags |= NEED_BITS_OF.upper << NEED_SHIFT;
+  return code >= 0x80 ? flags | NON_ASCII_CHAR : flags;
+});
+
+function charFlags(code: number): number {
+  return code < 0x250 ? CHAR_FLAGS[code] : NON_ASCII_CHAR;
+}
 
 function atomCharClass(code: number): number {
-  return code < 0x250 ? ATOM_CLASSES[code] : NOT_ATOM;
+  return charFlags(code) & ATOM_CLASS;
 }
 
 /** Letters (ASCII and Latin accents), digits and `_`: the characters of a word or an id. */
@@ -91,42 +107,107 @@ function isLetterCode(code: number): boolean {
 }
 
 /**
+ * Atoms and chains of a view as typed columns, grown by doubling. viewFor lends one set to each view in turn,
+ * so the texts of a scan (hundreds of thousands, most of them short) allocate no arrays for their atoms.
+ */
+class ViewColumns {
+  /** Atom starts, and atom ends as end * 4 + kind code. */
+  atomStarts: Int32Array;
+  atomEnds: Int32Array;
+  /** Each chain by its last atom (a chain starts after the one before it ends). */
+  chainLast: Int32Array;
+  /** Shape of each chain (see chainShape), found in the same pass: most detectors reject a chain on it. */
+  readonly shapes: string[] = [];
+
+  constructor(capacity: number) {
+    this.atomStarts = new Int32Array(capacity);
+    this.atomEnds = new Int32Array(capacity);
+    this.chainLast = new Int32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.atomStarts.length;
+  }
+
+  grow(): void {
+    this.atomStarts = grown(this.atomStarts);
+    this.atomEnds = grown(this.atomEnds);
+    this.chainLast = grown(this.chainLast);
+  }
+
+  /** Columns of their own holding the first atoms and chains of these. */
+  copy(atoms: number, chains: number): ViewColumns {
+    const out = new ViewColumns(0);
+    out.atomStarts = this.atomStarts.slice(0, atoms);
+    out.atomEnds = this.atomEnds.slice(0, atoms);
+    out.chainLast = this.chainLast.slice(0, chains);
+    for (let i = 0; i < chains; i++) out.shapes.push(this.shapes[i]);
+    return out;
+  }
+}
+
+function grown(column: Int32Array): Int32Array {
+  const out = new Int32Array(Math.max(64, column.length * 2));
+  out.set(column);
+  return out;
+}
+
+/**
  * The analysed text: built once per scanFreeText call and shared by all detectors. Atoms (runs of letters,
- * digits and `_`) are kept in parallel arrays, not objects: an output table has millions of them.
+ * digits and `_`) are kept in typed columns, not objects: an output table has millions of them.
  */
 export class TextView {
-  /**
-   * Atoms as pairs (start, end * 4 + kind code) and chains by their last atom (a chain starts after the one
-   * before it ends): no object per atom or chain, and few numbers to append for each.
-   */
-  private readonly atomData: number[] = [];
-  private readonly chainLast: number[] = [];
-  /** Shape of each chain (see chainShape), found in the same pass: most detectors reject a chain on it. */
-  private readonly shapes: string[] = [];
+  private columns: ViewColumns;
+  /** The columns' arrays, read on every access (a view that gives its lent columns back keeps copies). */
+  private atomStarts: Int32Array;
+  private atomEnds: Int32Array;
+  private chainLast: Int32Array;
+  private shapes: string[];
+  private atoms = 0;
+  private chains = 0;
+  /** The CharNeed classes present in the text, as a bit set (see needBits). */
+  charNeeds = 0;
+  /** Whether every character is ASCII (then lower-casing moves no offset, and words are atoms cut at `_`). */
+  isAscii = true;
   /** Chain objects made so far, by index (most views make none). */
   private made: Map<number, Chain> | undefined;
   private lowerText: string | undefined;
   /** What shared() made, a few entries looked through in turn (asked on every cue lookup, so no map). */
-  private readonly shares: { readonly key: symbol; version: number; value: unknown }[] = [];
+  private shares: { readonly key: symbol; version: number; value: unknown }[] | undefined;
 
-  constructor(readonly text: string, readonly meter?: WorkMeter) {
+  /** `columns`: lent by viewFor; a view made directly has columns of its own. */
+  constructor(readonly text: string, readonly meter?: WorkMeter, columns?: ViewColumns) {
+    this.columns = columns ?? new ViewColumns(64);
     this.findAtomsAndChains();
+    this.atomStarts = this.columns.atomStarts;
+    this.atomEnds = this.columns.atomEnds;
+    this.chainLast = this.columns.chainLast;
+    this.shapes = this.columns.shapes;
+  }
+
+  /** Keeps copies of the lent columns, which the next view will overwrite. */
+  detach(): void {
+    this.columns = this.columns.copy(this.atoms, this.chains);
+    this.atomStarts = this.columns.atomStarts;
+    this.atomEnds = this.columns.atomEnds;
+    this.chainLast = this.columns.chainLast;
+    this.shapes = this.columns.shapes;
   }
 
   get atomCount(): number {
-    return this.atomData.length / 2;
+    return this.atoms;
   }
 
   atomStart(i: number): number {
-    return this.atomData[2 * i];
+    return this.atomStarts[i];
   }
 
   atomEnd(i: number): number {
-    return this.atomData[2 * i + 1] >>> 2;
+    return this.atomEnds[i] >>> 2;
   }
 
   atomKind(i: number): AtomKind {
-    return ATOM_KINDS[this.atomData[2 * i + 1] & 3];
+    return ATOM_KINDS[this.atomEnds[i] & 3];
   }
 
   atom(i: number): Atom {
@@ -134,7 +215,7 @@ export class TextView {
   }
 
   get chainCount(): number {
-    return this.chainLast.length;
+    return this.chains;
   }
 
   /** The chain at index i (0 <= i < chainCount), made on first use. */
@@ -195,6 +276,7 @@ export class TextView {
    * `version` changes (they depend on the cue lists indexed so far).
    */
   shared<T>(key: symbol, version: number, make: (view: TextView) => T): T {
+    this.shares ??= [];
     let entry;
     for (const e of this.shares) if (e.key === key) entry = e;
     if (entry && entry.version === version) return entry.value as T;
@@ -213,7 +295,14 @@ export class TextView {
 
   /** Whether offsets into `lower` are offsets into the text (false when a character such as U+0130 lower-cases to two). */
   get lowerAligned(): boolean {
-    return this.lower.length === this.text.length;
+    return this.isAscii || this.lower.length === this.text.length;
+  }
+
+  /** lower.charCodeAt(i), read from the text itself when it is ASCII: most texts are never lower-cased whole. */
+  lowerCodeAt(i: number): number {
+    if (!this.isAscii) return this.lower.charCodeAt(i);
+    const c = this.text.charCodeAt(i);
+    return c >= 65 && c <= 90 ? c + 32 : c;
   }
 
   slice(start: number, end: number): string {
@@ -267,56 +356,72 @@ export class TextView {
   private findAtomsAndChains(): void {
     const text = this.text;
     const n = text.length;
-    const atoms = this.atomData;
+    const columns = this.columns;
     let atom = 0;
+    let chain = 0;
     let chainFirst = 0;
     let allDigits = true;
+    /** Every character's flags or'ed together. */
+    let seen = 0;
     let i = 0;
     while (i < n) {
-      let cls = atomCharClass(text.charCodeAt(i));
-      if (cls === NOT_ATOM) {
+      let flags = charFlags(text.charCodeAt(i));
+      seen |= flags;
+      if ((flags & ATOM_CLASS) === NOT_ATOM) {
         i++;
         continue;
       }
       const start = i;
       let kinds = 0;
       do {
-        kinds |= cls;
+        kinds |= flags & ATOM_CLASS;
         i++;
-        cls = i < n ? atomCharClass(text.charCodeAt(i)) : NOT_ATOM;
-      } while (cls !== NOT_ATOM);
-      atoms.push(start, i * 4 + (kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED));
+        flags = i < n ? charFlags(text.charCodeAt(i)) : NOT_ATOM;
+        seen |= flags;
+      } while ((flags & ATOM_CLASS) !== NOT_ATOM);
+      if (atom === columns.capacity) columns.grow();
+      columns.atomStarts[atom] = start;
+      columns.atomEnds[atom] = i * 4 + (kinds === DIGIT_CHAR ? DIGITS : kinds === WORD_CHAR ? LETTERS : MIXED);
       allDigits &&= kinds === DIGIT_CHAR;
       const joinsNext = i + 1 < n && isChainSeparator(text.charCodeAt(i)) && atomCharClass(text.charCodeAt(i + 1)) !== NOT_ATOM;
       if (joinsNext) {
         i++;
       } else {
-        this.chainLast.push(atom);
-        this.shapes.push(allDigits ? this.digitShape(chainFirst, atom) : '');
+        columns.chainLast[chain] = atom;
+        columns.shapes[chain] = allDigits ? digitShape(columns, chainFirst, atom) : '';
+        chain++;
         chainFirst = atom + 1;
         allDigits = true;
       }
       atom++;
     }
+    this.atoms = atom;
+    this.chains = chain;
+    this.charNeeds = (seen >> NEED_SHIFT) & 0xf;
+    this.isAscii = (seen & NON_ASCII_CHAR) === 0;
     this.work(n + atom);
   }
+}
 
-  /** `3,2,4` for digit atoms first..last. */
-  private digitShape(first: number, last: number): string {
-    if (first === last) return lengthText(this.atomEnd(first) - this.atomStart(first));
-    let key = 0;
-    for (let k = first; k <= last && key >= 0; k++) {
-      const length = this.atomEnd(k) - this.atomStart(k);
-      key = length < 32 && last - first < MAX_KEYED_GROUPS ? key * 32 + length : -1;
-    }
-    let shape = key >= 0 ? groupShapes.get(key) : undefined;
-    if (shape === undefined) {
-      shape = lengthText(this.atomEnd(first) - this.atomStart(first));
-      for (let k = first + 1; k <= last; k++) shape += `,${this.atomEnd(k) - this.atomStart(k)}`;
-      if (key >= 0 && groupShapes.size < MAX_GROUP_SHAPES) groupShapes.set(key, shape);
-    }
-    return shape;
+/** `3,2,4` for digit atoms first..last of the columns. */
+function digitShape(columns: ViewColumns, first: number, last: number): string {
+  if (first === last) return lengthText(atomLength(columns, first));
+  let key = 0;
+  for (let k = first; k <= last && key >= 0; k++) {
+    const length = atomLength(columns, k);
+    key = length < 32 && last - first < MAX_KEYED_GROUPS ? key * 32 + length : -1;
   }
+  let shape = key >= 0 ? groupShapes.get(key) : undefined;
+  if (shape === undefined) {
+    shape = lengthText(atomLength(columns, first));
+    for (let k = first + 1; k <= last; k++) shape += `,${atomLength(columns, k)}`;
+    if (key >= 0 && groupShapes.size < MAX_GROUP_SHAPES) groupShapes.set(key, shape);
+  }
+  return shape;
+}
+
+function atomLength(columns: ViewColumns, k: number): number {
+  return (columns.atomEnds[k] >>> 2) - columns.atomStarts[k];
 }
 
 /**
@@ -344,30 +449,15 @@ function lengthText(length: number): string {
   return LENGTH_TEXTS[length] ?? String(length);
 }
 
-const NEED_BITS: Readonly<Record<CharNeed, number>> = { digit: 1, at: 2, colon: 4, upper: 8 };
-
-/** The CharNeed classes present in text, as a bit set (see NEED_BITS). */
-export function charNeedsIn(text: string): number {
-  // Native searches: most texts lack one class or another, and a loop in script would read them to the end.
-  let bits = 0;
-  if (ANY_DIGIT.test(text)) bits |= NEED_BITS.digit;
-  if (text.includes('@')) bits |= NEED_BITS.at;
-  if (text.includes(':')) bits |= NEED_BITS.colon;
-  if (ANY_CAPITAL.test(text)) bits |= NEED_BITS.upper;
-  return bits;
-}
-
-const ANY_DIGIT = /[0-9]/;
-const ANY_CAPITAL = /[A-Z\u00c0-\u00de]/;
 
 /** The CharNeed bits of a detector's needs, any one of which it needs; 0 when it declares none (it always runs). */
 export function needBits(needs: readonly CharNeed[] | undefined): number {
   let bits = 0;
-  for (const n of needs ?? []) bits |= NEED_BITS[n];
+  for (const n of needs ?? []) bits |= NEED_BITS_OF[n];
   return bits;
 }
 
-/** Whether a detector with these CharNeed bits (needBits) can find anything in text with the given bits (charNeedsIn). */
+/** Whether a detector with these CharNeed bits (needBits) can find anything in text with the given bits (charNeeds). */
 export function meetsNeeds(present: number, needs: number): boolean {
   return needs === 0 || (present & needs) !== 0;
 }
@@ -419,10 +509,34 @@ export function luhnValid(digits: string): boolean {
 }
 
 let lastView: TextView | undefined;
+/** The columns viewFor lends, and whether their last borrower is done with them (see releaseView). */
+const lentColumns = new ViewColumns(1024);
+let columnsOwner: TextView | undefined;
+let ownerDone = false;
+/** Longer texts get columns of their own, so one huge text does not keep its columns alive for the whole scan. */
+const MAX_LENT_TEXT = 1 << 17;
 
 /** The view of `text`, reused while detectors run one after another over the same text. */
 export function viewFor(text: string, meter?: WorkMeter): TextView {
-  if (lastView && lastView.text === text && lastView.meter === meter) return lastView;
-  lastView = new TextView(text, meter);
+  if (lastView && lastView.text === text && lastView.meter === meter) {
+    if (lastView === columnsOwner) ownerDone = false;
+    return lastView;
+  }
+  if (text.length > MAX_LENT_TEXT) {
+    lastView = new TextView(text, meter);
+    return lastView;
+  }
+  // Whoever still holds the previous borrower keeps a copy of its columns.
+  if (columnsOwner && !ownerDone) columnsOwner.detach();
+  lastView = columnsOwner = new TextView(text, meter, lentColumns);
+  ownerDone = false;
   return lastView;
+}
+
+/**
+ * Says that nobody reads the view of `text` any more (scanFreeText, once its detectors are done): the next view
+ * may take over its columns without copying them.
+ */
+export function releaseView(text: string): void {
+  if (columnsOwner && columnsOwner.text === text) ownerDone = true;
 }

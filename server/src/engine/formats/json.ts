@@ -48,9 +48,19 @@ export interface JsonLiteral extends Span {
 const MAX_DEPTH = 512;
 const LITERALS = ['true', 'false', 'null'];
 
-const SIMPLE_ESCAPES: Record<number, string> = {
+/** The character of each one-letter escape (`\n` → LF), listed by the letter's code: a lookup per escape, no hash. */
+const SIMPLE_ESCAPES: readonly (string | undefined)[] = simpleEscapes({
   0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t',
-};
+});
+
+function simpleEscapes(byCode: Record<number, string>): (string | undefined)[] {
+  const list = new Array<string | undefined>(128).fill(undefined);
+  for (const [code, char] of Object.entries(byCode)) list[Number(code)] = char;
+  return list;
+}
+
+/** Where a search found nothing: a small integer past any string offset, so the cached positions stay integers. */
+const NOWHERE = 0x3fffffff;
 
 /** Parses `text` as one JSON value; throws ScanInputError with a line and column, never with content. */
 export function parseJson(text: string): JsonNode {
@@ -171,15 +181,63 @@ export class JsonReader {
     return node;
   }
 
-  /** Passes over the next value, validating it, without building anything. */
+  /**
+   * Passes over the next value, validating it, without building anything. One loop with a stack of open
+   * containers, not a call and a closure per level: much of a notebook (result tables kept in output data,
+   * widget state) is skipped here. Each step checks what members() and items() check, in their order.
+   */
   skip(): void {
-    switch (this.kind()) {
-      case 'object': this.members(() => this.skip()); break;
-      case 'array': this.items(() => this.skip()); break;
-      case 'string': this.passString(); break;
-      case 'number': this.passNumber(); break;
-      default: this.passLiteral();
+    const t = this.text;
+    /** The closing character of each container this skip has opened and not yet closed. */
+    const closers: number[] = [];
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x7b || c === 0x5b) {
+        const closer = c === 0x7b ? 0x7d : 0x5d;
+        this.enter();
+        this.skipWhitespace();
+        if (t.charCodeAt(this.pos) !== closer) {
+          closers.push(closer);
+          if (closer === 0x7d) this.passKey();
+          this.checkDepth();
+          continue;
+        }
+        this.pos++;
+        this.leave();
+      } else if (c === 0x22) {
+        this.passString();
+      } else if (c === 0x2d || isDigit(c)) {
+        this.passNumber();
+      } else {
+        this.passLiteral();
+      }
+      // After a value: close what ends here, then go on to the next member or item, if any.
+      for (;;) {
+        if (closers.length === 0) return;
+        const closer = closers[closers.length - 1];
+        if (!this.endOfList(closer)) {
+          if (closer === 0x7d) this.passKey();
+          this.checkDepth();
+          break;
+        }
+        closers.pop();
+      }
     }
+  }
+
+  /**
+   * A member's key and the colon after it, as members() reads them. An escaped key is decoded all the same,
+   * so a key that JSON.parse refuses fails alike whether its object is read or skipped.
+   */
+  private passKey(): void {
+    const t = this.text;
+    if (t.charCodeAt(this.pos) !== 0x22) this.fail(this.pos);
+    const start = this.pos;
+    if (this.passString()) decodeJsonString(t, { kind: 'string', start, end: this.pos, escaped: true });
+    this.skipWhitespace();
+    if (t.charCodeAt(this.pos) !== 0x3a) this.fail(this.pos);
+    this.pos++;
+    this.skipWhitespace();
   }
 
   /** Checks that nothing but whitespace follows the top-level value. */
@@ -247,13 +305,13 @@ export class JsonReader {
       // Both searches are cached: re-searching from every escape for a far quote would be quadratic.
       if (this.nextQuote < i) {
         const q = t.indexOf('"', i);
-        this.nextQuote = q < 0 ? Infinity : q;
+        this.nextQuote = q < 0 ? NOWHERE : q;
       }
       const quote = this.nextQuote;
-      if (quote === Infinity) this.fail(t.length);
+      if (quote === NOWHERE) this.fail(t.length);
       if (this.nextBackslash < i) {
         const b = t.indexOf('\\', i);
-        this.nextBackslash = b < 0 ? Infinity : b;
+        this.nextBackslash = b < 0 ? NOWHERE : b;
       }
       if (this.nextBackslash > quote) {
         this.pos = quote + 1;
@@ -344,7 +402,7 @@ export function appendJsonString(builder: SliceBuilder, text: string, node: Json
       builder.addEscape(i, 6, String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)));
       run = i + 6;
     } else {
-      builder.addEscape(i, 2, SIMPLE_ESCAPES[c]);
+      builder.addEscape(i, 2, SIMPLE_ESCAPES[c] as string);
       run = i + 2;
     }
   }
