@@ -31,3 +31,43 @@ describe('positions', () => {
     assert.deepEqual(idx.position(9), { line: 3, character: 1 });
   });
 });
+
+describe('positions: lookups in any order', () => {
+  // Lookups start from the last one found; whatever the order, they must agree with a plain scan.
+  const order = (n: number): number[] => {
+    const ascending = Array.from({ length: n }, (_, i) => i);
+    const shuffled = ascending.map((i) => (i * 7919) % n);
+    return [...ascending, ...shuffled, ...ascending.slice().reverse()];
+  };
+
+  it('LineIndex.lineOf agrees with counting line breaks', () => {
+    const text = Array.from({ length: 300 }, (_, i) => 'x'.repeat(i % 5)).join('\n');
+    const lines = new LineIndex(text);
+    for (const offset of order(text.length + 1)) {
+      const expected = text.slice(0, offset).split('\n').length - 1;
+      assert.equal(lines.lineOf(offset), expected, `offset ${offset}`);
+    }
+  });
+
+  it('OffsetMap.toFile and toFileEnd agree with a map read afresh for each lookup', () => {
+    const build = (): OffsetMap => {
+      const map = new OffsetMap();
+      let file = 3;
+      for (let i = 0; i < 200; i++) {
+        if (i % 3 === 2) {
+          map.addEscape(file, 2);
+          file += 2;
+        } else {
+          map.addVerbatim(file, 1 + (i % 4));
+          file += 1 + (i % 4) + (i % 5 === 0 ? 1 : 0); // some segments are not contiguous in the file
+        }
+      }
+      return map;
+    };
+    const reused = build();
+    for (const offset of order(reused.length + 1)) {
+      assert.equal(reused.toFile(offset), build().toFile(offset), `toFile ${offset}`);
+      assert.equal(reused.toFileEnd(offset), build().toFileEnd(offset), `toFileEnd ${offset}`);
+    }
+  });
+});

@@ -13,6 +13,8 @@ export class OffsetMap {
   private readonly fileLengths: number[] = [];
   private readonly verbatim: boolean[] = [];
   private logicalEnd = 0;
+  /** The segment last looked up: findings are placed in order, so the next lookup is mostly there or just after. */
+  private lastSegment = 0;
 
   /** A map for text copied verbatim from the file starting at `fileStart`. */
   static verbatim(fileStart: number, length: number): OffsetMap {
@@ -72,18 +74,26 @@ export class OffsetMap {
     let hi = this.logicalStarts.length - 1;
     if (hi < 0) return -1;
     if (offset >= this.logicalEnd && this.logicalEnd > 0) offset = this.logicalEnd - 1;
+    const near = this.lastSegment;
+    if (near <= hi && this.logicalStarts[near] <= offset) {
+      if (near === hi || offset < this.logicalStarts[near + 1]) return near;
+      if (near + 1 === hi || offset < this.logicalStarts[near + 2]) return (this.lastSegment = near + 1);
+      lo = near + 2;
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.logicalStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.lastSegment = lo);
   }
 }
 
 /** Line starts of a text, for offset → 0-based line/character (UTF-16 code units, as LSP and editors count). */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** The line last looked up (see OffsetMap.lastSegment). */
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     // Most files have no CR: then native indexOf finds every break, far faster than a loop over characters.
@@ -114,12 +124,18 @@ export class LineIndex {
   lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
+    const near = this.lastLine;
+    if (this.starts[near] <= offset) {
+      if (near === hi || offset < this.starts[near + 1]) return near;
+      if (near + 1 === hi || offset < this.starts[near + 2]) return (this.lastLine = near + 1);
+      lo = near + 2;
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.lastLine = lo);
   }
 
   offset(line: number, character: number): number {

@@ -240,12 +240,12 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     const ve = from + (t.valueEnd ?? t.end);
     if (t.kind === 'comment') {
       freeText(ctx, slice, vs, ve, 'comment', where);
-    } else if (t.kind === 'string') {
+    } else if (t.kind === 'string' && ve > vs) {
       const content = slice.text.slice(vs, ve);
       if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
         scanCode(ctx, cell, 'sql', vs, ve);
       }
-      freeText(ctx, slice, vs, ve, 'code', where);
+      freeTextOf(ctx, slice, vs, content, 'code', where);
     }
   }
   for (const k of findKeyedLiterals(language, text, tokens)) {
@@ -268,8 +268,11 @@ interface Where {
 function freeText(
   ctx: ScanContext, slice: TextSlice, from: number, to: number, regionKind: RegionKind, where: Where, judged?: readonly number[],
 ): void {
-  if (to <= from) return;
-  const text = blanked(slice.text.slice(from, to), judged);
+  if (to > from) freeTextOf(ctx, slice, from, blanked(slice.text.slice(from, to), judged), regionKind, where);
+}
+
+/** freeText of `text`, the slice's text from `from` on, already cut out (or blanked). */
+function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: string, regionKind: RegionKind, where: Where): void {
   let fc = ctx.freeTextContexts.get(regionKind);
   if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: configuredCues(ctx.config) }));
   for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
@@ -284,11 +287,19 @@ function blanked(text: string, spans: readonly number[] | undefined): string {
   const parts: string[] = [];
   let at = 0;
   for (let i = 0; i < spans.length; i += 2) {
-    parts.push(text.slice(at, spans[i]), ' '.repeat(spans[i + 1] - spans[i]));
+    parts.push(text.slice(at, spans[i]), spaces(spans[i + 1] - spans[i]));
     at = spans[i + 1];
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+const SPACES: string[] = [];
+
+/** `length` spaces; short runs (a table cell's value) are made once. */
+function spaces(length: number): string {
+  if (length > 64) return ' '.repeat(length);
+  return (SPACES[length] ??= ' '.repeat(length));
 }
 
 /** Configured context words, or none: detectors then skip a lookup per category on every text. */
