@@ -119,8 +119,30 @@ function lookupWords(words: readonly string[]): Category | undefined {
   }
 }
 
+type ExtraKeyWords = Partial<Record<Category, readonly string[]>>;
+
+const NO_EXTRA_WORDS: ExtraKeyWords = {};
+
+/**
+ * classifyKey's answers by key, per set of extra words (a config's contextWords): every document asks about
+ * the same column names again, and a key costs several regular expressions. Bounded: keys come from content.
+ */
+const classifiedKeys = new WeakMap<ExtraKeyWords, Map<string, Category | null>>();
+const MAX_CLASSIFIED_KEYS = 20_000;
+
 /** The category a column or key name implies (`mrn`, `patient_dob`, `p.last_name`), if any. */
-export function classifyKey(key: string, extra: Partial<Record<Category, readonly string[]>> = {}): Category | undefined {
+export function classifyKey(key: string, extra: ExtraKeyWords = NO_EXTRA_WORDS): Category | undefined {
+  let known = classifiedKeys.get(extra);
+  if (!known) classifiedKeys.set(extra, (known = new Map()));
+  let category = known.get(key);
+  if (category === undefined) {
+    if (known.size >= MAX_CLASSIFIED_KEYS) known.clear();
+    known.set(key, (category = classify(key, extra) ?? null));
+  }
+  return category ?? undefined;
+}
+
+function classify(key: string, extra: ExtraKeyWords): Category | undefined {
   const lastDot = key.lastIndexOf('.');
   const base = normaliseKey(lastDot >= 0 ? key.slice(lastDot + 1) : key);
   if (!base) return undefined;
