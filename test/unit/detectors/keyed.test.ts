@@ -44,6 +44,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['email', 'jane.q.public@mail.example.org', 'equals'], ['geographic', '02115', 'equals'],
     ['geographic', '123 Main St', 'equals'], ['geographic', 'Springfield', 'table'], ['ip-address', '23.45.67.89', 'table'],
     ['name', 'Zoë Núñez', 'table'], ['name', 'Ann Lee', 'assign'], ['date', '1950-03-15T08:30:00Z', 'table'],
+    ['geographic', 'Ab.Cd.Ef.Gh.Ij', 'table'], ['geographic', 'Ab.Cd.', 'table'],
   ];
   for (const [category, value, relation] of reported) {
     it(`reports a ${category} value (${relation})`, () => {
@@ -80,6 +81,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['geographic', '12 Main St #*', 'table', 'a masked address'], ['geographic', 'Apt 4 ${unit}', 'table', 'a template inside a value'],
     ['geographic', '12 {{street}}', 'table', 'a Jinja template inside a value'],
     ['geographic', '12 getArgument("street")', 'table', 'a notebook argument read'],
+    ['geographic', 'Ab.Cd.Ef.Gh', 'table', 'a dotted column reference'], ['geographic', 'home_city', 'table', 'a column name'],
   ];
   for (const [category, value, relation, why] of ignored) {
     it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation), undefined));

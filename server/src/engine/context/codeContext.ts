@@ -52,6 +52,30 @@ const LIST_METHODS: ReadonlyMap<string, Relation> = new Map<string, Relation>([
 /** Calls that build a literal collection: `c("…")`, `Seq("…")`, `list(…)`. */
 const COLLECTION_CALLS = new Set(['c', 'list', 'seq', 'set', 'array', 'vector', 'tuple', 'frozenset']);
 
+/**
+ * Lower-case words, with the shapes (length, first letter in either case) they can have in the text: a name of
+ * another shape is ruled out in place, before its lower-cased copy is made. Names that open outside ASCII
+ * always go on to the copy.
+ */
+class NameSet {
+  private readonly shapes = new Uint32Array(128);
+
+  constructor(readonly words: ReadonlySet<string>) {
+    for (const w of words) this.shapes[w.charCodeAt(0)] |= 1 << w.length;
+  }
+
+  mayHold(text: string, start: number, end: number): boolean {
+    const length = end - start;
+    if (length > 30) return false;
+    const c = text.charCodeAt(start);
+    return c >= 0x80 || (this.shapes[c >= 0x41 && c <= 0x5a ? c | 0x20 : c] & (1 << length)) !== 0;
+  }
+}
+
+const LIST_METHOD_NAMES = new NameSet(new Set(LIST_METHODS.keys()));
+const COLLECTION_CALL_NAMES = new NameSet(COLLECTION_CALLS);
+const FRAME_CONSTRUCTORS = new NameSet(new Set(['createdataframe', 'dataframe']));
+
 /** Widget kinds whose second argument is a default value (a hard-coded default is embedded). */
 const WIDGET_KINDS = new Set(['text', 'dropdown', 'combobox', 'multiselect']);
 
@@ -75,13 +99,12 @@ const MAX_KEY_DEPTH = 4;
 /** Finds literals compared with or assigned to a named column/key (WHERE mrn = '…', {"ssn": "…"}, ...). */
 export function findKeyedLiterals(language: Language, text: string, tokens: readonly Token[]): KeyedLiteral[] {
   if (language === 'markdown' || language === 'text') return [];
-  return new KeyedLiteralFinder(language, text, tokens.filter((t) => t.kind !== 'comment')).run();
+  const { toks, match } = significantTokens(text, tokens);
+  return new KeyedLiteralFinder(language, text, toks, match).run();
 }
 
 class KeyedLiteralFinder {
   private readonly n: number;
-  /** For each bracket token, the index of its partner; -1 elsewhere or when unbalanced. */
-  private readonly match: Int32Array;
   /** Literals already keyed (by a list, INSERT or BETWEEN), so the single-literal pass skips them. */
   private readonly done: Uint8Array;
   private readonly out: KeyedLiteral[] = [];
@@ -98,9 +121,10 @@ class KeyedLiteralFinder {
     private readonly language: Language,
     private readonly text: string,
     private readonly toks: readonly Token[],
+    /** For each bracket token, the index of its partner; -1 elsewhere or when unbalanced. */
+    private readonly match: Int32Array,
   ) {
     this.n = toks.length;
-    this.match = matchBrackets(text, toks);
     this.done = scratch.done(this.n);
     this.words = new Array<string | undefined>(this.n);
     this.sql = language === 'sql';
@@ -144,6 +168,12 @@ class KeyedLiteralFinder {
     if (k !== 'identifier' && k !== 'keyword') return '';
     this.words[i] ??= this.raw(i).toLowerCase();
     return this.words[i];
+  }
+
+  /** Whether name token i, lower-cased, is in the set; most names are ruled out by shape without a copy. */
+  private nameIn(i: number, names: NameSet): boolean {
+    const t = this.toks[i];
+    return names.mayHold(this.text, t.start, t.end) && names.words.has(this.word(i));
   }
 
   /** `ch` is one character, compared in place rather than sliced out. */
@@ -491,10 +521,9 @@ class KeyedLiteralFinder {
   private listHead(open: number): number | undefined {
     const before = open - 1;
     if (this.isPunct(open, '(') && this.isKind(before, 'identifier')) {
-      const w = this.word(before);
-      if (LIST_METHODS.has(w) && this.isPunct(before - 1, '.')) return open;
-      if (!COLLECTION_CALLS.has(w)) return undefined;
-      return this.isPunct(before - 1, '.') ? undefined : before;
+      // `.isin(`, or a collection call that is no method: most calls are neither, and are told so by shape.
+      if (this.isPunct(before - 1, '.')) return this.nameIn(before, LIST_METHOD_NAMES) ? open : undefined;
+      return this.nameIn(before, COLLECTION_CALL_NAMES) ? before : undefined;
     }
     if (before >= 0 && (this.isKind(before, 'identifier') || this.isPunct(before, ')') || this.isPunct(before, ']')) && !this.isPunct(open, '{')) {
       return this.word(before) === 'in' ? open : undefined; // a call or an index, not a literal list
@@ -553,6 +582,7 @@ class KeyedLiteralFinder {
   /** `spark.createDataFrame(` and `pd.DataFrame(`. */
   private isFrameConstructor(i: number): boolean {
     if (!this.isPunct(i + 1, '(') || !this.isPunct(i - 1, '.')) return false;
+    if (!this.nameIn(i, FRAME_CONSTRUCTORS)) return false;
     const w = this.word(i);
     return w === 'createdataframe' || (w === 'dataframe' && (this.word(i - 2) === 'pd' || this.word(i - 2) === 'pandas'));
   }
@@ -725,26 +755,33 @@ function capacityFor(n: number): number {
 
 const scratch = new Scratch();
 
-/** Pairs each bracket with its partner in one pass; unbalanced brackets stay -1. */
-function matchBrackets(text: string, toks: readonly Token[]): Int32Array {
-  const match = scratch.match(toks.length);
+/**
+ * The tokens that are not comments, and each bracket's partner among them (unbalanced brackets stay -1), in
+ * one pass over the lexer's tokens.
+ */
+function significantTokens(text: string, tokens: readonly Token[]): { toks: Token[]; match: Int32Array } {
+  const match = scratch.match(tokens.length);
   const stack = scratch.stack;
   stack.length = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
+  const toks: Token[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'comment') continue;
+    const i = toks.length;
+    toks.push(t);
     if (t.kind !== 'punctuation' || t.end - t.start !== 1) continue;
     const c = text.charCodeAt(t.start);
     if (c === 0x28 || c === 0x5b || c === 0x7b) {
       stack.push(i);
-    } else {
-      const opener = openerOf(c);
-      const top = stack[stack.length - 1];
-      if (opener !== 0 && top !== undefined && text.charCodeAt(toks[top].start) === opener) {
-        stack.pop();
-        match[top] = i;
-        match[i] = top;
-      }
+      continue;
+    }
+    const opener = openerOf(c);
+    if (opener === 0 || stack.length === 0) continue;
+    const top = stack[stack.length - 1];
+    if (text.charCodeAt(toks[top].start) === opener) {
+      stack.pop();
+      match[top] = i;
+      match[i] = top;
     }
   }
-  return match;
+  return { toks, match: match.subarray(0, toks.length) };
 }

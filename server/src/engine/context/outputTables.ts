@@ -28,5 +28,15 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
     keyValueLines(lines, consumed, sink);
   }
   sink.release();
-  return sink.values.sort((a, b) => a.start - b.start || a.end - b.end);
+  // One reader (HTML, or text with a single table) adds its values in order: checked in a loop, not sorted.
+  return inOrder(sink.values) ? sink.values : sink.values.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function inOrder(values: readonly TableValue[]): boolean {
+  for (let i = 1; i < values.length; i++) {
+    const a = values[i - 1];
+    const b = values[i];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
 }

@@ -119,8 +119,30 @@ function lookupWords(words: readonly string[]): Category | undefined {
   }
 }
 
+type ExtraKeyWords = Partial<Record<Category, readonly string[]>>;
+
+const NO_EXTRA_WORDS: ExtraKeyWords = {};
+
+/**
+ * classifyKey's answers by key, per set of extra words (a config's contextWords): every document asks about
+ * the same column names again, and a key costs several regular expressions. Bounded: keys come from content.
+ */
+const classifiedKeys = new WeakMap<ExtraKeyWords, Map<string, Category | null>>();
+const MAX_CLASSIFIED_KEYS = 20_000;
+
 /** The category a column or key name implies (`mrn`, `patient_dob`, `p.last_name`), if any. */
-export function classifyKey(key: string, extra: Partial<Record<Category, readonly string[]>> = {}): Category | undefined {
+export function classifyKey(key: string, extra: ExtraKeyWords = NO_EXTRA_WORDS): Category | undefined {
+  let known = classifiedKeys.get(extra);
+  if (!known) classifiedKeys.set(extra, (known = new Map()));
+  let category = known.get(key);
+  if (category === undefined) {
+    if (known.size >= MAX_CLASSIFIED_KEYS) known.clear();
+    known.set(key, (category = classify(key, extra) ?? null));
+  }
+  return category ?? undefined;
+}
+
+function classify(key: string, extra: ExtraKeyWords): Category | undefined {
   const lastDot = key.lastIndexOf('.');
   const base = normaliseKey(lastDot >= 0 ? key.slice(lastDot + 1) : key);
   if (!base) return undefined;
@@ -144,12 +166,14 @@ const GENERIC_NAME_WORDS = new Set([
   'test patient', 'first last', 'firstname lastname', 'first name', 'last name', 'mr', 'mrs', 'ms', 'dr',
 ]);
 
-/** First characters of the whole-value parameter forms: any other value skips that pattern. */
-const PARAMETER_LEADS = new Set([':', '$', '{', '%', '?', '@']);
+/** First characters of the whole-value parameter forms (`:` `$` `{` `%` `?` `@`): any other value skips that pattern. */
+function isParameterLead(c: number): boolean {
+  return c === 0x3a || c === 0x24 || c === 0x7b || c === 0x25 || c === 0x3f || c === 0x40;
+}
 
 /** Parameters and templates: `:mrn`, `${x}`, `{{x}}`, `{x}`, `%s`, `%(x)s`, `?`, `$1`, `@p`, widget reads. */
 function isParameter(v: string): boolean {
-  return PARAMETER_LEADS.has(v[0]) && /^(?::[A-Za-z_]\w{0,63}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\{[^}]{0,200}\}|%s|%d|%\([A-Za-z_]\w{0,63}\)s|\?|\$\d{1,3}|@[A-Za-z_]\w{0,63})$/.test(v)
+  return isParameterLead(v.charCodeAt(0)) && /^(?::[A-Za-z_]\w{0,63}|\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\{[^}]{0,200}\}|%s|%d|%\([A-Za-z_]\w{0,63}\)s|\?|\$\d{1,3}|@[A-Za-z_]\w{0,63})$/.test(v)
     || holdsTemplate(v) || (v.length >= 12 && (v.includes('dbutils.widgets') || v.includes('getArgument(') || v.includes('spark.conf.get')));
 }
 
@@ -180,9 +204,28 @@ function hasMaskRun(v: string): boolean {
   return false;
 }
 
-/** A column or identifier reference rather than a value (`other_col`, `t.birth_date`). */
+/**
+ * A column or identifier reference rather than a value (`other_col`, `t.birth_date`): one to four dotted
+ * identifiers of up to 128 characters, with a `_` or a `.` somewhere. Read in one pass over the value.
+ */
 function isIdentifierLike(v: string): boolean {
-  return (v.includes('_') || v.includes('.')) && /^[A-Za-z_][A-Za-z0-9_]{0,127}(?:\.[A-Za-z_][A-Za-z0-9_]{0,127}){0,3}$/.test(v);
+  let parts = 1;
+  let partLength = 0;
+  let marked = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x2e) {
+      if (partLength === 0 || ++parts > 4) return false;
+      partLength = 0;
+      marked = true;
+    } else {
+      const isLetter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+      if (!isLetter && (partLength === 0 || c < 0x30 || c > 0x39)) return false;
+      if (c === 0x5f) marked = true;
+      if (++partLength > 128) return false;
+    }
+  }
+  return marked && partLength > 0;
 }
 
 /**
@@ -306,7 +349,23 @@ function isSsnValue(v: string): boolean {
 
 function isPhoneValue(v: string): boolean {
   if (!/^[\d\s().+-]{10,20}$/.test(v)) return false;
-  return isNanpNumber(v.replace(/\D/g, ''));
+  return isNanpNumber(digitsOf(v));
+}
+
+/** The digits of v in order (v.replace(/\D/g, '')), joined from its digit runs: `(605) 555-0150` is three. */
+function digitsOf(v: string): string {
+  let digits = '';
+  let run = -1;
+  for (let i = 0; i <= v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      digits += v.slice(run, i);
+      run = -1;
+    }
+  }
+  return digits;
 }
 
 function isEmailValue(v: string): boolean {
@@ -362,10 +421,17 @@ function keyedDetectorId(category: Category): string {
   return KEYED_DETECTOR_IDS[category];
 }
 
+/** `!` to `~`: no character there is whitespace to String.prototype.trim. */
+function isPrintableAscii(c: number): boolean {
+  return c > 0x20 && c < 0x7f;
+}
+
 /** Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). */
 export function checkKeyedValue(category: Category, value: string, relation: KeyRelation): Candidate | undefined {
-  const lead = value.length - value.trimStart().length;
-  const v = value.trim();
+  // Table values come trimmed: a value that opens and closes on printable ASCII is taken as it is.
+  const plainEnds = isPrintableAscii(value.charCodeAt(0)) && isPrintableAscii(value.charCodeAt(value.length - 1));
+  const lead = plainEnds ? 0 : value.length - value.trimStart().length;
+  const v = plainEnds ? value : value.trim();
   // A bound (`age >= 90`, `dob < '1950-01-01'`, BETWEEN) defines a cohort, not one person's value.
   if (relation === 'bound' || v.length > 2048 || isNonValue(v)) return undefined;
   let ok: boolean;
