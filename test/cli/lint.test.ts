@@ -463,9 +463,11 @@ describe('phisafe lint (built CLI)', function () {
     });
 
     it('scans on the main thread what a worker cannot: files too large for its heap, and files that overflow it', () => {
-      // A synthetic notebook of ~900 KB of code strings, with the seeded SSN in its last cell.
+      // A synthetic notebook of ~1.8 MB of code strings, with the seeded SSN in its last cell: under 16 MB / 8, so it
+      // goes to a worker, whose 16 MB heap it overflows (1.2 MB already does; 0.9 MB no longer did once the engine
+      // kept less per line).
       const bigCells = ['# Databricks notebook source'];
-      for (let i = 0; bigCells.join('\n').length < 900_000; i++) {
+      for (let i = 0; bigCells.join('\n').length < 1_800_000; i++) {
         bigCells.push(`df_${i} = spark.sql("SELECT encounter_id FROM clinical.encounters WHERE drg_code = ${100 + (i % 700)}")`);
       }
       const big = `${bigCells.join('\n')}\n\n# COMMAND ----------\n\n# patient ssn ${SSN_2}\n`;
@@ -474,7 +476,7 @@ describe('phisafe lint (built CLI)', function () {
       const t = makeTree(files);
       try {
         const inProcess = lint(t, ['--format', 'json', '.'], { PHISAFE_WORKERS: '0' });
-        // 16 MB of old generation fits the small notebooks but not the 900 KB one; the 2.7 MB one (over 16 MB / 8)
+        // 16 MB of old generation fits the small notebooks but not the 1.8 MB one; the 5.4 MB one (over 16 MB / 8)
         // never goes to a worker.
         const pooled = lint(t, ['--format', 'json', '.'], { PHISAFE_WORKERS: '2', PHISAFE_WORKER_HEAP_MB: '16' });
         assert.equal(pooled.stdout, inProcess.stdout);
