@@ -30,6 +30,8 @@ function isWordCode(code: number): boolean {
 interface CueIndex {
   readonly byLastWord: ReadonlyMap<string, readonly { phrase: string; tail: number }[]>;
   readonly wordless: readonly string[];
+  /** The list's bit among label lists (see labelList), -1 until it is asked for. */
+  bit: number;
 }
 
 const indexes = new WeakMap<readonly string[], CueIndex>();
@@ -80,7 +82,7 @@ function indexOf(phrases: readonly string[]): CueIndex {
     list.push({ phrase, tail: phrase.length - end });
     byLastWord.set(key, list);
   }
-  index = { byLastWord, wordless };
+  index = { byLastWord, wordless, bit: -1 };
   indexes.set(phrases, index);
   for (const word of byLastWord.keys()) {
     if (owners.has(word)) continue;
@@ -278,9 +280,64 @@ export class CueWindows {
     this.next = k;
     return (k < ends.length && ends[k] <= to) || cutWordIsOwner(cueSource(this.view), from, to);
   }
+
+  /**
+   * What a label window [from, to) holds, as bits: the labelListBit of every label list with a phrase ending in
+   * one of its words, and ANY_CUE_WORD when it holds any owner word (what mayHoldCue answers). These are the
+   * words bestHit reads, so a list whose bit is clear has no hit there. `from` must not be less than the last
+   * mayHold's.
+   */
+  labelBits(from: number, to: number): number {
+    const { starts, ends, words } = this.cue;
+    let k = this.next;
+    while (k < starts.length && starts[k] < from) k++;
+    const source = cueSource(this.view);
+    const headEnd = cutHeadEnd(source, from, to);
+    let bits = headEnd >= 0 ? wordBits(ownerWordAt(source, from, headEnd)) : 0;
+    for (; k < ends.length && ends[k] <= to; k++) bits |= wordBits(words[k]);
+    const tailStart = cutTailStart(source, from, to, headEnd);
+    return tailStart >= 0 ? bits | wordBits(ownerWordAt(source, tailStart, to)) : bits;
+  }
 }
 
-/** Changes whenever a new owner word comes in: what mayHoldCue answers may change with it. */
+/** Set in labelBits when the window holds some owner word. */
+const ANY_CUE_WORD = 1 << 30;
+/** Label lists with a bit, in bit order: labelled detectors ask once per window which of them may have a hit. */
+const labelLists: CueIndex[] = [];
+const MAX_LABEL_LISTS = 30;
+/** labelBits of each owner word, made on first use and again after a list gets a bit. */
+const bitsByWord = new Map<string, number>();
+
+function wordBits(word: string | undefined): number {
+  if (word === undefined) return 0;
+  let bits = bitsByWord.get(word);
+  if (bits === undefined) {
+    bits = ANY_CUE_WORD;
+    for (let b = 0; b < labelLists.length; b++) if (labelLists[b].byLastWord.has(word)) bits |= 1 << b;
+    bitsByWord.set(word, bits);
+  }
+  return bits;
+}
+
+/**
+ * A label list's bit in labelBits, given on first ask; 0 once MAX_LABEL_LISTS lists have one (then any window
+ * may hold its cue). Phrases without a word are not seen by labelBits (see hasWordlessCue).
+ */
+export function labelListBit(phrases: readonly string[]): number {
+  const index = indexOf(phrases);
+  if (index.bit < 0) {
+    index.bit = labelLists.length < MAX_LABEL_LISTS ? 1 << labelLists.length : 0;
+    if (index.bit !== 0) {
+      labelLists.push(index);
+      bitsByWord.clear();
+      // What labelBits answers changed: views redo what they derived from it.
+      ownersVersion++;
+    }
+  }
+  return index.bit;
+}
+
+/** Changes whenever a new owner word or label list comes in: what mayHoldCue and labelBits answer may change with it. */
 export function cueWordsVersion(): number {
   return ownersVersion;
 }
