@@ -157,7 +157,7 @@ export interface CueWords {
   readonly words: readonly string[];
 }
 
-/** CueWords while they are found. */
+/** CueWords while they are found, made with the first word (most texts have none). */
 interface FoundWords {
   readonly starts: number[];
   readonly ends: number[];
@@ -171,16 +171,16 @@ export function cueWordsOf(view: TextView): CueWords {
   return view.shared(CUE_WORDS, ownersVersion, findCueWords);
 }
 
+const NO_CUE_WORDS: CueWords = { starts: [], ends: [], words: [] };
+
 function findCueWords(view: TextView): CueWords {
-  const found: FoundWords = { starts: [], ends: [], words: [] };
   view.work(view.text.length);
-  if (view.isAscii) atomCueWords(view, found);
-  else scanCueWords(view.lower, found);
-  return found;
+  return (view.isAscii ? atomCueWords(view) : scanCueWords(view.lower)) ?? NO_CUE_WORDS;
 }
 
 /** Every word of the lower-cased text, character by character. */
-function scanCueWords(lower: string, found: FoundWords): void {
+function scanCueWords(lower: string): FoundWords | undefined {
+  let found: FoundWords | undefined;
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -190,35 +190,40 @@ function scanCueWords(lower: string, found: FoundWords): void {
     }
     const start = i;
     while (i < n && isWordCode(lower.charCodeAt(i))) i++;
-    addIfOwner(lower, start, i, found);
+    found = addIfOwner(lower, start, i, found);
   }
+  return found;
 }
 
 /**
  * In ASCII text the words are the view's atoms cut at `_` (letters and digits either way, and lower-casing
  * moves nothing), so the characters between atoms are not read again.
  */
-function atomCueWords(view: TextView, found: FoundWords): void {
+function atomCueWords(view: TextView): FoundWords | undefined {
+  let found: FoundWords | undefined;
   const text = view.text;
   let underscore = view.text.indexOf('_');
   for (let a = 0; a < view.atomCount; a++) {
     const end = view.atomEnd(a);
     let from = view.atomStart(a);
     while (underscore >= 0 && underscore < end) {
-      if (underscore > from) addIfOwner(text, from, underscore, found);
+      if (underscore > from) found = addIfOwner(text, from, underscore, found);
       from = underscore + 1;
       underscore = view.text.indexOf('_', from);
     }
-    if (from < end) addIfOwner(text, from, end, found);
+    if (from < end) found = addIfOwner(text, from, end, found);
   }
+  return found;
 }
 
-function addIfOwner(source: string, start: number, end: number, found: FoundWords): void {
+function addIfOwner(source: string, start: number, end: number, found: FoundWords | undefined): FoundWords | undefined {
   const word = ownerWordAt(source, start, end);
-  if (word === undefined) return;
+  if (word === undefined) return found;
+  found ??= { starts: [], ends: [], words: [] };
   found.starts.push(start);
   found.ends.push(end);
   found.words.push(word);
+  return found;
 }
 
 /** Index of the first cue word starting at or after pos. */

@@ -77,8 +77,11 @@ function idChainsOf(view: TextView): readonly IdChain[] {
   return view.shared(ID_CHAINS, cueWordsVersion(), findIdChains);
 }
 
-function findIdChains(view: TextView): IdChain[] {
-  const list: IdChain[] = [];
+/** What findIdChains gives a view without id chains (most views): no list of its own. */
+const NO_ID_CHAINS: readonly IdChain[] = [];
+
+function findIdChains(view: TextView): readonly IdChain[] {
+  let list: IdChain[] | undefined;
   const windows = new CueWindows(view);
   const aligned = view.lowerAligned;
   for (let i = 0; i < view.chainCount; i++) {
@@ -95,17 +98,17 @@ function findIdChains(view: TextView): IdChain[] {
     if (lists === 0) continue;
     const end = view.chainEnd(i);
     const counts = idCounts(view, start, end, view.chainAtomCount(i));
-    if (counts && counts.digits > 0) list.push({ index: i, start, end, alnum: counts.alnum, digits: counts.digits, from, lists });
+    if (counts && counts.digits > 0) (list ??= []).push({ index: i, start, end, alnum: counts.alnum, digits: counts.digits, from, lists });
   }
-  return list;
+  return list ?? NO_ID_CHAINS;
 }
 
 /** Every chain that fits the shape and directly follows one of the label phrases. */
-export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): LabelledValue[] {
-  const out: LabelledValue[] = [];
+export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): readonly LabelledValue[] {
   // Asked before the id chains: a list's first bit changes what they hold.
   const bit = labelListBit(phrases);
   if (shape.minDigits < 1 || hasWordlessCue(phrases)) {
+    const out: LabelledValue[] = [];
     for (let i = 0; i < view.chainCount; i++) {
       const chain = view.chain(i);
       if (!fitsIdShape(view, chain, shape)) continue;
@@ -116,6 +119,7 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
     }
     return out;
   }
+  let found: LabelledValue[] | undefined;
   for (const id of idChainsOf(view)) {
     if (id.alnum < shape.minLength || id.alnum > shape.maxLength || id.digits < shape.minDigits) continue;
     if (bit !== 0 && (id.lists & bit) === 0) continue;
@@ -125,7 +129,10 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
       id.value = view.slice(id.start, id.end);
       id.excluded = isPlaceholderId(id.value) || view.charBefore(id.start) === '*';
     }
-    if (!id.excluded) out.push({ chain: view.chain(id.index), cue, value: id.value });
+    if (!id.excluded) (found ??= []).push({ chain: view.chain(id.index), cue, value: id.value });
   }
-  return out;
+  return found ?? NO_VALUES;
 }
+
+/** What labelledValues gives when it finds nothing (nearly always): no list of its own. */
+const NO_VALUES: readonly LabelledValue[] = [];
