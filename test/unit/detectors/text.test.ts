@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { scanFreeText } from '../../../server/src/engine/detectors';
 import { releaseView, TextView, viewFor } from '../../../server/src/engine/detectors/text';
 
 /** Everything a detector reads of a view's atoms and chains, as plain data. */
@@ -34,6 +35,24 @@ describe('TextView', () => {
     assert.equal(viewFor(FIRST), view);
     viewFor(SECOND);
     assert.deepEqual(layout(view), layout(new TextView(FIRST)));
+  });
+
+  it('makes no atoms for bare HTML table tags, and keeps any other tag', () => {
+    const text = '<tr><td>12-34</td><td x="1">ab</td><tdx>q</tdx><span>z</span><TD>w</TD></tr><td';
+    const view = new TextView(text);
+    const words = Array.from({ length: view.atomCount }, (_, i) => view.slice(view.atomStart(i), view.atomEnd(i)));
+    assert.deepEqual(words, ['12', '34', 'td', 'x', '1', 'ab', 'tdx', 'q', 'tdx', 'span', 'z', 'span', 'TD', 'w', 'TD', 'td']);
+  });
+
+  it('finds in an HTML table what it finds in its cells', () => {
+    const year = 1900 + 61;
+    const cells = [`DOB ${'0'}3/14/${year}`, 'Acct #', `${4 * 1000 + 321}-${56789}`];
+    const html = `<table>\n<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>\n</table>`;
+    const context = { regionKind: 'output' as const };
+    const found = scanFreeText(html, context).map((c) => [html.slice(c.start, c.end), c.category]);
+    const inCells = cells.flatMap((c) => scanFreeText(c, context).map((x) => [c.slice(x.start, x.end), x.category]));
+    assert.ok(found.length > 0);
+    assert.deepEqual(found, inCells);
   });
 
   it('grows its columns for a text of many atoms', () => {

@@ -30,6 +30,8 @@ function isWordCode(code: number): boolean {
 interface CueIndex {
   readonly byLastWord: ReadonlyMap<string, readonly { phrase: string; tail: number }[]>;
   readonly wordless: readonly string[];
+  /** The list's bit among label lists (see labelList), -1 until it is asked for. */
+  bit: number;
 }
 
 const indexes = new WeakMap<readonly string[], CueIndex>();
@@ -80,7 +82,7 @@ function indexOf(phrases: readonly string[]): CueIndex {
     list.push({ phrase, tail: phrase.length - end });
     byLastWord.set(key, list);
   }
-  index = { byLastWord, wordless };
+  index = { byLastWord, wordless, bit: -1 };
   indexes.set(phrases, index);
   for (const word of byLastWord.keys()) {
     if (owners.has(word)) continue;
@@ -155,7 +157,7 @@ export interface CueWords {
   readonly words: readonly string[];
 }
 
-/** CueWords while they are found. */
+/** CueWords while they are found, made with the first word (most texts have none). */
 interface FoundWords {
   readonly starts: number[];
   readonly ends: number[];
@@ -169,16 +171,16 @@ export function cueWordsOf(view: TextView): CueWords {
   return view.shared(CUE_WORDS, ownersVersion, findCueWords);
 }
 
+const NO_CUE_WORDS: CueWords = { starts: [], ends: [], words: [] };
+
 function findCueWords(view: TextView): CueWords {
-  const found: FoundWords = { starts: [], ends: [], words: [] };
   view.work(view.text.length);
-  if (view.isAscii) atomCueWords(view, found);
-  else scanCueWords(view.lower, found);
-  return found;
+  return (view.isAscii ? atomCueWords(view) : scanCueWords(view.lower)) ?? NO_CUE_WORDS;
 }
 
 /** Every word of the lower-cased text, character by character. */
-function scanCueWords(lower: string, found: FoundWords): void {
+function scanCueWords(lower: string): FoundWords | undefined {
+  let found: FoundWords | undefined;
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -188,35 +190,40 @@ function scanCueWords(lower: string, found: FoundWords): void {
     }
     const start = i;
     while (i < n && isWordCode(lower.charCodeAt(i))) i++;
-    addIfOwner(lower, start, i, found);
+    found = addIfOwner(lower, start, i, found);
   }
+  return found;
 }
 
 /**
  * In ASCII text the words are the view's atoms cut at `_` (letters and digits either way, and lower-casing
  * moves nothing), so the characters between atoms are not read again.
  */
-function atomCueWords(view: TextView, found: FoundWords): void {
+function atomCueWords(view: TextView): FoundWords | undefined {
+  let found: FoundWords | undefined;
   const text = view.text;
   let underscore = view.text.indexOf('_');
   for (let a = 0; a < view.atomCount; a++) {
     const end = view.atomEnd(a);
     let from = view.atomStart(a);
     while (underscore >= 0 && underscore < end) {
-      if (underscore > from) addIfOwner(text, from, underscore, found);
+      if (underscore > from) found = addIfOwner(text, from, underscore, found);
       from = underscore + 1;
       underscore = view.text.indexOf('_', from);
     }
-    if (from < end) addIfOwner(text, from, end, found);
+    if (from < end) found = addIfOwner(text, from, end, found);
   }
+  return found;
 }
 
-function addIfOwner(source: string, start: number, end: number, found: FoundWords): void {
+function addIfOwner(source: string, start: number, end: number, found: FoundWords | undefined): FoundWords | undefined {
   const word = ownerWordAt(source, start, end);
-  if (word === undefined) return;
+  if (word === undefined) return found;
+  found ??= { starts: [], ends: [], words: [] };
   found.starts.push(start);
   found.ends.push(end);
   found.words.push(word);
+  return found;
 }
 
 /** Index of the first cue word starting at or after pos. */
@@ -278,9 +285,64 @@ export class CueWindows {
     this.next = k;
     return (k < ends.length && ends[k] <= to) || cutWordIsOwner(cueSource(this.view), from, to);
   }
+
+  /**
+   * What a label window [from, to) holds, as bits: the labelListBit of every label list with a phrase ending in
+   * one of its words, and ANY_CUE_WORD when it holds any owner word (what mayHoldCue answers). These are the
+   * words bestHit reads, so a list whose bit is clear has no hit there. `from` must not be less than the last
+   * mayHold's.
+   */
+  labelBits(from: number, to: number): number {
+    const { starts, ends, words } = this.cue;
+    let k = this.next;
+    while (k < starts.length && starts[k] < from) k++;
+    const source = cueSource(this.view);
+    const headEnd = cutHeadEnd(source, from, to);
+    let bits = headEnd >= 0 ? wordBits(ownerWordAt(source, from, headEnd)) : 0;
+    for (; k < ends.length && ends[k] <= to; k++) bits |= wordBits(words[k]);
+    const tailStart = cutTailStart(source, from, to, headEnd);
+    return tailStart >= 0 ? bits | wordBits(ownerWordAt(source, tailStart, to)) : bits;
+  }
 }
 
-/** Changes whenever a new owner word comes in: what mayHoldCue answers may change with it. */
+/** Set in labelBits when the window holds some owner word. */
+const ANY_CUE_WORD = 1 << 30;
+/** Label lists with a bit, in bit order: labelled detectors ask once per window which of them may have a hit. */
+const labelLists: CueIndex[] = [];
+const MAX_LABEL_LISTS = 30;
+/** labelBits of each owner word, made on first use and again after a list gets a bit. */
+const bitsByWord = new Map<string, number>();
+
+function wordBits(word: string | undefined): number {
+  if (word === undefined) return 0;
+  let bits = bitsByWord.get(word);
+  if (bits === undefined) {
+    bits = ANY_CUE_WORD;
+    for (let b = 0; b < labelLists.length; b++) if (labelLists[b].byLastWord.has(word)) bits |= 1 << b;
+    bitsByWord.set(word, bits);
+  }
+  return bits;
+}
+
+/**
+ * A label list's bit in labelBits, given on first ask; 0 once MAX_LABEL_LISTS lists have one (then any window
+ * may hold its cue). Phrases without a word are not seen by labelBits (see hasWordlessCue).
+ */
+export function labelListBit(phrases: readonly string[]): number {
+  const index = indexOf(phrases);
+  if (index.bit < 0) {
+    index.bit = labelLists.length < MAX_LABEL_LISTS ? 1 << labelLists.length : 0;
+    if (index.bit !== 0) {
+      labelLists.push(index);
+      bitsByWord.clear();
+      // What labelBits answers changed: views redo what they derived from it.
+      ownersVersion++;
+    }
+  }
+  return index.bit;
+}
+
+/** Changes whenever a new owner word or label list comes in: what mayHoldCue and labelBits answer may change with it. */
 export function cueWordsVersion(): number {
   return ownersVersion;
 }

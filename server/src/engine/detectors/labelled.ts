@@ -3,7 +3,7 @@
  * right after the label (only label glue between), checked against an id shape.
  */
 import {
-  CueWindows, cueWordsOf, cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelWindowBefore, mayHoldCue, WINDOW_BEFORE, type CueHit,
+  CueWindows, cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelListBit, labelWindowBefore, WINDOW_BEFORE, type CueHit,
 } from './cues';
 import { isNpi } from './npi';
 import type { Chain, TextView } from './text';
@@ -63,6 +63,8 @@ interface IdChain {
   readonly digits: number;
   /** Start of the label window before the chain, shared by every detector that asks. */
   readonly from: number;
+  /** What the label window holds (CueWindows.labelBits): a list whose bit is clear has no label there. */
+  readonly lists: number;
   /** The value and whether it is a placeholder (or masked), filled in on first use. */
   value?: string;
   excluded?: boolean;
@@ -75,10 +77,12 @@ function idChainsOf(view: TextView): readonly IdChain[] {
   return view.shared(ID_CHAINS, cueWordsVersion(), findIdChains);
 }
 
-function findIdChains(view: TextView): IdChain[] {
-  const list: IdChain[] = [];
-  const words = cueWordsOf(view);
-  const windows = new CueWindows(view, words);
+/** What findIdChains gives a view without id chains (most views): no list of its own. */
+const NO_ID_CHAINS: readonly IdChain[] = [];
+
+function findIdChains(view: TextView): readonly IdChain[] {
+  let list: IdChain[] | undefined;
+  const windows = new CueWindows(view);
   const aligned = view.lowerAligned;
   for (let i = 0; i < view.chainCount; i++) {
     if (view.chainFirstKind(i) === 'letters' && view.chainAtomCount(i) === 1) continue;
@@ -90,18 +94,21 @@ function findIdChains(view: TextView): IdChain[] {
     view.work(start - floor);
     if (aligned && !windows.mayHold(floor, start)) continue;
     const from = labelWindowBefore(view, start);
-    if (!mayHoldCue(view, from, start, words)) continue;
+    const lists = windows.labelBits(from, start);
+    if (lists === 0) continue;
     const end = view.chainEnd(i);
     const counts = idCounts(view, start, end, view.chainAtomCount(i));
-    if (counts && counts.digits > 0) list.push({ index: i, start, end, alnum: counts.alnum, digits: counts.digits, from });
+    if (counts && counts.digits > 0) (list ??= []).push({ index: i, start, end, alnum: counts.alnum, digits: counts.digits, from, lists });
   }
-  return list;
+  return list ?? NO_ID_CHAINS;
 }
 
 /** Every chain that fits the shape and directly follows one of the label phrases. */
-export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): LabelledValue[] {
-  const out: LabelledValue[] = [];
+export function labelledValues(view: TextView, phrases: readonly string[], shape: IdShape): readonly LabelledValue[] {
+  // Asked before the id chains: a list's first bit changes what they hold.
+  const bit = labelListBit(phrases);
   if (shape.minDigits < 1 || hasWordlessCue(phrases)) {
+    const out: LabelledValue[] = [];
     for (let i = 0; i < view.chainCount; i++) {
       const chain = view.chain(i);
       if (!fitsIdShape(view, chain, shape)) continue;
@@ -112,15 +119,20 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
     }
     return out;
   }
+  let found: LabelledValue[] | undefined;
   for (const id of idChainsOf(view)) {
     if (id.alnum < shape.minLength || id.alnum > shape.maxLength || id.digits < shape.minDigits) continue;
+    if (bit !== 0 && (id.lists & bit) === 0) continue;
     const cue = labelIn(view, id.from, id.start, phrases);
     if (!cue) continue;
     if (id.value === undefined) {
       id.value = view.slice(id.start, id.end);
       id.excluded = isPlaceholderId(id.value) || view.charBefore(id.start) === '*';
     }
-    if (!id.excluded) out.push({ chain: view.chain(id.index), cue, value: id.value });
+    if (!id.excluded) (found ??= []).push({ chain: view.chain(id.index), cue, value: id.value });
   }
-  return out;
+  return found ?? NO_VALUES;
 }
+
+/** What labelledValues gives when it finds nothing (nearly always): no list of its own. */
+const NO_VALUES: readonly LabelledValue[] = [];

@@ -365,10 +365,12 @@ export class TextView {
     let seen = 0;
     let i = 0;
     while (i < n) {
-      let flags = charFlags(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      let flags = charFlags(code);
       seen |= flags;
       if ((flags & ATOM_CLASS) === NOT_ATOM) {
-        i++;
+        // A tag's characters (`<`, `/`, `>`, a-z) add nothing to `seen`, so it can be passed over unread.
+        i = code === 0x3c ? tableTagEnd(text, i) : i + 1;
         continue;
       }
       const start = i;
@@ -401,6 +403,29 @@ export class TextView {
     this.isAscii = (seen & NON_ASCII_CHAR) === 0;
     this.work(n + atom);
   }
+}
+
+/**
+ * Bare tags of an HTML table (`<td>`, `</tr>`): output texts of mime text/html are scanned as free text, markup
+ * and all, with a few such tags per cell. Their names are never an identifier, a cue word or part of one, and
+ * no chain crosses a `<`, so the atom pass makes no atoms for them (a table has more of them than values).
+ */
+const TABLE_TAGS = ['td', 'tr', 'th', 'div', 'table', 'thead', 'tbody', 'tfoot'];
+const LONGEST_TABLE_TAG = 5;
+
+/** The offset after a bare table tag starting with the `<` at i, else i + 1. */
+function tableTagEnd(text: string, i: number): number {
+  let from = i + 1;
+  if (text.charCodeAt(from) === 0x2f) from++;
+  let end = from;
+  while (end - from <= LONGEST_TABLE_TAG && isLowerCaseCode(text.charCodeAt(end))) end++;
+  if (end === from || text.charCodeAt(end) !== 0x3e) return i + 1;
+  for (const tag of TABLE_TAGS) if (tag.length === end - from && text.startsWith(tag, from)) return end + 1;
+  return i + 1;
+}
+
+function isLowerCaseCode(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** `3,2,4` for digit atoms first..last of the columns. */
