@@ -3,6 +3,7 @@
  * stdout and stderr is checked for the seeded values by runCli; files the CLI writes are checked here.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -487,6 +488,25 @@ describe('phisafe lint (built CLI)', function () {
         assert.equal(report.findings.filter((f) => f.category === 'ssn' && f.file.endsWith(path.join('huge', 'nb.py'))).length, 3);
         assert.match(pooled.stderr, /note: [1-9]\d* file\(s\) did not fit a scan worker's heap and were scanned on the main thread/);
         assert.doesNotMatch(inProcess.stderr, /did not fit/);
+      } finally {
+        removeTree(t);
+      }
+    });
+
+    it('stops with one line and exit 2, no stack trace, when the reader of its report closes the pipe', async () => {
+      // A grid of 20,000 synthetic record numbers under an mrn column: a report far larger than a pipe's buffer.
+      const grid = ['+--------+', '|     mrn|', '+--------+'];
+      for (let i = 0; i < 20_000; i++) grid.push(`|${syntheticMrn(1000 + i)}|`);
+      const cell = { cell_type: 'code', execution_count: 1, metadata: {}, source: ['df.show()'], outputs: [{ output_type: 'stream', name: 'stdout', text: grid.join('\n') }] };
+      const t = makeTree({ 'grid/nb.ipynb': JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell] }) });
+      try {
+        const child = spawn(process.execPath, [CLI, 'lint', '--format', 'json', '.'], { cwd: t, env: { ...process.env, NO_COLOR: '1' } });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.stdout.once('data', () => child.stdout.destroy());
+        const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+        assert.equal(code, 2, stderr);
+        assert.equal(stderr, "phisafe: the report's reader closed the pipe; stopped\n");
       } finally {
         removeTree(t);
       }

@@ -5,10 +5,16 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli';
-import { processIO } from './io';
+import { EXIT_ERROR, processIO } from './io';
 import { runScanWorker } from './lint/pool';
 
 if (isMainThread) {
+  // `phisafe lint | head`: the reader has what it wanted. Stop with one line instead of a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.stderr.write('phisafe: the report\'s reader closed the pipe; stopped\n');
+    process.exit(EXIT_ERROR);
+  });
   void runCli(process.argv.slice(2), processIO()).then((code) => {
     process.exitCode = code;
   });
