@@ -21,9 +21,10 @@ const KEPT_PUNCTUATION = asciiSet(' -.()/+#:,_');
 export function redact(category: Category, value: string): string {
   const trimmed = value.trim();
   if (category === 'email') return '****@*****.***';
-  const digits = countDigits(trimmed);
-  // Letters are counted (a Unicode test per character) only where a digit tail could be kept.
-  const keepTail = TAIL_CATEGORIES.has(category) && digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
+  // Digits are counted only where a digit tail could be kept, and letters (a Unicode test per character) only
+  // where there are enough digits.
+  const digits = TAIL_CATEGORIES.has(category) ? countDigits(trimmed) : 0;
+  const keepTail = digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
   const shaped = keepTail ? maskAllButDigitTail(trimmed, digits) : maskAll(trimmed, MAX_LENGTH);
   return leaks(shaped, trimmed, keepTail) ? '***' : shaped;
 }
@@ -33,33 +34,72 @@ export function redact(category: Category, value: string): string {
  * row; stops at `limit` characters, the label's cap, so a long value costs no more than a short one.
  */
 function maskAll(value: string, limit: number): string {
-  const out: number[] = [];
+  const label = new LabelBuilder();
   let punctRun = 0;
-  for (let i = 0; i < value.length && out.length < limit; i = nextCodePoint(value, i)) {
-    const keep = isKeptPunctuation(value.charCodeAt(i)) && punctRun < 2;
+  for (let i = 0; i < value.length && label.length < limit; i = nextCodePoint(value, i)) {
+    const c = value.charCodeAt(i);
+    const keep = isKeptPunctuation(c) && punctRun < 2;
     punctRun = keep ? punctRun + 1 : 0;
-    out.push(keep ? value.charCodeAt(i) : MASK);
+    if (keep) label.keep(c);
+    else label.mask();
   }
-  return String.fromCharCode(...out);
+  return label.text();
 }
 
 function maskAllButDigitTail(value: string, digits: number): string {
-  const out: number[] = [];
+  const label = new LabelBuilder();
   let seen = 0;
   let punctRun = 0;
   for (let i = 0; i < value.length; i = nextCodePoint(value, i)) {
     const c = value.charCodeAt(i);
     if (isDigit(c)) {
       seen++;
-      out.push(seen > digits - TAIL_DIGITS ? c : MASK);
+      if (seen > digits - TAIL_DIGITS) label.keep(c);
+      else label.mask();
       punctRun = 0;
     } else {
       const keep = isKeptPunctuation(c) && punctRun < 2;
       punctRun = keep ? punctRun + 1 : 0;
-      out.push(keep ? c : MASK);
+      if (keep) label.keep(c);
+      else label.mask();
     }
   }
-  return String.fromCharCode(...(out.length > 24 ? [MASK, ...out.slice(-23)] : out));
+  const text = label.text();
+  return text.length > 24 ? `*${text.slice(-23)}` : text;
+}
+
+/**
+ * A label built as runs of `*` between kept characters (all ASCII), so a label costs a few string joins rather
+ * than an array of char codes per value.
+ */
+class LabelBuilder {
+  length = 0;
+  private done = '';
+  private masks = 0;
+
+  mask(): void {
+    this.masks++;
+    this.length++;
+  }
+
+  keep(c: number): void {
+    this.done += maskRun(this.masks) + ASCII_CHARS[c];
+    this.masks = 0;
+    this.length++;
+  }
+
+  text(): string {
+    return this.masks === 0 ? this.done : this.done + maskRun(this.masks);
+  }
+}
+
+/** One-character strings of ASCII codes. */
+const ASCII_CHARS: readonly string[] = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+const MASK_RUNS: string[] = [];
+
+/** `length` masks; runs are short (a label is at most 24 characters but for a long digit tail). */
+function maskRun(length: number): string {
+  return (MASK_RUNS[length] ??= '*'.repeat(length));
 }
 
 /**
@@ -68,12 +108,14 @@ function maskAllButDigitTail(value: string, digits: number): string {
  */
 function leaks(label: string, value: string, keepTail: boolean): boolean {
   const tailStart = keepTail ? firstTailIndex(label) : label.length;
-  // A window holding `*` can only occur in a value that holds one; labels put `*` in nearly every window.
+  // A window holding `*` can only occur in a value that holds one; labels put `*` in nearly every window, so
+  // only windows inside a run of four or more other characters are looked for.
   const valueHasMask = value.includes('*');
-  for (let i = 0; i + 4 <= tailStart; i++) {
-    const mask = label.indexOf('*', i);
-    if (!valueHasMask && mask >= 0 && mask < i + 4) continue;
-    if (value.includes(label.slice(i, i + 4))) return true;
+  let unmasked = 0;
+  for (let i = 0; i < tailStart; i++) {
+    unmasked = label.charCodeAt(i) === MASK ? 0 : unmasked + 1;
+    if (i < 3 || (!valueHasMask && unmasked < 4)) continue;
+    if (value.includes(label.slice(i - 3, i + 1))) return true;
   }
   return false;
 }
