@@ -62,6 +62,8 @@ export function scanText(path: string, text: string, options: ScanOptions = {}):
   let document: ScanDocument | undefined;
   // scanDocument's array is extended, never spread into another: a spread of 120,000 findings overflows the stack.
   let findings: Finding[] = [];
+  // scanDocument's findings come sorted; only analyzer findings need a sort.
+  let sorted = true;
   try {
     if (isPhiScannable(path)) {
       document = readDocument(path, text);
@@ -69,13 +71,20 @@ export function scanText(path: string, text: string, options: ScanOptions = {}):
     }
     const input = { path, text, document, config: options.config ?? DEFAULT_CONFIG, inputs: options.inputs ?? {} };
     for (const analyzer of analyzersFor(path)) {
-      for (const f of analyzer.analyze(input)) findings.push(withFingerprint(f, text, options, path));
+      for (const f of analyzer.analyze(input)) {
+        findings.push(withFingerprint(f, text, options, path));
+        sorted = false;
+      }
     }
   } catch (e) {
     return { findings: [], error: { path, message: describeError(e) } };
   }
-  findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
+  if (!sorted) findings.sort(byRange);
   return { findings, document };
+}
+
+function byRange(a: Finding, b: Finding): number {
+  return a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset;
 }
 
 /** Whether any part of the engine reads this file (the PHI scan or an analyzer). */
@@ -90,17 +99,54 @@ function describeError(e: unknown): string {
   return `internal error while scanning (${name}); please report it`;
 }
 
-/** A candidate placed in a slice, before it becomes a finding. */
-interface Placed {
-  readonly slice: TextSlice;
-  readonly start: number;
-  readonly end: number;
-  readonly head: FindingHead;
-  readonly redacted: string;
-  readonly cellIndex: number;
-  readonly outputIndex?: number;
-  /** Line of the finding inside the cell source, for line-level suppressions (source regions only). */
-  readonly sourceOffset?: number;
+/**
+ * Candidates placed in slices, before they become findings: one column per field instead of an object per
+ * candidate (a table output places one per typed value, and they all live until the document is done).
+ */
+class Placements {
+  count = 0;
+  private capacity = 256;
+  start: Int32Array = new Int32Array(this.capacity);
+  end: Int32Array = new Int32Array(this.capacity);
+  cellIndex: Int32Array = new Int32Array(this.capacity);
+  /** NONE outside outputs. */
+  outputIndex: Int32Array = new Int32Array(this.capacity);
+  /** Offset of the finding in the cell source, for line-level suppressions; NONE outside source regions. */
+  sourceOffset: Int32Array = new Int32Array(this.capacity);
+  readonly slice: TextSlice[] = [];
+  readonly head: FindingHead[] = [];
+  readonly redacted: string[] = [];
+
+  add(slice: TextSlice, start: number, end: number, head: FindingHead, redacted: string, where: Where): void {
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.cellIndex[i] = where.cellIndex;
+    this.outputIndex[i] = where.outputIndex ?? NONE;
+    this.sourceOffset[i] = where.inSource ? start : NONE;
+    this.slice.push(slice);
+    this.head.push(head);
+    this.redacted.push(redacted);
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.start = grown(this.start, this.capacity);
+    this.end = grown(this.end, this.capacity);
+    this.cellIndex = grown(this.cellIndex, this.capacity);
+    this.outputIndex = grown(this.outputIndex, this.capacity);
+    this.sourceOffset = grown(this.sourceOffset, this.capacity);
+  }
+}
+
+/** An absent output index or source offset in Placements. */
+const NONE = -1;
+
+function grown(column: Int32Array, capacity: number): Int32Array {
+  const next = new Int32Array(capacity);
+  next.set(column);
+  return next;
 }
 
 /**
@@ -125,7 +171,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   const context: ScanContext = {
     config,
     custom: compileCustomPatterns(config.customPatterns),
-    placed: [],
+    placed: new Placements(),
     keyClasses,
     typesValues: (key) => {
       const k = keyClassOf(config, keyClasses, key);
@@ -133,7 +179,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
     },
     freeTextMemo: new Map(),
     freeTextContexts: new Map(),
-    heads: new Map(),
+    freeTextHeads: [],
   };
   for (const cell of document.cells) scanCell(cell, context);
 
@@ -141,44 +187,51 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   const suppressions = parseSuppressions(document);
   const allow = compileAllowList(config.allow);
   const findings: Finding[] = [];
-  for (const p of dedupe(context.placed)) {
-    const { rule, severity, category } = p.head;
+  const placed = context.placed;
+  for (const i of dedupe(placed)) {
+    const head = placed.head[i];
+    const { rule, severity, category } = head;
     if (!severity) continue;
-    if (suppressions.suppresses(rule.id, p.cellIndex, p.sourceOffset)) continue;
+    const cellIndex = placed.cellIndex[i];
+    const sourceOffset = placed.sourceOffset[i];
+    if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) continue;
+    const slice = placed.slice[i];
     // The matched text is read only where an allow list or a fingerprint needs it.
-    const value = allow || options.fingerprintSalt !== undefined ? p.slice.text.slice(p.start, p.end) : '';
+    const value = allow || options.fingerprintSalt !== undefined ? slice.text.slice(placed.start[i], placed.end[i]) : '';
     if (allow?.(value)) continue;
-    const startOffset = p.slice.map.toFile(p.start);
-    const endOffset = p.slice.map.toFileEnd(p.end);
+    const startOffset = slice.map.toFile(placed.start[i]);
+    const endOffset = slice.map.toFileEnd(placed.end[i]);
     const startLine = lines.lineOf(startOffset);
     const endLine = lines.lineOf(endOffset);
+    const redacted = placed.redacted[i];
+    const outputIndex = placed.outputIndex[i];
     findings.push({
       ruleId: rule.id,
       category,
       severity,
-      message: p.head.message + p.redacted,
-      redacted: p.redacted,
+      message: head.message + redacted,
+      redacted,
       range: {
         startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
         endLine, endCharacter: endOffset - lines.lineStart(endLine),
       },
-      regionKind: p.head.regionKind,
-      cellIndex: p.cellIndex,
-      outputIndex: p.outputIndex,
-      contextKey: p.head.contextKey,
+      regionKind: head.regionKind,
+      cellIndex,
+      outputIndex: outputIndex === NONE ? undefined : outputIndex,
+      contextKey: head.contextKey,
       fingerprint: options.fingerprintSalt === undefined ? undefined
         : fingerprint(options.fingerprintSalt, rule.id, category, options.fingerprintPath ?? document.path, value),
       fixes: rule.fixes,
     });
   }
-  findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
+  findings.sort(byRange);
   return findings;
 }
 
 interface ScanContext {
   readonly config: ResolvedConfig;
   readonly custom: ReturnType<typeof compileCustomPatterns>;
-  readonly placed: Placed[];
+  readonly placed: Placements;
   /** What each column/key says about its values: a table repeats its header for every row, and classifying is costly. */
   readonly keyClasses: Map<string, KeyClass>;
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
@@ -187,26 +240,29 @@ interface ScanContext {
   readonly freeTextMemo: Map<RegionKind, Map<string, readonly Candidate[]>>;
   /** One detector context per region kind: every text of a kind is scanned with the same one. */
   readonly freeTextContexts: Map<RegionKind, FreeTextContext>;
-  /** Finding heads by context key ('' for free text), a few each: one per region kind, category and relation. */
-  readonly heads: Map<string, FindingHead[]>;
+  /** Finding heads of free text, one per region kind and category (a key's are on its KeyClass). */
+  readonly freeTextHeads: FindingHead[];
 }
 
 /** A key's category (classifyKey), or whether it is a bare `name` key, which types only name-shaped values. */
 interface KeyClass {
   readonly category: Category | undefined;
   readonly bareName: boolean;
+  /** Finding heads under this key, a few: one per region kind, category and relation. */
+  readonly heads: FindingHead[];
 }
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
-  const base: Where = { cellIndex: cell.index, inSource: false };
   if (cell.kind === 'markdown') {
-    freeText(ctx, cell.source, 0, cell.source.text.length, 'markdown', { ...base, inSource: true });
+    freeText(ctx, cell.source, 0, cell.source.text.length, 'markdown', { cellIndex: cell.index, outputIndex: undefined, inSource: true });
   } else {
     scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
   }
-  if (cell.title) freeText(ctx, cell.title, 0, cell.title.text.length, 'title', base);
+  if (cell.title) {
+    freeText(ctx, cell.title, 0, cell.title.text.length, 'title', { cellIndex: cell.index, outputIndex: undefined, inSource: false });
+  }
   for (const out of cell.outputs) {
-    const where: Where = { ...base, outputIndex: out.outputIndex };
+    const where: Where = { cellIndex: cell.index, outputIndex: out.outputIndex, inSource: false };
     for (const text of out.texts) {
       const typed: number[] = [];
       for (const v of findTableValues(text.text, out.mime, ctx.typesValues)) {
@@ -229,7 +285,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const slice = cell.source;
   const lexer = lexerFor(language);
   const text = from === 0 && to === slice.text.length ? slice.text : slice.text.slice(from, to);
-  const where: Where = { cellIndex: cell.index, inSource: true };
+  const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
   if (!lexer) {
     freeText(ctx, slice, from, to, 'comment', where);
     return;
@@ -255,7 +311,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
 
 interface Where {
   readonly cellIndex: number;
-  readonly outputIndex?: number;
+  readonly outputIndex: number | undefined;
   /** In the cell source: findings there keep their offset for line-level suppressions. */
   readonly inSource: boolean;
 }
@@ -275,9 +331,9 @@ function freeText(
 function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: string, regionKind: RegionKind, where: Where): void {
   let fc = ctx.freeTextContexts.get(regionKind);
   if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: configuredCues(ctx.config) }));
-  for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
+  for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, where, freeTextHead(ctx, c.category, regionKind));
   for (const d of ctx.custom) {
-    for (const c of d.find(text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
+    for (const c of d.find(text, fc)) place(ctx, slice, from, c, where, freeTextHead(ctx, c.category, regionKind));
   }
 }
 
@@ -328,7 +384,7 @@ function keyed(
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
   const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation) : checkBareNameValue(value);
-  if (c) place(ctx, slice, from, c, regionKind, where, key, relation);
+  if (c) place(ctx, slice, from, c, where, headFor(ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
 }
 
@@ -336,7 +392,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   let keyClass = keyClasses.get(key);
   if (!keyClass) {
     const category = classifyKey(key, config.contextWords);
-    keyClass = { category, bareName: !category && isBareNameKey(key) };
+    keyClass = { category, bareName: !category && isBareNameKey(key), heads: [] };
     keyClasses.set(key, keyClass);
   }
   return keyClass;
@@ -347,24 +403,22 @@ function isBareNameKey(key: string): boolean {
   return /^["'`]?name["'`]?$/i.test(key.trim());
 }
 
-function place(
-  ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, regionKind: RegionKind, where: Where,
-  contextKey: string | undefined, relation?: KeyRelation,
-): void {
-  ctx.placed.push({
-    slice, start: from + c.start, end: from + c.end, head: headFor(ctx, c.category, regionKind, contextKey, relation),
-    redacted: c.redacted, cellIndex: where.cellIndex, outputIndex: where.outputIndex,
-    sourceOffset: where.inSource ? from + c.start : undefined,
-  });
+function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, where: Where, head: FindingHead): void {
+  ctx.placed.add(slice, from + c.start, from + c.end, head, c.redacted, where);
 }
 
+function freeTextHead(ctx: ScanContext, category: Category, regionKind: RegionKind): FindingHead {
+  return headFor(ctx.config, ctx.freeTextHeads, category, regionKind, undefined, undefined);
+}
+
+/** The head in `heads` (all under `contextKey`) for this category, region kind and relation, made once. */
 function headFor(
-  ctx: ScanContext, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
+  config: ResolvedConfig, heads: FindingHead[], category: Category, regionKind: RegionKind, contextKey: string | undefined,
+  relation: KeyRelation | undefined,
 ): FindingHead {
-  let heads = ctx.heads.get(contextKey ?? '');
-  if (!heads) ctx.heads.set(contextKey ?? '', (heads = []));
-  let head = heads.find((h) => h.category === category && h.regionKind === regionKind && h.relation === relation && h.contextKey === contextKey);
-  if (!head) heads.push((head = makeHead(ctx.config, category, regionKind, contextKey, relation)));
+  for (const h of heads) if (h.category === category && h.regionKind === regionKind && h.relation === relation) return h;
+  const head = makeHead(config, category, regionKind, contextKey, relation);
+  heads.push(head);
   return head;
 }
 
@@ -387,34 +441,70 @@ const RELATION_WORDS: Readonly<Record<KeyRelation, string>> = {
   bound: 'compared with', assign: 'assigned to', table: 'column',
 };
 
-/** One finding per span: where detectors overlap, a keyed (context-typed) finding wins, then the longer one. */
-function dedupe(placed: Placed[]): Placed[] {
-  const bySlice = new Map<TextSlice, Placed[]>();
-  for (const p of placed) {
-    const list = bySlice.get(p.slice);
-    if (list) list.push(p);
-    else bySlice.set(p.slice, [p]);
-  }
-  const out: Placed[] = [];
-  for (const list of bySlice.values()) {
-    list.sort((a, b) => a.start - b.start || b.end - a.end);
-    let current: Placed | undefined;
-    for (const p of list) {
-      if (current && p.start < current.end) {
-        if (better(p, current)) current = p;
+/**
+ * One finding per span: where detectors overlap, a keyed (context-typed) finding wins, then the longer one.
+ * Returns the indices of the kept placements, slice by slice (in order of each slice's first placement), each
+ * slice's in order of start, longer first.
+ */
+function dedupe(placed: Placements): number[] {
+  const kept: number[] = [];
+  for (const runs of runsBySlice(placed).values()) {
+    const order = runs.length === 2 && inOrder(placed, runs[0], runs[1]) ? undefined : sortedIndices(placed, runs);
+    const n = order ? order.length : runs[1] - runs[0];
+    let current = -1;
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[k] : runs[0] + k;
+      if (current >= 0 && placed.start[i] < placed.end[current]) {
+        if (better(placed, i, current)) current = i;
         continue;
       }
-      if (current) out.push(current);
-      current = p;
+      if (current >= 0) kept.push(current);
+      current = i;
     }
-    if (current) out.push(current);
+    if (current >= 0) kept.push(current);
   }
-  return out;
+  return kept;
 }
 
-function better(a: Placed, b: Placed): boolean {
-  if (!!a.head.contextKey !== !!b.head.contextKey) return !!a.head.contextKey;
-  return a.end - a.start > b.end - b.start;
+/**
+ * [start, end) runs of placements by slice. A slice's candidates are placed together (a cell source, a title, an
+ * output text), so this is a lookup per run rather than per candidate; a slice seen again gets a second run.
+ */
+function runsBySlice(placed: Placements): Map<TextSlice, number[]> {
+  const bySlice = new Map<TextSlice, number[]>();
+  for (let from = 0; from < placed.count;) {
+    const slice = placed.slice[from];
+    let to = from + 1;
+    while (to < placed.count && placed.slice[to] === slice) to++;
+    const runs = bySlice.get(slice);
+    if (runs) runs.push(from, to);
+    else bySlice.set(slice, [from, to]);
+    from = to;
+  }
+  return bySlice;
+}
+
+/** Whether placements [from, to) are already in dedupe's order (most are: detectors return candidates in order). */
+function inOrder(placed: Placements, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (compareSpans(placed, i - 1, i) > 0) return false;
+  return true;
+}
+
+/** The placements of the runs, by start, longer first; a stable sort, so ties keep the order they were placed in. */
+function sortedIndices(placed: Placements, runs: readonly number[]): number[] {
+  const order: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]; i < runs[r + 1]; i++) order.push(i);
+  return order.sort((a, b) => compareSpans(placed, a, b));
+}
+
+function compareSpans(placed: Placements, a: number, b: number): number {
+  return placed.start[a] - placed.start[b] || placed.end[b] - placed.end[a];
+}
+
+function better(placed: Placements, a: number, b: number): boolean {
+  const aKeyed = !!placed.head[a].contextKey;
+  if (aKeyed !== !!placed.head[b].contextKey) return aKeyed;
+  return placed.end[a] - placed.start[a] > placed.end[b] - placed.start[b];
 }
 
 function severityFor(ruleId: string, fallback: Severity, config: ResolvedConfig): Severity | undefined {
