@@ -101,7 +101,8 @@ function describeError(e: unknown): string {
 
 /**
  * Candidates placed in slices, before they become findings: one column per field instead of an object per
- * candidate (a table output places one per typed value, and they all live until the document is done).
+ * candidate (a table output places one per typed value, and they all live until the document is done). A slice's
+ * candidates are placed together (a cell source, a title, an output text), so slices are kept per run of them.
  */
 class Placements {
   count = 0;
@@ -113,21 +114,38 @@ class Placements {
   outputIndex: Int32Array = new Int32Array(this.capacity);
   /** Offset of the finding in the cell source, for line-level suppressions; NONE outside source regions. */
   sourceOffset: Int32Array = new Int32Array(this.capacity);
-  readonly slice: TextSlice[] = [];
-  readonly head: FindingHead[] = [];
+  /** Index in `heads`. */
+  headId: Int32Array = new Int32Array(this.capacity);
   readonly redacted: string[] = [];
+  /** Every head placements refer to, by FindingHead.id. */
+  readonly heads: FindingHead[] = [];
+  /** The slice of each run of placements, and where each run starts. */
+  readonly runSlices: TextSlice[] = [];
+  readonly runStarts: number[] = [];
 
   add(slice: TextSlice, start: number, end: number, head: FindingHead, redacted: string, where: Where): void {
     if (this.count === this.capacity) this.grow();
     const i = this.count++;
+    if (this.runSlices[this.runSlices.length - 1] !== slice) {
+      this.runSlices.push(slice);
+      this.runStarts.push(i);
+    }
     this.start[i] = start;
     this.end[i] = end;
     this.cellIndex[i] = where.cellIndex;
     this.outputIndex[i] = where.outputIndex ?? NONE;
     this.sourceOffset[i] = where.inSource ? start : NONE;
-    this.slice.push(slice);
-    this.head.push(head);
+    this.headId[i] = head.id;
     this.redacted.push(redacted);
+  }
+
+  /** Where run r of placements ends (exclusive). */
+  runEnd(r: number): number {
+    return r + 1 < this.runStarts.length ? this.runStarts[r + 1] : this.count;
+  }
+
+  head(i: number): FindingHead {
+    return this.heads[this.headId[i]];
   }
 
   private grow(): void {
@@ -137,6 +155,7 @@ class Placements {
     this.cellIndex = grown(this.cellIndex, this.capacity);
     this.outputIndex = grown(this.outputIndex, this.capacity);
     this.sourceOffset = grown(this.sourceOffset, this.capacity);
+    this.headId = grown(this.headId, this.capacity);
   }
 }
 
@@ -154,6 +173,8 @@ function grown(column: Int32Array, capacity: number): Int32Array {
  * message up to the redacted label. A table yields a finding per row, all with the same head.
  */
 interface FindingHead {
+  /** Index in Placements.heads. */
+  readonly id: number;
   readonly category: Category;
   readonly regionKind: RegionKind;
   readonly rule: PhiRule;
@@ -188,41 +209,45 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   const allow = compileAllowList(config.allow);
   const findings: Finding[] = [];
   const placed = context.placed;
-  for (const i of dedupe(placed)) {
-    const head = placed.head[i];
-    const { rule, severity, category } = head;
-    if (!severity) continue;
-    const cellIndex = placed.cellIndex[i];
-    const sourceOffset = placed.sourceOffset[i];
-    if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) continue;
-    const slice = placed.slice[i];
-    // The matched text is read only where an allow list or a fingerprint needs it.
-    const value = allow || options.fingerprintSalt !== undefined ? slice.text.slice(placed.start[i], placed.end[i]) : '';
-    if (allow?.(value)) continue;
-    const startOffset = slice.map.toFile(placed.start[i]);
-    const endOffset = slice.map.toFileEnd(placed.end[i]);
-    const startLine = lines.lineOf(startOffset);
-    const endLine = lines.lineOf(endOffset);
-    const redacted = placed.redacted[i];
-    const outputIndex = placed.outputIndex[i];
-    findings.push({
-      ruleId: rule.id,
-      category,
-      severity,
-      message: head.message + redacted,
-      redacted,
-      range: {
-        startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
-        endLine, endCharacter: endOffset - lines.lineStart(endLine),
-      },
-      regionKind: head.regionKind,
-      cellIndex,
-      outputIndex: outputIndex === NONE ? undefined : outputIndex,
-      contextKey: head.contextKey,
-      fingerprint: options.fingerprintSalt === undefined ? undefined
-        : fingerprint(options.fingerprintSalt, rule.id, category, options.fingerprintPath ?? document.path, value),
-      fixes: rule.fixes,
-    });
+  const kept = dedupe(placed);
+  for (let g = 0, k = 0; g < kept.slices.length; g++) {
+    const slice = kept.slices[g];
+    for (; k < kept.groupEnds[g]; k++) {
+      const i = kept.indices[k];
+      const head = placed.head(i);
+      const { rule, severity, category } = head;
+      if (!severity) continue;
+      const cellIndex = placed.cellIndex[i];
+      const sourceOffset = placed.sourceOffset[i];
+      if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) continue;
+      // The matched text is read only where an allow list or a fingerprint needs it.
+      const value = allow || options.fingerprintSalt !== undefined ? slice.text.slice(placed.start[i], placed.end[i]) : '';
+      if (allow?.(value)) continue;
+      const startOffset = slice.map.toFile(placed.start[i]);
+      const endOffset = slice.map.toFileEnd(placed.end[i]);
+      const startLine = lines.lineOf(startOffset);
+      const endLine = lines.lineOf(endOffset);
+      const redacted = placed.redacted[i];
+      const outputIndex = placed.outputIndex[i];
+      findings.push({
+        ruleId: rule.id,
+        category,
+        severity,
+        message: head.message + redacted,
+        redacted,
+        range: {
+          startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
+          endLine, endCharacter: endOffset - lines.lineStart(endLine),
+        },
+        regionKind: head.regionKind,
+        cellIndex,
+        outputIndex: outputIndex === NONE ? undefined : outputIndex,
+        contextKey: head.contextKey,
+        fingerprint: options.fingerprintSalt === undefined ? undefined
+          : fingerprint(options.fingerprintSalt, rule.id, category, options.fingerprintPath ?? document.path, value),
+        fixes: rule.fixes,
+      });
+    }
   }
   findings.sort(byRange);
   return findings;
@@ -372,8 +397,15 @@ function freeTextCandidates(ctx: ScanContext, text: string, fc: FreeTextContext)
   let byText = ctx.freeTextMemo.get(fc.regionKind);
   if (!byText) ctx.freeTextMemo.set(fc.regionKind, (byText = new Map()));
   let found = byText.get(text);
-  if (!found) byText.set(text, (found = scanFreeText(text, fc)));
+  if (!found) byText.set(text, (found = nonEmptyOr(scanFreeText(text, fc))));
   return found;
+}
+
+const NO_CANDIDATES: readonly Candidate[] = [];
+
+/** Most memoised texts have no candidates: they share one empty list rather than keep one each. */
+function nonEmptyOr(found: readonly Candidate[]): readonly Candidate[] {
+  return found.length === 0 ? NO_CANDIDATES : found;
 }
 
 function keyed(
@@ -384,7 +416,7 @@ function keyed(
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
   const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation) : checkBareNameValue(value);
-  if (c) place(ctx, slice, from, c, where, headFor(ctx.config, keyClass.heads, c.category, regionKind, key, relation));
+  if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
 }
 
@@ -408,27 +440,31 @@ function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, w
 }
 
 function freeTextHead(ctx: ScanContext, category: Category, regionKind: RegionKind): FindingHead {
-  return headFor(ctx.config, ctx.freeTextHeads, category, regionKind, undefined, undefined);
+  return headFor(ctx.placed.heads, ctx.config, ctx.freeTextHeads, category, regionKind, undefined, undefined);
 }
 
-/** The head in `heads` (all under `contextKey`) for this category, region kind and relation, made once. */
+/**
+ * The head in `heads` (all under `contextKey`) for this category, region kind and relation, made once (and added
+ * to `all`, the document's heads).
+ */
 function headFor(
-  config: ResolvedConfig, heads: FindingHead[], category: Category, regionKind: RegionKind, contextKey: string | undefined,
+  all: FindingHead[], config: ResolvedConfig, heads: FindingHead[], category: Category, regionKind: RegionKind, contextKey: string | undefined,
   relation: KeyRelation | undefined,
 ): FindingHead {
   for (const h of heads) if (h.category === category && h.regionKind === regionKind && h.relation === relation) return h;
-  const head = makeHead(config, category, regionKind, contextKey, relation);
+  const head = makeHead(all.length, config, category, regionKind, contextKey, relation);
   heads.push(head);
+  all.push(head);
   return head;
 }
 
 function makeHead(
-  config: ResolvedConfig, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
+  id: number, config: ResolvedConfig, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
 ): FindingHead {
   const rule = phiRuleFor(regionKind);
   const keyNote = contextKey && relation ? ` (${RELATION_WORDS[relation]} \`${contextKey}\`)` : '';
   return {
-    category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
+    id, category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
     message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `,
   };
 }
@@ -441,14 +477,21 @@ const RELATION_WORDS: Readonly<Record<KeyRelation, string>> = {
   bound: 'compared with', assign: 'assigned to', table: 'column',
 };
 
+/** Placements kept by dedupe: `indices` by slice, those of slices[g] ending before groupEnds[g]. */
+interface Kept {
+  readonly indices: number[];
+  readonly slices: TextSlice[];
+  readonly groupEnds: number[];
+}
+
 /**
  * One finding per span: where detectors overlap, a keyed (context-typed) finding wins, then the longer one.
- * Returns the indices of the kept placements, slice by slice (in order of each slice's first placement), each
- * slice's in order of start, longer first.
+ * Keeps placements slice by slice (in order of each slice's first placement), each slice's in order of start,
+ * longer first.
  */
-function dedupe(placed: Placements): number[] {
-  const kept: number[] = [];
-  for (const runs of runsBySlice(placed).values()) {
+function dedupe(placed: Placements): Kept {
+  const kept: Kept = { indices: [], slices: [], groupEnds: [] };
+  for (const [slice, runs] of runsBySlice(placed)) {
     const order = runs.length === 2 && inOrder(placed, runs[0], runs[1]) ? undefined : sortedIndices(placed, runs);
     const n = order ? order.length : runs[1] - runs[0];
     let current = -1;
@@ -458,28 +501,23 @@ function dedupe(placed: Placements): number[] {
         if (better(placed, i, current)) current = i;
         continue;
       }
-      if (current >= 0) kept.push(current);
+      if (current >= 0) kept.indices.push(current);
       current = i;
     }
-    if (current >= 0) kept.push(current);
+    if (current >= 0) kept.indices.push(current);
+    kept.slices.push(slice);
+    kept.groupEnds.push(kept.indices.length);
   }
   return kept;
 }
 
-/**
- * [start, end) runs of placements by slice. A slice's candidates are placed together (a cell source, a title, an
- * output text), so this is a lookup per run rather than per candidate; a slice seen again gets a second run.
- */
+/** [start, end) runs of placements by slice; a slice placed again after another gets a second run. */
 function runsBySlice(placed: Placements): Map<TextSlice, number[]> {
   const bySlice = new Map<TextSlice, number[]>();
-  for (let from = 0; from < placed.count;) {
-    const slice = placed.slice[from];
-    let to = from + 1;
-    while (to < placed.count && placed.slice[to] === slice) to++;
-    const runs = bySlice.get(slice);
-    if (runs) runs.push(from, to);
-    else bySlice.set(slice, [from, to]);
-    from = to;
+  for (let r = 0; r < placed.runSlices.length; r++) {
+    const runs = bySlice.get(placed.runSlices[r]);
+    if (runs) runs.push(placed.runStarts[r], placed.runEnd(r));
+    else bySlice.set(placed.runSlices[r], [placed.runStarts[r], placed.runEnd(r)]);
   }
   return bySlice;
 }
@@ -502,8 +540,8 @@ function compareSpans(placed: Placements, a: number, b: number): number {
 }
 
 function better(placed: Placements, a: number, b: number): boolean {
-  const aKeyed = !!placed.head[a].contextKey;
-  if (aKeyed !== !!placed.head[b].contextKey) return aKeyed;
+  const aKeyed = !!placed.head(a).contextKey;
+  if (aKeyed !== !!placed.head(b).contextKey) return aKeyed;
   return placed.end[a] - placed.start[a] > placed.end[b] - placed.start[b];
 }
 
