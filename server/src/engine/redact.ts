@@ -25,7 +25,10 @@ export function redact(category: Category, value: string): string {
   // where there are enough digits.
   const digits = TAIL_CATEGORIES.has(category) ? countDigits(trimmed) : 0;
   const keepTail = digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
-  const shaped = keepTail ? maskAllButDigitTail(trimmed, digits) : maskAll(trimmed, MAX_LENGTH);
+  const label = keepTail ? maskAllButDigitTail(trimmed, digits) : maskAll(trimmed, MAX_LENGTH);
+  const shaped = label.text();
+  // A window of four label characters holds value text only if none is masked, or if the value holds `*`.
+  if (label.longestUnmasked < 4 && !trimmed.includes('*')) return shaped;
   return leaks(shaped, trimmed, keepTail) ? '***' : shaped;
 }
 
@@ -33,7 +36,7 @@ export function redact(category: Category, value: string): string {
  * Masks every character (a code point: a surrogate pair is one `*`) but kept punctuation, at most two in a
  * row; stops at `limit` characters, the label's cap, so a long value costs no more than a short one.
  */
-function maskAll(value: string, limit: number): string {
+function maskAll(value: string, limit: number): LabelBuilder {
   const label = new LabelBuilder();
   let punctRun = 0;
   for (let i = 0; i < value.length && label.length < limit; i = nextCodePoint(value, i)) {
@@ -43,10 +46,10 @@ function maskAll(value: string, limit: number): string {
     if (keep) label.keep(c);
     else label.mask();
   }
-  return label.text();
+  return label;
 }
 
-function maskAllButDigitTail(value: string, digits: number): string {
+function maskAllButDigitTail(value: string, digits: number): LabelBuilder {
   const label = new LabelBuilder();
   let seen = 0;
   let punctRun = 0;
@@ -64,34 +67,42 @@ function maskAllButDigitTail(value: string, digits: number): string {
       else label.mask();
     }
   }
-  const text = label.text();
-  return text.length > 24 ? `*${text.slice(-23)}` : text;
+  return label;
 }
 
 /**
  * A label built as runs of `*` between kept characters (all ASCII), so a label costs a few string joins rather
- * than an array of char codes per value.
+ * than an array of char codes per value. It notes its longest run of kept characters for the leak guard.
  */
 class LabelBuilder {
   length = 0;
+  longestUnmasked = 0;
   private done = '';
   private masks = 0;
+  private unmasked = 0;
 
   mask(): void {
     this.masks++;
     this.length++;
+    this.unmasked = 0;
   }
 
   keep(c: number): void {
     this.done += maskRun(this.masks) + ASCII_CHARS[c];
     this.masks = 0;
     this.length++;
+    this.unmasked++;
+    if (this.unmasked > this.longestUnmasked) this.longestUnmasked = this.unmasked;
   }
 
+  /** The label; past MAX_LABEL characters (a long digit tail), a `*` and the last MAX_LABEL - 1. */
   text(): string {
-    return this.masks === 0 ? this.done : this.done + maskRun(this.masks);
+    const text = this.masks === 0 ? this.done : this.done + maskRun(this.masks);
+    return text.length > MAX_LABEL ? `*${text.slice(1 - MAX_LABEL)}` : text;
   }
 }
+
+const MAX_LABEL = 24;
 
 /** One-character strings of ASCII codes. */
 const ASCII_CHARS: readonly string[] = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
