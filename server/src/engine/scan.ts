@@ -87,11 +87,6 @@ function byRange(a: Finding, b: Finding): number {
   return a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset;
 }
 
-function sortedByRange(findings: readonly Finding[]): boolean {
-  for (let i = 1; i < findings.length; i++) if (byRange(findings[i - 1], findings[i]) > 0) return false;
-  return true;
-}
-
 /** Whether any part of the engine reads this file (the PHI scan or an analyzer). */
 export function isScannablePath(path: string): boolean {
   return isPhiScannable(path) || analyzersFor(path).length > 0;
@@ -254,8 +249,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
       });
     }
   }
-  // Slices mostly come in file order, so the findings often already are (a sort would copy them to find out).
-  if (!sortedByRange(findings)) findings.sort(byRange);
+  findings.sort(byRange);
   return findings;
 }
 
