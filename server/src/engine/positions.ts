@@ -95,12 +95,14 @@ export class LineIndex {
    * Line starts in [0, lineCount), in a typed list grown by doubling: a document has as many lines as a notebook
    * file, and a plain array of them was several megabytes of garbage per large file.
    */
-  private starts: Int32Array = new Int32Array(64);
+  private starts: Int32Array;
   private count = 1;
   /** The line last looked up (see OffsetMap.lastSegment). */
   private lastLine = 0;
 
   constructor(readonly text: string) {
+    // Sized for lines of 32 characters, so a notebook's list is rarely regrown (each regrowth zeroes a new one).
+    this.starts = new Int32Array(Math.max(64, text.length >> 5));
     // Most files have no CR: then native indexOf finds every break, far faster than a loop over characters.
     if (text.indexOf('\r') < 0) {
       for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.addLine(nl + 1);
