@@ -198,9 +198,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
       const k = keyClassOf(config, keyClasses, key);
       return k.category !== undefined || k.bareName;
     },
-    freeTextMemo: new Map(),
-    freeTextContexts: new Map(),
-    freeTextHeads: [],
+    freeTextKinds: new Map(),
   };
   for (const cell of document.cells) scanCell(cell, context);
 
@@ -261,12 +259,28 @@ interface ScanContext {
   readonly keyClasses: Map<string, KeyClass>;
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues: (key: string) => boolean;
-  /** Candidates of short free texts by region kind and text: code repeats its literals (dates, codes, ids). */
-  readonly freeTextMemo: Map<RegionKind, Map<string, readonly Candidate[]>>;
-  /** One detector context per region kind: every text of a kind is scanned with the same one. */
-  readonly freeTextContexts: Map<RegionKind, FreeTextContext>;
-  /** Finding heads of free text, one per region kind and category (a key's are on its KeyClass). */
-  readonly freeTextHeads: FindingHead[];
+  /** What the free-text pass keeps per region kind (see FreeTextKind). */
+  readonly freeTextKinds: Map<RegionKind, FreeTextKind>;
+}
+
+/** The free-text pass of one region kind in a document: callers look it up once for many texts. */
+interface FreeTextKind {
+  readonly regionKind: RegionKind;
+  /** Every text of a kind is scanned with the same detector context. */
+  readonly context: FreeTextContext;
+  /** Candidates of short texts by text: code repeats its literals (dates, codes, ids). */
+  readonly memo: Map<string, readonly Candidate[]>;
+  /** Finding heads, one per category. */
+  readonly heads: FindingHead[];
+}
+
+function freeTextKind(ctx: ScanContext, regionKind: RegionKind): FreeTextKind {
+  let kind = ctx.freeTextKinds.get(regionKind);
+  if (!kind) {
+    kind = { regionKind, context: { regionKind, extraCues: configuredCues(ctx.config) }, memo: new Map(), heads: [] };
+    ctx.freeTextKinds.set(regionKind, kind);
+  }
+  return kind;
 }
 
 /** A key's category (classifyKey), or whether it is a bare `name` key, which types only name-shaped values. */
@@ -279,12 +293,12 @@ interface KeyClass {
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
   if (cell.kind === 'markdown') {
-    freeText(ctx, cell.source, 0, cell.source.text.length, 'markdown', { cellIndex: cell.index, outputIndex: undefined, inSource: true });
+    freeText(ctx, cell.source, 0, cell.source.text.length, freeTextKind(ctx, 'markdown'), { cellIndex: cell.index, outputIndex: undefined, inSource: true });
   } else {
     scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
   }
   if (cell.title) {
-    freeText(ctx, cell.title, 0, cell.title.text.length, 'title', { cellIndex: cell.index, outputIndex: undefined, inSource: false });
+    freeText(ctx, cell.title, 0, cell.title.text.length, freeTextKind(ctx, 'title'), { cellIndex: cell.index, outputIndex: undefined, inSource: false });
   }
   for (const out of cell.outputs) {
     const where: Where = { cellIndex: cell.index, outputIndex: out.outputIndex, inSource: false };
@@ -294,7 +308,7 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
         const c = keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
         if (c) typed.push(v.start + c.start, v.start + c.end);
       }
-      freeText(ctx, text, 0, text.text.length, 'output', where, typed);
+      freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
     for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
   }
@@ -312,21 +326,23 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const text = from === 0 && to === slice.text.length ? slice.text : slice.text.slice(from, to);
   const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
   if (!lexer) {
-    freeText(ctx, slice, from, to, 'comment', where);
+    freeText(ctx, slice, from, to, freeTextKind(ctx, 'comment'), where);
     return;
   }
   const tokens: Token[] = lexer(text);
+  const comments = freeTextKind(ctx, 'comment');
+  const strings = freeTextKind(ctx, 'code');
   for (const t of tokens) {
     const vs = from + (t.valueStart ?? t.start);
     const ve = from + (t.valueEnd ?? t.end);
     if (t.kind === 'comment') {
-      freeText(ctx, slice, vs, ve, 'comment', where);
+      freeText(ctx, slice, vs, ve, comments, where);
     } else if (t.kind === 'string' && ve > vs) {
       const content = slice.text.slice(vs, ve);
       if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
         scanCode(ctx, cell, 'sql', vs, ve);
       }
-      freeTextOf(ctx, slice, vs, content, 'code', where);
+      freeTextOf(ctx, slice, vs, content, strings, where);
     }
   }
   for (const k of findKeyedLiterals(language, text, tokens)) {
@@ -347,18 +363,16 @@ interface Where {
  * and on a table output would re-read most of the text.
  */
 function freeText(
-  ctx: ScanContext, slice: TextSlice, from: number, to: number, regionKind: RegionKind, where: Where, judged?: readonly number[],
+  ctx: ScanContext, slice: TextSlice, from: number, to: number, kind: FreeTextKind, where: Where, judged?: readonly number[],
 ): void {
-  if (to > from) freeTextOf(ctx, slice, from, blanked(slice.text.slice(from, to), judged), regionKind, where);
+  if (to > from) freeTextOf(ctx, slice, from, blanked(slice.text.slice(from, to), judged), kind, where);
 }
 
 /** freeText of `text`, the slice's text from `from` on, already cut out (or blanked). */
-function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: string, regionKind: RegionKind, where: Where): void {
-  let fc = ctx.freeTextContexts.get(regionKind);
-  if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: configuredCues(ctx.config) }));
-  for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, where, freeTextHead(ctx, c.category, regionKind));
+function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: string, kind: FreeTextKind, where: Where): void {
+  for (const c of freeTextCandidates(text, kind)) place(ctx, slice, from, c, where, freeTextHead(ctx, kind, c.category));
   for (const d of ctx.custom) {
-    for (const c of d.find(text, fc)) place(ctx, slice, from, c, where, freeTextHead(ctx, c.category, regionKind));
+    for (const c of d.find(text, kind.context)) place(ctx, slice, from, c, where, freeTextHead(ctx, kind, c.category));
   }
 }
 
@@ -392,12 +406,10 @@ function configuredCues(config: ResolvedConfig): FreeTextContext['extraCues'] {
 const MEMO_MAX_LENGTH = 256;
 
 /** scanFreeText, once per distinct short text and region kind in a document (its result depends on nothing else). */
-function freeTextCandidates(ctx: ScanContext, text: string, fc: FreeTextContext): readonly Candidate[] {
-  if (text.length > MEMO_MAX_LENGTH) return scanFreeText(text, fc);
-  let byText = ctx.freeTextMemo.get(fc.regionKind);
-  if (!byText) ctx.freeTextMemo.set(fc.regionKind, (byText = new Map()));
-  let found = byText.get(text);
-  if (!found) byText.set(text, (found = nonEmptyOr(scanFreeText(text, fc))));
+function freeTextCandidates(text: string, kind: FreeTextKind): readonly Candidate[] {
+  if (text.length > MEMO_MAX_LENGTH) return scanFreeText(text, kind.context);
+  let found = kind.memo.get(text);
+  if (!found) kind.memo.set(text, (found = nonEmptyOr(scanFreeText(text, kind.context))));
   return found;
 }
 
@@ -439,8 +451,8 @@ function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, w
   ctx.placed.add(slice, from + c.start, from + c.end, head, c.redacted, where);
 }
 
-function freeTextHead(ctx: ScanContext, category: Category, regionKind: RegionKind): FindingHead {
-  return headFor(ctx.placed.heads, ctx.config, ctx.freeTextHeads, category, regionKind, undefined, undefined);
+function freeTextHead(ctx: ScanContext, kind: FreeTextKind, category: Category): FindingHead {
+  return headFor(ctx.placed.heads, ctx.config, kind.heads, category, kind.regionKind, undefined, undefined);
 }
 
 /**
