@@ -37,7 +37,7 @@ export function redact(category: Category, value: string): string {
  * row; stops at `limit` characters, the label's cap, so a long value costs no more than a short one.
  */
 function maskAll(value: string, limit: number): LabelBuilder {
-  const label = new LabelBuilder();
+  const label = LABEL.reset();
   let punctRun = 0;
   for (let i = 0; i < value.length && label.length < limit; i = nextCodePoint(value, i)) {
     const c = value.charCodeAt(i);
@@ -50,7 +50,7 @@ function maskAll(value: string, limit: number): LabelBuilder {
 }
 
 function maskAllButDigitTail(value: string, digits: number): LabelBuilder {
-  const label = new LabelBuilder();
+  const label = LABEL.reset();
   let seen = 0;
   let punctRun = 0;
   for (let i = 0; i < value.length; i = nextCodePoint(value, i)) {
@@ -81,6 +81,16 @@ class LabelBuilder {
   private masks = 0;
   private unmasked = 0;
 
+  /** Starts a new label (redact reuses one builder: a label per candidate, over a million per large workload). */
+  reset(): this {
+    this.length = 0;
+    this.longestUnmasked = 0;
+    this.done = '';
+    this.masks = 0;
+    this.unmasked = 0;
+    return this;
+  }
+
   mask(): void {
     this.masks++;
     this.length++;
@@ -103,6 +113,7 @@ class LabelBuilder {
 }
 
 const MAX_LABEL = 24;
+const LABEL = new LabelBuilder();
 
 /** One-character strings of ASCII codes. */
 const ASCII_CHARS: readonly string[] = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
