@@ -184,6 +184,12 @@ interface FindingHead {
   readonly relation?: KeyRelation;
   /** `<label> in <where> (<relation> \`key\`): `, followed by the redacted label in each message. */
   readonly message: string;
+  /**
+   * The last redacted label and its message: a column's values often share a label (`****-**-**`), and findings
+   * sharing one message string also share the work of writing it out.
+   */
+  lastLabel: string | undefined;
+  lastMessage: string;
 }
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
@@ -231,7 +237,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
         ruleId: rule.id,
         category,
         severity,
-        message: head.message + redacted,
+        message: messageOf(head, redacted),
         redacted,
         range: {
           startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
@@ -470,6 +476,14 @@ function headFor(
   return head;
 }
 
+function messageOf(head: FindingHead, redacted: string): string {
+  if (head.lastLabel !== redacted) {
+    head.lastLabel = redacted;
+    head.lastMessage = head.message + redacted;
+  }
+  return head.lastMessage;
+}
+
 function makeHead(
   id: number, config: ResolvedConfig, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
 ): FindingHead {
@@ -477,7 +491,7 @@ function makeHead(
   const keyNote = contextKey && relation ? ` (${RELATION_WORDS[relation]} \`${contextKey}\`)` : '';
   return {
     id, category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
-    message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `,
+    message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `, lastLabel: undefined, lastMessage: '',
   };
 }
 
