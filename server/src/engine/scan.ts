@@ -139,6 +139,19 @@ class Placements {
     this.redacted.push(redacted);
   }
 
+  get size(): number {
+    return this.capacity;
+  }
+
+  /** Empties these placements, keeping no reference to a slice, head or label. */
+  clear(): void {
+    this.count = 0;
+    this.redacted.length = 0;
+    this.heads.length = 0;
+    this.runSlices.length = 0;
+    this.runStarts.length = 0;
+  }
+
   /** Where run r of placements ends (exclusive). */
   runEnd(r: number): number {
     return r + 1 < this.runStarts.length ? this.runStarts[r + 1] : this.count;
@@ -158,6 +171,26 @@ class Placements {
     this.headId = grown(this.headId, this.capacity);
   }
 }
+
+/**
+ * Placements for a document: the last document's, emptied, when there is one (a new typed list costs more than
+ * filling one, and every document needs six).
+ */
+function takePlacements(): Placements {
+  const spare = sparePlacements;
+  sparePlacements = undefined;
+  return spare ?? new Placements();
+}
+
+/** Empties placements and keeps them for the next document unless they grew large. */
+function releasePlacements(placed: Placements): void {
+  placed.clear();
+  if (placed.size <= MAX_SPARE_CAPACITY) sparePlacements = placed;
+}
+
+let sparePlacements: Placements | undefined;
+/** Up to this many placements (six 4-byte columns) are kept between documents. */
+const MAX_SPARE_CAPACITY = 1 << 16;
 
 /** An absent output index or source offset in Placements. */
 const NONE = -1;
@@ -198,7 +231,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   const context: ScanContext = {
     config,
     custom: compileCustomPatterns(config.customPatterns),
-    placed: new Placements(),
+    placed: takePlacements(),
     keyClasses,
     typesValues: (key) => {
       const k = keyClassOf(config, keyClasses, key);
@@ -253,6 +286,7 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
       });
     }
   }
+  releasePlacements(placed);
   findings.sort(byRange);
   return findings;
 }
