@@ -419,14 +419,14 @@ function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: stri
 /** The text with each [start, end) pair of `spans` (ascending, not overlapping) replaced by as many spaces. */
 function blanked(text: string, spans: readonly number[] | undefined): string {
   if (!spans || spans.length === 0) return text;
-  const parts: string[] = [];
+  // Joined with `+`, not an array and join(): the engine flattens the result once, when the free-text pass reads it.
+  let out = '';
   let at = 0;
   for (let i = 0; i < spans.length; i += 2) {
-    parts.push(text.slice(at, spans[i]), spaces(spans[i + 1] - spans[i]));
+    out += text.slice(at, spans[i]) + spaces(spans[i + 1] - spans[i]);
     at = spans[i + 1];
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return out + text.slice(at);
 }
 
 const SPACES: string[] = [];
