@@ -91,28 +91,44 @@ export class OffsetMap {
 
 /** Line starts of a text, for offset → 0-based line/character (UTF-16 code units, as LSP and editors count). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /**
+   * Line starts in [0, lineCount), in a typed list grown by doubling: a document has as many lines as a notebook
+   * file, and a plain array of them was several megabytes of garbage per large file.
+   */
+  private starts: Int32Array;
+  private count = 1;
   /** The line last looked up (see OffsetMap.lastSegment). */
   private lastLine = 0;
 
   constructor(readonly text: string) {
+    // Sized for lines of 32 characters, so a notebook's list is rarely regrown (each regrowth zeroes a new one).
+    this.starts = new Int32Array(Math.max(64, text.length >> 5));
     // Most files have no CR: then native indexOf finds every break, far faster than a loop over characters.
     if (text.indexOf('\r') < 0) {
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.starts.push(nl + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.addLine(nl + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) this.addLine(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          this.addLine(i + 1);
+        }
       }
     }
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.count;
+  }
+
+  private addLine(start: number): void {
+    if (this.count === this.starts.length) {
+      const next = new Int32Array(this.starts.length * 2);
+      next.set(this.starts);
+      this.starts = next;
+    }
+    this.starts[this.count++] = start;
   }
 
   position(offset: number): { line: number; character: number } {
@@ -123,7 +139,7 @@ export class LineIndex {
   /** The 0-based line holding `offset` (position() without an object, for callers that place many ranges). */
   lineOf(offset: number): number {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.lineCount - 1;
     const near = this.lastLine;
     if (this.starts[near] <= offset) {
       if (near === hi || offset < this.starts[near + 1]) return near;
@@ -139,11 +155,11 @@ export class LineIndex {
   }
 
   offset(line: number, character: number): number {
-    if (line >= this.starts.length) return this.text.length;
+    if (line >= this.lineCount) return this.text.length;
     return Math.min(this.starts[line] + character, this.text.length);
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.min(line, this.starts.length - 1)];
+    return this.starts[Math.min(line, this.lineCount - 1)];
   }
 }

@@ -21,10 +21,14 @@ const KEPT_PUNCTUATION = asciiSet(' -.()/+#:,_');
 export function redact(category: Category, value: string): string {
   const trimmed = value.trim();
   if (category === 'email') return '****@*****.***';
-  const digits = countDigits(trimmed);
-  // Letters are counted (a Unicode test per character) only where a digit tail could be kept.
-  const keepTail = TAIL_CATEGORIES.has(category) && digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
-  const shaped = keepTail ? maskAllButDigitTail(trimmed, digits) : maskAll(trimmed, MAX_LENGTH);
+  // Digits are counted only where a digit tail could be kept, and letters (a Unicode test per character) only
+  // where there are enough digits.
+  const digits = TAIL_CATEGORIES.has(category) ? countDigits(trimmed) : 0;
+  const keepTail = digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
+  const label = keepTail ? maskAllButDigitTail(trimmed, digits) : maskAll(trimmed, MAX_LENGTH);
+  const shaped = label.text();
+  // A window of four label characters holds value text only if none is masked, or if the value holds `*`.
+  if (label.longestUnmasked < 4 && !trimmed.includes('*')) return shaped;
   return leaks(shaped, trimmed, keepTail) ? '***' : shaped;
 }
 
@@ -32,34 +36,92 @@ export function redact(category: Category, value: string): string {
  * Masks every character (a code point: a surrogate pair is one `*`) but kept punctuation, at most two in a
  * row; stops at `limit` characters, the label's cap, so a long value costs no more than a short one.
  */
-function maskAll(value: string, limit: number): string {
-  const out: number[] = [];
+function maskAll(value: string, limit: number): LabelBuilder {
+  const label = LABEL.reset();
   let punctRun = 0;
-  for (let i = 0; i < value.length && out.length < limit; i = nextCodePoint(value, i)) {
-    const keep = isKeptPunctuation(value.charCodeAt(i)) && punctRun < 2;
+  for (let i = 0; i < value.length && label.length < limit; i = nextCodePoint(value, i)) {
+    const c = value.charCodeAt(i);
+    const keep = isKeptPunctuation(c) && punctRun < 2;
     punctRun = keep ? punctRun + 1 : 0;
-    out.push(keep ? value.charCodeAt(i) : MASK);
+    if (keep) label.keep(c);
+    else label.mask();
   }
-  return String.fromCharCode(...out);
+  return label;
 }
 
-function maskAllButDigitTail(value: string, digits: number): string {
-  const out: number[] = [];
+function maskAllButDigitTail(value: string, digits: number): LabelBuilder {
+  const label = LABEL.reset();
   let seen = 0;
   let punctRun = 0;
   for (let i = 0; i < value.length; i = nextCodePoint(value, i)) {
     const c = value.charCodeAt(i);
     if (isDigit(c)) {
       seen++;
-      out.push(seen > digits - TAIL_DIGITS ? c : MASK);
+      if (seen > digits - TAIL_DIGITS) label.keep(c);
+      else label.mask();
       punctRun = 0;
     } else {
       const keep = isKeptPunctuation(c) && punctRun < 2;
       punctRun = keep ? punctRun + 1 : 0;
-      out.push(keep ? c : MASK);
+      if (keep) label.keep(c);
+      else label.mask();
     }
   }
-  return String.fromCharCode(...(out.length > 24 ? [MASK, ...out.slice(-23)] : out));
+  return label;
+}
+
+/**
+ * A label built as runs of `*` between kept characters (all ASCII), so a label costs a few string joins rather
+ * than an array of char codes per value. It notes its longest run of kept characters for the leak guard.
+ */
+class LabelBuilder {
+  length = 0;
+  longestUnmasked = 0;
+  private done = '';
+  private masks = 0;
+  private unmasked = 0;
+
+  /** Starts a new label (redact reuses one builder: a label per candidate, over a million per large workload). */
+  reset(): this {
+    this.length = 0;
+    this.longestUnmasked = 0;
+    this.done = '';
+    this.masks = 0;
+    this.unmasked = 0;
+    return this;
+  }
+
+  mask(): void {
+    this.masks++;
+    this.length++;
+    this.unmasked = 0;
+  }
+
+  keep(c: number): void {
+    this.done += maskRun(this.masks) + ASCII_CHARS[c];
+    this.masks = 0;
+    this.length++;
+    this.unmasked++;
+    if (this.unmasked > this.longestUnmasked) this.longestUnmasked = this.unmasked;
+  }
+
+  /** The label; past MAX_LABEL characters (a long digit tail), a `*` and the last MAX_LABEL - 1. */
+  text(): string {
+    const text = this.masks === 0 ? this.done : this.done + maskRun(this.masks);
+    return text.length > MAX_LABEL ? `*${text.slice(1 - MAX_LABEL)}` : text;
+  }
+}
+
+const MAX_LABEL = 24;
+const LABEL = new LabelBuilder();
+
+/** One-character strings of ASCII codes. */
+const ASCII_CHARS: readonly string[] = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+const MASK_RUNS: string[] = [];
+
+/** `length` masks; runs are short (a label is at most 24 characters but for a long digit tail). */
+function maskRun(length: number): string {
+  return (MASK_RUNS[length] ??= '*'.repeat(length));
 }
 
 /**
@@ -68,12 +130,14 @@ function maskAllButDigitTail(value: string, digits: number): string {
  */
 function leaks(label: string, value: string, keepTail: boolean): boolean {
   const tailStart = keepTail ? firstTailIndex(label) : label.length;
-  // A window holding `*` can only occur in a value that holds one; labels put `*` in nearly every window.
+  // A window holding `*` can only occur in a value that holds one; labels put `*` in nearly every window, so
+  // only windows inside a run of four or more other characters are looked for.
   const valueHasMask = value.includes('*');
-  for (let i = 0; i + 4 <= tailStart; i++) {
-    const mask = label.indexOf('*', i);
-    if (!valueHasMask && mask >= 0 && mask < i + 4) continue;
-    if (value.includes(label.slice(i, i + 4))) return true;
+  let unmasked = 0;
+  for (let i = 0; i < tailStart; i++) {
+    unmasked = label.charCodeAt(i) === MASK ? 0 : unmasked + 1;
+    if (i < 3 || (!valueHasMask && unmasked < 4)) continue;
+    if (value.includes(label.slice(i - 3, i + 1))) return true;
   }
   return false;
 }

@@ -62,6 +62,8 @@ export function scanText(path: string, text: string, options: ScanOptions = {}):
   let document: ScanDocument | undefined;
   // scanDocument's array is extended, never spread into another: a spread of 120,000 findings overflows the stack.
   let findings: Finding[] = [];
+  // scanDocument's findings come sorted; only analyzer findings need a sort.
+  let sorted = true;
   try {
     if (isPhiScannable(path)) {
       document = readDocument(path, text);
@@ -69,13 +71,20 @@ export function scanText(path: string, text: string, options: ScanOptions = {}):
     }
     const input = { path, text, document, config: options.config ?? DEFAULT_CONFIG, inputs: options.inputs ?? {} };
     for (const analyzer of analyzersFor(path)) {
-      for (const f of analyzer.analyze(input)) findings.push(withFingerprint(f, text, options, path));
+      for (const f of analyzer.analyze(input)) {
+        findings.push(withFingerprint(f, text, options, path));
+        sorted = false;
+      }
     }
   } catch (e) {
     return { findings: [], error: { path, message: describeError(e) } };
   }
-  findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
+  if (!sorted) findings.sort(byRange);
   return { findings, document };
+}
+
+function byRange(a: Finding, b: Finding): number {
+  return a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset;
 }
 
 /** Whether any part of the engine reads this file (the PHI scan or an analyzer). */
@@ -90,17 +99,106 @@ function describeError(e: unknown): string {
   return `internal error while scanning (${name}); please report it`;
 }
 
-/** A candidate placed in a slice, before it becomes a finding. */
-interface Placed {
-  readonly slice: TextSlice;
-  readonly start: number;
-  readonly end: number;
-  readonly head: FindingHead;
-  readonly redacted: string;
-  readonly cellIndex: number;
-  readonly outputIndex?: number;
-  /** Line of the finding inside the cell source, for line-level suppressions (source regions only). */
-  readonly sourceOffset?: number;
+/**
+ * Candidates placed in slices, before they become findings: one column per field instead of an object per
+ * candidate (a table output places one per typed value, and they all live until the document is done). A slice's
+ * candidates are placed together (a cell source, a title, an output text), so slices are kept per run of them.
+ */
+class Placements {
+  count = 0;
+  private capacity = 256;
+  start: Int32Array = new Int32Array(this.capacity);
+  end: Int32Array = new Int32Array(this.capacity);
+  cellIndex: Int32Array = new Int32Array(this.capacity);
+  /** NONE outside outputs. */
+  outputIndex: Int32Array = new Int32Array(this.capacity);
+  /** Offset of the finding in the cell source, for line-level suppressions; NONE outside source regions. */
+  sourceOffset: Int32Array = new Int32Array(this.capacity);
+  /** Index in `heads`. */
+  headId: Int32Array = new Int32Array(this.capacity);
+  readonly redacted: string[] = [];
+  /** Every head placements refer to, by FindingHead.id. */
+  readonly heads: FindingHead[] = [];
+  /** The slice of each run of placements, and where each run starts. */
+  readonly runSlices: TextSlice[] = [];
+  readonly runStarts: number[] = [];
+
+  add(slice: TextSlice, start: number, end: number, head: FindingHead, redacted: string, where: Where): void {
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    if (this.runSlices[this.runSlices.length - 1] !== slice) {
+      this.runSlices.push(slice);
+      this.runStarts.push(i);
+    }
+    this.start[i] = start;
+    this.end[i] = end;
+    this.cellIndex[i] = where.cellIndex;
+    this.outputIndex[i] = where.outputIndex ?? NONE;
+    this.sourceOffset[i] = where.inSource ? start : NONE;
+    this.headId[i] = head.id;
+    this.redacted.push(redacted);
+  }
+
+  get size(): number {
+    return this.capacity;
+  }
+
+  /** Empties these placements, keeping no reference to a slice, head or label. */
+  clear(): void {
+    this.count = 0;
+    this.redacted.length = 0;
+    this.heads.length = 0;
+    this.runSlices.length = 0;
+    this.runStarts.length = 0;
+  }
+
+  /** Where run r of placements ends (exclusive). */
+  runEnd(r: number): number {
+    return r + 1 < this.runStarts.length ? this.runStarts[r + 1] : this.count;
+  }
+
+  head(i: number): FindingHead {
+    return this.heads[this.headId[i]];
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.start = grown(this.start, this.capacity);
+    this.end = grown(this.end, this.capacity);
+    this.cellIndex = grown(this.cellIndex, this.capacity);
+    this.outputIndex = grown(this.outputIndex, this.capacity);
+    this.sourceOffset = grown(this.sourceOffset, this.capacity);
+    this.headId = grown(this.headId, this.capacity);
+  }
+}
+
+/**
+ * Placements for a document: the last document's, emptied, when there is one (a new typed list costs more than
+ * filling one, and every document needs six).
+ */
+function takePlacements(): Placements {
+  const spare = sparePlacements;
+  sparePlacements = undefined;
+  return spare ?? new Placements();
+}
+
+/** Empties placements and keeps them for the next document unless they grew large. */
+function releasePlacements(placed: Placements): void {
+  placed.clear();
+  if (placed.size <= MAX_SPARE_CAPACITY) sparePlacements = placed;
+}
+
+let sparePlacements: Placements | undefined;
+/** Up to this many placements (six 4-byte columns) are kept between documents. */
+const MAX_SPARE_CAPACITY = 1 << 16;
+
+/** An absent output index or source offset in Placements. */
+const NONE = -1;
+
+function grown(column: Int32Array, capacity: number): Int32Array {
+  const next = new Int32Array(capacity);
+  next.set(column);
+  return next;
 }
 
 /**
@@ -108,6 +206,8 @@ interface Placed {
  * message up to the redacted label. A table yields a finding per row, all with the same head.
  */
 interface FindingHead {
+  /** Index in Placements.heads. */
+  readonly id: number;
   readonly category: Category;
   readonly regionKind: RegionKind;
   readonly rule: PhiRule;
@@ -117,6 +217,12 @@ interface FindingHead {
   readonly relation?: KeyRelation;
   /** `<label> in <where> (<relation> \`key\`): `, followed by the redacted label in each message. */
   readonly message: string;
+  /**
+   * The last redacted label and its message: a column's values often share a label (`****-**-**`), and findings
+   * sharing one message string also share the work of writing it out.
+   */
+  lastLabel: string | undefined;
+  lastMessage: string;
 }
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
@@ -125,15 +231,13 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   const context: ScanContext = {
     config,
     custom: compileCustomPatterns(config.customPatterns),
-    placed: [],
+    placed: takePlacements(),
     keyClasses,
     typesValues: (key) => {
       const k = keyClassOf(config, keyClasses, key);
       return k.category !== undefined || k.bareName;
     },
-    freeTextMemo: new Map(),
-    freeTextContexts: new Map(),
-    heads: new Map(),
+    freeTextKinds: new Map(),
   };
   for (const cell of document.cells) scanCell(cell, context);
 
@@ -141,79 +245,110 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   const suppressions = parseSuppressions(document);
   const allow = compileAllowList(config.allow);
   const findings: Finding[] = [];
-  for (const p of dedupe(context.placed)) {
-    const { rule, severity, category } = p.head;
-    if (!severity) continue;
-    if (suppressions.suppresses(rule.id, p.cellIndex, p.sourceOffset)) continue;
-    // The matched text is read only where an allow list or a fingerprint needs it.
-    const value = allow || options.fingerprintSalt !== undefined ? p.slice.text.slice(p.start, p.end) : '';
-    if (allow?.(value)) continue;
-    const startOffset = p.slice.map.toFile(p.start);
-    const endOffset = p.slice.map.toFileEnd(p.end);
-    const startLine = lines.lineOf(startOffset);
-    const endLine = lines.lineOf(endOffset);
-    findings.push({
-      ruleId: rule.id,
-      category,
-      severity,
-      message: p.head.message + p.redacted,
-      redacted: p.redacted,
-      range: {
-        startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
-        endLine, endCharacter: endOffset - lines.lineStart(endLine),
-      },
-      regionKind: p.head.regionKind,
-      cellIndex: p.cellIndex,
-      outputIndex: p.outputIndex,
-      contextKey: p.head.contextKey,
-      fingerprint: options.fingerprintSalt === undefined ? undefined
-        : fingerprint(options.fingerprintSalt, rule.id, category, options.fingerprintPath ?? document.path, value),
-      fixes: rule.fixes,
-    });
+  const placed = context.placed;
+  const kept = dedupe(placed);
+  for (let g = 0, k = 0; g < kept.slices.length; g++) {
+    const slice = kept.slices[g];
+    for (; k < kept.groupEnds[g]; k++) {
+      const i = kept.indices[k];
+      const head = placed.head(i);
+      const { rule, severity, category } = head;
+      if (!severity) continue;
+      const cellIndex = placed.cellIndex[i];
+      const sourceOffset = placed.sourceOffset[i];
+      if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) continue;
+      // The matched text is read only where an allow list or a fingerprint needs it.
+      const value = allow || options.fingerprintSalt !== undefined ? slice.text.slice(placed.start[i], placed.end[i]) : '';
+      if (allow?.(value)) continue;
+      const startOffset = slice.map.toFile(placed.start[i]);
+      const endOffset = slice.map.toFileEnd(placed.end[i]);
+      const startLine = lines.lineOf(startOffset);
+      const endLine = lines.lineOf(endOffset);
+      const redacted = placed.redacted[i];
+      const outputIndex = placed.outputIndex[i];
+      findings.push({
+        ruleId: rule.id,
+        category,
+        severity,
+        message: messageOf(head, redacted),
+        redacted,
+        range: {
+          startOffset, endOffset, line: startLine, character: startOffset - lines.lineStart(startLine),
+          endLine, endCharacter: endOffset - lines.lineStart(endLine),
+        },
+        regionKind: head.regionKind,
+        cellIndex,
+        outputIndex: outputIndex === NONE ? undefined : outputIndex,
+        contextKey: head.contextKey,
+        fingerprint: options.fingerprintSalt === undefined ? undefined
+          : fingerprint(options.fingerprintSalt, rule.id, category, options.fingerprintPath ?? document.path, value),
+        fixes: rule.fixes,
+      });
+    }
   }
-  findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset);
+  releasePlacements(placed);
+  findings.sort(byRange);
   return findings;
 }
 
 interface ScanContext {
   readonly config: ResolvedConfig;
   readonly custom: ReturnType<typeof compileCustomPatterns>;
-  readonly placed: Placed[];
+  readonly placed: Placements;
   /** What each column/key says about its values: a table repeats its header for every row, and classifying is costly. */
   readonly keyClasses: Map<string, KeyClass>;
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues: (key: string) => boolean;
-  /** Candidates of short free texts by region kind and text: code repeats its literals (dates, codes, ids). */
-  readonly freeTextMemo: Map<RegionKind, Map<string, readonly Candidate[]>>;
-  /** One detector context per region kind: every text of a kind is scanned with the same one. */
-  readonly freeTextContexts: Map<RegionKind, FreeTextContext>;
-  /** Finding heads by context key ('' for free text), a few each: one per region kind, category and relation. */
-  readonly heads: Map<string, FindingHead[]>;
+  /** What the free-text pass keeps per region kind (see FreeTextKind). */
+  readonly freeTextKinds: Map<RegionKind, FreeTextKind>;
+}
+
+/** The free-text pass of one region kind in a document: callers look it up once for many texts. */
+interface FreeTextKind {
+  readonly regionKind: RegionKind;
+  /** Every text of a kind is scanned with the same detector context. */
+  readonly context: FreeTextContext;
+  /** Candidates of short texts by text: code repeats its literals (dates, codes, ids). */
+  readonly memo: Map<string, readonly Candidate[]>;
+  /** Finding heads, one per category. */
+  readonly heads: FindingHead[];
+}
+
+function freeTextKind(ctx: ScanContext, regionKind: RegionKind): FreeTextKind {
+  let kind = ctx.freeTextKinds.get(regionKind);
+  if (!kind) {
+    kind = { regionKind, context: { regionKind, extraCues: configuredCues(ctx.config) }, memo: new Map(), heads: [] };
+    ctx.freeTextKinds.set(regionKind, kind);
+  }
+  return kind;
 }
 
 /** A key's category (classifyKey), or whether it is a bare `name` key, which types only name-shaped values. */
 interface KeyClass {
   readonly category: Category | undefined;
   readonly bareName: boolean;
+  /** Finding heads under this key, a few: one per region kind, category and relation. */
+  readonly heads: FindingHead[];
 }
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
-  const base: Where = { cellIndex: cell.index, inSource: false };
   if (cell.kind === 'markdown') {
-    freeText(ctx, cell.source, 0, cell.source.text.length, 'markdown', { ...base, inSource: true });
+    freeText(ctx, cell.source, 0, cell.source.text.length, freeTextKind(ctx, 'markdown'), { cellIndex: cell.index, outputIndex: undefined, inSource: true });
   } else {
     scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
   }
-  if (cell.title) freeText(ctx, cell.title, 0, cell.title.text.length, 'title', base);
+  if (cell.title) {
+    freeText(ctx, cell.title, 0, cell.title.text.length, freeTextKind(ctx, 'title'), { cellIndex: cell.index, outputIndex: undefined, inSource: false });
+  }
   for (const out of cell.outputs) {
-    const where: Where = { ...base, outputIndex: out.outputIndex };
+    const where: Where = { cellIndex: cell.index, outputIndex: out.outputIndex, inSource: false };
     for (const text of out.texts) {
       const typed: number[] = [];
       for (const v of findTableValues(text.text, out.mime, ctx.typesValues)) {
         const c = keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
         if (c) typed.push(v.start + c.start, v.start + c.end);
       }
-      freeText(ctx, text, 0, text.text.length, 'output', where, typed);
+      freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
     for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
   }
@@ -229,23 +364,25 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const slice = cell.source;
   const lexer = lexerFor(language);
   const text = from === 0 && to === slice.text.length ? slice.text : slice.text.slice(from, to);
-  const where: Where = { cellIndex: cell.index, inSource: true };
+  const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
   if (!lexer) {
-    freeText(ctx, slice, from, to, 'comment', where);
+    freeText(ctx, slice, from, to, freeTextKind(ctx, 'comment'), where);
     return;
   }
   const tokens: Token[] = lexer(text);
+  const comments = freeTextKind(ctx, 'comment');
+  const strings = freeTextKind(ctx, 'code');
   for (const t of tokens) {
     const vs = from + (t.valueStart ?? t.start);
     const ve = from + (t.valueEnd ?? t.end);
     if (t.kind === 'comment') {
-      freeText(ctx, slice, vs, ve, 'comment', where);
+      freeText(ctx, slice, vs, ve, comments, where);
     } else if (t.kind === 'string' && ve > vs) {
       const content = slice.text.slice(vs, ve);
       if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
         scanCode(ctx, cell, 'sql', vs, ve);
       }
-      freeTextOf(ctx, slice, vs, content, 'code', where);
+      freeTextOf(ctx, slice, vs, content, strings, where);
     }
   }
   for (const k of findKeyedLiterals(language, text, tokens)) {
@@ -255,7 +392,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
 
 interface Where {
   readonly cellIndex: number;
-  readonly outputIndex?: number;
+  readonly outputIndex: number | undefined;
   /** In the cell source: findings there keep their offset for line-level suppressions. */
   readonly inSource: boolean;
 }
@@ -266,32 +403,30 @@ interface Where {
  * and on a table output would re-read most of the text.
  */
 function freeText(
-  ctx: ScanContext, slice: TextSlice, from: number, to: number, regionKind: RegionKind, where: Where, judged?: readonly number[],
+  ctx: ScanContext, slice: TextSlice, from: number, to: number, kind: FreeTextKind, where: Where, judged?: readonly number[],
 ): void {
-  if (to > from) freeTextOf(ctx, slice, from, blanked(slice.text.slice(from, to), judged), regionKind, where);
+  if (to > from) freeTextOf(ctx, slice, from, blanked(slice.text.slice(from, to), judged), kind, where);
 }
 
 /** freeText of `text`, the slice's text from `from` on, already cut out (or blanked). */
-function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: string, regionKind: RegionKind, where: Where): void {
-  let fc = ctx.freeTextContexts.get(regionKind);
-  if (!fc) ctx.freeTextContexts.set(regionKind, (fc = { regionKind, extraCues: configuredCues(ctx.config) }));
-  for (const c of freeTextCandidates(ctx, text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
+function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: string, kind: FreeTextKind, where: Where): void {
+  for (const c of freeTextCandidates(text, kind)) place(ctx, slice, from, c, where, freeTextHead(ctx, kind, c.category));
   for (const d of ctx.custom) {
-    for (const c of d.find(text, fc)) place(ctx, slice, from, c, regionKind, where, undefined);
+    for (const c of d.find(text, kind.context)) place(ctx, slice, from, c, where, freeTextHead(ctx, kind, c.category));
   }
 }
 
 /** The text with each [start, end) pair of `spans` (ascending, not overlapping) replaced by as many spaces. */
 function blanked(text: string, spans: readonly number[] | undefined): string {
   if (!spans || spans.length === 0) return text;
-  const parts: string[] = [];
+  // Joined with `+`, not an array and join(): the engine flattens the result once, when the free-text pass reads it.
+  let out = '';
   let at = 0;
   for (let i = 0; i < spans.length; i += 2) {
-    parts.push(text.slice(at, spans[i]), spaces(spans[i + 1] - spans[i]));
+    out += text.slice(at, spans[i]) + spaces(spans[i + 1] - spans[i]);
     at = spans[i + 1];
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return out + text.slice(at);
 }
 
 const SPACES: string[] = [];
@@ -311,13 +446,18 @@ function configuredCues(config: ResolvedConfig): FreeTextContext['extraCues'] {
 const MEMO_MAX_LENGTH = 256;
 
 /** scanFreeText, once per distinct short text and region kind in a document (its result depends on nothing else). */
-function freeTextCandidates(ctx: ScanContext, text: string, fc: FreeTextContext): readonly Candidate[] {
-  if (text.length > MEMO_MAX_LENGTH) return scanFreeText(text, fc);
-  let byText = ctx.freeTextMemo.get(fc.regionKind);
-  if (!byText) ctx.freeTextMemo.set(fc.regionKind, (byText = new Map()));
-  let found = byText.get(text);
-  if (!found) byText.set(text, (found = scanFreeText(text, fc)));
+function freeTextCandidates(text: string, kind: FreeTextKind): readonly Candidate[] {
+  if (text.length > MEMO_MAX_LENGTH) return scanFreeText(text, kind.context);
+  let found = kind.memo.get(text);
+  if (!found) kind.memo.set(text, (found = nonEmptyOr(scanFreeText(text, kind.context))));
   return found;
+}
+
+const NO_CANDIDATES: readonly Candidate[] = [];
+
+/** Most memoised texts have no candidates: they share one empty list rather than keep one each. */
+function nonEmptyOr(found: readonly Candidate[]): readonly Candidate[] {
+  return found.length === 0 ? NO_CANDIDATES : found;
 }
 
 function keyed(
@@ -328,7 +468,7 @@ function keyed(
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
   const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation) : checkBareNameValue(value);
-  if (c) place(ctx, slice, from, c, regionKind, where, key, relation);
+  if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
 }
 
@@ -336,7 +476,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   let keyClass = keyClasses.get(key);
   if (!keyClass) {
     const category = classifyKey(key, config.contextWords);
-    keyClass = { category, bareName: !category && isBareNameKey(key) };
+    keyClass = { category, bareName: !category && isBareNameKey(key), heads: [] };
     keyClasses.set(key, keyClass);
   }
   return keyClass;
@@ -347,35 +487,45 @@ function isBareNameKey(key: string): boolean {
   return /^["'`]?name["'`]?$/i.test(key.trim());
 }
 
-function place(
-  ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, regionKind: RegionKind, where: Where,
-  contextKey: string | undefined, relation?: KeyRelation,
-): void {
-  ctx.placed.push({
-    slice, start: from + c.start, end: from + c.end, head: headFor(ctx, c.category, regionKind, contextKey, relation),
-    redacted: c.redacted, cellIndex: where.cellIndex, outputIndex: where.outputIndex,
-    sourceOffset: where.inSource ? from + c.start : undefined,
-  });
+function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, where: Where, head: FindingHead): void {
+  ctx.placed.add(slice, from + c.start, from + c.end, head, c.redacted, where);
 }
 
+function freeTextHead(ctx: ScanContext, kind: FreeTextKind, category: Category): FindingHead {
+  return headFor(ctx.placed.heads, ctx.config, kind.heads, category, kind.regionKind, undefined, undefined);
+}
+
+/**
+ * The head in `heads` (all under `contextKey`) for this category, region kind and relation, made once (and added
+ * to `all`, the document's heads).
+ */
 function headFor(
-  ctx: ScanContext, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
+  all: FindingHead[], config: ResolvedConfig, heads: FindingHead[], category: Category, regionKind: RegionKind, contextKey: string | undefined,
+  relation: KeyRelation | undefined,
 ): FindingHead {
-  let heads = ctx.heads.get(contextKey ?? '');
-  if (!heads) ctx.heads.set(contextKey ?? '', (heads = []));
-  let head = heads.find((h) => h.category === category && h.regionKind === regionKind && h.relation === relation && h.contextKey === contextKey);
-  if (!head) heads.push((head = makeHead(ctx.config, category, regionKind, contextKey, relation)));
+  for (const h of heads) if (h.category === category && h.regionKind === regionKind && h.relation === relation) return h;
+  const head = makeHead(all.length, config, category, regionKind, contextKey, relation);
+  heads.push(head);
+  all.push(head);
   return head;
 }
 
+function messageOf(head: FindingHead, redacted: string): string {
+  if (head.lastLabel !== redacted) {
+    head.lastLabel = redacted;
+    head.lastMessage = head.message + redacted;
+  }
+  return head.lastMessage;
+}
+
 function makeHead(
-  config: ResolvedConfig, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
+  id: number, config: ResolvedConfig, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
 ): FindingHead {
   const rule = phiRuleFor(regionKind);
   const keyNote = contextKey && relation ? ` (${RELATION_WORDS[relation]} \`${contextKey}\`)` : '';
   return {
-    category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
-    message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `,
+    id, category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
+    message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `, lastLabel: undefined, lastMessage: '',
   };
 }
 
@@ -387,34 +537,72 @@ const RELATION_WORDS: Readonly<Record<KeyRelation, string>> = {
   bound: 'compared with', assign: 'assigned to', table: 'column',
 };
 
-/** One finding per span: where detectors overlap, a keyed (context-typed) finding wins, then the longer one. */
-function dedupe(placed: Placed[]): Placed[] {
-  const bySlice = new Map<TextSlice, Placed[]>();
-  for (const p of placed) {
-    const list = bySlice.get(p.slice);
-    if (list) list.push(p);
-    else bySlice.set(p.slice, [p]);
-  }
-  const out: Placed[] = [];
-  for (const list of bySlice.values()) {
-    list.sort((a, b) => a.start - b.start || b.end - a.end);
-    let current: Placed | undefined;
-    for (const p of list) {
-      if (current && p.start < current.end) {
-        if (better(p, current)) current = p;
-        continue;
-      }
-      if (current) out.push(current);
-      current = p;
-    }
-    if (current) out.push(current);
-  }
-  return out;
+/** Placements kept by dedupe: `indices` by slice, those of slices[g] ending before groupEnds[g]. */
+interface Kept {
+  readonly indices: number[];
+  readonly slices: TextSlice[];
+  readonly groupEnds: number[];
 }
 
-function better(a: Placed, b: Placed): boolean {
-  if (!!a.head.contextKey !== !!b.head.contextKey) return !!a.head.contextKey;
-  return a.end - a.start > b.end - b.start;
+/**
+ * One finding per span: where detectors overlap, a keyed (context-typed) finding wins, then the longer one.
+ * Keeps placements slice by slice (in order of each slice's first placement), each slice's in order of start,
+ * longer first.
+ */
+function dedupe(placed: Placements): Kept {
+  const kept: Kept = { indices: [], slices: [], groupEnds: [] };
+  for (const [slice, runs] of runsBySlice(placed)) {
+    const order = runs.length === 2 && inOrder(placed, runs[0], runs[1]) ? undefined : sortedIndices(placed, runs);
+    const n = order ? order.length : runs[1] - runs[0];
+    let current = -1;
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[k] : runs[0] + k;
+      if (current >= 0 && placed.start[i] < placed.end[current]) {
+        if (better(placed, i, current)) current = i;
+        continue;
+      }
+      if (current >= 0) kept.indices.push(current);
+      current = i;
+    }
+    if (current >= 0) kept.indices.push(current);
+    kept.slices.push(slice);
+    kept.groupEnds.push(kept.indices.length);
+  }
+  return kept;
+}
+
+/** [start, end) runs of placements by slice; a slice placed again after another gets a second run. */
+function runsBySlice(placed: Placements): Map<TextSlice, number[]> {
+  const bySlice = new Map<TextSlice, number[]>();
+  for (let r = 0; r < placed.runSlices.length; r++) {
+    const runs = bySlice.get(placed.runSlices[r]);
+    if (runs) runs.push(placed.runStarts[r], placed.runEnd(r));
+    else bySlice.set(placed.runSlices[r], [placed.runStarts[r], placed.runEnd(r)]);
+  }
+  return bySlice;
+}
+
+/** Whether placements [from, to) are already in dedupe's order (most are: detectors return candidates in order). */
+function inOrder(placed: Placements, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (compareSpans(placed, i - 1, i) > 0) return false;
+  return true;
+}
+
+/** The placements of the runs, by start, longer first; a stable sort, so ties keep the order they were placed in. */
+function sortedIndices(placed: Placements, runs: readonly number[]): number[] {
+  const order: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]; i < runs[r + 1]; i++) order.push(i);
+  return order.sort((a, b) => compareSpans(placed, a, b));
+}
+
+function compareSpans(placed: Placements, a: number, b: number): number {
+  return placed.start[a] - placed.start[b] || placed.end[b] - placed.end[a];
+}
+
+function better(placed: Placements, a: number, b: number): boolean {
+  const aKeyed = !!placed.head(a).contextKey;
+  if (aKeyed !== !!placed.head(b).contextKey) return aKeyed;
+  return placed.end[a] - placed.start[a] > placed.end[b] - placed.start[b];
 }
 
 function severityFor(ruleId: string, fallback: Severity, config: ResolvedConfig): Severity | undefined {
