@@ -40,7 +40,7 @@ export class UsageError extends Error {
 export function processIO(): CliIO {
   const stream = (s: NodeJS.WriteStream): OutputStream => ({
     write: (text) => void s.write(text),
-    writeBytes: (bytes, written) => void s.write(bytes, written && (() => written())),
+    writeBytes: (bytes, written) => void s.write(bytes, written),
     isBackedUp: () => s.writableNeedDrain,
     onDrain: (listener) => void s.once('drain', listener),
     get isTTY() {

@@ -138,6 +138,8 @@ export class LineIndex {
 
   /** The 0-based line holding `offset` (position() without an object, for callers that place many ranges). */
   lineOf(offset: number): number {
+    // The search of OffsetMap.segmentAt, kept apart so each call site reads one kind of list: one function over
+    // both this Int32Array and that number[] measured a few percent slower on the bench workload.
     let lo = 0;
     let hi = this.lineCount - 1;
     const near = this.lastLine;
