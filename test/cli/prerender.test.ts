@@ -37,7 +37,7 @@ function report(format: ReportFormat, files: readonly FileResult[], quiet: boole
     if (result.rendered) {
       const { block, counts } = result.rendered;
       // As bytes, the way a worker's block arrives.
-      writer.rendered(typeof block === 'string' ? new TextEncoder().encode(block) : block, counts.error + counts.warning + counts.info);
+      writer.rendered(block instanceof Uint8Array ? block : new TextEncoder().encode(block.join('')), counts.error + counts.warning + counts.info);
     } else {
       writer.file(quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings);
     }
@@ -61,6 +61,12 @@ describe('lint: report blocks rendered where a file was scanned', () => {
       });
     }
   }
+
+  it('reads exactly as the writer writes it for a file of thousands of findings (a block of many pieces)', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => rules[i % rules.length]);
+    const large: FileResult[] = [files[0], { file: 'synthetic/large.ipynb', findings: findings('synthetic/large.ipynb', many) }];
+    for (const format of FORMATS) assert.equal(report(format, large, false, true), report(format, large, false, false), format.format);
+  });
 
   it('writes the documented JSON and a SARIF log whose results point at their rules', () => {
     const all = files.flatMap((f) => f.findings);

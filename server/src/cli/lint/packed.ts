@@ -5,7 +5,7 @@
  * matched value: only positions, rule ids and already-redacted messages.
  */
 import type { FindingCategory, Severity } from '../../engine';
-import type { FileProblem, ReportFinding } from '../report/model';
+import type { FileProblem, RenderedBlock, ReportFinding } from '../report/model';
 import type { FileResult, RenderedFile } from './scanFile';
 
 interface FindingKind {
@@ -59,6 +59,8 @@ export function packResult(result: FileResult, blocks: BlockEncoder): PackedResu
 const encoder = new TextEncoder();
 /** Buffers a worker keeps for reuse; more come back only while the main thread's reorder window is full. */
 const MAX_SPARES = 8;
+/** The most UTF-8 bytes one UTF-16 unit can take. */
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Encodes a worker's report blocks, each into a buffer of its own that is transferred to the main thread (never
@@ -69,29 +71,49 @@ const MAX_SPARES = 8;
 export class BlockEncoder {
   private readonly spares: ArrayBuffer[] = [];
 
-  encode(block: string | Uint8Array): Uint8Array {
-    if (typeof block !== 'string') return block;
-    // UTF-8 takes at least a byte per UTF-16 unit; a block that still does not fit is encoded afresh.
-    const at = this.spares.findIndex((b) => b.byteLength >= block.length);
-    if (at >= 0) {
-      const [spare] = this.spares.splice(at, 1);
-      const { read, written } = encoder.encodeInto(block, new Uint8Array(spare));
-      if (read === block.length) return new Uint8Array(spare, 0, written);
-      this.giveBack(spare);
+  encode(block: RenderedBlock | Uint8Array): Uint8Array {
+    if (block instanceof Uint8Array) return block;
+    let units = 0;
+    for (const piece of block) units += piece.length;
+    // UTF-8 takes at least a byte per UTF-16 unit: a buffer that size fits ASCII, and grows for multi-byte text.
+    let buffer = this.spare(units) ?? new ArrayBuffer(units);
+    let at = 0;
+    for (const piece of block) {
+      for (let read = 0; ;) {
+        const done = encoder.encodeInto(read === 0 ? piece : piece.slice(read), new Uint8Array(buffer, at));
+        at += done.written;
+        read += done.read;
+        units -= done.read;
+        if (read === piece.length) break;
+        buffer = this.grown(buffer, at, at + units * MAX_BYTES_PER_UNIT);
+      }
     }
-    return encoder.encode(block);
+    return new Uint8Array(buffer, 0, at);
   }
 
   /** A buffer the main thread has written out. */
   giveBack(buffer: ArrayBuffer): void {
     if (this.spares.length < MAX_SPARES) this.spares.push(buffer);
   }
+
+  private spare(bytes: number): ArrayBuffer | undefined {
+    const at = this.spares.findIndex((b) => b.byteLength >= bytes);
+    return at >= 0 ? this.spares.splice(at, 1)[0] : undefined;
+  }
+
+  /** A buffer of `bytes` holding the first `used` bytes of `buffer`, which is kept for a block it fits. */
+  private grown(buffer: ArrayBuffer, used: number, bytes: number): ArrayBuffer {
+    const larger = new ArrayBuffer(bytes);
+    new Uint8Array(larger).set(new Uint8Array(buffer, 0, used));
+    this.giveBack(buffer);
+    return larger;
+  }
 }
 
 /** The buffers a packed result can hand over instead of copying. */
 export function transferablesOf(packed: PackedResult): ArrayBuffer[] {
   const buffers = [packed.numbers.buffer as ArrayBuffer];
-  if (packed.rendered && typeof packed.rendered.block !== 'string') buffers.push(packed.rendered.block.buffer as ArrayBuffer);
+  if (packed.rendered?.block instanceof Uint8Array) buffers.push(packed.rendered.block.buffer as ArrayBuffer);
   return buffers;
 }
 

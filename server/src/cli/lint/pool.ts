@@ -172,7 +172,7 @@ class WorkerPool {
   /** The result with its block's buffer handed back to `worker` once written out. */
   private handingBack(result: FileResult, worker: Worker): FileResult {
     const block = result.rendered?.block;
-    if (!result.rendered || block === undefined || typeof block === 'string') return result;
+    if (!result.rendered || !(block instanceof Uint8Array)) return result;
     const buffer = block.buffer as ArrayBuffer;
     const written = (): void => {
       if (this.workers.has(worker)) worker.postMessage({ written: buffer } satisfies WrittenBuffer, [buffer]);

@@ -7,7 +7,7 @@ import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { scanBytes, type Finding, type ResolvedConfig } from '../../engine';
 import { describeFsError } from '../../workspace/files';
-import { compareFindings, type FileProblem, type ReportFinding, type ReportFormat, type SeverityCounts } from '../report/model';
+import { compareFindings, type FileProblem, type RenderedBlock, type ReportFinding, type ReportFormat, type SeverityCounts } from '../report/model';
 
 export interface ScanTask {
   /** Path as shown in the report (relative to the working folder unless given absolute). */
@@ -36,7 +36,7 @@ export interface RenderSettings {
 /** A file's reported findings, already written in the report format, and how many of each severity it holds. */
 export interface RenderedFile {
   /** Text where it was rendered; UTF-8 bytes once it has crossed from a worker (transferred, not copied). */
-  readonly block: string | Uint8Array;
+  readonly block: RenderedBlock | Uint8Array;
   readonly counts: SeverityCounts;
   /** Set on the main thread for a worker's bytes: hands their buffer back to the worker once written out. */
   readonly written?: () => void;

@@ -2,15 +2,16 @@
  * The JSON format: exactly `{"findings":[…],"errors":[…]}` with the fields documented in docs/cli.md, byte for
  * byte what `JSON.stringify` of the whole object gives, written one finding at a time.
  */
-import type { ReportFinding, ReportWriter, RunSummary } from './model';
+import { BlockBuilder, writeBlock } from './block';
+import type { RenderedBlock, ReportFinding, ReportWriter, RunSummary } from './model';
 import type { ReportSink } from './sink';
 
 export function jsonWriter(sink: ReportSink): ReportWriter {
   let first = true;
-  const rendered = (block: string | Uint8Array, count: number, written?: () => void): void => {
+  const rendered = (block: RenderedBlock | Uint8Array, count: number, written?: () => void): void => {
     if (count === 0) return written?.();
     if (!first) sink.write(',');
-    sink.write(block, written);
+    writeBlock(sink, block, written);
     first = false;
   };
   return {
@@ -25,11 +26,10 @@ export function jsonWriter(sink: ReportSink): ReportWriter {
 }
 
 /** A file's findings as members of the `findings` array, comma-separated. */
-export function renderJsonFile(findings: readonly ReportFinding[]): string {
-  // Appending beats map().join() here (no array of thousands of strings to join).
-  let block = '';
-  for (let i = 0; i < findings.length; i++) block += i === 0 ? toJson(findings[i]) : `,${toJson(findings[i])}`;
-  return block;
+export function renderJsonFile(findings: readonly ReportFinding[]): RenderedBlock {
+  const block = new BlockBuilder();
+  for (let i = 0; i < findings.length; i++) block.add(i === 0 ? toJson(findings[i]) : `,${toJson(findings[i])}`);
+  return block.block();
 }
 
 /**

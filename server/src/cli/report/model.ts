@@ -52,7 +52,7 @@ export interface ReportWriter {
    * A file's findings as the format's FileRenderer wrote them (`count` of them), e.g. by a scan worker.
    * `written` is called once the block's bytes are written out and no longer referenced, so they can be reused.
    */
-  rendered(block: string | Uint8Array, count: number, written?: () => void): void;
+  rendered(block: RenderedBlock | Uint8Array, count: number, written?: () => void): void;
   end(summary: RunSummary): void;
 }
 
@@ -63,11 +63,18 @@ export type ReportFormat =
   | { readonly format: 'text'; readonly color: boolean };
 
 /**
+ * A file's findings as a format writes them: pieces of text that, joined, are the block. Each piece stays well
+ * under V8's large-object size (see BlockBuilder), so a block of thousands of findings never becomes one big
+ * string: that string got pages of its own from the OS, on every file.
+ */
+export type RenderedBlock = readonly string[];
+
+/**
  * One file's findings as a format writes them, without what separates them from the previous file; pure, so a
  * scan worker renders its own files and the main thread only writes. Undefined when the file needs the
  * writer's state (a SARIF result for a rule the registry does not list).
  */
-export type FileRenderer = (findings: readonly ReportFinding[]) => string | undefined;
+export type FileRenderer = (findings: readonly ReportFinding[]) => RenderedBlock | undefined;
 
 /** Every severity, most severe first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

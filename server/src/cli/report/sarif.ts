@@ -9,7 +9,8 @@ import type * as Sarif from 'sarif';
 import { allRules, type RuleMeta, type Severity } from '../../engine';
 import { repository } from '../../../../package.json';
 import { VERSION } from '../io';
-import type { FileProblem, FileRenderer, ReportFinding, ReportWriter, RunSummary } from './model';
+import { BlockBuilder, writeBlock } from './block';
+import type { FileProblem, FileRenderer, RenderedBlock, ReportFinding, ReportWriter, RunSummary } from './model';
 import type { ReportSink } from './sink';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -24,10 +25,10 @@ export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
   const rules = allRules().map(toDescriptor);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   let results = 0;
-  const rendered = (block: string | Uint8Array, count: number, written?: () => void): void => {
+  const rendered = (block: RenderedBlock | Uint8Array, count: number, written?: () => void): void => {
     if (count === 0) return written?.();
     if (results > 0) sink.write(',');
-    sink.write(block, written);
+    writeBlock(sink, block, written);
     results += count;
   };
   return {
@@ -37,7 +38,7 @@ export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
       sink.write(`      "originalUriBaseIds": ${indented(srcroot, 3)},\n      "columnKind": "utf16CodeUnits",\n      "results": [`);
     },
     file(findings: readonly ReportFinding[]) {
-      rendered(findings.map((f) => resultText(f, ruleIndex(rules, index, f.ruleId))).join(','), findings.length);
+      rendered(resultsBlock(findings, (f) => ruleIndex(rules, index, f.ruleId)), findings.length);
     },
     rendered,
     end(summary: RunSummary) {
@@ -52,16 +53,18 @@ export function sarifWriter(sink: ReportSink, cwd: string): ReportWriter {
 let registryIndex: Map<string, number> | undefined;
 
 /** A file's results, comma-separated; undefined when one is for a rule outside the registry (its index is the writer's). */
-export const renderSarifFile: FileRenderer = (findings: readonly ReportFinding[]): string | undefined => {
-  registryIndex ??= new Map(allRules().map((r, i) => [r.id, i]));
-  const parts: string[] = [];
-  for (const f of findings) {
-    const i = registryIndex.get(f.ruleId);
-    if (i === undefined) return undefined;
-    parts.push(resultText(f, i));
-  }
-  return parts.join(',');
+export const renderSarifFile: FileRenderer = (findings: readonly ReportFinding[]): RenderedBlock | undefined => {
+  const known = (registryIndex ??= new Map(allRules().map((r, i) => [r.id, i])));
+  if (!findings.every((f) => known.has(f.ruleId))) return undefined;
+  return resultsBlock(findings, (f) => known.get(f.ruleId) as number);
 };
+
+/** A file's results, comma-separated. */
+function resultsBlock(findings: readonly ReportFinding[], ruleIndexOf: (f: ReportFinding) => number): RenderedBlock {
+  const block = new BlockBuilder();
+  findings.forEach((f, i) => block.add(`${i === 0 ? '' : ','}${resultText(f, ruleIndexOf(f))}`));
+  return block.block();
+}
 
 /** One result as it sits in the `results` array, indented like the whole log. */
 function resultText(f: ReportFinding, ruleIndex: number): string {

@@ -1,6 +1,7 @@
 /** The human format, like ESLint's and Ruff's: `path:line:col  severity  message  rule-id`, grouped by file. */
 import type { Severity } from '../../engine';
-import { SEVERITIES, reportedCount, type ReportFinding, type ReportWriter, type RunSummary } from './model';
+import { BlockBuilder, writeBlock } from './block';
+import { SEVERITIES, reportedCount, type RenderedBlock, type ReportFinding, type ReportWriter, type RunSummary } from './model';
 import type { ReportSink } from './sink';
 
 interface Paint {
@@ -26,8 +27,8 @@ export function textWriter(sink: ReportSink, options: { color: boolean }): Repor
   const render = textRenderer(options);
   return {
     begin: () => undefined,
-    file: (group) => sink.write(render(group)),
-    rendered: (block, _count, written) => sink.write(block, written),
+    file: (group) => writeBlock(sink, render(group)),
+    rendered: (block, _count, written) => writeBlock(sink, block, written),
     end(summary: RunSummary) {
       if (summary.errors.length) {
         sink.write('Could not be scanned:\n');
@@ -40,14 +41,16 @@ export function textWriter(sink: ReportSink, options: { color: boolean }): Repor
 }
 
 /** A file's group: aligned `path:line:col  severity  message  rule` lines, then a blank line. */
-export function textRenderer(options: { color: boolean }): (group: readonly ReportFinding[]) => string {
+export function textRenderer(options: { color: boolean }): (group: readonly ReportFinding[]) => RenderedBlock {
   const paint = options.color ? COLOURS : PLAIN;
   return (group) => {
     const locations = group.map((f) => `${f.file}:${f.line}:${f.column}`);
     let width = 0;
     for (const l of locations) width = Math.max(width, l.length);
-    const lines = group.map((f, i) => `${paint.path(locations[i])}${' '.repeat(width - locations[i].length)}  ${paint.severity(f.severity, f.severity.padEnd(7))}  ${f.message}  ${paint.dim(f.ruleId)}\n`);
-    return `${lines.join('')}\n`;
+    const block = new BlockBuilder();
+    group.forEach((f, i) => block.add(`${paint.path(locations[i])}${' '.repeat(width - locations[i].length)}  ${paint.severity(f.severity, f.severity.padEnd(7))}  ${f.message}  ${paint.dim(f.ruleId)}\n`));
+    block.add('\n');
+    return block.block();
   };
 }
 
