@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
-import { findKeyedLiterals } from './context/codeContext';
+import { findKeyedLiteralsIn } from './context/codeContext';
 import { findTableValues } from './context/outputTables';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
@@ -13,10 +13,11 @@ import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
 import { readDocument } from './formats';
-import { lexerFor } from './lexers';
+import { tokenWriterFor } from './lexers';
+import { TokenList } from './lexers/chars';
 import { analyzersFor } from './analyzers';
 import { isPhiScannable } from './formats/support';
-import type { Token } from './lexers/types';
+import { Kind } from './lexers/types';
 import type {
   Category, Finding, FindingCategory, Language, NotebookCell, RegionKind, ScanDocument, ScanError, Severity, TextSlice,
 } from './model';
@@ -359,33 +360,44 @@ const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from)\b/
 // `(?:\(\s*)?` rather than `\(?\s*` after `\s*`: two adjacent whitespace runs backtrack quadratically on long blanks.
 const SQL_PREDICATE = /[=<>]\s*['"\d]|\b(?:in|like)\s*(?:\(\s*)?['"]/i;
 
+/** One TokenList per nesting level of scanCode (a cell's code, then SQL held in its strings), reused for every text. */
+const tokenLists: TokenList[] = [];
+
 /** Scans code in [from, to) of the cell source; SQL held in string literals is scanned as SQL. */
-function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from: number, to: number): void {
+function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from: number, to: number, depth = 0): void {
   const slice = cell.source;
-  const lexer = lexerFor(language);
+  const writeTokens = tokenWriterFor(language);
   const text = from === 0 && to === slice.text.length ? slice.text : slice.text.slice(from, to);
   const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
-  if (!lexer) {
+  if (!writeTokens) {
     freeText(ctx, slice, from, to, freeTextKind(ctx, 'comment'), where);
     return;
   }
-  const tokens: Token[] = lexer(text);
-  const comments = freeTextKind(ctx, 'comment');
+  const tokens = (tokenLists[depth] ??= new TokenList()).clear();
+  writeTokens(text, tokens);
+  const { code, comments } = tokens;
+  const commentKind = freeTextKind(ctx, 'comment');
   const strings = freeTextKind(ctx, 'code');
-  for (const t of tokens) {
-    const vs = from + (t.valueStart ?? t.start);
-    const ve = from + (t.valueEnd ?? t.end);
-    if (t.kind === 'comment') {
-      freeText(ctx, slice, vs, ve, comments, where);
-    } else if (t.kind === 'string' && ve > vs) {
-      const content = slice.text.slice(vs, ve);
-      if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
-        scanCode(ctx, cell, 'sql', vs, ve);
-      }
-      freeTextOf(ctx, slice, vs, content, strings, where);
+  // Comments and strings in text order, as one token list would give them.
+  let c = 0;
+  for (let i = 0; i < code.count; i++) {
+    if (code.kind[i] !== Kind.String) continue;
+    for (; c < comments.count && comments.start[c] < code.start[i]; c++) {
+      freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
     }
+    const vs = from + code.valueStart[i];
+    const ve = from + code.valueEnd[i];
+    if (ve <= vs) continue;
+    const content = slice.text.slice(vs, ve);
+    if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
+      scanCode(ctx, cell, 'sql', vs, ve, depth + 1);
+    }
+    freeTextOf(ctx, slice, vs, content, strings, where);
   }
-  for (const k of findKeyedLiterals(language, text, tokens)) {
+  for (; c < comments.count; c++) {
+    freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
+  }
+  for (const k of findKeyedLiteralsIn(language, text, code)) {
     keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
   }
 }

@@ -7,7 +7,8 @@
  * matched once up front so a call's arguments can be skipped in one step.
  */
 import type { Language } from '../model';
-import type { Token } from '../lexers/types';
+import { TokenList } from '../lexers/chars';
+import { Flag, Kind, type Token, type TokenColumns } from '../lexers/types';
 import type { KeyedLiteral } from './types';
 
 type Relation = KeyedLiteral['relation'];
@@ -98,9 +99,15 @@ const MAX_KEY_DEPTH = 4;
 
 /** Finds literals compared with or assigned to a named column/key (WHERE mrn = '…', {"ssn": "…"}, ...). */
 export function findKeyedLiterals(language: Language, text: string, tokens: readonly Token[]): KeyedLiteral[] {
+  const columns = new TokenList();
+  for (const t of tokens) columns.addToken(t);
+  return findKeyedLiteralsIn(language, text, columns.code);
+}
+
+/** findKeyedLiterals over a lexer's columns without its comments (TokenList.code), as the engine lexes them. */
+export function findKeyedLiteralsIn(language: Language, text: string, code: TokenColumns): KeyedLiteral[] {
   if (language === 'markdown' || language === 'text') return [];
-  const { toks, match } = significantTokens(text, tokens);
-  return new KeyedLiteralFinder(language, text, toks, match).run();
+  return new KeyedLiteralFinder(language, text, code, matchBrackets(text, code)).run();
 }
 
 class KeyedLiteralFinder {
@@ -117,14 +124,28 @@ class KeyedLiteralFinder {
   /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
   private readonly words: (string | undefined)[];
 
+  /** The token columns, read straight from the lexer's buffers. */
+  private readonly kind: Uint8Array;
+  private readonly flag: Uint8Array;
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
+  private readonly valueStart: Int32Array;
+  private readonly valueEnd: Int32Array;
+
   constructor(
     private readonly language: Language,
     private readonly text: string,
-    private readonly toks: readonly Token[],
+    code: TokenColumns,
     /** For each bracket token, the index of its partner; -1 elsewhere or when unbalanced. */
     private readonly match: Int32Array,
   ) {
-    this.n = toks.length;
+    this.n = code.count;
+    this.kind = code.kind;
+    this.flag = code.flag;
+    this.start = code.start;
+    this.end = code.end;
+    this.valueStart = code.valueStart;
+    this.valueEnd = code.valueEnd;
     this.done = scratch.done(this.n);
     this.words = new Array<string | undefined>(this.n);
     this.sql = language === 'sql';
@@ -133,15 +154,15 @@ class KeyedLiteralFinder {
 
   run(): KeyedLiteral[] {
     for (let i = 0; i < this.n; i++) {
-      const t = this.toks[i];
+      const kind = this.kind[i];
       if (this.sql) this.trackSqlState(i);
-      if (t.kind === 'punctuation') {
+      if (kind === Kind.Punctuation) {
         if (this.isOpener(i)) this.keyedList(i);
-      } else if (this.sql && t.kind === 'keyword' && this.word(i) === 'insert') {
+      } else if (this.sql && kind === Kind.Keyword && this.word(i) === 'insert') {
         this.insertValues(i);
-      } else if (t.kind === 'identifier' && this.isFrameConstructor(i)) {
+      } else if (kind === Kind.Identifier && this.isFrameConstructor(i)) {
         this.frameRows(i + 1);
-      } else if (isLiteral(t) && !this.done[i]) {
+      } else if (isLiteral(kind) && !this.done[i]) {
         this.keyLiteral(i);
       }
     }
@@ -151,66 +172,63 @@ class KeyedLiteralFinder {
   // ---- token helpers ----
 
   private raw(i: number): string {
-    const t = this.toks[i];
-    return this.text.slice(t.start, t.end);
+    return this.text.slice(this.start[i], this.end[i]);
   }
 
   /** Identifier or string content (backticks and quotes excluded). */
   private value(i: number): string {
-    const t = this.toks[i];
-    return this.text.slice(t.valueStart ?? t.start, t.valueEnd ?? t.end);
+    return this.text.slice(this.valueStart[i], this.valueEnd[i]);
   }
 
   /** Lower-cased text of an identifier or keyword token, '' for anything else. */
   private word(i: number): string {
     if (i < 0 || i >= this.n) return '';
-    const k = this.toks[i].kind;
-    if (k !== 'identifier' && k !== 'keyword') return '';
+    const k = this.kind[i];
+    if (k !== Kind.Identifier && k !== Kind.Keyword) return '';
     this.words[i] ??= this.raw(i).toLowerCase();
     return this.words[i];
   }
 
   /** Whether name token i, lower-cased, is in the set; most names are ruled out by shape without a copy. */
   private nameIn(i: number, names: NameSet): boolean {
-    const t = this.toks[i];
-    return names.mayHold(this.text, t.start, t.end) && names.words.has(this.word(i));
+    return names.mayHold(this.text, this.start[i], this.end[i]) && names.words.has(this.word(i));
   }
 
   /** `ch` is one character, compared in place rather than sliced out. */
   private isPunct(i: number, ch: string): boolean {
     if (i < 0 || i >= this.n) return false;
-    const t = this.toks[i];
-    return t.kind === 'punctuation' && t.end - t.start === 1 && this.text.charCodeAt(t.start) === ch.charCodeAt(0);
+    const start = this.start[i];
+    return this.kind[i] === Kind.Punctuation && this.end[i] - start === 1 && this.text.charCodeAt(start) === ch.charCodeAt(0);
   }
 
   private op(i: number): string | undefined {
-    return i >= 0 && i < this.n && this.toks[i].kind === 'operator' ? this.raw(i) : undefined;
+    return i >= 0 && i < this.n && this.kind[i] === Kind.Operator ? this.raw(i) : undefined;
   }
 
   private isOpener(i: number): boolean {
-    const c = this.text.charCodeAt(this.toks[i].start);
-    return (c === 0x28 || c === 0x5b || c === 0x7b) && this.toks[i].end - this.toks[i].start === 1;
+    const c = this.text.charCodeAt(this.start[i]);
+    return (c === 0x28 || c === 0x5b || c === 0x7b) && this.end[i] - this.start[i] === 1;
   }
 
-  private isKind(i: number, kind: Token['kind']): boolean {
-    return i >= 0 && i < this.n && this.toks[i].kind === kind;
+  /** `kind` is a Kind code. */
+  private isKind(i: number, kind: number): boolean {
+    return i >= 0 && i < this.n && this.kind[i] === kind;
   }
 
   private isString(i: number): boolean {
-    return this.isKind(i, 'string') && this.toks[i].flag !== 'interpolated';
+    return this.isKind(i, Kind.String) && this.flag[i] !== Flag.Interpolated;
   }
 
   /** A token that can name a column: an identifier, or in SQL a non-structural keyword (`name`, `date`). */
   private isName(i: number): boolean {
-    if (this.isKind(i, 'identifier')) return true;
-    return this.sql && this.isKind(i, 'keyword') && !SQL_STRUCTURE.has(this.word(i));
+    if (this.isKind(i, Kind.Identifier)) return true;
+    return this.sql && this.isKind(i, Kind.Keyword) && !SQL_STRUCTURE.has(this.word(i));
   }
 
   private emit(i: number, key: string, relation: Relation): void {
-    const t = this.toks[i];
-    if (!key || t.flag === 'interpolated' || this.done[i]) return;
-    const start = t.valueStart ?? t.start;
-    const end = t.valueEnd ?? t.end;
+    if (!key || this.flag[i] === Flag.Interpolated || this.done[i]) return;
+    const start = this.valueStart[i];
+    const end = this.valueEnd[i];
     if (end <= start) return;
     this.done[i] = 1;
     this.out.push({ key, relation, start, end });
@@ -219,8 +237,7 @@ class KeyedLiteralFinder {
   // ---- SQL statement state ----
 
   private trackSqlState(i: number): void {
-    const t = this.toks[i];
-    if (t.kind === 'keyword') {
+    if (this.kind[i] === Kind.Keyword) {
       const w = this.word(i);
       if (w === 'set') this.inSqlSet = true;
       else if (SQL_SET_END.has(w)) this.inSqlSet = false;
@@ -242,7 +259,7 @@ class KeyedLiteralFinder {
     let a = i;
     let b = i;
     for (let step = 0; step < 3; step++) {
-      if (this.sql && SQL_TYPED_LITERAL.has(this.word(a - 1)) && this.isKind(a - 1, 'keyword')) {
+      if (this.sql && SQL_TYPED_LITERAL.has(this.word(a - 1)) && this.isKind(a - 1, Kind.Keyword)) {
         a -= 1;
         continue;
       }
@@ -252,7 +269,7 @@ class KeyedLiteralFinder {
       if (close < 0 || !(this.isPunct(b + 1, ',') || b + 1 === close || this.word(b + 1) === 'as')) break;
       a = open - 1;
       b = close;
-      if (this.isPunct(a - 1, '.') && this.isKind(a - 2, 'identifier')) a -= 2;
+      if (this.isPunct(a - 1, '.') && this.isKind(a - 2, Kind.Identifier)) a -= 2;
     }
     return [a, b];
   }
@@ -263,7 +280,7 @@ class KeyedLiteralFinder {
     if (p < 0) return false;
     const o = this.op(p);
     if (o !== undefined) return this.keyAfterOperator(i, p, o);
-    const w = this.isKind(p, 'keyword') ? this.word(p) : '';
+    const w = this.isKind(p, Kind.Keyword) ? this.word(p) : '';
     if (this.sql && w === 'between') {
       this.keyBetween(i, p, b);
       return true;
@@ -326,11 +343,11 @@ class KeyedLiteralFinder {
     this.emit(i, key, 'bound');
     if (this.word(b + 1) !== 'and') return;
     for (let k = b + 2; k < Math.min(this.n, b + 6); k++) {
-      if (isLiteral(this.toks[k])) {
+      if (isLiteral(this.kind[k])) {
         this.emit(k, key, 'bound');
         return;
       }
-      if (!this.isKind(k, 'keyword') && !this.isPunct(k, '(') && !this.isKind(k, 'identifier')) return;
+      if (!this.isKind(k, Kind.Keyword) && !this.isPunct(k, '(') && !this.isKind(k, Kind.Identifier)) return;
     }
   }
 
@@ -388,7 +405,7 @@ class KeyedLiteralFinder {
     const q = b + 1;
     const o = this.op(q);
     if (o === '->' && this.language === 'r') {
-      if (this.isKind(q + 1, 'identifier')) this.emit(i, this.value(q + 1), 'assign');
+      if (this.isKind(q + 1, Kind.Identifier)) this.emit(i, this.value(q + 1), 'assign');
       return;
     }
     if (o !== undefined) {
@@ -414,9 +431,8 @@ class KeyedLiteralFinder {
   /** The key named by the expression that ends at token j (`p.mrn`, `F.col("mrn")`, `df["mrn"]`, `upper(x)`). */
   private keyBefore(j: number, depth: number): string | undefined {
     if (j < 0 || depth > MAX_KEY_DEPTH) return undefined;
-    const t = this.toks[j];
     if (this.isName(j)) return this.op(j - 1) === '::' ? this.keyBefore(j - 2, depth + 1) : this.value(j);
-    if (t.kind === 'string') return this.op(j - 1) === '$' && this.isString(j) ? this.value(j) : undefined;
+    if (this.kind[j] === Kind.String) return this.op(j - 1) === '$' && this.isString(j) ? this.value(j) : undefined;
     if (this.isPunct(j, ']')) return this.keyOfIndex(j);
     if (this.isPunct(j, ')')) return this.keyOfCall(j, depth);
     return undefined;
@@ -489,9 +505,9 @@ class KeyedLiteralFinder {
     for (let k = j, steps = 0; k > 0 && steps < 12; k--, steps++) {
       const o = this.op(k) ?? (this.isPunct(k, ':') ? ':' : undefined);
       if (o === ':' && depth === 0) {
-        if (!this.isKind(k - 1, 'identifier') || k === j) return undefined;
+        if (!this.isKind(k - 1, Kind.Identifier) || k === j) return undefined;
         const before = this.word(k - 2);
-        if (this.isKind(k - 2, 'keyword') && before !== 'val' && before !== 'var') return undefined;
+        if (this.isKind(k - 2, Kind.Keyword) && before !== 'val' && before !== 'var') return undefined;
         return this.value(k - 1);
       }
       if (this.isPunct(k, ']')) depth++;
@@ -512,7 +528,7 @@ class KeyedLiteralFinder {
     if (head === undefined) return;
     const target = this.listTarget(head, open);
     if (!target) return;
-    if (target.assigned && this.isKind(head - 2, 'identifier')) this.namedLists.set(this.value(head - 2), open);
+    if (target.assigned && this.isKind(head - 2, Kind.Identifier)) this.namedLists.set(this.value(head - 2), open);
     // Rows assigned to a name are typed by the columns they are given later, not by the variable's name.
     this.emitListElements(open, close, target.key, target.relation, target.assigned ? 2 : 1);
   }
@@ -520,12 +536,12 @@ class KeyedLiteralFinder {
   /** The first token of the list expression: the bracket, or a collection call's name (`c(`, `Seq(`). */
   private listHead(open: number): number | undefined {
     const before = open - 1;
-    if (this.isPunct(open, '(') && this.isKind(before, 'identifier')) {
+    if (this.isPunct(open, '(') && this.isKind(before, Kind.Identifier)) {
       // `.isin(`, or a collection call that is no method: most calls are neither, and are told so by shape.
       if (this.isPunct(before - 1, '.')) return this.nameIn(before, LIST_METHOD_NAMES) ? open : undefined;
       return this.nameIn(before, COLLECTION_CALL_NAMES) ? before : undefined;
     }
-    if (before >= 0 && (this.isKind(before, 'identifier') || this.isPunct(before, ')') || this.isPunct(before, ']')) && !this.isPunct(open, '{')) {
+    if (before >= 0 && (this.isKind(before, Kind.Identifier) || this.isPunct(before, ')') || this.isPunct(before, ']')) && !this.isPunct(open, '{')) {
       return this.word(before) === 'in' ? open : undefined; // a call or an index, not a literal list
     }
     return open;
@@ -540,7 +556,7 @@ class KeyedLiteralFinder {
     }
     const p = head - 1;
     const w = this.word(p);
-    if (w === 'in' && (this.isKind(p, 'keyword') || this.language === 'python')) {
+    if (w === 'in' && (this.isKind(p, Kind.Keyword) || this.language === 'python')) {
       const key = this.keyBefore(this.skipNot(p - 1), 0);
       return key ? { key, relation: 'in-list' } : undefined;
     }
@@ -570,7 +586,7 @@ class KeyedLiteralFinder {
         k = inner + 1;
         continue;
       }
-      if (isLiteral(this.toks[k]) && (this.isPunct(k - 1, ',') || k - 1 === open) && (this.isPunct(k + 1, ',') || k + 1 === close)) {
+      if (isLiteral(this.kind[k]) && (this.isPunct(k - 1, ',') || k - 1 === open) && (this.isPunct(k + 1, ',') || k + 1 === close)) {
         this.emit(k, key, relation);
       }
       k++;
@@ -594,7 +610,7 @@ class KeyedLiteralFinder {
     const args = this.topLevelArguments(open, close);
     if (args.length === 0) return;
     const [dataStart, dataEnd] = args[0];
-    const data = dataStart === dataEnd && this.isKind(dataStart, 'identifier')
+    const data = dataStart === dataEnd && this.isKind(dataStart, Kind.Identifier)
       ? this.namedLists.get(this.value(dataStart))
       : this.isPunct(dataStart, '[') && this.match[dataStart] === dataEnd ? dataStart : undefined;
     if (data === undefined) return;
@@ -652,7 +668,7 @@ class KeyedLiteralFinder {
     let k = insert + 1;
     for (let steps = 0; k < this.n && steps < 24; steps++) {
       const w = this.word(k);
-      if (w === 'into' || w === 'overwrite' || w === 'table' || this.isName(k) || this.isPunct(k, '.') || this.isKind(k, 'parameter')) {
+      if (w === 'into' || w === 'overwrite' || w === 'table' || this.isName(k) || this.isPunct(k, '.') || this.isKind(k, Kind.Parameter)) {
         k++;
       } else if (w === 'partition' && this.isPunct(k + 1, '(') && this.match[k + 1] > k) {
         k = this.match[k + 1] + 1;
@@ -704,15 +720,16 @@ class KeyedLiteralFinder {
 
   /** The literal an element consists of: `'…'`, `DATE '…'`, `to_date('…')`, `CAST('…' AS DATE)`. */
   private literalOfElement(k: number, close: number): number {
-    if (isLiteral(this.toks[k])) return k;
-    if (SQL_TYPED_LITERAL.has(this.word(k)) && k + 1 < close && isLiteral(this.toks[k + 1])) return k + 1;
-    if (this.wrappers.has(this.word(k)) && this.isPunct(k + 1, '(') && k + 2 < close && isLiteral(this.toks[k + 2])) return k + 2;
+    if (isLiteral(this.kind[k])) return k;
+    if (SQL_TYPED_LITERAL.has(this.word(k)) && k + 1 < close && isLiteral(this.kind[k + 1])) return k + 1;
+    if (this.wrappers.has(this.word(k)) && this.isPunct(k + 1, '(') && k + 2 < close && isLiteral(this.kind[k + 2])) return k + 2;
     return -1;
   }
 }
 
-function isLiteral(t: Token): boolean {
-  return t.kind === 'string' || t.kind === 'number';
+/** `kind` is a Kind code. */
+function isLiteral(kind: number): boolean {
+  return kind === Kind.String || kind === Kind.Number;
 }
 
 /** The opening bracket's character code for a closing one, 0 for anything else. */
@@ -755,21 +772,15 @@ function capacityFor(n: number): number {
 
 const scratch = new Scratch();
 
-/**
- * The tokens that are not comments, and each bracket's partner among them (unbalanced brackets stay -1), in
- * one pass over the lexer's tokens.
- */
-function significantTokens(text: string, tokens: readonly Token[]): { toks: Token[]; match: Int32Array } {
-  const match = scratch.match(tokens.length);
+/** Each bracket token's partner (unbalanced brackets stay -1), in one pass over the tokens. */
+function matchBrackets(text: string, code: TokenColumns): Int32Array {
+  const match = scratch.match(code.count);
   const stack = scratch.stack;
   stack.length = 0;
-  const toks: Token[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'comment') continue;
-    const i = toks.length;
-    toks.push(t);
-    if (t.kind !== 'punctuation' || t.end - t.start !== 1) continue;
-    const c = text.charCodeAt(t.start);
+  for (let i = 0; i < code.count; i++) {
+    const start = code.start[i];
+    if (code.kind[i] !== Kind.Punctuation || code.end[i] - start !== 1) continue;
+    const c = text.charCodeAt(start);
     if (c === 0x28 || c === 0x5b || c === 0x7b) {
       stack.push(i);
       continue;
@@ -777,11 +788,11 @@ function significantTokens(text: string, tokens: readonly Token[]): { toks: Toke
     const opener = openerOf(c);
     if (opener === 0 || stack.length === 0) continue;
     const top = stack[stack.length - 1];
-    if (text.charCodeAt(toks[top].start) === opener) {
+    if (text.charCodeAt(code.start[top]) === opener) {
       stack.pop();
       match[top] = i;
       match[i] = top;
     }
   }
-  return { toks, match: match.subarray(0, toks.length) };
+  return match;
 }

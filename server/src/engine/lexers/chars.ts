@@ -2,7 +2,7 @@
  * Character classes and small scanners the per-language lexers share. Each returns an offset and never
  * looks back more than a character, so every lexer stays one pass over its text.
  */
-import type { Token, TokenKind } from './types';
+import { FLAG_NAMES, Flag, KIND_NAMES, Kind, type LexedTokens, type Lexer, type Token, type TokenColumns, type TokenKind, type TokenWriter, type KindCode, type FlagCode } from './types';
 
 export const Ch = {
   Tab: 0x09, LF: 0x0a, CR: 0x0d, Space: 0x20, Bang: 0x21, DoubleQuote: 0x22, Hash: 0x23, Dollar: 0x24,
@@ -157,11 +157,11 @@ export function isPunctuation(c: number): boolean {
  */
 export function addSymbol(out: TokenList, text: string, i: number, operators: OperatorTable, punctuation = isPunctuation): number {
   if (punctuation(text.charCodeAt(i))) {
-    out.add('punctuation', i, i + 1);
+    out.add(Kind.Punctuation, i, i + 1);
     return i + 1;
   }
   const n = operators.match(text, i);
-  if (n > 0) out.add('operator', i, i + n);
+  if (n > 0) out.add(Kind.Operator, i, i + n);
   return i + Math.max(n, 1);
 }
 
@@ -195,20 +195,117 @@ export function interpolationEnd(text: string, from: number, triple: boolean, ne
   return i;
 }
 
-/** Builds tokens; `value` spans are kept only when they differ from the token's own span. */
-export class TokenList {
-  readonly tokens: Token[] = [];
+/** One growable set of token columns. */
+class Columns implements TokenColumns {
+  count = 0;
+  kind = new Uint8Array(64);
+  flag = new Uint8Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  valueStart = new Int32Array(64);
+  valueEnd = new Int32Array(64);
 
-  add(kind: TokenKind, start: number, end: number): void {
-    this.tokens.push({ kind, start, end });
+  push(kind: number, start: number, end: number, valueStart: number, valueEnd: number, flag: number): void {
+    if (this.count === this.kind.length) this.grow();
+    const k = this.count++;
+    this.kind[k] = kind;
+    this.flag[k] = flag;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.valueStart[k] = valueStart;
+    this.valueEnd[k] = valueEnd;
   }
 
-  addValued(kind: TokenKind, start: number, end: number, valueStart: number, valueEnd: number, flag?: Token['flag']): void {
-    const token: Token = flag === undefined
-      ? { kind, start, end, valueStart, valueEnd }
-      : { kind, start, end, valueStart, valueEnd, flag };
-    this.tokens.push(token);
+  private grow(): void {
+    const capacity = this.kind.length * 2;
+    this.kind = grown(new Uint8Array(capacity), this.kind);
+    this.flag = grown(new Uint8Array(capacity), this.flag);
+    this.start = grown(new Int32Array(capacity), this.start);
+    this.end = grown(new Int32Array(capacity), this.end);
+    this.valueStart = grown(new Int32Array(capacity), this.valueStart);
+    this.valueEnd = grown(new Int32Array(capacity), this.valueEnd);
   }
+}
+
+function grown<T extends Uint8Array | Int32Array>(into: T, from: T): T {
+  into.set(from);
+  return into;
+}
+
+const KIND_CODES: Readonly<Record<TokenKind, number>> = {
+  string: Kind.String, number: Kind.Number, comment: Kind.Comment, identifier: Kind.Identifier, keyword: Kind.Keyword,
+  operator: Kind.Operator, punctuation: Kind.Punctuation, parameter: Kind.Parameter,
+};
+
+const FLAG_CODES: Readonly<Record<NonNullable<Token['flag']>, number>> = {
+  interpolated: Flag.Interpolated, raw: Flag.Raw, bytes: Flag.Bytes, triple: Flag.Triple, block: Flag.Block,
+};
+
+function flagCode(flag: Token['flag']): number {
+  return flag === undefined ? Flag.None : FLAG_CODES[flag];
+}
+
+/**
+ * Builds tokens into columns, comments apart. The engine keeps one TokenList per nesting level and clears it
+ * for each text, so lexing allocates nothing once the columns have grown.
+ */
+export class TokenList implements LexedTokens {
+  readonly code = new Columns();
+  readonly comments = new Columns();
+
+  clear(): this {
+    this.code.count = 0;
+    this.comments.count = 0;
+    return this;
+  }
+
+  add(kind: KindCode, start: number, end: number): void {
+    this.code.push(kind, start, end, start, end, Flag.None);
+  }
+
+  addValued(kind: KindCode, start: number, end: number, valueStart: number, valueEnd: number, flag: FlagCode = Flag.None): void {
+    this.code.push(kind, start, end, valueStart, valueEnd, flag);
+  }
+
+  addComment(start: number, end: number, valueStart: number, valueEnd: number, flag: FlagCode = Flag.None): void {
+    this.comments.push(Kind.Comment, start, end, valueStart, valueEnd, flag);
+  }
+
+  /** A token given as an object (tests and callers that hold a Token[]). */
+  addToken(t: Token): void {
+    (t.kind === 'comment' ? this.comments : this.code)
+      .push(KIND_CODES[t.kind], t.start, t.end, t.valueStart ?? t.start, t.valueEnd ?? t.end, flagCode(t.flag));
+  }
+
+  /** The tokens as objects, in text order; value spans only where they differ from the token's own span. */
+  get tokens(): Token[] {
+    const tokens: Token[] = [];
+    const { code, comments } = this;
+    for (let i = 0, j = 0; i < code.count || j < comments.count;) {
+      const fromCode = j === comments.count || (i < code.count && code.start[i] < comments.start[j]);
+      tokens.push(fromCode ? tokenAt(code, i++) : tokenAt(comments, j++));
+    }
+    return tokens;
+  }
+}
+
+/** The object-returning Lexer of a token writer. */
+export function objectLexer(write: TokenWriter): Lexer {
+  return (text) => {
+    const out = new TokenList();
+    write(text, out);
+    return out.tokens;
+  };
+}
+
+function tokenAt(columns: TokenColumns, k: number): Token {
+  const kind = KIND_NAMES[columns.kind[k]];
+  const start = columns.start[k];
+  const end = columns.end[k];
+  const flag = FLAG_NAMES[columns.flag[k]];
+  const valued = columns.valueStart[k] !== start || columns.valueEnd[k] !== end;
+  const token: Token = valued ? { kind, start, end, valueStart: columns.valueStart[k], valueEnd: columns.valueEnd[k] } : { kind, start, end };
+  return flag === undefined ? token : { ...token, flag };
 }
 
 /** A `#`-style line comment from `start`; the value skips the marker and one optional space. */
@@ -216,7 +313,7 @@ export function addLineComment(out: TokenList, text: string, start: number, mark
   const end = lineEnd(text, start);
   let valueStart = Math.min(start + markerLength, end);
   if (text.charCodeAt(valueStart) === Ch.Space && valueStart < end) valueStart++;
-  out.addValued('comment', start, end, valueStart, end);
+  out.addComment(start, end, valueStart, end);
   return end;
 }
 
@@ -233,7 +330,7 @@ export function addBlockComment(out: TokenList, text: string, start: number, nes
       depth--;
       i += 2;
       if (depth === 0 || !nested) {
-        out.addValued('comment', start, i, start + 2, i - 2, 'block');
+        out.addComment(start, i, start + 2, i - 2, Flag.Block);
         return i;
       }
     } else if (nested && c === Ch.Slash && text.charCodeAt(i + 1) === Ch.Star) {
@@ -243,7 +340,7 @@ export function addBlockComment(out: TokenList, text: string, start: number, nes
       i++;
     }
   }
-  out.addValued('comment', start, text.length, start + 2, text.length, 'block');
+  out.addComment(start, text.length, start + 2, text.length, Flag.Block);
   return text.length;
 }
 

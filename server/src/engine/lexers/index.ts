@@ -1,11 +1,11 @@
 /** The lexer for each code language; markdown and plain text have none (they are read as prose). */
 import type { Language } from '../model';
-import { lexPython } from './python';
-import { lexR } from './r';
-import { lexScala } from './scala';
-import { lexShell } from './shell';
-import { lexSql } from './sql';
-import type { Lexer } from './types';
+import { lexPython, writePythonTokens } from './python';
+import { lexR, writeRTokens } from './r';
+import { lexScala, writeScalaTokens } from './scala';
+import { lexShell, writeShellTokens } from './shell';
+import { lexSql, writeSqlTokens } from './sql';
+import type { Lexer, TokenWriter } from './types';
 
 const LEXERS: Partial<Record<Language, Lexer>> = {
   python: lexPython,
@@ -17,4 +17,17 @@ const LEXERS: Partial<Record<Language, Lexer>> = {
 
 export function lexerFor(language: Language): Lexer | undefined {
   return LEXERS[language];
+}
+
+const TOKEN_WRITERS: Partial<Record<Language, TokenWriter>> = {
+  python: writePythonTokens,
+  sql: writeSqlTokens,
+  scala: writeScalaTokens,
+  r: writeRTokens,
+  shell: writeShellTokens,
+};
+
+/** lexerFor's language, writing into columns (see TokenWriter). */
+export function tokenWriterFor(language: Language): TokenWriter | undefined {
+  return TOKEN_WRITERS[language];
 }

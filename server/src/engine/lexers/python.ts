@@ -1,9 +1,9 @@
 /** Python: string prefixes, triple quotes, f-string replacement fields (with nested quotes), `#` comments. */
 import {
-  Ch, KeywordSet, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, interpolationEnd, isIdentStart, isWhitespace, numberEnd,
+  Ch, KeywordSet, OperatorTable, TokenList, objectLexer, addLineComment, addSymbol, identEnd, interpolationEnd, isIdentStart, isWhitespace, numberEnd,
   startsNumber,
 } from './chars';
-import type { Lexer, Token } from './types';
+import { Flag, Kind, type Lexer, type TokenWriter } from './types';
 
 const KEYWORDS = new KeywordSet([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
@@ -22,8 +22,8 @@ const OPERATORS = new OperatorTable([
 /** Nested f-strings deeper than this are scanned as plain text (Python itself stops being readable long before). */
 const MAX_FSTRING_DEPTH = 8;
 
-export const lexPython: Lexer = (text) => {
-  const out = new TokenList();
+/** Writes the tokens of `text` into `out`. */
+export const writePythonTokens: TokenWriter = (text, out) => {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -39,19 +39,20 @@ export const lexPython: Lexer = (text) => {
       if (prefix !== undefined) {
         i = addString(out, text, i, end, prefix);
       } else {
-        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? Kind.Keyword : Kind.Identifier, i, end);
         i = end;
       }
     } else if (startsNumber(text, i)) {
       const end = numberEnd(text, i);
-      out.add('number', i, end);
+      out.add(Kind.Number, i, end);
       i = end;
     } else {
       i = addSymbol(out, text, i, OPERATORS);
     }
   }
-  return out.tokens;
 };
+
+export const lexPython: Lexer = objectLexer(writePythonTokens);
 
 /** The lowercased string prefix when the name [start, end) is one and a quote follows (`f"`, `Rb'`). */
 function stringPrefixAt(text: string, start: number, end: number): string | undefined {
@@ -64,11 +65,11 @@ function stringPrefixAt(text: string, start: number, end: number): string | unde
 function addString(out: TokenList, text: string, start: number, quoteAt: number, prefix: string): number {
   const interpolated = prefix.includes('f') || prefix.includes('t');
   const s = scanString(text, quoteAt, interpolated, 0);
-  const flag: Token['flag'] = interpolated ? 'interpolated'
-    : prefix.includes('b') ? 'bytes'
-      : prefix.includes('r') ? 'raw'
-        : s.triple ? 'triple' : undefined;
-  out.addValued('string', start, s.end, s.valueStart, s.valueEnd, flag);
+  const flag = interpolated ? Flag.Interpolated
+    : prefix.includes('b') ? Flag.Bytes
+      : prefix.includes('r') ? Flag.Raw
+        : s.triple ? Flag.Triple : Flag.None;
+  out.addValued(Kind.String, start, s.end, s.valueStart, s.valueEnd, flag);
   return s.end;
 }
 

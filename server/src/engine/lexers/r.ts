@@ -3,10 +3,10 @@
  * that may span lines, `%op%` operators and the assignment arrows.
  */
 import {
-  Ch, KeywordSet, OperatorTable, TokenList, addLineComment, addSymbol, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
+  Ch, KeywordSet, OperatorTable, objectLexer, addLineComment, addSymbol, identEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
   quotedEnd, startsNumber,
 } from './chars';
-import type { Lexer } from './types';
+import { Flag, Kind, type Lexer, type TokenWriter } from './types';
 
 const KEYWORDS = new KeywordSet([
   'if', 'else', 'repeat', 'while', 'function', 'for', 'in', 'next', 'break', 'TRUE', 'FALSE', 'NULL', 'Inf', 'NaN',
@@ -25,8 +25,8 @@ const isDot = (c: number): boolean => c === Ch.Dot;
 /** Punctuation without the dot, which R names contain (`birth.date`). */
 const isRPunctuation = (c: number): boolean => c !== Ch.Dot && isPunctuation(c);
 
-export const lexR: Lexer = (text) => {
-  const out = new TokenList();
+/** Writes the tokens of `text` into `out`. */
+export const writeRTokens: TokenWriter = (text, out) => {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -36,36 +36,37 @@ export const lexR: Lexer = (text) => {
       i = addLineComment(out, text, i, 1);
     } else if (c === Ch.SingleQuote || c === Ch.DoubleQuote) {
       const s = quotedEnd(text, i, { multiline: true });
-      out.addValued('string', i, s.end, i + 1, s.valueEnd);
+      out.addValued(Kind.String, i, s.end, i + 1, s.valueEnd);
       i = s.end;
     } else if (startsNumber(text, i)) {
       const end = numberEnd(text, i);
-      out.add('number', i, end);
+      out.add(Kind.Number, i, end);
       i = end;
     } else if (isIdentStart(c) || c === Ch.Dot) {
       const end = identEnd(text, i, isDot);
       const raw = end === i + 1 && (c | 0x20) === 0x72 ? rawStringEnd(text, end) : undefined;
       if (raw) {
-        out.addValued('string', i, raw.end, raw.valueStart, raw.valueEnd, 'raw');
+        out.addValued(Kind.String, i, raw.end, raw.valueStart, raw.valueEnd, Flag.Raw);
         i = raw.end;
       } else {
-        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? Kind.Keyword : Kind.Identifier, i, end);
         i = end;
       }
     } else if (c === Ch.Backtick) {
       const s = quotedEnd(text, i, { multiline: false });
-      out.addValued('identifier', i, s.end, i + 1, s.valueEnd);
+      out.addValued(Kind.Identifier, i, s.end, i + 1, s.valueEnd);
       i = s.end;
     } else if (c === Ch.Percent) {
       const end = percentOperatorEnd(text, i);
-      out.add('operator', i, end);
+      out.add(Kind.Operator, i, end);
       i = end;
     } else {
       i = addSymbol(out, text, i, OPERATORS, isRPunctuation);
     }
   }
-  return out.tokens;
 };
+
+export const lexR: Lexer = objectLexer(writeRTokens);
 
 /**
  * A raw string after its `r`/`R` at `quoteAt`: quote, dashes, an opening bracket, then content up to the

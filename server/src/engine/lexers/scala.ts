@@ -4,10 +4,10 @@
  * and operators as maximal runs of operator characters (`===`, `=!=`, `->`), as scalac reads them.
  */
 import {
-  Ch, KeywordSet, TokenList, addBlockComment, addLineComment, identEnd, interpolationEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
+  Ch, KeywordSet, TokenList, objectLexer, addBlockComment, addLineComment, identEnd, interpolationEnd, isIdentStart, isPunctuation, isWhitespace, numberEnd,
   quotedEnd, startsNumber,
 } from './chars';
-import type { Lexer, Token } from './types';
+import { Flag, Kind, type Lexer, type TokenWriter } from './types';
 
 const KEYWORDS = new KeywordSet([
   'abstract', 'case', 'catch', 'class', 'def', 'do', 'else', 'extends', 'false', 'final', 'finally', 'for',
@@ -21,8 +21,8 @@ const OPERATOR_CHARS = new Set('!#%&*+-/:<=>?@\\^|~'.split('').map((c) => c.char
 /** Interpolated strings nested in `${...}` deeper than this are scanned as plain text. */
 const MAX_INTERPOLATION_DEPTH = 8;
 
-export const lexScala: Lexer = (text) => {
-  const out = new TokenList();
+/** Writes the tokens of `text` into `out`. */
+export const writeScalaTokens: TokenWriter = (text, out) => {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -37,39 +37,40 @@ export const lexScala: Lexer = (text) => {
       i = addString(out, text, i, i, undefined);
     } else if (c === Ch.Dollar && next === Ch.DoubleQuote) {
       // Spark's $"column" is the `$` interpolator; it names a column, so it reads as an operator then a string.
-      out.add('operator', i, i + 1);
+      out.add(Kind.Operator, i, i + 1);
       i = addString(out, text, i + 1, i + 1, undefined);
     } else if (isIdentStart(c) || c === Ch.Dollar) {
       const end = identEnd(text, i, (k) => k === Ch.Dollar);
       if (text.charCodeAt(end) === Ch.DoubleQuote) {
         i = addString(out, text, i, end, text.slice(i, end));
       } else {
-        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? Kind.Keyword : Kind.Identifier, i, end);
         i = end;
       }
     } else if (c === Ch.Backtick) {
       const s = quotedEnd(text, i, { multiline: false, escapes: false });
-      out.addValued('identifier', i, s.end, i + 1, s.valueEnd);
+      out.addValued(Kind.Identifier, i, s.end, i + 1, s.valueEnd);
       i = s.end;
     } else if (c === Ch.SingleQuote) {
       i = addQuote(out, text, i);
     } else if (startsNumber(text, i)) {
       const end = numberEnd(text, i);
-      out.add('number', i, end);
+      out.add(Kind.Number, i, end);
       i = end;
     } else if (isPunctuation(c)) {
-      out.add('punctuation', i, i + 1);
+      out.add(Kind.Punctuation, i, i + 1);
       i++;
     } else if (OPERATOR_CHARS.has(c)) {
       const end = operatorEnd(text, i);
-      out.add('operator', i, end);
+      out.add(Kind.Operator, i, end);
       i = end;
     } else {
       i++;
     }
   }
-  return out.tokens;
 };
+
+export const lexScala: Lexer = objectLexer(writeScalaTokens);
 
 /** A maximal run of operator characters, stopping before a comment opener. */
 function operatorEnd(text: string, from: number): number {
@@ -89,18 +90,18 @@ function addQuote(out: TokenList, text: string, start: number): number {
     let i = start + 2;
     while (i < text.length && i < start + 8 && text.charCodeAt(i) !== Ch.SingleQuote && text.charCodeAt(i) !== Ch.LF) i++;
     if (text.charCodeAt(i) === Ch.SingleQuote) {
-      out.addValued('string', start, i + 1, start + 1, i);
+      out.addValued(Kind.String, start, i + 1, start + 1, i);
       return i + 1;
     }
     return start + 1;
   }
   if (start + 2 < text.length && text.charCodeAt(start + 2) === Ch.SingleQuote && first !== Ch.LF) {
-    out.addValued('string', start, start + 3, start + 1, start + 2);
+    out.addValued(Kind.String, start, start + 3, start + 1, start + 2);
     return start + 3;
   }
   if (isIdentStart(first)) {
     const end = identEnd(text, start + 1);
-    out.addValued('identifier', start, end, start + 1, end);
+    out.addValued(Kind.Identifier, start, end, start + 1, end);
     return end;
   }
   return start + 1;
@@ -108,10 +109,10 @@ function addQuote(out: TokenList, text: string, start: number): number {
 
 function addString(out: TokenList, text: string, start: number, quoteAt: number, interpolator: string | undefined): number {
   const s = scanString(text, quoteAt, interpolator !== undefined, interpolator === 'raw', 0);
-  const flag: Token['flag'] = interpolator === 'raw' ? 'raw'
-    : interpolator !== undefined ? 'interpolated'
-      : s.triple ? 'triple' : undefined;
-  out.addValued('string', start, s.end, s.valueStart, s.valueEnd, flag);
+  const flag = interpolator === 'raw' ? Flag.Raw
+    : interpolator !== undefined ? Flag.Interpolated
+      : s.triple ? Flag.Triple : Flag.None;
+  out.addValued(Kind.String, start, s.end, s.valueStart, s.valueEnd, flag);
   return s.end;
 }
 

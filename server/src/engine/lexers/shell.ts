@@ -3,8 +3,8 @@
  * `a#b`), single-quoted strings without escapes, double-quoted strings with them, `$VAR`/`${VAR}` references
  * as parameters, and everything else as words.
  */
-import { Ch, OperatorTable, TokenList, addLineComment, isDigit, isIdentPart, isIdentStart, isWhitespace, quotedEnd } from './chars';
-import type { Lexer } from './types';
+import { Ch, OperatorTable, objectLexer, addLineComment, isDigit, isIdentPart, isIdentStart, isWhitespace, quotedEnd } from './chars';
+import { Kind, type Lexer, type TokenWriter } from './types';
 
 const OPERATORS = new OperatorTable(['&&', '||', '>>', '<<', '|', '&', ';', '>', '<', '=', '!', '$']);
 
@@ -16,8 +16,8 @@ const COMMENT_AFTER = new Set(' \t\r\n;|&('.split('').map((c) => c.charCodeAt(0)
 
 const SPECIAL_PARAMETERS = new Set('#?@*!$-0123456789'.split('').map((c) => c.charCodeAt(0)));
 
-export const lexShell: Lexer = (text) => {
-  const out = new TokenList();
+/** Writes the tokens of `text` into `out`. */
+export const writeShellTokens: TokenWriter = (text, out) => {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -27,28 +27,29 @@ export const lexShell: Lexer = (text) => {
       i = addLineComment(out, text, i, 1);
     } else if (c === Ch.SingleQuote || c === Ch.DoubleQuote) {
       const s = quotedEnd(text, i, { multiline: true, escapes: c === Ch.DoubleQuote });
-      out.addValued('string', i, s.end, i + 1, s.valueEnd);
+      out.addValued(Kind.String, i, s.end, i + 1, s.valueEnd);
       i = s.end;
     } else if (c === Ch.Dollar && parameterEnd(text, i) > i + 1) {
       const end = parameterEnd(text, i);
-      out.add('parameter', i, end);
+      out.add(Kind.Parameter, i, end);
       i = end;
     } else if (c === Ch.LParen || c === Ch.RParen) {
-      out.add('punctuation', i, i + 1);
+      out.add(Kind.Punctuation, i, i + 1);
       i++;
     } else if (WORD_BREAKS.has(c)) {
       const n = OPERATORS.match(text, i);
-      if (n > 0) out.add('operator', i, i + n);
+      if (n > 0) out.add(Kind.Operator, i, i + n);
       i += Math.max(n, 1);
     } else {
       let end = i + 1;
       while (end < text.length && !WORD_BREAKS.has(text.charCodeAt(end))) end++;
-      out.add(isAllDigits(text, i, end) ? 'number' : 'identifier', i, end);
+      out.add(isAllDigits(text, i, end) ? Kind.Number : Kind.Identifier, i, end);
       i = end;
     }
   }
-  return out.tokens;
 };
+
+export const lexShell: Lexer = objectLexer(writeShellTokens);
 
 /** End of `$NAME`, `${...}` (to `}` on the line) or `$#`-style special parameters; `i + 1` when none. */
 function parameterEnd(text: string, i: number): number {

@@ -4,10 +4,10 @@
  * (`:name`, `${name}`, `{{name}}`, `$name`, `?`).
  */
 import {
-  Ch, KeywordSet, OperatorTable, TokenList, addBlockComment, addLineComment, addSymbol, identEnd, isIdentPart, isIdentStart,
+  Ch, KeywordSet, OperatorTable, TokenList, objectLexer, addBlockComment, addLineComment, addSymbol, identEnd, isIdentPart, isIdentStart,
   isWhitespace, numberEnd, quotedEnd, startsNumber,
 } from './chars';
-import type { Lexer } from './types';
+import { Flag, Kind, type Lexer, type TokenWriter } from './types';
 
 const KEYWORDS = new KeywordSet([
   'SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'LIKE', 'ILIKE', 'RLIKE', 'BETWEEN', 'JOIN',
@@ -23,8 +23,8 @@ const OPERATORS = new OperatorTable([
   '^', '~', '!', ':',
 ]);
 
-export const lexSql: Lexer = (text) => {
-  const out = new TokenList();
+/** Writes the tokens of `text` into `out`. */
+export const writeSqlTokens: TokenWriter = (text, out) => {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -43,33 +43,34 @@ export const lexSql: Lexer = (text) => {
       if (end === i + 1 && (c | 0x20) === 0x72 && (after === Ch.SingleQuote || after === Ch.DoubleQuote)) {
         i = addString(out, text, i, end, true);
       } else {
-        out.add(KEYWORDS.has(text, i, end) ? 'keyword' : 'identifier', i, end);
+        out.add(KEYWORDS.has(text, i, end) ? Kind.Keyword : Kind.Identifier, i, end);
         i = end;
       }
     } else if (c === Ch.Backtick) {
       i = addQuotedIdentifier(out, text, i);
     } else if (startsNumber(text, i)) {
       const end = numberEnd(text, i);
-      out.add('number', i, end);
+      out.add(Kind.Number, i, end);
       i = end;
     } else {
       const parameterEnd = parameterAt(text, i);
       if (parameterEnd > i) {
-        out.add('parameter', i, parameterEnd);
+        out.add(Kind.Parameter, i, parameterEnd);
         i = parameterEnd;
       } else {
         i = addSymbol(out, text, i, OPERATORS);
       }
     }
   }
-  return out.tokens;
 };
+
+export const lexSql: Lexer = objectLexer(writeSqlTokens);
 
 /** `'...'` with `''` and backslash escapes; raw `r'...'` has no backslash escapes. Strings may span lines. */
 function addString(out: TokenList, text: string, start: number, quoteAt: number, raw: boolean): number {
   const s = quotedEnd(text, quoteAt, { multiline: true, doubled: true, escapes: !raw });
-  if (raw) out.addValued('string', start, s.end, quoteAt + 1, s.valueEnd, 'raw');
-  else out.addValued('string', start, s.end, quoteAt + 1, s.valueEnd);
+  if (raw) out.addValued(Kind.String, start, s.end, quoteAt + 1, s.valueEnd, Flag.Raw);
+  else out.addValued(Kind.String, start, s.end, quoteAt + 1, s.valueEnd);
   return s.end;
 }
 
@@ -81,14 +82,14 @@ function addQuotedIdentifier(out: TokenList, text: string, start: number): numbe
     if (c === Ch.LF || c === Ch.CR) break;
     if (c === Ch.Backtick) {
       if (text.charCodeAt(i + 1) !== Ch.Backtick) {
-        out.addValued('identifier', start, i + 1, start + 1, i);
+        out.addValued(Kind.Identifier, start, i + 1, start + 1, i);
         return i + 1;
       }
       i++;
     }
     i++;
   }
-  out.addValued('identifier', start, i, start + 1, i);
+  out.addValued(Kind.Identifier, start, i, start + 1, i);
   return i;
 }
 
