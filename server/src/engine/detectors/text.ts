@@ -369,8 +369,10 @@ export class TextView {
       let flags = charFlags(code);
       seen |= flags;
       if ((flags & ATOM_CLASS) === NOT_ATOM) {
-        // A tag's characters (`<`, `/`, `>`, a-z) add nothing to `seen`, so it can be passed over unread.
-        i = code === 0x3c ? tableTagEnd(text, i) : i + 1;
+        // A tag's characters (`<`, `/`, `>`, a-z) add nothing to `seen`, so it can be passed over unread; nor
+        // do spaces, which pad the blanked cells and columns of output tables.
+        if (code === 0x20) i = afterSpaces(text, i + 1);
+        else i = code === 0x3c ? tableTagEnd(text, i) : i + 1;
         continue;
       }
       const start = i;
@@ -417,11 +419,20 @@ const LONGEST_TABLE_TAG = 5;
 function tableTagEnd(text: string, i: number): number {
   let from = i + 1;
   if (text.charCodeAt(from) === 0x2f) from++;
+  // `td`, `tr` and `th` are nearly every tag of a table: answered without the list.
+  const second = text.charCodeAt(from + 1);
+  if (text.charCodeAt(from) === 0x74 && (second === 0x64 || second === 0x72 || second === 0x68) && text.charCodeAt(from + 2) === 0x3e) return from + 3;
   let end = from;
   while (end - from <= LONGEST_TABLE_TAG && isLowerCaseCode(text.charCodeAt(end))) end++;
   if (end === from || text.charCodeAt(end) !== 0x3e) return i + 1;
   for (const tag of TABLE_TAGS) if (tag.length === end - from && text.startsWith(tag, from)) return end + 1;
   return i + 1;
+}
+
+/** The offset of the first character at or after i that is not a space. */
+function afterSpaces(text: string, i: number): number {
+  while (text.charCodeAt(i) === 0x20) i++;
+  return i;
 }
 
 function isLowerCaseCode(code: number): boolean {
