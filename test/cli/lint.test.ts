@@ -464,28 +464,39 @@ describe('phisafe lint (built CLI)', function () {
     });
 
     it('scans on the main thread what a worker cannot: files too large for its heap, and files that overflow it', () => {
-      // A synthetic notebook of ~1.8 MB of code strings, with the seeded SSN in its last cell: under 16 MB / 8, so it
-      // goes to a worker, whose 16 MB heap it overflows (1.2 MB already does; 0.9 MB no longer did once the engine
-      // kept less per line).
-      const bigCells = ['# Databricks notebook source'];
-      for (let i = 0; bigCells.join('\n').length < 1_800_000; i++) {
-        bigCells.push(`df_${i} = spark.sql("SELECT encounter_id FROM clinical.encounters WHERE drg_code = ${100 + (i % 700)}")`);
-      }
-      const big = `${bigCells.join('\n')}\n\n# COMMAND ----------\n\n# patient ssn ${SSN_2}\n`;
-      const files: Record<string, string> = { 'big/nb.py': big, 'huge/nb.py': big + big + big };
+      // `dense` is ~0.6 MB of assignments of the seeded SSN, one finding per line: under 16 MB / 8, so it goes to a
+      // worker, and its findings overflow the worker's 16 MB heap many times over (the engine's own memory per byte
+      // of code shrinks as it gets faster, so plain code no longer made a test that stays true). `huge` is ~2.2 MB
+      // of code strings with the SSN in its last cell: over 16 MB / 8, it never goes to a worker.
+      const linesUpTo = (chars: number, line: (i: number) => string): string[] => {
+        const lines = ['# Databricks notebook source'];
+        for (let i = 0, length = lines[0].length; length < chars; i++) {
+          const next = line(i);
+          lines.push(next);
+          length += next.length + 1;
+        }
+        return lines;
+      };
+      const denseLines = linesUpTo(600_000, (i) => `ssn_${i} = "${SSN_2}"`);
+      const dense = `${denseLines.join('\n')}\n`;
+      const hugeCells = linesUpTo(2_200_000, (i) => `df_${i} = spark.sql("SELECT encounter_id FROM clinical.encounters WHERE drg_code = ${100 + (i % 700)}")`);
+      const huge = `${hugeCells.join('\n')}\n\n# COMMAND ----------\n\n# patient ssn ${SSN_2}\n`;
+      const files: Record<string, string> = { 'dense/nb.py': dense, 'huge/nb.py': huge };
       for (let i = 0; i < 70; i++) files[`many/part${String(i).padStart(3, '0')}/nb.py`] = i % 7 === 0 ? notebookWithSsn(SSN) : CLEAN_NOTEBOOK;
       const t = makeTree(files);
       try {
-        const inProcess = lint(t, ['--format', 'json', '.'], { PHISAFE_WORKERS: '0' });
-        // 16 MB of old generation fits the small notebooks but not the 1.8 MB one; the 5.4 MB one (over 16 MB / 8)
-        // never goes to a worker.
-        const pooled = lint(t, ['--format', 'json', '.'], { PHISAFE_WORKERS: '2', PHISAFE_WORKER_HEAP_MB: '16' });
+        // Tens of thousands of findings: more report than spawnSync's default 1 MB buffer holds.
+        const run = (env: NodeJS.ProcessEnv): ReturnType<typeof runCli> =>
+          runCli(['lint', '--no-progress', '--format', 'json', '.'], { cwd: t, seeded, env, spawn: { maxBuffer: 64 * 1024 * 1024 } });
+        const inProcess = run({ PHISAFE_WORKERS: '0' });
+        const pooled = run({ PHISAFE_WORKERS: '2', PHISAFE_WORKER_HEAP_MB: '16' });
         assert.equal(pooled.stdout, inProcess.stdout);
         assert.equal(pooled.status, 1, pooled.stderr);
         const report = parseJsonReport(pooled.stdout);
         assert.deepEqual(report.errors, []);
-        assert.equal(report.findings.filter((f) => f.category === 'ssn' && f.file.endsWith(path.join('big', 'nb.py'))).length, 1);
-        assert.equal(report.findings.filter((f) => f.category === 'ssn' && f.file.endsWith(path.join('huge', 'nb.py'))).length, 3);
+        const ssnsIn = (dir: string): number => report.findings.filter((f) => f.category === 'ssn' && f.file.endsWith(path.join(dir, 'nb.py'))).length;
+        assert.equal(ssnsIn('dense'), denseLines.length - 1);
+        assert.equal(ssnsIn('huge'), 1);
         assert.match(pooled.stderr, /note: [1-9]\d* file\(s\) did not fit a scan worker's heap and were scanned on the main thread/);
         assert.doesNotMatch(inProcess.stderr, /did not fit/);
       } finally {
