@@ -23,6 +23,8 @@ describe('detectors/date', () => {
     { label: 'a year alone', text: 'born in 1950' },
     { label: 'a version near a cue word', text: 'death model v2.1.3' },
     { label: 'an ISO timestamp with a cue', text: 'admitted_at 2024-01-15T10:22:33Z' },
+    { label: 'a three-part number with a one-digit last part', text: 'DOB 1-2-3' },
+    { label: 'a three-part number with a three-digit last part', text: 'date of birth 01/02/123' },
   ]);
 
   it('parses calendar dates', () => {
@@ -32,5 +34,13 @@ describe('detectors/date', () => {
     assert.equal(isDateText('15.03.1950', false), true);
     assert.equal(isDateText('1950-03/15', false), false);
     assert.equal(isDateText('19500315', false), false);
+  });
+
+  it('needs a year: a last part that is no year is no date', () => {
+    assert.equal(isDateText('1-2-3', false), false);
+    assert.equal(isDateText('01/02/123', false), false);
+    assert.equal(isDateText('01.02.12345', false), false);
+    assert.equal(isCalendarDate(Number.NaN, 1, 2), false);
+    assert.equal(isDateText('01/02/1950', false), true);
   });
 });

@@ -26,7 +26,8 @@ const MONTHS: Readonly<Record<string, number>> = {
 };
 
 export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  // Written so that NaN (a last part that is no year) fails every bound.
+  if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1)) return false;
   if (month === 2) return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
   return day <= DAYS_IN_MONTH[month - 1];
 }
