@@ -7,27 +7,20 @@ import { lexShell, writeShellTokens } from './shell';
 import { lexSql, writeSqlTokens } from './sql';
 import type { Lexer, TokenWriter } from './types';
 
-const LEXERS: Partial<Record<Language, Lexer>> = {
-  python: lexPython,
-  sql: lexSql,
-  scala: lexScala,
-  r: lexR,
-  shell: lexShell,
+/** Each language's lexer twice: writing into columns (the scan), and as Token objects (databricks/, tests). */
+const LEXERS: Partial<Record<Language, { readonly lexer: Lexer; readonly writer: TokenWriter }>> = {
+  python: { lexer: lexPython, writer: writePythonTokens },
+  sql: { lexer: lexSql, writer: writeSqlTokens },
+  scala: { lexer: lexScala, writer: writeScalaTokens },
+  r: { lexer: lexR, writer: writeRTokens },
+  shell: { lexer: lexShell, writer: writeShellTokens },
 };
 
 export function lexerFor(language: Language): Lexer | undefined {
-  return LEXERS[language];
+  return LEXERS[language]?.lexer;
 }
-
-const TOKEN_WRITERS: Partial<Record<Language, TokenWriter>> = {
-  python: writePythonTokens,
-  sql: writeSqlTokens,
-  scala: writeScalaTokens,
-  r: writeRTokens,
-  shell: writeShellTokens,
-};
 
 /** lexerFor's language, writing into columns (see TokenWriter). */
 export function tokenWriterFor(language: Language): TokenWriter | undefined {
-  return TOKEN_WRITERS[language];
+  return LEXERS[language]?.writer;
 }
