@@ -3,21 +3,8 @@
 // Deterministic: the same seed and size always give byte-identical files. No real data anywhere.
 import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { FIRST_NAMES as FIRST, LAST_NAMES as LAST, prng } from './synthetic.mjs';
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FIRST = ['Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Susan', 'Thomas', 'Karen', 'Daniel', 'Nancy', 'Steven', 'Angela', 'Kevin'];
-const LAST = ['Garcia', 'Johnson', 'Martinez', 'Anderson', 'Thompson', 'Robinson', 'Rodriguez', 'Hernandez', 'Nguyen', 'Patel', 'Kowalski', 'Fitzgerald', 'Okafor', 'Lindqvist', 'Delgado', 'Whitaker'];
 const STREETS = ['Maple Street', 'Oak Avenue', 'Cedar Lane', 'Elm Road', 'Birch Drive', 'Willow Court'];
 const TABLES = ['clinical.silver.encounters', 'claims.gold.members', 'pharmacy.gold.fills', 'omop.cdm.condition_occurrence', 'labs.silver.results'];
 const ICD = ['E11.9', 'I10', 'J45.909', 'N18.3', 'Z79.4', 'F32.A', 'M54.5', 'K21.9'];

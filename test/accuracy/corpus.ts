@@ -4,6 +4,7 @@
  * notebooks dense with look-alikes that must produce no finding at all. Every value is invented here.
  */
 import type { Category } from '../../server/src/engine/model';
+import { FIRST_NAMES as FIRST, LAST_NAMES as LAST, prng } from '../../bench/synthetic.mjs';
 
 export interface SeededFile {
   readonly path: string;
@@ -12,20 +13,6 @@ export interface SeededFile {
   readonly seeds: readonly { value: string; category: Category }[];
 }
 
-/** Deterministic PRNG so the corpus is the same on every run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FIRST = ['Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Susan', 'Thomas', 'Karen', 'Daniel', 'Nancy', 'Steven', 'Angela', 'Kevin'];
-const LAST = ['Garcia', 'Johnson', 'Martinez', 'Anderson', 'Thompson', 'Robinson', 'Rodriguez', 'Hernandez', 'Nguyen', 'Patel', 'Kowalski', 'Fitzgerald', 'Okafor', 'Lindqvist', 'Delgado', 'Whitaker'];
 const STREETS = ['Maple Street', 'Oak Avenue', 'Cedar Lane', 'Elm Road', 'Birch Drive', 'Willow Court', 'Harbor Boulevard'];
 const CITIES = [['Springfield', 'IL'], ['Riverton', 'WY'], ['Fairview', 'OR'], ['Georgetown', 'TX'], ['Salem', 'MA']];
 
