@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { prng } from '../bench/synthetic.mjs';
 
 const argv = process.argv.slice(2);
 const outAt = argv.indexOf('--out');
@@ -33,14 +34,7 @@ rmSync(work, { recursive: true, force: true });
 
 /** Seeded text mixing look-alikes, separators, cue words and names, so every detector path is exercised. */
 function randomTexts(seed, count) {
-  let s = seed >>> 0;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = prng(seed);
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = (xs) => xs[int(0, xs.length - 1)];
   const digits = (n) => Array.from({ length: n }, () => int(0, 9)).join('');

@@ -6,6 +6,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { prng } from '../../bench/synthetic.mjs';
 import assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -38,14 +39,9 @@ export function ensureBuilt(): void {
 
 /** Deterministic pseudo-random digits, so values are made in code yet every run sees the same ones. */
 export function digitSource(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % 10;
-  };
+  const random = prng(seed);
+  // The generator's 32-bit output (exact: a float times a power of two), then its last decimal digit.
+  return () => (random() * 4294967296) % 10;
 }
 
 /** A dashed SSN with a valid structure (area 100-899 but not 666, group not 00, serial not 0000). */

@@ -2,6 +2,7 @@
  * Invented identifiers and notebooks for the safety suites. Every value is built here from a seed: structurally
  * valid (so detectors must find them) and obviously synthetic (555 phone numbers, example.com mail).
  */
+import { prng } from '../../bench/synthetic.mjs';
 
 export interface SyntheticIdentifiers {
   readonly ssn: string;
@@ -19,13 +20,7 @@ const LAST = ['Quimby', 'Featherstone', 'Ashdown', 'Pemberton', 'Wolcott', 'Harg
 const MBI_LETTERS = 'ACDEFGHJKMNPQRTUVWXY';
 
 export function seededIdentifiers(seed: number): SyntheticIdentifiers {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   const letter = () => MBI_LETTERS[int(0, MBI_LETTERS.length - 1)];
