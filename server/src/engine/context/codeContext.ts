@@ -8,7 +8,7 @@
  */
 import type { Language } from '../model';
 import { TokenList } from '../lexers/chars';
-import { Flag, Kind, type Token, type TokenColumns } from '../lexers/types';
+import { Flag, Kind, type KindCode, type Token, type TokenColumns } from '../lexers/types';
 import type { KeyedLiteral } from './types';
 
 type Relation = KeyedLiteral['relation'];
@@ -210,8 +210,7 @@ class KeyedLiteralFinder {
     return (c === 0x28 || c === 0x5b || c === 0x7b) && this.end[i] - this.start[i] === 1;
   }
 
-  /** `kind` is a Kind code. */
-  private isKind(i: number, kind: number): boolean {
+  private isKind(i: number, kind: KindCode): boolean {
     return i >= 0 && i < this.n && this.kind[i] === kind;
   }
 
@@ -727,7 +726,7 @@ class KeyedLiteralFinder {
   }
 }
 
-/** `kind` is a Kind code. */
+/** Whether a token's Kind code (as read from its column) is a string or number literal. */
 function isLiteral(kind: number): boolean {
   return kind === Kind.String || kind === Kind.Number;
 }

@@ -232,18 +232,9 @@ function grown<T extends Uint8Array | Int32Array>(into: T, from: T): T {
   return into;
 }
 
-const KIND_CODES: Readonly<Record<TokenKind, number>> = {
-  string: Kind.String, number: Kind.Number, comment: Kind.Comment, identifier: Kind.Identifier, keyword: Kind.Keyword,
-  operator: Kind.Operator, punctuation: Kind.Punctuation, parameter: Kind.Parameter,
-};
-
-const FLAG_CODES: Readonly<Record<NonNullable<Token['flag']>, number>> = {
-  interpolated: Flag.Interpolated, raw: Flag.Raw, bytes: Flag.Bytes, triple: Flag.Triple, block: Flag.Block,
-};
-
-function flagCode(flag: Token['flag']): number {
-  return flag === undefined ? Flag.None : FLAG_CODES[flag];
-}
+/** The code of each TokenKind and Token flag: KIND_NAMES and FLAG_NAMES read the other way. */
+const KIND_CODES = new Map<TokenKind, number>(KIND_NAMES.map((name, code) => [name, code]));
+const FLAG_CODES = new Map<Token['flag'], number>(FLAG_NAMES.map((name, code) => [name, code]));
 
 /**
  * Builds tokens into columns, comments apart. The engine keeps one TokenList per nesting level and clears it
@@ -274,7 +265,7 @@ export class TokenList implements LexedTokens {
   /** A token given as an object (tests and callers that hold a Token[]). */
   addToken(t: Token): void {
     (t.kind === 'comment' ? this.comments : this.code)
-      .push(KIND_CODES[t.kind], t.start, t.end, t.valueStart ?? t.start, t.valueEnd ?? t.end, flagCode(t.flag));
+      .push(KIND_CODES.get(t.kind) as number, t.start, t.end, t.valueStart ?? t.start, t.valueEnd ?? t.end, FLAG_CODES.get(t.flag) as number);
   }
 
   /** The tokens as objects, in text order; value spans only where they differ from the token's own span. */
