@@ -204,6 +204,14 @@ describe('phisafe lint (built CLI)', function () {
       assert.equal(lintHelp.status, 0);
       assert.match(lintHelp.stdout, /--format <text\|json\|sarif>/);
       assert.match(lintHelp.stdout, /Exit status:/);
+      // Help wins over the other arguments, as in git and npm; after `--`, "-h" is a path.
+      assert.equal(runCli(['lint', '--bogus', '-h'], { cwd: dir, seeded }).stdout, lintHelp.stdout);
+      const dashPath = runCli(['lint', '--', '-h'], { cwd: dir, seeded });
+      assert.equal(dashPath.status, 2);
+      assert.match(dashPath.stdout, /-h {2}no such file/);
+      const ucHelp = runCli(['uc', 'snapshot', '--help'], { cwd: dir, seeded });
+      assert.equal(ucHelp.status, 0);
+      assert.match(ucHelp.stdout, /^Usage: phisafe uc snapshot/);
       const version = runCli(['--version'], { cwd: dir, seeded });
       const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
       assert.equal(version.stdout, `${pkg.version}\n`);

@@ -1,5 +1,6 @@
 /** The `phisafe` command line: finds the command in the table, runs it, and maps failures to exit codes. */
 import { ConfigError } from '../workspace/configFile';
+import { asksForHelp } from './args';
 import { COMMANDS, type CliCommand } from './commands';
 import { EXIT_ERROR, UsageError, VERSION, type CliIO } from './io';
 import { BaselineError } from './lint/baseline';
@@ -46,6 +47,10 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
   if (!found) {
     io.stderr.write(`phisafe: unknown command "${args[0]}"\n\n${mainHelp()}`);
     return EXIT_ERROR;
+  }
+  if (asksForHelp(found.rest)) {
+    io.stdout.write(found.command.help);
+    return 0;
   }
   try {
     return await found.command.run(found.rest, io);

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../engine';
-import { parseCommandArgs, positiveNumber } from '../args';
+import { parseCommandArgs } from '../args';
 import { EXIT_ERROR, UsageError, useColor } from '../io';
 import { runLint } from '../lint/run';
 import { reportWriter } from '../report/formats';
@@ -22,7 +22,6 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'no-progress': { type: 'boolean' },
   uc: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const HELP = `Usage: phisafe lint [options] [paths...]
@@ -67,12 +66,7 @@ export const lint: CliCommand = {
   summary: 'Scan files and folders for PHI (text, JSON or SARIF report)',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout.write(HELP);
-      return 0;
-    }
-    const text = (name: keyof typeof OPTIONS): string | undefined => (typeof values[name] === 'string' ? values[name] as string : undefined);
+    const { text, flag, positiveNumber, positionals } = parseCommandArgs(args, OPTIONS);
     if (text('baseline') && text('write-baseline')) {
       throw new UsageError('use either --baseline or --write-baseline, not both');
     }
@@ -85,12 +79,12 @@ export const lint: CliCommand = {
       paths: positionals.length ? positionals : ['.'],
       configFile: text('config'),
       failOn: text('fail-on') as Severity | undefined,
-      maxFileSizeMB: positiveNumber('max-file-size', values['max-file-size']),
+      maxFileSizeMB: positiveNumber('max-file-size'),
       baselineFile: text('baseline'),
       writeBaselineFile: text('write-baseline'),
-      noIgnore: values['no-ignore'] === true,
-      quiet: values.quiet === true,
-      progress: values['no-progress'] !== true,
+      noIgnore: flag('no-ignore'),
+      quiet: flag('quiet'),
+      progress: !flag('no-progress'),
       ucSnapshotFile: text('uc'),
       outputFile: output,
       workers: wholeNumberFromEnv(io.env, 'PHISAFE_WORKERS', '0 scans in-process'),

@@ -25,10 +25,6 @@ export const lsp: CliCommand = {
   summary: 'Start the language server (stdio) for editors',
   help: HELP,
   async run(args, io) {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout.write(HELP);
-      return 0;
-    }
     let server: ServerModule;
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see the header

@@ -8,6 +8,6 @@ export interface CliCommand {
   readonly summary: string;
   /** The full `phisafe <name> --help` text. */
   readonly help: string;
-  /** Runs with the arguments after the command words; resolves to the exit code. */
+  /** Runs with the arguments after the command words (the dispatcher answers `--help` itself); resolves to the exit code. */
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

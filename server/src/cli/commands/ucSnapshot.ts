@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { connect, DatabricksUnavailable } from '../../databricks/client';
 import { buildUcSnapshot } from '../../databricks/ucLive';
 import { DEFAULT_UC_SETTINGS, phiTagOf } from '../../databricks/ucModel';
-import { parseCommandArgs, positiveNumber } from '../args';
+import { parseCommandArgs } from '../args';
 import { EXIT_ERROR, UsageError } from '../io';
 import type { CliCommand } from './types';
 
@@ -14,7 +14,6 @@ const OPTIONS = {
   schema: { type: 'string' },
   out: { type: 'string', short: 'o' },
   timeout: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const HELP = `Usage: phisafe uc snapshot --catalog <catalog> [--schema <schema>] --out <file> [--profile <profile>]
@@ -43,17 +42,12 @@ export const ucSnapshot: CliCommand = {
   summary: 'Write Unity Catalog metadata (tags, masks; no data) for lint --uc',
   help: HELP,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout.write(HELP);
-      return 0;
-    }
-    const text = (name: keyof typeof OPTIONS): string | undefined => (typeof values[name] === 'string' ? values[name] as string : undefined);
+    const { text, positiveNumber } = parseCommandArgs(args, OPTIONS);
     const catalog = text('catalog');
     const out = text('out');
     if (!catalog) throw new UsageError('--catalog is required');
     if (!out) throw new UsageError('--out is required');
-    const conn = connect({ profile: text('profile'), env: io.env, timeoutSeconds: positiveNumber('timeout', text('timeout')) ?? 30 });
+    const conn = connect({ profile: text('profile'), env: io.env, timeoutSeconds: positiveNumber('timeout') ?? 30 });
     try {
       const snapshot = await buildUcSnapshot(conn, catalog, text('schema'));
       const file = resolve(io.cwd, out);
