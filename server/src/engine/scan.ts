@@ -479,7 +479,7 @@ function keyed(
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
-  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation) : checkBareNameValue(value);
+  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, key) : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
 }

@@ -22,5 +22,7 @@ describe('detectors/email', () => {
     { label: 'a service principal', text: '0a1b2c3d-1111-2222-3333-444455556666@tenant.example.org' },
     { label: 'a placeholder address', text: 'user@example.com or your.name@company.com' },
     { label: 'a run of at signs', text: '@@@@ a@@b .@. @.com' },
+    { label: 'a contributor credit', text: `# IMAP4 support contributed by Ann Example <${person}> in 2002` },
+    { label: 'a copyright line', text: `# Copyright (C) 2005 Ann Example <${person}>` },
   ]);
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkKeyedValue, classifyKey, normaliseKey } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, normaliseKey } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -86,4 +86,37 @@ describe('detectors/keyed: checkKeyedValue', () => {
   for (const [category, value, relation, why] of ignored) {
     it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation), undefined));
   }
+});
+
+/** Look-alikes from real code (the Python standard library, job configs): every one was once a false finding. */
+describe('detectors/keyed: what the key says the value must look like', () => {
+  type Relation = Parameters<typeof checkKeyedValue>[2];
+  const reported: [Category, string, Relation, string][] = [
+    ['geographic', '02115', 'assign', 'zip'], ['geographic', '02115-1234', 'table', 'zip_code'],
+    ['geographic', 'SW1A 1AA', 'assign', 'postcode'], ['geographic', 'K1A 0B1', 'table', 'postal_code'],
+    ['geographic', '12 Elm Street', 'assign', 'address'], ['geographic', 'Springfield', 'assign', 'city'],
+    ['name', 'jane q public', 'in-list', 'member_name'], ['name', 'okafor', 'table', 'last_name'],
+  ];
+  for (const [category, value, relation, key] of reported) {
+    it(`reports a ${category} value under \`${key}\` (${relation})`, () => assert.ok(checkKeyedValue(category, value, relation, key)));
+  }
+
+  const ignored: [Category, string, Relation, string, string][] = [
+    ['geographic', 'ZIP file', 'assign', 'zip', 'a file format under `zip`'],
+    ['geographic', 'application/zip', 'assign', '.zip', 'a MIME type'],
+    ['geographic', 'localhost', 'assign', 'address', 'a host name under `address`'],
+    ['geographic', 'http://', 'assign', 'address', 'a URL scheme'],
+    ['geographic', 'ops@clinic.example', 'assign', 'address', 'an e-mail address'],
+    ['geographic', 'Boston', 'equals', 'city', 'a city filter'],
+    ['name', 'imap', 'in-list', 'member_name', 'a lower-case token in code'],
+  ];
+  for (const [category, value, relation, key, why] of ignored) {
+    it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation, key), undefined));
+  }
+
+  it('counts a single word under a bare `name` key only when it is a known given name or surname', () => {
+    for (const word of ['Deque', 'Jython', 'Quoter', 'Linux', 'Cohort']) assert.equal(checkBareNameValue(word), undefined, word);
+    assert.ok(checkBareNameValue('Linda Okafor'));
+    assert.ok(checkBareNameValue('Smith'));
+  });
 });

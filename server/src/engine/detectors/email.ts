@@ -81,7 +81,10 @@ export function isPersonalAddress(localPart: string, domainPart: string): boolea
 }
 
 /** Authorship lines name the code's authors, not patients. */
-const AUTHOR_CUES = ['author', 'authors', 'authored by', 'co-authored-by', 'signed-off-by', 'reviewed-by', 'maintainer', 'maintained by', 'owner', 'created by', 'written by', 'cc', 'reported-by', 'committer'];
+const AUTHOR_CUES = [
+  'author', 'authors', 'authored by', 'co-authored-by', 'signed-off-by', 'reviewed-by', 'maintainer', 'maintained by', 'owner',
+  'created by', 'written by', 'cc', 'reported-by', 'committer', 'contributed by', 'copyright', '\u00a9',
+];
 
 /** Workspace paths (`/Users/a@b.org/`), URL user-info, `@@` runs and author lines are not a patient's address. */
 function isPersonal(view: TextView, e: EmailSpan): boolean {

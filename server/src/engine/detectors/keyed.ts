@@ -11,6 +11,7 @@ import { isDateText, isCalendarDate } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber } from './phone';
 import { isValidSsn } from './ssn';
+import { GIVEN_NAMES, SURNAMES } from './data/names';
 import { nameDetector } from './name';
 import type { Candidate } from './types';
 import { isVin } from './vehicle';
@@ -289,6 +290,20 @@ function isName(v: string): boolean {
 
 const enum AsciiName { No, Yes, Unknown }
 
+function hasUpperCase(v: string): boolean {
+  return v !== v.toLowerCase();
+}
+
+/** Whether some word of v, in title case, is a given name or surname of the dictionaries. */
+function holdsKnownName(v: string): boolean {
+  return v.split(/[ .'-]+/).some(isKnownName);
+}
+
+function isKnownName(word: string): boolean {
+  const title = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  return GIVEN_NAMES.has(title) || SURNAMES.has(title);
+}
+
 /**
  * isName's letter rules read in place for an ASCII value (a letter, then letters, spaces and `.'-`, with two
  * letters in a row somewhere): Yes or No. Unknown for a value with any other character, which the Unicode
@@ -373,11 +388,45 @@ function isEmailValue(v: string): boolean {
   return m !== null && /\.[A-Za-z]{2,24}$/.test(m[2]) && isPersonalAddress(m[1], m[2]);
 }
 
-function isGeographic(v: string, relation: KeyRelation): boolean {
+/** What a geographic key names (`zip_code`, `address_line_1`, `city`): it decides what its value must look like. */
+const enum PlaceKind { Area, Postal, Street }
+
+const POSTAL_KEY_WORDS = new Set(['zip', 'zipcode', 'postal', 'postcode']);
+const STREET_KEY_WORDS = new Set(['address', 'street', 'addr']);
+/** placeKindOf's answers by key: a table asks once per row. Bounded: keys come from content. */
+const placeKinds = new Map<string, PlaceKind>();
+
+function placeKindOf(key: string): PlaceKind {
+  let kind = placeKinds.get(key);
+  if (kind === undefined) {
+    if (placeKinds.size >= MAX_CLASSIFIED_KEYS) placeKinds.clear();
+    const words = normaliseKey(key).split('_');
+    kind = words.some((w) => POSTAL_KEY_WORDS.has(w)) ? PlaceKind.Postal : words.some((w) => STREET_KEY_WORDS.has(w)) ? PlaceKind.Street : PlaceKind.Area;
+    placeKinds.set(key, kind);
+  }
+  return kind;
+}
+
+function isGeographic(v: string, relation: KeyRelation, key: string): boolean {
   if (/^\d{5}(?:-?\d{4})?$/.test(v)) return true;
-  if (!/\p{L}{2}/u.test(v) || v.length > 120) return false;
+  if (v.length > 120 || !mayBePlace(v)) return false;
+  const kind = placeKindOf(key);
+  if (kind === PlaceKind.Postal) return isPostcode(v);
+  if (!/\p{L}{2}/u.test(v)) return false;
+  // A street address has words and a number: `localhost` under `address` is a host.
+  if (kind === PlaceKind.Street && !v.includes(' ')) return false;
   // A bare place name (`city = 'Boston'`) filters a cohort; in a row or an assignment it describes a person.
   return digitCount(v) > 0 || relation === 'table' || relation === 'assign';
+}
+
+/** A postcode outside the US (`SW1A 1AA`, `K1A 0B1`); never a word alone (`'zip': "ZIP file"`). */
+function isPostcode(v: string): boolean {
+  return v.length <= 8 && digitCount(v) >= 2 && /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)?$/.test(v);
+}
+
+/** Not a URL, an e-mail address or a MIME type or path (`http://`, `application/zip`): places hold none of those. */
+function mayBePlace(v: string): boolean {
+  return !v.includes('@') && !v.includes('://') && !(v.includes('/') && !v.includes(' '));
 }
 
 function isIpValue(v: string): boolean {
@@ -386,10 +435,11 @@ function isIpValue(v: string): boolean {
   return v.includes(':') && isPublicIpv6(v);
 }
 
-function valueIs(category: Category, v: string, relation: KeyRelation): boolean {
+function valueIs(category: Category, v: string, relation: KeyRelation, key: string): boolean {
   switch (category) {
     case 'date': return relation !== 'bound' && isPlausibleDate(v);
-    case 'name': return isName(v);
+    // A column's rows are names whatever their case; in code a lower-case word (`'imap'`) is a token, not a name.
+    case 'name': return isName(v) && (relation === 'table' || hasUpperCase(v) || holdsKnownName(v));
     case 'ssn': return isSsnValue(v);
     case 'mrn':
     case 'other-id':
@@ -400,7 +450,7 @@ function valueIs(category: Category, v: string, relation: KeyRelation): boolean 
     case 'phone':
     case 'fax': return isPhoneValue(v);
     case 'email': return isEmailValue(v);
-    case 'geographic': return isGeographic(v, relation);
+    case 'geographic': return isGeographic(v, relation, key);
     case 'vehicle-id': return isVin(v.toUpperCase()) || (/^[A-Za-z0-9 -]{2,8}$/.test(v) && digitCount(v) >= 1);
     case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3;
     case 'url': return /^(?:https?:\/\/|www\.)[^\s]{3,2048}$/i.test(v);
@@ -426,8 +476,11 @@ function isPrintableAscii(c: number): boolean {
   return c > 0x20 && c < 0x7f;
 }
 
-/** Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). */
-export function checkKeyedValue(category: Category, value: string, relation: KeyRelation): Candidate | undefined {
+/**
+ * Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). The key
+ * itself refines what a geographic value must look like (a ZIP code under `zip`, a street under `address`).
+ */
+export function checkKeyedValue(category: Category, value: string, relation: KeyRelation, key = ''): Candidate | undefined {
   // Table values come trimmed: a value that opens and closes on printable ASCII is taken as it is.
   const plainEnds = isPrintableAscii(value.charCodeAt(0)) && isPrintableAscii(value.charCodeAt(value.length - 1));
   const lead = plainEnds ? 0 : value.length - value.trimStart().length;
@@ -436,9 +489,9 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
   if (relation === 'bound' || v.length > 2048 || isNonValue(v)) return undefined;
   let ok: boolean;
   if (relation === 'like' && /[%_]/.test(v)) {
-    ok = category === 'name' ? likeLetters(v) >= 3 : valueIs(category, v.replace(/%/g, ''), relation);
+    ok = category === 'name' ? likeLetters(v) >= 3 : valueIs(category, v.replace(/%/g, ''), relation, key);
   } else {
-    ok = valueIs(category, v, relation);
+    ok = valueIs(category, v, relation, key);
   }
   if (!ok) return undefined;
   return {
@@ -449,11 +502,13 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
 
 /**
  * A value under a bare `name` key (`{"name": …}`, `Row(name=…)`): counted only where the name detector would
- * report it after a `Name:` label, and only when the name is the whole value.
+ * report it after a `Name:` label, and only when the name is the whole value. `name` names jobs, tables and
+ * classes too (`name='Deque'`), so a single word counts only when it is a known given name or surname.
  */
 export function checkBareNameValue(value: string): Candidate | undefined {
   const trimmed = value.trim();
   if (trimmed.length < 3 || trimmed.length > 60) return undefined;
+  if (!trimmed.includes(' ') && !isKnownName(trimmed)) return undefined;
   const label = 'Name: ';
   const lead = value.indexOf(trimmed);
   const hit = nameDetector.find(label + trimmed, { regionKind: 'code' })
