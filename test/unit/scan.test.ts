@@ -48,3 +48,29 @@ describe('scan: scanText', () => {
     assert.ok(!result.findings.some((f, i) => f.message.includes(values[i])));
   });
 });
+
+/** Workforce identities in Databricks code: grants, job notifications, owners and module metadata name staff, not patients. */
+describe('scan: workforce identities in code', () => {
+  const staff = ['ann.example', 'staff'].join('.') + '@' + 'clinic.example.org';
+  const source = (lines: string[]): string => ['# Databricks notebook source', ...lines, ''].join('\n');
+
+  it('reads neither a GRANT principal in a query string nor literals under notification, owner or metadata keys', () => {
+    const text = source([
+      `spark.sql("GRANT SELECT ON TABLE clinical.gold.encounters TO \`${staff}\`")`,
+      `spark.sql("REVOKE MODIFY ON SCHEMA clinical.gold FROM \`${staff}\`")`,
+      `job = w.jobs.create(name="nightly", email_notifications=jobs.JobEmailNotifications(on_failure=["${staff}"]))`,
+      `owner_email = "${staff}"`,
+      `__author__ = "Ann Example <${staff}>"`,
+    ]);
+    assert.deepEqual(scanText('synthetic_jobs.py', text).findings.map((f) => f.category), []);
+  });
+
+  it('still reports the same address where a patient would be meant', () => {
+    const text = source([
+      `df = spark.sql("SELECT * FROM gold.patients WHERE email = '${staff}'")`,
+      `notify = "${staff}"`,
+      `patient_email = "${staff}"`,
+    ]);
+    assert.deepEqual(scanText('synthetic_patients.py', text).findings.map((f) => [f.category, f.range.line]), [['email', 1], ['email', 2], ['email', 3]]);
+  });
+});

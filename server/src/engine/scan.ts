@@ -5,10 +5,11 @@
 import { createHmac } from 'node:crypto';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { findKeyedLiteralsIn } from './context/codeContext';
+import type { KeyedLiteral } from './context/types';
 import { findTableValues } from './context/outputTables';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, classifyKey } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -328,6 +329,8 @@ function freeTextKind(ctx: ScanContext, regionKind: RegionKind): FreeTextKind {
 interface KeyClass {
   readonly category: Category | undefined;
   readonly bareName: boolean;
+  /** Names a workforce member (`on_failure`, `__author__`): its literals are not read for PHI at all. */
+  readonly workforce: boolean;
   /** Finding heads under this key, a few: one per region kind, category and relation. */
   readonly heads: FindingHead[];
 }
@@ -355,7 +358,7 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
   }
 }
 
-const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from)\b/i;
+const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from|grant|revoke|alter)\b/i;
 /** A comparison with a quoted or numeric literal: prose strings ("spoke with X and Y") are not re-lexed. */
 // `(?:\(\s*)?` rather than `\(?\s*` after `\s*`: two adjacent whitespace runs backtrack quadratically on long blanks.
 const SQL_PREDICATE = /[=<>]\s*['"\d]|\b(?:in|like)\s*(?:\(\s*)?['"]/i;
@@ -378,6 +381,8 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const { code, comments } = tokens;
   const commentKind = freeTextKind(ctx, 'comment');
   const strings = freeTextKind(ctx, 'code');
+  const keyedLiterals = findKeyedLiteralsIn(language, text, code);
+  const workforce = workforceLiterals(ctx, keyedLiterals);
   // Comments and strings in text order, as one token list would give them.
   let c = 0;
   for (let i = 0; i < code.count; i++) {
@@ -385,21 +390,44 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     for (; c < comments.count && comments.start[c] < code.start[i]; c++) {
       freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
     }
+    if (workforce?.has(code.valueStart[i])) continue;
     const vs = from + code.valueStart[i];
     const ve = from + code.valueEnd[i];
     if (ve <= vs) continue;
-    const content = slice.text.slice(vs, ve);
+    let content = slice.text.slice(vs, ve);
     if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
       scanCode(ctx, cell, 'sql', vs, ve, depth + 1);
+      content = blanked(content, quotedIdentifiers(tokenLists[depth + 1]));
     }
     freeTextOf(ctx, slice, vs, content, strings, where);
   }
   for (; c < comments.count; c++) {
     freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
   }
-  for (const k of findKeyedLiteralsIn(language, text, code)) {
-    keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
+  for (const k of keyedLiterals) {
+    if (!workforce?.has(k.start)) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
   }
+}
+
+/** Starts of the literals under workforce keys (`on_failure=[…]`, `__author__ = …`), whose text is not read for PHI. */
+function workforceLiterals(ctx: ScanContext, literals: readonly KeyedLiteral[]): Set<number> | undefined {
+  let starts: Set<number> | undefined;
+  for (const k of literals) if (keyClassOf(ctx.config, ctx.keyClasses, k.key).workforce) (starts ??= new Set()).add(k.start);
+  return starts;
+}
+
+/**
+ * The backtick-quoted identifiers of SQL just lexed, as [start, end) pairs: names of tables, columns and principals
+ * (`GRANT SELECT … TO \`jane@hospital.org\``), never values. A .sql file's free-text pass never reads them; a
+ * query inside a string is read whole, so they are blanked for it.
+ */
+function quotedIdentifiers(tokens: TokenList): number[] | undefined {
+  const { code } = tokens;
+  let spans: number[] | undefined;
+  for (let i = 0; i < code.count; i++) {
+    if (code.kind[i] === Kind.Identifier && code.valueStart[i] > code.start[i]) (spans ??= []).push(code.start[i], code.end[i]);
+  }
+  return spans;
 }
 
 interface Where {
@@ -488,7 +516,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   let keyClass = keyClasses.get(key);
   if (!keyClass) {
     const category = classifyKey(key, config.contextWords);
-    keyClass = { category, bareName: !category && isBareNameKey(key), heads: [] };
+    keyClass = { category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key), heads: [] };
     keyClasses.set(key, keyClass);
   }
   return keyClass;

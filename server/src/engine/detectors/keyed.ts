@@ -86,6 +86,24 @@ const STORAGE_SUFFIXES = new Set(['raw', 'txt', 'text', 'str', 'string', 'value'
 /** Table aliases and names whose bare `name` column is a person's name. */
 const PERSON_TABLES = new Set(['patient', 'patients', 'pat', 'pt', 'person', 'persons', 'people', 'member', 'members', 'subscriber', 'subscribers', 'guarantor', 'guarantors']);
 
+/**
+ * Keys whose values name the people who build and run the platform (job notifications, owners, authors): a
+ * literal under one is a workforce identity, never a patient's, so nothing in it is reported.
+ */
+const WORKFORCE_KEYS = new Set([
+  'on_failure', 'on_success', 'on_start', 'on_duration_warning_threshold_exceeded', 'on_streaming_backlog_exceeded',
+  'email_notifications', 'owner', 'owner_email', 'owner_user_name', 'creator_user_name', 'run_as_user_name',
+  'service_principal_name', 'grantee', 'principal', 'created_by', 'updated_by', 'modified_by', 'author', 'authors',
+  'maintainer', 'author_email', 'maintainer_email',
+]);
+/** A Python module's own metadata. */
+const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);
+
+/** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
+export function isWorkforceKey(key: string): boolean {
+  return MODULE_METADATA_KEYS.has(key) || WORKFORCE_KEYS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+}
+
 /** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
 export function normaliseKey(key: string): string {
   return key
