@@ -70,7 +70,7 @@ Anil Sunita Lakshmi Kavya Neha Pooja Vikram Sean Siobhan Niamh Declan Bjorn Ingr
 Natasha Katarzyna Piotr Giovanni Giuseppe Francesca Chiara Matteo`;
 
 /** Words common in notebooks and English that are also names: reported only with a strong cue. */
-const NOTEBOOK_WORDS = `Will Mark Bill Grant Rose Hope Joy Faith Summer Dawn Chase Lane Price Young Long Case Page Hall Bell Green
+const NOTEBOOK_WORDS = `Name Will Mark Bill Grant Rose Hope Joy Faith Summer Dawn Chase Lane Price Young Long Case Page Hall Bell Green
 Brown White Black Gray Grey King Rich Rule Key Ward May June April August Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday January February March July September October November December Spring Autumn Winter Fall
 Delta Lake Spark Python Scala Java Ruby Crystal Pearl Jade Amber Ivory Violet Iris Lily Daisy Holly Ginger Honey

@@ -8,6 +8,7 @@ describe('detectors/email', () => {
     { label: 'an address in a string literal', text: person, value: person, category: 'email', region: 'code' },
     { label: 'a mailto address', text: `mailto:${person}`, value: person, category: 'email', region: 'markdown' },
     { label: 'an address in angle brackets', text: `Contact <${person}>.`, value: person, category: 'email', region: 'output' },
+    { label: 'an address after a User label', text: `User: ${person}`, value: person, category: 'email', region: 'code' },
   ], [
     { label: 'a no-reply address', text: 'from noreply@hospital.org' },
     { label: 'a support address', text: 'email support@vendor.com for help' },
@@ -24,5 +25,6 @@ describe('detectors/email', () => {
     { label: 'a run of at signs', text: '@@@@ a@@b .@. @.com' },
     { label: 'a contributor credit', text: `# IMAP4 support contributed by Ann Example <${person}> in 2002` },
     { label: 'a copyright line', text: `# Copyright (C) 2005 Ann Example <${person}>` },
+    { label: 'cloud IAM members', text: `members: ["user:${person}", "group:${person}", "serviceAccount:${person}"]` },
   ]);
 });

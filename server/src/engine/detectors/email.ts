@@ -86,11 +86,14 @@ const AUTHOR_CUES = [
   'created by', 'written by', 'cc', 'reported-by', 'committer', 'contributed by', 'copyright', '\u00a9',
 ];
 
-/** Workspace paths (`/Users/a@b.org/`), URL user-info, `@@` runs and author lines are not a patient's address. */
+/**
+ * Workspace paths (`/Users/a@b.org/`), URL user-info, cloud IAM members (`user:a@b.org`, `group:…`), `@@` runs
+ * and author lines are not a patient's address.
+ */
 function isPersonal(view: TextView, e: EmailSpan): boolean {
   if (!isPersonalAddress(e.local, e.domain)) return false;
   const before = view.lower.slice(Math.max(0, e.start - 16), e.start);
-  if (/users\/$|repos\/$|:\/\/$|@$/.test(before)) return false;
+  if (/users\/$|repos\/$|:\/\/$|@$|(?:^|[^a-z])(?:user|group|serviceaccount|principal):$/.test(before)) return false;
   return cueBefore(view, e.start, AUTHOR_CUES, 60) === undefined;
 }
 

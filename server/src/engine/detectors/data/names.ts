@@ -149,49 +149,49 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set((
   'Modesta Modesto Mohamed Mohammad Mohammed Moises Mollie Molly Mona Monica Monique Monroe Monserrat Monserrate ' +
   'Montana Monty Morgan Moriah Morris Mortimer Morton Mose Moses Moshe Mossie Mozell Mozelle Muhammad Muriel Murl ' +
   'Murphy Murray Mustafa Mya Myah Mylene Myles Myra Myriam Myrl Myrna Myron Myrtice Myrtie Myrtis Myrtle Nadia ' +
-  'Nadine Nakia Name Nancy Nannie Naomi Naomie Napoleon Narciso Nasir Nat Natalia Natalie Natasha Nathan ' +
-  'Nathanael Nathanial Nathaniel Nathen Nayeli Neal Nedra Neha Neil Nelda Nella Nelle Nellie Nels Nelson Neoma ' +
-  'Nestor Nettie Neva Newell Nguyen Nia Niamh Nicholas Nicholaus Nichole Nick Nicklaus Nickolas Nico Nicola ' +
-  'Nicolas Nicole Nicolette Nigel Nikita Nikki Nikko Niko Nikolas Nils Nina Noah Noe Noel Noelia Noemi Noemie ' +
-  'Noemy Nola Nolan Nona Nora Norbert Norberto Norene Norma Norman Norris Norval Norwood Novella Nya Nyah Nyasia ' +
-  'Obie Oceane Ocie Octavia Oda Odell Odessa Odie Ofelia Okey Ola Olaf Ole Olen Oleta Olga Olin Olive Oliver ' +
-  'Olivia Ollie Oma Omar Omari Omer Ona Onie Opal Ophelia Ora Oral Oran Oren Orie Orin Orland Orlo Orpha Orrin ' +
-  'Orval Orville Osbaldo Osborne Osvaldo Oswald Oswaldo Otha Otho Otilia Otis Ottilie Ottis Otto Ova Owen Ozella ' +
-  'Pablo Paige Palma Pam Pamela Pansy Paolo Pascale Pasquale Patricia Patrick Patsy Patti Pattie Patty Paul Paula ' +
-  'Paulette Pauline Paxton Payton Pearlie Pearline Pedro Peggie Peggy Penelope Penny Percival Percy Perry Pete ' +
-  'Petra Peyton Phil Philip Phillip Phoebe Phyllis Pierce Pierre Pietro Pinkie Piotr Piper Polly Pooja Presley ' +
-  'Preston Princess Priscilla Priya Providenci Queen Queenie Quentin Quincy Quinn Quinten Quinton Rachael Rachel ' +
-  'Rachelle Rae Raegan Rafael Rafaela Raheem Rahsaan Rahul Raina Raj Raleigh Ralph Ramiro Ramon Ramona Randal ' +
-  'Randall Randi Randolph Randy Ransom Raoul Raphael Raphaelle Raquel Rashad Rashawn Rasheed Raul Raymond ' +
-  'Raymundo Reagan Reanna Reba Rebeca Rebecca Rebeka Rebekah Reece Reese Regan Reggie Regina Reginald Reid Reilly ' +
-  'Reina Reinhold Remington Rene Renee Ressie Reta Retha Retta Reuben Reva Rex Rey Reyes Reymundo Reyna Reynold ' +
-  'Rhea Rhett Rhianna Rhiannon Rhoda Rhonda Ricardo Richard Richie Richmond Rick Rickey Rickie Ricky Rico ' +
-  'Rigoberto Riley Rita Robb Robbie Robert Roberta Roberto Robyn Rochelle Rocio Rocky Rod Roderick Rodger Rodney ' +
-  'Rodolfo Rodrick Rodrigo Roel Rogelio Rogers Rohan Roland Rolando Rollin Roma Romaine Roman Ron Ronald Ronaldo ' +
-  'Ronnie Ronny Roosevelt Rory Rosa Rosalee Rosalia Rosalie Rosalind Rosalinda Rosalyn Rosamond Rosanna Rosario ' +
-  'Roscoe Rosella Roselyn Rosemarie Rosendo Rosetta Rosie Rosina Roslyn Ross Rossie Rowan Rowena Rowland Roxane ' +
-  'Roxanne Roy Royce Rozella Ruben Rubie Rubye Rudolph Rudy Rufus Rupert Russ Russel Russell Ruth Ruthe Ruthie ' +
-  'Ryan Ryann Ryder Rylan Rylee Ryleigh Ryley Sabina Sabrina Sabryna Sadie Sadye Saige Sakura Sallie Sally Salma ' +
-  'Salvador Salvatore Sam Samanta Samantha Samara Samir Sammie Sammy Samson Samuel Sandra Sandrine Sanford Sanjay ' +
-  'Santa Santiago Santina Santino Santos Sara Sarah Sarai Sarina Sasha Saul Savanah Savanna Savion Scarlett ' +
-  'Schuyler Scot Scott Scottie Scotty Seamus Sean Sebastian Sedrick Selena Selina Selmer Serena Sergio Seth Shad ' +
-  'Shaina Shakira Shana Shane Shanel Shanelle Shania Shanie Shaniya Shanna Shannon Shanny Shanon Shany Shari ' +
-  'Sharon Shaun Shawn Shawna Shaylee Shayna Shayne Shea Sheila Sheldon Shelia Shelley Shelly Shemar Sheri ' +
-  'Sheridan Sherman Sherri Sherry Sherwood Sheryl Shirley Shyann Shyanne Sibyl Sid Sidney Sienna Sigmund Sigrid ' +
-  'Sigurd Silas Silvia Sim Simeon Simon Simone Sincere Siobhan Sister Skye Skyla Skylar Sofia Soledad Solon Sonia ' +
-  'Sonja Sonny Sonya Sophia Sophie Spencer Stacey Stacy Stan Stanford Stanley Stanton Stefan Stefanie Stephan ' +
-  'Stephania Stephanie Stephany Stephen Stephon Steve Steven Stevie Stewart Stuart Sunita Susan Susana Susanna ' +
-  'Susie Suzanne Sven Svetlana Syble Sydnee Sydni Sydnie Sylvan Sylvester Sylvia Tabitha Tad Talia Talon Tamara ' +
-  'Tami Tamia Tamika Tammy Tania Tanner Tanya Tara Taryn Tasha Tate Tatum Tatyana Taurean Tavares Taya Teagan ' +
-  'Telly Terence Teresa Teri Terrance Terrell Terrence Terri Terrill Terry Tess Tessie Tevin Thad Thaddeus Thalia ' +
-  'Thao Thea Thelma Theo Theodora Theodore Theresa Therese Theresia Theron Thomas Thora Thurman Tia Tiana Tianna ' +
-  'Tiara Tierra Tiffany Tillman Tim Timmothy Timmy Timothy Tina Tito Titus Tobin Toby Tod Todd Tom Tomas Tomasa ' +
-  'Tommie Tommy Toney Toni Tony Tonya Torey Torrance Torrey Toy Trace Tracey Traci Tracy Travis Travon Tre ' +
-  'Tremaine Tremayne Trent Trenton Tressa Tressie Treva Trever Trevion Trevor Trey Tricia Trisha Tristian Tristin ' +
-  'Triston Trudie Trycia Trystan Twila Tyler Tyra Tyree Tyreek Tyrel Tyrell Tyrese Tyrique Tyrone Tyshawn Tyson ' +
-  'Ubaldo Ulices Ulises Una Uriah Uriel Ursula Vada Valentin Valentina Valerie Vallie Van Vance Vanessa Vaughn ' +
-  'Veda Velda Vella Velma Velva Vena Vera Verda Verdie Vergie Verla Verlie Vern Verna Verner Vernice Vernie ' +
-  'Vernon Verona Veronica Vesta Vicenta Vicente Vicki Vickie Vicky Vida Vidal Vikram Vilma Vince Vincent Vincenza ' +
+  'Nadine Nakia Nancy Nannie Naomi Naomie Napoleon Narciso Nasir Nat Natalia Natalie Natasha Nathan Nathanael ' +
+  'Nathanial Nathaniel Nathen Nayeli Neal Nedra Neha Neil Nelda Nella Nelle Nellie Nels Nelson Neoma Nestor ' +
+  'Nettie Neva Newell Nguyen Nia Niamh Nicholas Nicholaus Nichole Nick Nicklaus Nickolas Nico Nicola Nicolas ' +
+  'Nicole Nicolette Nigel Nikita Nikki Nikko Niko Nikolas Nils Nina Noah Noe Noel Noelia Noemi Noemie Noemy Nola ' +
+  'Nolan Nona Nora Norbert Norberto Norene Norma Norman Norris Norval Norwood Novella Nya Nyah Nyasia Obie Oceane ' +
+  'Ocie Octavia Oda Odell Odessa Odie Ofelia Okey Ola Olaf Ole Olen Oleta Olga Olin Olive Oliver Olivia Ollie Oma ' +
+  'Omar Omari Omer Ona Onie Opal Ophelia Ora Oral Oran Oren Orie Orin Orland Orlo Orpha Orrin Orval Orville ' +
+  'Osbaldo Osborne Osvaldo Oswald Oswaldo Otha Otho Otilia Otis Ottilie Ottis Otto Ova Owen Ozella Pablo Paige ' +
+  'Palma Pam Pamela Pansy Paolo Pascale Pasquale Patricia Patrick Patsy Patti Pattie Patty Paul Paula Paulette ' +
+  'Pauline Paxton Payton Pearlie Pearline Pedro Peggie Peggy Penelope Penny Percival Percy Perry Pete Petra ' +
+  'Peyton Phil Philip Phillip Phoebe Phyllis Pierce Pierre Pietro Pinkie Piotr Piper Polly Pooja Presley Preston ' +
+  'Princess Priscilla Priya Providenci Queen Queenie Quentin Quincy Quinn Quinten Quinton Rachael Rachel Rachelle ' +
+  'Rae Raegan Rafael Rafaela Raheem Rahsaan Rahul Raina Raj Raleigh Ralph Ramiro Ramon Ramona Randal Randall ' +
+  'Randi Randolph Randy Ransom Raoul Raphael Raphaelle Raquel Rashad Rashawn Rasheed Raul Raymond Raymundo Reagan ' +
+  'Reanna Reba Rebeca Rebecca Rebeka Rebekah Reece Reese Regan Reggie Regina Reginald Reid Reilly Reina Reinhold ' +
+  'Remington Rene Renee Ressie Reta Retha Retta Reuben Reva Rex Rey Reyes Reymundo Reyna Reynold Rhea Rhett ' +
+  'Rhianna Rhiannon Rhoda Rhonda Ricardo Richard Richie Richmond Rick Rickey Rickie Ricky Rico Rigoberto Riley ' +
+  'Rita Robb Robbie Robert Roberta Roberto Robyn Rochelle Rocio Rocky Rod Roderick Rodger Rodney Rodolfo Rodrick ' +
+  'Rodrigo Roel Rogelio Rogers Rohan Roland Rolando Rollin Roma Romaine Roman Ron Ronald Ronaldo Ronnie Ronny ' +
+  'Roosevelt Rory Rosa Rosalee Rosalia Rosalie Rosalind Rosalinda Rosalyn Rosamond Rosanna Rosario Roscoe Rosella ' +
+  'Roselyn Rosemarie Rosendo Rosetta Rosie Rosina Roslyn Ross Rossie Rowan Rowena Rowland Roxane Roxanne Roy ' +
+  'Royce Rozella Ruben Rubie Rubye Rudolph Rudy Rufus Rupert Russ Russel Russell Ruth Ruthe Ruthie Ryan Ryann ' +
+  'Ryder Rylan Rylee Ryleigh Ryley Sabina Sabrina Sabryna Sadie Sadye Saige Sakura Sallie Sally Salma Salvador ' +
+  'Salvatore Sam Samanta Samantha Samara Samir Sammie Sammy Samson Samuel Sandra Sandrine Sanford Sanjay Santa ' +
+  'Santiago Santina Santino Santos Sara Sarah Sarai Sarina Sasha Saul Savanah Savanna Savion Scarlett Schuyler ' +
+  'Scot Scott Scottie Scotty Seamus Sean Sebastian Sedrick Selena Selina Selmer Serena Sergio Seth Shad Shaina ' +
+  'Shakira Shana Shane Shanel Shanelle Shania Shanie Shaniya Shanna Shannon Shanny Shanon Shany Shari Sharon ' +
+  'Shaun Shawn Shawna Shaylee Shayna Shayne Shea Sheila Sheldon Shelia Shelley Shelly Shemar Sheri Sheridan ' +
+  'Sherman Sherri Sherry Sherwood Sheryl Shirley Shyann Shyanne Sibyl Sid Sidney Sienna Sigmund Sigrid Sigurd ' +
+  'Silas Silvia Sim Simeon Simon Simone Sincere Siobhan Sister Skye Skyla Skylar Sofia Soledad Solon Sonia Sonja ' +
+  'Sonny Sonya Sophia Sophie Spencer Stacey Stacy Stan Stanford Stanley Stanton Stefan Stefanie Stephan Stephania ' +
+  'Stephanie Stephany Stephen Stephon Steve Steven Stevie Stewart Stuart Sunita Susan Susana Susanna Susie ' +
+  'Suzanne Sven Svetlana Syble Sydnee Sydni Sydnie Sylvan Sylvester Sylvia Tabitha Tad Talia Talon Tamara Tami ' +
+  'Tamia Tamika Tammy Tania Tanner Tanya Tara Taryn Tasha Tate Tatum Tatyana Taurean Tavares Taya Teagan Telly ' +
+  'Terence Teresa Teri Terrance Terrell Terrence Terri Terrill Terry Tess Tessie Tevin Thad Thaddeus Thalia Thao ' +
+  'Thea Thelma Theo Theodora Theodore Theresa Therese Theresia Theron Thomas Thora Thurman Tia Tiana Tianna Tiara ' +
+  'Tierra Tiffany Tillman Tim Timmothy Timmy Timothy Tina Tito Titus Tobin Toby Tod Todd Tom Tomas Tomasa Tommie ' +
+  'Tommy Toney Toni Tony Tonya Torey Torrance Torrey Toy Trace Tracey Traci Tracy Travis Travon Tre Tremaine ' +
+  'Tremayne Trent Trenton Tressa Tressie Treva Trever Trevion Trevor Trey Tricia Trisha Tristian Tristin Triston ' +
+  'Trudie Trycia Trystan Twila Tyler Tyra Tyree Tyreek Tyrel Tyrell Tyrese Tyrique Tyrone Tyshawn Tyson Ubaldo ' +
+  'Ulices Ulises Una Uriah Uriel Ursula Vada Valentin Valentina Valerie Vallie Van Vance Vanessa Vaughn Veda ' +
+  'Velda Vella Velma Velva Vena Vera Verda Verdie Vergie Verla Verlie Vern Verna Verner Vernice Vernie Vernon ' +
+  'Verona Veronica Vesta Vicenta Vicente Vicki Vickie Vicky Vida Vidal Vikram Vilma Vince Vincent Vincenza ' +
   'Vincenzo Vinnie Viola Violette Virgie Virgil Virginie Vita Vito Viva Vivian Viviane Vivianne Vivien Vivienne ' +
   'Vladimir Waino Waldo Wallace Walter Walton Wanda Warren Watson Wava Waylon Wayne Webster Wei Weldon Wellington ' +
   'Wendell Wendy Werner Wesley Westley Weston Wilber Wilbert Wilbur Wilburn Wiley Wilford Wilfred Wilfredo ' +
@@ -291,8 +291,8 @@ export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set((
   'Lily Lima Lincoln Lisp Little Logo London Long Looker Lorenz Lorraine Lou Love Lovelace Luna Luz Lyons Madison ' +
   'Major Mann March Marfan Maria Mark Markov Mars Marsh Mason Matrix Max May Mayo Meadows Mean Median Meier ' +
   'Member Mercury Mercy Merry Methodist Mike Miles Miller Mills Model Monday Money Mongo Monte Moody Mosaic Moss ' +
-  'Nash Ned Neo Nevada Newton Noble Nova November Number Nurse Oak Ocean October Omega Oracle Orion Orlando Oscar ' +
-  'Outlook Output Oxford Page Paget Pandas Papa Pareto Paris Park Parker Parkinson Parks Parquet Pascal Pat ' +
+  'Name Nash Ned Neo Nevada Newton Noble Nova November Number Nurse Oak Ocean October Omega Oracle Orion Orlando ' +
+  'Oscar Outlook Output Oxford Page Paget Pandas Papa Pareto Paris Park Parker Parkinson Parks Parquet Pascal Pat ' +
   'Patience Patient Paz Pearl Pearson Perl Permanente Peter Phoenix Photon Pine Pink Plan Pluto Poisson Polars ' +
   'Policy Ponds Pope Porter Postgres Potter Power Powers Precious Presbyterian Price Prince Prometheus Providence ' +
   'Prudence Python Quebec Query Rate Ratio Raven Ray Raynaud Record Redis Reed Reiter Report Result Rice Rich ' +
