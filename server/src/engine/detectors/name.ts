@@ -12,13 +12,17 @@ import { isCapitalisedWord, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const HONORIFICS = ['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'mstr'];
-const HONORIFIC_BEFORE = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS)\.? $/;
+const HONORIFIC_BEFORE = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? $/;
+/** `MR`, `MS` in capitals are honorifics only in an all-capitals record (`MS GARCIA`); `MS Windows` is a vendor. */
+const UPPER_HONORIFIC_BEFORE = /(?:^|[^A-Za-z])(?:MR|MRS|MS)\.? $/;
 const ROLE_CUES = [
   'patient', 'pt', 'pt.', 'member', 'subscriber', 'guarantor', 'mother', 'father', 'son', 'daughter', 'spouse',
   'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'caregiver', 'next of kin', 'emergency contact',
   'patient name', 'pt name', 'full name', 'first name', 'last name', 'member name', 'subscriber name', 'legal name',
   'maiden name', 'guarantor name', 'contact name', 'name', 'named', 'aka', 'decedent', 'resident', 'client', 'for',
 ];
+/** Cues that also label fields of any record (`name:`, `member:`, `client:`): a lone word after one may be a description. */
+const FIELD_ROLE_CUES = new Set(['name', 'member', 'client']);
 /** Cues too common in prose to carry a lone given name: they only back a two-word name. */
 const WEAK_ROLE_CUES = new Set(['for']);
 const PROVIDER_CUES = [
@@ -101,7 +105,11 @@ function isClearName(w: string): boolean {
 }
 
 /** Second words that follow given names in place and institution names (`Beth Israel`, `Dana Farber`). */
-const NOT_SURNAMES = new Set(['Luther', 'Israel', 'Farber', 'Sinai', 'Deaconess', 'Children', 'Packard', 'Permanente', 'Hopkins']);
+const NOT_SURNAMES = new Set([
+  'Luther', 'Israel', 'Farber', 'Sinai', 'Deaconess', 'Children', 'Packard', 'Permanente', 'Hopkins',
+  // Month and weekday abbreviations follow `Jan` in date lists (`Jan Feb Mar`).
+  'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun',
+]);
 
 let lowerWords: Set<string> | undefined;
 
@@ -118,7 +126,7 @@ function isEnglishWord(w: string): boolean {
 }
 
 /** Endings of English and technical words (`Optimizer`, `Pipeline`s aside) that surnames outside the list lack. */
-const WORD_ENDINGS = /(?:izer|iser|ization|isation|tion|sion|ment|ness|ing|able|ible|ical|ology|ics|ware|ity|ous|ive|ful|less|ism)$/;
+const WORD_ENDINGS = /(?:fier|izer|iser|ization|isation|tion|sion|ment|ness|ing|able|ible|ical|ology|ics|ware|ity|ous|ive|ful|less|ism)$/;
 
 /**
  * Surnames are far more varied than any list, so after a clear given name a capitalised word that is not an
@@ -177,7 +185,10 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], 
   }
   if (gapOk && cue && roleCues.includes(cue.phrase)) {
     if (cue.phrase === 'name' && isOtherThingsName(view, cue.start)) return undefined;
-    if (!WEAK_ROLE_CUES.has(cue.phrase) && words.every((w) => isNameWord(w) || isSurnameShaped(w))) return { words: Math.min(words.length, 2) };
+    // A word alone after a field label must be clearly a name: `name: Output only.` opens a field's description.
+    const nameLike = words.length === 1 && FIELD_ROLE_CUES.has(cue.phrase)
+      ? (w: string) => isClearName(w) || isSurnameShaped(w) : (w: string) => isNameWord(w) || isSurnameShaped(w);
+    if (!WEAK_ROLE_CUES.has(cue.phrase) && words.every(nameLike)) return { words: Math.min(words.length, 2) };
     if (WEAK_ROLE_CUES.has(cue.phrase) && words.length < 2) return undefined;
     if (pair) return { words: 2 };
     if (isClearName(words[0]) && (words.length === 1 || isNameWord(words[1]))) return { words: Math.min(words.length, 2) };
@@ -204,7 +215,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       i = upper.nextIndex - 1;
       continue;
     }
-    const honorific = view.charBefore(a.start) === ' ' && HONORIFIC_BEFORE.test(view.slice(Math.max(0, a.start - 6), a.start));
+    const honorific = view.charBefore(a.start) === ' ' && hasHonorificBefore(view.slice(Math.max(0, a.start - 6), a.start), word);
     const listed = isNameWord(word);
     const cued = !honorific && !listed && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
     if (!listed && !(honorific && isCapitalisedWord(word)) && !cued) continue;
@@ -219,6 +230,10 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     i = phrase.nextIndex - 1;
   }
   return out;
+}
+
+function hasHonorificBefore(before: string, word: string): boolean {
+  return HONORIFIC_BEFORE.test(before) || (UPPER_HONORIFIC_BEFORE.test(before) && isUpperWord(word));
 }
 
 const titleCase = (w: string): string => w[0] + w.slice(1).toLowerCase();
