@@ -39,6 +39,7 @@ describe('detectors/name', () => {
     { label: 'a field description after a name label', text: 'Args:\n  name: Output only. Identifier. The resource name.', region: 'code' },
     { label: 'a field description after a member label', text: 'member: Member for which the prompt is generated.', region: 'code' },
     { label: 'a product after a client label', text: 'compute_client: Google Compute Engine client.', region: 'code' },
+    { label: 'a sentence opening after a name label', text: 'name: Matcher to match on an object name. name: Dataflow service generated name.', region: 'code' },
     { label: 'a technical noun after a name label', text: 'name: Identifier. Resource name for the access policy.', region: 'code' },
     { label: 'a vendor in capitals', text: 'Execute program (MS Windows version); look for MS Office files' },
     { label: 'a list of month abbreviations', text: "months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'", region: 'code' },

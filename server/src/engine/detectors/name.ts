@@ -185,9 +185,11 @@ function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], 
   }
   if (gapOk && cue && roleCues.includes(cue.phrase)) {
     if (cue.phrase === 'name' && isOtherThingsName(view, cue.start)) return undefined;
-    // A word alone after a field label must be clearly a name: `name: Output only.` opens a field's description.
-    const nameLike = words.length === 1 && FIELD_ROLE_CUES.has(cue.phrase)
-      ? (w: string) => isClearName(w) || isSurnameShaped(w) : (w: string) => isNameWord(w) || isSurnameShaped(w);
+    // A word alone after a field label must be clearly a name, and not open a sentence: `name: Output only.`,
+    // `name: Matcher to match on…` describe a field.
+    const fieldWord = words.length === 1 && FIELD_ROLE_CUES.has(cue.phrase);
+    if (fieldWord && opensProse(view, phrase.end)) return undefined;
+    const nameLike = fieldWord ? (w: string) => isClearName(w) || isSurnameShaped(w) : (w: string) => isNameWord(w) || isSurnameShaped(w);
     if (!WEAK_ROLE_CUES.has(cue.phrase) && words.every(nameLike)) return { words: Math.min(words.length, 2) };
     if (WEAK_ROLE_CUES.has(cue.phrase) && words.length < 2) return undefined;
     if (pair) return { words: 2 };
@@ -230,6 +232,12 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     i = phrase.nextIndex - 1;
   }
   return out;
+}
+
+/** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
+function opensProse(view: TextView, end: number): boolean {
+  const c = view.text.charCodeAt(end + 1);
+  return view.charAt(end) === ' ' && c >= 0x61 && c <= 0x7a;
 }
 
 function hasHonorificBefore(before: string, word: string): boolean {
