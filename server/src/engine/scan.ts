@@ -128,8 +128,7 @@ class Placements {
   add(slice: TextSlice, start: number, end: number, head: FindingHead, redacted: string, where: Where): void {
     if (this.count === this.capacity) this.grow();
     const i = this.count++;
-    // Read only when there is a last run: a read at index -1 deoptimises add().
-    if (this.runSlices.length === 0 || this.runSlices[this.runSlices.length - 1] !== slice) {
+    if (this.runSlices[this.runSlices.length - 1] !== slice) {
       this.runSlices.push(slice);
       this.runStarts.push(i);
     }
@@ -230,7 +229,18 @@ interface FindingHead {
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
-  const context = new ScanContext(config);
+  const keyClasses = new Map<string, KeyClass>();
+  const context: ScanContext = {
+    config,
+    custom: compileCustomPatterns(config.customPatterns),
+    placed: takePlacements(),
+    keyClasses,
+    typesValues: (key) => {
+      const k = keyClassOf(config, keyClasses, key);
+      return k.category !== undefined || k.bareName;
+    },
+    freeTextKinds: new Map(),
+  };
   for (const cell of document.cells) scanCell(cell, context);
 
   const lines = new LineIndex(document.text);
@@ -283,27 +293,16 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   return findings;
 }
 
-/**
- * One document's scan. A class, not an object literal: V8 made the literal's boilerplate only after keyed() and
- * place() were optimised, and doing so widened the types of these fields, which deoptimised both.
- */
-class ScanContext {
+interface ScanContext {
+  readonly config: ResolvedConfig;
   readonly custom: ReturnType<typeof compileCustomPatterns>;
-  readonly placed = takePlacements();
+  readonly placed: Placements;
   /** What each column/key says about its values: a table repeats its header for every row, and classifying is costly. */
-  readonly keyClasses = new Map<string, KeyClass>();
-  /** What the free-text pass keeps per region kind (see FreeTextKind). */
-  readonly freeTextKinds = new Map<RegionKind, FreeTextKind>();
-
-  constructor(readonly config: ResolvedConfig) {
-    this.custom = compileCustomPatterns(config.customPatterns);
-  }
-
+  readonly keyClasses: Map<string, KeyClass>;
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
-  readonly typesValues = (key: string): boolean => {
-    const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName;
-  };
+  readonly typesValues: (key: string) => boolean;
+  /** What the free-text pass keeps per region kind (see FreeTextKind). */
+  readonly freeTextKinds: Map<RegionKind, FreeTextKind>;
 }
 
 /** The free-text pass of one region kind in a document: callers look it up once for many texts. */

@@ -83,17 +83,6 @@ export class ValueSink {
     if (column.kept) this.values.push({ key: column.name, start, end });
   }
 
-  /**
-   * The column of each key, in order. Built with push, not map(): map() makes its array with one elements kind
-   * in the interpreter and another in optimised code, and the table readers that index the result were
-   * deoptimised on it (a "wrong map" per reader and isolate).
-   */
-  columnsOf(keys: readonly string[]): (Column | undefined)[] {
-    const columns: (Column | undefined)[] = [];
-    for (const key of keys) columns.push(this.column(key));
-    return columns;
-  }
-
   /** The column a raw key names, or undefined when it names none (blank, `...`, `\\`). */
   column(key: string): Column | undefined {
     let column = this.columns.get(key);
@@ -132,35 +121,21 @@ function releaseEndByStart(seen: EndByStart): void {
 const INITIAL_BITS = 10;
 
 class EndByStart {
-  private bits = 0;
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
+  private bits = INITIAL_BITS;
+  private starts = new Int32Array(1 << this.bits);
+  private ends = new Int32Array(1 << this.bits);
   private size = 0;
-
-  /**
-   * Assigned again right away (not only on the first grow): V8 takes a field written once as constant, and the
-   * first later write deoptimised every optimised reader of the table (get, set, the table readers).
-   */
-  constructor() {
-    this.allocate(INITIAL_BITS);
-  }
 
   /** Empties the table; one grown for a huge output goes back to its first size. */
   clear(): void {
     if (this.size === 0) return;
     if (this.bits > INITIAL_BITS) {
-      this.allocate(INITIAL_BITS);
+      this.bits = INITIAL_BITS;
+      this.starts = new Int32Array(1 << this.bits);
+      this.ends = new Int32Array(1 << this.bits);
     } else {
       this.starts.fill(0);
-      this.size = 0;
     }
-  }
-
-  /** An empty table of 2^bits slots. */
-  private allocate(bits: number): void {
-    this.bits = bits;
-    this.starts = new Int32Array(1 << bits);
-    this.ends = new Int32Array(1 << bits);
     this.size = 0;
   }
 
@@ -193,7 +168,10 @@ class EndByStart {
 
   private grow(): void {
     const { starts, ends } = this;
-    this.allocate(this.bits + 1);
+    this.bits++;
+    this.starts = new Int32Array(1 << this.bits);
+    this.ends = new Int32Array(1 << this.bits);
+    this.size = 0;
     for (let slot = 0; slot < starts.length; slot++) if (starts[slot] > 0) this.set(starts[slot] - 1, ends[slot]);
   }
 }

@@ -3,7 +3,7 @@
  * a cue a date is a log timestamp, a partition or a query bound, and stays quiet; a cue followed by range
  * words (`after`, `since`, `>=`) is a bound, not one person's date.
  */
-import { pushCandidate } from './candidate';
+import { makeCandidate } from './candidate';
 import { cueAfter, cueBefore, withExtraCues } from './cues';
 import { digitsValue, isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
@@ -28,10 +28,8 @@ const MONTHS: Readonly<Record<string, number>> = {
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   // Written so that NaN (a last part that is no year) fails every bound.
   if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1)) return false;
-  // Leap years between 1900 and 2100 (2000 is one; 1900 and 2100 are not), worked out for every month: an
-  // operation first run on a February date after optimisation deoptimised isDateIn, which inlines this.
-  const leapDay = (year & 3) === 0 && year !== 1900 && year !== 2100 ? 1 : 0;
-  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 ? leapDay : 0);
+  if (month === 2) return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
+  return day <= DAYS_IN_MONTH[month - 1];
 }
 
 /** Days of each month outside a leap year (every eight-digit number of a table is asked). */
@@ -257,7 +255,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (view.chainStart(i) < lastEnd) continue;
     const span = dateAt(view, i);
     if (!span || !personCue(view, span, cues)) continue;
-    pushCandidate(out, view, span.start, span.end, 'date', 'date', 'medium');
+    out.push(makeCandidate(view, span.start, span.end, 'date', 'date', 'medium'));
     lastEnd = span.end;
   }
   return out;

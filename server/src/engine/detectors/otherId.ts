@@ -1,8 +1,9 @@
 /**
  * Other unique patient identifiers (EMPI, subject and person ids): like MRNs, only right after a label.
  */
+import { makeCandidate } from './candidate';
 import { withExtraCues } from './cues';
-import { labelledCandidates, RECORD_ID_SHAPE } from './labelled';
+import { labelledValues, RECORD_ID_SHAPE } from './labelled';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -14,7 +15,8 @@ const OTHER_ID_CUES = [
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(OTHER_ID_CUES, 'other-id', context);
-  return labelledCandidates(view, cues, RECORD_ID_SHAPE, 'other-id');
+  return labelledValues(view, cues, RECORD_ID_SHAPE)
+    .map((v) => makeCandidate(view, v.chain.start, v.chain.end, 'other-id', 'other-id', 'medium'));
 }
 
 export const otherIdDetector: Detector = { id: 'other-id', category: 'other-id', find, needs: ['digit'] };
