@@ -34,7 +34,9 @@ async function countAll(): Promise<Counted> {
   const script = path.join(__dirname, 'stepCounter.ts');
   const halves = [ids.filter((_, i) => i % 2 === 0), ids.filter((_, i) => i % 2 === 1)];
   const outputs = await Promise.all(halves.map((part) => new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(part)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // --single-threaded: V8 compiles on the main thread, so the counts do not depend on when a background
+    // compile finishes (with concurrent compilation they moved by a few percent from run to run).
+    const child = spawn(process.execPath, ['--single-threaded', '--import', 'tsx', script, JSON.stringify(part)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => { out += d; });
