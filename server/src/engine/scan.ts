@@ -9,7 +9,7 @@ import type { KeyedLiteral } from './context/types';
 import { findTableValues } from './context/outputTables';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -331,6 +331,8 @@ interface KeyClass {
   readonly bareName: boolean;
   /** Names a workforce member (`on_failure`, `__author__`): its literals are not read for PHI at all. */
   readonly workforce: boolean;
+  /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
+  readonly place: PlaceKind;
   /** Finding heads under this key, a few: one per region kind, category and relation. */
   readonly heads: FindingHead[];
 }
@@ -507,7 +509,7 @@ function keyed(
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
-  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, key) : checkBareNameValue(value);
+  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, keyClass.place) : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
 }
@@ -516,7 +518,10 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   let keyClass = keyClasses.get(key);
   if (!keyClass) {
     const category = classifyKey(key, config.contextWords);
-    keyClass = { category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key), heads: [] };
+    keyClass = {
+      category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key),
+      place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
+    };
     keyClasses.set(key, keyClass);
   }
   return keyClass;

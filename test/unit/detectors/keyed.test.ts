@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkKeyedValue, classifyKey, normaliseKey } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -98,7 +98,7 @@ describe('detectors/keyed: what the key says the value must look like', () => {
     ['name', 'jane q public', 'in-list', 'member_name'], ['name', 'okafor', 'table', 'last_name'],
   ];
   for (const [category, value, relation, key] of reported) {
-    it(`reports a ${category} value under \`${key}\` (${relation})`, () => assert.ok(checkKeyedValue(category, value, relation, key)));
+    it(`reports a ${category} value under \`${key}\` (${relation})`, () => assert.ok(checkKeyedValue(category, value, relation, placeKindOf(key))));
   }
 
   const ignored: [Category, string, Relation, string, string][] = [
@@ -111,7 +111,7 @@ describe('detectors/keyed: what the key says the value must look like', () => {
     ['name', 'imap', 'in-list', 'member_name', 'a lower-case token in code'],
   ];
   for (const [category, value, relation, key, why] of ignored) {
-    it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation, key), undefined));
+    it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation, placeKindOf(key)), undefined));
   }
 
   it('counts a single word under a bare `name` key only when it is a known given name or surname', () => {

@@ -11,8 +11,7 @@ import { isDateText, isCalendarDate } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber } from './phone';
 import { isValidSsn } from './ssn';
-import { GIVEN_NAMES, SURNAMES } from './data/names';
-import { nameDetector } from './name';
+import { isKnownName, nameDetector } from './name';
 import type { Candidate } from './types';
 import { isVin } from './vehicle';
 
@@ -317,11 +316,6 @@ function holdsKnownName(v: string): boolean {
   return v.split(/[ .'-]+/).some(isKnownName);
 }
 
-function isKnownName(word: string): boolean {
-  const title = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-  return GIVEN_NAMES.has(title) || SURNAMES.has(title);
-}
-
 /**
  * isName's letter rules read in place for an ASCII value (a letter, then letters, spaces and `.'-`, with two
  * letters in a row somewhere): Yes or No. Unknown for a value with any other character, which the Unicode
@@ -407,28 +401,20 @@ function isEmailValue(v: string): boolean {
 }
 
 /** What a geographic key names (`zip_code`, `address_line_1`, `city`): it decides what its value must look like. */
-const enum PlaceKind { Area, Postal, Street }
+export const enum PlaceKind { Area, Postal, Street }
 
 const POSTAL_KEY_WORDS = new Set(['zip', 'zipcode', 'postal', 'postcode']);
 const STREET_KEY_WORDS = new Set(['address', 'street', 'addr']);
-/** placeKindOf's answers by key: a table asks once per row. Bounded: keys come from content. */
-const placeKinds = new Map<string, PlaceKind>();
 
-function placeKindOf(key: string): PlaceKind {
-  let kind = placeKinds.get(key);
-  if (kind === undefined) {
-    if (placeKinds.size >= MAX_CLASSIFIED_KEYS) placeKinds.clear();
-    const words = normaliseKey(key).split('_');
-    kind = words.some((w) => POSTAL_KEY_WORDS.has(w)) ? PlaceKind.Postal : words.some((w) => STREET_KEY_WORDS.has(w)) ? PlaceKind.Street : PlaceKind.Area;
-    placeKinds.set(key, kind);
-  }
-  return kind;
+/** The kind of place a key names; asked once per key (scan.ts keeps it with the key's other classes). */
+export function placeKindOf(key: string): PlaceKind {
+  const words = normaliseKey(key).split('_');
+  return words.some((w) => POSTAL_KEY_WORDS.has(w)) ? PlaceKind.Postal : words.some((w) => STREET_KEY_WORDS.has(w)) ? PlaceKind.Street : PlaceKind.Area;
 }
 
-function isGeographic(v: string, relation: KeyRelation, key: string): boolean {
+function isGeographic(v: string, relation: KeyRelation, kind: PlaceKind): boolean {
   if (/^\d{5}(?:-?\d{4})?$/.test(v)) return true;
   if (v.length > 120 || !mayBePlace(v)) return false;
-  const kind = placeKindOf(key);
   if (kind === PlaceKind.Postal) return isPostcode(v);
   if (!/\p{L}{2}/u.test(v)) return false;
   // A street address has words and a number: `localhost` under `address` is a host.
@@ -453,7 +439,7 @@ function isIpValue(v: string): boolean {
   return v.includes(':') && isPublicIpv6(v);
 }
 
-function valueIs(category: Category, v: string, relation: KeyRelation, key: string): boolean {
+function valueIs(category: Category, v: string, relation: KeyRelation, place: PlaceKind): boolean {
   switch (category) {
     case 'date': return relation !== 'bound' && isPlausibleDate(v);
     // A column's rows are names whatever their case; in code a lower-case word (`'imap'`) is a token, not a name.
@@ -468,7 +454,7 @@ function valueIs(category: Category, v: string, relation: KeyRelation, key: stri
     case 'phone':
     case 'fax': return isPhoneValue(v);
     case 'email': return isEmailValue(v);
-    case 'geographic': return isGeographic(v, relation, key);
+    case 'geographic': return isGeographic(v, relation, place);
     case 'vehicle-id': return isVin(v.toUpperCase()) || (/^[A-Za-z0-9 -]{2,8}$/.test(v) && digitCount(v) >= 1);
     case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3;
     case 'url': return /^(?:https?:\/\/|www\.)[^\s]{3,2048}$/i.test(v);
@@ -495,10 +481,11 @@ function isPrintableAscii(c: number): boolean {
 }
 
 /**
- * Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). The key
- * itself refines what a geographic value must look like (a ZIP code under `zip`, a street under `address`).
+ * Whether a value under a key of that category is really an identifier (not a parameter, mask, bound...). For a
+ * geographic key, `place` (placeKindOf the key) says what its value must look like (a ZIP code under `zip`, a
+ * street under `address`).
  */
-export function checkKeyedValue(category: Category, value: string, relation: KeyRelation, key = ''): Candidate | undefined {
+export function checkKeyedValue(category: Category, value: string, relation: KeyRelation, place = PlaceKind.Area): Candidate | undefined {
   // Table values come trimmed: a value that opens and closes on printable ASCII is taken as it is.
   const plainEnds = isPrintableAscii(value.charCodeAt(0)) && isPrintableAscii(value.charCodeAt(value.length - 1));
   const lead = plainEnds ? 0 : value.length - value.trimStart().length;
@@ -507,9 +494,9 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
   if (relation === 'bound' || v.length > 2048 || isNonValue(v)) return undefined;
   let ok: boolean;
   if (relation === 'like' && /[%_]/.test(v)) {
-    ok = category === 'name' ? likeLetters(v) >= 3 : valueIs(category, v.replace(/%/g, ''), relation, key);
+    ok = category === 'name' ? likeLetters(v) >= 3 : valueIs(category, v.replace(/%/g, ''), relation, place);
   } else {
-    ok = valueIs(category, v, relation, key);
+    ok = valueIs(category, v, relation, place);
   }
   if (!ok) return undefined;
   return {

@@ -104,6 +104,11 @@ function isClearName(w: string): boolean {
   return GIVEN_NAMES.has(w) || SURNAMES.has(w);
 }
 
+/** Whether a word in any case (`okafor`, `SMITH`) is a given name or surname of the lists, not an ambiguous one. */
+export function isKnownName(word: string): boolean {
+  return word.length > 0 && isClearName(word[0].toUpperCase() + word.slice(1).toLowerCase());
+}
+
 /** Second words that follow given names in place and institution names (`Beth Israel`, `Dana Farber`). */
 const NOT_SURNAMES = new Set([
   'Luther', 'Israel', 'Farber', 'Sinai', 'Deaconess', 'Children', 'Packard', 'Permanente', 'Hopkins',
