@@ -406,9 +406,8 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   for (; c < comments.count; c++) {
     freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
   }
-  for (const k of keyedLiterals) {
-    if (!workforce?.has(k.start)) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
-  }
+  // A workforce key has no category, so keyed() passes over its literals.
+  for (const k of keyedLiterals) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
 }
 
 /** Starts of the literals under workforce keys (`on_failure=[…]`, `__author__ = …`), whose text is not read for PHI. */
