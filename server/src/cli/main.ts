@@ -3,6 +3,7 @@
  * from sources (no built worker beside it), this entry is the worker too: loaded off the main thread it answers
  * scan requests instead of running a command.
  */
+import './v8Flags'; // first: before any other module runs
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli';
 import { EXIT_ERROR, processIO } from './io';
