@@ -126,6 +126,10 @@ const sorted = (set) => [...set].filter((n) => !ambiguous.has(n)).sort();
 const first = sorted(given);
 const last = sorted(surnames);
 const amb = [...ambiguous].sort();
+// Which of the ambiguous names the name lists hold as given names and as surnames: a word that is both a name
+// and a word pairs with a clear name of the other kind (`Maria Gonzalez`, `Keisha Brown`).
+const ambGiven = amb.filter((n) => given.has(n));
+const ambSurnames = amb.filter((n) => surnames.has(n));
 const words_ = [...english].filter((w) => /^[a-z]{2,}$/.test(w) && !given.has(w[0].toUpperCase() + w.slice(1)) && !surnames.has(w[0].toUpperCase() + w.slice(1))).sort();
 
 function chunked(list) {
@@ -157,6 +161,16 @@ ${chunked(last)}
 /** Names that are also words (Will, Grace, Brown, March, Parkinson): reported only with a strong cue. */
 export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set((
 ${chunked(amb)}
+).split(' '));
+
+/** The ambiguous names that are given names in the lists (Maria, Grace, Frank). */
+export const AMBIGUOUS_GIVEN_NAMES: ReadonlySet<string> = new Set((
+${chunked(ambGiven)}
+).split(' '));
+
+/** The ambiguous names that are surnames in the lists (Brown, Park, Washington). */
+export const AMBIGUOUS_SURNAMES: ReadonlySet<string> = new Set((
+${chunked(ambSurnames)}
 ).split(' '));
 
 /** Common English words, lower case: a capitalised one after \`Mr.\` is a brand or a joke, not a surname. */

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { findKeyedLiteralsIn } from './context/codeContext';
 import type { KeyedLiteral } from './context/types';
-import { findTableValues } from './context/outputTables';
+import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
 import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, PlaceKind, placeKindOf } from './detectors/keyed';
@@ -339,7 +339,9 @@ interface KeyClass {
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
   if (cell.kind === 'markdown') {
-    freeText(ctx, cell.source, 0, cell.source.text.length, freeTextKind(ctx, 'markdown'), { cellIndex: cell.index, outputIndex: undefined, inSource: true });
+    const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
+    pastedTables(ctx, cell.source, [0], [cell.source.text.length], 'markdown', where);
+    freeText(ctx, cell.source, 0, cell.source.text.length, freeTextKind(ctx, 'markdown'), where);
   } else {
     scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
   }
@@ -406,8 +408,70 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   for (; c < comments.count; c++) {
     freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
   }
+  commentTables(ctx, slice, from, text, comments, where);
   // A workforce key has no category, so keyed() passes over its literals.
   for (const k of keyedLiterals) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
+}
+
+/**
+ * Tables pasted into comments (`# |mrn     |dob       |` under a show(), a pandas print kept for a thread): each
+ * run of whole-line comments on consecutive lines, and each block comment, is read as one text by the output
+ * table readers, so every value is typed by its column as it would be in the output itself.
+ */
+function commentTables(ctx: ScanContext, slice: TextSlice, from: number, text: string, comments: TokenList['comments'], where: Where): void {
+  let runStart = 0;
+  for (let c = 0; c < comments.count; c++) {
+    const next = c + 1;
+    if (next < comments.count && isNextLine(text, comments.end[c], comments.start[next])) continue;
+    const lines = next - runStart;
+    if (lines >= 2 || text.indexOf('\n', comments.valueStart[runStart]) < comments.valueEnd[runStart]) {
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (let k = runStart; k < next; k++) {
+        starts.push(from + comments.valueStart[k]);
+        ends.push(from + comments.valueEnd[k]);
+      }
+      pastedTables(ctx, slice, starts, ends, 'comment', where);
+    }
+    runStart = next;
+  }
+}
+
+/** Whether `start` opens the line after the one that `end` closes: only spaces and tabs before it on that line. */
+function isNextLine(text: string, end: number, start: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) !== 10) return false;
+  for (i++; i < start; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 32 && ch !== 9) return false;
+  }
+  return i === start;
+}
+
+/** A pasted table has columns: a `|` or a gap of two spaces between words on some line. */
+const TABLE_SHAPED = /\||\S {2,}\S|\t/;
+
+/**
+ * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their
+ * column are checked as keyed values, each mapped back to its own span.
+ */
+function pastedTables(ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[], regionKind: RegionKind, where: Where): void {
+  let joined = '';
+  for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
+  if (!TABLE_SHAPED.test(joined)) return;
+  const values = findPastedTableValues(joined, ctx.typesValues);
+  let line = 0;
+  let lineStart = 0;
+  for (const v of values) {
+    while (line + 1 < starts.length && v.start >= lineStart + (ends[line] - starts[line]) + 1) {
+      lineStart += ends[line] - starts[line] + 1;
+      line++;
+    }
+    const offset = starts[line] - lineStart;
+    if (v.end - lineStart > ends[line] - starts[line]) continue; // spans a line break: not one value
+    keyed(ctx, slice, v.key, 'table', v.start + offset, v.end + offset, regionKind, where);
+  }
 }
 
 /** Starts of the literals under workforce keys (`on_failure=[…]`, `__author__ = …`), whose text is not read for PHI. */

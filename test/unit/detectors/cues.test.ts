@@ -120,11 +120,27 @@ describe('detectors/labelled', () => {
       const chain = view.chain(i);
       if (!fitsIdShape(view, chain, RECORD_ID_SHAPE)) continue;
       if (isPlaceholderId(view.slice(chain.start, chain.end)) || view.charBefore(chain.start) === '*') continue;
+      if (isPlanId(view.text, chain.start)) continue;
       const cue = labelBefore(view, chain.start, phrases);
       if (cue) out.push({ start: chain.start, phrase: cue.phrase });
     }
     return out;
   }
+
+  /** `col#12` in a Spark plan: `#` after a word character, and another such reference within 100 characters. */
+  function isPlanId(text: string, start: number): boolean {
+    if (text[start - 1] !== '#' || !/\w/.test(text[start - 2] ?? '')) return false;
+    const window = text.slice(Math.max(0, start - 101), Math.min(text.length, start + 101));
+    const here = start - 1 - Math.max(0, start - 101);
+    return [...window.matchAll(/\w(?=#\d)/g)].some((m) => m.index + 1 !== here && m.index + 1 >= 1);
+  }
+
+  it('skips Spark plan expression ids, not a lone label with a hash', () => {
+    const plan = 'Project [encounter_id#1841, mrn#1842, admit_dt#1843]';
+    assert.deepEqual(labelledValues(new TextView(plan), MRN_CUES, RECORD_ID_SHAPE), []);
+    const note = 'see MRN#12345678 for the chart';
+    assert.deepEqual(labelledValues(new TextView(note), MRN_CUES, RECORD_ID_SHAPE).map((v) => v.value), ['12345678']);
+  });
 
   it('finds the same labelled values as the plain definition (line breaks, cut words, shifted lower-casing)', () => {
     let found = 0;

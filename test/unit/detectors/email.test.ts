@@ -9,7 +9,10 @@ describe('detectors/email', () => {
     { label: 'a mailto address', text: `mailto:${person}`, value: person, category: 'email', region: 'markdown' },
     { label: 'an address in angle brackets', text: `Contact <${person}>.`, value: person, category: 'email', region: 'output' },
     { label: 'an address after a User label', text: `User: ${person}`, value: person, category: 'email', region: 'code' },
+    { label: 'a local part of a surname that is also a word', text: 'wrote to baker@mail.example.org', value: 'baker@mail.example.org', category: 'email' },
+    { label: 'a local part of a given name and a word', text: 'wrote to grace.benefit@mail.example.org', value: 'grace.benefit@mail.example.org', category: 'email' },
   ], [
+    { label: 'a department list of plain words', text: 'Contact for CHNA questions: community-benefit@example.org, revenue.integrity@example.org' },
     { label: 'a no-reply address', text: 'from noreply@hospital.org' },
     { label: 'a support address', text: 'email support@vendor.com for help' },
     { label: 'a team list', text: 'notify data-team@hospital.org and dl-analytics@hospital.org' },

@@ -1,4 +1,4 @@
-import { isValidSsn } from '../../../server/src/engine/detectors/ssn';
+import { isLabelledSsn, isValidSsn } from '../../../server/src/engine/detectors/ssn';
 import { strict as assert } from 'node:assert';
 import { vectors } from './helpers';
 import { SSN, SSN_DASHED, npi } from './synthetic';
@@ -14,11 +14,16 @@ describe('detectors/ssn', () => {
     { label: 'a spaced SSN after a cue', text: `ss# ${spaced}.`, value: spaced, category: 'ssn' },
     { label: 'an SSN in a string literal', text: `ssn=${SSN_DASHED}`, value: SSN_DASHED, category: 'ssn', region: 'code' },
     { label: 'an SSN in output text', text: `| 3 | ${SSN_DASHED} |`, value: SSN_DASHED, category: 'ssn', region: 'output' },
+    // Test data and ITINs in an SSN field are that field's values: under a cue the area does not matter.
+    { label: 'an area 9xx after an SSN cue', text: 'ssn 912-34-5678', value: '912-34-5678', category: 'ssn' },
+    { label: 'an area 666 with an SSN cue after it', text: 'had 666-12-3456 in the SSN field', value: '666-12-3456', category: 'ssn' },
+    { label: 'nine digits of area 9xx after an SSN cue', text: 'SSN: 912345678', value: '912345678', category: 'ssn' },
   ], [
     { label: 'a masked SSN', text: 'SSN ***-**-6789 and XXX-XX-6789' },
     { label: 'an invalid area 000', text: 'ssn 000-12-3456' },
-    { label: 'an invalid area 666', text: 'ssn 666-12-3456' },
-    { label: 'an invalid area 9xx', text: 'ssn 912-34-5678' },
+    { label: 'an invalid area 666 without a cue', text: 'record 666-12-3456 on file' },
+    { label: 'an invalid area 9xx without a cue', text: 'record 912-34-5678 on file' },
+    { label: 'one digit nine times after a cue', text: 'ssn 999-99-9999' },
     { label: 'an invalid group 00', text: 'ssn 123-00-4567' },
     { label: 'an invalid serial 0000', text: 'ssn 123-45-0000' },
     { label: 'nine digits without a cue', text: `claim line ${nine} processed` },
@@ -32,5 +37,10 @@ describe('detectors/ssn', () => {
   it('applies the SSA structure rules', () => {
     assert.equal(isValidSsn(SSN.join('')), true);
     for (const bad of ['000123456', '666123456', '900123456', '123004567', '123450000', '12345678']) assert.equal(isValidSsn(bad), false);
+  });
+
+  it('under a label, accepts any area but 000 and still rejects placeholders', () => {
+    for (const ok of ['666123456', '900123456', SSN.join('')]) assert.equal(isLabelledSsn(ok), true);
+    for (const bad of ['000123456', '123004567', '123450000', '999999999', '12345678']) assert.equal(isLabelledSsn(bad), false);
   });
 });

@@ -32,6 +32,20 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
   return inOrder(sink.values) ? sink.values : sink.values.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * Tables pasted into comments and Markdown: grids, pandas prints, Markdown tables and printed Rows only. Their
+ * `key: value` lines and quoted pairs are prose and documented examples (`Owner: …`, a package.json in a code
+ * fence), not a record.
+ */
+export function findPastedTableValues(text: string, wanted?: (key: string) => boolean): TableValue[] {
+  if (text.length === 0) return [];
+  const sink = new ValueSink(text, MAX_TABLE_VALUES, wanted, false);
+  textTableValues(new Lines(text), sink);
+  rowValues(text, sink);
+  sink.release();
+  return inOrder(sink.values) ? sink.values : sink.values.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 function inOrder(values: readonly TableValue[]): boolean {
   for (let i = 1; i < values.length; i++) {
     const a = values[i - 1];

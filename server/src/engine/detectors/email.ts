@@ -5,6 +5,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueBefore } from './cues';
+import { isPlainWord } from './name';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -76,8 +77,17 @@ export function isPersonalAddress(localPart: string, domainPart: string): boolea
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   if (FILE_TLDS.has(tld)) return false;
   if (ROLE_LOCALS.has(local) || ROLE_PREFIXES.some((p) => local.startsWith(p)) || ROLE_SUFFIXES.some((s) => local.endsWith(s))) return false;
-  if (UUID_LIKE.test(local) || /^\d+$/.test(local)) return false;
+  if (UUID_LIKE.test(local) || /^\d+$/.test(local) || isWordsOnly(local)) return false;
   return !SYSTEM_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+/**
+ * A local part of ordinary words that are no names (`community-benefit`, `revenue.integrity`) is a team's or a
+ * department's list: a person's own address has a name or initials in it.
+ */
+function isWordsOnly(local: string): boolean {
+  const parts = local.split(/[.\-_]/);
+  return parts.every((p) => p.length >= 3 && /^[a-z]+$/.test(p) && isPlainWord(p));
 }
 
 /** Authorship lines name the code's authors, not patients. */

@@ -10,7 +10,7 @@ import { isPersonalAddress } from './email';
 import { isDateText, isCalendarDate } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber } from './phone';
-import { isValidSsn } from './ssn';
+import { isLabelledSsn } from './ssn';
 import { isKnownName, nameDetector } from './name';
 import type { Candidate } from './types';
 import { isVin } from './vehicle';
@@ -371,7 +371,7 @@ function isOneDigitRepeated(v: string): boolean {
 function isSsnValue(v: string): boolean {
   const compact = v.replace(/[- ]/g, '');
   if (!/^\d{9}$/.test(compact) || !/^\d{3}[- ]?\d{2}[- ]?\d{4}$/.test(v)) return false;
-  return isValidSsn(compact);
+  return isLabelledSsn(compact);
 }
 
 function isPhoneValue(v: string): boolean {

@@ -113,7 +113,7 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
       const chain = view.chain(i);
       if (!fitsIdShape(view, chain, shape)) continue;
       const value = view.slice(chain.start, chain.end);
-      if (isPlaceholderId(value) || view.charBefore(chain.start) === '*') continue;
+      if (isPlaceholderId(value) || view.charBefore(chain.start) === '*' || isPlanAttributeId(view, chain.start)) continue;
       const cue = labelBefore(view, chain.start, phrases);
       if (cue) out.push({ chain, cue, value });
     }
@@ -127,11 +127,39 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
     if (!cue) continue;
     if (id.value === undefined) {
       id.value = view.slice(id.start, id.end);
-      id.excluded = isPlaceholderId(id.value) || view.charBefore(id.start) === '*';
+      id.excluded = isPlaceholderId(id.value) || view.charBefore(id.start) === '*' || isPlanAttributeId(view, id.start);
     }
     if (!id.excluded) (found ??= []).push({ chain: view.chain(id.index), cue, value: id.value });
   }
   return found ?? NO_VALUES;
+}
+
+/** How far either side of a `column#id` to look for another one. */
+const PLAN_WINDOW = 100;
+
+/**
+ * `patient_id#1842` in a Spark plan or analysis error (`Project [encounter_id#1841, patient_id#1842]`): the
+ * number is the column's expression id, not a value. Known by its neighbours: a plan names its columns that way
+ * in lists, while `MRN#12345678` in a note stands alone.
+ */
+function isPlanAttributeId(view: TextView, start: number): boolean {
+  if (view.charBefore(start) !== '#' || !isIdentifierCode(view.text.charCodeAt(start - 2))) return false;
+  const text = view.text;
+  const from = Math.max(1, start - PLAN_WINDOW);
+  const to = Math.min(text.length - 1, start + PLAN_WINDOW);
+  view.work(to - from);
+  for (let i = text.indexOf('#', from); i >= 0 && i < to; i = text.indexOf('#', i + 1)) {
+    if (i !== start - 1 && isIdentifierCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+function isIdentifierCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** What labelledValues gives when it finds nothing (nearly always): no list of its own. */

@@ -7,7 +7,7 @@
 import { makeCandidate } from './candidate';
 import { cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
-import { AMBIGUOUS_NAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
+import { AMBIGUOUS_GIVEN_NAMES, AMBIGUOUS_NAMES, AMBIGUOUS_SURNAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
 import { isCapitalisedWord, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -118,6 +118,16 @@ const NOT_SURNAMES = new Set([
 
 let lowerWords: Set<string> | undefined;
 
+/**
+ * Whether a lower-case word is an ordinary English word and no name of the lists, ambiguous ones included
+ * (`benefit`, `revenue`; not `baker` or `grace`).
+ */
+export function isPlainWord(word: string): boolean {
+  if (word.length === 0) return false;
+  const capitalised = word[0].toUpperCase() + word.slice(1);
+  return isEnglishWord(word) && !isNameWord(capitalised);
+}
+
 /** Whether a word (or its stem without a plural or verb ending) is an ordinary English word. */
 function isEnglishWord(w: string): boolean {
   lowerWords ??= new Set(ENGLISH_WORD_LIST.split(' '));
@@ -142,17 +152,29 @@ function isSurnameShaped(w: string): boolean {
     && !isEnglishWord(w) && !ORGANISATION_WORDS.has(w) && !NOT_SURNAMES.has(w) && !AMBIGUOUS_NAMES.has(w);
 }
 
-/** `Jane Smith`: a clear given name and a clear or surname-shaped surname. */
+/**
+ * `Jane Smith`: a clear given name and a clear, surname-shaped or word-like surname (`Keisha Brown`), or a
+ * word-like given name and a clear surname (`Maria Gonzalez`). Two word-like names (`Grace Park`) need a cue.
+ */
 function isDictionaryPair(words: readonly string[]): boolean {
-  if (words.length < 2 || !GIVEN_NAMES.has(words[0]) || NOT_SURNAMES.has(words[1])) return false;
-  return isClearName(words[1]) || (!AMBIGUOUS_NAMES.has(words[0]) && isSurnameShaped(words[1]));
+  if (words.length < 2 || NOT_SURNAMES.has(words[1])) return false;
+  const [given, surname] = words;
+  if (GIVEN_NAMES.has(given)) return isClearName(surname) || AMBIGUOUS_SURNAMES.has(surname) || isSurnameShaped(surname);
+  return AMBIGUOUS_GIVEN_NAMES.has(given) && SURNAMES.has(surname) && !isEnglishWord(surname);
 }
 
+/**
+ * A word after the name that makes it a place or a title (`Jane Smith Hospital`). A possessive makes a lone
+ * word one (`Children's`, `Mary's`); a full name's possessive only before such a word (`Dorothy Vance's cuff`).
+ */
 function followedByOrganisation(view: TextView, phrase: NamePhrase, used: number): boolean {
   const next = atomAt(view, phrase.nextIndex);
   if (used < phrase.words.length) return ORGANISATION_WORDS.has(phrase.words[used]);
   if (!next || next.start !== phrase.end + 1) return false;
-  return ORGANISATION_WORDS.has(atomText(view, next)) || view.charAt(phrase.end) === '\'';
+  if (view.charAt(phrase.end) !== '\'') return ORGANISATION_WORDS.has(atomText(view, next));
+  if (used < 2) return true;
+  const after = atomAt(view, phrase.nextIndex + 1);
+  return after !== undefined && after.start === next.end + 1 && ORGANISATION_WORDS.has(atomText(view, after));
 }
 
 function hasProviderSuffix(view: TextView, end: number): boolean {
@@ -166,6 +188,22 @@ function isOtherThingsName(view: TextView, cueStart: number): boolean {
   const m = /([a-z]+)[ .]?$/.exec(before);
   return m !== null && !PERSON_NAME_QUALIFIERS.has(m[1]);
 }
+
+/**
+ * Whether the words between a workforce cue and a name leave the name the cue's (`Dr. Jane Smith`, `reviewed by
+ * the attending, Jane Smith`, `@author js@example.org (Jane Smith)`), not someone a clause later (`nurse line asked why
+ * Luis Herrera gets paged`): no lower-case word of three letters or more but a few linking ones.
+ */
+function namesTheProvider(gap: string): boolean {
+  for (const w of gap.replace(/\S+@\S+/g, ' ').split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCode(w.charCodeAt(0)) && !PROVIDER_GAP_WORDS.has(w)) return false;
+  return true;
+}
+
+function isLowerCode(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+const PROVIDER_GAP_WORDS = new Set(['the', 'and', 'our', 'his', 'her', 'their', 'team', 'from', 'with', 'via', 'was', 'are', 'were']);
 
 /** Only spaces, quotes, `:`, `=`, `,` and `is` between a cue and the name. */
 function isNameGap(gap: string): boolean {
@@ -182,7 +220,7 @@ type Verdict = { readonly words: number } | undefined;
 function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], allCues: readonly string[]): Verdict {
   const cue = cueBefore(view, phrase.start, allCues, 40);
   const gapOk = cue !== undefined && isNameGap(view.slice(cue.end, phrase.start));
-  if (cue && PROVIDER_CUES.includes(cue.phrase)) return undefined;
+  if (cue && PROVIDER_CUES.includes(cue.phrase) && namesTheProvider(view.slice(cue.end, phrase.start))) return undefined;
   const words = phrase.words;
   const pair = isDictionaryPair(words);
   if (gapOk && cue && HONORIFICS.includes(cue.phrase)) {

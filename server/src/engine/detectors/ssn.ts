@@ -18,6 +18,16 @@ export function isValidSsn(digits: string): boolean {
   return area !== '000' && area !== '666' && area[0] !== '9' && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000';
 }
 
+/**
+ * Under an SSN label or key the number's area does not matter: test data and ITINs (9xx) in an SSN field are
+ * that field's values all the same. Placeholders still are not: area 000, group 00, serial 0000, one repeated digit.
+ */
+export function isLabelledSsn(digits: string): boolean {
+  if (isValidSsn(digits)) return true;
+  if (!/^\d{9}$/.test(digits) || digits.startsWith('000') || digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
+  return !/^(\d)\1{8}$/.test(digits);
+}
+
 const ssnCues = cuesPerContext((context) => {
   const cues = withExtraCues(SSN_CUES, 'ssn', context);
   return { cues, all: joinCues(cues, OTHER_CUES) };
@@ -37,17 +47,19 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (shape !== '3,2,4' && shape !== '9' && !(shape === '3' && view.followedAfter(i, ' ') && view.chainShape(i + 1) === '2')) continue;
     const chain = view.chain(i);
     if (shape === '3,2,4' && chain.joinedOnlyBy('-')) {
-      if (!isValidSsn(digitsOf(view.slice(chain.start, chain.end)))) continue;
+      const digits = digitsOf(view.slice(chain.start, chain.end));
+      if (!isLabelledSsn(digits)) continue;
       const other = cueBefore(view, chain.start, all);
       if (other && !cues.includes(other.phrase)) continue;
+      if (!isValidSsn(digits) && !other && !cueNear(view, chain.start, chain.end, cues)) continue;
       out.push(makeCandidate(view, chain.start, chain.end, 'ssn', 'ssn', 'high'));
     } else if (shape === '9') {
-      if (isValidSsn(view.slice(chain.start, chain.end)) && nearestIsSsnCue(view, chain.start, cues, all)) {
+      if (isLabelledSsn(view.slice(chain.start, chain.end)) && nearestIsSsnCue(view, chain.start, cues, all)) {
         out.push(makeCandidate(view, chain.start, chain.end, 'ssn', 'ssn', 'medium'));
       }
     } else if (shape === '3') {
       const spaced = spacedSsnEnd(view, chain);
-      if (spaced !== undefined && isValidSsn(digitsOf(view.slice(chain.start, spaced))) && cueNear(view, chain.start, spaced, cues)) {
+      if (spaced !== undefined && isLabelledSsn(digitsOf(view.slice(chain.start, spaced))) && cueNear(view, chain.start, spaced, cues)) {
         out.push(makeCandidate(view, chain.start, spaced, 'ssn', 'ssn', 'medium'));
       }
     }

@@ -307,6 +307,32 @@ export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set((
   'Winter Wise Wm Wolf Wood Woods Word Worth Wren Wu Yankee Young Yu Zeus Zulu'
 ).split(' '));
 
+/** The ambiguous names that are given names in the lists (Maria, Grace, Frank). */
+export const AMBIGUOUS_GIVEN_NAMES: ReadonlySet<string> = new Set((
+  'Ada Addison Al Alexandria Amber Angel April Art Athena August Austin Autumn Bell Bill Bo Bob Brook Brooks ' +
+  'Brown Buck Carlo Carolina Carter Chance Charity Charlie Chase Chelsea Cheyenne Cielo Cleveland Constance ' +
+  'Cooper Cruz Crystal Daisy Dakota Dale Dallas Dawn Dean Delta Destiny Devon Dock Don Drake Drew Earl Earnest Ed ' +
+  'Ethyl Eugene Faith Florence Ford Forest Frank Gardner Gene General Genesis Georgia Ginger Glen Golden Grace ' +
+  'Grant Green Gust Guy Hardy Harmony Haskell Heath Helena Holly Hope Houston Hunter Iris Ivory Jack Jade Jay ' +
+  'Jean Jo Jordan Joy Julia Juliet June Junior Justice Kendall Kent Kim King Lane Lee Leo Lily Lincoln London ' +
+  'Lorenz Lorraine Lou Luna Luz Madison Major Maria Mark Mason Max May Mike Miles Miller Monte Name Nash Ned ' +
+  'Newton Noble Nova Orion Orlando Oscar Paris Parker Pat Patience Pearl Peter Pink Porter Precious Price Prince ' +
+  'Prudence Raven Ray Reed River Robin Roger Rose Rosemary Royal Ruby Rusty Sage Sandy Savannah Serenity Sierra ' +
+  'Stella Sterling Stone Sue Summer Sunny Sydney Taylor Ted Trinity Troy Turner Unique Urban Valentine Victor ' +
+  'Victoria Violet Virginia Wade Walker Ward Whitney Will Willow Wilson Wm'
+).split(' '));
+
+/** The ambiguous names that are surnames in the lists (Brown, Park, Washington). */
+export const AMBIGUOUS_SURNAMES: ReadonlySet<string> = new Set((
+  'Austin Baker Banks Bell Bishop Black Brooks Brown Bush Cannon Carter Chase Cohen Colon Cook Cooper Cox Cross ' +
+  'Cruz Curry Day Dean Drake Farmer Fields Fisher Ford Fox Frank French Gardner Grant Graves Gray Green Gross ' +
+  'Hall Hardy Hart Heath Hill Hills Holmes Hopkins Horn Houston Huff Hunt Hunter Jefferson Jenkins Jordan Kim ' +
+  'King Knight Lamb Lane Le Lee Li Little Long Love Luna Lyons Mann Marsh Mason May Miles Miller Mills Moody Moss ' +
+  'Nash Newton Page Park Parker Parks Pearson Pope Porter Potter Powers Price Ray Reed Rice Rose Sharp Short ' +
+  'Stark Stephens Stone Swift Taylor Tromp Tucker Turner Vega Wade Walker Ward Washington Waters Weaver Welch ' +
+  'Wells White Will Wilson Wise Wolf Wood Woods Wu Young Yu'
+).split(' '));
+
 /** Common English words, lower case: a capitalised one after `Mr.` is a brand or a joke, not a surname. */
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set((
   'abacus abaft abandoned able abnegate abnormally aboard about above abscond abseil absent absentmindedly ' +
