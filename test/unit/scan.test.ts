@@ -74,3 +74,34 @@ describe('scan: workforce identities in code', () => {
     assert.deepEqual(scanText('synthetic_patients.py', text).findings.map((f) => [f.category, f.range.line]), [['email', 1], ['email', 2], ['email', 3]]);
   });
 });
+
+describe('tables pasted into comments and Markdown', () => {
+  // Synthetic values only; each test checks where the finding sits and which column typed it.
+  const grid = [
+    '# +---------+----------+-----------+',
+    '# |local_mrn|last_name |dob        |',
+    '# +---------+----------+-----------+',
+    '# |90000417 |OKAFOR    |1961-04-23 |',
+    '# +---------+----------+-----------+',
+  ];
+
+  it('types a show() grid in comments by its header, each value at its own place', () => {
+    const text = ['# Databricks notebook source', 'df.show()', ...grid, 'x = 1', ''].join('\n');
+    const found = scanText('synthetic_grid.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [['mrn', 'local_mrn', '90000417'], ['name', 'last_name', 'OKAFOR'], ['date', 'dob', '1961-04-23']]);
+  });
+
+  it('reads a pandas print in a Markdown cell, and not a key: value line of prose there', () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC Owner: Data Engineering', '# MAGIC ```',
+      '# MAGIC         mrn    admit_dt', '# MAGIC 0  90000418  2023-12-29', '# MAGIC ```', '',
+    ].join('\n');
+    const found = scanText('synthetic_md.py', text).findings.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [['mrn', '90000418'], ['date', '2023-12-29']]);
+  });
+
+  it('does not read a single comment line, or a grid without a typed column, as a table', () => {
+    const text = ['# Databricks notebook source', '# |year|encounters|', '# |2023|1204      |', '# zip3  count', ''].join('\n');
+    assert.deepEqual(scanText('synthetic_counts.py', text).findings, []);
+  });
+});

@@ -17,6 +17,10 @@ describe('detectors/keyed: classifyKey', () => {
     ['service_date', undefined], ['load_date', undefined], ['state', undefined], ['country', undefined],
     ['concept_id', undefined], ['encounter_id', undefined], ['claim_id', undefined], ['npi', undefined],
     ['provider_id', undefined], ['ndc', undefined], ['icd10_code', undefined], ['drg', undefined],
+    // A source system's name before an identifier key; a count, flag or hash of it is no identifier.
+    ['hie_mrn', 'mrn'], ['local_mrn', 'mrn'], ['epic_patient_id', 'other-id'], ['payer_member_id', 'health-plan-id'],
+    ['cardholder_id', 'health-plan-id'], ['n_mrn', undefined], ['has_ssn', undefined], ['hashed_mrn', undefined],
+    ['facility_zip', undefined], ['hospital_phone', undefined], ['src2_mrn', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

@@ -28,6 +28,8 @@ const MONTHS: Readonly<Record<string, number>> = {
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   // Written so that NaN (a last part that is no year) fails every bound.
   if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1)) return false;
+  // 1900-01-01 is the systems' unknown date (a null DOB), not anyone's.
+  if (year === 1900 && month === 1 && day === 1) return false;
   if (month === 2) return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
   return day <= DAYS_IN_MONTH[month - 1];
 }

@@ -41,7 +41,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'member_id', 'mbi', 'medicare_id', 'medicare_beneficiary_id', 'hicn', 'medicaid_id', 'subscriber_id',
     'beneficiary_id', 'policy_number', 'insurance_id', 'plan_member_id', 'member_number', 'member_no', 'policy_no',
     'subscriber_number', 'insured_id', 'health_plan_id', 'hic_number', 'medicare_number', 'medicaid_number',
-    'insurance_number', 'member_num',
+    'insurance_number', 'member_num', 'cardholder_id', 'cardholder_number', 'member_identifier', 'subscriber_identifier',
   ],
   phone: [
     'phone', 'phone_number', 'home_phone', 'cell_phone', 'mobile', 'telephone', 'contact_number', 'phone_num',
@@ -132,9 +132,26 @@ function lookupWords(words: readonly string[]): Category | undefined {
   for (;;) {
     const hit = LOOKUP.get(words.slice(from, to).join('_'));
     if (hit) return hit;
-    if (to - from <= 1 || !OWNER_PREFIXES.has(words[from])) return undefined;
+    if (to - from <= 1) return undefined;
+    if (!OWNER_PREFIXES.has(words[from])) return from === 0 ? sourcePrefixed(words[0], words.slice(1, to)) : undefined;
     from++;
   }
+}
+
+/** Categories whose keys keep their meaning under any source or system prefix (`hie_mrn`, `epic_mrn`). */
+const PREFIXABLE = new Set<Category>(['mrn', 'ssn', 'health-plan-id', 'other-id']);
+/** First words that make a key a count, a flag or a check of the identifier, not the identifier (`n_mrn`, `has_ssn`). */
+const NOT_VALUE_PREFIXES = new Set([
+  'n', 'num', 'number', 'count', 'cnt', 'distinct', 'total', 'pct', 'percent', 'has', 'is', 'valid', 'invalid',
+  'missing', 'null', 'nulls', 'bad', 'dup', 'dups', 'duplicate', 'max', 'min', 'avg', 'mean', 'len', 'length',
+  'hashed', 'hash', 'masked', 'mask', 'tokenized', 'token', 'encrypted', 'enc', 'sha', 'md5', 'salted', 'no',
+]);
+
+/** `local_mrn`, `hie_mrn`, `payer_member_id`: a source's name before an identifier key. */
+function sourcePrefixed(prefix: string, rest: readonly string[]): Category | undefined {
+  if (NOT_VALUE_PREFIXES.has(prefix) || /\d/.test(prefix)) return undefined;
+  const hit = LOOKUP.get(rest.join('_'));
+  return hit && PREFIXABLE.has(hit) ? hit : undefined;
 }
 
 type ExtraKeyWords = Partial<Record<Category, readonly string[]>>;
@@ -173,6 +190,9 @@ function classify(key: string, extra: ExtraKeyWords): Category | undefined {
   }
   return lookupWords(base.split('_'));
 }
+
+/** Test and de-identified records' ids (`ZZTEST000001`, `ANON0042`): no one's. */
+const TEST_ID = /test|dummy|sample|anon|fake|demo|xxx/i;
 
 const EMPTY_WORDS = new Set([
   'null', 'none', 'nan', 'n/a', 'na', 'unknown', 'unk', 'test', 'placeholder', 'todo', 'tbd', 'redacted', 'masked',
@@ -296,8 +316,10 @@ function monthDate(month: string, year: number, day: number): boolean {
   return MONTHS.has(m) && isCalendarDate(year, MONTH_NUMBER[m.slice(0, 3)], day);
 }
 
-function isName(v: string): boolean {
-  if (v.length < 2 || v.length > 60) return false;
+function isName(value: string): boolean {
+  if (value.length < 2 || value.length > 60) return false;
+  // Surname first as EHRs write it (`HARPER, DEVON`) and DICOM person names (`WHITAKER^NANCY^J`) read as words.
+  const v = value.indexOf(',') === value.lastIndexOf(',') ? value.replace(/, ?/, ' ').replace(/\^+/g, ' ').trim() : value;
   const ascii = asciiNameShape(v);
   if (ascii === AsciiName.No) return false;
   if (ascii === AsciiName.Unknown && !/^[\p{L}][\p{L} .'-]{0,59}$/u.test(v)) return false;
@@ -447,14 +469,14 @@ function valueIs(category: Category, v: string, relation: KeyRelation, place: Pl
     case 'ssn': return isSsnValue(v);
     case 'mrn':
     case 'other-id':
-    case 'health-plan-id': return isRecordId(v, 20);
+    case 'health-plan-id': return isRecordId(v, 20) && !TEST_ID.test(v);
     case 'account-number': return isRecordId(v, 34);
     case 'license-number': return /^[A-Za-z0-9-]{4,24}$/.test(v) && digitCount(v) >= 3;
     case 'age-over-89': return /^\d{2,3}(?:\.0+)?$/.test(v) && Number(v) >= 90 && Number(v) <= 130;
     case 'phone':
     case 'fax': return isPhoneValue(v);
     case 'email': return isEmailValue(v);
-    case 'geographic': return isGeographic(v, relation, place);
+    case 'geographic': return isGeographic(v, relation, place) && !/^0+(?:-0+)?$/.test(v);
     case 'vehicle-id': return isVin(v.toUpperCase()) || (/^[A-Za-z0-9 -]{2,8}$/.test(v) && digitCount(v) >= 1);
     case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3;
     case 'url': return /^(?:https?:\/\/|www\.)[^\s]{3,2048}$/i.test(v);
