@@ -423,8 +423,7 @@ function commentTables(ctx: ScanContext, slice: TextSlice, from: number, text: s
   for (let c = 0; c < comments.count; c++) {
     const next = c + 1;
     if (next < comments.count && isNextLine(text, comments.end[c], comments.start[next])) continue;
-    const lines = next - runStart;
-    if (lines >= 2 || text.indexOf('\n', comments.valueStart[runStart]) < comments.valueEnd[runStart]) {
+    if (next - runStart >= 2 || isBlockComment(text, comments.valueStart[runStart], comments.valueEnd[runStart])) {
       const starts: number[] = [];
       const ends: number[] = [];
       for (let k = runStart; k < next; k++) {
@@ -435,6 +434,12 @@ function commentTables(ctx: ScanContext, slice: TextSlice, from: number, text: s
     }
     runStart = next;
   }
+}
+
+/** Whether a lone comment spans lines (a block comment): it may hold a table of its own. */
+function isBlockComment(text: string, valueStart: number, valueEnd: number): boolean {
+  const lineBreak = text.indexOf('\n', valueStart);
+  return lineBreak >= 0 && lineBreak < valueEnd;
 }
 
 /** Whether `start` opens the line after the one that `end` closes: only spaces and tabs before it on that line. */

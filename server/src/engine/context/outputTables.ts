@@ -27,9 +27,7 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
     quotedPairs(text, sink);
     keyValueLines(lines, consumed, sink);
   }
-  sink.release();
-  // One reader (HTML, or text with a single table) adds its values in order: checked in a loop, not sorted.
-  return inOrder(sink.values) ? sink.values : sink.values.sort((a, b) => a.start - b.start || a.end - b.end);
+  return releasedInTextOrder(sink);
 }
 
 /**
@@ -42,7 +40,13 @@ export function findPastedTableValues(text: string, wanted?: (key: string) => bo
   const sink = new ValueSink(text, MAX_TABLE_VALUES, wanted, false);
   textTableValues(new Lines(text), sink);
   rowValues(text, sink);
+  return releasedInTextOrder(sink);
+}
+
+/** The sink's values in text order, once its readers are done. */
+function releasedInTextOrder(sink: ValueSink): TableValue[] {
   sink.release();
+  // One reader (HTML, or text with a single table) adds its values in order: checked in a loop, not sorted.
   return inOrder(sink.values) ? sink.values : sink.values.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

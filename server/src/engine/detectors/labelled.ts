@@ -6,7 +6,7 @@ import {
   CueWindows, cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelListBit, labelWindowBefore, WINDOW_BEFORE, type CueHit,
 } from './cues';
 import { isNpi } from './npi';
-import type { Chain, TextView } from './text';
+import { isDigitCode, type Chain, type TextView } from './text';
 
 export interface IdShape {
   readonly minLength: number;
@@ -156,10 +156,6 @@ function isPlanAttributeId(view: TextView, start: number): boolean {
 
 function isIdentifierCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** What labelledValues gives when it finds nothing (nearly always): no list of its own. */

@@ -8,7 +8,7 @@ import { makeCandidate } from './candidate';
 import { cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_GIVEN_NAMES, AMBIGUOUS_NAMES, AMBIGUOUS_SURNAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
-import { isCapitalisedWord, viewFor, type Atom, type TextView } from './text';
+import { isCapitalisedWord, isLowerCaseCode, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const HONORIFICS = ['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'mstr'];
@@ -195,12 +195,8 @@ function isOtherThingsName(view: TextView, cueStart: number): boolean {
  * Luis Herrera gets paged`): no lower-case word of three letters or more but a few linking ones.
  */
 function namesTheProvider(gap: string): boolean {
-  for (const w of gap.replace(/\S+@\S+/g, ' ').split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCode(w.charCodeAt(0)) && !PROVIDER_GAP_WORDS.has(w)) return false;
+  for (const w of gap.replace(/\S+@\S+/g, ' ').split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCaseCode(w.charCodeAt(0)) && !PROVIDER_GAP_WORDS.has(w)) return false;
   return true;
-}
-
-function isLowerCode(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
 }
 
 const PROVIDER_GAP_WORDS = new Set(['the', 'and', 'our', 'his', 'her', 'their', 'team', 'from', 'with', 'via', 'was', 'are', 'were']);

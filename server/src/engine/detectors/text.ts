@@ -435,7 +435,7 @@ function afterSpaces(text: string, i: number): number {
   return i;
 }
 
-function isLowerCaseCode(code: number): boolean {
+export function isLowerCaseCode(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 
