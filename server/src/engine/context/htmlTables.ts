@@ -165,7 +165,7 @@ class HtmlTableReader {
   }
 
   private fixHeader(): void {
-    if (!this.header && this.headerCandidate) this.header = this.headerCandidate.map((key) => (key ? this.sink.column(key) : undefined));
+    if (!this.header && this.headerCandidate) this.header = this.sink.columnsOf(this.headerCandidate);
   }
 
   private endTable(): void {

@@ -83,6 +83,17 @@ export class ValueSink {
     if (column.kept) this.values.push({ key: column.name, start, end });
   }
 
+  /**
+   * The column of each key, in order. Built with push, not map(): map() makes its array with one elements kind
+   * in the interpreter and another in optimised code, and the table readers that index the result were
+   * deoptimised on it (a "wrong map" per reader and isolate).
+   */
+  columnsOf(keys: readonly string[]): (Column | undefined)[] {
+    const columns: (Column | undefined)[] = [];
+    for (const key of keys) columns.push(this.column(key));
+    return columns;
+  }
+
   /** The column a raw key names, or undefined when it names none (blank, `...`, `\\`). */
   column(key: string): Column | undefined {
     let column = this.columns.get(key);

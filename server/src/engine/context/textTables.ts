@@ -81,8 +81,9 @@ function readGrid(lines: Lines, border: number, sink: ValueSink): number {
   const bars: number[] = [];
   if (!gridBars(lines, border + 1, plus, width, bars)) return border;
   const text = lines.text;
-  const keys = bars.slice(1).map((bar, k) => text.slice(bars[k] + 1, bar).trim());
-  const columns = keys.map((key) => sink.column(key));
+  const keys: string[] = [];
+  for (let k = 0; k + 1 < bars.length; k++) keys.push(text.slice(bars[k] + 1, bars[k + 1]).trim());
+  const columns = sink.columnsOf(keys);
   const summary = keys[0] === 'summary';
   let i = border + 3;
   for (; i < lines.count && !sink.full; i++) {
@@ -283,7 +284,7 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
     if (cells.length === rowStart && !isEllipsisRow(lines, i)) break;
     if (isAggregateRow(lines, i)) cells.length = rowStart;
   }
-  const columns = columnKeys(words, cells).map((key) => sink.column(key));
+  const columns = sink.columnsOf(columnKeys(words, cells));
   for (let c = 0; c < cells.length && !sink.full; c += 3) {
     const column = columns[cells[c]];
     if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);

@@ -5,8 +5,11 @@
 import {
   CueWindows, cueWordsVersion, hasWordlessCue, labelBefore, labelIn, labelListBit, labelWindowBefore, WINDOW_BEFORE, type CueHit,
 } from './cues';
+import type { Category } from '../model';
+import { makeCandidate } from './candidate';
 import { isNpi } from './npi';
 import { isDigitCode, type Chain, type TextView } from './text';
+import type { Candidate } from './types';
 
 export interface IdShape {
   readonly minLength: number;
@@ -101,6 +104,17 @@ function findIdChains(view: TextView): readonly IdChain[] {
     if (counts && counts.digits > 0) (list ??= []).push({ index: i, start, end, alnum: counts.alnum, digits: counts.digits, from, lists });
   }
   return list ?? NO_ID_CHAINS;
+}
+
+/**
+ * A medium-confidence candidate over each labelled value, for the detectors that report by label alone. Pushed,
+ * not map()ped: map() makes its list with one elements kind in the interpreter and another in optimised code,
+ * and scanFreeText, which reads every detector's list, was deoptimised on it.
+ */
+export function labelledCandidates(view: TextView, phrases: readonly string[], shape: IdShape, category: Category): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of labelledValues(view, phrases, shape)) out.push(makeCandidate(view, v.chain.start, v.chain.end, category, category, 'medium'));
+  return out;
 }
 
 /** Every chain that fits the shape and directly follows one of the label phrases. */

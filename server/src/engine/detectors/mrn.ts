@@ -2,9 +2,8 @@
  * Medical record numbers exist only by label: a bare eight-digit number is as likely a claim line or a
  * concept id, so this detector reports an id token only right after an MRN cue (`MRN: 12345678`).
  */
-import { makeCandidate } from './candidate';
 import { withExtraCues } from './cues';
-import { labelledValues, RECORD_ID_SHAPE } from './labelled';
+import { labelledCandidates, RECORD_ID_SHAPE } from './labelled';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -17,8 +16,7 @@ export const MRN_CUES = [
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(MRN_CUES, 'mrn', context);
-  return labelledValues(view, cues, RECORD_ID_SHAPE)
-    .map((v) => makeCandidate(view, v.chain.start, v.chain.end, 'mrn', 'mrn', 'medium'));
+  return labelledCandidates(view, cues, RECORD_ID_SHAPE, 'mrn');
 }
 
 export const mrnDetector: Detector = { id: 'mrn', category: 'mrn', find, needs: ['digit'] };

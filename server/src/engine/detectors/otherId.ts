@@ -1,9 +1,8 @@
 /**
  * Other unique patient identifiers (EMPI, subject and person ids): like MRNs, only right after a label.
  */
-import { makeCandidate } from './candidate';
 import { withExtraCues } from './cues';
-import { labelledValues, RECORD_ID_SHAPE } from './labelled';
+import { labelledCandidates, RECORD_ID_SHAPE } from './labelled';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -15,8 +14,7 @@ const OTHER_ID_CUES = [
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(OTHER_ID_CUES, 'other-id', context);
-  return labelledValues(view, cues, RECORD_ID_SHAPE)
-    .map((v) => makeCandidate(view, v.chain.start, v.chain.end, 'other-id', 'other-id', 'medium'));
+  return labelledCandidates(view, cues, RECORD_ID_SHAPE, 'other-id');
 }
 
 export const otherIdDetector: Detector = { id: 'other-id', category: 'other-id', find, needs: ['digit'] };
