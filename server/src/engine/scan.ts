@@ -128,7 +128,8 @@ class Placements {
   add(slice: TextSlice, start: number, end: number, head: FindingHead, redacted: string, where: Where): void {
     if (this.count === this.capacity) this.grow();
     const i = this.count++;
-    if (this.runSlices[this.runSlices.length - 1] !== slice) {
+    // Read only when there is a last run: a read at index -1 deoptimises add().
+    if (this.runSlices.length === 0 || this.runSlices[this.runSlices.length - 1] !== slice) {
       this.runSlices.push(slice);
       this.runStarts.push(i);
     }

@@ -30,6 +30,8 @@ interface Block {
 
 function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink): Block | undefined {
   const first = lines.indent(i);
+  // No block starts at a blank line; the last one may end the text, and a read past it deoptimises the reader.
+  if (first === lines.ends[i]) return undefined;
   const c = lines.text.charCodeAt(first);
   let next = i;
   let from = i;

@@ -405,7 +405,7 @@ function isPhoneValue(v: string): boolean {
 function digitsOf(v: string): string {
   let digits = '';
   let run = -1;
-  for (let i = 0; i <= v.length; i++) {
+  for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
       if (run < 0) run = i;
@@ -414,7 +414,8 @@ function digitsOf(v: string): string {
       run = -1;
     }
   }
-  return digits;
+  // The last run is closed here, not by a read past the end (which deoptimises the loop).
+  return run >= 0 ? digits + v.slice(run) : digits;
 }
 
 function isEmailValue(v: string): boolean {

@@ -291,8 +291,11 @@ const isUpperWord = (w: string): boolean => w.length >= 2 && w.length <= 20 && /
  * read as names once title-cased, and one of them must be in the name lists, so `patient ID`/`NOTE` stay quiet.
  */
 function upperCaseNameAt(view: TextView, index: number, roleCues: readonly string[], allCues: readonly string[]): { end: number; nextIndex: number } | undefined {
-  // Most capitalised words fail on their second letter, before any word is sliced.
-  const second = view.text.charCodeAt(view.atomStart(index) + 1);
+  // Most capitalised words fail on their second letter, before any word is sliced. A one-letter word is no
+  // upper-case name, and its second letter could lie past the text's end (a read that deoptimises the caller).
+  const start = view.atomStart(index);
+  if (view.atomEnd(index) - start < 2) return undefined;
+  const second = view.text.charCodeAt(start + 1);
   if (!(second >= 65 && second <= 90)) return undefined;
   const a = view.atom(index);
   const b = atomAt(view, index + 1);

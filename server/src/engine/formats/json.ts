@@ -277,7 +277,9 @@ export class JsonReader {
   private skipWhitespace(): void {
     const t = this.text;
     let i = this.pos;
-    for (;;) {
+    // Bounded: a read past the end (after the document's last value) deoptimised this loop once per isolate,
+    // and its optimised code then called charCodeAt instead of inlining it.
+    while (i < t.length) {
       const c = t.charCodeAt(i);
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
       else break;

@@ -40,16 +40,17 @@ export interface MagicLine {
 export function findMagicLine(source: string): MagicLine | undefined {
   let i = 0;
   while (i < source.length && isSpace(source.charCodeAt(i))) i++;
-  if (source.charCodeAt(i) !== 0x25) return undefined;
+  // Reads stay inside the source: one past its end (a blank cell) deoptimises the cell reader this is inlined in.
+  if (i === source.length || source.charCodeAt(i) !== 0x25) return undefined;
   let end = i + 1;
-  if (source.charCodeAt(end) === 0x25) end++;
+  if (end < source.length && source.charCodeAt(end) === 0x25) end++;
   while (end < source.length && isMagicWordChar(source.charCodeAt(end))) end++;
   const magic = MAGICS[source.slice(i, end).toLowerCase()];
   if (!magic || (end < source.length && !isSpace(source.charCodeAt(end)))) return undefined;
   let body = end;
-  while (source.charCodeAt(body) === 0x20 || source.charCodeAt(body) === 0x09) body++;
-  if (source.charCodeAt(body) === 0x0d) body++;
-  if (source.charCodeAt(body) === 0x0a) body++;
+  while (body < source.length && (source.charCodeAt(body) === 0x20 || source.charCodeAt(body) === 0x09)) body++;
+  if (body < source.length && source.charCodeAt(body) === 0x0d) body++;
+  if (body < source.length && source.charCodeAt(body) === 0x0a) body++;
   return { magic, bodyStart: body };
 }
 

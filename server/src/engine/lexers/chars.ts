@@ -11,6 +11,15 @@ export const Ch = {
   Underscore: 0x5f, Backtick: 0x60, LBrace: 0x7b, RBrace: 0x7d,
 } as const;
 
+/**
+ * The code of text[i], or -1 outside the text. For reads that may fall one past either end, where charCodeAt's
+ * NaN would do: an out-of-bounds charCodeAt deoptimises the function it is inlined in, and the code optimised
+ * again calls charCodeAt at that site instead of inlining it.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }

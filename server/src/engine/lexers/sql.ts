@@ -4,7 +4,7 @@
  * (`:name`, `${name}`, `{{name}}`, `$name`, `?`).
  */
 import {
-  Ch, KeywordSet, OperatorTable, TokenList, objectLexer, addBlockComment, addLineComment, addSymbol, identEnd, isIdentPart, isIdentStart,
+  Ch, KeywordSet, codeAt, OperatorTable, TokenList, objectLexer, addBlockComment, addLineComment, addSymbol, identEnd, isIdentPart, isIdentStart,
   isWhitespace, numberEnd, quotedEnd, startsNumber,
 } from './chars';
 import { Flag, Kind, type Lexer, type TokenWriter } from './types';
@@ -28,12 +28,11 @@ export const writeSqlTokens: TokenWriter = (text, out) => {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
     if (isWhitespace(c)) {
       i++;
-    } else if (c === Ch.Minus && next === Ch.Minus) {
+    } else if (c === Ch.Minus && codeAt(text, i + 1) === Ch.Minus) {
       i = addLineComment(out, text, i, 2);
-    } else if (c === Ch.Slash && next === Ch.Star) {
+    } else if (c === Ch.Slash && codeAt(text, i + 1) === Ch.Star) {
       i = addBlockComment(out, text, i, true);
     } else if (c === Ch.SingleQuote || c === Ch.DoubleQuote) {
       i = addString(out, text, i, i, false);
@@ -99,11 +98,11 @@ function addQuotedIdentifier(out: TokenList, text: string, start: number): numbe
  */
 function parameterAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  const next = text.charCodeAt(i + 1);
+  const next = codeAt(text, i + 1);
   if (c === Ch.Question) return i + 1;
   if (c === Ch.Colon) {
     if (next === Ch.Colon || !isIdentStart(next)) return i;
-    const before = text.charCodeAt(i - 1);
+    const before = codeAt(text, i - 1);
     if (isIdentPart(before) || before === Ch.RParen || before === Ch.RBracket || before === Ch.Backtick
       || before === Ch.Colon || before === Ch.SingleQuote || before === Ch.DoubleQuote) return i;
     return identEnd(text, i + 1);
