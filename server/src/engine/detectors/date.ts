@@ -3,7 +3,7 @@
  * a cue a date is a log timestamp, a partition or a query bound, and stays quiet; a cue followed by range
  * words (`after`, `since`, `>=`) is a bound, not one person's date.
  */
-import { makeCandidate } from './candidate';
+import { pushCandidate } from './candidate';
 import { cueAfter, cueBefore, withExtraCues } from './cues';
 import { digitsValue, isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
@@ -257,7 +257,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (view.chainStart(i) < lastEnd) continue;
     const span = dateAt(view, i);
     if (!span || !personCue(view, span, cues)) continue;
-    out.push(makeCandidate(view, span.start, span.end, 'date', 'date', 'medium'));
+    pushCandidate(out, view, span.start, span.end, 'date', 'date', 'medium');
     lastEnd = span.end;
   }
   return out;

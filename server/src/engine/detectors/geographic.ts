@@ -3,7 +3,7 @@
  * number, capitalised street words and a street suffix, ending the phrase or followed by a unit, a city or an
  * address cue. A ZIP code alone only right after a `zip`/`postal` label or a `City, ST` pair.
  */
-import { makeCandidate } from './candidate';
+import { pushCandidate } from './candidate';
 import { cueNear, labelBefore, withExtraCues } from './cues';
 import { isCapitalCode, isCapitalisedWord, isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
@@ -139,13 +139,13 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (start < lastEnd) continue;
     const street = mayStartStreet(view, i) ? streetAddressAt(view, view.chain(i)) : undefined;
     if (street && (street.strong || cueNear(view, start, street.end, ADDRESS_CUES))) {
-      out.push(makeCandidate(view, start, street.end, 'geographic', 'geographic', 'high'));
+      pushCandidate(out, view, start, street.end, 'geographic', 'geographic', 'high');
       lastEnd = street.end;
       continue;
     }
     if (isZipAt(view, i) && !zipRuledOutBefore(view, start) && (zipAfterCityState(view, i) || labelBefore(view, start, zipCues))) {
       const end = view.chainEnd(i);
-      out.push(makeCandidate(view, start, end, 'geographic', 'geographic', 'medium'));
+      pushCandidate(out, view, start, end, 'geographic', 'geographic', 'medium');
       lastEnd = end;
     }
   }
