@@ -36,6 +36,16 @@ describe('detectors/date', () => {
     assert.equal(isDateText('19500315', false), false);
   });
 
+  it('knows every day of every month from 1900 to 2100, leap years included', () => {
+    for (let year = 1900; year <= 2100; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        assert.equal(isCalendarDate(year, month, days), true, `${year}-${month} has day ${days}`);
+        assert.equal(isCalendarDate(year, month, days + 1), false, `${year}-${month} has no day ${days + 1}`);
+      }
+    }
+  });
+
   it('needs a year: a last part that is no year is no date', () => {
     assert.equal(isDateText('1-2-3', false), false);
     assert.equal(isDateText('01/02/123', false), false);

@@ -30,8 +30,10 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1)) return false;
   // 1900-01-01 is the systems' unknown date (a null DOB), not anyone's.
   if (year === 1900 && month === 1 && day === 1) return false;
-  if (month === 2) return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
-  return day <= DAYS_IN_MONTH[month - 1];
+  // Leap years between 1900 and 2100 (2000 is one; 1900 and 2100 are not), worked out for every month: an
+  // operation first run on a February date after optimisation deoptimised isDateIn, which inlines this.
+  const leapDay = (year & 3) === 0 && year !== 1900 && year !== 2100 ? 1 : 0;
+  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 ? leapDay : 0);
 }
 
 /** Days of each month outside a leap year (every eight-digit number of a table is asked). */
