@@ -371,7 +371,7 @@ export class TextView {
       if ((flags & ATOM_CLASS) === NOT_ATOM) {
         // A tag's characters (`<`, `/`, `>`, a-z) add nothing to `seen`, so it can be passed over unread; nor
         // do spaces, which pad the blanked cells and columns of output tables.
-        if (code === 0x20) i = afterSpaces(text, i + 1);
+        if (code === 0x20) i = afterSpaces(text, i);
         else i = code === 0x3c ? tableTagEnd(text, i) : i + 1;
         continue;
       }
@@ -429,9 +429,14 @@ function tableTagEnd(text: string, i: number): number {
   return i + 1;
 }
 
-/** The offset of the first character at or after i that is not a space. */
+/**
+ * The offset of the first character after the space at i that is not a space. The step runs on every call, so
+ * a run of spaces first met after optimisation does not deoptimise the atom pass for want of feedback; and the
+ * loop stops at the end of the text, which may end in spaces.
+ */
 function afterSpaces(text: string, i: number): number {
-  while (text.charCodeAt(i) === 0x20) i++;
+  do i++;
+  while (i < text.length && text.charCodeAt(i) === 0x20);
   return i;
 }
 
