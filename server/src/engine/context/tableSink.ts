@@ -132,21 +132,35 @@ function releaseEndByStart(seen: EndByStart): void {
 const INITIAL_BITS = 10;
 
 class EndByStart {
-  private bits = INITIAL_BITS;
-  private starts = new Int32Array(1 << this.bits);
-  private ends = new Int32Array(1 << this.bits);
+  private bits = 0;
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
   private size = 0;
+
+  /**
+   * Assigned again right away (not only on the first grow): V8 takes a field written once as constant, and the
+   * first later write deoptimised every optimised reader of the table (get, set, the table readers).
+   */
+  constructor() {
+    this.allocate(INITIAL_BITS);
+  }
 
   /** Empties the table; one grown for a huge output goes back to its first size. */
   clear(): void {
     if (this.size === 0) return;
     if (this.bits > INITIAL_BITS) {
-      this.bits = INITIAL_BITS;
-      this.starts = new Int32Array(1 << this.bits);
-      this.ends = new Int32Array(1 << this.bits);
+      this.allocate(INITIAL_BITS);
     } else {
       this.starts.fill(0);
+      this.size = 0;
     }
+  }
+
+  /** An empty table of 2^bits slots. */
+  private allocate(bits: number): void {
+    this.bits = bits;
+    this.starts = new Int32Array(1 << bits);
+    this.ends = new Int32Array(1 << bits);
     this.size = 0;
   }
 
@@ -179,10 +193,7 @@ class EndByStart {
 
   private grow(): void {
     const { starts, ends } = this;
-    this.bits++;
-    this.starts = new Int32Array(1 << this.bits);
-    this.ends = new Int32Array(1 << this.bits);
-    this.size = 0;
+    this.allocate(this.bits + 1);
     for (let slot = 0; slot < starts.length; slot++) if (starts[slot] > 0) this.set(starts[slot] - 1, ends[slot]);
   }
 }
