@@ -230,18 +230,7 @@ interface FindingHead {
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
-  const keyClasses = new Map<string, KeyClass>();
-  const context: ScanContext = {
-    config,
-    custom: compileCustomPatterns(config.customPatterns),
-    placed: takePlacements(),
-    keyClasses,
-    typesValues: (key) => {
-      const k = keyClassOf(config, keyClasses, key);
-      return k.category !== undefined || k.bareName;
-    },
-    freeTextKinds: new Map(),
-  };
+  const context = new ScanContext(config);
   for (const cell of document.cells) scanCell(cell, context);
 
   const lines = new LineIndex(document.text);
@@ -294,16 +283,27 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   return findings;
 }
 
-interface ScanContext {
-  readonly config: ResolvedConfig;
+/**
+ * One document's scan. A class, not an object literal: V8 made the literal's boilerplate only after keyed() and
+ * place() were optimised, and doing so widened the types of these fields, which deoptimised both.
+ */
+class ScanContext {
   readonly custom: ReturnType<typeof compileCustomPatterns>;
-  readonly placed: Placements;
+  readonly placed = takePlacements();
   /** What each column/key says about its values: a table repeats its header for every row, and classifying is costly. */
-  readonly keyClasses: Map<string, KeyClass>;
-  /** Whether a column/key types its values at all: table readers keep only the values of those. */
-  readonly typesValues: (key: string) => boolean;
+  readonly keyClasses = new Map<string, KeyClass>();
   /** What the free-text pass keeps per region kind (see FreeTextKind). */
-  readonly freeTextKinds: Map<RegionKind, FreeTextKind>;
+  readonly freeTextKinds = new Map<RegionKind, FreeTextKind>();
+
+  constructor(readonly config: ResolvedConfig) {
+    this.custom = compileCustomPatterns(config.customPatterns);
+  }
+
+  /** Whether a column/key types its values at all: table readers keep only the values of those. */
+  readonly typesValues = (key: string): boolean => {
+    const k = keyClassOf(this.config, this.keyClasses, key);
+    return k.category !== undefined || k.bareName;
+  };
 }
 
 /** The free-text pass of one region kind in a document: callers look it up once for many texts. */
