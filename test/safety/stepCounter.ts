@@ -3,7 +3,8 @@
  *
  * - JavaScript work: V8 block coverage (Profiler.startPreciseCoverage with callCount and detailed) counts every
  *   function call and every execution of every block (loop bodies, branches) in the engine's code. Coverage
- *   starts before the engine is loaded, so every engine function is compiled with counters.
+ *   starts before the engine is loaded, so every engine function is compiled with counters. The process runs with
+ *   --no-opt: optimised code loses some block counters, which made counts depend on when V8 tiered a function up.
  * - Native work the engine asks for: RegExp.prototype.exec is wrapped (match, matchAll, replace, split, search
  *   and test all go through it once it is replaced) and charged the characters between where the search starts
  *   and where the match ends (the whole rest of the subject when it fails); indexOf/lastIndexOf/includes are
