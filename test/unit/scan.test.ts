@@ -100,6 +100,21 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(found, [['mrn', '90000418'], ['date', '2023-12-29']]);
   });
 
+  it('reads query results pasted as fixed-width text in SQL comments and in a Markdown fence', () => {
+    const text = [
+      '-- Databricks notebook source', 'SELECT 1', '', '-- COMMAND ----------', '',
+      '-- Result pasted for the huddle:', '-- har         guarantor_account  adm_date    total_charges',
+      '-- 0000418823  G00448120          2024-04-15  48,211.90', '', '-- COMMAND ----------', '',
+      '-- MAGIC %md', '-- MAGIC ```', '-- MAGIC claim_id        cardholder_id    rx_number', '-- MAGIC 0000031277      ZZQ000455203     RX0031842',
+      '-- MAGIC ```', '',
+    ].join('\n');
+    const found = scanText('synthetic_results.sql', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [
+      ['account-number', 'har', '0000418823'], ['account-number', 'guarantor_account', 'G00448120'],
+      ['health-plan-id', 'cardholder_id', 'ZZQ000455203'], ['other-id', 'rx_number', 'RX0031842'],
+    ]);
+  });
+
   it('does not read a single comment line, or a grid without a typed column, as a table', () => {
     const text = ['# Databricks notebook source', '# |year|encounters|', '# |2023|1204      |', '# zip3  count', ''].join('\n');
     assert.deepEqual(scanText('synthetic_counts.py', text).findings, []);

@@ -122,6 +122,13 @@ const CASES: readonly Case[] = [
     'see https://example.invalid/a:b and a == b, x != y',
     `bad key-name: ${MRN1} and (call: ignored(1))`,
   ].join('\n'), [['mrn', MRN1], ['patient_name', FULL], ['mrn', MRN2], ['dob', DOB1], ['status', 'ok']]],
+  ['fixed-width result without an index: values start under their names, numbers may end under them', 'stream', [
+    `${L('mrn', 10)}  ${L('last_name', 10)}  ${L('dob', 10)}  ${R('charges', 9)}`,
+    `${L(MRN1, 10)}  ${L('OKAFOR, D', 10)}  ${L(DOB1, 10)}  ${R('48,211.90', 9)}`,
+    `${L(MRN2, 10)}  ${L(FIRST, 10)}  ${L(DOB2, 10)}  ${R('6,120.00', 9)}`,
+    '',
+    `mrn: ${MRN1}`,
+  ].join('\n'), [['mrn', MRN1], ['last_name', 'OKAFOR, D'], ['dob', DOB1], ['charges', '48,211.90'], ['mrn', MRN2], ['last_name', FIRST], ['dob', DOB2], ['charges', '6,120.00'], ['mrn', MRN1]]],
 ];
 
 const NEGATIVE: readonly Case[] = [
@@ -136,6 +143,12 @@ const NEGATIVE: readonly Case[] = [
     '+-------+---+', '|summary|age|', '+-------+---+', '|  count|120|', '|    min| 91|', '+-------+---+',
   ].join('\n'), [['age', '97.0'], ['summary', 'min'], ['age', '91']]],
   ['a grid header without its border is not a grid', 'stream', `+----+\n|mrn |\n|${MRN1}|`, []],
+  ['prose, and two names with a wide gap, are no fixed-width header', 'stream', [
+    'mrn and dob go to the vault', `${MRN1}  ${DOB1}  x`, `mrn     dob`, `${MRN1}  ${DOB1}`,
+  ].join('\n'), []],
+  ['a fixed-width header whose first row meets too few columns', 'stream', [
+    'mrn        dob         zip', `  x ${MRN1}     ${DOB1}`,
+  ].join('\n'), []],
 ];
 
 describe('context: values in output tables', () => {
@@ -181,6 +194,8 @@ describe('context: values in output tables', () => {
       ['Series footers and vertical records', 'stream', (n) => grow('Name: x\n-RECORD 0\nx  y\n', n)],
       ['pandas-like header over long rows', 'stream', (n) => `   a  b\n${grow('0  1  2 ', n)}`],
       ['many short indented lines', 'stream', (n) => grow(' a b\nc d\n', n)],
+      ['fixed-width headers and rows, alternating', 'stream', (n) => grow('mrn  dob  zip\n1    2    3\nmrn  dob  zip  x\n', n)],
+      ['one fixed-width header over one long row', 'stream', (n) => `mrn  dob  zip\n${grow('1  ', n)}`],
     ];
     for (const [title, mime, make] of inputs) {
       it(title, () => {

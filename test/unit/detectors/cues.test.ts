@@ -127,11 +127,11 @@ describe('detectors/labelled', () => {
     return out;
   }
 
-  /** `col#12` in a Spark plan: `#` after a word character, and another such reference within 100 characters. */
+  /** `col#12` in a Spark plan: `#` after a word character, and another such reference within 200 characters. */
   function isPlanId(text: string, start: number): boolean {
     if (text[start - 1] !== '#' || !/\w/.test(text[start - 2] ?? '')) return false;
-    const window = text.slice(Math.max(0, start - 101), Math.min(text.length, start + 101));
-    const here = start - 1 - Math.max(0, start - 101);
+    const window = text.slice(Math.max(0, start - 201), Math.min(text.length, start + 201));
+    const here = start - 1 - Math.max(0, start - 201);
     return [...window.matchAll(/\w(?=#\d)/g)].some((m) => m.index + 1 !== here && m.index + 1 >= 1);
   }
 

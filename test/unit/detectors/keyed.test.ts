@@ -21,6 +21,9 @@ describe('detectors/keyed: classifyKey', () => {
     ['hie_mrn', 'mrn'], ['local_mrn', 'mrn'], ['epic_patient_id', 'other-id'], ['payer_member_id', 'health-plan-id'],
     ['cardholder_id', 'health-plan-id'], ['n_mrn', undefined], ['has_ssn', undefined], ['hashed_mrn', undefined],
     ['facility_zip', undefined], ['hospital_phone', undefined], ['src2_mrn', undefined],
+    // Accession and prescription numbers name one study or fill; a hospital account record (HAR) one stay.
+    ['accession_number', 'other-id'], ['AccessionNumber', 'other-id'], ['rx_number', 'other-id'], ['har', 'account-number'],
+    ['guarantor_id', 'account-number'], ['enc_id', undefined], ['visit_occurrence_id', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

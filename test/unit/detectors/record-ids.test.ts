@@ -17,6 +17,13 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a dashed MBI', text: `MBI ${mbiDashed}`, value: mbiDashed, category: 'health-plan-id' },
     { label: 'a member id after a label', text: 'member id W123456789', value: 'W123456789', category: 'health-plan-id' },
     { label: 'a policy number', text: 'policy # 7700123456', value: '7700123456', category: 'health-plan-id' },
+    { label: 'an encounter id in a note', text: 'encounter id 123456789 charted late', value: '123456789', category: 'other-id' },
+    { label: 'an abbreviated encounter', text: 'nurse charted late. Enc E00012345.', value: 'E00012345', category: 'other-id' },
+    { label: 'an accession number', text: "it's accession ACC00012345, top-coded", value: 'ACC00012345', category: 'other-id' },
+    { label: 'an Rx number', text: 'Rx numbers RX0001234 (mail order)', value: 'RX0001234', category: 'other-id' },
+    { label: 'a FHIR patient id', text: '(patient fhir id pt-0a1b2c3d)', value: 'pt-0a1b2c3d', category: 'other-id' },
+    { label: 'a bare member word', text: 'e.g. member ZZQ000123456 has a 9-series', value: 'ZZQ000123456', category: 'health-plan-id' },
+    { label: 'a bare subscriber word', text: 'Ann (subscriber ZZQ000654321) re-sent', value: 'ZZQ000654321', category: 'health-plan-id' },
   ], [
     { label: 'an id without a label', text: 'row 00482913 loaded' },
     { label: 'a masked MRN', text: 'MRN: XXXX1234 and MRN ****5678' },
@@ -24,11 +31,12 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'an NPI after a patient-id label', text: `patient id ${npi()}` },
     { label: 'repeated digits', text: 'mrn 00000000' },
     { label: 'a concept id', text: 'concept_id 44054006' },
-    { label: 'an encounter id', text: 'encounter id 123456789' },
     { label: 'a claim id', text: 'claim id 20231234567890123' },
     { label: 'an MBI with a forbidden letter', text: 'bene 1SG4TE5MK73' },
     { label: 'an MBI shape inside a chain', text: `x-${mbi}-y` },
     { label: 'a short person id', text: 'person_id 123' },
     { label: 'the word MRN alone', text: 'join on mrn to get the cohort' },
+    { label: 'a member count', text: 'member 2 of 3 joined' },
+    { label: 'an encounter year', text: 'encounter 2023 backfill' },
   ]);
 });

@@ -42,6 +42,7 @@ function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink)
     next = readSeries(lines, from, i, sink);
   } else if (i + 1 < lines.count && isMarkdownSeparator(lines, i + 1) && lineHas(lines, i, 0x7c)) next = readMarkdown(lines, i, sink);
   else if (first > lines.starts[i] && first < lines.ends[i]) next = readDataFrame(lines, i, sink);
+  else if (first === lines.starts[i] && i + 1 < lines.count) next = readFixedWidth(lines, i, sink);
   return next > i ? { from, next } : undefined;
 }
 
@@ -245,6 +246,104 @@ function seriesName(lines: Lines, footer: number): string | undefined {
   const line = lines.text.slice(lines.starts[footer] + 6, lines.ends[footer]);
   const name = line.slice(0, line.indexOf(', dtype: ')).trim();
   return name && !/^-?\d+$/.test(name) ? name : undefined;
+}
+
+// ---- fixed-width results (SQL clients, to_string(index=False), pasted query results) ----
+
+/** Fewest columns a fixed-width header names: two words with a wide gap are as often prose as a table. */
+const MIN_FIXED_COLUMNS = 3;
+
+/**
+ * A header of column names at the margin, every two separated by two spaces or more (`har   guarantor_id
+ * adm_date`), then rows whose values start under their names (or, for right-aligned numbers, end under their
+ * names' ends). Prose never has a wide gap between every two words, and a row must meet half the columns.
+ */
+function readFixedWidth(lines: Lines, header: number, sink: ValueSink): number {
+  const words = fixedWidthHeader(lines, header);
+  if (!words) return header;
+  const first = header + 1;
+  if (lines.isBlank(first) || !meetsHalfTheColumns(lines, first, words)) return header;
+  const edges = edgeMaps(words, 0);
+  const cells: Cells = [];
+  let i = first;
+  for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
+    if (lines.isBlank(i)) break;
+    const rowStart = cells.length;
+    addFixedWidthCells(lines, i, edges, cells);
+    if (cells.length === rowStart) break;
+  }
+  const columns = sink.columnsOf(words.map((w) => w.text));
+  for (let c = 0; c < cells.length && !sink.full; c += 3) {
+    const column = columns[cells[c]];
+    if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);
+  }
+  return i;
+}
+
+/** The header's names when line i is one: identifier-like words at the margin, each gap two spaces or more. */
+function fixedWidthHeader(lines: Lines, i: number): HeaderWord[] | undefined {
+  const text = lines.text;
+  const base = lines.starts[i];
+  const end = lines.ends[i];
+  const words: HeaderWord[] = [];
+  let p = base;
+  while (p < end) {
+    const s = p;
+    while (p < end && isNameCode(text.charCodeAt(p))) p++;
+    if (p === s || !isNameStart(text.charCodeAt(s))) return undefined;
+    words.push({ start: s - base, end: p - base, text: '' });
+    if (p === end) break;
+    const gap = p;
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (p - gap < 2 && p < end) return undefined;
+  }
+  if (words.length < MIN_FIXED_COLUMNS) return undefined;
+  for (const w of words) (w as { text: string }).text = text.slice(base + w.start, base + w.end);
+  return words;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isNameCode(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 35 || c === 46;
+}
+
+/** Whether the row's values start (or end) under at least half of the header's names. */
+function meetsHalfTheColumns(lines: Lines, row: number, words: readonly HeaderWord[]): boolean {
+  const text = lines.text;
+  const start = lines.starts[row];
+  const len = lines.ends[row] - start;
+  if (isSpace(text.charCodeAt(start))) return false;
+  let hits = 0;
+  for (const w of words) {
+    const opensThere = w.start < len && !isSpace(text.charCodeAt(start + w.start)) && (w.start === 0 || isSpace(text.charCodeAt(start + w.start - 1)));
+    const closesThere = w.end <= len && !isSpace(text.charCodeAt(start + w.end - 1)) && (w.end === len || isSpace(text.charCodeAt(start + w.end)));
+    if (opensThere || closesThere) hits++;
+  }
+  return hits * 2 >= words.length;
+}
+
+/** Splits a row at gaps of two spaces or more; a value belongs to the column it starts under, or ends under. */
+function addFixedWidthCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): void {
+  const text = lines.text;
+  const base = lines.starts[i];
+  const end = lines.ends[i];
+  let p = base;
+  while (p < end) {
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (p >= end) break;
+    const cellStart = p;
+    let cellEnd = p;
+    while (p < end && !(isSpace(text.charCodeAt(p)) && (p + 1 >= end || isSpace(text.charCodeAt(p + 1))))) {
+      if (!isSpace(text.charCodeAt(p))) cellEnd = p + 1;
+      p++;
+    }
+    let column = columnAt(edges.left, cellStart - base);
+    if (column < 0) column = columnAt(edges.right, cellEnd - base);
+    if (column >= 0) cells.push(column, cellStart, cellEnd);
+  }
 }
 
 // ---- pandas DataFrame ----

@@ -14,8 +14,11 @@ const CARD_CUES = ['card number', 'card #', 'card no', 'credit card', 'debit car
 const ACCOUNT_CUES = [
   'account number', 'account #', 'account no', 'acct', 'acct #', 'acct no', 'acct num', 'bank account',
   'routing number', 'routing #', 'routing no', 'aba', 'iban', 'checking account', 'savings account',
-  'patient account', 'guarantor account', ...CARD_CUES,
+  'patient account', 'guarantor account', 'hospital account', 'har', 'har #', 'guarantor', 'guarantor id', 'guarantor #',
+  'hsa account', 'fsa account', ...CARD_CUES,
 ];
+/** A hospital's patient and guarantor accounts, which systems often write with a letter prefix (`G10577702`). */
+const PATIENT_ACCOUNT_CUES = new Set(['patient account', 'guarantor account', 'hospital account', 'har', 'har #', 'guarantor', 'guarantor id', 'guarantor #']);
 
 /** Issuer prefixes of cards in use: Visa, Mastercard, Amex, Discover, JCB. */
 export function hasCardIssuerPrefix(digits: string): boolean {
@@ -78,7 +81,16 @@ function labelledAccount(value: string, cue: string, cardCues: readonly string[]
   if (cue === 'iban') return isIban(value);
   if (cardCues.includes(cue)) return isCardNumber(digits);
   if (cue.startsWith('routing') || cue === 'aba') return isRoutingNumber(digits);
-  return digits.length >= 6 && digits.length <= 17 && digits.length === value.replace(/-/g, '').length;
+  const compact = value.replace(/-/g, '');
+  const prefix = PATIENT_ACCOUNT_CUES.has(cue) ? letterPrefixLength(compact) : 0;
+  return digits.length >= 6 && digits.length <= 17 && digits.length + prefix === compact.length;
+}
+
+/** Leading letters of a value, when they are one to three (`PA`, `G`); else 0. */
+function letterPrefixLength(value: string): number {
+  let n = 0;
+  while (n < value.length && /[A-Za-z]/.test(value[n])) n++;
+  return n <= 3 ? n : 0;
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {

@@ -14,7 +14,7 @@ const PLAN_CUES = [
   'subscriber number', 'policy number', 'policy #', 'policy no', 'policy id', 'medicaid id', 'medicaid #',
   'medicaid no', 'medicaid number', 'medicare id', 'medicare #', 'medicare number', 'mbi', 'hicn', 'hic #',
   'beneficiary id', 'beneficiary number', 'insurance id', 'insurance #', 'insurance number', 'plan member id',
-  'health plan id',
+  'health plan id', 'member', 'subscriber', 'subscriber id number', 'subscriberid', 'memberid',
 ];
 
 const MBI_LETTER = 'ACDEFGHJKMNPQRTUVWXY';

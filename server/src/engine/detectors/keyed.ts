@@ -59,7 +59,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
   'account-number': [
     'account_number', 'acct_no', 'acct_num', 'bank_account', 'card_number', 'credit_card', 'cc_number', 'iban',
     'account_no', 'acct_number', 'bank_account_number', 'routing_number', 'credit_card_number',
-    'patient_account_number', 'guarantor_account', 'patient_account',
+    'patient_account_number', 'guarantor_account', 'patient_account', 'har', 'har_id', 'hospital_account',
+    'hospital_account_id', 'hospital_account_number', 'guarantor_id', 'hsa_account',
   ],
   'license-number': [
     'drivers_license', 'driver_license_number', 'dl_number', 'license_number', 'certificate_number',
@@ -74,7 +75,9 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
   'other-id': [
     'patient_id', 'person_id', 'subject_id', 'empi', 'enterprise_id', 'pat_id', 'patient_key', 'empi_id',
     'enterprise_patient_id', 'pt_id', 'unique_patient_id', 'person_source_value', 'desynpuf_id', 'bene_id',
-    'patient', 'patient_number', 'patient_no',
+    'patient', 'patient_number', 'patient_no', 'accession_number', 'accession_no', 'accession_num', 'accession',
+    'rx_number', 'rx_num', 'rx_no', 'prescription_number',
+    // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
 
@@ -192,7 +195,7 @@ function classify(key: string, extra: ExtraKeyWords): Category | undefined {
 }
 
 /** Test and de-identified records' ids (`ZZTEST000001`, `ANON0042`): no one's. */
-const TEST_ID = /test|dummy|sample|anon|fake|demo|xxx/i;
+const TEST_ID = /test|dummy|sample|anon|deid|fake|demo|xxx/i;
 
 const EMPTY_WORDS = new Set([
   'null', 'none', 'nan', 'n/a', 'na', 'unknown', 'unk', 'test', 'placeholder', 'todo', 'tbd', 'redacted', 'masked',
@@ -202,6 +205,8 @@ const EMPTY_WORDS = new Set([
 const GENERIC_NAME_WORDS = new Set([
   'patient', 'name', 'first', 'last', 'user', 'admin', 'john doe', 'jane doe', 'doe', 'foo', 'bar', 'baz',
   'test patient', 'first last', 'firstname lastname', 'first name', 'last name', 'mr', 'mrs', 'ms', 'dr',
+  // What de-identification writes in a name field (DICOM's ANONYMOUS^PATIENT).
+  'anonymous', 'anonymous patient', 'patient anonymous', 'unknown patient', 'anon patient', 'deidentified',
 ]);
 
 /** First characters of the whole-value parameter forms (`:` `$` `{` `%` `?` `@`): any other value skips that pattern. */

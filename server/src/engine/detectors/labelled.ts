@@ -148,8 +148,11 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
   return found ?? NO_VALUES;
 }
 
-/** How far either side of a `column#id` to look for another one. */
-const PLAN_WINDOW = 100;
+/**
+ * How far either side of a `column#id` to look for another one: far enough to reach past a plan line's
+ * `+- SubqueryAlias catalog.schema.table` to the line before (`Relation t[encounter_id#1841,...]`).
+ */
+const PLAN_WINDOW = 200;
 
 /**
  * `patient_id#1842` in a Spark plan or analysis error (`Project [encounter_id#1841, patient_id#1842]`): the

@@ -9,6 +9,11 @@ import type { Candidate, Detector, FreeTextContext } from './types';
 const OTHER_ID_CUES = [
   'subject id', 'subject #', 'person id', 'empi', 'empi id', 'enterprise id', 'enterprise patient id',
   'participant id', 'patient key', 'pat id', 'patient identifier', 'unique patient id', 'master patient index',
+  // Encounter, order and prescription numbers name one patient's visit, study or fill (Safe Harbor's "any other
+  // unique identifying number"); FHIR ids name a Patient resource.
+  'encounter', 'encounter id', 'encounter #', 'encounter no', 'encounter number', 'enc', 'enc id', 'enc #', 'csn',
+  'accession', 'accession #', 'accession no', 'accession number', 'rx number', 'rx numbers', 'rx #', 'rx no',
+  'prescription number', 'prescription #', 'fhir id', 'patient fhir id',
 ];
 
 function find(text: string, context: FreeTextContext): Candidate[] {
