@@ -110,9 +110,28 @@ describe('tables pasted into comments and Markdown', () => {
     ].join('\n');
     const found = scanText('synthetic_results.sql', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
     assert.deepEqual(found, [
-      ['account-number', 'har', '0000418823'], ['account-number', 'guarantor_account', 'G00448120'],
+      ['account-number', 'har', '0000418823'], ['account-number', 'guarantor_account', 'G00448120'], ['date', 'adm_date', '2024-04-15'],
       ['health-plan-id', 'cardholder_id', 'ZZQ000455203'], ['other-id', 'rx_number', 'RX0031842'],
     ]);
+  });
+
+  it('reports the dates of a row that names a person, and no dates of a table of counts', () => {
+    const text = [
+      '# Databricks notebook source', 'df.show()',
+      '# +--------+----------+----------+----------+', '# |mrn     |adm_date  |disch_dt  |load_date |',
+      '# +--------+----------+----------+----------+', '# |90000417|2024-02-11|2024-02-14|2024-06-01|',
+      '# +--------+----------+----------+----------+', 'x = 1', '',
+      '# +----------+-----+', '# |adm_date  |n    |', '# +----------+-----+', '# |2024-02-11|   41|', '# +----------+-----+', '',
+    ].join('\n');
+    const found = scanText('synthetic_stays.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [['mrn', 'mrn', '90000417'], ['date', 'adm_date', '2024-02-11'], ['date', 'disch_dt', '2024-02-14']]);
+  });
+
+  it('reports the dates of a printed Row that names a person, each message naming its column only', () => {
+    const text = ['# Databricks notebook source', "# Row(mrn='90000418', fill_date='2024-06-03', days_supply=30)", "# Row(ndc='00000000000', fill_date='2024-06-03')", ''].join('\n');
+    const findings = scanText('synthetic_rows.py', text).findings;
+    assert.deepEqual(findings.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]), [['mrn', '90000418'], ['date', '2024-06-03']]);
+    assert.ok(findings[1].message.includes('`fill_date`') && !findings[1].message.includes('2024'));
   });
 
   it('does not read a single comment line, or a grid without a typed column, as a table', () => {

@@ -5,11 +5,11 @@
 import { createHmac } from 'node:crypto';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { findKeyedLiteralsIn } from './context/codeContext';
-import type { KeyedLiteral } from './context/types';
+import type { KeyedLiteral, TableValue } from './context/types';
 import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -302,7 +302,7 @@ class ScanContext {
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName;
+    return k.category !== undefined || k.bareName || k.eventDate;
   };
 }
 
@@ -332,6 +332,8 @@ interface KeyClass {
   readonly bareName: boolean;
   /** Names a workforce member (`on_failure`, `__author__`): its literals are not read for PHI at all. */
   readonly workforce: boolean;
+  /** An untyped date column (`adm_date`, `fill_dt`): its values are dates of a person in a row that names one. */
+  readonly eventDate: boolean;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
   readonly place: PlaceKind;
   /** Finding heads under this key, a few: one per region kind, category and relation. */
@@ -353,10 +355,7 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     const where: Where = { cellIndex: cell.index, outputIndex: out.outputIndex, inSource: false };
     for (const text of out.texts) {
       const typed: number[] = [];
-      for (const v of findTableValues(text.text, out.mime, ctx.typesValues)) {
-        const c = keyed(ctx, text, v.key, 'table', v.start, v.end, 'output', where);
-        if (c) typed.push(v.start + c.start, v.start + c.end);
-      }
+      keyedTableValues(ctx, text, findTableValues(text.text, out.mime, ctx.typesValues), undefined, 'output', where, typed);
       freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
     for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
@@ -455,8 +454,8 @@ function isNextLine(text: string, end: number, start: number): boolean {
   return i === start;
 }
 
-/** A pasted table has columns: a `|` or a gap of two spaces between words on some line. */
-const TABLE_SHAPED = /\||\S {2,}\S|\t/;
+/** A pasted table has columns (a `|` or a gap of two spaces between words on some line), or is a printed Row. */
+const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(/;
 
 /**
  * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their
@@ -467,6 +466,7 @@ function pastedTables(ctx: ScanContext, slice: TextSlice, starts: readonly numbe
   for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
   if (!TABLE_SHAPED.test(joined)) return;
   const values = findPastedTableValues(joined, ctx.typesValues);
+  const shifts: number[] = [];
   let line = 0;
   let lineStart = 0;
   for (const v of values) {
@@ -474,9 +474,65 @@ function pastedTables(ctx: ScanContext, slice: TextSlice, starts: readonly numbe
       lineStart += ends[line] - starts[line] + 1;
       line++;
     }
-    const offset = starts[line] - lineStart;
-    if (v.end - lineStart > ends[line] - starts[line]) continue; // spans a line break: not one value
-    keyed(ctx, slice, v.key, 'table', v.start + offset, v.end + offset, regionKind, where);
+    // A value that spans a line break is not one value.
+    shifts.push(v.end - lineStart > ends[line] - starts[line] ? NaN : starts[line] - lineStart);
+  }
+  keyedTableValues(ctx, slice, values, shifts, regionKind, where, undefined);
+}
+
+/** Findings that make a table's rows (or a printed record) one person's each. */
+const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
+  'name', 'ssn', 'mrn', 'health-plan-id', 'other-id', 'email', 'phone', 'fax', 'account-number',
+]);
+
+/**
+ * Checks table values as keyed values, each at its offset plus its shift (NaN: skipped; no shifts: none), and
+ * adds what was found to `typed` as start/end pairs. A date under an untyped date column (`adm_date`, `fill_dt`)
+ * counts only when its table or record also holds a person's identifier: then every row is someone's, and the
+ * dates of their stays and fills are theirs (Safe Harbor's element 3), while a table of counts by date has none.
+ */
+function keyedTableValues(
+  ctx: ScanContext, slice: TextSlice, values: readonly TableValue[], shifts: readonly number[] | undefined,
+  regionKind: RegionKind, where: Where, typed: number[] | undefined,
+): void {
+  let personTables: Set<number> | undefined;
+  let eventDates: number[] | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const shift = shifts ? shifts[i] : 0;
+    if (Number.isNaN(shift)) continue;
+    if (keyClassOf(ctx.config, ctx.keyClasses, v.key).eventDate) {
+      if (v.table > 0) (eventDates ??= []).push(i);
+      continue;
+    }
+    const c = keyed(ctx, slice, v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
+    if (!c) continue;
+    typed?.push(v.start + shift + c.start, v.start + shift + c.end);
+    if (v.table > 0 && PERSON_CATEGORIES.has(c.category)) (personTables ??= new Set()).add(v.table);
+  }
+  if (!eventDates || !personTables) return;
+  const before = typed?.length ?? 0;
+  for (const i of eventDates) {
+    const v = values[i];
+    if (!personTables.has(v.table)) continue;
+    const from = v.start + (shifts ? shifts[i] : 0);
+    const c = checkKeyedValue('date', slice.text.slice(from, v.end - v.start + from), 'table');
+    if (!c) continue;
+    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, 'date', regionKind, v.key, 'table'));
+    typed?.push(from + c.start, from + c.end);
+  }
+  // blanked() takes its spans in ascending order; the dates came after the rest.
+  if (typed && typed.length > before) inAscendingPairs(typed);
+}
+
+function inAscendingPairs(spans: number[]): void {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < spans.length; i += 2) pairs.push([spans[i], spans[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < pairs.length; i++) {
+    spans[2 * i] = pairs[i][0];
+    spans[2 * i + 1] = pairs[i][1];
   }
 }
 
@@ -589,6 +645,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const category = classifyKey(key, config.contextWords);
     keyClass = {
       category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key),
+      eventDate: !category && namesEventDate(key),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

@@ -165,11 +165,15 @@ class HtmlTableReader {
   }
 
   private fixHeader(): void {
-    if (!this.header && this.headerCandidate) this.header = this.sink.columnsOf(this.headerCandidate);
+    if (!this.header && this.headerCandidate) {
+      this.header = this.sink.columnsOf(this.headerCandidate);
+      this.sink.beginTable();
+    }
   }
 
   private endTable(): void {
     this.endRow();
+    this.sink.endTable();
     this.header = undefined;
     this.headerCandidate = undefined;
     this.inHead = false;

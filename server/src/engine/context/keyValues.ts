@@ -14,7 +14,9 @@ export function rowValues(text: string, sink: ValueSink): void {
   const quotes = new QuoteFinder(text);
   for (let p = text.indexOf('Row(', 0); p >= 0 && !sink.full; p = text.indexOf('Row(', p + 4)) {
     if (p > 0 && isKeyChar(text.charCodeAt(p - 1))) continue;
+    sink.beginTable();
     readRowFields(text, p + 4, sink, quotes);
+    sink.endTable();
   }
 }
 

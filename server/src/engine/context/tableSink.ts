@@ -28,6 +28,9 @@ export class ValueSink {
   private readonly columns = new Map<string, Column | undefined>();
   /** Values taken, kept or not: the cap and the one-reader-per-span rule count every one. */
   private taken = 0;
+  /** Tables begun so far, and the one values are being added to (0: none). */
+  private tables = 0;
+  private table = 0;
 
   /**
    * `wanted` says which keys the caller reads values of; a value under any other key still claims its span and
@@ -80,7 +83,16 @@ export class ValueSink {
       this.seen.set(start, end);
     }
     this.taken++;
-    if (column.kept) this.values.push({ key: column.name, start, end });
+    if (column.kept) this.values.push({ key: column.name, start, end, table: this.table });
+  }
+
+  /** Values added until endTable() sit in one table (or one printed record). */
+  beginTable(): void {
+    this.table = ++this.tables;
+  }
+
+  endTable(): void {
+    this.table = 0;
   }
 
   /**

@@ -10,7 +10,9 @@ export function textTableValues(lines: Lines, sink: ValueSink): Uint8Array {
   const consumed = new Uint8Array(lines.count);
   let runStart = 0;
   for (let i = 0; i < lines.count && !sink.full;) {
+    sink.beginTable();
     const block = readBlockAt(lines, i, runStart, sink);
+    sink.endTable();
     if (block) {
       consumed.fill(1, block.from, block.next);
       i = block.next;

@@ -14,4 +14,9 @@ export interface TableValue {
   readonly key: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * The table (or printed record) the value sits in, numbered from 1 within one text; 0 for a value outside any
+   * (`key: value` lines, dict prints). A table with a person's identifier in it holds one person per row.
+   */
+  readonly table: number;
 }

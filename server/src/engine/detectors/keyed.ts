@@ -106,6 +106,26 @@ export function isWorkforceKey(key: string): boolean {
   return MODULE_METADATA_KEYS.has(key) || WORKFORCE_KEYS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
 }
 
+/** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`. */
+const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos']);
+/** Words of a system's own dates (`load_date`, `_ingest_ts`, `created_at`): when a row was handled, not lived. */
+const SYSTEM_DATE_WORDS = new Set([
+  'load', 'loaded', 'ingest', 'ingested', 'ingestion', 'etl', 'created', 'create', 'updated', 'update', 'modified',
+  'run', 'batch', 'snapshot', 'extract', 'extracted', 'processed', 'process', 'report', 'as', 'partition', 'inserted',
+  'insert', 'refresh', 'refreshed', 'file', 'version', 'commit', 'job', 'pipeline', 'sync', 'synced', 'audit',
+]);
+
+/**
+ * Whether an otherwise untyped column holds the dates of events in a life (admission, fill, arrival, service):
+ * such a date is one person's only in a row that names the person, which the caller checks.
+ */
+export function namesEventDate(key: string): boolean {
+  if (key.trimStart().startsWith('_')) return false;
+  const lastDot = key.lastIndexOf('.');
+  const words = normaliseKey(lastDot >= 0 ? key.slice(lastDot + 1) : key).split('_');
+  return words.some((w) => EVENT_DATE_WORDS.has(w)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
+}
+
 /** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
 export function normaliseKey(key: string): string {
   return key
