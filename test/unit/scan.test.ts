@@ -75,6 +75,18 @@ describe('scan: workforce identities in code', () => {
   });
 });
 
+describe('FHIR resources in code and outputs', () => {
+  it("types a Patient's family and given names and its deceasedDateTime, and no font family", () => {
+    const text = [
+      '# Databricks notebook source',
+      'patient = {"name": [{"family": "Whitaker", "given": ["Denise"]}], "deceasedDateTime": "2024-04-02"}',
+      'style = {"family": "Roboto", "size": 12}', '',
+    ].join('\n');
+    const found = scanText('synthetic_fhir.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [['name', 'family', 'Whitaker'], ['name', 'given', 'Denise'], ['date', 'deceasedDateTime', '2024-04-02']]);
+  });
+});
+
 describe('tables pasted into comments and Markdown', () => {
   // Synthetic values only; each test checks where the finding sits and which column typed it.
   const grid = [

@@ -653,9 +653,12 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   return keyClass;
 }
 
-/** `{"name": …}` names anything; only a value shaped like a person's name counts under it. */
+/**
+ * `{"name": …}` names anything, as do FHIR's `family` and `given` (a font family, a given value): only a value
+ * shaped like a person's name counts under them.
+ */
 function isBareNameKey(key: string): boolean {
-  return /^["'`]?name["'`]?$/i.test(key.trim());
+  return /^["'`]?(?:name|family|given)["'`]?$/i.test(key.trim());
 }
 
 function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, where: Where, head: FindingHead): void {

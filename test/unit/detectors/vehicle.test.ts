@@ -9,10 +9,14 @@ describe('detectors/vehicle-id', () => {
   vectors([
     { label: 'a VIN with a valid check digit', text: `vehicle ${aVin} towed`, value: aVin, category: 'vehicle-id' },
     { label: 'a licence plate after a label', text: 'license plate 7ABC123', value: '7ABC123', category: 'vehicle-id' },
+    { label: 'a VIN after its label, check digit wrong as copied', text: `VIN ${aVin.slice(0, 8)}${aVin[8] === '1' ? '2' : '1'}${aVin.slice(9)} shared`, value: `${aVin.slice(0, 8)}${aVin[8] === '1' ? '2' : '1'}${aVin.slice(9)}`, category: 'vehicle-id' },
+    { label: 'a plate with letters after a bare plate word', text: 'plate ZZZ-0001.', value: 'ZZZ-0001', category: 'vehicle-id' },
   ], [
     { label: 'a VIN-shaped token with a wrong check digit', text: `id ${aVin.slice(0, 8)}${aVin[8] === '1' ? '2' : '1'}${aVin.slice(9)}` },
     { label: 'a lower-case hash', text: 'sha 0a1b2c3d4e5f6a7b8' },
     { label: 'a plate word in a lab', text: 'assay plate 96 wells' },
+    { label: 'a plate number in a lab', text: 'rerun plate 0423 tomorrow' },
+    { label: 'a VIN label over a hash', text: 'vin 0a1b2c3d4e5f6a7b8' },
   ]);
 
   it('checks VIN rules', () => {

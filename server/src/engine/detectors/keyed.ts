@@ -30,7 +30,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
     'death_date', 'date_of_death', 'dod', 'deceased_date', 'death_dt', 'death_datetime', 'admit_date',
     'admission_date', 'admit_dt', 'admission_dt', 'admit_datetime', 'admission_datetime', 'discharge_date',
-    'disch_dt', 'disch_date', 'discharge_dt', 'discharge_datetime',
+    'disch_dt', 'disch_date', 'discharge_dt', 'discharge_datetime', 'deceased_date_time', 'death_date_time',
   ],
   ssn: ['ssn', 'social_security_number', 'ss_num', 'soc_sec', 'social_security', 'ssn_num', 'ssn_number', 'social_security_no', 'soc_sec_num', 'ss_number', 'ss_no'],
   mrn: [
@@ -67,7 +67,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'drivers_license_number', 'driver_license', 'dl_num', 'passport_number', 'passport_no', 'license_no',
     'certificate_no', 'drivers_license_no',
   ],
-  'vehicle-id': ['vin', 'license_plate', 'plate_number', 'plate_no', 'vehicle_identification_number'],
+  'vehicle-id': ['vin', 'license_plate', 'plate_number', 'plate_no', 'vehicle_identification_number', 'vehicle_plate', 'license_plate_number', 'vehicle_vin', 'vin_number'],
   'device-id': ['device_serial', 'serial_number', 'udi', 'imei', 'device_identifier', 'device_serial_number', 'implant_serial', 'device_udi', 'serial_no'],
   url: ['personal_url', 'homepage', 'profile_url', 'personal_website', 'home_page'],
   'ip-address': ['ip_address', 'ip', 'client_ip', 'remote_addr', 'ip_addr', 'source_ip', 'src_ip', 'user_ip', 'remote_ip', 'login_ip', 'client_address'],

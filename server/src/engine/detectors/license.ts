@@ -12,7 +12,7 @@ const LICENSE_CUES = [
   "driver's license", 'drivers license', 'driver license', "driver's licence", 'drivers licence',
   "driver's lic", 'dl#', 'dl #', 'dl no', 'dl number', 'license number', 'license no', 'license #', 'lic #',
   'lic no', 'licence number', 'certificate number', 'certificate no', 'certificate #', 'cert #', 'cert no',
-  'passport', 'passport number', 'passport no', 'state id', 'state id number',
+  'passport', 'passport number', 'passport no', 'state id', 'state id number', 'dl',
 ];
 const PROVIDER_WORDS = ['dea', 'npi', 'physician', 'provider', 'prescriber', 'dr', 'dr.', 'md', 'rn', 'nurse', 'medical license', 'pharmacy', 'pharmacist', 'facility', 'clia', 'software', 'product'];
 
@@ -29,6 +29,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const out: Candidate[] = [];
   for (const v of labelledValues(view, cues, { minLength: 5, maxLength: 20, minDigits: 4 })) {
     if (isDeaNumber(v.value) || cueNear(view, v.cue.start, v.chain.end, PROVIDER_WORDS)) continue;
+    // A bare `DL` is also a download or a distribution list: only a licence's letter-led shape (`H616-4405-7792`) counts.
+    if (v.cue.phrase === 'dl' && !/^[A-Za-z]\d/.test(v.value)) continue;
     out.push(makeCandidate(view, v.chain.start, v.chain.end, 'license-number', 'license-number', 'medium'));
   }
   return out;

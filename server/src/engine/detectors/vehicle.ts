@@ -1,6 +1,7 @@
 /**
  * Vehicle identifiers: a seventeen-character VIN (no I, O or Q) whose ninth character is the ISO 3779 check
- * digit is reported on its own; licence plates only right after a plate label.
+ * digit is reported on its own, and one of that shape after a VIN label whatever its check digit (forms and
+ * notes copy VINs with typos); licence plates only right after a plate label.
  */
 import { makeCandidate } from './candidate';
 import { withExtraCues } from './cues';
@@ -8,7 +9,9 @@ import { labelledValues } from './labelled';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
-const PLATE_CUES = ['license plate', 'licence plate', 'plate number', 'plate no', 'plate #', 'vehicle plate', 'tag number', 'registration plate'];
+const PLATE_CUES = ['license plate', 'licence plate', 'plate number', 'plate no', 'plate #', 'vehicle plate', 'tag number', 'registration plate', 'plate'];
+const VIN_CUES = ['vin', 'vin #', 'vin no', 'vin number', 'vehicle identification number'];
+const VIN_SHAPE = { minLength: 17, maxLength: 17, minDigits: 1 };
 const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
 /** ISO 3779 transliteration: digits as themselves, letters to 1-9 in runs A-H, J-R, S-Z. */
@@ -27,6 +30,10 @@ export function isVin(value: string): boolean {
   return value[8] === (check === 10 ? 'X' : String(check));
 }
 
+function isVinShaped(value: string): boolean {
+  return /^[A-HJ-NPR-Z0-9]{17}$/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}
+
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
@@ -37,10 +44,14 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       out.push(makeCandidate(view, start, end, 'vehicle-id', 'vehicle-id', 'high'));
     }
   }
+  for (const v of labelledValues(view, VIN_CUES, VIN_SHAPE)) {
+    if (v.chain.atomCount === 1 && isVinShaped(v.value) && !isVin(v.value)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
+  }
   const cues = withExtraCues(PLATE_CUES, 'vehicle-id', context);
   for (const v of labelledValues(view, cues, { minLength: 4, maxLength: 8, minDigits: 1 })) {
     const letters = /[A-Za-z]/.test(v.value);
-    if (letters || v.cue.phrase.includes('plate')) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
+    // A bare `plate` is also a lab's (`plate 0423`): only a value with letters reads as a licence plate there.
+    if (letters || (v.cue.phrase.includes('plate') && v.cue.phrase !== 'plate')) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
   }
   return out.sort((a, b) => a.start - b.start);
 }
