@@ -19,6 +19,8 @@ const FAMILIES: Readonly<Record<string, string>> = {
   'cue word runs': 'DOB MRN ssn phone fax zip age aged member id ',
   'url runs': 'https://x.example/patients/1234?mrn=1&dob=2&https://',
   'street-like runs': '12 Oak Elm Main St, Apt 4, Springfield, IL 62704 ',
+  'X12 segment runs': 'NM1*IL*1*ZZTEST*ANN****MI*ZZ0001234~N3*1 TEST WAY~N4*TESTVILLE*ZZ*00001~DMG*D8*19000102~CLM*ZZ0001*1~',
+  'X12 segments never ended': 'NM1*QC*1*ZZTEST*ANN*N3*N4*DMG*REF*SY**',
 };
 
 /** Work per detector over one text; the detectors share one meter so they also share one tokenized view. */

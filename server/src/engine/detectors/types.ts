@@ -34,6 +34,7 @@ export interface WorkMeter {
 /** A detector that finds identifiers of one kind in free text (comments, prose, string literals, outputs). */
 export interface Detector {
   readonly id: string;
+  /** The category it reports (the X12 reader, which types elements by position, reports several). */
   readonly category: Category;
   /** Must run in time linear in text.length (no backtracking blow-ups). */
   find(text: string, context: FreeTextContext): Candidate[];

@@ -1,0 +1,171 @@
+/**
+ * ASC X12 healthcare transactions (837 claims, 834 enrolments, 270/271 eligibility) pasted into comments, strings
+ * and outputs: segments of `*`-separated elements, each ended by `~` or a line break. A subscriber or patient
+ * loop (`NM1*IL`, `NM1*QC`) is one person: the name and id of its NM1, the street of its N3, the city and ZIP of
+ * its N4, the birth date of its DMG and the SSN of a `REF*SY`. Where such a loop is, a claim's patient control
+ * number (CLM01) is that patient's account; a sample claim with no person in it has none. Provider, payer and
+ * submitter loops (`NM1*85`, `NM1*PR`, `NM1*41`) name organisations and NPIs, and are never read. The elements
+ * are found by position, so no cue words are needed.
+ */
+import type { Category } from '../model';
+import { isCalendarDate } from './date';
+import { pushCandidate } from './candidate';
+import { viewFor, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+/** Entity codes of a person whose data the loop holds: the insured/subscriber and the patient. */
+const PERSON_ENTITIES = new Set(['IL', 'QC']);
+/** NM108 qualifiers: an SSN, a member id (MI, II); anything else is some other unique id. */
+const ID_QUALIFIER_CATEGORY: Readonly<Record<string, Category>> = { 34: 'ssn', MI: 'health-plan-id', II: 'health-plan-id' };
+/** Segments that may follow a person's NM1 in its loop; any other ends the loop. */
+const LOOP_SEGMENTS = new Set(['N3', 'N4', 'DMG', 'REF', 'PER']);
+/** The longest segment read: real ones are far shorter, and a bound keeps the reading linear. */
+const MAX_SEGMENT = 512;
+/** Segments read after an NM1 before giving up on the loop. */
+const MAX_LOOP_SEGMENTS = 12;
+
+interface Segment {
+  /** Start of each element (the id is element 0) and its end, in the text. */
+  readonly starts: number[];
+  readonly ends: number[];
+  /** Where the next segment may start (after the terminator). */
+  readonly next: number;
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const nm1 = text.indexOf('NM1*');
+  if (nm1 < 0) return [];
+  const view = viewFor(text, context.meter);
+  const out: Candidate[] = [];
+  let persons = 0;
+  for (let at = nm1; at >= 0; at = text.indexOf('NM1*', at + 4)) {
+    if (startsSegment(text, at) && readPersonLoop(view, at, out)) persons++;
+  }
+  if (persons === 0) return out;
+  for (let at = text.indexOf('CLM*'); at >= 0; at = text.indexOf('CLM*', at + 4)) {
+    if (!startsSegment(text, at)) continue;
+    const claim = segmentAt(view, at);
+    // CLM01, the patient control number: the provider's account for this patient's stay.
+    if (claim.starts.length > 1 && isIdentifier(text, claim.starts[1], claim.ends[1])) {
+      pushCandidate(out, view, claim.starts[1], claim.ends[1], 'account-number', 'x12', 'high');
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A segment starts the text, a line, or follows a terminator (or a space or quote a comment or string adds). */
+function startsSegment(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  return c === 0x7e /* ~ */ || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x22 || c === 0x27 || c === 0x60;
+}
+
+/** The elements of the segment starting at `at`, up to `~`, a line break or MAX_SEGMENT characters. */
+function segmentAt(view: TextView, at: number): Segment {
+  const text = view.text;
+  const limit = Math.min(text.length, at + MAX_SEGMENT);
+  const starts = [at];
+  const ends: number[] = [];
+  let p = at;
+  for (; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x7e || c === 0x0a || c === 0x0d) break;
+    if (c === 0x2a /* * */) {
+      ends.push(p);
+      starts.push(p + 1);
+    }
+  }
+  ends.push(p);
+  view.work(p - at);
+  return { starts, ends, next: p < text.length && text.charCodeAt(p) === 0x7e ? p + 1 : p };
+}
+
+function element(text: string, s: Segment, i: number): string {
+  return i < s.starts.length ? text.slice(s.starts[i], s.ends[i]) : '';
+}
+
+/** Reads an NM1 and, when it names a subscriber or patient (then true), the loop's segments that follow it. */
+function readPersonLoop(view: TextView, at: number, out: Candidate[]): boolean {
+  const text = view.text;
+  const nm1 = segmentAt(view, at);
+  if (!PERSON_ENTITIES.has(element(text, nm1, 1)) || element(text, nm1, 2) !== '1') return false;
+  // NM103-NM105: last, first and middle name (a lone middle initial says nothing).
+  for (let i = 3; i <= 5; i++) {
+    if (i < nm1.starts.length && isNamePart(text, nm1.starts[i], nm1.ends[i])) pushCandidate(out, view, nm1.starts[i], nm1.ends[i], 'name', 'x12', 'high');
+  }
+  if (nm1.starts.length > 9 && isIdentifier(text, nm1.starts[9], nm1.ends[9])) {
+    const category = ID_QUALIFIER_CATEGORY[element(text, nm1, 8)] ?? 'other-id';
+    pushCandidate(out, view, nm1.starts[9], nm1.ends[9], category, 'x12', 'high');
+  }
+  let p = nm1.next;
+  for (let k = 0; k < MAX_LOOP_SEGMENTS && p < text.length; k++) {
+    while (p < text.length && (text.charCodeAt(p) === 0x0a || text.charCodeAt(p) === 0x0d)) p++;
+    let star = p;
+    while (star < p + 4 && star < text.length && text.charCodeAt(star) !== 0x2a) star++;
+    if (star === p + 4 || star >= text.length || !LOOP_SEGMENTS.has(text.slice(p, star))) break;
+    const s = segmentAt(view, p);
+    readLoopSegment(view, element(text, s, 0), s, out);
+    p = s.next;
+  }
+  return true;
+}
+
+function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[]): void {
+  const text = view.text;
+  const push = (i: number, category: Category): void => {
+    if (i < s.starts.length && s.ends[i] > s.starts[i]) pushCandidate(out, view, s.starts[i], s.ends[i], category, 'x12', 'high');
+  };
+  switch (id) {
+    case 'N3': // street address, two lines
+      push(1, 'geographic');
+      push(2, 'geographic');
+      return;
+    case 'N4': { // city, state (not reported: a state is no smaller than one), ZIP
+      push(1, 'geographic');
+      const zip = element(text, s, 3);
+      if (/^\d{5}(?:\d{4})?$/.test(zip) && !/^0+$/.test(zip)) push(3, 'geographic');
+      return;
+    }
+    case 'DMG': { // DMG*D8*CCYYMMDD: the date of birth
+      const date = element(text, s, 2);
+      if (element(text, s, 1) === 'D8' && /^\d{8}$/.test(date)
+        && isCalendarDate(Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8)))) push(2, 'date');
+      return;
+    }
+    case 'REF': // REF*SY: the person's SSN
+      if (element(text, s, 1) === 'SY' && /^\d{3}-?\d{2}-?\d{4}$/.test(element(text, s, 2))) push(2, 'ssn');
+      return;
+    case 'PER': // PER*IC*name*TE*number: contact numbers by qualifier
+      for (let i = 3; i + 1 < s.starts.length; i += 2) {
+        const qualifier = element(text, s, i);
+        if (qualifier === 'TE' || qualifier === 'HP' || qualifier === 'CP' || qualifier === 'WP') push(i + 1, 'phone');
+        else if (qualifier === 'EM') push(i + 1, 'email');
+      }
+      return;
+  }
+}
+
+/** Letters (and spaces, hyphens, apostrophes inside), two or more. */
+function isNamePart(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 60) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+    if (!letter && !((c === 0x20 || c === 0x2d || c === 0x27) && i > start && i < end - 1)) return false;
+  }
+  return true;
+}
+
+/** Letters, digits and dashes with at least four digits: an id, not a code or an amount. */
+function isIdentifier(text: string, start: number, end: number): boolean {
+  if (end - start < 4 || end - start > 30) return false;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2d)) return false;
+  }
+  return digits >= 4;
+}
+
+export const x12Detector: Detector = { id: 'x12', category: 'name', find, needs: ['digit'] };
