@@ -24,6 +24,8 @@ describe('detectors/keyed: classifyKey', () => {
     // Accession and prescription numbers name one study or fill; a hospital account record (HAR) one stay.
     ['accession_number', 'other-id'], ['AccessionNumber', 'other-id'], ['rx_number', 'other-id'], ['har', 'account-number'],
     ['guarantor_id', 'account-number'], ['enc_id', undefined], ['visit_occurrence_id', undefined],
+    // The sides of a comparison or merge keep the key's meaning.
+    ['ssn_l', 'ssn'], ['mrn_r', 'mrn'], ['mrn1', 'mrn'], ['dob_new', 'date'], ['n_mrn_1', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

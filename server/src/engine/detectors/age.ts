@@ -7,7 +7,14 @@ import { cueBefore, isLabelGap } from './cues';
 import { digitsValue, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
-const AGE_LABELS = ['age', 'aged', 'age is', 'patient age', 'pt age', 'age at death', 'age at admission'];
+const AGE_LABELS = [
+  'age', 'aged', 'age is', 'patient age', 'pt age', 'age at death', 'age at admission',
+  // A note about one patient (`She's 94 and her grandson set it up`); a unit after the number rules it out.
+  "she's", "he's", 'she is', 'he is', 'she was', 'he was', 'patient is', 'pt is',
+];
+/** Labels that read as an age only when no unit follows (`he was 95 minutes late`, `pt is 92 kg`). */
+const PERSON_LABELS = new Set(["she's", "he's", 'she is', 'he is', 'she was', 'he was', 'patient is', 'pt is']);
+const UNIT_AFTER = /^\s*(?:%|percent|kg|kgs|lb|lbs|pounds?|mg|ml|cm|mm|in|inches|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|miles?|mi|km|bpm|mmhg|degrees?|°|units?|points?|th|st|nd|rd|on|of|out)\b/i;
 const STATISTIC_WORDS = ['avg', 'average', 'mean', 'median', 'max', 'min', 'maximum', 'minimum', 'std', 'cohort', 'bucket', 'band', 'range', 'group', 'over', 'under', 'above', 'below', 'least', 'most', 'than', 'cap', 'capped', 'limit', 'threshold'];
 const AFTER_SUFFIXES = ['-year-old', ' year old', ' years old', ' year-old', ' y/o', ' yo ', ' y.o', ' yr old', ' yrs old', ' years of age', '-yo'];
 const GROUP_AFTER = ['+', ' or older', ' and older', ' and over', ' or over', ' or above', ' and above', ' plus', '-', ' to ', '–', '%'];
@@ -71,6 +78,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       continue;
     }
     const label = cueBefore(view, chain.start, AGE_LABELS, 24);
+    if (label && PERSON_LABELS.has(label.phrase) && UNIT_AFTER.test(view.text.slice(chain.end, chain.end + 12))) continue;
     if (label && isLabelGap(view.slice(label.end, chain.start)) && !/[<>]/.test(view.slice(label.end, chain.start)) && !isStatistic(view, label.start)) {
       out.push(makeCandidate(view, chain.start, chain.end, 'age-over-89', 'age-over-89', 'medium'));
     }

@@ -84,7 +84,11 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
 /** Words a key may start with that say whose value it is, not what it is (`patient_dob`, `src_ssn`). */
 const OWNER_PREFIXES = new Set(['patient', 'pt', 'pat', 'member', 'mbr', 'subscriber', 'guarantor', 'insured', 'beneficiary', 'bene', 'person', 'src', 'source', 'raw', 'orig', 'original', 'primary', 'current', 'curr', 'home', 'personal', 'cleaned', 'clean']);
 /** Words a key may end with that describe the storage, not the content (`ssn_raw`, `dob_str`). */
-const STORAGE_SUFFIXES = new Set(['raw', 'txt', 'text', 'str', 'string', 'value', 'val', 'orig', 'original', 'clean', 'cleaned', 'src']);
+const STORAGE_SUFFIXES = new Set([
+  'raw', 'txt', 'text', 'str', 'string', 'value', 'val', 'orig', 'original', 'clean', 'cleaned', 'src',
+  // The two sides of a comparison or a merge (`ssn_l`/`ssn_r`, `mrn_1`, `dob_new`) are the same identifier.
+  'l', 'r', 'left', 'right', 'a', 'b', '1', '2', 'old', 'new', 'prev', 'norm', 'normalized', 'normalised',
+]);
 /** Table aliases and names whose bare `name` column is a person's name. */
 const PERSON_TABLES = new Set(['patient', 'patients', 'pat', 'pt', 'person', 'persons', 'people', 'member', 'members', 'subscriber', 'subscribers', 'guarantor', 'guarantors']);
 
