@@ -287,20 +287,22 @@ function fixedWidthHeader(lines: Lines, i: number): HeaderWord[] | undefined {
   const text = lines.text;
   const base = lines.starts[i];
   const end = lines.ends[i];
-  const words: HeaderWord[] = [];
+  // Word edges first, as offsets: most lines fail before their second word, and need no slices.
+  const edges: number[] = [];
   let p = base;
   while (p < end) {
     const s = p;
     while (p < end && isNameCode(text.charCodeAt(p))) p++;
     if (p === s || !isNameStart(text.charCodeAt(s))) return undefined;
-    words.push({ start: s - base, end: p - base, text: '' });
+    edges.push(s, p);
     if (p === end) break;
     const gap = p;
     while (p < end && isSpace(text.charCodeAt(p))) p++;
     if (p - gap < 2 && p < end) return undefined;
   }
-  if (words.length < MIN_FIXED_COLUMNS) return undefined;
-  for (const w of words) (w as { text: string }).text = text.slice(base + w.start, base + w.end);
+  if (edges.length < 2 * MIN_FIXED_COLUMNS) return undefined;
+  const words: HeaderWord[] = [];
+  for (let k = 0; k < edges.length; k += 2) words.push({ start: edges[k] - base, end: edges[k + 1] - base, text: text.slice(edges[k], edges[k + 1]) });
   return words;
 }
 
