@@ -81,7 +81,8 @@ function readWithinLimit(file: string, limitBytes: number): Uint8Array | string 
     if (size > limitBytes) {
       return `file is ${(size / 1048576).toFixed(1)} MB, over the ${limitBytes / 1048576} MB limit (maxFileSizeMB or --max-file-size); skipped`;
     }
-    const buffer = Buffer.alloc(size);
+    // Not zero-filled: only the bytes read are ever looked at (a file that shrank is cut to what was read).
+    const buffer = Buffer.allocUnsafeSlow(size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, buffer, read, size - read, read);
