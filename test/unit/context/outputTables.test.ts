@@ -112,9 +112,9 @@ const CASES: readonly Case[] = [
     + `<tr><td><div>${SSN}</div></td><td>${DOB1}</td></tr><!-- <td>${MRN1}</td> --><tr><td>${SSN.replace('1', '2')}<td>${DOB2}</tr></table></div>`,
   [['ssn', SSN], ['dob', DOB1], ['ssn', SSN.replace('1', '2')], ['dob', DOB2]]],
   ['printed Rows', 'stream', `[Row(mrn='${MRN1}', first_name="${FIRST}", visits=3, dob=datetime.date(1900, 1, 2)), Row(mrn='${MRN2}', first_name='it\\'s')]`,
-    [['mrn', MRN1], ['first_name', FIRST], ['visits', '3'], ['mrn', MRN2], ['first_name', "it\\'s"]]],
-  ['printed dict and JSON lines', 'text/plain', `{'mrn': '${MRN1}', 'age': 97, 'tags': ['a']}\n  "ssn": "${SSN}",\n  "full name": "${FULL}"`,
-    [['mrn', MRN1], ['age', '97'], ['ssn', SSN], ['full name', FULL]]],
+    [['mrn', MRN1], ['first_name', FIRST], ['visits', '3'], ['dob', 'datetime.date(1900, 1, 2)'], ['mrn', MRN2], ['first_name', "it\\'s"]]],
+  ['printed dict and JSON lines', 'text/plain', `{'mrn': '${MRN1}', 'age': 97, 'tags': ['a'], 'dob': Timestamp('${DOB1} 00:00:00'), 'f': max(1, 2)}\n  "ssn": "${SSN}",\n  "full name": "${FULL}"`,
+    [['mrn', MRN1], ['age', '97'], ['dob', `${DOB1} 00:00:00`], ['ssn', SSN], ['full name', FULL]]],
   ['key: value and key=value log lines', 'stream', [
     `mrn: ${MRN1}`,
     `patient_name = ${FULL}`,

@@ -59,6 +59,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['geographic', '123 Main St', 'equals'], ['geographic', 'Springfield', 'table'], ['ip-address', '23.45.67.89', 'table'],
     ['name', 'Zoë Núñez', 'table'], ['name', 'Ann Lee', 'assign'], ['date', '1950-03-15T08:30:00Z', 'table'],
     ['geographic', 'Ab.Cd.Ef.Gh.Ij', 'table'], ['geographic', 'Ab.Cd.', 'table'],
+    ['date', 'datetime.date(1950, 3, 15)', 'table'], ['date', 'datetime.datetime(1950, 3, 15, 8, 30)', 'table'],
   ];
   for (const [category, value, relation] of reported) {
     it(`reports a ${category} value (${relation})`, () => {
@@ -87,7 +88,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['phone', '123-456-7890', 'table', 'an invalid area code'], ['email', 'noreply@hospital.org', 'equals', 'a role account'],
     ['geographic', 'Boston', 'equals', 'a city filter'], ['geographic', '0211', 'equals', 'a short ZIP'],
     ['ip-address', '10.0.0.1', 'table', 'a private address'], ['name', 'true', 'equals', 'a boolean'],
-    ['name', '   ', 'equals', 'blank'],
+    ['name', '   ', 'equals', 'blank'], ['date', 'datetime.date(1950, 2, 30)', 'table', 'a printed date that is no calendar day'],
     ['age-over-89', '90', 'bound', 'an age bound of a cohort'], ['geographic', '02100', 'bound', 'a ZIP range'],
     ['mrn', '10000000', 'bound', 'a paging bound'],
     ['name', 'A. B.', 'table', 'initials alone'], ['name', 'Ann2', 'table', 'a name with a digit'],

@@ -31,10 +31,24 @@ function readRowFields(text: string, pos: number, sink: ValueSink, quotes: Quote
     if (text.charCodeAt(pos) !== 0x3d /* = */) return;
     const value = readValue(text, skipBlanks(text, pos + 1), ',)', quotes);
     if (!value) return;
-    if (value.plain) sink.add(key, value.start, value.end);
+    addValue(text, sink, key, value);
     pos = skipBlanks(text, value.next);
     if (text.charCodeAt(pos) !== 0x2c /* , */) return;
     pos++;
+  }
+}
+
+/**
+ * A plain value as it is; of the calls Python prints for dates, `datetime.date(1966, 4, 23)` (and datetime) whole
+ * and the string inside `Timestamp('…')`. Other calls and nested values are not one value.
+ */
+function addValue(text: string, sink: ValueSink, key: string, value: Value): void {
+  if (value.plain) return sink.add(key, value.start, value.end);
+  if (text.startsWith('datetime.date', value.start) && text.charCodeAt(value.end - 1) === 0x29) return sink.add(key, value.start, value.end);
+  if (text.startsWith('Timestamp(', value.start)) {
+    const q = value.start + 10;
+    const quote = text.charCodeAt(q);
+    if ((quote === 0x27 || quote === 0x22) && text.charCodeAt(value.end - 2) === quote) sink.add(key, q + 1, value.end - 2);
   }
 }
 
@@ -59,7 +73,7 @@ export function quotedPairs(text: string, sink: ValueSink): void {
     if (text.charCodeAt(colon) !== 0x3a /* : */ || text.charCodeAt(colon + 1) === 0x3a || close - q - 1 > MAX_QUOTED_KEY) continue;
     const value = readValue(text, skipBlanks(text, colon + 1), ',}]', quotes);
     if (!value) continue;
-    if (value.plain) sink.add(text.slice(q + 1, close), value.start, value.end);
+    addValue(text, sink, text.slice(q + 1, close), value);
     p = value.next;
   }
 }
