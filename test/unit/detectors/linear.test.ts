@@ -21,6 +21,8 @@ const FAMILIES: Readonly<Record<string, string>> = {
   'street-like runs': '12 Oak Elm Main St, Apt 4, Springfield, IL 62704 ',
   'X12 segment runs': 'NM1*IL*1*ZZTEST*ANN****MI*ZZ0001234~N3*1 TEST WAY~N4*TESTVILLE*ZZ*00001~DMG*D8*19000102~CLM*ZZ0001*1~',
   'X12 segments never ended': 'NM1*QC*1*ZZTEST*ANN*N3*N4*DMG*REF*SY**',
+  'HL7 segment runs': 'PID|1||ZZ0012345^^^H^MR~1234^^^^SS||ZZTEST^ANN||19000102|||1 A^^B^WI^00001|||||ZZ0001|\rNK1|1|A^B\rPV1|',
+  'HL7 repetitions and components never ended': 'PID|1||1234~1234~^^^^^^~',
 };
 
 /** Work per detector over one text; the detectors share one meter so they also share one tokenized view. */

@@ -19,12 +19,14 @@ import { ssnDetector } from './ssn';
 import { urlDetector } from './url';
 import { vehicleDetector } from './vehicle';
 import { x12Detector } from './x12';
+import { hl7Detector } from './hl7';
 import { meetsNeeds, needBits, releaseView, viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 /** Every free-text detector; order breaks ties between equally good overlapping candidates. */
 export const DETECTORS: readonly Detector[] = [
   x12Detector,
+  hl7Detector,
   ssnDetector,
   accountDetector,
   healthPlanDetector,

@@ -1,0 +1,188 @@
+/**
+ * HL7 v2 messages (ADT, ORU, ORM feeds) pasted into comments, strings and outputs: segments of `|`-separated
+ * fields, components split by `^`, each segment ended by a carriage return, a line break, or the `\r`/`\n`
+ * escapes a string literal holds. The patient's segments say what each field is, so no cue words are needed:
+ * PID (identifiers by type code, name, birth date, address, phones, account number, SSN, death date), NK1 (next
+ * of kin: name, address, phone) and PV1 (visit number, admission and discharge times). MSH, OBX, ORC and the
+ * rest hold codes, facilities and clinicians, and are never read.
+ */
+import type { Category } from '../model';
+import { isCalendarDate } from './date';
+import { pushCandidate } from './candidate';
+import { viewFor, type TextView } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+/** The longest segment read: a bound that keeps the reading linear (real PID segments are far shorter). */
+const MAX_SEGMENT = 2048;
+/** PID-3 identifier type codes (component 5) and what they are. */
+const ID_TYPES: Readonly<Record<string, Category>> = { MR: 'mrn', MRN: 'mrn', SS: 'ssn', MB: 'health-plan-id', MI: 'health-plan-id', MA: 'health-plan-id', MC: 'health-plan-id', AN: 'account-number', DL: 'license-number' };
+
+/** A segment as offsets: each field's start and end (field 0 is the segment id). */
+interface Segment {
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  const pid = text.indexOf('PID|');
+  if (pid < 0) return [];
+  const view = viewFor(text, context.meter);
+  const out: Candidate[] = [];
+  for (let at = pid; at >= 0; at = text.indexOf('PID|', at + 4)) if (startsSegment(text, at)) readPid(view, segmentAt(view, at), out);
+  // NK1 and PV1 name no one on their own: they are read after a patient's PID.
+  for (let at = text.indexOf('NK1|', pid); at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, segmentAt(view, at), out);
+  for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, segmentAt(view, at), out);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A segment starts the text or a line, or follows a `\r`/`\n` escape, a space or a quote. */
+function startsSegment(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x22 || c === 0x27 || c === 0x60) return true;
+  return at >= 2 && text.charCodeAt(at - 2) === 0x5c && (c === 0x72 || c === 0x6e);
+}
+
+function segmentAt(view: TextView, at: number): Segment {
+  const text = view.text;
+  const limit = Math.min(text.length, at + MAX_SEGMENT);
+  const starts = [at];
+  const ends: number[] = [];
+  let p = at;
+  for (; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x0a || c === 0x0d || c === 0x22) break;
+    // A quote ends a string literal's segment; an apostrophe inside a word (O'BRIEN) does not.
+    if (c === 0x27 && !(isLetter(text.charCodeAt(p - 1)) && isLetter(text.charCodeAt(p + 1)))) break;
+    if (c === 0x5c /* \ */ && (text.charCodeAt(p + 1) === 0x72 || text.charCodeAt(p + 1) === 0x6e)) break;
+    if (c === 0x7c /* | */) {
+      ends.push(p);
+      starts.push(p + 1);
+    }
+  }
+  ends.push(p);
+  view.work(p - at);
+  return { starts, ends };
+}
+
+/** The [start, end) of component `k` (1-based) of field `i`'s first repetition; undefined when absent or empty. */
+function component(text: string, s: Segment, i: number, k: number): [number, number] | undefined {
+  return i < s.starts.length ? componentIn(text, s.starts[i], s.ends[i], k) : undefined;
+}
+
+/** Component `k` of the repetition starting at `start` of a field ending at `fieldEnd`. */
+function componentIn(text: string, start: number, fieldEnd: number, k: number): [number, number] | undefined {
+  for (let n = 1; ; n++) {
+    let end = start;
+    while (end < fieldEnd && text.charCodeAt(end) !== 0x5e /* ^ */ && text.charCodeAt(end) !== 0x7e /* ~ */) end++;
+    if (n === k) return end > start ? [start, end] : undefined;
+    if (end >= fieldEnd || text.charCodeAt(end) === 0x7e) return undefined;
+    start = end + 1;
+  }
+}
+
+function push(view: TextView, out: Candidate[], span: [number, number] | undefined, category: Category): void {
+  if (span) pushCandidate(out, view, span[0], span[1], category, 'hl7', 'high');
+}
+
+function readPid(view: TextView, s: Segment, out: Candidate[]): void {
+  const text = view.text;
+  // PID-2 (external id), PID-3 (identifier list, each repetition typed by its component 5), PID-4 (alternate id).
+  for (let i = 2; i <= 4 && i < s.starts.length; i++) {
+    for (let at = s.starts[i]; at <= s.ends[i]; at++) {
+      const id = componentIn(text, at, s.ends[i], 1);
+      if (id && isIdentifier(text, id[0], id[1])) {
+        const type = componentIn(text, at, s.ends[i], 5);
+        push(view, out, id, (type && ID_TYPES[text.slice(type[0], type[1])]) ?? (i === 3 ? 'mrn' : 'other-id'));
+      }
+      // The next repetition starts after the next `~`.
+      while (at < s.ends[i] && text.charCodeAt(at) !== 0x7e) at++;
+    }
+  }
+  readName(view, s, 5, out);
+  readName(view, s, 6, out, 1); // mother's maiden name: the family name only
+  readDate(view, s, 7, out);
+  readAddress(view, s, 11, out);
+  for (const i of [13, 14]) readPhone(view, s, i, out);
+  const account = component(text, s, 18, 1);
+  if (account && isIdentifier(text, account[0], account[1])) push(view, out, account, 'account-number');
+  const ssn = component(text, s, 19, 1);
+  if (ssn && /^\d{3}-?\d{2}-?\d{4}$/.test(text.slice(ssn[0], ssn[1]))) push(view, out, ssn, 'ssn');
+  readDate(view, s, 29, out);
+}
+
+function readNextOfKin(view: TextView, s: Segment, out: Candidate[]): void {
+  readName(view, s, 2, out);
+  readAddress(view, s, 4, out);
+  readPhone(view, s, 5, out);
+}
+
+function readVisit(view: TextView, s: Segment, out: Candidate[]): void {
+  const text = view.text;
+  const visit = component(text, s, 19, 1);
+  if (visit && isIdentifier(text, visit[0], visit[1])) push(view, out, visit, 'other-id');
+  readDate(view, s, 44, out);
+  readDate(view, s, 45, out);
+}
+
+/** A name field: family^given^middle (a middle initial alone says nothing). */
+function readName(view: TextView, s: Segment, i: number, out: Candidate[], parts = 3): void {
+  for (let k = 1; k <= parts; k++) {
+    const span = component(view.text, s, i, k);
+    if (span && isNamePart(view.text, span[0], span[1])) push(view, out, span, 'name');
+  }
+}
+
+/** YYYYMMDD, optionally with a time: a person's date when it is a calendar day. */
+function readDate(view: TextView, s: Segment, i: number, out: Candidate[]): void {
+  const span = component(view.text, s, i, 1);
+  if (!span) return;
+  const v = view.text.slice(span[0], span[1]);
+  if (/^\d{8}(?:\d{2,6}(?:\.\d{1,4})?)?(?:[+-]\d{4})?$/.test(v) && isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)))) {
+    push(view, out, span, 'date');
+  }
+}
+
+/** street^other^city^state^zip: the street, city and ZIP (a state is no smaller than one). */
+function readAddress(view: TextView, s: Segment, i: number, out: Candidate[]): void {
+  const text = view.text;
+  push(view, out, component(text, s, i, 1), 'geographic');
+  const city = component(text, s, i, 3);
+  if (city && isNamePart(text, city[0], city[1])) push(view, out, city, 'geographic');
+  const zip = component(text, s, i, 5);
+  if (zip && /^\d{5}(?:-?\d{4})?$/.test(text.slice(zip[0], zip[1]))) push(view, out, zip, 'geographic');
+}
+
+/** A phone field whose first component holds a number (`(608)555-0100`, `6085550100`). */
+function readPhone(view: TextView, s: Segment, i: number, out: Candidate[]): void {
+  const span = component(view.text, s, i, 1);
+  if (span && /^[\d()+ .-]{7,20}$/.test(view.text.slice(span[0], span[1])) && countDigits(view.text, span[0], span[1]) >= 7) push(view, out, span, 'phone');
+}
+
+function countDigits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+}
+
+/** Letters (and inner spaces, hyphens, apostrophes), two or more. */
+function isNamePart(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 60) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c) && !((c === 0x20 || c === 0x2d || c === 0x27) && i > start && i < end - 1)) return false;
+  }
+  return true;
+}
+
+/** Letters, digits and dashes with at least four digits. */
+function isIdentifier(text: string, start: number, end: number): boolean {
+  if (end - start < 4 || end - start > 30) return false;
+  return countDigits(text, start, end) >= 4 && /^[A-Za-z0-9-]+$/.test(text.slice(start, end));
+}
+
+export const hl7Detector: Detector = { id: 'hl7', category: 'name', find, needs: ['digit'] };

@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import { found } from './helpers';
+
+/**
+ * HL7 v2 messages built from obviously synthetic parts (ZZ ids, TEST names, 555 numbers, 1900 dates); each test
+ * states which fields are reported, by category and in text order.
+ */
+const MSH = 'MSH|^~\\&|TESTADT|TESTHOSP|RCV|RCV|190001021200||ADT^A01|MSG00001|P|2.5';
+const PID = 'PID|1||ZZ0012345^^^TESTHOSP^MR~900001234^^^SSA^SS||ZZTESTLAST^ZZTESTFIRST^Q||19000102|F|||100 TEST AVE^^TESTVILLE^WI^00001||(608)555-0100|||||ZZACCT00012|900004321';
+const NK1 = 'NK1|1|ZZKINLAST^ZZKINFIRST|SPO|100 TEST AVE^^TESTVILLE^WI^00001|6085550101';
+const PV1 = `PV1|1|I|4W^401^1|${'|'.repeat(15)}ZZV0001234${'|'.repeat(25)}190001021200|190001051000`;
+
+describe('detectors/hl7', () => {
+  it('reports a PID field by field: identifiers by type, name, birth date, address, phone, account and SSN', () => {
+    assert.deepEqual(found([MSH, PID].join('\r')), [
+      { category: 'mrn', value: 'ZZ0012345' }, { category: 'ssn', value: '900001234' }, { category: 'name', value: 'ZZTESTLAST' }, { category: 'name', value: 'ZZTESTFIRST' },
+      { category: 'date', value: '19000102' }, { category: 'geographic', value: '100 TEST AVE' }, { category: 'geographic', value: 'TESTVILLE' },
+      { category: 'geographic', value: '00001' }, { category: 'phone', value: '(608)555-0100' },
+      { category: 'account-number', value: 'ZZACCT00012' }, { category: 'ssn', value: '900004321' },
+    ]);
+  });
+
+  it('reads a message written as a string literal with \\r escapes, and its next of kin and visit after the PID', () => {
+    const text = `msg = "${MSH}\\r${PID.slice(0, PID.indexOf('|F|'))}\\r${NK1}\\r${PV1}"`;
+    assert.deepEqual(found(text, 'code').map((f) => `${f.category}:${f.value}`), [
+      'mrn:ZZ0012345', 'ssn:900001234', 'name:ZZTESTLAST', 'name:ZZTESTFIRST', 'date:19000102',
+      'name:ZZKINLAST', 'name:ZZKINFIRST', 'geographic:100 TEST AVE', 'geographic:TESTVILLE', 'geographic:00001', 'phone:6085550101',
+      'other-id:ZZV0001234', 'date:190001021200', 'date:190001051000',
+    ]);
+  });
+
+  it('never reads MSH, OBX or a next of kin without a patient', () => {
+    const text = [MSH, 'OBX|1|NM|2345-7^GLUCOSE^LN||105|mg/dL|70-99|H|||F|||190001021200', NK1].join('\n');
+    assert.deepEqual(found(text, 'output'), []);
+  });
+});
