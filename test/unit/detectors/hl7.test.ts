@@ -29,6 +29,11 @@ describe('detectors/hl7', () => {
     ]);
   });
 
+  it("reads no template's placeholders as a patient's fields", () => {
+    const text = 'PID|1||<MRN>^^^H^MR||<LAST>^<FIRST>||<DOB>|U|||<ADDRESS>^^<CITY>^WI^<ZIP>||<PHONE>|||||<ACCOUNT>|XXX-XX-XXXX';
+    assert.deepEqual(found(text, 'code'), []);
+  });
+
   it('never reads MSH, OBX or a next of kin without a patient', () => {
     const text = [MSH, 'OBX|1|NM|2345-7^GLUCOSE^LN||105|mg/dL|70-99|H|||F|||190001021200', NK1].join('\n');
     assert.deepEqual(found(text, 'output'), []);

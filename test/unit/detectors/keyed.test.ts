@@ -124,6 +124,7 @@ describe('detectors/keyed: what the key says the value must look like', () => {
     ['geographic', 'ops@clinic.example', 'assign', 'address', 'an e-mail address'],
     ['geographic', 'Boston', 'equals', 'city', 'a city filter'],
     ['name', 'imap', 'in-list', 'member_name', 'a lower-case token in code'],
+    ['geographic', '036', 'in-list', 'zip', 'a ZIP3 of the Safe Harbor restricted list'],
   ];
   for (const [category, value, relation, key, why] of ignored) {
     it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation, placeKindOf(key)), undefined));

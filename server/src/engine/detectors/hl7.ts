@@ -146,7 +146,8 @@ function readDate(view: TextView, s: Segment, i: number, out: Candidate[]): void
 /** street^other^city^state^zip: the street, city and ZIP (a state is no smaller than one). */
 function readAddress(view: TextView, s: Segment, i: number, out: Candidate[]): void {
   const text = view.text;
-  push(view, out, component(text, s, i, 1), 'geographic');
+  const street = component(text, s, i, 1);
+  if (street && isStreet(text.slice(street[0], street[1]))) push(view, out, street, 'geographic');
   const city = component(text, s, i, 3);
   if (city && isNamePart(text, city[0], city[1])) push(view, out, city, 'geographic');
   const zip = component(text, s, i, 5);
@@ -157,6 +158,11 @@ function readAddress(view: TextView, s: Segment, i: number, out: Candidate[]): v
 function readPhone(view: TextView, s: Segment, i: number, out: Candidate[]): void {
   const span = component(view.text, s, i, 1);
   if (span && /^[\d()+ .-]{7,20}$/.test(view.text.slice(span[0], span[1])) && countDigits(view.text, span[0], span[1]) >= 7) push(view, out, span, 'phone');
+}
+
+/** A house number and a word (`100 TEST AVE`, `PO BOX 12`): not a template's `<ADDRESS>` or a bare word. */
+function isStreet(v: string): boolean {
+  return /\d/.test(v) && /[A-Za-z]{2}/.test(v) && /^[A-Za-z0-9 .,#'/-]+$/.test(v);
 }
 
 function countDigits(text: string, start: number, end: number): number {

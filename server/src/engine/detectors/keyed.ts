@@ -482,9 +482,12 @@ function isGeographic(v: string, relation: KeyRelation, kind: PlaceKind): boolea
   return digitCount(v) > 0 || relation === 'table' || relation === 'assign';
 }
 
-/** A postcode outside the US (`SW1A 1AA`, `K1A 0B1`); never a word alone (`'zip': "ZIP file"`). */
+/**
+ * A postcode outside the US (`SW1A 1AA`, `K1A 0B1`); never a word alone (`'zip': "ZIP file"`), nor three digits
+ * alone: a ZIP3 is what Safe Harbor keeps (`substr(zip, 1, 3) IN ('036', '059', …)` lists the restricted ones).
+ */
 function isPostcode(v: string): boolean {
-  return v.length <= 8 && digitCount(v) >= 2 && /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)?$/.test(v);
+  return v.length <= 8 && digitCount(v) >= 2 && /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)?$/.test(v) && !/^\d{1,3}$/.test(v);
 }
 
 /** Not a URL, an e-mail address or a MIME type or path (`http://`, `application/zip`): places hold none of those. */

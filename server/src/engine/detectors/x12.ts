@@ -117,8 +117,7 @@ function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[
   };
   switch (id) {
     case 'N3': // street address, two lines
-      push(1, 'geographic');
-      push(2, 'geographic');
+      for (const i of [1, 2]) if (/[A-Za-z]{2}/.test(element(text, s, i)) && !/[<>{}$]/.test(element(text, s, i))) push(i, 'geographic');
       return;
     case 'N4': { // city, state (not reported: a state is no smaller than one), ZIP
       push(1, 'geographic');
