@@ -87,6 +87,17 @@ describe('FHIR resources in code and outputs', () => {
   });
 });
 
+describe('FHIR columns', () => {
+  it('reads a flattened Patient print: family and given columns are names', () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```',
+      '# MAGIC              id  family    given   birthDate', '# MAGIC 22  pt-0000aaaa  Zzvoss  Eleanor  1900-11-03', '# MAGIC ```', '',
+    ].join('\n');
+    const found = scanText('synthetic_fhir_print.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [['name', 'family', 'Zzvoss'], ['name', 'given', 'Eleanor'], ['date', 'birthDate', '1900-11-03']]);
+  });
+});
+
 describe('tables pasted into comments and Markdown', () => {
   // Synthetic values only; each test checks where the finding sits and which column typed it.
   const grid = [

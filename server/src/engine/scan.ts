@@ -332,6 +332,8 @@ interface KeyClass {
   readonly bareName: boolean;
   /** Names a workforce member (`on_failure`, `__author__`): its literals are not read for PHI at all. */
   readonly workforce: boolean;
+  /** FHIR's `family` or `given`: a column of them (a flattened Patient) is a column of names. */
+  readonly namePart: boolean;
   /** An untyped date column (`adm_date`, `fill_dt`): its values are dates of a person in a row that names one. */
   readonly eventDate: boolean;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
@@ -634,7 +636,8 @@ function keyed(
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
-  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, keyClass.place) : checkBareNameValue(value);
+  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, keyClass.place)
+    : keyClass.namePart && relation === 'table' ? checkKeyedValue('name', value, relation) : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
 }
@@ -645,7 +648,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const category = classifyKey(key, config.contextWords);
     keyClass = {
       category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key),
-      eventDate: !category && namesEventDate(key),
+      eventDate: !category && namesEventDate(key), namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

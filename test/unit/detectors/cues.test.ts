@@ -120,7 +120,7 @@ describe('detectors/labelled', () => {
       const chain = view.chain(i);
       if (!fitsIdShape(view, chain, RECORD_ID_SHAPE)) continue;
       if (isPlaceholderId(view.slice(chain.start, chain.end)) || view.charBefore(chain.start) === '*') continue;
-      if (isPlanId(view.text, chain.start)) continue;
+      if (isPlanId(view.text, chain.start) || /^ {1,8}non-null/.test(view.text.slice(chain.end))) continue;
       const cue = labelBefore(view, chain.start, phrases);
       if (cue) out.push({ start: chain.start, phrase: cue.phrase });
     }

@@ -38,5 +38,6 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'the word MRN alone', text: 'join on mrn to get the cohort' },
     { label: 'a member count', text: 'member 2 of 3 joined' },
     { label: 'an encounter year', text: 'encounter 2023 backfill' },
+    { label: 'a count in a pandas info() print', text: ' 0   patient_key    451110 non-null  int64' },
   ]);
 });

@@ -127,7 +127,7 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
       const chain = view.chain(i);
       if (!fitsIdShape(view, chain, shape)) continue;
       const value = view.slice(chain.start, chain.end);
-      if (isPlaceholderId(value) || view.charBefore(chain.start) === '*' || isPlanAttributeId(view, chain.start)) continue;
+      if (isPlaceholderId(value) || view.charBefore(chain.start) === '*' || isPlanAttributeId(view, chain.start) || isNonNullCount(view, chain.end)) continue;
       const cue = labelBefore(view, chain.start, phrases);
       if (cue) out.push({ chain, cue, value });
     }
@@ -141,11 +141,19 @@ export function labelledValues(view: TextView, phrases: readonly string[], shape
     if (!cue) continue;
     if (id.value === undefined) {
       id.value = view.slice(id.start, id.end);
-      id.excluded = isPlaceholderId(id.value) || view.charBefore(id.start) === '*' || isPlanAttributeId(view, id.start);
+      id.excluded = isPlaceholderId(id.value) || view.charBefore(id.start) === '*' || isPlanAttributeId(view, id.start) || isNonNullCount(view, id.end);
     }
     if (!id.excluded) (found ??= []).push({ chain: view.chain(id.index), cue, value: id.value });
   }
   return found ?? NO_VALUES;
+}
+
+/** `0   patient_key    451110 non-null  int64` in a pandas info() print: the number counts the column's values. */
+function isNonNullCount(view: TextView, end: number): boolean {
+  const text = view.text;
+  let p = end;
+  while (p < text.length && p - end < 8 && text.charCodeAt(p) === 0x20) p++;
+  return p > end && text.startsWith('non-null', p);
 }
 
 /**
