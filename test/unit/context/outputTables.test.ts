@@ -146,6 +146,10 @@ const NEGATIVE: readonly Case[] = [
   ['prose, and two names with a wide gap, are no fixed-width header', 'stream', [
     'mrn and dob go to the vault', `${MRN1}  ${DOB1}  x`, `mrn     dob`, `${MRN1}  ${DOB1}`,
   ].join('\n'), []],
+  ['an indented sentence is no pandas header over the lines below it', 'text/markdown', [
+    '* _First Item Name_: The first item is an invalid value for the', '  widget in the queue for the given module.',
+    '* _Second Item Name_: The queue does not define the widget.', '* _Third Item_: The widget or module requested does not exist.',
+  ].join('\n'), [['_First Item Name_', 'The first item is an invalid value for the']]],
   ['a fixed-width header whose first row meets too few columns', 'stream', [
     'mrn        dob         zip', `  x ${MRN1}     ${DOB1}`,
   ].join('\n'), []],

@@ -373,7 +373,7 @@ type Cells = number[];
 function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   if (header + 1 >= lines.count) return header;
   const words = headerWords(lines, header);
-  if (words.length === 0) return header;
+  if (words.length === 0 || isProse(words)) return header;
   let first = header + 1;
   if (isIndexNameRow(lines, first)) first++;
   if (first >= lines.count) return header;
@@ -395,6 +395,16 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
     if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);
   }
   return i;
+}
+
+/**
+ * pandas puts two spaces between columns: three or more header words one space apart throughout are an indented
+ * sentence (`  subpath in the package for the given module.`), not a header.
+ */
+function isProse(words: readonly HeaderWord[]): boolean {
+  if (words.length < 3) return false;
+  for (let k = 1; k < words.length; k++) if (words[k].start - words[k - 1].end > 1) return false;
+  return true;
 }
 
 function headerWords(lines: Lines, i: number): HeaderWord[] {
