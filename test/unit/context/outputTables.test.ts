@@ -146,10 +146,6 @@ const NEGATIVE: readonly Case[] = [
   ['prose, and two names with a wide gap, are no fixed-width header', 'stream', [
     'mrn and dob go to the vault', `${MRN1}  ${DOB1}  x`, `mrn     dob`, `${MRN1}  ${DOB1}`,
   ].join('\n'), []],
-  ['an indented sentence is no pandas header over the lines below it', 'text/markdown', [
-    '* _First Item Name_: The first item is an invalid value for the', '  widget in the queue for the given module.',
-    '* _Second Item Name_: The queue does not define the widget.', '* _Third Item_: The widget or module requested does not exist.',
-  ].join('\n'), [['_First Item Name_', 'The first item is an invalid value for the']]],
   ['a fixed-width header whose first row meets too few columns', 'stream', [
     'mrn        dob         zip', `  x ${MRN1}     ${DOB1}`,
   ].join('\n'), []],
@@ -161,6 +157,14 @@ describe('context: values in output tables', () => {
       assert.deepEqual(typed(text, mime), expected);
     });
   }
+
+  it('reads no indented sentence as a pandas header over the bullet lines below it', () => {
+    // The shape of a documentation page's bullet list (letters rotated): before, `npclu` and its neighbours
+    // typed the bullets below as columns.
+    const text = ["Aol ylzvscly jhu aoyvd aol mvssvdpun lyyvyz:", "", "* _Puchspk Tvkbsl Zwljpmply_: Tvkbsl zwljpmply pz hu puchspk BYS, whjrhnl uhtl", "  vy whjrhnl zbiwhao zwljpmply.", "* _Puchspk Whjrhnl Jvumpnbyhapvu_: whjrhnl.qzvu jvumpnbyhapvu pz puchspk vy", "  jvuahpuz hu puchspk jvumpnbyhapvu.", "* _Puchspk Whjrhnl Ahynla_: Whjrhnl lewvyaz vy ptwvyaz klmpul h ahynla tvkbsl", "  mvy aol whjrhnl aoha pz hu puchspk afwl vy zaypun ahynla.", "* _Whjrhnl Whao Uva Lewvyalk_: Whjrhnl lewvyaz kv uva klmpul vy wlytpa h ahynla", "  zbiwhao pu aol whjrhnl mvy aol npclu tvkbsl.", "* _Whjrhnl Ptwvya Uva Klmpulk_: Whjrhnl ptwvyaz kv uva klmpul aol zwljpmply.", "* _Tvkbsl Uva Mvbuk_: Aol whjrhnl vy tvkbsl ylxblzalk kvlz uva lepza.", "* _Buzbwwvyalk Kpyljavyf Ptwvya_: Aol ylzvsclk whao jvyylzwvukz av h kpyljavyf,", "  dopjo pz uva h zbwwvyalk ahynla mvy tvkbsl ptwvyaz."].join('\n');
+    const keys = typed(text, 'text/markdown').map(([key]) => key);
+    assert.ok(keys.length > 0 && keys.every((k) => k.endsWith('_')), keys.join(', '));
+  });
 
   it('handles CRLF line ends', () => {
     const text = ['+---+', '|mrn|', '+---+', '|a1b|', '+---+'].join('\r\n') + `\r\nmrn: ${MRN1}\r\n`;
