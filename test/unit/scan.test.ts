@@ -87,6 +87,17 @@ describe('FHIR resources in code and outputs', () => {
   });
 });
 
+describe('Markdown about the team', () => {
+  it('reads no names under an ownership heading, and reads the next section again', () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ### On-call / ownership', '# MAGIC | job | primary | secondary |', '# MAGIC |---|---|---|',
+      '# MAGIC | ingest | Dorothy Testerman | Lena Zzmarchetti |', '# MAGIC ### Reviewer notes', '# MAGIC * **Dorothy Testerman** readmitted from the SNF', '',
+    ].join('\n');
+    const found = scanText('synthetic_owners.py', text).findings.map((f) => [f.category, f.range.line]);
+    assert.deepEqual(found, [['name', 7]]);
+  });
+});
+
 describe('FHIR columns', () => {
   it('reads a flattened Patient print: family and given columns are names', () => {
     const text = [

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { findKeyedLiteralsIn } from './context/codeContext';
 import type { KeyedLiteral, TableValue } from './context/types';
 import { findPastedTableValues, findTableValues } from './context/outputTables';
+import { workforceSections } from './context/workforceSections';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
 import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, PlaceKind, placeKindOf } from './detectors/keyed';
@@ -345,8 +346,12 @@ interface KeyClass {
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
   if (cell.kind === 'markdown') {
     const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
-    pastedTables(ctx, cell.source, [0], [cell.source.text.length], 'markdown', where);
-    freeText(ctx, cell.source, 0, cell.source.text.length, freeTextKind(ctx, 'markdown'), where);
+    const text = cell.source.text;
+    // Sections about the team (`### On-call / ownership`) are not read: their names and numbers are staff's.
+    const staff = text.includes('#') ? workforceSections(text) : NO_SECTIONS;
+    const [starts, ends] = outside(staff, text.length);
+    pastedTables(ctx, cell.source, starts, ends, 'markdown', where);
+    freeText(ctx, cell.source, 0, text.length, freeTextKind(ctx, 'markdown'), where, staff);
   } else {
     scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
   }
@@ -362,6 +367,20 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     }
     for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
   }
+}
+
+const NO_SECTIONS: number[] = [];
+
+/** The spans of [0, length) outside the ascending [start, end) pairs, as parallel start and end lists. */
+function outside(pairs: readonly number[], length: number): [number[], number[]] {
+  const starts = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    ends.push(pairs[i]);
+    starts.push(pairs[i + 1]);
+  }
+  ends.push(length);
+  return [starts, ends];
 }
 
 const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from|grant|revoke|alter)\b/i;

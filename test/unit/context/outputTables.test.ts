@@ -122,6 +122,10 @@ const CASES: readonly Case[] = [
     'see https://example.invalid/a:b and a == b, x != y',
     `bad key-name: ${MRN1} and (call: ignored(1))`,
   ].join('\n'), [['mrn', MRN1], ['patient_name', FULL], ['mrn', MRN2], ['dob', DOB1], ['status', 'ok']]],
+  ['fixed-width result typed by hand: rows with as many values as names are read in order, others by their edges', 'stream', [
+    `member_id       first   last              dob`, `ZZ0502877-01  ${FIRST}  ZZTESTLAST-A  ${DOB1}`, `ZZ0503391-01  ${FIRST}  ZZTESTLAST B  ${DOB2}`,
+    `ZZ0503391-02  ${FIRST}  ${DOB2}`,
+  ].join('\n'), [['member_id', 'ZZ0502877-01'], ['first', FIRST], ['last', 'ZZTESTLAST-A'], ['dob', DOB1], ['member_id', 'ZZ0503391-01'], ['first', FIRST], ['last', 'ZZTESTLAST B'], ['dob', DOB2], ['member_id', 'ZZ0503391-02'], ['last', DOB2]]],
   ['fixed-width result without an index: values start under their names, numbers may end under them', 'stream', [
     `${L('mrn', 10)}  ${L('last_name', 10)}  ${L('dob', 10)}  ${R('charges', 9)}`,
     `${L(MRN1, 10)}  ${L('OKAFOR, D', 10)}  ${L(DOB1, 10)}  ${R('48,211.90', 9)}`,

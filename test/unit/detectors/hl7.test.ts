@@ -29,6 +29,13 @@ describe('detectors/hl7', () => {
     ]);
   });
 
+  it("reads an IN1 after the PID: the insured's name, birth date and member id", () => {
+    const in1 = `IN1|1|ZZPLAN01|77031|TEST HEALTH PLAN${'|'.repeat(12)}ZZINSLAST^ZZINSFIRST^M|18|19000614${'|'.repeat(31)}ZZMBR0012345`;
+    assert.deepEqual(found([PID.slice(0, PID.indexOf('|F|')), in1].join('\r')).map((f) => `${f.category}:${f.value}`).slice(-4), [
+      'name:ZZINSLAST', 'name:ZZINSFIRST', 'date:19000614', 'health-plan-id:ZZMBR0012345',
+    ]);
+  });
+
   it("reads no template's placeholders as a patient's fields", () => {
     const text = 'PID|1||<MRN>^^^H^MR||<LAST>^<FIRST>||<DOB>|U|||<ADDRESS>^^<CITY>^WI^<ZIP>||<PHONE>|||||<ACCOUNT>|XXX-XX-XXXX';
     assert.deepEqual(found(text, 'code'), []);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkKeyedValue, classifyKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -34,6 +34,11 @@ describe('detectors/keyed: classifyKey', () => {
   it('tells the dates of events in a life from a system\'s own dates', () => {
     for (const key of ['adm_date', 'fill_dt', 'arrival_ts', 'dos', 'dateOfService', 'ed_arrival_datetime', 'v.order_time']) assert.ok(namesEventDate(key), key);
     for (const key of ['load_date', '_ingest_ts', 'created_at', 'update_ts', 'etl_run_date', 'concept_id', 'n', 'snapshot_dt']) assert.ok(!namesEventDate(key), key);
+  });
+
+  it('knows workforce keys by their words: owners, stewards, on-call', () => {
+    for (const key of ['owner', 'secondary_owner', 'dataSteward', 'oncall_primary', 'reviewers', 'email_notifications']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['patient_name', 'member_id', 'contact_name', 'emergency_contact']) assert.ok(!isWorkforceKey(key), key);
   });
 
   it('adds configured words by exact normalised match', () => {

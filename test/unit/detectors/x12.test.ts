@@ -34,6 +34,15 @@ describe('detectors/x12', () => {
     assert.deepEqual(found(text, 'code'), []);
   });
 
+  it("reads a claim's service dates where a person's loop is, and a DMG quoted on its own", () => {
+    const text = `${SUBSCRIBER.slice(0, SUBSCRIBER.indexOf('~') + 1)}CLM*ZZPCN0001234*245.00~DTP*472*D8*19000105~DTP*434*RD8*19000102-19000131~`;
+    assert.deepEqual(found(text).map((f) => `${f.category}:${f.value}`).slice(3), [
+      'account-number:ZZPCN0001234', 'date:19000105', 'date:19000102', 'date:19000131',
+    ]);
+    assert.deepEqual(found('#   DMG*D8*19000523*F~'), [{ category: 'date', value: '19000523' }]);
+    assert.deepEqual(found('CLM*ZZPCN0009999*245.00~DTP*472*D8*19000105~'), []);
+  });
+
   it('ends a loop at the next segment outside it, and needs a real segment start', () => {
     const text = `${SUBSCRIBER.slice(0, SUBSCRIBER.indexOf('~') + 1)}HL*2*1*22*0~N3*9 OTHER ST~ XNM1*IL*1*ZZTESTLAST*ZZTESTFIRST~`;
     assert.deepEqual(found(text).map((f) => f.value), ['ZZTESTLAST', 'ZZTESTFIRST', 'ZZ000123456']);

@@ -258,20 +258,26 @@ const MIN_FIXED_COLUMNS = 3;
 /**
  * A header of column names at the margin, every two separated by two spaces or more (`har   guarantor_id
  * adm_date`), then rows whose values start under their names (or, for right-aligned numbers, end under their
- * names' ends). Prose never has a wide gap between every two words, and a row must meet half the columns.
+ * names' ends). Prose never has a wide gap between every two words, and a row must meet half the columns. A row
+ * of exactly as many values (two spaces apart) as the header has names is read in order instead: rows typed by
+ * hand drift off their columns.
  */
 function readFixedWidth(lines: Lines, header: number, sink: ValueSink): number {
   const words = fixedWidthHeader(lines, header);
   if (!words) return header;
   const first = header + 1;
-  if (lines.isBlank(first) || !meetsHalfTheColumns(lines, first, words)) return header;
+  if (lines.isBlank(first)) return header;
+  const aligned = meetsHalfTheColumns(lines, first, words);
+  if (!aligned && wideGapCells(lines, first, undefined) !== words.length) return header;
   const edges = edgeMaps(words, 0);
   const cells: Cells = [];
   let i = first;
   for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
     if (lines.isBlank(i)) break;
     const rowStart = cells.length;
-    addFixedWidthCells(lines, i, edges, cells);
+    // A row with one value per name is read in order; a row with gaps (an empty value) by its values' edges.
+    if (wideGapCells(lines, i, undefined) === words.length) wideGapCells(lines, i, cells);
+    else if (aligned) addFixedWidthCells(lines, i, edges, cells);
     if (cells.length === rowStart) break;
   }
   const columns = sink.columnsOf(words.map((w) => w.text));
@@ -327,6 +333,31 @@ function meetsHalfTheColumns(lines: Lines, row: number, words: readonly HeaderWo
     if (opensThere || closesThere) hits++;
   }
   return hits * 2 >= words.length;
+}
+
+/**
+ * The values of a row split at gaps of two spaces or more, counted, and added to `cells` in order (column = index)
+ * when given. A row that starts with a space is no row of such a table.
+ */
+function wideGapCells(lines: Lines, i: number, cells: Cells | undefined): number {
+  const text = lines.text;
+  const end = lines.ends[i];
+  let p = lines.starts[i];
+  if (p < end && isSpace(text.charCodeAt(p))) return 0;
+  let n = 0;
+  while (p < end) {
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (p >= end) break;
+    const cellStart = p;
+    let cellEnd = p;
+    while (p < end && !(isSpace(text.charCodeAt(p)) && (p + 1 >= end || isSpace(text.charCodeAt(p + 1))))) {
+      if (!isSpace(text.charCodeAt(p))) cellEnd = p + 1;
+      p++;
+    }
+    cells?.push(n, cellStart, cellEnd);
+    n++;
+  }
+  return n;
 }
 
 /** Splits a row at gaps of two spaces or more; a value belongs to the column it starts under, or ends under. */

@@ -3,7 +3,8 @@
  * fields, components split by `^`, each segment ended by a carriage return, a line break, or the `\r`/`\n`
  * escapes a string literal holds. The patient's segments say what each field is, so no cue words are needed:
  * PID (identifiers by type code, name, birth date, address, phones, account number, SSN, death date), NK1 (next
- * of kin: name, address, phone) and PV1 (visit number, admission and discharge times). MSH, OBX, ORC and the
+ * of kin: name, address, phone), PV1 (visit number, admission and discharge times) and IN1 (the insured's name,
+ * birth date and address, the policy and member numbers). MSH, OBX, ORC and the
  * rest hold codes, facilities and clinicians, and are never read.
  */
 import type { Category } from '../model';
@@ -32,6 +33,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   // NK1 and PV1 name no one on their own: they are read after a patient's PID.
   for (let at = text.indexOf('NK1|', pid); at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, segmentAt(view, at), out);
   for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, segmentAt(view, at), out);
+  for (let at = text.indexOf('IN1|', pid); at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, segmentAt(view, at), out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -123,6 +125,18 @@ function readVisit(view: TextView, s: Segment, out: Candidate[]): void {
   if (visit && isIdentifier(text, visit[0], visit[1])) push(view, out, visit, 'other-id');
   readDate(view, s, 44, out);
   readDate(view, s, 45, out);
+}
+
+/** IN1-16 insured's name, IN1-18 birth date, IN1-19 address, IN1-36 policy number, IN1-49 insured's id. */
+function readInsurance(view: TextView, s: Segment, out: Candidate[]): void {
+  const text = view.text;
+  readName(view, s, 16, out);
+  readDate(view, s, 18, out);
+  readAddress(view, s, 19, out);
+  for (const i of [36, 49]) {
+    const id = component(text, s, i, 1);
+    if (id && isIdentifier(text, id[0], id[1])) push(view, out, id, 'health-plan-id');
+  }
 }
 
 /** A name field: family^given^middle (a middle initial alone says nothing). */

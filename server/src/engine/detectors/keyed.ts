@@ -105,13 +105,21 @@ const WORKFORCE_KEYS = new Set([
 /** A Python module's own metadata. */
 const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);
 
+/** Words that make any key a workforce one (`secondary_owner`, `data_steward`, `reviewers`). */
+const WORKFORCE_WORDS = new Set([
+  'owner', 'owners', 'maintainer', 'maintainers', 'steward', 'stewards', 'assignee', 'assignees', 'reviewer',
+  'reviewers', 'approver', 'approvers', 'oncall',
+]);
+
 /** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
 export function isWorkforceKey(key: string): boolean {
-  return MODULE_METADATA_KEYS.has(key) || WORKFORCE_KEYS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+  if (MODULE_METADATA_KEYS.has(key)) return true;
+  const base = normaliseKey(key.slice(key.lastIndexOf('.') + 1));
+  return WORKFORCE_KEYS.has(base) || base.split('_').some((w) => WORKFORCE_WORDS.has(w));
 }
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`. */
-const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos']);
+const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos', 'dod']);
 /** Words of a system's own dates (`load_date`, `_ingest_ts`, `created_at`): when a row was handled, not lived. */
 const SYSTEM_DATE_WORDS = new Set([
   'load', 'loaded', 'ingest', 'ingested', 'ingestion', 'etl', 'created', 'create', 'updated', 'update', 'modified',

@@ -3,7 +3,8 @@
  * and outputs: segments of `*`-separated elements, each ended by `~` or a line break. A subscriber or patient
  * loop (`NM1*IL`, `NM1*QC`) is one person: the name and id of its NM1, the street of its N3, the city and ZIP of
  * its N4, the birth date of its DMG and the SSN of a `REF*SY`. Where such a loop is, a claim's patient control
- * number (CLM01) is that patient's account; a sample claim with no person in it has none. Provider, payer and
+ * number (CLM01) is that patient's account and its DTP dates (service, admission, statement) are theirs; a sample
+ * claim with no person in it has none. A `DMG*D8` is a person's birth date wherever it stands. Provider, payer and
  * submitter loops (`NM1*85`, `NM1*PR`, `NM1*41`) name organisations and NPIs, and are never read. The elements
  * are found by position, so no cue words are needed.
  */
@@ -34,14 +35,24 @@ interface Segment {
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const nm1 = text.indexOf('NM1*');
-  if (nm1 < 0) return [];
+  const dmg = text.indexOf('DMG*D8*');
+  if (nm1 < 0 && dmg < 0) return [];
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   let persons = 0;
+  /** Starts of the segments the loops read, so a DMG read in a loop is not read again on its own. */
+  const read = new Set<number>();
   for (let at = nm1; at >= 0; at = text.indexOf('NM1*', at + 4)) {
-    if (startsSegment(text, at) && readPersonLoop(view, at, out)) persons++;
+    if (startsSegment(text, at) && readPersonLoop(view, at, out, read)) persons++;
   }
-  if (persons === 0) return out;
+  // A DMG outside a loop (a segment quoted on its own) is still a birth date.
+  for (let at = dmg; at >= 0; at = text.indexOf('DMG*D8*', at + 7)) {
+    if (startsSegment(text, at) && !read.has(at)) readLoopSegment(view, 'DMG', segmentAt(view, at), out);
+  }
+  if (persons === 0) return out.sort((a, b) => a.start - b.start);
+  for (let at = text.indexOf('DTP*'); at >= 0; at = text.indexOf('DTP*', at + 4)) {
+    if (startsSegment(text, at)) readServiceDates(view, segmentAt(view, at), out);
+  }
   for (let at = text.indexOf('CLM*'); at >= 0; at = text.indexOf('CLM*', at + 4)) {
     if (!startsSegment(text, at)) continue;
     const claim = segmentAt(view, at);
@@ -85,7 +96,7 @@ function element(text: string, s: Segment, i: number): string {
 }
 
 /** Reads an NM1 and, when it names a subscriber or patient (then true), the loop's segments that follow it. */
-function readPersonLoop(view: TextView, at: number, out: Candidate[]): boolean {
+function readPersonLoop(view: TextView, at: number, out: Candidate[], read: Set<number>): boolean {
   const text = view.text;
   const nm1 = segmentAt(view, at);
   if (!PERSON_ENTITIES.has(element(text, nm1, 1)) || element(text, nm1, 2) !== '1') return false;
@@ -104,6 +115,7 @@ function readPersonLoop(view: TextView, at: number, out: Candidate[]): boolean {
     while (star < p + 4 && star < text.length && text.charCodeAt(star) !== 0x2a) star++;
     if (star === p + 4 || star >= text.length || !LOOP_SEGMENTS.has(text.slice(p, star))) break;
     const s = segmentAt(view, p);
+    read.add(p);
     readLoopSegment(view, element(text, s, 0), s, out);
     p = s.next;
   }
@@ -126,9 +138,7 @@ function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[
       return;
     }
     case 'DMG': { // DMG*D8*CCYYMMDD: the date of birth
-      const date = element(text, s, 2);
-      if (element(text, s, 1) === 'D8' && /^\d{8}$/.test(date)
-        && isCalendarDate(Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8)))) push(2, 'date');
+      if (element(text, s, 1) === 'D8' && isD8(element(text, s, 2))) push(2, 'date');
       return;
     }
     case 'REF': // REF*SY: the person's SSN
@@ -142,6 +152,24 @@ function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[
       }
       return;
   }
+}
+
+/** DTP*qualifier*D8*CCYYMMDD or DTP*qualifier*RD8*CCYYMMDD-CCYYMMDD: the dates of a person's claim. */
+function readServiceDates(view: TextView, s: Segment, out: Candidate[]): void {
+  const text = view.text;
+  if (s.starts.length < 4) return;
+  const format = element(text, s, 2);
+  const start = s.starts[3];
+  const value = element(text, s, 3);
+  if (format === 'D8' && isD8(value)) pushCandidate(out, view, start, start + 8, 'date', 'x12', 'high');
+  else if (format === 'RD8' && value.length === 17 && value[8] === '-' && isD8(value.slice(0, 8)) && isD8(value.slice(9))) {
+    pushCandidate(out, view, start, start + 8, 'date', 'x12', 'high');
+    pushCandidate(out, view, start + 9, start + 17, 'date', 'x12', 'high');
+  }
+}
+
+function isD8(v: string): boolean {
+  return /^\d{8}$/.test(v) && isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
 }
 
 /** Letters (and spaces, hyphens, apostrophes inside), two or more. */
