@@ -161,6 +161,18 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(found, [['mrn', 'mrn', '90000417'], ['date', 'adm_date', '2024-02-11'], ['date', 'disch_dt', '2024-02-14']]);
   });
 
+  it('reads first and last as names beside a member id, and not in a table of runs', () => {
+    const text = [
+      '-- Databricks notebook source', 'SELECT 1', '', '-- member_id     first    last             dob',
+      '-- ZZ0502877-01  Dorothy  Zztestlast-Huang  1900-12-03', '', '-- job         first       last        n',
+      '-- ingest      Monday      Friday      41', '',
+    ].join('\n');
+    const found = scanText('synthetic_members.sql', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [
+      ['health-plan-id', 'member_id', 'ZZ0502877-01'], ['name', 'first', 'Dorothy'], ['name', 'last', 'Zztestlast-Huang'], ['date', 'dob', '1900-12-03'],
+    ]);
+  });
+
   it('reports the dates of a printed Row that names a person, each message naming its column only', () => {
     const text = ['# Databricks notebook source', "# Row(mrn='90000418', fill_date='2024-06-03', days_supply=30)", "# Row(ndc='00000000000', fill_date='2024-06-03')", ''].join('\n');
     const findings = scanText('synthetic_rows.py', text).findings;

@@ -10,7 +10,7 @@ import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { workforceSections } from './context/workforceSections';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, namesNamePart, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -303,7 +303,7 @@ class ScanContext {
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName || k.eventDate;
+    return k.category !== undefined || k.bareName || k.inPersonTable !== undefined;
   };
 }
 
@@ -335,8 +335,11 @@ interface KeyClass {
   readonly workforce: boolean;
   /** FHIR's `family` or `given`: a column of them (a flattened Patient) is a column of names. */
   readonly namePart: boolean;
-  /** An untyped date column (`adm_date`, `fill_dt`): its values are dates of a person in a row that names one. */
-  readonly eventDate: boolean;
+  /**
+   * What an otherwise untyped column holds in a table that names a person: dates of their events (`adm_date`,
+   * `fill_dt`) or parts of their name (`first`, `last`). Undefined for any other key.
+   */
+  readonly inPersonTable: Category | undefined;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
   readonly place: PlaceKind;
   /** Finding heads under this key, a few: one per region kind, category and relation. */
@@ -509,21 +512,22 @@ const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
 /**
  * Checks table values as keyed values, each at its offset plus its shift (NaN: skipped; no shifts: none), and
  * adds what was found to `typed` as start/end pairs. A date under an untyped date column (`adm_date`, `fill_dt`)
- * counts only when its table or record also holds a person's identifier: then every row is someone's, and the
- * dates of their stays and fills are theirs (Safe Harbor's element 3), while a table of counts by date has none.
+ * or a word under `first` or `last` counts only when its table or record also holds a person's identifier: then
+ * every row is someone's, and the dates of their stays and fills are theirs (Safe Harbor's element 3), while a
+ * table of counts by date (or of the first and last day of a run) has none.
  */
 function keyedTableValues(
   ctx: ScanContext, slice: TextSlice, values: readonly TableValue[], shifts: readonly number[] | undefined,
   regionKind: RegionKind, where: Where, typed: number[] | undefined,
 ): void {
   let personTables: Set<number> | undefined;
-  let eventDates: number[] | undefined;
+  let deferred: number[] | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
-    if (keyClassOf(ctx.config, ctx.keyClasses, v.key).eventDate) {
-      if (v.table > 0) (eventDates ??= []).push(i);
+    if (keyClassOf(ctx.config, ctx.keyClasses, v.key).inPersonTable) {
+      if (v.table > 0) (deferred ??= []).push(i);
       continue;
     }
     const c = keyed(ctx, slice, v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
@@ -531,19 +535,20 @@ function keyedTableValues(
     typed?.push(v.start + shift + c.start, v.start + shift + c.end);
     if (v.table > 0 && PERSON_CATEGORIES.has(c.category)) (personTables ??= new Set()).add(v.table);
   }
-  if (!eventDates || !personTables) return;
+  if (!deferred || !personTables) return;
   const before = typed?.length ?? 0;
-  for (const i of eventDates) {
+  for (const i of deferred) {
     const v = values[i];
     if (!personTables.has(v.table)) continue;
     const from = v.start + (shifts ? shifts[i] : 0);
-    const c = checkKeyedValue('date', slice.text.slice(from, v.end - v.start + from), 'table');
-    if (!c) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
-    place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, 'date', regionKind, v.key, 'table'));
+    const category = keyClass.inPersonTable as Category;
+    const c = checkKeyedValue(category, slice.text.slice(from, v.end - v.start + from), 'table');
+    if (!c) continue;
+    place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
     typed?.push(from + c.start, from + c.end);
   }
-  // blanked() takes its spans in ascending order; the dates came after the rest.
+  // blanked() takes its spans in ascending order; the deferred values came after the rest.
   if (typed && typed.length > before) inAscendingPairs(typed);
 }
 
@@ -667,7 +672,8 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const category = classifyKey(key, config.contextWords);
     keyClass = {
       category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key),
-      eventDate: !category && namesEventDate(key), namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
+      inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : namesNamePart(key) ? 'name' : undefined,
+      namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

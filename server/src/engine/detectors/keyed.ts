@@ -24,7 +24,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'maiden_name', 'mother_maiden_name', 'mothers_maiden_name', 'guarantor_name', 'emergency_contact_name',
     'pat_name', 'pt_name', 'fname', 'lname', 'firstname', 'lastname', 'fullname', 'member_name',
     'subscriber_name', 'legal_name', 'preferred_name', 'nickname', 'spouse_name', 'next_of_kin', 'nok_name',
-    'insured_name', 'beneficiary_name', 'patient_full_name',
+    'insured_name', 'beneficiary_name', 'patient_full_name', 'first_nm', 'last_nm', 'mid_nm', 'middle_nm',
   ],
   date: [
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
@@ -136,6 +136,13 @@ export function namesEventDate(key: string): boolean {
   const lastDot = key.lastIndexOf('.');
   const words = normaliseKey(lastDot >= 0 ? key.slice(lastDot + 1) : key).split('_');
   return words.some((w) => EVENT_DATE_WORDS.has(w)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
+}
+
+/** `first`, `last`, `middle`: parts of a name only beside a person's identifier (a run's first and last day too). */
+const NAME_PART_KEYS = new Set(['first', 'last', 'middle', 'forename', 'given_names', 'mi']);
+
+export function namesNamePart(key: string): boolean {
+  return NAME_PART_KEYS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
 }
 
 /** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
