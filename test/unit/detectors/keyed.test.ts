@@ -26,6 +26,9 @@ describe('detectors/keyed: classifyKey', () => {
     ['guarantor_id', 'account-number'], ['enc_id', undefined], ['visit_occurrence_id', undefined],
     // The sides of a comparison or merge keep the key's meaning.
     ['ssn_l', 'ssn'], ['mrn_r', 'mrn'], ['mrn1', 'mrn'], ['dob_new', 'date'], ['n_mrn_1', undefined],
+    // A purpose before an identifier, and lists of identifiers; a list of ZIPs or ages enumerates a domain.
+    ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
+    ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

@@ -88,6 +88,8 @@ const STORAGE_SUFFIXES = new Set([
   'raw', 'txt', 'text', 'str', 'string', 'value', 'val', 'orig', 'original', 'clean', 'cleaned', 'src',
   // The two sides of a comparison or a merge (`ssn_l`/`ssn_r`, `mrn_1`, `dob_new`) are the same identifier.
   'l', 'r', 'left', 'right', 'a', 'b', '1', '2', 'old', 'new', 'prev', 'norm', 'normalized', 'normalised',
+  // A collection of them (`mrn_list = [...]`).
+  'list', 'lst', 'set', 'array', 'arr', 'values', 'vals', 'tuple',
 ]);
 /** Table aliases and names whose bare `name` column is a person's name. */
 const PERSON_TABLES = new Set(['patient', 'patients', 'pat', 'pt', 'person', 'persons', 'people', 'member', 'members', 'subscriber', 'subscribers', 'guarantor', 'guarantors']);
@@ -167,10 +169,11 @@ function buildLookup(): Map<string, Category> {
   return map;
 }
 
-function lookupWords(words: readonly string[]): Category | undefined {
+function lookupWords(keyWords: readonly string[]): Category | undefined {
   let from = 0;
-  let to = words.length;
-  while (to > from + 1 && STORAGE_SUFFIXES.has(words[to - 1])) to--;
+  let to = keyWords.length;
+  while (to > from + 1 && STORAGE_SUFFIXES.has(keyWords[to - 1])) to--;
+  const words = singularLast(keyWords, to);
   for (;;) {
     const hit = LOOKUP.get(words.slice(from, to).join('_'));
     if (hit) return hit;
@@ -189,11 +192,35 @@ const NOT_VALUE_PREFIXES = new Set([
   'hashed', 'hash', 'masked', 'mask', 'tokenized', 'token', 'encrypted', 'enc', 'sha', 'md5', 'salted', 'no',
 ]);
 
-/** `local_mrn`, `hie_mrn`, `payer_member_id`: a source's name before an identifier key. */
+/** Most words a source or purpose may put before an identifier key (`chart_review_exclude_mrn`). */
+const MAX_PREFIX_WORDS = 3;
+
+/**
+ * `local_mrn`, `hie_mrn`, `payer_member_id`, `chart_review_exclude_mrn`: a source's name or a purpose before an
+ * identifier key, up to three words, none of which makes it a count, flag or hash of the identifier.
+ */
 function sourcePrefixed(prefix: string, rest: readonly string[]): Category | undefined {
-  if (NOT_VALUE_PREFIXES.has(prefix) || /\d/.test(prefix)) return undefined;
-  const hit = LOOKUP.get(rest.join('_'));
-  return hit && PREFIXABLE.has(hit) ? hit : undefined;
+  const words = [prefix, ...rest];
+  for (let j = 1; j <= MAX_PREFIX_WORDS && j < words.length; j++) {
+    if (NOT_VALUE_PREFIXES.has(words[j - 1]) || /\d/.test(words[j - 1])) return undefined;
+    const hit = LOOKUP.get(words.slice(j).join('_'));
+    if (hit && PREFIXABLE.has(hit)) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The words up to `to`, the last made singular when that names an identifier (`mrns`, `member_ids`): a list of
+ * them is a list of people. Plurals of other keys stay unknown: `zips = [...]`, `ages = [...]` enumerate a
+ * domain (test fixtures, bins), not someone's values.
+ */
+function singularLast(words: readonly string[], to: number): readonly string[] {
+  const last = words[to - 1];
+  const trimmed = to === words.length ? words : words.slice(0, to);
+  if (last.length < 3 || !last.endsWith('s') || last.endsWith('ss')) return trimmed;
+  const singular = [...trimmed.slice(0, -1), last.slice(0, -1)];
+  const hit = LOOKUP.get(singular.slice(-2).join('_')) ?? LOOKUP.get(singular[singular.length - 1]);
+  return hit && PREFIXABLE.has(hit) && singular[singular.length - 1] !== 'patient' ? singular : trimmed;
 }
 
 type ExtraKeyWords = Partial<Record<Category, readonly string[]>>;
