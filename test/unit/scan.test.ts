@@ -173,6 +173,26 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it('reads a log line of tight key=value pairs in a comment as one record, and not a line of code', () => {
+    const text = [
+      '-- Databricks notebook source', 'SELECT 1', '',
+      '--   mrn=90000417 last=ZZTESTLAST-BONSU first=Kwame dod=1900-10-27 zip_last_residence=00430 ctrl=MSG00039920',
+      '--   df = df.filter(x=1)', '',
+    ].join('\n');
+    const found = scanText('synthetic_log.sql', text).findings.map((f) => [f.category, f.contextKey ?? '', text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [
+      ['mrn', 'mrn', '90000417'], ['name', 'last', 'ZZTESTLAST-BONSU'], ['name', 'first', 'Kwame'], ['date', 'dod', '1900-10-27'],
+    ]);
+  });
+
+  it('reads a county beside a person, and not in a table of rates by county', () => {
+    const text = [
+      '# Databricks notebook source', 'x = 1', '# |mrn     |county|', '# |---|---|', '# |90000417|Cook  |', '', 'y = 2', '# |county|rate |', '# |---|---|', '# |Cook  |0.12 |', '',
+    ].join('\n');
+    const found = scanText('synthetic_county.py', text).findings.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [['mrn', '90000417'], ['geographic', 'Cook']]);
+  });
+
   it('reports the dates of a printed Row that names a person, each message naming its column only', () => {
     const text = ['# Databricks notebook source', "# Row(mrn='90000418', fill_date='2024-06-03', days_supply=30)", "# Row(ndc='00000000000', fill_date='2024-06-03')", ''].join('\n');
     const findings = scanText('synthetic_rows.py', text).findings;

@@ -10,7 +10,7 @@ import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { workforceSections } from './context/workforceSections';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, namesNamePart, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -337,7 +337,7 @@ interface KeyClass {
   readonly namePart: boolean;
   /**
    * What an otherwise untyped column holds in a table that names a person: dates of their events (`adm_date`,
-   * `fill_dt`) or parts of their name (`first`, `last`). Undefined for any other key.
+   * `fill_dt`), parts of their name (`first`, `last`) or their county. Undefined for any other key.
    */
   readonly inPersonTable: Category | undefined;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
@@ -478,8 +478,11 @@ function isNextLine(text: string, end: number, start: number): boolean {
   return i === start;
 }
 
-/** A pasted table has columns (a `|` or a gap of two spaces between words on some line), or is a printed Row. */
-const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(/;
+/**
+ * A pasted table has columns (a `|` or a gap of two spaces between words on some line), or is a printed Row or a
+ * log line of tight `key=value` pairs.
+ */
+const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]/;
 
 /**
  * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their
@@ -672,7 +675,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const category = classifyKey(key, config.contextWords);
     keyClass = {
       category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key),
-      inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : namesNamePart(key) ? 'name' : undefined,
+      inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };

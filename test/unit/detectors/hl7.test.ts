@@ -41,8 +41,9 @@ describe('detectors/hl7', () => {
     assert.deepEqual(found(text, 'code'), []);
   });
 
-  it('never reads MSH, OBX or a next of kin without a patient', () => {
-    const text = [MSH, 'OBX|1|NM|2345-7^GLUCOSE^LN||105|mg/dL|70-99|H|||F|||190001021200', NK1].join('\n');
+  it('never reads MSH, OBX or a visit without its patient; a next of kin is someone wherever it stands', () => {
+    const text = [MSH, 'OBX|1|NM|2345-7^GLUCOSE^LN||105|mg/dL|70-99|H|||F|||190001021200', PV1].join('\n');
     assert.deepEqual(found(text, 'output'), []);
+    assert.deepEqual(found(`"${NK1}",`, 'code').map((f) => f.category), ['name', 'name', 'geographic', 'geographic', 'geographic', 'phone']);
   });
 });

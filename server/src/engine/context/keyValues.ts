@@ -78,11 +78,49 @@ export function quotedPairs(text: string, sink: ValueSink): void {
   }
 }
 
-/** `key: value` and `key=value` pairs in lines no table reader took; the key must look like a column name. */
+/**
+ * `key: value` and `key=value` pairs in lines no table reader took; the key must look like a column name. A line
+ * is one record (`INFO mrn=… admit_ts=…`).
+ */
 export function keyValueLines(lines: Lines, consumed: Uint8Array, sink: ValueSink): void {
   const quotes = new QuoteFinder(lines.text);
   for (let i = 0; i < lines.count && !sink.full; i++) {
-    if (!consumed[i]) readLinePairs(lines.text, lines.starts[i], lines.ends[i], sink, quotes);
+    if (consumed[i]) continue;
+    sink.beginTable();
+    readLinePairs(lines.text, lines.starts[i], lines.ends[i], sink, quotes);
+    sink.endTable();
+  }
+}
+
+/** Fewest tight `key=value` pairs that make a line of prose a log record. */
+const MIN_LOG_PAIRS = 2;
+
+/**
+ * Log records pasted into comments and Markdown (`mrn=00714460 name=… ctrl=MSG…`): lines no table reader took
+ * with two or more `key=value` pairs written tight, each line one record. Prose and `key: value` lines there are
+ * a note's, not a record's.
+ */
+export function logRecordLines(lines: Lines, consumed: Uint8Array, sink: ValueSink): void {
+  const text = lines.text;
+  const quotes = new QuoteFinder(text);
+  const pairs: Pair[] = [];
+  for (let i = 0; i < lines.count && !sink.full; i++) {
+    if (consumed[i]) continue;
+    const start = lines.starts[i];
+    const end = lines.ends[i];
+    pairs.length = 0;
+    for (let p = text.indexOf('=', start); p >= 0 && p < end; p = text.indexOf('=', p + 1)) {
+      if (isSpace(text.charCodeAt(p - 1)) || isSpace(text.charCodeAt(p + 1))) continue;
+      const pair = linePair(text, start, end, p, quotes);
+      if (pair) {
+        pairs.push(pair);
+        p = Math.max(p, pair.next - 1);
+      }
+    }
+    if (pairs.length < MIN_LOG_PAIRS) continue;
+    sink.beginTable();
+    for (const pair of pairs) sink.add(pair.key, pair.start, pair.end);
+    sink.endTable();
   }
 }
 

@@ -4,7 +4,7 @@
  * which keys matter; this only says which key each value sits under. One pass per reader, bounded output.
  */
 import { htmlTableValues } from './htmlTables';
-import { keyValueLines, quotedPairs, rowValues } from './keyValues';
+import { keyValueLines, logRecordLines, quotedPairs, rowValues } from './keyValues';
 import { Lines, MAX_TABLE_VALUES, ValueSink } from './tableSink';
 import { textTableValues } from './textTables';
 import type { TableValue } from './types';
@@ -31,15 +31,17 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
 }
 
 /**
- * Tables pasted into comments and Markdown: grids, pandas prints, Markdown tables and printed Rows only. Their
- * `key: value` lines and quoted pairs are prose and documented examples (`Owner: …`, a package.json in a code
- * fence), not a record.
+ * Tables pasted into comments and Markdown: grids, pandas prints, Markdown tables, printed Rows and log lines of
+ * tight `key=value` pairs only. Their `key: value` lines and quoted pairs are prose and documented examples
+ * (`Owner: …`, a package.json in a code fence), not a record.
  */
 export function findPastedTableValues(text: string, wanted?: (key: string) => boolean): TableValue[] {
   if (text.length === 0) return [];
   const sink = new ValueSink(text, MAX_TABLE_VALUES, wanted, false);
-  textTableValues(new Lines(text), sink);
+  const lines = new Lines(text);
+  const consumed = textTableValues(lines, sink);
   rowValues(text, sink);
+  if (text.includes('=')) logRecordLines(lines, consumed, sink);
   return releasedInTextOrder(sink);
 }
 

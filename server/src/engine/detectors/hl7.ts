@@ -3,8 +3,9 @@
  * fields, components split by `^`, each segment ended by a carriage return, a line break, or the `\r`/`\n`
  * escapes a string literal holds. The patient's segments say what each field is, so no cue words are needed:
  * PID (identifiers by type code, name, birth date, address, phones, account number, SSN, death date), NK1 (next
- * of kin: name, address, phone), PV1 (visit number, admission and discharge times) and IN1 (the insured's name,
- * birth date and address, the policy and member numbers). MSH, OBX, ORC and the
+ * of kin: name, address, phone) and IN1 (the insured's name, birth date and address, the policy and member
+ * numbers), which are people wherever they stand (a message kept as a list of segment strings), and PV1 (visit
+ * number, admission and discharge times) after a PID in the same text. MSH, OBX, ORC and the
  * rest hold codes, facilities and clinicians, and are never read.
  */
 import type { Category } from '../model';
@@ -26,14 +27,16 @@ interface Segment {
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const pid = text.indexOf('PID|');
-  if (pid < 0) return [];
+  const nk1 = text.indexOf('NK1|');
+  const in1 = text.indexOf('IN1|');
+  if (pid < 0 && nk1 < 0 && in1 < 0) return [];
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   for (let at = pid; at >= 0; at = text.indexOf('PID|', at + 4)) if (startsSegment(text, at)) readPid(view, segmentAt(view, at), out);
-  // NK1 and PV1 name no one on their own: they are read after a patient's PID.
-  for (let at = text.indexOf('NK1|', pid); at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, segmentAt(view, at), out);
-  for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, segmentAt(view, at), out);
-  for (let at = text.indexOf('IN1|', pid); at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, segmentAt(view, at), out);
+  for (let at = nk1; at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, segmentAt(view, at), out);
+  for (let at = in1; at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, segmentAt(view, at), out);
+  // A visit's fields are numbers and times: someone's only beside their PID.
+  if (pid >= 0) for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, segmentAt(view, at), out);
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -140,11 +140,18 @@ export function namesEventDate(key: string): boolean {
   return words.some((w) => EVENT_DATE_WORDS.has(w)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
 }
 
-/** `first`, `last`, `middle`: parts of a name only beside a person's identifier (a run's first and last day too). */
-const NAME_PART_KEYS = new Set(['first', 'last', 'middle', 'forename', 'given_names', 'mi']);
+/**
+ * Columns that are someone's only beside a person's identifier: `first`, `last`, `middle` (a run's first and last
+ * day too) are parts of a name, and a county is a place smaller than a state (a table of rates by county names
+ * no one).
+ */
+const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Category>([
+  ['first', 'name'], ['last', 'name'], ['middle', 'name'], ['forename', 'name'], ['given_names', 'name'], ['mi', 'name'],
+  ['county', 'geographic'], ['county_name', 'geographic'], ['county_nm', 'geographic'], ['cnty', 'geographic'],
+]);
 
-export function namesNamePart(key: string): boolean {
-  return NAME_PART_KEYS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+export function personTableCategory(key: string): Category | undefined {
+  return PERSON_TABLE_KEYS.get(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
 }
 
 /** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
