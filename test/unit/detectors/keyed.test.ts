@@ -29,6 +29,8 @@ describe('detectors/keyed: classifyKey', () => {
     // A purpose before an identifier, and lists of identifiers; a list of ZIPs or ages enumerates a domain.
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
     ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
+    // Remote monitoring hubs sit in patients' homes; a source's device serial keeps its meaning.
+    ['hub_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

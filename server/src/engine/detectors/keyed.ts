@@ -70,7 +70,11 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
   'vehicle-id': ['vin', 'license_plate', 'plate_number', 'plate_no', 'vehicle_identification_number', 'vehicle_plate', 'license_plate_number', 'vehicle_vin', 'vin_number'],
   'device-id': ['device_serial', 'serial_number', 'udi', 'imei', 'device_identifier', 'device_serial_number', 'implant_serial', 'device_udi', 'serial_no'],
   url: ['personal_url', 'homepage', 'profile_url', 'personal_website', 'home_page'],
-  'ip-address': ['ip_address', 'ip', 'client_ip', 'remote_addr', 'ip_addr', 'source_ip', 'src_ip', 'user_ip', 'remote_ip', 'login_ip', 'client_address'],
+  'ip-address': [
+    'ip_address', 'ip', 'client_ip', 'remote_addr', 'ip_addr', 'source_ip', 'src_ip', 'user_ip', 'remote_ip', 'login_ip', 'client_address',
+    // The home devices of remote patient monitoring report from their owners' addresses.
+    'hub_ip', 'device_ip', 'patient_ip', 'home_ip',
+  ],
   biometric: ['fingerprint', 'retina_scan', 'voiceprint', 'face_template', 'iris_scan', 'facial_geometry', 'voice_print', 'biometric_template', 'biometric_id'],
   'other-id': [
     'patient_id', 'person_id', 'subject_id', 'empi', 'enterprise_id', 'pat_id', 'patient_key', 'empi_id',
@@ -191,7 +195,7 @@ function lookupWords(keyWords: readonly string[]): Category | undefined {
 }
 
 /** Categories whose keys keep their meaning under any source or system prefix (`hie_mrn`, `epic_mrn`). */
-const PREFIXABLE = new Set<Category>(['mrn', 'ssn', 'health-plan-id', 'other-id']);
+const PREFIXABLE = new Set<Category>(['mrn', 'ssn', 'health-plan-id', 'other-id', 'device-id']);
 /** First words that make a key a count, a flag or a check of the identifier, not the identifier (`n_mrn`, `has_ssn`). */
 const NOT_VALUE_PREFIXES = new Set([
   'n', 'num', 'number', 'count', 'cnt', 'distinct', 'total', 'pct', 'percent', 'has', 'is', 'valid', 'invalid',
