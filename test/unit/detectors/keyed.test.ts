@@ -30,7 +30,7 @@ describe('detectors/keyed: classifyKey', () => {
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
     ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
     // Remote monitoring hubs sit in patients' homes; a source's device serial keeps its meaning.
-    ['hub_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
+    ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

@@ -41,6 +41,7 @@ describe('detectors/x12', () => {
     ]);
     assert.deepEqual(found('#   DMG*D8*19000523*F~'), [{ category: 'date', value: '19000523' }]);
     assert.deepEqual(found('CLM*ZZPCN0009999*245.00~DTP*472*D8*19000105~'), []);
+    assert.deepEqual(found('CLP*ZZPCN0001234*1*1310*1048*0*MB*ZZICN00412*11*1~NM1*QC*1*ZZTESTLAST*ZZTESTFIRST~').map((f) => f.category), ['account-number', 'name', 'name']);
   });
 
   it('ends a loop at the next segment outside it, and needs a real segment start', () => {

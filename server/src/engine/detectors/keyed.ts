@@ -61,6 +61,9 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'account_no', 'acct_number', 'bank_account_number', 'routing_number', 'credit_card_number',
     'patient_account_number', 'guarantor_account', 'patient_account', 'har', 'har_id', 'hospital_account',
     'hospital_account_id', 'hospital_account_number', 'guarantor_id', 'hsa_account',
+    // An 837's patient control number (CLM01) is the provider's account for the patient's stay.
+    'patient_ctrl_no', 'patient_control_number', 'patient_control_no', 'pat_ctrl_num', 'patient_acct', 'patient_acct_no',
+    'pat_acct', 'pat_acct_no', 'pat_acct_num',
   ],
   'license-number': [
     'drivers_license', 'driver_license_number', 'dl_number', 'license_number', 'certificate_number',

@@ -3,7 +3,7 @@
  * and outputs: segments of `*`-separated elements, each ended by `~` or a line break. A subscriber or patient
  * loop (`NM1*IL`, `NM1*QC`) is one person: the name and id of its NM1, the street of its N3, the city and ZIP of
  * its N4, the birth date of its DMG and the SSN of a `REF*SY`. Where such a loop is, a claim's patient control
- * number (CLM01) is that patient's account and its DTP dates (service, admission, statement) are theirs; a sample
+ * number (CLM01, or CLP01 in an 835) is that patient's account and its DTP dates (service, admission, statement) are theirs; a sample
  * claim with no person in it has none. A `DMG*D8` is a person's birth date wherever it stands. Provider, payer and
  * submitter loops (`NM1*85`, `NM1*PR`, `NM1*41`) name organisations and NPIs, and are never read. The elements
  * are found by position, so no cue words are needed.
@@ -53,12 +53,15 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   for (let at = text.indexOf('DTP*'); at >= 0; at = text.indexOf('DTP*', at + 4)) {
     if (startsSegment(text, at)) readServiceDates(view, segmentAt(view, at), out);
   }
-  for (let at = text.indexOf('CLM*'); at >= 0; at = text.indexOf('CLM*', at + 4)) {
-    if (!startsSegment(text, at)) continue;
-    const claim = segmentAt(view, at);
-    // CLM01, the patient control number: the provider's account for this patient's stay.
-    if (claim.starts.length > 1 && isIdentifier(text, claim.starts[1], claim.ends[1])) {
-      pushCandidate(out, view, claim.starts[1], claim.ends[1], 'account-number', 'x12', 'high');
+  // CLM01 (an 837's claim) and CLP01 (the 835 paying it), the patient control number: the provider's account for
+  // this patient's stay.
+  for (const id of ['CLM*', 'CLP*']) {
+    for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 4)) {
+      if (!startsSegment(text, at)) continue;
+      const claim = segmentAt(view, at);
+      if (claim.starts.length > 1 && isIdentifier(text, claim.starts[1], claim.ends[1])) {
+        pushCandidate(out, view, claim.starts[1], claim.ends[1], 'account-number', 'x12', 'high');
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);
