@@ -76,6 +76,18 @@ describe('scan: workforce identities in code', () => {
 });
 
 describe('FHIR resources in code and outputs', () => {
+  it('reads a Patient kept in a string as the record it is, and a non-person resource not at all', () => {
+    const text = [
+      '# Databricks notebook source', 'DEBUG_PATIENT = """',
+      '{"resourceType": "Patient", "identifier": [{"system": "https://example.invalid/sid/enterprise-id", "value": "ZZEMPI0001234"}],',
+      ' "birthDate": "1900-11-02", "address": [{"city": "Testville", "postalCode": "00001"}]}', '"""',
+      'ORG = """{"resourceType": "Organization", "identifier": [{"system": "https://example.invalid/sid/mrn", "value": "ZZ0001234"}]}"""', '',
+    ].join('\n');
+    const found = scanText('synthetic_fhir_string.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [
+      ['other-id', 'empi', 'ZZEMPI0001234'], ['date', 'birthDate', '1900-11-02'], ['geographic', 'city', 'Testville'], ['geographic', 'postalCode', '00001'],
+    ]);
+  });
   it("types a Patient's family and given names and its deceasedDateTime, and no font family", () => {
     const text = [
       '# Databricks notebook source',

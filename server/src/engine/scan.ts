@@ -8,6 +8,7 @@ import { findKeyedLiteralsIn } from './context/codeContext';
 import type { KeyedLiteral, TableValue } from './context/types';
 import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { workforceSections } from './context/workforceSections';
+import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { scanFreeText } from './detectors';
 import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
@@ -427,6 +428,8 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
       scanCode(ctx, cell, 'sql', vs, ve, depth + 1);
       content = blanked(content, quotedIdentifiers(tokenLists[depth + 1]));
     }
+    // A FHIR person resource kept in a string (a fixture, a pasted payload) is read as the record it is.
+    if (content.length > 40 && isFhirPerson(content)) pastedTables(ctx, slice, [vs], [ve], 'code', where);
     freeTextOf(ctx, slice, vs, content, strings, where);
   }
   for (; c < comments.count; c++) {
@@ -491,7 +494,7 @@ const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]/;
 function pastedTables(ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[], regionKind: RegionKind, where: Where): void {
   let joined = '';
   for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
-  if (!TABLE_SHAPED.test(joined)) return;
+  if (!TABLE_SHAPED.test(joined) && !isFhirPerson(joined)) return;
   const values = findPastedTableValues(joined, ctx.typesValues);
   const shifts: number[] = [];
   let line = 0;

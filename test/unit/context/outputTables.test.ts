@@ -115,6 +115,13 @@ const CASES: readonly Case[] = [
     [['mrn', MRN1], ['first_name', FIRST], ['visits', '3'], ['dob', 'datetime.date(1900, 1, 2)'], ['mrn', MRN2], ['first_name', "it\\'s"]]],
   ['printed dict and JSON lines', 'text/plain', `{'mrn': '${MRN1}', 'age': 97, 'tags': ['a'], 'dob': Timestamp('${DOB1} 00:00:00'), 'f': max(1, 2)}\n  "ssn": "${SSN}",\n  "full name": "${FULL}"`,
     [['mrn', MRN1], ['age', '97'], ['dob', `${DOB1} 00:00:00`], ['ssn', SSN], ['full name', FULL]]],
+  ['a FHIR Patient printed whole: identifiers typed by their system, lists of names, the street line', 'text/plain', [
+    '{"resourceType": "Patient", "identifier": [{"system": "http://hl7.org/fhir/sid/us-ssn", "value": "' + SSN + '"},',
+    ' {"system": "urn:oid:1.2.3", "value": "ZZ0001"}], "name": [{"family": "Zztestlast", "given": ["Ann", "Testa"]}],',
+    ' "telecom": [{"system": "email", "value": "' + EMAIL + '"}], "address": [{"line": ["1 Test Way"], "postalCode": "00001"}]}',
+  ].join('\n'), [['resourceType', 'Patient'], ['system', 'http://hl7.org/fhir/sid/us-ssn'], ['ssn', SSN], ['system', 'urn:oid:1.2.3'],
+    ['value', 'ZZ0001'], ['family', 'Zztestlast'], ['given', 'Ann'], ['given', 'Testa'], ['system', 'email'], ['email', EMAIL],
+    ['street_address', '1 Test Way'], ['postalCode', '00001']]],
   ['key: value and key=value log lines', 'stream', [
     `mrn: ${MRN1}`,
     `patient_name = ${FULL}`,
@@ -208,6 +215,7 @@ describe('context: values in output tables', () => {
       ['many short indented lines', 'stream', (n) => grow(' a b\nc d\n', n)],
       ['fixed-width headers and rows, alternating', 'stream', (n) => grow('mrn  dob  zip\n1    2    3\nmrn  dob  zip  x\n', n)],
       ['one fixed-width header over one long row', 'stream', (n) => `mrn  dob  zip\n${grow('1  ', n)}`],
+      ['a FHIR Patient of endless systems, values and lists', 'text/plain', (n) => `{"resourceType": "Patient", ${grow('"system": "ssn", "value": "1", "given": ["a", "b", {"line": [', n)}`],
     ];
     for (const [title, mime, make] of inputs) {
       it(title, () => {

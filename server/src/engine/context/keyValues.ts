@@ -52,8 +52,41 @@ function addValue(text: string, sink: ValueSink, key: string, value: Value): voi
   }
 }
 
-/** `'key': value` and `"key": value` pairs, as Python dicts and JSON print them. */
-export function quotedPairs(text: string, sink: ValueSink): void {
+/** A FHIR resource about a person, pasted or printed whole. */
+const FHIR_PERSON = /"resourceType"\s{0,4}:\s{0,4}"(?:Patient|RelatedPerson|Person)"/;
+
+export function isFhirPerson(text: string): boolean {
+  return text.includes('"resourceType"') && FHIR_PERSON.test(text);
+}
+
+/** How far back an identifier's or contact point's `system` may stand from its `value`. */
+const SYSTEM_REACH = 300;
+
+/** The key a FHIR `value` stands under, by the `system` before it in its object; undefined when untyped. */
+function systemKey(system: string): string | undefined {
+  const s = system.toLowerCase();
+  if (s.includes('ssn') || s.includes('2.16.840.1.113883.4.1')) return 'ssn';
+  if (s.includes('mrn') || s.includes('medical-record')) return 'mrn';
+  if (s.includes('empi') || s.includes('enterprise')) return 'empi';
+  if (/member|subscriber|medicaid|medicare|mbi/.test(s)) return 'member_id';
+  if (s.includes('driver')) return 'drivers_license';
+  if (s === 'phone' || s === 'sms') return 'phone';
+  if (s === 'fax') return 'fax';
+  if (s === 'email') return 'email';
+  if (s === 'url') return 'personal_url';
+  return undefined;
+}
+
+/**
+ * `'key': value` and `"key": value` pairs, as Python dicts and JSON print them. Read as a FHIR person resource
+ * (`resource`), the text is one record: objects inside values are read too, lists of strings (`"given": ["Ruth",
+ * "Ellen"]`) give each string, a `value` is typed by the `system` before it (`us-ssn`, `…/mrn`, `phone`) and an
+ * address's `line` is its street.
+ */
+export function quotedPairs(text: string, sink: ValueSink, resource = false): void {
+  if (resource) sink.beginTable();
+  let system: string | undefined;
+  let systemAt = -1;
   const quotes = new QuoteFinder(text);
   let nextSingle = text.indexOf("'");
   let nextDouble = text.indexOf('"');
@@ -73,8 +106,38 @@ export function quotedPairs(text: string, sink: ValueSink): void {
     if (text.charCodeAt(colon) !== 0x3a /* : */ || text.charCodeAt(colon + 1) === 0x3a || close - q - 1 > MAX_QUOTED_KEY) continue;
     const value = readValue(text, skipBlanks(text, colon + 1), ',}]', quotes);
     if (!value) continue;
-    addValue(text, sink, text.slice(q + 1, close), value);
+    let key = text.slice(q + 1, close);
+    if (resource) {
+      if (key === 'system' && value.plain) {
+        system = text.slice(value.start, value.end);
+        systemAt = q;
+      }
+      if (key === 'value') key = (system !== undefined && q - systemAt <= SYSTEM_REACH ? systemKey(system) : undefined) ?? key;
+      else if (key === 'line') key = 'street_address';
+      if (!value.plain) {
+        if (text.charCodeAt(value.start) === 0x5b /* [ */) addQuotedStrings(text, sink, key, value.start + 1, value.end, quotes);
+        // Objects inside a value are read as the scan goes on.
+        p = colon + 1;
+        continue;
+      }
+    }
+    addValue(text, sink, key, value);
     p = value.next;
+  }
+  if (resource) sink.endTable();
+}
+
+/** Each quoted string of a list `["a", "b"]` in [from, to), under `key`; stops at anything else. */
+function addQuotedStrings(text: string, sink: ValueSink, key: string, from: number, to: number, quotes: QuoteFinder): void {
+  for (let p = skipBlanks(text, from); p < to;) {
+    const c = text.charCodeAt(p);
+    if (c !== 0x22 && c !== 0x27) return;
+    const close = quotes.close(p);
+    if (close < 0 || close >= to) return;
+    sink.add(key, p + 1, close);
+    p = skipBlanks(text, close + 1);
+    if (text.charCodeAt(p) !== 0x2c /* , */) return;
+    p = skipBlanks(text, p + 1);
   }
 }
 

@@ -4,7 +4,7 @@
  * which keys matter; this only says which key each value sits under. One pass per reader, bounded output.
  */
 import { htmlTableValues } from './htmlTables';
-import { keyValueLines, logRecordLines, quotedPairs, rowValues } from './keyValues';
+import { isFhirPerson, keyValueLines, logRecordLines, quotedPairs, rowValues } from './keyValues';
 import { Lines, MAX_TABLE_VALUES, ValueSink } from './tableSink';
 import { textTableValues } from './textTables';
 import type { TableValue } from './types';
@@ -24,15 +24,15 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
     const lines = new Lines(text);
     const consumed = textTableValues(lines, sink);
     rowValues(text, sink);
-    quotedPairs(text, sink);
+    quotedPairs(text, sink, isFhirPerson(text));
     keyValueLines(lines, consumed, sink);
   }
   return releasedInTextOrder(sink);
 }
 
 /**
- * Tables pasted into comments and Markdown: grids, pandas prints, Markdown tables, printed Rows and log lines of
- * tight `key=value` pairs only. Their `key: value` lines and quoted pairs are prose and documented examples
+ * Tables pasted into comments, Markdown and strings: grids, pandas prints, Markdown tables, printed Rows, log lines
+ * of tight `key=value` pairs and FHIR person resources only. Their `key: value` lines and quoted pairs are prose and documented examples
  * (`Owner: …`, a package.json in a code fence), not a record.
  */
 export function findPastedTableValues(text: string, wanted?: (key: string) => boolean): TableValue[] {
@@ -42,6 +42,8 @@ export function findPastedTableValues(text: string, wanted?: (key: string) => bo
   const consumed = textTableValues(lines, sink);
   rowValues(text, sink);
   if (text.includes('=')) logRecordLines(lines, consumed, sink);
+  // A FHIR person resource pasted whole (a debugging note, a test fixture) is one person's record.
+  if (isFhirPerson(text)) quotedPairs(text, sink, true);
   return releasedInTextOrder(sink);
 }
 
