@@ -99,6 +99,21 @@ describe('FHIR resources in code and outputs', () => {
   });
 });
 
+describe('commented-out code', () => {
+  it('checks the keyed literals of a comment that reads as code, and not a comment of prose', () => {
+    const text = [
+      '# Databricks notebook source', '# contacts.loc[contacts.member_id.isin(["ZZ0488173", "ZZ1107642"])] at the time:',
+      '# the member_id list is in the ticket, "see above" said the nurse', '', '-- not python', '',
+    ].join('\n');
+    const found = scanText('synthetic_commented.py', text).findings.map((f) => [f.category, f.contextKey, f.ruleId, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [
+      ['health-plan-id', 'member_id', 'phi/comment', 'ZZ0488173'], ['health-plan-id', 'member_id', 'phi/comment', 'ZZ1107642'],
+    ]);
+    const sql = ['-- Databricks notebook source', "-- AND m.subscriber_id = 'ZZ00418826'", 'SELECT 1', ''].join('\n');
+    assert.deepEqual(scanText('synthetic_commented.sql', sql).findings.map((f) => [f.category, f.range.line]), [['health-plan-id', 1]]);
+  });
+});
+
 describe('Markdown about the team', () => {
   it('reads no names under an ownership heading, and reads the next section again', () => {
     const text = [

@@ -436,6 +436,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
   }
   commentTables(ctx, slice, from, text, comments, where);
+  if (depth === 0) commentedCode(ctx, slice, from, text, comments, language, where);
   // A workforce key has no category, so keyed() passes over its literals.
   for (const k of keyedLiterals) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
 }
@@ -460,6 +461,33 @@ function commentTables(ctx: ScanContext, slice: TextSlice, from: number, text: s
       pastedTables(ctx, slice, starts, ends, 'comment', where);
     }
     runStart = next;
+  }
+}
+
+/** A comment that reads as code comparing or listing literals: `F.col("mrn") == "…"`, `mrn IN ('…')`, `.isin([…])`. */
+const CODE_IN_COMMENT = /[=<>]=?\s*['"]|\b(?:in|isin)\s*\(\s*\[?\s*['"]/i;
+
+/**
+ * Commented-out code (`# df.filter(F.col("mrn") == "…")`, `-- AND member_id = '…'`): each comment that reads as
+ * code is lexed in the cell's language and its keyed literals are checked as they would be in code, reported as
+ * the comment they sit in. The comment's own free-text pass still runs; a keyed finding wins where both report.
+ */
+function commentedCode(
+  ctx: ScanContext, slice: TextSlice, from: number, text: string, comments: TokenList['comments'], language: Language, where: Where,
+): void {
+  const writeTokens = tokenWriterFor(language);
+  if (!writeTokens) return;
+  for (let c = 0; c < comments.count; c++) {
+    const start = comments.valueStart[c];
+    const end = comments.valueEnd[c];
+    if (end - start < 8) continue;
+    const content = text.slice(start, end);
+    if (!CODE_IN_COMMENT.test(content)) continue;
+    const tokens = (tokenLists[1] ??= new TokenList()).clear();
+    writeTokens(content, tokens);
+    for (const k of findKeyedLiteralsIn(language, content, tokens.code)) {
+      keyed(ctx, slice, k.key, k.relation, from + start + k.start, from + start + k.end, 'comment', where);
+    }
   }
 }
 

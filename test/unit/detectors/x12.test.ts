@@ -44,6 +44,12 @@ describe('detectors/x12', () => {
     assert.deepEqual(found('CLP*ZZPCN0001234*1*1310*1048*0*MB*ZZICN00412*11*1~NM1*QC*1*ZZTESTLAST*ZZTESTFIRST~').map((f) => f.category), ['account-number', 'name', 'name']);
   });
 
+  it('finds the member id of an NM1 typed with one separator too many', () => {
+    assert.deepEqual(found('#   NM1*QC*1*ZZTESTLAST*ZZTESTFIRST*E****MI*ZZ0018826~').map((f) => `${f.category}:${f.value}`), [
+      'name:ZZTESTLAST', 'name:ZZTESTFIRST', 'health-plan-id:ZZ0018826',
+    ]);
+  });
+
   it('ends a loop at the next segment outside it, and needs a real segment start', () => {
     const text = `${SUBSCRIBER.slice(0, SUBSCRIBER.indexOf('~') + 1)}HL*2*1*22*0~N3*9 OTHER ST~ XNM1*IL*1*ZZTESTLAST*ZZTESTFIRST~`;
     assert.deepEqual(found(text).map((f) => f.value), ['ZZTESTLAST', 'ZZTESTFIRST', 'ZZ000123456']);

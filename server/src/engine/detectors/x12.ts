@@ -107,9 +107,12 @@ function readPersonLoop(view: TextView, at: number, out: Candidate[], read: Set<
   for (let i = 3; i <= 5; i++) {
     if (i < nm1.starts.length && isNamePart(text, nm1.starts[i], nm1.ends[i])) pushCandidate(out, view, nm1.starts[i], nm1.ends[i], 'name', 'x12', 'high');
   }
-  if (nm1.starts.length > 9 && isIdentifier(text, nm1.starts[9], nm1.ends[9])) {
-    const category = ID_QUALIFIER_CATEGORY[element(text, nm1, 8)] ?? 'other-id';
-    pushCandidate(out, view, nm1.starts[9], nm1.ends[9], category, 'x12', 'high');
+  // NM108 qualifies NM109; a segment typed by hand with one `*` too many has them one place later.
+  const isQualifier = (i: number): boolean => Object.hasOwn(ID_QUALIFIER_CATEGORY, element(text, nm1, i));
+  const idAt = !isQualifier(8) && isQualifier(9) ? 10 : 9;
+  if (nm1.starts.length > idAt && isIdentifier(text, nm1.starts[idAt], nm1.ends[idAt])) {
+    const category = isQualifier(idAt - 1) ? ID_QUALIFIER_CATEGORY[element(text, nm1, idAt - 1)] : 'other-id';
+    pushCandidate(out, view, nm1.starts[idAt], nm1.ends[idAt], category, 'x12', 'high');
   }
   let p = nm1.next;
   for (let k = 0; k < MAX_LOOP_SEGMENTS && p < text.length; k++) {
