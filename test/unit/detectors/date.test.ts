@@ -12,7 +12,10 @@ describe('detectors/date', () => {
     { label: 'a discharge date with on', text: 'discharged on 2023-01-09', value: '2023-01-09', category: 'date' },
     { label: 'a date before its cue', text: '1950-03-15 (DOB)', value: '1950-03-15', category: 'date', region: 'output' },
     { label: 'a compact date after DOB', text: 'dob=19500315', value: '19500315', category: 'date', region: 'code' },
+    { label: 'an arrival time in a log line', text: 'MRN ZZ01  arrived 1950-01-14 22:41  LOS 58.7h', value: '1950-01-14', category: 'date' },
+    { label: 'a readmission in prose', text: 'she was readmitted 11/09/1950 with sepsis', value: '11/09/1950', category: 'date' },
   ], [
+    { label: 'a partition under a readmission path', text: 's3://qa/readmission/expected/ds=1950-02-05/' },
     { label: 'a date without a cue', text: 'loaded 2024-01-15 partition' },
     { label: 'a log timestamp', text: '2024-01-15 10:22:33,123 INFO admitted rows=1200' },
     { label: 'a query bound after a cue', text: 'keep discharges where discharge_date >= 2023-01-01' },
