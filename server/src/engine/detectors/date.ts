@@ -14,7 +14,7 @@ export const DATE_CUES = [
   'deceased', 'death', 'date of death', 'expired', 'dod', 'date of service', 'passed away',
   // A stay, a visit and a fill are events of one person's care, as an admission is (verbs: nouns such as
   // readmission and arrival also name tables, paths and metrics).
-  'readmitted', 'arrived', 'visited', 'seen on', 'dispensed', 'filled on', 'fill date',
+  'readmitted', 'arrived', 'visited', 'seen on', 'dispensed', 'filled on',
 ];
 const BOUND_WORDS = [
   'after', 'before', 'since', 'until', 'till', 'between', 'through', 'thru', 'cutoff', 'cut-off', 'range',
