@@ -465,7 +465,9 @@ function commentTables(ctx: ScanContext, slice: TextSlice, from: number, text: s
 }
 
 /** A comment that reads as code comparing or listing literals: `F.col("mrn") == "…"`, `mrn IN ('…')`, `.isin([…])`. */
-const CODE_IN_COMMENT = /[=<>]=?\s*['"]|\b(?:in|isin)\s*\(\s*\[?\s*['"]/i;
+// `\(\s*(?:\[\s*)?` rather than `\(\s*\[?\s*`: two whitespace runs with only an optional `[` between backtrack
+// quadratically on long blanks (recheck found it).
+const CODE_IN_COMMENT = /[=<>]=?\s*['"]|\b(?:in|isin)\s*\(\s*(?:\[\s*)?['"]/i;
 
 /**
  * Commented-out code (`# df.filter(F.col("mrn") == "…")`, `-- AND member_id = '…'`): each comment that reads as
