@@ -349,15 +349,20 @@ function wideGapCells(lines: Lines, i: number, cells: Cells | undefined): number
     while (p < end && isSpace(text.charCodeAt(p))) p++;
     if (p >= end) break;
     const cellStart = p;
-    let cellEnd = p;
-    while (p < end && !(isSpace(text.charCodeAt(p)) && (p + 1 >= end || isSpace(text.charCodeAt(p + 1))))) {
-      if (!isSpace(text.charCodeAt(p))) cellEnd = p + 1;
-      p++;
-    }
-    cells?.push(n, cellStart, cellEnd);
+    p = wideGapCellEnd(text, p, end);
+    cells?.push(n, cellStart, p);
     n++;
   }
   return n;
+}
+
+/**
+ * The end of the value starting at `p`: the first space followed by another space (or the line's end). Single
+ * spaces stay inside (`Ann Lee`), so the character before the end is never a space.
+ */
+function wideGapCellEnd(text: string, p: number, end: number): number {
+  while (p < end && !(isSpace(text.charCodeAt(p)) && (p + 1 >= end || isSpace(text.charCodeAt(p + 1))))) p++;
+  return p;
 }
 
 /** Splits a row at gaps of two spaces or more; a value belongs to the column it starts under, or ends under. */
@@ -370,11 +375,8 @@ function addFixedWidthCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cel
     while (p < end && isSpace(text.charCodeAt(p))) p++;
     if (p >= end) break;
     const cellStart = p;
-    let cellEnd = p;
-    while (p < end && !(isSpace(text.charCodeAt(p)) && (p + 1 >= end || isSpace(text.charCodeAt(p + 1))))) {
-      if (!isSpace(text.charCodeAt(p))) cellEnd = p + 1;
-      p++;
-    }
+    p = wideGapCellEnd(text, p, end);
+    const cellEnd = p;
     let column = columnAt(edges.left, cellStart - base);
     if (column < 0) column = columnAt(edges.right, cellEnd - base);
     if (column >= 0) cells.push(column, cellStart, cellEnd);

@@ -11,6 +11,7 @@
 import type { Category } from '../model';
 import { isCalendarDate } from './date';
 import { pushCandidate } from './candidate';
+import { segmentAt, type Segment } from './segments';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -19,12 +20,6 @@ const MAX_SEGMENT = 2048;
 /** PID-3 identifier type codes (component 5) and what they are. */
 const ID_TYPES: Readonly<Record<string, Category>> = { MR: 'mrn', MRN: 'mrn', SS: 'ssn', MB: 'health-plan-id', MI: 'health-plan-id', MA: 'health-plan-id', MC: 'health-plan-id', AN: 'account-number', DL: 'license-number' };
 
-/** A segment as offsets: each field's start and end (field 0 is the segment id). */
-interface Segment {
-  readonly starts: number[];
-  readonly ends: number[];
-}
-
 function find(text: string, context: FreeTextContext): Candidate[] {
   const pid = text.indexOf('PID|');
   const nk1 = text.indexOf('NK1|');
@@ -32,11 +27,11 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   if (pid < 0 && nk1 < 0 && in1 < 0) return [];
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
-  for (let at = pid; at >= 0; at = text.indexOf('PID|', at + 4)) if (startsSegment(text, at)) readPid(view, segmentAt(view, at), out);
-  for (let at = nk1; at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, segmentAt(view, at), out);
-  for (let at = in1; at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, segmentAt(view, at), out);
+  for (let at = pid; at >= 0; at = text.indexOf('PID|', at + 4)) if (startsSegment(text, at)) readPid(view, hl7Segment(view, at), out);
+  for (let at = nk1; at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, hl7Segment(view, at), out);
+  for (let at = in1; at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, hl7Segment(view, at), out);
   // A visit's fields are numbers and times: someone's only beside their PID.
-  if (pid >= 0) for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, segmentAt(view, at), out);
+  if (pid >= 0) for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, hl7Segment(view, at), out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -48,26 +43,19 @@ function startsSegment(text: string, at: number): boolean {
   return at >= 2 && text.charCodeAt(at - 2) === 0x5c && (c === 0x72 || c === 0x6e);
 }
 
-function segmentAt(view: TextView, at: number): Segment {
-  const text = view.text;
-  const limit = Math.min(text.length, at + MAX_SEGMENT);
-  const starts = [at];
-  const ends: number[] = [];
-  let p = at;
-  for (; p < limit; p++) {
-    const c = text.charCodeAt(p);
-    if (c === 0x0a || c === 0x0d || c === 0x22) break;
-    // A quote ends a string literal's segment; an apostrophe inside a word (O'BRIEN) does not.
-    if (c === 0x27 && !(isLetter(text.charCodeAt(p - 1)) && isLetter(text.charCodeAt(p + 1)))) break;
-    if (c === 0x5c /* \ */ && (text.charCodeAt(p + 1) === 0x72 || text.charCodeAt(p + 1) === 0x6e)) break;
-    if (c === 0x7c /* | */) {
-      ends.push(p);
-      starts.push(p + 1);
-    }
-  }
-  ends.push(p);
-  view.work(p - at);
-  return { starts, ends };
+/**
+ * HL7 segments end at a line break, a `\r`/`\n` escape or a closing double quote (a string literal's end); an
+ * apostrophe ends one only outside a word (O'BRIEN stays whole).
+ */
+function endsHl7(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c === 0x0a || c === 0x0d || c === 0x22) return true;
+  if (c === 0x27) return !(isLetter(text.charCodeAt(p - 1)) && isLetter(text.charCodeAt(p + 1)));
+  return c === 0x5c /* \ */ && (text.charCodeAt(p + 1) === 0x72 || text.charCodeAt(p + 1) === 0x6e);
+}
+
+function hl7Segment(view: TextView, at: number): Segment {
+  return segmentAt(view, at, 0x7c /* | */, MAX_SEGMENT, endsHl7);
 }
 
 /** The [start, end) of component `k` (1-based) of field `i`'s first repetition; undefined when absent or empty. */

@@ -11,6 +11,7 @@
 import type { Category } from '../model';
 import { isCalendarDate } from './date';
 import { pushCandidate } from './candidate';
+import { segmentAt, type Segment } from './segments';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -24,14 +25,6 @@ const LOOP_SEGMENTS = new Set(['N3', 'N4', 'DMG', 'REF', 'PER']);
 const MAX_SEGMENT = 512;
 /** Segments read after an NM1 before giving up on the loop. */
 const MAX_LOOP_SEGMENTS = 12;
-
-interface Segment {
-  /** Start of each element (the id is element 0) and its end, in the text. */
-  readonly starts: number[];
-  readonly ends: number[];
-  /** Where the next segment may start (after the terminator). */
-  readonly next: number;
-}
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const nm1 = text.indexOf('NM1*');
@@ -47,18 +40,18 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   }
   // A DMG outside a loop (a segment quoted on its own) is still a birth date.
   for (let at = dmg; at >= 0; at = text.indexOf('DMG*D8*', at + 7)) {
-    if (startsSegment(text, at) && !read.has(at)) readLoopSegment(view, 'DMG', segmentAt(view, at), out);
+    if (startsSegment(text, at) && !read.has(at)) readLoopSegment(view, 'DMG', x12Segment(view, at), out);
   }
   if (persons === 0) return out.sort((a, b) => a.start - b.start);
   for (let at = text.indexOf('DTP*'); at >= 0; at = text.indexOf('DTP*', at + 4)) {
-    if (startsSegment(text, at)) readServiceDates(view, segmentAt(view, at), out);
+    if (startsSegment(text, at)) readServiceDates(view, x12Segment(view, at), out);
   }
   // CLM01 (an 837's claim) and CLP01 (the 835 paying it), the patient control number: the provider's account for
   // this patient's stay.
   for (const id of ['CLM*', 'CLP*']) {
     for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 4)) {
       if (!startsSegment(text, at)) continue;
-      const claim = segmentAt(view, at);
+      const claim = x12Segment(view, at);
       if (claim.starts.length > 1 && isIdentifier(text, claim.starts[1], claim.ends[1])) {
         pushCandidate(out, view, claim.starts[1], claim.ends[1], 'account-number', 'x12', 'high');
       }
@@ -74,24 +67,20 @@ function startsSegment(text: string, at: number): boolean {
   return c === 0x7e /* ~ */ || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x22 || c === 0x27 || c === 0x60;
 }
 
-/** The elements of the segment starting at `at`, up to `~`, a line break or MAX_SEGMENT characters. */
-function segmentAt(view: TextView, at: number): Segment {
-  const text = view.text;
-  const limit = Math.min(text.length, at + MAX_SEGMENT);
-  const starts = [at];
-  const ends: number[] = [];
-  let p = at;
-  for (; p < limit; p++) {
-    const c = text.charCodeAt(p);
-    if (c === 0x7e || c === 0x0a || c === 0x0d) break;
-    if (c === 0x2a /* * */) {
-      ends.push(p);
-      starts.push(p + 1);
-    }
-  }
-  ends.push(p);
-  view.work(p - at);
-  return { starts, ends, next: p < text.length && text.charCodeAt(p) === 0x7e ? p + 1 : p };
+/** X12 segments end at `~` or a line break. */
+function endsX12(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  return c === 0x7e || c === 0x0a || c === 0x0d;
+}
+
+/** The elements of the X12 segment at `at`. */
+function x12Segment(view: TextView, at: number): Segment {
+  return segmentAt(view, at, 0x2a /* * */, MAX_SEGMENT, endsX12);
+}
+
+/** Where the segment after `s` may start: past its `~`. */
+function nextAfter(text: string, s: Segment): number {
+  return s.stop < text.length && text.charCodeAt(s.stop) === 0x7e ? s.stop + 1 : s.stop;
 }
 
 function element(text: string, s: Segment, i: number): string {
@@ -101,7 +90,7 @@ function element(text: string, s: Segment, i: number): string {
 /** Reads an NM1 and, when it names a subscriber or patient (then true), the loop's segments that follow it. */
 function readPersonLoop(view: TextView, at: number, out: Candidate[], read: Set<number>): boolean {
   const text = view.text;
-  const nm1 = segmentAt(view, at);
+  const nm1 = x12Segment(view, at);
   if (!PERSON_ENTITIES.has(element(text, nm1, 1)) || element(text, nm1, 2) !== '1') return false;
   // NM103-NM105: last, first and middle name (a lone middle initial says nothing).
   for (let i = 3; i <= 5; i++) {
@@ -114,16 +103,16 @@ function readPersonLoop(view: TextView, at: number, out: Candidate[], read: Set<
     const category = isQualifier(idAt - 1) ? ID_QUALIFIER_CATEGORY[element(text, nm1, idAt - 1)] : 'other-id';
     pushCandidate(out, view, nm1.starts[idAt], nm1.ends[idAt], category, 'x12', 'high');
   }
-  let p = nm1.next;
+  let p = nextAfter(text, nm1);
   for (let k = 0; k < MAX_LOOP_SEGMENTS && p < text.length; k++) {
     while (p < text.length && (text.charCodeAt(p) === 0x0a || text.charCodeAt(p) === 0x0d)) p++;
     let star = p;
     while (star < p + 4 && star < text.length && text.charCodeAt(star) !== 0x2a) star++;
     if (star === p + 4 || star >= text.length || !LOOP_SEGMENTS.has(text.slice(p, star))) break;
-    const s = segmentAt(view, p);
+    const s = x12Segment(view, p);
     read.add(p);
     readLoopSegment(view, element(text, s, 0), s, out);
-    p = s.next;
+    p = nextAfter(text, s);
   }
   return true;
 }
