@@ -10,7 +10,10 @@ export const comment: PhiRule = {
   summary: 'A comment holds a patient identifier; describe the case without it.',
   docs: `## What it does
 Finds Safe Harbor identifiers in code comments: names, record numbers, dates of birth, phone numbers and the
-rest, using cue words ("patient", "MRN", "DOB") to tell them from codes and counts.
+rest, using cue words ("patient", "MRN", "DOB") to tell them from codes and counts. What a comment holds in a
+structure is read as that structure: a result pasted as a grid, pandas print or fixed-width text is typed by its
+header, a log line of \`key=value\` pairs by its keys, commented-out code (\`# df[df.mrn.isin([...])]\`) as code,
+and X12, HL7 v2 and FHIR messages by the positions and fields of their format.
 
 ## Why is this bad?
 Comments travel with the code into every clone, review and export, and no column mask protects them.
