@@ -9,10 +9,9 @@
  * rest hold codes, facilities and clinicians, and are never read.
  */
 import type { Category } from '../model';
-import { isCalendarDate } from './date';
 import { pushCandidate } from './candidate';
-import { segmentAt, type Segment } from './segments';
-import { viewFor, type TextView } from './text';
+import { isCompactDate, isIdField, isLetterCode, isNameField, segmentAt, startsAfterBreak, type Segment } from './segments';
+import { digitsOf, viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 /** The longest segment read: a bound that keeps the reading linear (real PID segments are far shorter). */
@@ -35,11 +34,10 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A segment starts the text or a line, or follows a `\r`/`\n` escape, a space or a quote. */
+/** An HL7 segment also starts after the `\r`/`\n` escape a string literal holds. */
 function startsSegment(text: string, at: number): boolean {
-  if (at === 0) return true;
+  if (startsAfterBreak(text, at)) return true;
   const c = text.charCodeAt(at - 1);
-  if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x22 || c === 0x27 || c === 0x60) return true;
   return at >= 2 && text.charCodeAt(at - 2) === 0x5c && (c === 0x72 || c === 0x6e);
 }
 
@@ -50,7 +48,7 @@ function startsSegment(text: string, at: number): boolean {
 function endsHl7(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
   if (c === 0x0a || c === 0x0d || c === 0x22) return true;
-  if (c === 0x27) return !(isLetter(text.charCodeAt(p - 1)) && isLetter(text.charCodeAt(p + 1)));
+  if (c === 0x27) return !(isLetterCode(text.charCodeAt(p - 1)) && isLetterCode(text.charCodeAt(p + 1)));
   return c === 0x5c /* \ */ && (text.charCodeAt(p + 1) === 0x72 || text.charCodeAt(p + 1) === 0x6e);
 }
 
@@ -84,7 +82,7 @@ function readPid(view: TextView, s: Segment, out: Candidate[]): void {
   for (let i = 2; i <= 4 && i < s.starts.length; i++) {
     for (let at = s.starts[i]; at <= s.ends[i]; at++) {
       const id = componentIn(text, at, s.ends[i], 1);
-      if (id && isIdentifier(text, id[0], id[1])) {
+      if (id && isIdField(text, id[0], id[1])) {
         const type = componentIn(text, at, s.ends[i], 5);
         push(view, out, id, (type && ID_TYPES[text.slice(type[0], type[1])]) ?? (i === 3 ? 'mrn' : 'other-id'));
       }
@@ -98,7 +96,7 @@ function readPid(view: TextView, s: Segment, out: Candidate[]): void {
   readAddress(view, s, 11, out);
   for (const i of [13, 14]) readPhone(view, s, i, out);
   const account = component(text, s, 18, 1);
-  if (account && isIdentifier(text, account[0], account[1])) push(view, out, account, 'account-number');
+  if (account && isIdField(text, account[0], account[1])) push(view, out, account, 'account-number');
   const ssn = component(text, s, 19, 1);
   if (ssn && /^\d{3}-?\d{2}-?\d{4}$/.test(text.slice(ssn[0], ssn[1]))) push(view, out, ssn, 'ssn');
   readDate(view, s, 29, out);
@@ -113,7 +111,7 @@ function readNextOfKin(view: TextView, s: Segment, out: Candidate[]): void {
 function readVisit(view: TextView, s: Segment, out: Candidate[]): void {
   const text = view.text;
   const visit = component(text, s, 19, 1);
-  if (visit && isIdentifier(text, visit[0], visit[1])) push(view, out, visit, 'other-id');
+  if (visit && isIdField(text, visit[0], visit[1])) push(view, out, visit, 'other-id');
   readDate(view, s, 44, out);
   readDate(view, s, 45, out);
 }
@@ -126,7 +124,7 @@ function readInsurance(view: TextView, s: Segment, out: Candidate[]): void {
   readAddress(view, s, 19, out);
   for (const i of [36, 49]) {
     const id = component(text, s, i, 1);
-    if (id && isIdentifier(text, id[0], id[1])) push(view, out, id, 'health-plan-id');
+    if (id && isIdField(text, id[0], id[1])) push(view, out, id, 'health-plan-id');
   }
 }
 
@@ -134,7 +132,7 @@ function readInsurance(view: TextView, s: Segment, out: Candidate[]): void {
 function readName(view: TextView, s: Segment, i: number, out: Candidate[], parts = 3): void {
   for (let k = 1; k <= parts; k++) {
     const span = component(view.text, s, i, k);
-    if (span && isNamePart(view.text, span[0], span[1])) push(view, out, span, 'name');
+    if (span && isNameField(view.text, span[0], span[1])) push(view, out, span, 'name');
   }
 }
 
@@ -143,7 +141,7 @@ function readDate(view: TextView, s: Segment, i: number, out: Candidate[]): void
   const span = component(view.text, s, i, 1);
   if (!span) return;
   const v = view.text.slice(span[0], span[1]);
-  if (/^\d{8}(?:\d{2,6}(?:\.\d{1,4})?)?(?:[+-]\d{4})?$/.test(v) && isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)))) {
+  if (/^\d{8}(?:\d{2,6}(?:\.\d{1,4})?)?(?:[+-]\d{4})?$/.test(v) && isCompactDate(v.slice(0, 8))) {
     push(view, out, span, 'date');
   }
 }
@@ -154,7 +152,7 @@ function readAddress(view: TextView, s: Segment, i: number, out: Candidate[]): v
   const street = component(text, s, i, 1);
   if (street && isStreet(text.slice(street[0], street[1]))) push(view, out, street, 'geographic');
   const city = component(text, s, i, 3);
-  if (city && isNamePart(text, city[0], city[1])) push(view, out, city, 'geographic');
+  if (city && isNameField(text, city[0], city[1])) push(view, out, city, 'geographic');
   const zip = component(text, s, i, 5);
   if (zip && /^\d{5}(?:-?\d{4})?$/.test(text.slice(zip[0], zip[1]))) push(view, out, zip, 'geographic');
 }
@@ -162,38 +160,12 @@ function readAddress(view: TextView, s: Segment, i: number, out: Candidate[]): v
 /** A phone field whose first component holds a number (`(608)555-0100`, `6085550100`). */
 function readPhone(view: TextView, s: Segment, i: number, out: Candidate[]): void {
   const span = component(view.text, s, i, 1);
-  if (span && /^[\d()+ .-]{7,20}$/.test(view.text.slice(span[0], span[1])) && countDigits(view.text, span[0], span[1]) >= 7) push(view, out, span, 'phone');
+  if (span && /^[\d()+ .-]{7,20}$/.test(view.text.slice(span[0], span[1])) && digitsOf(view.text.slice(span[0], span[1])).length >= 7) push(view, out, span, 'phone');
 }
 
 /** A house number and a word (`100 TEST AVE`, `PO BOX 12`): not a template's `<ADDRESS>` or a bare word. */
 function isStreet(v: string): boolean {
   return /\d/.test(v) && /[A-Za-z]{2}/.test(v) && /^[A-Za-z0-9 .,#'/-]+$/.test(v);
-}
-
-function countDigits(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) n++;
-  return n;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
-}
-
-/** Letters (and inner spaces, hyphens, apostrophes), two or more. */
-function isNamePart(text: string, start: number, end: number): boolean {
-  if (end - start < 2 || end - start > 60) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!isLetter(c) && !((c === 0x20 || c === 0x2d || c === 0x27) && i > start && i < end - 1)) return false;
-  }
-  return true;
-}
-
-/** Letters, digits and dashes with at least four digits. */
-function isIdentifier(text: string, start: number, end: number): boolean {
-  if (end - start < 4 || end - start > 30) return false;
-  return countDigits(text, start, end) >= 4 && /^[A-Za-z0-9-]+$/.test(text.slice(start, end));
 }
 
 export const hl7Detector: Detector = { id: 'hl7', category: 'name', find, needs: ['digit'] };

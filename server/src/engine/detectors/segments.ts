@@ -3,7 +3,8 @@
  * separated fields, read as offsets so that a reader types fields by position without slicing them. Shared by the
  * X12 and HL7 readers, which differ only in their separator and what ends a segment.
  */
-import type { TextView } from './text';
+import { isCalendarDate } from './date';
+import { isDigitCode, type TextView } from './text';
 
 export interface Segment {
   /** Start of each field (field 0 is the segment id) and its end, in the text. */
@@ -33,4 +34,45 @@ export function segmentAt(view: TextView, at: number, separator: number, maxLeng
   fieldEnds.push(p);
   view.work(p - at);
   return { starts, ends: fieldEnds, stop: p };
+}
+
+/**
+ * Whether a segment id at `at` starts a segment: at the text's start, or after a line break, a space or a quote
+ * (what a comment, a string or an output puts before a pasted segment). Each format adds its own terminators.
+ */
+export function startsAfterBreak(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  return c === 0x0a || c === 0x0d || c === 0x20 || c === 0x22 || c === 0x27 || c === 0x60;
+}
+
+export function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+}
+
+/** A field that is a name or a place: letters (and inner spaces, hyphens, apostrophes), two to sixty. */
+export function isNameField(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 60) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c) && !((c === 0x20 || c === 0x2d || c === 0x27) && i > start && i < end - 1)) return false;
+  }
+  return true;
+}
+
+/** A field that is an identifier: 4-30 letters, digits and dashes with at least four digits, not a code or an amount. */
+export function isIdField(text: string, start: number, end: number): boolean {
+  if (end - start < 4 || end - start > 30) return false;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) digits++;
+    else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2d)) return false;
+  }
+  return digits >= 4;
+}
+
+/** CCYYMMDD that is a calendar day (both formats write dates so). */
+export function isCompactDate(v: string): boolean {
+  return /^\d{8}$/.test(v) && isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
 }

@@ -9,9 +9,8 @@
  * are found by position, so no cue words are needed.
  */
 import type { Category } from '../model';
-import { isCalendarDate } from './date';
 import { pushCandidate } from './candidate';
-import { segmentAt, type Segment } from './segments';
+import { isCompactDate, isIdField, isNameField, segmentAt, startsAfterBreak, type Segment } from './segments';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -52,7 +51,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 4)) {
       if (!startsSegment(text, at)) continue;
       const claim = x12Segment(view, at);
-      if (claim.starts.length > 1 && isIdentifier(text, claim.starts[1], claim.ends[1])) {
+      if (claim.starts.length > 1 && isIdField(text, claim.starts[1], claim.ends[1])) {
         pushCandidate(out, view, claim.starts[1], claim.ends[1], 'account-number', 'x12', 'high');
       }
     }
@@ -60,11 +59,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A segment starts the text, a line, or follows a terminator (or a space or quote a comment or string adds). */
+/** An X12 segment also starts after the `~` that ends the one before. */
 function startsSegment(text: string, at: number): boolean {
-  if (at === 0) return true;
-  const c = text.charCodeAt(at - 1);
-  return c === 0x7e /* ~ */ || c === 0x0a || c === 0x0d || c === 0x20 || c === 0x22 || c === 0x27 || c === 0x60;
+  return startsAfterBreak(text, at) || text.charCodeAt(at - 1) === 0x7e /* ~ */;
 }
 
 /** X12 segments end at `~` or a line break. */
@@ -94,12 +91,12 @@ function readPersonLoop(view: TextView, at: number, out: Candidate[], read: Set<
   if (!PERSON_ENTITIES.has(element(text, nm1, 1)) || element(text, nm1, 2) !== '1') return false;
   // NM103-NM105: last, first and middle name (a lone middle initial says nothing).
   for (let i = 3; i <= 5; i++) {
-    if (i < nm1.starts.length && isNamePart(text, nm1.starts[i], nm1.ends[i])) pushCandidate(out, view, nm1.starts[i], nm1.ends[i], 'name', 'x12', 'high');
+    if (i < nm1.starts.length && isNameField(text, nm1.starts[i], nm1.ends[i])) pushCandidate(out, view, nm1.starts[i], nm1.ends[i], 'name', 'x12', 'high');
   }
   // NM108 qualifies NM109; a segment typed by hand with one `*` too many has them one place later.
   const isQualifier = (i: number): boolean => Object.hasOwn(ID_QUALIFIER_CATEGORY, element(text, nm1, i));
   const idAt = !isQualifier(8) && isQualifier(9) ? 10 : 9;
-  if (nm1.starts.length > idAt && isIdentifier(text, nm1.starts[idAt], nm1.ends[idAt])) {
+  if (nm1.starts.length > idAt && isIdField(text, nm1.starts[idAt], nm1.ends[idAt])) {
     const category = isQualifier(idAt - 1) ? ID_QUALIFIER_CATEGORY[element(text, nm1, idAt - 1)] : 'other-id';
     pushCandidate(out, view, nm1.starts[idAt], nm1.ends[idAt], category, 'x12', 'high');
   }
@@ -133,7 +130,7 @@ function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[
       return;
     }
     case 'DMG': { // DMG*D8*CCYYMMDD: the date of birth
-      if (element(text, s, 1) === 'D8' && isD8(element(text, s, 2))) push(2, 'date');
+      if (element(text, s, 1) === 'D8' && isCompactDate(element(text, s, 2))) push(2, 'date');
       return;
     }
     case 'REF': // REF*SY: the person's SSN
@@ -156,38 +153,11 @@ function readServiceDates(view: TextView, s: Segment, out: Candidate[]): void {
   const format = element(text, s, 2);
   const start = s.starts[3];
   const value = element(text, s, 3);
-  if (format === 'D8' && isD8(value)) pushCandidate(out, view, start, start + 8, 'date', 'x12', 'high');
-  else if (format === 'RD8' && value.length === 17 && value[8] === '-' && isD8(value.slice(0, 8)) && isD8(value.slice(9))) {
+  if (format === 'D8' && isCompactDate(value)) pushCandidate(out, view, start, start + 8, 'date', 'x12', 'high');
+  else if (format === 'RD8' && value.length === 17 && value[8] === '-' && isCompactDate(value.slice(0, 8)) && isCompactDate(value.slice(9))) {
     pushCandidate(out, view, start, start + 8, 'date', 'x12', 'high');
     pushCandidate(out, view, start + 9, start + 17, 'date', 'x12', 'high');
   }
-}
-
-function isD8(v: string): boolean {
-  return /^\d{8}$/.test(v) && isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
-}
-
-/** Letters (and spaces, hyphens, apostrophes inside), two or more. */
-function isNamePart(text: string, start: number, end: number): boolean {
-  if (end - start < 2 || end - start > 60) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
-    if (!letter && !((c === 0x20 || c === 0x2d || c === 0x27) && i > start && i < end - 1)) return false;
-  }
-  return true;
-}
-
-/** Letters, digits and dashes with at least four digits: an id, not a code or an amount. */
-function isIdentifier(text: string, start: number, end: number): boolean {
-  if (end - start < 4 || end - start > 30) return false;
-  let digits = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x2d)) return false;
-  }
-  return digits >= 4;
 }
 
 export const x12Detector: Detector = { id: 'x12', category: 'name', find, needs: ['digit'] };
