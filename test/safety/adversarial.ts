@@ -109,3 +109,23 @@ function notebookOf(length: number, cells: (room: number) => string): string {
   const tail = ']}';
   return head + cells(length - head.length - tail.length) + tail;
 }
+
+/**
+ * Identifiers found once with a cue and again without one, each different (recurrences.ts): every value is
+ * looked for in the whole file, and every recurrence checked against the findings already there.
+ */
+export const RECURRING_INPUT: AdversarialInput = {
+  id: 'recurring identifiers',
+  make: (length) => {
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < length; i++) {
+      const id = String(70_000_000 + ((i * 7919) % 9_999_999));
+      const surname = `Zor${[...i.toString(5)].map((d) => ['ba', 'de', 'ki', 'lo', 'mu'][+d]).join('')}ton`;
+      const unit = `# MRN ${id} then ${id}-01, Harold ${surname} saw ${surname}.\n`;
+      parts.push(unit);
+      size += unit.length;
+    }
+    return parts.join('').slice(0, length);
+  },
+};

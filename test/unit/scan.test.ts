@@ -232,3 +232,32 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(scanText('synthetic_counts.py', text).findings, []);
   });
 });
+
+/** Tables and records that list staff or organisations' sites: their names and addresses are not patients'. */
+describe('scan: staff tables and organisations\' sites', () => {
+  const source = (lines: string[]): string => ['# Databricks notebook source', ...lines, ''].join('\n');
+  const names = (text: string, path: string) => scanText(path, text).findings.filter((f) => f.category === 'name' || f.category === 'geographic');
+
+  it('reads a printed table\'s owner column as staff, and its name column of patients as names', () => {
+    // pandas right-aligns every column under its header.
+    const row = (cells: string[]): string => cells.map((c, i) => c.padStart([1, 11, 6, 20][i])).join('');
+    const staff = notebookPrinting([row(['', 'unit_code', 'beds', 'owner']), row(['0', '4N', '32', 'Harold Zorblatt']), row(['1', '4S', '28', 'Gretchen Vell'])]);
+    assert.deepEqual(names(staff, 'synthetic_staffing.ipynb'), []);
+    const patients = notebookPrinting([row(['', 'unit_code', 'beds', 'patient_name']), row(['0', '4N', '32', 'Harold Zorblatt'])]);
+    assert.deepEqual(names(patients, 'synthetic_census.ipynb').map((f) => f.category), ['name']);
+  });
+
+  it('reads a Markdown table with a role column as a table of staff', () => {
+    const staff = source(['# MAGIC %md', '# MAGIC | role | name |', '# MAGIC |---|---|', '# MAGIC | Lead programmer | Harold Zorblatt |']);
+    assert.deepEqual(names(staff, 'synthetic_team.py'), []);
+    const patients = source(['# MAGIC %md', '# MAGIC | mrn | name |', '# MAGIC |---|---|', '# MAGIC | 00719460 | Harold Zorblatt |']);
+    assert.deepEqual(names(patients, 'synthetic_cases.py').map((f) => f.category), ['name']);
+  });
+
+  it("reads an address literal beside a hospital's name as the hospital's, and one beside a patient's as the patient's", () => {
+    const site = source([`facilities = [("BVM-MAIN", "Bayview Medical Center", "2100 Harborline Blvd, Oakport, CA 94607")]`]);
+    assert.deepEqual(names(site, 'synthetic_sites.py'), []);
+    const home = source([`patients = [("00719460", "Harold Zorblatt", "2100 Harborline Blvd, Oakport, CA 94607")]`]);
+    assert.ok(names(home, 'synthetic_homes.py').some((f) => f.category === 'geographic'));
+  });
+});

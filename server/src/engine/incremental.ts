@@ -14,7 +14,8 @@ import { isPhiScannable } from './formats/support';
 import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, TextSlice } from './model';
 import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
 import { LineIndex, OffsetMap } from './positions';
-import { scanDocument, type ScanResult } from './scan';
+import { RecurringValues } from './recurrences';
+import { coveredByFileRanges, recurringFindings, scanOwn, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
 
 /**
@@ -64,6 +65,18 @@ interface NotebookBase {
   readonly document: ScanDocument;
   /** Per cell, in order: its findings and where the cell starts. */
   readonly entries: readonly CellPlacement[];
+  /** Per cell, in order: what its own scan found. */
+  readonly cells: readonly CellEntry[];
+}
+
+/**
+ * A cell's own findings (scanned alone and cached by its text), the values they leave to look for again in the
+ * whole file, and the cell's findings with the recurrences of the last set of values it was combined with.
+ */
+interface CellEntry {
+  readonly own: CellFindings;
+  readonly recurring: RecurringValues;
+  combined?: { readonly digest: string; readonly findings: CellFindings };
 }
 
 export interface IncrementalStats {
@@ -83,7 +96,9 @@ export class IncrementalScanner {
    * A cell's findings as scanned alone, by cellKey: kind, language, length and a 64-bit digest of the cell's
    * text (no copy of the text is kept). A cell that moves keeps its findings; only its placement changes.
    */
-  private cache = new Map<string, CellFindings>();
+  private cache = new Map<string, CellEntry>();
+  /** The values of the last scan's cells, all together, and each cell's own (to tell when the whole changed). */
+  private recurring: { readonly union: RecurringValues; readonly parts: readonly RecurringValues[] } | undefined;
   private config: ResolvedConfig | undefined;
   /** The inputs cell-local analyzers read, as the cached findings had them. */
   private cellInputs: Readonly<Record<string, unknown>> = {};
@@ -131,34 +146,38 @@ export class IncrementalScanner {
     }
     let document: ScanDocument | undefined;
     let entries: CellPlacement[] = [];
+    let cells: CellEntry[] = [];
     let dropped: ((f: FindingKind) => boolean) | undefined;
     try {
       const patched = this.editOneCell(path, source, cellScan, noted);
       if (patched) {
-        ({ document, entries } = patched);
-        this.keepBase(source.length, document, entries, noted, false);
+        ({ document, entries, cells } = patched);
+        entries = this.withRecurrences(document, cells, entries, cellScan, source);
+        this.keepBase(source.length, document, entries, cells, noted, false);
         this.stats = { cells: document.cells.length, scanned: 1, oneCell: true };
       } else if (isPhiScannable(path)) {
         const text = wholeText();
         document = readDocument(path, text);
-        const next = new Map<string, CellFindings>();
+        const next = new Map<string, CellEntry>();
         const lines = new LineIndex(text);
         let scanned = 0;
         for (const cell of document.cells) {
           const key = cellKey(text, cell);
-          let findings = next.get(key) ?? this.cache.get(key);
-          if (!findings) {
-            findings = new CellFindings(scanCell(document, cell, cellScan));
+          let entry = next.get(key) ?? this.cache.get(key);
+          if (!entry) {
+            entry = scanCell(document, cell, cellScan);
             // Kept at once, so a scan dropped half-way for a newer edit still saves the next one work.
-            this.cache.set(key, findings);
+            this.cache.set(key, entry);
             scanned++;
             yield;
           }
-          next.set(key, findings);
-          entries.push({ findings, fileStart: cell.fileStart, ...lines.position(cell.fileStart), index: cell.index });
+          next.set(key, entry);
+          cells.push(entry);
+          entries.push({ findings: entry.own, fileStart: cell.fileStart, ...lines.position(cell.fileStart), index: cell.index });
         }
         this.cache = next;
-        this.keepBase(text.length, document, entries, noted, undefined);
+        entries = this.withRecurrences(document, cells, entries, cellScan, text);
+        this.keepBase(text.length, document, entries, cells, noted, undefined);
         this.stats = { cells: document.cells.length, scanned };
         dropped = fileWideDropped(document, entries);
       }
@@ -176,11 +195,53 @@ export class IncrementalScanner {
    * Keeps what this scan read (large .ipynb only) and drops the edits its text already had. A notebook with a
    * file-wide suppression is always read whole (a cell edit could add or remove one that applies to all cells).
    */
-  private keepBase(length: number, document: ScanDocument, entries: readonly CellPlacement[], noted: number, fileWide: boolean | undefined): void {
+  private keepBase(
+    length: number, document: ScanDocument, entries: readonly CellPlacement[], cells: readonly CellEntry[], noted: number, fileWide: boolean | undefined,
+  ): void {
     this.edits = this.edits.slice(noted);
     const keep = this.options.editsNoted && document.format === 'ipynb' && length >= (this.options.minEditedBytes ?? 1024 * 1024)
       && !(fileWide ?? findDirectives(document).some((d) => d.scope === 'file'));
-    this.base = keep ? { path: document.path, length, document, entries } : undefined;
+    this.base = keep ? { path: document.path, length, document, entries, cells } : undefined;
+  }
+
+  /**
+   * Each cell's findings with the recurrences in it of every cell's values (see recurrences.ts): cached with the
+   * cell for one set of values, so an edit that leaves the set as it was rescans no other cell.
+   */
+  private withRecurrences(
+    document: ScanDocument, cells: readonly CellEntry[], entries: readonly CellPlacement[], cellScan: CellScan, source: string | EditedText,
+  ): CellPlacement[] {
+    const union = this.unionOf(cells);
+    if (union.size === 0) return [...entries];
+    const digest = union.digest;
+    return entries.map((entry, i) => {
+      const cell = cells[i];
+      if (cell.combined?.digest !== digest) {
+        const at = document.cells[i];
+        const alone = cellAlone(document, at, typeof source === 'string' ? undefined : source.slice(at.fileStart, at.fileEnd));
+        const own = cell.own;
+        const covered: number[] = [];
+        for (let k = 0; k < own.length; k++) covered.push(own.startOffset(k), own.endOffset(k));
+        const again = recurringFindings(alone, union, coveredByFileRanges(covered), { config: cellScan.config });
+        const findings = again.length === 0 ? own : new CellFindings(mergedFindings(own, again, at.index));
+        cell.combined = { digest, findings };
+      }
+      return { ...entry, findings: cell.combined.findings };
+    });
+  }
+
+  /** Every cell's values together; the last scan's when each cell's values are the same as then. */
+  private unionOf(cells: readonly CellEntry[]): RecurringValues {
+    const last = this.recurring;
+    const parts = cells.map((c) => c.recurring);
+    if (last && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i] || p.digest === last.parts[i].digest)) {
+      this.recurring = { union: last.union, parts };
+      return last.union;
+    }
+    const union = new RecurringValues();
+    for (const p of parts) union.addAll(p);
+    this.recurring = { union, parts };
+    return union;
   }
 
   /**
@@ -190,7 +251,9 @@ export class IncrementalScanner {
    * Only slices of the text are read (the new document joins its text when asked). Undefined when anything
    * does not fit: the caller then reads the whole file.
    */
-  private editOneCell(path: string, text: string | EditedText, cellScan: CellScan, noted: number): { document: ScanDocument; entries: CellPlacement[] } | undefined {
+  private editOneCell(
+    path: string, text: string | EditedText, cellScan: CellScan, noted: number,
+  ): { document: ScanDocument; entries: CellPlacement[]; cells: CellEntry[] } | undefined {
     const base = this.base;
     if (!base || base.path !== path || noted === 0 || noted > 10_000) return undefined;
     const ends = unchangedEnds(this.edits, noted);
@@ -226,8 +289,10 @@ export class IncrementalScanner {
       ? { path: base.document.path, format: base.document.format, text, cells: newCells }
       : new JoinedWhenRead(base.document.path, base.document.format, text, newCells);
     const entries: CellPlacement[] = base.entries.slice(0, i);
+    const cellEntries: CellEntry[] = base.cells.slice();
     const at = base.entries[i];
-    entries.push({ ...at, findings: new CellFindings(scanCell(document, edited, cellScan, span.slice(0, cellEnd - cell.fileStart))) });
+    cellEntries[i] = scanCell(document, edited, cellScan, span.slice(0, cellEnd - cell.fileStart));
+    entries.push({ ...at, findings: cellEntries[i].own });
     if (next) {
       const moved = advance(span, 0, next.fileStart + delta - cell.fileStart, at);
       const lineDelta = moved.line - next.line;
@@ -235,10 +300,10 @@ export class IncrementalScanner {
       for (let j = i + 1; j < cells.length; j++) {
         newCells.push(relocateCell(cells[j], delta, j));
         const e = base.entries[j];
-        entries.push({ findings: e.findings, fileStart: e.fileStart + delta, line: e.line + lineDelta, character: e.line === next.line ? e.character + charDelta : e.character, index: j });
+        entries.push({ findings: cellEntries[j].own, fileStart: e.fileStart + delta, line: e.line + lineDelta, character: e.line === next.line ? e.character + charDelta : e.character, index: j });
       }
     }
-    return { document, entries };
+    return { document, entries, cells: cellEntries };
   }
 }
 
@@ -376,7 +441,15 @@ function sameRecord(a: unknown, b: unknown): boolean {
  * the cell-local analyzers on that document. The findings are the cell's own (offsets and lines from its
  * start), in document order (the PHI scan's first at equal offsets, as a whole-file scan sorts them).
  */
-function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, cellText?: string): Finding[] {
+function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, cellText?: string): CellEntry {
+  const alone = cellAlone(document, cell, cellText);
+  const { findings, recurring } = scanOwn(alone, { config });
+  for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
+  return { own: new CellFindings(findings.sort(byOffsets)), recurring };
+}
+
+/** The cell as a document of its own text: offsets and lines count from the cell's start. */
+function cellAlone(document: ScanDocument, cell: NotebookCell, cellText?: string): ScanDocument {
   const shift = cell.fileStart;
   const local: NotebookCell = {
     index: cell.index,
@@ -392,10 +465,16 @@ function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, an
     fileStart: 0,
     fileEnd: cell.fileEnd - shift,
   };
-  const alone: ScanDocument = { path: document.path, format: document.format, text: cellText ?? document.text.slice(cell.fileStart, cell.fileEnd), cells: [local] };
-  const findings = scanDocument(alone, { config });
-  for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
-  return findings.sort(byOffsets);
+  return { path: document.path, format: document.format, text: cellText ?? document.text.slice(cell.fileStart, cell.fileEnd), cells: [local] };
+}
+
+/** A cell's own findings and its recurrences, relative to the cell, in document order. */
+function mergedFindings(own: CellFindings, again: readonly Finding[], index: number): Finding[] {
+  const origin: CellPlacement = { findings: own, fileStart: 0, line: 0, character: 0, index };
+  const all: Finding[] = [];
+  for (let k = 0; k < own.length; k++) all.push(own.place(k, origin));
+  for (const f of again) all.push(f);
+  return all.sort(byOffsets);
 }
 
 interface Position {

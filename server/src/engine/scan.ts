@@ -10,8 +10,9 @@ import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { workforceSections } from './context/workforceSections';
 import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
+import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -29,6 +30,8 @@ import { phiRuleFor } from './rules/registry';
 import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
+import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
+import { redact } from './redact';
 
 export interface ScanOptions {
   readonly config?: ResolvedConfig;
@@ -231,29 +234,121 @@ interface FindingHead {
 }
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
+  const own = scanOwn(document, options);
+  if (own.recurring.size === 0) return own.findings;
+  const again = recurringFindings(document, own.recurring, own.covered, options, own.facts);
+  if (again.length === 0) return own.findings;
+  for (const f of again) own.findings.push(f);
+  return own.findings.sort(byRange);
+}
+
+/** What scanning a document's own text gives: its findings (sorted) and the values they leave to look for again. */
+export interface OwnScan {
+  readonly findings: Finding[];
+  readonly recurring: RecurringValues;
+  readonly facts: DocumentFacts;
+  /** Where the findings are, per slice. */
+  readonly covered: Covered;
+}
+
+/** What placing findings in a document reads, made once per document. */
+interface DocumentFacts {
+  readonly lines: LineIndex;
+  readonly suppressions: Suppressions;
+  readonly allow: ((value: string) => boolean) | undefined;
+}
+
+function documentFacts(document: ScanDocument, config: ResolvedConfig): DocumentFacts {
+  return { lines: new LineIndex(document.text), suppressions: parseSuppressions(document), allow: compileAllowList(config.allow) };
+}
+
+/** The detectors' findings in the document, and every reported value that could recur elsewhere in it. */
+export function scanOwn(document: ScanDocument, options: ScanOptions = {}): OwnScan {
   const config = options.config ?? DEFAULT_CONFIG;
   const context = new ScanContext(config);
   for (const cell of document.cells) scanCell(cell, context);
+  const facts = documentFacts(document, config);
+  const recurring = new RecurringValues();
+  const bySlice = new Map<TextSlice, number[]>();
+  const findings = placeFindings(document, context.placed, facts, options, recurring, bySlice);
+  return { findings, recurring, facts, covered: { inSlice: (slice) => bySlice.get(slice) ?? NO_RANGES, overlaps: () => true } };
+}
 
-  const lines = new LineIndex(document.text);
-  const suppressions = parseSuppressions(document);
-  const allow = compileAllowList(config.allow);
+const NO_RANGES: readonly number[] = [];
+
+/**
+ * Findings where `values` recur in the document (see recurrences.ts), but for any overlapping `covered`, the
+ * [start, end) file offsets of findings already reported (ascending, not overlapping). Sorted.
+ */
+export function recurringFindings(
+  document: ScanDocument, values: RecurringValues, covered: Covered, options: ScanOptions = {}, facts?: DocumentFacts,
+): Finding[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const recurrences = findRecurrences(document.cells, values, covered);
+  if (recurrences.length === 0) return [];
+  const placed = takePlacements();
+  const heads: FindingHead[] = [];
+  for (const r of recurrences) {
+    const head = recurrenceHead(placed.heads, heads, config, r.category, r.regionKind);
+    placed.add(r.slice, r.start, r.end, head, redact(r.category, r.slice.text.slice(r.start, r.end)), r);
+  }
+  return placeFindings(document, placed, facts ?? documentFacts(document, config), options, undefined).sort(byRange);
+}
+
+/** Where findings are by their [start, end) file offsets (flat pairs, ascending by start, not overlapping). */
+export function coveredByFileRanges(ranges: readonly number[]): Covered {
+  return { inSlice: () => undefined, overlaps: (slice, start, end) => overlapsAny(ranges, slice.map.toFile(start), slice.map.toFileEnd(end)) };
+}
+
+/** Whether [start, end) overlaps a range of `covered` (flat pairs, ascending by start). */
+function overlapsAny(covered: readonly number[], start: number, end: number): boolean {
+  // The last range starting before `end`; ranges before it end no later, as none overlap.
+  let lo = 0;
+  let hi = covered.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (covered[mid * 2] < end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (covered[k * 2 + 1] > start) return true;
+  return false;
+}
+
+/**
+ * Placements as findings, one per span (see dedupe), with positions, suppressions, the allow list and
+ * severities applied; values of the findings kept go to `recurring` when given.
+ */
+function placeFindings(
+  document: ScanDocument, placed: Placements, facts: DocumentFacts, options: ScanOptions, recurring: RecurringValues | undefined,
+  bySlice?: Map<TextSlice, number[]>,
+): Finding[] {
+  const { lines, suppressions, allow } = facts;
   const findings: Finding[] = [];
-  const placed = context.placed;
   const kept = dedupe(placed);
   for (let g = 0, k = 0; g < kept.slices.length; g++) {
     const slice = kept.slices[g];
+    let spans: number[] | undefined;
+    if (bySlice) bySlice.set(slice, (spans = []));
     for (; k < kept.groupEnds[g]; k++) {
       const i = kept.indices[k];
+      spans?.push(placed.start[i], placed.end[i]);
       const head = placed.head(i);
       const { rule, severity, category } = head;
       if (!severity) continue;
       const cellIndex = placed.cellIndex[i];
       const sourceOffset = placed.sourceOffset[i];
-      if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) continue;
-      // The matched text is read only where an allow list or a fingerprint needs it.
-      const value = allow || options.fingerprintSalt !== undefined ? slice.text.slice(placed.start[i], placed.end[i]) : '';
+      if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) {
+        // A value under a file-wide directive still recurs, as it does when the editor scans its cell alone.
+        if (recurring && mayRecur(category) && suppressions.suppresses(rule.id, FILE_WIDE_ONLY, undefined)) {
+          recurring.add(category, slice.text.slice(placed.start[i], placed.end[i]));
+        }
+        continue;
+      }
+      // The matched text is read only where an allow list, a fingerprint or a recurring value needs it.
+      const seeds = recurring && mayRecur(category);
+      const value = allow || options.fingerprintSalt !== undefined || seeds ? slice.text.slice(placed.start[i], placed.end[i]) : '';
       if (allow?.(value)) continue;
+      if (seeds) recurring.add(category, value);
       const startOffset = slice.map.toFile(placed.start[i]);
       const endOffset = slice.map.toFileEnd(placed.end[i]);
       const startLine = lines.lineOf(startOffset);
@@ -285,6 +380,19 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
   return findings;
 }
 
+/** A cell index no directive has: only file-wide directives suppress a finding there. */
+const FILE_WIDE_ONLY = -2;
+
+/** The head of recurrences of a category in a kind of region: the message says why a lone value is reported. */
+function recurrenceHead(all: FindingHead[], heads: FindingHead[], config: ResolvedConfig, category: Category, regionKind: RegionKind): FindingHead {
+  for (const h of heads) if (h.category === category && h.regionKind === regionKind) return h;
+  const base = makeHead(all.length, config, category, regionKind, undefined, undefined);
+  const head: FindingHead = { ...base, message: `${CATEGORY_LABELS[category]} in ${base.rule.where} (also reported elsewhere in this file): ` };
+  heads.push(head);
+  all.push(head);
+  return head;
+}
+
 /**
  * One document's scan. A class, not an object literal: V8 made the literal's boilerplate only after keyed() and
  * place() were optimised, and doing so widened the types of these fields, which deoptimised both.
@@ -304,7 +412,7 @@ class ScanContext {
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName || k.inPersonTable !== undefined;
+    return k.category !== undefined || k.bareName || k.inPersonTable !== undefined || k.workforce || k.staffRole;
   };
 }
 
@@ -334,6 +442,8 @@ interface KeyClass {
   readonly bareName: boolean;
   /** Names a workforce member (`on_failure`, `__author__`): its literals are not read for PHI at all. */
   readonly workforce: boolean;
+  /** Says what people do (`role`, `job_title`): a table with such a column lists staff, not patients. */
+  readonly staffRole: boolean;
   /** FHIR's `family` or `given`: a column of them (a flattened Patient) is a column of names. */
   readonly namePart: boolean;
   /**
@@ -430,7 +540,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     }
     // A FHIR person resource kept in a string (a fixture, a pasted payload) is read as the record it is.
     if (content.length > 40 && isFhirPerson(content)) pastedTables(ctx, slice, [vs], [ve], 'code', where);
-    freeTextOf(ctx, slice, vs, content, strings, where);
+    freeTextOf(ctx, slice, vs, content, strings, where, siteOfOrganisation);
   }
   for (; c < comments.count; c++) {
     freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
@@ -558,11 +668,18 @@ function keyedTableValues(
 ): void {
   let personTables: Set<number> | undefined;
   let deferred: number[] | undefined;
+  const staffTables = tablesOfStaff(ctx, values);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
-    if (keyClassOf(ctx.config, ctx.keyClasses, v.key).inPersonTable) {
+    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (keyClass.workforce || keyClass.staffRole || (staffTables?.has(v.table) && namesContact(keyClass))) {
+      // Staff's names and addresses: kept from the free-text pass too, which would find the names again.
+      if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
+      continue;
+    }
+    if (keyClass.inPersonTable) {
       if (v.table > 0) (deferred ??= []).push(i);
       continue;
     }
@@ -586,6 +703,18 @@ function keyedTableValues(
   }
   // blanked() takes its spans in ascending order; the deferred values came after the rest.
   if (typed && typed.length > before) inAscendingPairs(typed);
+}
+
+/** Tables with a column of roles (`| role | name | contact |`): their people are staff. */
+function tablesOfStaff(ctx: ScanContext, values: readonly TableValue[]): Set<number> | undefined {
+  let tables: Set<number> | undefined;
+  for (const v of values) if (v.table > 0 && keyClassOf(ctx.config, ctx.keyClasses, v.key).staffRole) (tables ??= new Set()).add(v.table);
+  return tables;
+}
+
+/** A column of names or contact details (what a table of staff says about each of them). */
+function namesContact(keyClass: KeyClass): boolean {
+  return keyClass.bareName || keyClass.category === 'name' || keyClass.category === 'email' || keyClass.category === 'phone';
 }
 
 function inAscendingPairs(spans: number[]): void {
@@ -637,12 +766,26 @@ function freeText(
   if (to > from) freeTextOf(ctx, slice, from, blanked(slice.text.slice(from, to), judged), kind, where);
 }
 
-/** freeText of `text`, the slice's text from `from` on, already cut out (or blanked). */
-function freeTextOf(ctx: ScanContext, slice: TextSlice, from: number, text: string, kind: FreeTextKind, where: Where): void {
-  for (const c of freeTextCandidates(text, kind)) place(ctx, slice, from, c, where, freeTextHead(ctx, kind, c.category));
+/**
+ * freeText of `text`, the slice's text from `from` on, already cut out (or blanked). `drop` passes over
+ * candidates the text alone cannot judge (a literal read with the rest of its line).
+ */
+function freeTextOf(
+  ctx: ScanContext, slice: TextSlice, from: number, text: string, kind: FreeTextKind, where: Where,
+  drop?: (slice: TextSlice, start: number, end: number, c: Candidate) => boolean,
+): void {
+  for (const c of freeTextCandidates(text, kind)) {
+    if (drop?.(slice, from + c.start, from + c.end, c)) continue;
+    place(ctx, slice, from, c, where, freeTextHead(ctx, kind, c.category));
+  }
   for (const d of ctx.custom) {
     for (const c of d.find(text, kind.context)) place(ctx, slice, from, c, where, freeTextHead(ctx, kind, c.category));
   }
+}
+
+/** An address in a literal on a line of an organisation's site (`('BVM-MAIN', 'Bayview Medical Center', '2100 …')`). */
+function siteOfOrganisation(slice: TextSlice, start: number, end: number, c: Candidate): boolean {
+  return c.category === 'geographic' && isOrganisationSite(slice.text, start, end);
 }
 
 /** The text with each [start, end) pair of `spans` (ascending, not overlapping) replaced by as many spaces. */
@@ -707,7 +850,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   if (!keyClass) {
     const category = classifyKey(key, config.contextWords);
     keyClass = {
-      category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key),
+      category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key), staffRole: !category && isStaffRoleKey(key),
       inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],

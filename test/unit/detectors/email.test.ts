@@ -31,3 +31,20 @@ describe('detectors/email', () => {
     { label: 'cloud IAM members', text: `members: ["user:${person}", "group:${person}", "serviceAccount:${person}"]` },
   ]);
 });
+
+/** Organisations' mailboxes are staff's; patients write from mailbox providers and invented ones from example domains. */
+describe('detectors/email: staff at an organisation', () => {
+  const staff = (local: string, domain: string): string => `${local}@${domain}`;
+  vectors([
+    { label: 'a mailbox provider address in brackets', text: `the son wrote from (${staff('hz1957', 'gmail.com')}) today`, value: staff('hz1957', 'gmail.com'), category: 'email' },
+    { label: 'an address at an invented mail domain after a contact word', text: `contact: ${staff('a.zorblatt', 'examplemail.com')}`, value: staff('a.zorblatt', 'examplemail.com'), category: 'email' },
+    { label: 'an address at a company with no cue', text: `prefers ${staff('hzorblatt', 'acmewidgets.com')} for letters`, value: staff('hzorblatt', 'acmewidgets.com'), category: 'email' },
+  ], [
+    { label: "an address at a care organisation's domain", text: `ED Operations Analytics · ${staff('jzorblatt', 'lakeshorehealth.org')}`, region: 'markdown' },
+    { label: 'a pharmacy benefit domain', text: `Formulary Analytics (${staff('dzorblatt', 'keystonerx.com')})`, region: 'markdown' },
+    { label: 'a byline at a company domain', text: `Actuarial Analytics · Gavin Zorblatt, FCAS (${staff('gzorblatt', 'greatplainsmutual.com')})`, region: 'markdown' },
+    { label: 'a maintainer at a company domain', text: `Maintainers: Beatrix Zorblatt-Lowe (${staff('bzorblatt', 'tidewaterpp.com')})`, region: 'markdown' },
+    { label: 'a row of a table of staff', text: `| Sponsor data manager | Theo Zorblatt | ${staff('tzorblatt', 'helixartx.com')} |`, region: 'markdown' },
+    { label: 'a university address', text: `ask ${staff('zorblatt', 'stats.univ.edu')}`, region: 'comment' },
+  ]);
+});

@@ -16,3 +16,15 @@ describe('detectors/geographic', () => {
     { label: 'a step list', text: '2 Way ANOVA and 3 ways to join' },
   ]);
 });
+
+/** A line naming an organisation's site gives its address, unless the line is about a person. */
+describe('detectors/geographic: organisations\' sites', () => {
+  vectors([
+    { label: 'a patient moving, on a line naming a hospital', text: 'pt moved from Bayview Medical Center to 2100 Lakeshore Dr, Minneapolis, MN 55406', value: '2100 Lakeshore Dr, Minneapolis, MN 55406', category: 'geographic' },
+    { label: 'a home address on a line naming a clinic', text: 'discharged from the clinic to home at 88 Orchard Ln, Tres Pinos, CA 95075', value: '88 Orchard Ln, Tres Pinos, CA 95075', category: 'geographic' },
+  ], [
+    { label: 'facilities and their addresses', text: 'Facilities: LUH (2100 Lakeshore Dr, Minneapolis), TRMC (800 River Pkwy, Moorhead)', region: 'markdown' },
+    { label: "an organisation's header", text: 'Org: Eastside Family Health Centers, Inc. · EIN 41-1867302 · 2500 E Lake St, Minneapolis, MN 55406', region: 'markdown' },
+    { label: "a facility's contact line", text: 'Riverbend Dialysis Center, 1500 Riverside Dr, Macon, GA 31201; main line (478) 555-0100', region: 'comment' },
+  ]);
+});

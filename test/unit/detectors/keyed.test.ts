@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -44,6 +44,11 @@ describe('detectors/keyed: classifyKey', () => {
   it('knows workforce keys by their words: owners, stewards, on-call', () => {
     for (const key of ['owner', 'secondary_owner', 'dataSteward', 'oncall_primary', 'reviewers', 'email_notifications']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['patient_name', 'member_id', 'contact_name', 'emergency_contact']) assert.ok(!isWorkforceKey(key), key);
+    // A role at the end of a key names its holder; elsewhere the key holds what the role wrote.
+    for (const key of ['unit_manager', 'attending_name', 'pcp', 'rendering_provider', 'manager_email']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['nurse_note', 'manager_comment', 'rn_hours', 'provider_npi_count']) assert.ok(!isWorkforceKey(key), key);
+    for (const key of ['role', 'job_title', 'Position']) assert.ok(isStaffRoleKey(key), key);
+    for (const key of ['title', 'name', 'patient_role']) assert.ok(!isStaffRoleKey(key), key);
   });
 
   it('adds configured words by exact normalised match', () => {

@@ -1,4 +1,5 @@
-import { vectors } from './helpers';
+import { strict as assert } from 'node:assert';
+import { found, vectors } from './helpers';
 
 describe('detectors/name', () => {
   vectors([
@@ -53,4 +54,28 @@ describe('detectors/name', () => {
     { label: 'a vendor in capitals', text: 'Execute program (MS Windows version); look for MS Office files' },
     { label: 'a list of month abbreviations', text: "months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'", region: 'code' },
   ]);
+});
+
+/** What follows a name can make it staff's: a role, credentials, a byline address, a TODO's owner, a directory row. */
+describe('detectors/name: staff named beside their role', () => {
+  vectors([
+    { label: 'a patient with a note in brackets', text: 'patient Harold Zorblatt (see chart) called', value: 'Harold Zorblatt', category: 'name' },
+    { label: 'a name before a note about the care team', text: 'Harold Zorblatt (care team notified) missed dialysis', value: 'Harold Zorblatt', category: 'name' },
+  ], [
+    { label: 'a name before a role in brackets', text: 'TODO: Harold Zorblatt (data eng) to move consent_event to streaming' },
+    { label: 'a name with nursing credentials', text: 'Harold Zorblatt, BSN, RN', region: 'output' },
+    { label: 'a byline with an organisation address', text: 'ED Analytics · Harold Zorblatt (hzorblatt@lakeshorehealth.org) · 2024-10-17', region: 'markdown' },
+    { label: 'a name and its role inside brackets', text: '| Approver | Privacy Office (Harold Zorblatt, CISO delegate) |', region: 'markdown' },
+    { label: "a TODO's owner in brackets", text: 'TODO: move to v4.1 frequencies once the job is done (Harold Zorblatt).', region: 'markdown' },
+    { label: 'a staff directory row with the address of the same person', text: '("CTR-022", "Harold Zorblatt", "harold.zorblatt@lakeshorehealth.org", "Main")', region: 'comment' },
+    { label: 'a reviewer', text: '**Privacy review:** Harold Zorblatt, Privacy Office', region: 'markdown' },
+    
+    { label: 'a Spanish honorific of a clinician', text: '"311": ("Hospital Universitario del Sur", "ESP", "Dra. Marta Zorblatt")', region: 'comment' },
+  ]);
+
+  it('finds a name before a mailbox provider address or an MRN in brackets', () => {
+    for (const text of ['spoke with Harold Zorblatt (hz1957@gmail.com)', 'patient Harold Zorblatt (MRN 00719460) called']) {
+      assert.deepEqual(found(text).filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt'], 'one of the two texts');
+    }
+  });
 });

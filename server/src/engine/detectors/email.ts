@@ -90,6 +90,53 @@ function isWordsOnly(local: string): boolean {
   return parts.every((p) => p.length >= 3 && /^[a-z]+$/.test(p) && isPlainWord(p));
 }
 
+/**
+ * Mailbox providers people use for themselves, and the reserved example domains invented test data uses: an
+ * address there may be a patient's wherever it appears.
+ */
+const PERSONAL_MAIL_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'yahoo.com', 'ymail.com', 'rocketmail.com', 'hotmail.com', 'outlook.com', 'live.com',
+  'msn.com', 'aol.com', 'icloud.com', 'me.com', 'mac.com', 'comcast.net', 'verizon.net', 'att.net', 'sbcglobal.net',
+  'bellsouth.net', 'cox.net', 'charter.net', 'earthlink.net', 'optonline.net', 'frontier.com', 'juno.com',
+  'netzero.net', 'protonmail.com', 'proton.me', 'pm.me', 'gmx.com', 'gmx.net', 'zoho.com', 'yandex.com', 'qq.com',
+  '163.com', 'fastmail.com', 'tutanota.com', 'hey.com', 'windstream.net', 'centurylink.net', 'roadrunner.com',
+]);
+/** Reserved for documentation and tests (RFC 2606, RFC 6761): invented patients live there. */
+const EXAMPLE_DOMAIN = /(?:^|\.)(?:example|test|invalid|localhost)(?:\.[a-z]{2,3})?$/;
+
+/** Whether an address may be a person's own mailbox rather than an organisation's (see isOrganisationMail). */
+export function isPersonalMailDomain(domainPart: string): boolean {
+  const domain = domainPart.toLowerCase();
+  const base = domain.split('.').slice(-2).join('.');
+  return PERSONAL_MAIL_DOMAINS.has(base) || EXAMPLE_DOMAIN.test(domain) || /mail/.test(domain.slice(0, domain.lastIndexOf('.')));
+}
+
+/** Words in a domain that name a care organisation, a payer or a school (`lakeshorehealth.org`, `keystonerx.com`). */
+const ORGANISATION_DOMAIN = /health|hospital|medic|clinic|care|pharma|rx$|physicians|surgical|oncology|cardio|pediatric|ortho|univ|college|institute|foundation|insurance|mutual|bcbs|labs?$|diagnostic|research/;
+
+/**
+ * Mail at an organisation's own domain is staff's when the domain names a care organisation, or when the text
+ * around it does: a byline (`Jonah Petrakis (jpetrakis@…)`), a maintainer, owner, reviewer or contact. Patients
+ * write from mailbox providers, and invented ones from example domains: those are always reported.
+ */
+function isOrganisationMail(view: TextView, e: EmailSpan): boolean {
+  if (isPersonalMailDomain(e.domain)) return false;
+  const domain = e.domain.toLowerCase();
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  if (tld === 'edu' || tld === 'gov' || tld === 'mil') return true;
+  if (ORGANISATION_DOMAIN.test(domain.slice(0, domain.lastIndexOf('.')))) return true;
+  if (cueBefore(view, e.start, STAFF_CUES, 80) !== undefined) return true;
+  // A byline: a capitalised name, then the address in brackets.
+  return /[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+,?(?: [A-Za-z]{2,6},?)* ?[(<]$/.test(view.text.slice(Math.max(0, e.start - 60), e.start));
+}
+
+/** Words before an organisation's address that say whose it is: the team's. */
+const STAFF_CUES = [
+  'maintainer', 'maintainers', 'owner', 'owners', 'author', 'authors', 'reviewer', 'reviewed by', 'review', 'approver',
+  'contact', 'contacts', 'lead', 'manager', 'analyst', 'programmer', 'engineer', 'steward', 'stewards', 'coordinator',
+  'director', 'team', 'notebook by', 'prepared by', 'questions', 'escalation', 'on-call', 'oncall', 'support',
+];
+
 /** Authorship lines name the code's authors, not patients. */
 const AUTHOR_CUES = [
   'author', 'authors', 'authored by', 'co-authored-by', 'signed-off-by', 'reviewed-by', 'maintainer', 'maintained by', 'owner',
@@ -101,7 +148,7 @@ const AUTHOR_CUES = [
  * and author lines are not a patient's address.
  */
 function isPersonal(view: TextView, e: EmailSpan): boolean {
-  if (!isPersonalAddress(e.local, e.domain)) return false;
+  if (!isPersonalAddress(e.local, e.domain) || isOrganisationMail(view, e)) return false;
   const before = view.lower.slice(Math.max(0, e.start - 16), e.start);
   if (/users\/$|repos\/$|:\/\/$|@$|(?:^|[^a-z])(?:user|group|serviceaccount|principal):$/.test(before)) return false;
   return cueBefore(view, e.start, AUTHOR_CUES, 60) === undefined;

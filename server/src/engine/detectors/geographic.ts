@@ -129,6 +129,25 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
   return c === 0x23 || c === 0x24 || c === 0x2e || c === 0x2c || c === 0x2d;
 }
 
+/**
+ * Words that put a line about an organisation's site (`Facilities: LUH (2100 Lakeshore Dr, …)`, `Org: Eastside
+ * Family Health Centers, Inc. · EIN … · 2500 E Lake St`, a facility row naming its hospital).
+ */
+const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|health (?:cent(?:er|re)s?|system)|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care)\b|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
+/** Words that make the line about a person, whatever organisation it names. */
+const PERSON_LINE = /\b(?:patients?|pts?|members?|subscribers?|lives|resides|residing|home|moved|mother|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
+/** How far either side of an address its line is read. */
+const SITE_WINDOW = 240;
+
+/** Whether the line around [start, end) is about an organisation's site and no person (see ORGANISATION_LINE). */
+export function isOrganisationSite(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - SITE_WINDOW);
+  const before = text.lastIndexOf('\n', start - 1);
+  const after = text.indexOf('\n', end);
+  const line = text.slice(Math.max(from, before + 1), after < 0 ? Math.min(text.length, end + SITE_WINDOW) : Math.min(after, end + SITE_WINDOW));
+  return ORGANISATION_LINE.test(line) && !PERSON_LINE.test(line);
+}
+
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const zipCues = withExtraCues(ZIP_CUES, 'geographic', context);
@@ -139,13 +158,13 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (start < lastEnd) continue;
     const street = mayStartStreet(view, i) ? streetAddressAt(view, view.chain(i)) : undefined;
     if (street && (street.strong || cueNear(view, start, street.end, ADDRESS_CUES))) {
-      pushCandidate(out, view, start, street.end, 'geographic', 'geographic', 'high');
+      if (!isOrganisationSite(text, start, street.end)) pushCandidate(out, view, start, street.end, 'geographic', 'geographic', 'high');
       lastEnd = street.end;
       continue;
     }
     if (isZipAt(view, i) && !zipRuledOutBefore(view, start) && (zipAfterCityState(view, i) || labelBefore(view, start, zipCues))) {
       const end = view.chainEnd(i);
-      pushCandidate(out, view, start, end, 'geographic', 'geographic', 'medium');
+      if (!isOrganisationSite(text, start, end)) pushCandidate(out, view, start, end, 'geographic', 'geographic', 'medium');
       lastEnd = end;
     }
   }

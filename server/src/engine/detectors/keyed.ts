@@ -120,12 +120,36 @@ const WORKFORCE_WORDS = new Set([
   'reviewers', 'approver', 'approvers', 'oncall',
 ]);
 
+/**
+ * Roles whose holder a key names when the role ends it (`unit_manager`, `attending_name`, `pcp`): staff and
+ * clinicians. Only at the end: `nurse_note` or `manager_comment` hold what someone wrote, which may name patients.
+ */
+const STAFF_ROLE_KEYS = new Set([
+  'manager', 'director', 'supervisor', 'coordinator', 'analyst', 'attending', 'physician', 'provider', 'prescriber',
+  'pcp', 'surgeon', 'clinician', 'nurse', 'pharmacist', 'therapist', 'technician', 'rep', 'abstractor', 'registrar',
+  'programmer', 'engineer', 'statistician', 'investigator', 'navigator', 'scheduler', 'recruiter',
+]);
+/** What a key may add after the role it names (`attending_name`, `manager_email`). */
+const IDENTITY_SUFFIXES = new Set(['name', 'names', 'email', 'mail', 'user', 'username', 'login', 'full']);
+
 /** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
 export function isWorkforceKey(key: string): boolean {
   if (MODULE_METADATA_KEYS.has(key)) return true;
   const base = normaliseKey(key.slice(key.lastIndexOf('.') + 1));
-  return WORKFORCE_KEYS.has(base) || base.split('_').some((w) => WORKFORCE_WORDS.has(w));
+  if (WORKFORCE_KEYS.has(base)) return true;
+  const words = base.split('_');
+  if (words.some((w) => WORKFORCE_WORDS.has(w))) return true;
+  let last = words.length - 1;
+  while (last > 0 && IDENTITY_SUFFIXES.has(words[last])) last--;
+  return STAFF_ROLE_KEYS.has(words[last]);
 }
+
+/** A column that says what each person of a table does (`| role | name | contact |`): a table of staff. */
+export function isStaffRoleKey(key: string): boolean {
+  return STAFF_ROLE_COLUMNS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+}
+
+const STAFF_ROLE_COLUMNS = new Set(['role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function']);
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`. */
 const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos', 'dod']);

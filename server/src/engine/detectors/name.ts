@@ -8,6 +8,7 @@ import { makeCandidate } from './candidate';
 import { cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_GIVEN_NAMES, AMBIGUOUS_NAMES, AMBIGUOUS_SURNAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
+import { isPersonalMailDomain } from './email';
 import { isCapitalisedWord, isLowerCaseCode, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -32,6 +33,10 @@ const PROVIDER_CUES = [
   'prescriber', 'pcp', 'surgeon', 'resident physician', 'therapist', 'pharmacist', 'clinician', 'dentist',
   'cardiologist', 'oncologist', 'radiologist', 'referring', 'ordering', 'rendering', 'supervisor', 'manager',
   'contact', 'co-authored-by', 'assignee', 'assigned to', 'owner:', 'prof', 'prof.', 'professor', 'lead', 'steward', 'analyst',
+  // Teams' own roles in bylines, tables of who does what and review notes (`Privacy review: …`, `QC programmer | …`).
+  'dra', 'dra.', 'maintainers', 'owners', 'review', 'peer review', 'approver', 'approvers', 'programmer', 'statistician',
+  'biostatistician', 'biostat', 'engineer', 'scientist', 'coordinator', 'director', 'officer', 'team', 'notebook by',
+  'prepared by', 'rep', 'representative', 'investigator', 'abstractor', 'registrar', 'consultant', 'architect', 'actuary',
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -42,7 +47,12 @@ const ORGANISATION_WORDS = new Set([
   'Systems', 'Network', 'Trust', 'Fund', 'Index', 'Criteria', 'Classification', 'Sign', 'Reflex', 'Law', 'Act',
   'Distribution', 'Estimator', 'Curve', 'Test', 'Algorithm', 'Model', 'Theorem', 'Effect', 'Bridge', 'Tower',
 ]);
-const PROVIDER_SUFFIXES = [', md', ' md', ', m.d', ' m.d', ', rn', ', phd', ', do', ', np', ', pa-c', ', dds', ', pharmd', ', dnp', ', msn', ', facp', ' <'];
+const PROVIDER_SUFFIXES = [
+  ', md', ' md', ', m.d', ' m.d', ', rn', ', phd', ', do', ', np', ', pa-c', ', dds', ', pharmd', ', dnp', ', msn', ', facp', ' <',
+  // Credentials staff sign with (`Luis Arreola, BSN, RN`, `Gavin Schreiber, FCAS`).
+  ', bsn', ', mph', ', mba', ', fcas', ', acas', ', fsa', ', asa', ', cpc', ', rhia', ', rhit', ', ccs', ', lcsw', ', lpn',
+  ', aprn', ', crna', ', cnm', ', fnp', ', faan', ', dmd', ', dpt', ', ccrn', ', cphims', ', pmp',
+];
 /** Words just before `name` that make it some other thing's name (`table name:`, `file name =`). */
 const PERSON_NAME_QUALIFIERS = new Set(['patient', 'pt', 'full', 'first', 'last', 'given', 'family', 'member', 'subscriber', 'guarantor', 'legal', 'maiden', 'contact', 'person', 'his', 'her', 'their', 'whose', 'middle', 'patients', 'mother', 'father']);
 
@@ -107,6 +117,18 @@ function isClearName(w: string): boolean {
 /** Whether a word in any case (`okafor`, `SMITH`) is a given name or surname of the lists, not an ambiguous one. */
 export function isKnownName(word: string): boolean {
   return word.length > 0 && isClearName(word[0].toUpperCase() + word.slice(1).toLowerCase());
+}
+
+/**
+ * Whether a word of a name already found (`Wierzbicki` of `WIERZBICKI^TOMASZ^J`) says who it is on its own, so
+ * that seeing it alone elsewhere in the file is seeing that person: not a given name, not a word or a name that
+ * is also one (`Brown`, `Grace`), not an organisation's word. Any case; at least four letters.
+ */
+export function isDistinctiveSurname(word: string): boolean {
+  if (word.length < 4 || word.length > 24 || !/^[A-Za-z]+(?:-[A-Za-z]+)?$/.test(word)) return false;
+  const w = word[0].toUpperCase() + word.slice(1).toLowerCase();
+  return !GIVEN_NAMES.has(w) && !AMBIGUOUS_NAMES.has(w) && !AMBIGUOUS_GIVEN_NAMES.has(w) && !AMBIGUOUS_SURNAMES.has(w)
+    && !isEnglishWord(w) && !ORGANISATION_WORDS.has(w) && !NOT_SURNAMES.has(w) && !WORD_ENDINGS.test(w.toLowerCase());
 }
 
 /** Second words that follow given names in place and institution names (`Beth Israel`, `Dana Farber`). */
@@ -181,6 +203,64 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
   const ahead = view.lower.slice(end, end + 9);
   return PROVIDER_SUFFIXES.some((s) => ahead.startsWith(s) && (s.endsWith('<') || !/[a-z]/.test(ahead[s.length] ?? ' ')));
 }
+
+/**
+ * What follows a name that makes it staff's: a role in brackets (`Jamal Whitfield (data eng)`, `(analyst, …)`),
+ * an organisation's address in brackets (a byline: `Jonah Petrakis (jpetrakis@lakeshorehealth.org)`), or, on a
+ * TODO line, the name alone in brackets (`… once the job is done (Arjun Venkataraman).`: whoever will do it).
+ */
+function namesStaffAfter(view: TextView, start: number, end: number): boolean {
+  const text = view.text;
+  // The rest of a hyphenated surname (`Moreno-Brandt`) and credentials (`, PharmD`) come before the brackets.
+  const ahead = text.slice(end, end + 120);
+  const open = /^(?:-[A-Za-z'-]+)?(?:,? [A-Z][A-Za-z.]{1,7})*,? ?[(<]/.exec(ahead);
+  const bracketed = open ? bracketContent(ahead.slice(open[0].length)) : undefined;
+  if (bracketed !== undefined) {
+    const mail = /^\s*[\w.%+-]+@([\w-]+(?:\.[\w-]+)+)\s*$/.exec(bracketed);
+    if (mail) return !isPersonalMailDomain(mail[1]);
+    if (isRoleNote(bracketed)) return true;
+  }
+  if (text[start - 1] === '(') {
+    // `(Daniel Ashworth, CISO delegate)`: the rest of the brackets says what the person does.
+    const rest = /^(?:-[A-Za-z'-]+)?, ([^()\n]{1,40})\)/.exec(ahead);
+    if (rest && isRoleNote(rest[1])) return true;
+    // `(Arjun Venkataraman)` on a TODO line: the name is all there is in the brackets, whoever will do it.
+    if (/^(?:-[A-Za-z'-]+)?\)/.test(ahead) && /\b(?:todo|fixme|tbd)\b/i.test(text.slice(Math.max(0, start - 200), start))) return true;
+  }
+  // A directory row: the person's own address at an organisation's domain follows (`"Marcus Delacroix-Byrne",
+  // "marcus.delacroixbyrne@lakeshorehealth.org"`).
+  const line = ahead.slice(0, Math.max(0, ahead.indexOf('\n')) || ahead.length);
+  const surname = text.slice(start, end).split(/\s+/).pop()?.toLowerCase() ?? '';
+  for (const m of line.matchAll(/([\w.%+-]+)@([\w-]+(?:\.[\w-]+)+)/g)) {
+    if (surname.length >= 3 && m[1].toLowerCase().includes(surname) && !isPersonalMailDomain(m[2])) return true;
+  }
+  return false;
+}
+
+/** The text up to the closing bracket, or undefined when there is none. */
+function bracketContent(text: string): string | undefined {
+  const close = text.search(/[)>]/);
+  return close < 0 ? undefined : text.slice(0, close);
+}
+
+/** A few words that say what someone does (`data eng`, `analyst, …`, `CISO delegate`), about no patient. */
+function isRoleNote(note: string): boolean {
+  const words = note.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 5 && words.some((w) => STAFF_ROLE_WORDS.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
+}
+
+/** Words of a role or a team, in brackets after a name. */
+const STAFF_ROLE_WORDS = new Set([
+  'analyst', 'analytics', 'eng', 'engineer', 'engineering', 'manager', 'director', 'biostat', 'statistician',
+  'programmer', 'scientist', 'informatics', 'delegate', 'ciso', 'cmio', 'cio', 'cno', 'cmo', 'coordinator', 'actuarial',
+  'devops', 'governance', 'owner', 'reviewer', 'approver', 'maintainer', 'consultant', 'architect', 'abstractor',
+  'registrar', 'pharmd', 'md', 'rn', 'np', 'mfm', 'intern', 'contractor',
+]);
+/** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
+const PATIENT_WORDS = new Set([
+  'patient', 'pt', 'mrn', 'dob', 'member', 'subscriber', 'mother', 'father', 'son', 'daughter', 'wife', 'husband',
+  'spouse', 'caller', 'guardian', 'poa', 'deceased', 'age', 'yo', 'years',
+]);
 
 /** A `name` label qualified by a non-person word (`table name:`) names something else. */
 function isOtherThingsName(view: TextView, cueStart: number): boolean {
@@ -266,7 +346,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
     if (!verdict || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
     const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
-    if (hasProviderSuffix(view, end)) continue;
+    if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) continue;
     out.push(makeCandidate(view, phrase.start, end, 'name', 'name', verdict.words >= 2 ? 'high' : 'medium'));
     i = phrase.nextIndex - 1;
   }

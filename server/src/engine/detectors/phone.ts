@@ -6,6 +6,7 @@
  */
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
+import { isOrganisationSite } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
@@ -137,6 +138,11 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const cue = cueCategory(view, span, cues);
     if (cue === 'other' || (!span.formatted && !cue)) continue;
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
+    // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`).
+    if (isOrganisationSite(text, span.start, span.end)) {
+      lastEnd = span.end;
+      continue;
+    }
     out.push(makeCandidate(view, span.start, span.end, cue ?? 'phone', 'phone', confidence));
     lastEnd = span.end;
   }
