@@ -115,6 +115,9 @@ describe('recurrences: a value reported once is reported wherever it recurs in t
     assert.equal(a.digest, b.digest);
     b.add('health-plan-id', MEMBER);
     assert.notEqual(a.digest, b.digest);
+    const copy = new RecurringValues();
+    copy.addPacked(b.pack());
+    assert.equal(copy.digest, b.digest);
   });
 
   it('finds in the editor what a whole-file scan finds as an edit adds and removes the first occurrence', () => {

@@ -75,7 +75,9 @@ interface NotebookBase {
  */
 interface CellEntry {
   readonly own: CellFindings;
-  readonly recurring: RecurringValues;
+  /** RecurringValues.pack() of the cell's values, and their digest. */
+  readonly recurring: string;
+  readonly recurringDigest: string;
   combined?: { readonly digest: string; readonly findings: CellFindings };
 }
 
@@ -98,7 +100,7 @@ export class IncrementalScanner {
    */
   private cache = new Map<string, CellEntry>();
   /** The values of the last scan's cells, all together, and each cell's own (to tell when the whole changed). */
-  private recurring: { readonly union: RecurringValues; readonly parts: readonly RecurringValues[] } | undefined;
+  private recurring: { readonly union: RecurringValues; readonly parts: readonly string[] } | undefined;
   private config: ResolvedConfig | undefined;
   /** The inputs cell-local analyzers read, as the cached findings had them. */
   private cellInputs: Readonly<Record<string, unknown>> = {};
@@ -233,13 +235,13 @@ export class IncrementalScanner {
   /** Every cell's values together; the last scan's when each cell's values are the same as then. */
   private unionOf(cells: readonly CellEntry[]): RecurringValues {
     const last = this.recurring;
-    const parts = cells.map((c) => c.recurring);
-    if (last && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i] || p.digest === last.parts[i].digest)) {
+    const parts = cells.map((c) => c.recurringDigest);
+    if (last && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i])) {
       this.recurring = { union: last.union, parts };
       return last.union;
     }
     const union = new RecurringValues();
-    for (const p of parts) union.addAll(p);
+    for (const c of cells) if (c.recurring) union.addPacked(c.recurring);
     this.recurring = { union, parts };
     return union;
   }
@@ -445,7 +447,7 @@ function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, an
   const alone = cellAlone(document, cell, cellText);
   const { findings, recurring } = scanOwn(alone, { config });
   for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
-  return { own: new CellFindings(findings.sort(byOffsets)), recurring };
+  return { own: new CellFindings(findings.sort(byOffsets)), recurring: recurring.pack(), recurringDigest: recurring.digest };
 }
 
 /** The cell as a document of its own text: offsets and lines count from the cell's start. */

@@ -34,7 +34,7 @@ export class RecurringValues {
   /** Lower case. */
   private readonly surnames = new Set<string>();
   /** Words of names already judged not distinctive (a table repeats its names' given names on every row). */
-  private readonly plainWords = new Set<string>();
+  private plainWords: Set<string> | undefined;
   /** Lengths of the ids, so most tokens are passed over without a lookup. */
   minIdLength = Number.MAX_SAFE_INTEGER;
   maxIdLength = 0;
@@ -42,17 +42,12 @@ export class RecurringValues {
    * A bit per shape key (length and three characters) of the values: a token whose key has no bit is none of
    * them, and most tokens of a text are passed over without a slice or a lookup.
    */
-  private readonly shapes = new Uint8Array(1 << 13);
+  private shapes: Uint8Array | undefined;
 
   /** Notes a reported value of `category`: an id whole and by its hyphen-joined parts, a name by its surnames. */
   add(category: Category, value: string): void {
     if (category === 'name') this.addName(value);
     else if (ID_CATEGORIES.has(category)) this.addId(category, value);
-  }
-
-  addAll(other: RecurringValues): void {
-    for (const [id, category] of other.ids) this.noteId(id, category);
-    for (const surname of other.surnames) this.noteSurname(surname);
   }
 
   get size(): number {
@@ -98,13 +93,38 @@ export class RecurringValues {
 
   /** Whether text[start, end) may be one of the values (no: it is none; yes: look it up). */
   mayBe(text: string, start: number, end: number): boolean {
+    const shapes = (this.shapes ??= this.shapesOfValues());
     const key = shapeKey(text, start, end);
-    return (this.shapes[key >>> 3] & (1 << (key & 7))) !== 0;
+    return (shapes[key >>> 3] & (1 << (key & 7))) !== 0;
   }
 
-  private noteShape(value: string): void {
-    const key = shapeKey(value, 0, value.length);
-    this.shapes[key >>> 3] |= 1 << (key & 7);
+  /** Made when first searched with (a cell's own values in the editor's cache never are). */
+  private shapesOfValues(): Uint8Array {
+    const shapes = new Uint8Array(1 << 10);
+    const note = (value: string): void => {
+      const key = shapeKey(value, 0, value.length);
+      shapes[key >>> 3] |= 1 << (key & 7);
+    };
+    for (const id of this.ids.keys()) note(id);
+    for (const surname of this.surnames) note(surname);
+    return shapes;
+  }
+
+  /** The values as one string, for a cache that keeps them long (a Map per cell costs several times more). */
+  pack(): string {
+    let packed = '';
+    for (const [id, category] of this.ids) packed += `${category}\u0000${id}\u0000`;
+    for (const surname of this.surnames) packed += `name\u0000${surname}\u0000`;
+    return packed;
+  }
+
+  /** Adds values packed by pack(). */
+  addPacked(packed: string): void {
+    const parts = packed.split('\u0000');
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      if (parts[i] === 'name') this.noteSurname(parts[i + 1]);
+      else this.noteId(parts[i + 1], parts[i] as Category);
+    }
   }
 
   get hasIds(): boolean {
@@ -122,9 +142,9 @@ export class RecurringValues {
       while (i < value.length && (isLetter(value.charCodeAt(i)) || value.charCodeAt(i) === 0x2d)) i++;
       if (i - start < 4) continue;
       const lower = value.slice(start, i).toLowerCase();
-      if (this.surnames.has(lower) || this.plainWords.has(lower)) continue;
+      if (this.surnames.has(lower) || this.plainWords?.has(lower)) continue;
       if (isDistinctiveSurname(lower)) this.noteSurname(lower);
-      else this.plainWords.add(lower);
+      else (this.plainWords ??= new Set()).add(lower);
     }
   }
 
@@ -149,13 +169,13 @@ export class RecurringValues {
   private noteSurname(lower: string): void {
     if (this.surnames.has(lower)) return;
     this.surnames.add(lower);
-    this.noteShape(lower);
+    this.shapes = undefined;
   }
 
   private noteId(id: string, category: Category): void {
     if (this.ids.has(id)) return;
     this.ids.set(id, category);
-    this.noteShape(id);
+    this.shapes = undefined;
     if (id.length < this.minIdLength) this.minIdLength = id.length;
     if (id.length > this.maxIdLength) this.maxIdLength = id.length;
   }
@@ -240,24 +260,35 @@ export function findRecurrences(
  * beside `Linux`): a word in common use there, not a person; the name found with it was likely none either.
  */
 function wordsInLowerCase(cell: NotebookCell, hits: readonly Recurrence[]): Set<string> {
+  const wanted = new Set<string>();
+  for (const r of hits) if (r.category === 'name') wanted.add(r.slice.text.slice(r.start, r.end).toLowerCase());
+  // One pass over the cell's lower-case words, whatever the number of surnames.
   const common = new Set<string>();
   const slices = [cell.source, ...(cell.title ? [cell.title] : []), ...cell.outputs.flatMap((o) => [...o.texts, ...o.keyed.map((k) => k.value)])];
-  for (const r of hits) {
-    if (r.category !== 'name') continue;
-    const word = r.slice.text.slice(r.start, r.end).toLowerCase();
-    if (!common.has(word) && slices.some((slice) => hasWord(slice.text, word))) common.add(word);
-  }
+  for (const slice of slices) lowerCaseWords(slice.text, wanted, common);
   return common;
 }
 
-/** Whether `word` occurs in `text` exactly, as a word of its own. */
-function hasWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = at > 0 ? text.charCodeAt(at - 1) : 0x20;
-    const after = at + word.length < text.length ? text.charCodeAt(at + word.length) : 0x20;
-    if (!(before < 0x80 && TOKEN_CHAR[before] !== 0) && !(after < 0x80 && TOKEN_CHAR[after] !== 0)) return true;
+/** Adds to `found` each word of `wanted` that `text` writes in lower case as a word of its own. */
+function lowerCaseWords(text: string, wanted: ReadonlySet<string>, found: Set<string>): void {
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || TOKEN_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lower = TOKEN_CHAR[c] === LOWER;
+    while (i < n && text.charCodeAt(i) < 0x80 && TOKEN_CHAR[text.charCodeAt(i)] !== 0) {
+      if (TOKEN_CHAR[text.charCodeAt(i)] !== LOWER) lower = false;
+      i++;
+    }
+    if (lower && i - start >= 4) {
+      const word = text.slice(start, i);
+      if (wanted.has(word)) found.add(word);
+    }
   }
-  return false;
 }
 
 interface TokenHit {
