@@ -100,7 +100,7 @@ export class IncrementalScanner {
    */
   private cache = new Map<string, CellEntry>();
   /** The values of the last scan's cells, all together, and each cell's own (to tell when the whole changed). */
-  private recurring: { readonly union: RecurringValues; readonly parts: readonly string[] } | undefined;
+  private recurring: { readonly digest: string; readonly size: number; readonly parts: readonly string[] } | undefined;
   private config: ResolvedConfig | undefined;
   /** The inputs cell-local analyzers read, as the cached findings had them. */
   private cellInputs: Readonly<Record<string, unknown>> = {};
@@ -213,9 +213,8 @@ export class IncrementalScanner {
   private withRecurrences(
     document: ScanDocument, cells: readonly CellEntry[], entries: readonly CellPlacement[], cellScan: CellScan, source: string | EditedText,
   ): CellPlacement[] {
-    const union = this.unionOf(cells);
-    if (union.size === 0) return [...entries];
-    const digest = union.digest;
+    const { digest, size, values } = this.unionOf(cells);
+    if (size === 0) return [...entries];
     return entries.map((entry, i) => {
       const cell = cells[i];
       if (cell.combined?.digest !== digest) {
@@ -224,7 +223,7 @@ export class IncrementalScanner {
         const own = cell.own;
         const covered: number[] = [];
         for (let k = 0; k < own.length; k++) covered.push(own.startOffset(k), own.endOffset(k));
-        const again = recurringFindings(alone, union, coveredByFileRanges(covered), { config: cellScan.config });
+        const again = recurringFindings(alone, values(), coveredByFileRanges(covered), { config: cellScan.config });
         const findings = again.length === 0 ? own : new CellFindings(mergedFindings(own, again, at.index));
         cell.combined = { digest, findings };
       }
@@ -232,18 +231,27 @@ export class IncrementalScanner {
     });
   }
 
-  /** Every cell's values together; the last scan's when each cell's values are the same as then. */
-  private unionOf(cells: readonly CellEntry[]): RecurringValues {
+  /**
+   * Every cell's values together: their digest and count, and the values themselves when a cell must be combined
+   * with them. Only the digest is kept between scans (the values of 200 open notebooks would cost megabytes); an
+   * edit that leaves every cell's values as they were needs no more.
+   */
+  private unionOf(cells: readonly CellEntry[]): { digest: string; size: number; values: () => RecurringValues } {
     const last = this.recurring;
     const parts = cells.map((c) => c.recurringDigest);
-    if (last && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i])) {
-      this.recurring = { union: last.union, parts };
-      return last.union;
-    }
-    const union = new RecurringValues();
-    for (const c of cells) if (c.recurring) union.addPacked(c.recurring);
-    this.recurring = { union, parts };
-    return union;
+    let built: RecurringValues | undefined;
+    const values = (): RecurringValues => {
+      if (!built) {
+        built = new RecurringValues();
+        for (const c of cells) if (c.recurring) built.addPacked(c.recurring);
+      }
+      return built;
+    };
+    const same = last !== undefined && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i]);
+    const digest = same ? last.digest : values().digest;
+    const size = same ? last.size : values().size;
+    this.recurring = { digest, size, parts };
+    return { digest, size, values };
   }
 
   /**
