@@ -100,7 +100,9 @@ export class IncrementalScanner {
    */
   private cache = new Map<string, CellEntry>();
   /** The values of the last scan's cells, all together, and each cell's own (to tell when the whole changed). */
-  private recurring: { readonly digest: string; readonly size: number; readonly parts: readonly string[] } | undefined;
+  private recurring: {
+    readonly digest: string; readonly size: number; readonly parts: readonly string[]; readonly values: RecurringValues | undefined;
+  } | undefined;
   private config: ResolvedConfig | undefined;
   /** The inputs cell-local analyzers read, as the cached findings had them. */
   private cellInputs: Readonly<Record<string, unknown>> = {};
@@ -213,7 +215,7 @@ export class IncrementalScanner {
   private withRecurrences(
     document: ScanDocument, cells: readonly CellEntry[], entries: readonly CellPlacement[], cellScan: CellScan, source: string | EditedText,
   ): CellPlacement[] {
-    const { digest, size, values } = this.unionOf(cells);
+    const { digest, size, values } = this.unionOf(cells, source.length >= (this.options.minEditedBytes ?? 1024 * 1024));
     if (size === 0) return [...entries];
     return entries.map((entry, i) => {
       const cell = cells[i];
@@ -233,13 +235,17 @@ export class IncrementalScanner {
 
   /**
    * Every cell's values together: their digest and count, and the values themselves when a cell must be combined
-   * with them. Only the digest is kept between scans (the values of 200 open notebooks would cost megabytes); an
-   * edit that leaves every cell's values as they were needs no more.
+   * with them. A notebook under a megabyte keeps only the digest between scans (the values of 200 open notebooks
+   * would cost megabytes, and reading back a small one's is quick); an edit that leaves every cell's values as
+   * they were needs no more.
    */
-  private unionOf(cells: readonly CellEntry[]): { digest: string; size: number; values: () => RecurringValues } {
+  private unionOf(cells: readonly CellEntry[], large: boolean): { digest: string; size: number; values: () => RecurringValues } {
     const last = this.recurring;
     const parts = cells.map((c) => c.recurringDigest);
-    let built: RecurringValues | undefined;
+    const same = last !== undefined && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i]);
+    // A large notebook keeps its values: each edit combines the edited cell with them, and reading back every
+    // cell's values would cost more than the edit's own scan.
+    let built: RecurringValues | undefined = same ? last.values : undefined;
     const values = (): RecurringValues => {
       if (!built) {
         built = new RecurringValues();
@@ -247,10 +253,9 @@ export class IncrementalScanner {
       }
       return built;
     };
-    const same = last !== undefined && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i]);
     const digest = same ? last.digest : values().digest;
     const size = same ? last.size : values().size;
-    this.recurring = { digest, size, parts };
+    this.recurring = { digest, size, parts, values: large ? values() : undefined };
     return { digest, size, values };
   }
 
