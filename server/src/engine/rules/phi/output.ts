@@ -12,7 +12,9 @@ export const output: PhiRule = {
 Reads the outputs saved in \`.ipynb\` files (streams, \`text/plain\`, HTML and JSON results, tracebacks, and the
 result tables Databricks keeps in output metadata) and finds identifiers, typing each value by the table header
 or key above it. In a table or record that names a person (an MRN, a member id, a name column), its other date
-columns (\`adm_date\`, \`fill_dt\`) are that person's dates; a table of counts by date has none.
+columns (\`adm_date\`, \`fill_dt\`) are that person's dates; a table of counts by date has none. Columns that name a
+role (\`owner\`, \`unit_manager\`, \`attending_name\`) hold staff, not patients. An id or a surname the file reports
+elsewhere is reported in an output too (an MRN inside a photo's file name).
 
 ## Why is this bad?
 A \`display(df)\` or pandas print of real rows, committed with the notebook, copies PHI out of Unity Catalog,
