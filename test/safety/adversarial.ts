@@ -122,7 +122,7 @@ export const RECURRING_INPUT: AdversarialInput = {
     for (let i = 0; size < length; i++) {
       const id = String(70_000_000 + ((i * 7919) % 9_999_999));
       const surname = `Zor${[...i.toString(5)].map((d) => ['ba', 'de', 'ki', 'lo', 'mu'][+d]).join('')}ton`;
-      const unit = `# MRN ${id} then ${id}-01, Harold ${surname} saw ${surname}.\n`;
+      const unit = `# MRN ${id} then ${id}-01, Harold ${surname} saw ${surname} on 2024-03-02.\n`;
       parts.push(unit);
       size += unit.length;
     }

@@ -31,6 +31,7 @@ import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
+import { datesOnRecordLine, recordLineAround } from './recordDates';
 import { redact } from './redact';
 
 export interface ScanOptions {
@@ -267,6 +268,7 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}): OwnS
   const config = options.config ?? DEFAULT_CONFIG;
   const context = new ScanContext(config);
   for (const cell of document.cells) scanCell(cell, context);
+  datesBesidePeople(context);
   const facts = documentFacts(document, config);
   const recurring = new RecurringValues();
   const bySlice = new Map<TextSlice, number[]>();
@@ -378,6 +380,52 @@ function placeFindings(
   releasePlacements(placed);
   findings.sort(byRange);
   return findings;
+}
+
+/** Categories that say a line is about a person: the full dates on it are theirs (see recordDates.ts). */
+const RECORD_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
+  'name', 'ssn', 'mrn', 'health-plan-id', 'other-id', 'email', 'phone', 'geographic',
+]);
+/** Where people's records are written by hand: sources and titles (outputs' tables type their dates by column). */
+const RECORD_REGIONS: ReadonlySet<RegionKind> = new Set<RegionKind>(['code', 'comment', 'markdown', 'title']);
+
+/**
+ * Places the full dates on each line of a source or title that holds a person's identifier (recordDates.ts).
+ * Each line is read once, and only up to RECORD_WINDOW characters either side of the identifier.
+ */
+function datesBesidePeople(ctx: ScanContext): void {
+  const placed = ctx.placed;
+  const runs = placed.runSlices.length;
+  const heads: FindingHead[] = [];
+  for (let r = 0; r < runs; r++) {
+    const slice = placed.runSlices[r];
+    const end = placed.runEnd(r);
+    let lineEnd = -1;
+    let lineStart = -1;
+    for (let i = placed.runStarts[r]; i < end; i++) {
+      const head = placed.head(i);
+      if (!RECORD_CATEGORIES.has(head.category) || !RECORD_REGIONS.has(head.regionKind)) continue;
+      const at = placed.start[i];
+      if (at >= lineStart && at < lineEnd) continue;
+      [lineStart, lineEnd] = recordLineAround(slice.text, at);
+      const dates = datesOnRecordLine(slice.text, lineStart, lineEnd);
+      if (dates.length === 0) continue;
+      const where: Where = { cellIndex: placed.cellIndex[i], outputIndex: undefined, inSource: placed.sourceOffset[i] !== NONE };
+      const dateHead = recordDateHead(placed.heads, heads, ctx.config, head.regionKind);
+      for (let k = 0; k < dates.length; k += 2) {
+        placed.add(slice, dates[k], dates[k + 1], dateHead, redact('date', slice.text.slice(dates[k], dates[k + 1])), where);
+      }
+    }
+  }
+}
+
+function recordDateHead(all: FindingHead[], heads: FindingHead[], config: ResolvedConfig, regionKind: RegionKind): FindingHead {
+  for (const h of heads) if (h.regionKind === regionKind) return h;
+  const base = makeHead(all.length, config, 'date', regionKind, undefined, undefined);
+  const head: FindingHead = { ...base, message: `${CATEGORY_LABELS.date} in ${base.rule.where} (on a line that names a person): ` };
+  heads.push(head);
+  all.push(head);
+  return head;
 }
 
 /** A cell index no directive has: only file-wide directives suppress a finding there. */

@@ -1,0 +1,64 @@
+/**
+ * Full dates on a line that names a person: a test fixture's row (`("00591207", "<name>", "1930-01-22", 30,
+ * "2024-03-02")`), a note (`<name> (00731654) … elected hospice on 2024-05-21`), a pasted result row. On such a
+ * line a date is that person's (birth, admission, a visit), cue or not, as the date columns of a table that names
+ * a person are. A date that opens the line is the note's or the log's own (`# 2024-02-12 (kp) …`), and a date
+ * after `ran`, `as of`, `between` or `since` bounds a run or a query, not an event of the person. Rows of tables
+ * are left to their header.
+ */
+import { isCalendarDate } from './detectors/date';
+
+/** How far either side of a person's identifier its line is read. */
+export const RECORD_WINDOW = 300;
+
+const ISO_DATE = /(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\w)/g;
+const US_DATE = /(?<![\w/.-])(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\/((?:19|20)\d\d)(?![\w/-]|\.\w)/g;
+/** Between a range's first date and its second (`between … and …`, `… to …`, `… - …`). */
+const RANGE_GAP = /^\s*(?:and|to|through|thru|until|-|–|\.\.)\s*$/i;
+/** Words just before a date that make it a bound of a run, a query or a release. */
+const BOUND_BEFORE = /\b(?:ran|run|runs|as of|between|through|thru|since|until|till|window|period|from|version|release|refreshed|loaded|updated)\W{0,3}$/i;
+/** Only comment markers, table bars, quotes, brackets and spaces before the date: it opens the line. */
+const OPENS_LINE = /^[\s#/*|>'"([{-]*$/;
+
+/** [start, end) pairs of the person's dates on text[lineStart, lineEnd), ascending. */
+export function datesOnRecordLine(text: string, lineStart: number, lineEnd: number): number[] {
+  const line = text.slice(lineStart, lineEnd);
+  const found: number[] = [];
+  // A row of a table (`| … | … |`) is read by its header: a `load_date` column is the pipeline's, not the person's.
+  if (line.indexOf('|') !== line.lastIndexOf('|')) return found;
+  // The end of the last date that bounded a range: the date that closes the range bounds it too.
+  let boundEnd = -1;
+  for (const [re, y, m, d] of [[ISO_DATE, 1, 2, 3], [US_DATE, 3, 1, 2]] as const) {
+    re.lastIndex = 0;
+    for (let match = re.exec(line); match; match = re.exec(line)) {
+      if (!isCalendarDate(Number(match[y]), Number(match[m]), Number(match[d]))) continue;
+      const before = line.slice(Math.max(0, match.index - 24), match.index);
+      const closesRange = boundEnd >= 0 && match.index - boundEnd <= 12 && RANGE_GAP.test(line.slice(boundEnd, match.index));
+      if (BOUND_BEFORE.test(before) || closesRange) {
+        boundEnd = match.index + match[0].length;
+        continue;
+      }
+      if (OPENS_LINE.test(line.slice(0, match.index))) continue;
+      found.push(lineStart + match.index, lineStart + match.index + match[0].length);
+    }
+  }
+  return found.length <= 2 ? found : inOrder(found);
+}
+
+function inOrder(pairs: number[]): number[] {
+  const sorted: [number, number][] = [];
+  for (let i = 0; i < pairs.length; i += 2) sorted.push([pairs[i], pairs[i + 1]]);
+  sorted.sort((a, b) => a[0] - b[0]);
+  return sorted.flat();
+}
+
+/** The bounds of the line around `offset`, read at most RECORD_WINDOW characters either side. */
+export function recordLineAround(text: string, offset: number): [number, number] {
+  const from = Math.max(0, offset - RECORD_WINDOW);
+  const to = Math.min(text.length, offset + RECORD_WINDOW);
+  let start = offset;
+  while (start > from && text.charCodeAt(start - 1) !== 0x0a) start--;
+  let end = offset;
+  while (end < to && text.charCodeAt(end) !== 0x0a) end++;
+  return [start, end];
+}
