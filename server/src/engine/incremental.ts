@@ -13,7 +13,7 @@ import { ScanInputError } from './formats/errors';
 import { isPhiScannable } from './formats/support';
 import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, TextSlice } from './model';
 import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
-import { LineIndex, OffsetMap } from './positions';
+import { LineIndex, OffsetMap, textHashes } from './positions';
 import { RecurringValues } from './recurrences';
 import { coveredByFileRanges, recurringFindings, scanOwn, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
@@ -409,13 +409,7 @@ function relocateCell(cell: NotebookCell, shift: number, index: number): Noteboo
 
 /** Kind, language, length and two independent 32-bit hashes of the cell's span: no slice of the text is kept. */
 function cellKey(text: string, cell: NotebookCell): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = cell.fileStart; i < cell.fileEnd; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
-  }
+  const [a, b] = textHashes(text, cell.fileStart, cell.fileEnd);
   return `${cell.kind}\0${cell.language}\0${cell.fileEnd - cell.fileStart}\0${(a >>> 0).toString(36)}\0${(b >>> 0).toString(36)}`;
 }
 

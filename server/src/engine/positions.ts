@@ -165,3 +165,15 @@ export class LineIndex {
     return this.starts[Math.min(line, this.lineCount - 1)];
   }
 }
+
+/** Two independent 32-bit hashes of text[start, end): a cache key that keeps no copy of the text. */
+export function textHashes(text: string, start: number, end: number): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return [a, b];
+}

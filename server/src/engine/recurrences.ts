@@ -11,6 +11,7 @@ import { TokenList } from './lexers/chars';
 import { Kind } from './lexers/types';
 import type { Category, NotebookCell, RegionKind, TextSlice } from './model';
 import { workforceSections } from './context/workforceSections';
+import { textHashes } from './positions';
 
 /** Identifiers that recur verbatim; names recur by their surname (below); dates, places and numbers by shape do not. */
 const ID_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
@@ -59,7 +60,7 @@ export class RecurringValues {
     let a = 0;
     let b = 0;
     const add = (value: string): void => {
-      const [ha, hb] = hashes(value);
+      const [ha, hb] = textHashes(value, 0, value.length);
       a = (a + ha) | 0;
       b = (b + hb) | 0;
     };
@@ -76,8 +77,8 @@ export class RecurringValues {
       if (whole !== undefined) return whole;
     }
     for (let from = start; from < end;) {
-      let to = text.indexOf('-', from);
-      if (to < 0 || to > end) to = end;
+      let to = from;
+      while (to < end && text.charCodeAt(to) !== 0x2d) to++;
       if ((from > start || to < end) && to - from >= this.minIdLength && to - from <= this.maxIdLength) {
         const part = this.ids.get(text.slice(from, to));
         if (part !== undefined) return part;
@@ -187,18 +188,6 @@ function shapeKey(text: string, start: number, end: number): number {
   const last = text.charCodeAt(end - 1) | 0x20;
   const before = text.charCodeAt(end - 2) | 0x20;
   return (Math.imul(end - start, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(last, 0xc2b2ae35) ^ Math.imul(before, 0x27d4eb2f)) >>> 19;
-}
-
-/** Two independent 32-bit hashes of a value. */
-function hashes(value: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return [a, b];
 }
 
 /** A value found again: `[start, end)` of the slice, typed as the first one was, in a region of a cell. */

@@ -69,7 +69,6 @@ describe('detectors/name: staff named beside their role', () => {
     { label: "a TODO's owner in brackets", text: 'TODO: move to v4.1 frequencies once the job is done (Harold Zorblatt).', region: 'markdown' },
     { label: 'a staff directory row with the address of the same person', text: '("CTR-022", "Harold Zorblatt", "harold.zorblatt@lakeshorehealth.org", "Main")', region: 'comment' },
     { label: 'a reviewer', text: '**Privacy review:** Harold Zorblatt, Privacy Office', region: 'markdown' },
-    
     { label: 'a Spanish honorific of a clinician', text: '"311": ("Hospital Universitario del Sur", "ESP", "Dra. Marta Zorblatt")', region: 'comment' },
   ]);
 
