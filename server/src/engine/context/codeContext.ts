@@ -289,9 +289,18 @@ class KeyedLiteralFinder {
       if (key) this.emit(i, key, 'like');
       return true;
     }
+    if (this.sql && this.word(p) === 'default') return this.keyAsWidgetDefault(i, p);
     if (this.isPunct(p, '(')) return this.keyAsArgument(i, p, b);
     if (this.isPunct(p, ',')) return this.keyAsSecondArgument(i, p);
     return false;
+  }
+
+  /** `CREATE WIDGET TEXT mrn DEFAULT '…'`: the widget's name keys its default, as in `dbutils.widgets.text`. */
+  private keyAsWidgetDefault(i: number, p: number): boolean {
+    const name = p - 1;
+    if (!this.isName(name) || !WIDGET_KINDS.has(this.word(name - 1)) || this.word(name - 2) !== 'widget') return false;
+    this.emit(i, this.raw(name), 'assign');
+    return true;
   }
 
   private keyAfterOperator(i: number, p: number, o: string): boolean {
