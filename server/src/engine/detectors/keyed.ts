@@ -84,6 +84,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'enterprise_patient_id', 'pt_id', 'unique_patient_id', 'person_source_value', 'desynpuf_id', 'bene_id',
     'patient', 'patient_number', 'patient_no', 'accession_number', 'accession_no', 'accession_num', 'accession',
     'rx_number', 'rx_num', 'rx_no', 'prescription_number',
+    // A Medicaid or social-services case number names a household (every member of it).
+    'case_no', 'case_number', 'case_num', 'medicaid_case_number', 'medicaid_case_no',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
