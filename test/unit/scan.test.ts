@@ -261,3 +261,13 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.ok(names(home, 'synthetic_homes.py').some((f) => f.category === 'geographic'));
   });
 });
+
+describe('scan: a column of patients', () => {
+  it("reads a bare patient column's values as the patient's id or name, whichever they are", () => {
+    const name = ['Zorblatt', 'Harold'].join(', ');
+    const text = ['# Databricks notebook source', '# MAGIC %md', '# MAGIC | # | patient | site |', '# MAGIC |---|---|---|',
+      `# MAGIC | 1 | ${name} | prostate |`, '# MAGIC | 2 | PT-448102 | breast |', '# MAGIC | 3 | n/a | skin |', ''].join('\n');
+    const found = scanText('synthetic_casefinding.py', text).findings.map((f) => [f.category, f.contextKey]);
+    assert.deepEqual(found, [['name', 'patient'], ['other-id', 'patient']]);
+  });
+});

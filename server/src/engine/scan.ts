@@ -494,6 +494,8 @@ interface KeyClass {
   readonly staffRole: boolean;
   /** FHIR's `family` or `given`: a column of them (a flattened Patient) is a column of names. */
   readonly namePart: boolean;
+  /** A bare `patient` or `member`: its values are the person's id or the person's name (`| patient | Pruitt, Harland |`). */
+  readonly personRef: boolean;
   /**
    * What an otherwise untyped column holds in a table that names a person: dates of their events (`adm_date`,
    * `fill_dt`), parts of their name (`first`, `last`) or their county. Undefined for any other key.
@@ -887,7 +889,7 @@ function keyed(
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
-  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, keyClass.place)
+  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, keyClass.place) ?? (keyClass.personRef ? checkKeyedValue('name', value, relation) : undefined)
     : keyClass.namePart && relation === 'table' ? checkKeyedValue('name', value, relation) : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
@@ -901,6 +903,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key), staffRole: !category && isStaffRoleKey(key),
       inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
+      personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);
