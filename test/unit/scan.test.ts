@@ -271,3 +271,12 @@ describe('scan: a column of patients', () => {
     assert.deepEqual(found, [['name', 'patient'], ['other-id', 'patient']]);
   });
 });
+
+describe('scan: names normalised for matching', () => {
+  it('reads a name_norm value holding a known name as a name, and not a normalised facility name', () => {
+    const text = ['# Databricks notebook source', 'rows = [{"name_norm": "harold zorblatt", "dob": None},',
+      '        {"name_norm": "bayview medical center", "dob": None}]', ''].join('\n');
+    const found = scanText('synthetic_dedupe.py', text).findings.map((f) => [f.category, f.contextKey]);
+    assert.deepEqual(found, [['name', 'name_norm']]);
+  });
+});

@@ -496,6 +496,8 @@ interface KeyClass {
   readonly namePart: boolean;
   /** A bare `patient` or `member`: its values are the person's id or the person's name (`| patient | Pruitt, Harland |`). */
   readonly personRef: boolean;
+  /** A name normalised for matching (`name_norm`): lower case is expected there. */
+  readonly normalisedName: boolean;
   /**
    * What an otherwise untyped column holds in a table that names a person: dates of their events (`adm_date`,
    * `fill_dt`), parts of their name (`first`, `last`) or their county. Undefined for any other key.
@@ -890,7 +892,9 @@ function keyed(
   if (!keyClass.category && !keyClass.bareName) return undefined;
   const value = slice.text.slice(from, to);
   const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, keyClass.place) ?? (keyClass.personRef ? checkKeyedValue('name', value, relation) : undefined)
-    : keyClass.namePart && relation === 'table' ? checkKeyedValue('name', value, relation) : checkBareNameValue(value);
+    : keyClass.namePart && relation === 'table' ? checkKeyedValue('name', value, relation)
+      // A normalised name must hold a known name whatever its relation: lower case says nothing there.
+      : keyClass.normalisedName ? checkKeyedValue('name', value, 'assign') : checkBareNameValue(value);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
 }
@@ -904,6 +908,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
+      normalisedName: !category && isNormalisedNameKey(key),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);
@@ -916,7 +921,15 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
  * shaped like a person's name counts under them.
  */
 function isBareNameKey(key: string): boolean {
-  return /^["'`]?(?:name|family|given)["'`]?$/i.test(key.trim());
+  return /^["'`]?(?:name|family|given)["'`]?$/i.test(key.trim()) || isNormalisedNameKey(key);
+}
+
+/**
+ * `name_norm`, `name_clean`: a name made ready for matching, in lower case by design (`jose luis arredondo`). A
+ * value holding a known given name or surname counts; a normalised facility or product name holds none.
+ */
+function isNormalisedNameKey(key: string): boolean {
+  return /^["'`]?(?:full_?)?name_(?:norm|normali[sz]ed|clean|cleaned|std|standardi[sz]ed|lower|match|key)["'`]?$/i.test(key.trim());
 }
 
 function place(ctx: ScanContext, slice: TextSlice, from: number, c: Candidate, where: Where, head: FindingHead): void {
