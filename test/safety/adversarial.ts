@@ -129,3 +129,9 @@ export const RECURRING_INPUT: AdversarialInput = {
     return parts.join('').slice(0, length);
   },
 };
+
+/**
+ * Organisations' sites on one long line: every address and phone number asks for its line (bounded, or a
+ * megabyte without a line break would be read once per address).
+ */
+export const SITES_ON_ONE_LINE: AdversarialInput = repeat('organisation sites on one line', 'Facility: Bayview Medical Center, 2100 Lakeshore Dr, Minneapolis, MN 55406, (612) 555-0100; ');

@@ -7,6 +7,7 @@
  * are left to their header.
  */
 import { isCalendarDate } from './detectors/date';
+import { lineAround } from './positions';
 
 /** How far either side of a person's identifier its line is read. */
 export const RECORD_WINDOW = 300;
@@ -54,11 +55,5 @@ function inOrder(pairs: number[]): number[] {
 
 /** The bounds of the line around `offset`, read at most RECORD_WINDOW characters either side. */
 export function recordLineAround(text: string, offset: number): [number, number] {
-  const from = Math.max(0, offset - RECORD_WINDOW);
-  const to = Math.min(text.length, offset + RECORD_WINDOW);
-  let start = offset;
-  while (start > from && text.charCodeAt(start - 1) !== 0x0a) start--;
-  let end = offset;
-  while (end < to && text.charCodeAt(end) !== 0x0a) end++;
-  return [start, end];
+  return lineAround(text, offset, offset, RECORD_WINDOW);
 }

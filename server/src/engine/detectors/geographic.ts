@@ -3,6 +3,7 @@
  * number, capitalised street words and a street suffix, ending the phrase or followed by a unit, a city or an
  * address cue. A ZIP code alone only right after a `zip`/`postal` label or a `City, ST` pair.
  */
+import { lineAround } from '../positions';
 import { pushCandidate } from './candidate';
 import { cueNear, labelBefore, withExtraCues } from './cues';
 import { isCapitalCode, isCapitalisedWord, isDigitCode, viewFor, type Chain, type TextView } from './text';
@@ -141,10 +142,8 @@ const SITE_WINDOW = 240;
 
 /** Whether the line around [start, end) is about an organisation's site and no person (see ORGANISATION_LINE). */
 export function isOrganisationSite(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - SITE_WINDOW);
-  const before = text.lastIndexOf('\n', start - 1);
-  const after = text.indexOf('\n', end);
-  const line = text.slice(Math.max(from, before + 1), after < 0 ? Math.min(text.length, end + SITE_WINDOW) : Math.min(after, end + SITE_WINDOW));
+  const [lineStart, lineEnd] = lineAround(text, start, end, SITE_WINDOW);
+  const line = text.slice(lineStart, lineEnd);
   return ORGANISATION_LINE.test(line) && !PERSON_LINE.test(line);
 }
 

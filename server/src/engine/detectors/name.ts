@@ -205,9 +205,10 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
 }
 
 /**
- * What follows a name that makes it staff's: a role in brackets (`Jamal Whitfield (data eng)`, `(analyst, …)`),
- * an organisation's address in brackets (a byline: `Jonah Petrakis (jpetrakis@lakeshorehealth.org)`), or, on a
- * TODO line, the name alone in brackets (`… once the job is done (Arjun Venkataraman).`: whoever will do it).
+ * What follows a name that makes it staff's: a role in brackets (`Jamal Whitfield (data eng)`, `(analyst, …)`)
+ * or after it inside them (`(Daniel Ashworth, CISO delegate)`), an organisation's address in brackets (a byline:
+ * `Jonah Petrakis (jpetrakis@lakeshorehealth.org)`), the same person's organisation address further on the row
+ * (a directory), or, on a TODO line, the name alone in brackets (`… once the job is done (Arjun Venkataraman).`).
  */
 function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   const text = view.text;
@@ -229,7 +230,9 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   }
   // A directory row: the person's own address at an organisation's domain follows (`"Marcus Delacroix-Byrne",
   // "marcus.delacroixbyrne@lakeshorehealth.org"`).
-  const line = ahead.slice(0, Math.max(0, ahead.indexOf('\n')) || ahead.length);
+  const newline = ahead.indexOf('\n');
+  const line = newline < 0 ? ahead : ahead.slice(0, newline);
+  if (!line.includes('@')) return false;
   const surname = text.slice(start, end).split(/\s+/).pop()?.toLowerCase() ?? '';
   for (const m of line.matchAll(/([\w.%+-]+)@([\w-]+(?:\.[\w-]+)+)/g)) {
     if (surname.length >= 3 && m[1].toLowerCase().includes(surname) && !isPersonalMailDomain(m[2])) return true;
