@@ -1,13 +1,12 @@
 /**
  * Full dates on a line that names a person: a test fixture's row (`("00591207", "<name>", "1930-01-22", 30,
- * "2024-03-02")`), a note (`<name> (00731654) … elected hospice on 2024-05-21`), a pasted result row. On such a
+ * "2024-03-02")`), a note (`<name> (00731654) … elected hospice on 2024-05-21`). On such a
  * line a date is that person's (birth, admission, a visit), cue or not, as the date columns of a table that names
  * a person are. A date that opens the line is the note's or the log's own (`# 2024-02-12 (kp) …`), and a date
  * after `ran`, `as of`, `between` or `since` bounds a run or a query, not an event of the person. Rows of tables
  * are left to their header.
  */
 import { isCalendarDate } from './detectors/date';
-import { lineAround } from './positions';
 
 /** How far either side of a person's identifier its line is read. */
 export const RECORD_WINDOW = 300;
@@ -51,9 +50,4 @@ function inOrder(pairs: number[]): number[] {
   for (let i = 0; i < pairs.length; i += 2) sorted.push([pairs[i], pairs[i + 1]]);
   sorted.sort((a, b) => a[0] - b[0]);
   return sorted.flat();
-}
-
-/** The bounds of the line around `offset`, read at most RECORD_WINDOW characters either side. */
-export function recordLineAround(text: string, offset: number): [number, number] {
-  return lineAround(text, offset, offset, RECORD_WINDOW);
 }

@@ -11,6 +11,7 @@ import { TokenList } from './lexers/chars';
 import { Kind } from './lexers/types';
 import type { Category, NotebookCell, RegionKind, TextSlice } from './model';
 import { workforceSections } from './context/workforceSections';
+import { digitCount } from './detectors/text';
 import { textHashes } from './positions';
 
 /** Identifiers that recur verbatim; names recur by their surname (below); dates, places and numbers by shape do not. */
@@ -138,9 +139,9 @@ export class RecurringValues {
 
   private addName(value: string): void {
     for (let i = 0; i < value.length;) {
-      while (i < value.length && !isLetter(value.charCodeAt(i))) i++;
+      while (i < value.length && !isLetterChar(value.charCodeAt(i))) i++;
       const start = i;
-      while (i < value.length && (isLetter(value.charCodeAt(i)) || value.charCodeAt(i) === 0x2d)) i++;
+      while (i < value.length && (isLetterChar(value.charCodeAt(i)) || value.charCodeAt(i) === 0x2d)) i++;
       if (i - start < 4) continue;
       const lower = value.slice(start, i).toLowerCase();
       if (this.surnames.has(lower) || this.plainWords?.has(lower)) continue;
@@ -150,20 +151,18 @@ export class RecurringValues {
   }
 
   private addId(category: Category, value: string): void {
-    if (isPlainToken(value)) {
-      if (value.length >= MIN_ID_LENGTH && digitCount(value) >= MIN_ID_DIGITS) this.noteId(value, category);
-      return;
-    }
-    let i = 0;
-    while (i < value.length) {
-      const token = nextToken(value, i);
-      if (!token) return;
-      i = token.end;
-      if (token.digits < MIN_ID_DIGITS || token.end - token.start < MIN_ID_LENGTH) continue;
-      const id = value.slice(token.start, token.end);
+    for (let i = 0; i < value.length;) {
+      if (!isTokenChar(value.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      i = tokenEnd(value, start);
+      if (tokenDigits < MIN_ID_DIGITS || i - start < MIN_ID_LENGTH) continue;
+      const id = value.slice(start, i);
       this.noteId(id, category);
       // `M00502877-01` recurs as `M00502877` too: each part between hyphens that is an id on its own.
-      if (id.includes('-')) for (const part of id.split('-')) if (part.length >= MIN_ID_LENGTH && digitCount(part) >= MIN_ID_DIGITS) this.noteId(part, category);
+      if (tokenHyphens > 0) for (const part of id.split('-')) if (part.length >= MIN_ID_LENGTH && digitCount(part) >= MIN_ID_DIGITS) this.noteId(part, category);
     }
   }
 
@@ -262,17 +261,13 @@ function wordsInLowerCase(cell: NotebookCell, hits: readonly Recurrence[]): Set<
 function lowerCaseWords(text: string, wanted: ReadonlySet<string>, found: Set<string>): void {
   const n = text.length;
   for (let i = 0; i < n;) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || TOKEN_CHAR[c] === 0) {
+    if (!isTokenChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    let lower = TOKEN_CHAR[c] === LOWER;
-    while (i < n && text.charCodeAt(i) < 0x80 && TOKEN_CHAR[text.charCodeAt(i)] !== 0) {
-      if (TOKEN_CHAR[text.charCodeAt(i)] !== LOWER) lower = false;
-      i++;
-    }
+    let lower = true;
+    for (; i < n && isTokenChar(text.charCodeAt(i)); i++) if (TOKEN_CHAR[text.charCodeAt(i)] !== LOWER) lower = false;
     if (lower && i - start >= 4) {
       const word = text.slice(start, i);
       if (wanted.has(word)) found.add(word);
@@ -341,35 +336,18 @@ function tokenHits(slice: TextSlice, values: RecurringValues, covered: Covered):
   let next = 0;
   const ids = values.hasIds;
   const surnames = values.hasSurnames;
-  const n = text.length;
   let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    let kind = c < 0x80 ? TOKEN_CHAR[c] : 0;
-    if (kind === 0) {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!isTokenChar(c)) {
       i++;
       continue;
     }
     const start = i;
-    const opensUpper = kind === UPPER;
-    let digits = 0;
-    let hyphens = 0;
-    for (;;) {
-      if (kind === DIGIT) digits++;
-      i++;
-      if (i >= n) break;
-      c = text.charCodeAt(i);
-      kind = c < 0x80 ? TOKEN_CHAR[c] : 0;
-      if (kind !== 0) continue;
-      if (c === 0x2d && i + 1 < n && text.charCodeAt(i + 1) < 0x80 && TOKEN_CHAR[text.charCodeAt(i + 1)] !== 0) {
-        hyphens++;
-        i++;
-        c = text.charCodeAt(i);
-        kind = TOKEN_CHAR[c];
-        continue;
-      }
-      break;
-    }
+    const opensUpper = TOKEN_CHAR[c] === UPPER;
+    i = tokenEnd(text, start);
+    const digits = tokenDigits;
+    const hyphens = tokenHyphens;
     if (own) {
       // A finding is already at this token (most tokens that are values are their own first occurrence).
       while (next < own.length && own[next + 1] <= start) next += 2;
@@ -411,43 +389,40 @@ function isNameToken(text: string, start: number, end: number): boolean {
   return !/\bDr[as]?\.?\s$/i.test(text.slice(Math.max(0, start - 5), start));
 }
 
-/** The next token of `value` from `from` (see tokenHits), with its digit count. */
-function nextToken(value: string, from: number): { start: number; end: number; digits: number } | undefined {
-  let i = from;
-  while (i < value.length && !isAlnum(value.charCodeAt(i))) i++;
-  if (i >= value.length) return undefined;
-  const start = i;
+/** The digits and the joining hyphens of the token tokenEnd last read. */
+let tokenDigits = 0;
+let tokenHyphens = 0;
+
+/**
+ * Where the token opening at `start` (a letter or digit) ends: ASCII letters and digits, single hyphens joining
+ * runs. One reading for the values noted and the text searched, so both split alike.
+ */
+function tokenEnd(text: string, start: number): number {
+  const n = text.length;
   let digits = 0;
-  while (i < value.length) {
-    const c = value.charCodeAt(i);
-    if (isAlnum(c)) {
-      if (c <= 57) digits++;
+  let hyphens = 0;
+  let i = start;
+  for (;;) {
+    if (TOKEN_CHAR[text.charCodeAt(i)] === DIGIT) digits++;
+    i++;
+    if (i >= n) break;
+    if (isTokenChar(text.charCodeAt(i))) continue;
+    if (text.charCodeAt(i) === 0x2d && i + 1 < n && isTokenChar(text.charCodeAt(i + 1))) {
+      hyphens++;
       i++;
-    } else if (c === 0x2d && i + 1 < value.length && isAlnum(value.charCodeAt(i + 1))) i++;
-    else break;
+      continue;
+    }
+    break;
   }
-  return { start, end: i, digits };
+  tokenDigits = digits;
+  tokenHyphens = hyphens;
+  return i;
 }
 
-/** Letters and digits only: the value is one token. */
-function isPlainToken(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0x80 || TOKEN_CHAR[c] === 0) return false;
-  }
-  return value.length > 0;
+function isTokenChar(c: number): boolean {
+  return c < 0x80 && TOKEN_CHAR[c] !== 0;
 }
 
-function digitCount(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) n++;
-  return n;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+function isLetterChar(c: number): boolean {
+  return c < 0x80 && TOKEN_CHAR[c] >= UPPER;
 }

@@ -3,6 +3,7 @@
  * their shape and the last four digits (`***-**-6789`), as card receipts do; everything else keeps only its
  * punctuation. The result never holds four consecutive characters of the value except that digit tail.
  */
+import { digitCount } from './detectors/text';
 import type { Category } from './model';
 
 /** Categories whose last four digits may be shown (they help a reader find the value, and say nothing alone). */
@@ -23,7 +24,7 @@ export function redact(category: Category, value: string): string {
   if (category === 'email') return '****@*****.***';
   // Digits are counted only where a digit tail could be kept, and letters (a Unicode test per character) only
   // where there are enough digits.
-  const digits = TAIL_CATEGORIES.has(category) ? countDigits(trimmed) : 0;
+  const digits = TAIL_CATEGORIES.has(category) ? digitCount(trimmed) : 0;
   const keepTail = digits >= MIN_DIGITS_FOR_TAIL && digits * 5 >= countAlnum(trimmed) * 4;
   const label = keepTail ? maskAllButDigitTail(trimmed, digits) : maskAll(trimmed, MAX_LENGTH);
   const shaped = label.text();
@@ -174,12 +175,6 @@ function asciiSet(chars: string): Uint8Array {
   return set;
 }
 
-/** Digits are ASCII, so code units are counted (a surrogate half is never a digit). */
-function countDigits(value: string): number {
-  let n = 0;
-  for (let i = 0; i < value.length; i++) if (isDigit(value.charCodeAt(i))) n++;
-  return n;
-}
 
 function countAlnum(value: string): number {
   let n = 0;

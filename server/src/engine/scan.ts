@@ -25,13 +25,13 @@ import { Kind } from './lexers/types';
 import type {
   Category, Finding, FindingCategory, Language, NotebookCell, RegionKind, ScanDocument, ScanError, Severity, TextSlice,
 } from './model';
-import { LineIndex } from './positions';
+import { LineIndex, lineAround } from './positions';
 import { phiRuleFor } from './rules/registry';
 import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
-import { datesOnRecordLine, recordLineAround } from './recordDates';
+import { datesOnRecordLine, RECORD_WINDOW } from './recordDates';
 import { redact } from './redact';
 
 export interface ScanOptions {
@@ -273,6 +273,7 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}): OwnS
   const recurring = new RecurringValues();
   const bySlice = new Map<TextSlice, number[]>();
   const findings = placeFindings(document, context.placed, facts, options, recurring, bySlice);
+  // Every slice's findings are known here, so overlaps() is never asked.
   return { findings, recurring, facts, covered: { inSlice: (slice) => bySlice.get(slice) ?? NO_RANGES, overlaps: () => true } };
 }
 
@@ -291,7 +292,7 @@ export function recurringFindings(
   const placed = takePlacements();
   const heads: FindingHead[] = [];
   for (const r of recurrences) {
-    const head = recurrenceHead(placed.heads, heads, config, r.category, r.regionKind);
+    const head = headFor(placed.heads, config, heads, r.category, r.regionKind, undefined, undefined, 'also reported elsewhere in this file');
     placed.add(r.slice, r.start, r.end, head, redact(r.category, r.slice.text.slice(r.start, r.end)), r);
   }
   return placeFindings(document, placed, facts ?? documentFacts(document, config), options, undefined).sort(byRange);
@@ -407,11 +408,11 @@ function datesBesidePeople(ctx: ScanContext): void {
       if (!RECORD_CATEGORIES.has(head.category) || !RECORD_REGIONS.has(head.regionKind)) continue;
       const at = placed.start[i];
       if (at >= lineStart && at < lineEnd) continue;
-      [lineStart, lineEnd] = recordLineAround(slice.text, at);
+      [lineStart, lineEnd] = lineAround(slice.text, at, at, RECORD_WINDOW);
       const dates = datesOnRecordLine(slice.text, lineStart, lineEnd);
       if (dates.length === 0) continue;
       const where: Where = { cellIndex: placed.cellIndex[i], outputIndex: undefined, inSource: placed.sourceOffset[i] !== NONE };
-      const dateHead = recordDateHead(placed.heads, heads, ctx.config, head.regionKind);
+      const dateHead = headFor(placed.heads, ctx.config, heads, 'date', head.regionKind, undefined, undefined, 'on a line that names a person');
       for (let k = 0; k < dates.length; k += 2) {
         placed.add(slice, dates[k], dates[k + 1], dateHead, redact('date', slice.text.slice(dates[k], dates[k + 1])), where);
       }
@@ -419,27 +420,8 @@ function datesBesidePeople(ctx: ScanContext): void {
   }
 }
 
-function recordDateHead(all: FindingHead[], heads: FindingHead[], config: ResolvedConfig, regionKind: RegionKind): FindingHead {
-  for (const h of heads) if (h.regionKind === regionKind) return h;
-  const base = makeHead(all.length, config, 'date', regionKind, undefined, undefined);
-  const head: FindingHead = { ...base, message: `${CATEGORY_LABELS.date} in ${base.rule.where} (on a line that names a person): ` };
-  heads.push(head);
-  all.push(head);
-  return head;
-}
-
 /** A cell index no directive has: only file-wide directives suppress a finding there. */
 const FILE_WIDE_ONLY = -2;
-
-/** The head of recurrences of a category in a kind of region: the message says why a lone value is reported. */
-function recurrenceHead(all: FindingHead[], heads: FindingHead[], config: ResolvedConfig, category: Category, regionKind: RegionKind): FindingHead {
-  for (const h of heads) if (h.category === category && h.regionKind === regionKind) return h;
-  const base = makeHead(all.length, config, category, regionKind, undefined, undefined);
-  const head: FindingHead = { ...base, message: `${CATEGORY_LABELS[category]} in ${base.rule.where} (also reported elsewhere in this file): ` };
-  heads.push(head);
-  all.push(head);
-  return head;
-}
 
 /**
  * One document's scan. A class, not an object literal: V8 made the literal's boilerplate only after keyed() and
@@ -890,13 +872,21 @@ function keyed(
 ): Candidate | undefined {
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
   if (!keyClass.category && !keyClass.bareName) return undefined;
-  const value = slice.text.slice(from, to);
-  const c = keyClass.category ? checkKeyedValue(keyClass.category, value, relation, keyClass.place) ?? (keyClass.personRef ? checkKeyedValue('name', value, relation) : undefined)
-    : keyClass.namePart && relation === 'table' ? checkKeyedValue('name', value, relation)
-      // A normalised name must hold a known name whatever its relation: lower case says nothing there.
-      : keyClass.normalisedName ? checkKeyedValue('name', value, 'assign') : checkBareNameValue(value);
+  const c = valueUnderKey(keyClass, slice.text.slice(from, to), relation);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
+}
+
+/** The value as what its key says it is, if it looks like one. */
+function valueUnderKey(keyClass: KeyClass, value: string, relation: KeyRelation): Candidate | undefined {
+  if (keyClass.category) {
+    const c = checkKeyedValue(keyClass.category, value, relation, keyClass.place);
+    return c ?? (keyClass.personRef ? checkKeyedValue('name', value, relation) : undefined);
+  }
+  if (keyClass.namePart && relation === 'table') return checkKeyedValue('name', value, relation);
+  // A normalised name must hold a known name whatever its relation: lower case says nothing there.
+  if (keyClass.normalisedName) return checkKeyedValue('name', value, 'assign');
+  return checkBareNameValue(value);
 }
 
 function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, key: string): KeyClass {
@@ -941,15 +931,15 @@ function freeTextHead(ctx: ScanContext, kind: FreeTextKind, category: Category):
 }
 
 /**
- * The head in `heads` (all under `contextKey`) for this category, region kind and relation, made once (and added
- * to `all`, the document's heads).
+ * The head in `heads` (all under `contextKey`, or all with `note`) for this category, region kind and relation,
+ * made once (and added to `all`, the document's heads).
  */
 function headFor(
   all: FindingHead[], config: ResolvedConfig, heads: FindingHead[], category: Category, regionKind: RegionKind, contextKey: string | undefined,
-  relation: KeyRelation | undefined,
+  relation: KeyRelation | undefined, note?: string,
 ): FindingHead {
   for (const h of heads) if (h.category === category && h.regionKind === regionKind && h.relation === relation) return h;
-  const head = makeHead(all.length, config, category, regionKind, contextKey, relation);
+  const head = makeHead(all.length, config, category, regionKind, contextKey, relation, note);
   heads.push(head);
   all.push(head);
   return head;
@@ -963,11 +953,13 @@ function messageOf(head: FindingHead, redacted: string): string {
   return head.lastMessage;
 }
 
+/** `note` says why a value with no key of its own is reported (`also reported elsewhere in this file`). */
 function makeHead(
   id: number, config: ResolvedConfig, category: Category, regionKind: RegionKind, contextKey: string | undefined, relation: KeyRelation | undefined,
+  note?: string,
 ): FindingHead {
   const rule = phiRuleFor(regionKind);
-  const keyNote = contextKey && relation ? ` (${RELATION_WORDS[relation]} \`${contextKey}\`)` : '';
+  const keyNote = contextKey && relation ? ` (${RELATION_WORDS[relation]} \`${contextKey}\`)` : note ? ` (${note})` : '';
   return {
     id, category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
     message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `, lastLabel: undefined, lastMessage: '',

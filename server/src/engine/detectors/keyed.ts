@@ -10,6 +10,7 @@ import { isPersonalAddress } from './email';
 import { isDateText, isCalendarDate } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber } from './phone';
+import { digitCount } from './text';
 import { isLabelledSsn } from './ssn';
 import { isKnownName, nameDetector } from './name';
 import type { Candidate } from './types';
@@ -400,12 +401,6 @@ const GENERIC_NAME_SHAPES = wordShapes(GENERIC_NAME_WORDS);
 
 function isNonValue(v: string): boolean {
   return v === '' || (mayBeWordOf(EMPTY_WORD_SHAPES, v) && EMPTY_WORDS.has(v.toLowerCase())) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
-}
-
-function digitCount(v: string): number {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) n++;
-  return n;
 }
 
 const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);

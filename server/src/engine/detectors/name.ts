@@ -127,8 +127,8 @@ export function isKnownName(word: string): boolean {
 export function isDistinctiveSurname(word: string): boolean {
   if (word.length < 4 || word.length > 24 || !/^[A-Za-z]+(?:-[A-Za-z]+)?$/.test(word)) return false;
   const w = word[0].toUpperCase() + word.slice(1).toLowerCase();
-  return !GIVEN_NAMES.has(w) && !AMBIGUOUS_NAMES.has(w) && !AMBIGUOUS_GIVEN_NAMES.has(w) && !AMBIGUOUS_SURNAMES.has(w)
-    && !isEnglishWord(w) && !ORGANISATION_WORDS.has(w) && !NOT_SURNAMES.has(w) && !WORD_ENDINGS.test(w.toLowerCase());
+  return !GIVEN_NAMES.has(w) && !AMBIGUOUS_GIVEN_NAMES.has(w) && !AMBIGUOUS_SURNAMES.has(w) && !isWordLike(w)
+    && !WORD_ENDINGS.test(w.toLowerCase());
 }
 
 /** Second words that follow given names in place and institution names (`Beth Israel`, `Dana Farber`). */
@@ -170,8 +170,12 @@ const WORD_ENDINGS = /(?:fier|izer|iser|ization|isation|tion|sion|ment|ness|ing|
  * English word, an organisation word or all capitals counts as one (`Linda Okafor`).
  */
 function isSurnameShaped(w: string): boolean {
-  return w.length >= 3 && w.length <= 20 && /^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?$/.test(w) && !WORD_ENDINGS.test(w)
-    && !isEnglishWord(w) && !ORGANISATION_WORDS.has(w) && !NOT_SURNAMES.has(w) && !AMBIGUOUS_NAMES.has(w);
+  return w.length >= 3 && w.length <= 20 && /^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?$/.test(w) && !WORD_ENDINGS.test(w) && !isWordLike(w);
+}
+
+/** A capitalised word that is an English word, an organisation's, a place name's second word or a name that is also a word. */
+function isWordLike(w: string): boolean {
+  return isEnglishWord(w) || ORGANISATION_WORDS.has(w) || NOT_SURNAMES.has(w) || AMBIGUOUS_NAMES.has(w);
 }
 
 /**

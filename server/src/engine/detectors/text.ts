@@ -511,6 +511,13 @@ export function digitsValue(text: string, start: number, end: number): number {
 }
 
 /** Digits only of a span of text. */
+/** How many ASCII digits `text` holds. */
+export function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) n++;
+  return n;
+}
+
 export function digitsOf(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) out += text[i];
