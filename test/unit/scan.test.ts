@@ -14,6 +14,11 @@ function notebookWithMrnGrid(rows: number): { text: string; values: string[] } {
   return { text, values };
 }
 
+/** Each finding of the scan as its category, the key that typed it and the text it covers. */
+function typedFindings(path: string, text: string): (string | undefined)[][] {
+  return scanText(path, text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+}
+
 /** A notebook whose one output is the given lines, printed as a stream. */
 function notebookPrinting(lines: string[]): string {
   const cell = {
@@ -83,7 +88,7 @@ describe('FHIR resources in code and outputs', () => {
       ' "birthDate": "1900-11-02", "address": [{"city": "Testville", "postalCode": "00001"}]}', '"""',
       'ORG = """{"resourceType": "Organization", "identifier": [{"system": "https://example.invalid/sid/mrn", "value": "ZZ0001234"}]}"""', '',
     ].join('\n');
-    const found = scanText('synthetic_fhir_string.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    const found = typedFindings('synthetic_fhir_string.py', text);
     assert.deepEqual(found, [
       ['other-id', 'empi', 'ZZEMPI0001234'], ['date', 'birthDate', '1900-11-02'], ['geographic', 'city', 'Testville'], ['geographic', 'postalCode', '00001'],
     ]);
@@ -94,7 +99,7 @@ describe('FHIR resources in code and outputs', () => {
       'patient = {"name": [{"family": "Whitaker", "given": ["Denise"]}], "deceasedDateTime": "2024-04-02"}',
       'style = {"family": "Roboto", "size": 12}', '',
     ].join('\n');
-    const found = scanText('synthetic_fhir.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    const found = typedFindings('synthetic_fhir.py', text);
     assert.deepEqual(found, [['name', 'family', 'Whitaker'], ['name', 'given', 'Denise'], ['date', 'deceasedDateTime', '2024-04-02']]);
   });
 });
@@ -131,7 +136,7 @@ describe('FHIR columns', () => {
       '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```',
       '# MAGIC              id  family    given   birthDate', '# MAGIC 22  pt-0000aaaa  Zzvoss  Eleanor  1900-11-03', '# MAGIC ```', '',
     ].join('\n');
-    const found = scanText('synthetic_fhir_print.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    const found = typedFindings('synthetic_fhir_print.py', text);
     assert.deepEqual(found, [['name', 'family', 'Zzvoss'], ['name', 'given', 'Eleanor'], ['date', 'birthDate', '1900-11-03']]);
   });
 });
@@ -148,7 +153,7 @@ describe('tables pasted into comments and Markdown', () => {
 
   it('types a show() grid in comments by its header, each value at its own place', () => {
     const text = ['# Databricks notebook source', 'df.show()', ...grid, 'x = 1', ''].join('\n');
-    const found = scanText('synthetic_grid.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    const found = typedFindings('synthetic_grid.py', text);
     assert.deepEqual(found, [['mrn', 'local_mrn', '90000417'], ['name', 'last_name', 'OKAFOR'], ['date', 'dob', '1961-04-23']]);
   });
 
@@ -169,7 +174,7 @@ describe('tables pasted into comments and Markdown', () => {
       '-- MAGIC %md', '-- MAGIC ```', '-- MAGIC claim_id        cardholder_id    rx_number', '-- MAGIC 0000031277      ZZQ000455203     RX0031842',
       '-- MAGIC ```', '',
     ].join('\n');
-    const found = scanText('synthetic_results.sql', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    const found = typedFindings('synthetic_results.sql', text);
     assert.deepEqual(found, [
       ['account-number', 'har', '0000418823'], ['account-number', 'guarantor_account', 'G00448120'], ['date', 'adm_date', '2024-04-15'],
       ['health-plan-id', 'cardholder_id', 'ZZQ000455203'], ['other-id', 'rx_number', 'RX0031842'],
@@ -184,7 +189,7 @@ describe('tables pasted into comments and Markdown', () => {
       '# +--------+----------+----------+----------+', 'x = 1', '',
       '# +----------+-----+', '# |adm_date  |n    |', '# +----------+-----+', '# |2024-02-11|   41|', '# +----------+-----+', '',
     ].join('\n');
-    const found = scanText('synthetic_stays.py', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    const found = typedFindings('synthetic_stays.py', text);
     assert.deepEqual(found, [['mrn', 'mrn', '90000417'], ['date', 'adm_date', '2024-02-11'], ['date', 'disch_dt', '2024-02-14']]);
   });
 
@@ -194,7 +199,7 @@ describe('tables pasted into comments and Markdown', () => {
       '-- ZZ0502877-01  Dorothy  Zztestlast-Huang  1900-12-03', '', '-- job         first       last        n',
       '-- ingest      Monday      Friday      41', '',
     ].join('\n');
-    const found = scanText('synthetic_members.sql', text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
+    const found = typedFindings('synthetic_members.sql', text);
     assert.deepEqual(found, [
       ['health-plan-id', 'member_id', 'ZZ0502877-01'], ['name', 'first', 'Dorothy'], ['name', 'last', 'Zztestlast-Huang'], ['date', 'dob', '1900-12-03'],
     ]);
