@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, checkPersonTableValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -730,7 +730,7 @@ function keyedTableValues(
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     const category = keyClass.inPersonTable as Category;
-    const c = checkKeyedValue(category, slice.text.slice(from, v.end - v.start + from), 'table');
+    const c = checkPersonTableValue(v.key, category, slice.text.slice(from, v.end - v.start + from));
     if (!c) continue;
     place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
     typed?.push(from + c.start, from + c.end);

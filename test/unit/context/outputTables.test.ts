@@ -93,6 +93,17 @@ const CASES: readonly Case[] = [
     '|---|:---|---:|',
     `| ${MRN1} | ${FULL} | ${EMAIL} |`,
   ].join('\n'), [['mrn', MRN1], ['full name', FULL], ['email', EMAIL]]],
+  ['psql result: a header, a `---+---` separator, rows and a row count', 'stream', [
+    '  mrn       | full_name       | dob',
+    ' -----------+-----------------+------------',
+    `  ${MRN1}  | ${L(FULL, 15)} | ${DOB1}`,
+    '(1 row)',
+  ].join('\n'), [['mrn', MRN1], ['full_name', FULL], ['dob', DOB1]]],
+  ['pipe table pasted without its separator: a header of column names over rows of as many cells', 'stream', [
+    'mrn | first_name | dob',
+    `${MRN1} | ${FIRST} | ${DOB1}`,
+    `${MRN2} | ${FIRST} | ${DOB2}`,
+  ].join('\n'), [['mrn', MRN1], ['first_name', FIRST], ['dob', DOB1], ['mrn', MRN2], ['first_name', FIRST], ['dob', DOB2]]],
   ['pandas to_html with index and index name rows', 'text/html', [
     '<table border="1" class="dataframe">',
     '  <thead>',
@@ -153,6 +164,10 @@ const NEGATIVE: readonly Case[] = [
     `${R('age', 13)}`, `count  ${R('120.0', 6)}`, `mean   ${R('54.2', 6)}`, `max    ${R('97.0', 6)}`,
     '+-------+---+', '|summary|age|', '+-------+---+', '|  count|120|', '|    min| 91|', '+-------+---+',
   ].join('\n'), [['age', '97.0'], ['summary', 'min'], ['age', '91']]],
+  ['a pipe line over a line of another width, or of values, is no header', 'stream', [
+    `mrn | dob`, `${MRN1} | ${DOB1} | x`, '', `${MRN1} | ${DOB1}`, `${MRN2} | ${DOB2}`,
+    '', 'PID|1||ZZ0001^^^MRN||ZZTEST^ANN', 'PV1|1|I|W1',
+  ].join('\n'), []],
   ['a grid header without its border is not a grid', 'stream', `+----+\n|mrn |\n|${MRN1}|`, []],
   ['prose, and two names with a wide gap, are no fixed-width header', 'stream', [
     'mrn and dob go to the vault', `${MRN1}  ${DOB1}  x`, `mrn     dob`, `${MRN1}  ${DOB1}`,

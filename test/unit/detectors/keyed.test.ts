@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkKeyedValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkKeyedValue, checkPersonTableValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -33,6 +33,8 @@ describe('detectors/keyed: classifyKey', () => {
     ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
     // A Medicaid case number names a household; a test case does not.
     ['case_no', 'other-id'], ['medicaid_case_number', 'other-id'], ['test_case', undefined], ['n_cases', undefined],
+    // CDISC SDTM: a trial's subject ids and its subjects' birth and death dates.
+    ['USUBJID', 'other-id'], ['SUBJID', 'other-id'], ['BRTHDTC', 'date'], ['DTHDTC', 'date'], ['STUDYID', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));
@@ -41,6 +43,9 @@ describe('detectors/keyed: classifyKey', () => {
   it('tells the dates of events in a life from a system\'s own dates', () => {
     for (const key of ['adm_date', 'fill_dt', 'arrival_ts', 'dos', 'dateOfService', 'ed_arrival_datetime', 'v.order_time']) assert.ok(namesEventDate(key), key);
     for (const key of ['load_date', '_ingest_ts', 'created_at', 'update_ts', 'etl_run_date', 'concept_id', 'n', 'snapshot_dt']) assert.ok(!namesEventDate(key), key);
+    // SDTM's event dates are one word ending in DTC, of at most eight letters.
+    for (const key of ['RFICDTC', 'AESTDTC', 'rfstdtc']) assert.ok(namesEventDate(key), key);
+    for (const key of ['DTC', 'dtc_campaign', 'LONGNAMEDTC']) assert.ok(!namesEventDate(key), key);
   });
 
   it('knows workforce keys by their words: owners, stewards, on-call', () => {
@@ -151,5 +156,18 @@ describe('detectors/keyed: what the key says the value must look like', () => {
     for (const word of ['Deque', 'Jython', 'Quoter', 'Linux', 'Cohort']) assert.equal(checkBareNameValue(word), undefined, word);
     assert.ok(checkBareNameValue('Linda Okafor'));
     assert.ok(checkBareNameValue('Smith'));
+  });
+});
+
+describe('detectors/keyed: checkPersonTableValue', () => {
+  it('reads initials under an initials column as a name; other columns keep their own checks', () => {
+    for (const value of ['ZQX', 'Z.Q.', 'ZQ']) {
+      const c = checkPersonTableValue('subject_initials', 'name', ` ${value}`);
+      assert.ok(c, value);
+      assert.deepEqual([c.category, c.start, c.end], ['name', 1, 1 + value.length]);
+      assert.ok(!c.redacted.includes(value));
+    }
+    for (const value of ['zqx', 'ZQXWV', 'Z1', 'N/A']) assert.equal(checkPersonTableValue('initials', 'name', value), undefined, value);
+    assert.ok(checkPersonTableValue('first', 'name', 'Zelphine'));
   });
 });

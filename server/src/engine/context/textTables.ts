@@ -42,7 +42,8 @@ function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink)
   else if (isSeriesFooter(lines, i)) {
     from = Math.max(runStart, i - MAX_SERIES_LINES);
     next = readSeries(lines, from, i, sink);
-  } else if (i + 1 < lines.count && isMarkdownSeparator(lines, i + 1) && lineHas(lines, i, 0x7c)) next = readMarkdown(lines, i, sink);
+  } else if (i + 1 < lines.count && isMarkdownSeparator(lines, i + 1) && lineHas(lines, i, 0x7c)) next = readPipeRows(lines, i, i + 2, sink);
+  else if (i + 1 < lines.count && isPipeHeader(lines, i)) next = readPipeRows(lines, i, i + 1, sink);
   else if (first > lines.starts[i] && first < lines.ends[i]) next = readDataFrame(lines, i, sink);
   else if (first === lines.starts[i] && i + 1 < lines.count) next = readFixedWidth(lines, i, sink);
   return next > i ? { from, next } : undefined;
@@ -157,22 +158,48 @@ function readVertical(lines: Lines, i: number, sink: ValueSink): number {
 
 // ---- Markdown ----
 
+/** A Markdown separator (`|---|:---:|`) or psql's (`-----+------`): dashes joined by pipes or plus signs. */
 function isMarkdownSeparator(lines: Lines, i: number): boolean {
   let dashes = 0;
-  let pipes = 0;
+  let joins = 0;
   for (let p = lines.starts[i]; p < lines.ends[i]; p++) {
     const c = lines.text.charCodeAt(p);
     if (c === 0x2d) dashes++;
-    else if (c === 0x7c) pipes++;
+    else if (c === 0x7c || c === 0x2b) joins++;
     else if (c !== 0x3a && !isSpace(c)) return false;
   }
-  return dashes >= 3 && pipes >= 1;
+  return dashes >= 3 && joins >= 1;
 }
 
-/** `| a | b |` / `|---|---|` / rows. */
-function readMarkdown(lines: Lines, header: number, sink: ValueSink): number {
+/** Longest cell that still reads as a column's name. */
+const MAX_HEADER_CELL = 40;
+
+/**
+ * A pipe table pasted without its separator (`mrn | last_name | dob` over `0071… | …`): every cell of the line
+ * names a column (a word, not a value: it opens with a letter and holds no spaces run), and the next line has
+ * as many cells. A data row taken for a header only names columns no detector knows.
+ */
+function isPipeHeader(lines: Lines, i: number): boolean {
+  if (!lineHas(lines, i, 0x7c) || !lineHas(lines, i + 1, 0x7c)) return false;
+  const cells = pipeCells(lines, i);
+  if (cells.length < 2 || pipeCells(lines, i + 1).length !== cells.length) return false;
+  const text = lines.text;
+  for (const [s, e] of cells) {
+    let from = s;
+    let to = e;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    if (to === from || to - from > MAX_HEADER_CELL || !COLUMN_NAME.test(text.slice(from, to))) return false;
+  }
+  return true;
+}
+
+const COLUMN_NAME = /^\*{0,2}[A-Za-z_][\w.#/()-]*(?: [\w.#/()-]+){0,3}\*{0,2}$/;
+
+/** `| a | b |` / `|---|---|` / rows, or a header line and rows with no separator: rows from `body` on. */
+function readPipeRows(lines: Lines, header: number, body: number, sink: ValueSink): number {
   const keys = pipeCells(lines, header).map(([s, e]) => lines.text.slice(s, e).trim().replace(/^\*\*|\*\*$/g, ''));
-  let i = header + 2;
+  let i = body;
   for (; i < lines.count && !sink.full && lineHas(lines, i, 0x7c); i++) {
     pipeCells(lines, i).forEach(([s, e], k) => {
       if (k < keys.length) sink.add(keys[k], s, e);

@@ -32,6 +32,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'death_date', 'date_of_death', 'dod', 'deceased_date', 'death_dt', 'death_datetime', 'admit_date',
     'admission_date', 'admit_dt', 'admission_dt', 'admit_datetime', 'admission_datetime', 'discharge_date',
     'disch_dt', 'disch_date', 'discharge_dt', 'discharge_datetime', 'deceased_date_time', 'death_date_time',
+    // CDISC SDTM's birth and death dates.
+    'brthdtc', 'dthdtc',
   ],
   ssn: ['ssn', 'social_security_number', 'ss_num', 'soc_sec', 'social_security', 'ssn_num', 'ssn_number', 'social_security_no', 'soc_sec_num', 'ss_number', 'ss_no'],
   mrn: [
@@ -85,6 +87,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'enterprise_patient_id', 'pt_id', 'unique_patient_id', 'person_source_value', 'desynpuf_id', 'bene_id',
     'patient', 'patient_number', 'patient_no', 'accession_number', 'accession_no', 'accession_num', 'accession',
     'rx_number', 'rx_num', 'rx_no', 'prescription_number',
+    // A trial's subject ids (CDISC): the site's key to the participant's chart.
+    'subjid', 'usubjid', 'subject_number', 'screening_number', 'screening_no',
     // A Medicaid or social-services case number names a household (every member of it).
     'case_no', 'case_number', 'case_num', 'medicaid_case_number', 'medicaid_case_no',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
@@ -171,7 +175,12 @@ export function namesEventDate(key: string): boolean {
   if (key.trimStart().startsWith('_')) return false;
   const lastDot = key.lastIndexOf('.');
   const words = normaliseKey(lastDot >= 0 ? key.slice(lastDot + 1) : key).split('_');
-  return words.some((w) => EVENT_DATE_WORDS.has(w)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
+  return (words.some((w) => EVENT_DATE_WORDS.has(w)) || isSdtmDate(words)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
+}
+
+/** CDISC SDTM's dates are one word of at most eight letters ending in `DTC` (`RFICDTC`, `AESTDTC`). */
+function isSdtmDate(words: readonly string[]): boolean {
+  return words.length === 1 && words[0].length <= 8 && words[0].length >= 5 && words[0].endsWith('dtc');
 }
 
 /**
@@ -181,11 +190,24 @@ export function namesEventDate(key: string): boolean {
  */
 const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Category>([
   ['first', 'name'], ['last', 'name'], ['middle', 'name'], ['forename', 'name'], ['given_names', 'name'], ['mi', 'name'],
+  ['initials', 'name'], ['subject_initials', 'name'], ['patient_initials', 'name'], ['pt_initials', 'name'], ['subj_initials', 'name'],
   ['county', 'geographic'], ['county_name', 'geographic'], ['county_nm', 'geographic'], ['cnty', 'geographic'],
 ]);
 
 export function personTableCategory(key: string): Category | undefined {
   return PERSON_TABLE_KEYS.get(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+}
+
+/**
+ * A value of a column that is someone's only beside a person's identifier (personTableCategory): initials are a
+ * name (Safe Harbor's first element) under an initials column, and nowhere else.
+ */
+export function checkPersonTableValue(key: string, category: Category, value: string): Candidate | undefined {
+  if (category !== 'name' || !normaliseKey(key.slice(key.lastIndexOf('.') + 1)).endsWith('initials')) return checkKeyedValue(category, value, 'table');
+  const lead = value.length - value.trimStart().length;
+  const v = value.trim();
+  if (!isInitials(v)) return undefined;
+  return { start: lead, end: lead + v.length, category, detectorId: keyedDetectorId(category), confidence: 'high', redacted: redact(category, v) };
 }
 
 /** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
@@ -600,6 +622,11 @@ function valueIs(category: Category, v: string, relation: KeyRelation, place: Pl
     case 'ip-address': return isIpValue(v);
     case 'biometric': return v.length >= 16 && !/\s/.test(v);
   }
+}
+
+/** `JMK`, `J.M.K.`, `JM`: a person's initials, as a table's name columns hold them once names are cut. */
+function isInitials(v: string): boolean {
+  return v.length <= 6 && /^[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?$/.test(v);
 }
 
 /** Real letters of a LIKE pattern (`%smi%` has three). */
