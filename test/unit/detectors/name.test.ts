@@ -19,7 +19,14 @@ describe('detectors/name', () => {
     { label: 'surname first', text: 'Patient: Garcia, Maria', value: 'Garcia, Maria', category: 'name' },
     { label: 'EHR capitals, surname first', text: 'patient name GARCIA, MARIA', value: 'GARCIA, MARIA', category: 'name' },
     { label: 'a two-word name after "for"', text: 'Chart review for Maria Garcia', value: 'Maria Garcia', category: 'name', region: 'title' },
+    { label: 'surname first with a middle initial and no cue', text: 'worklist = ["Garcia, Maria L", "x"]', value: 'Garcia, Maria L', category: 'name' },
+    { label: 'a record in capitals, surname first, a surname outside the lists', text: 'matched ZZQUORVANT, ROSA to the chart', value: 'ZZQUORVANT, ROSA', category: 'name' },
+    { label: "a newborn's placeholder name and twin letter", text: 'infant keyed as "ZZQUORVANT, BABYGIRL B"', value: 'ZZQUORVANT, BABYGIRL B', category: 'name' },
+    { label: "a hyphenated surname and a newborn's placeholder", text: 'registered as ZZQUOR-VANTEX, BABY BOY.', value: 'ZZQUOR-VANTEX, BABY BOY', category: 'name' },
   ], [
+    { label: 'places listed surname first in title case', text: '# (UTC+12:00) Auckland, Wellington' },
+    { label: 'a list of three', text: 'we support Python, Julia, and R' },
+    { label: 'a provider surname first', text: 'attending: GARCIA, MARIA, MD' },
     { label: 'two word-like names without a cue', text: 'Grace Park and Delta Lake' },
     { label: 'a word-like given name before a surname that is also a word', text: 'state data dating back to the Genesis Block' },
     { label: 'a lone word in the possessive', text: "St. Mary's and Children's" },
@@ -57,6 +64,15 @@ describe('detectors/name', () => {
 });
 
 /** What follows a name can make it staff's: a role, credentials, a byline address, a TODO's owner, a directory row. */
+describe('detectors/name: surname first', () => {
+  it('reads no pair of a list of names written given name first as one name written surname first', () => {
+    // Each name of the list may be found on its own; what must not be found is `Surname, Given` across two of them.
+    const text = '# with Charles G Waldman, Rosa Arnold, Guido van Rossum, Tom Hellerix and Zed Q. Zzquorvant, Rosa';
+    const values = found(text).map((f) => f.value);
+    assert.ok(values.every((v) => !v.includes(',')), values.join(' | '));
+  });
+});
+
 describe('detectors/name: staff named beside their role', () => {
   vectors([
     { label: 'a patient with a note in brackets', text: 'patient Harold Zorblatt (see chart) called', value: 'Harold Zorblatt', category: 'name' },

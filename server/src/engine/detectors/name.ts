@@ -9,7 +9,7 @@ import { cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_GIVEN_NAMES, AMBIGUOUS_NAMES, AMBIGUOUS_SURNAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
 import { isPersonalMailDomain } from './email';
-import { isCapitalisedWord, isLowerCaseCode, viewFor, type Atom, type TextView } from './text';
+import { isCapitalCode, isCapitalisedWord, isLowerCaseCode, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const HONORIFICS = ['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'mstr'];
@@ -343,6 +343,12 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       i = upper.nextIndex - 1;
       continue;
     }
+    const inverted = surnameFirstAt(view, i, allCues);
+    if (inverted) {
+      out.push(makeCandidate(view, inverted.start, inverted.end, 'name', 'name', 'high'));
+      i = inverted.nextIndex - 1;
+      continue;
+    }
     const honorific = view.charBefore(a.start) === ' ' && hasHonorificBefore(view.slice(Math.max(0, a.start - 6), a.start), word);
     const listed = isNameWord(word);
     const cued = !honorific && !listed && isSurnameShaped(word) && strongRoleCueBefore(view, a.start, roleCues, allCues);
@@ -398,6 +404,79 @@ function upperCaseNameAt(view: TextView, index: number, roleCues: readonly strin
   if (!nameLike(t1) || !nameLike(t2) || !(isClearName(t1) || isClearName(t2))) return undefined;
   if (!strongRoleCueBefore(view, a.start, roleCues, allCues)) return undefined;
   return { end: b.end, nextIndex: index + 2 };
+}
+
+/** What a birth record calls a newborn before it has a given name (`HAVERFORD, BABYGIRL A`). */
+const NEWBORN_GIVEN = new Set(['BABYGIRL', 'BABYBOY', 'BABY', 'BOY', 'GIRL', 'INFANT']);
+
+/**
+ * A name written surname first, as records and worklists write them, with no cue needed: `Martinez, Rosa M`,
+ * `MARTINEZ, ROSA`, `OYELARAN, TOBI`, a newborn's `HAVERFORD, BABYGIRL A`. The given name is a listed one (or a
+ * newborn's placeholder, in capitals), in the surname's case; a third item after them (`Python, Julia, and R`)
+ * makes a list, not a name.
+ */
+function surnameFirstAt(view: TextView, index: number, allCues: readonly string[]): { start: number; end: number; nextIndex: number } | undefined {
+  const a = view.atom(index);
+  if (a.kind !== 'letters' || view.charAt(a.end) !== ',') return undefined;
+  const b = atomAt(view, index + 1);
+  if (!b || b.kind !== 'letters' || (b.start !== a.end + 2 && b.start !== a.end + 1) || (b.start === a.end + 2 && view.charAt(a.end + 1) !== ' ')) return undefined;
+  const w1 = atomText(view, a);
+  const w2 = atomText(view, b);
+  const upper = isUpperWord(w1);
+  if (upper ? !isUpperWord(w2) && w2 !== 'A' : !isCapitalisedWord(w1) || !isCapitalisedWord(w2) || b.start !== a.end + 2) return undefined;
+  const t1 = upper ? titleCase(w1) : w1;
+  const t2 = upper ? titleCase(w2) : w2;
+  // In capitals (a record's style) any surname-shaped word will do; in title case only a listed surname that is
+  // no given name: `Auckland, Wellington` and `Izhevsk, Samara` list places.
+  if (upper ? !SURNAMES.has(t1) && !isSurnameShaped(t1) : !SURNAMES.has(t1) || GIVEN_NAMES.has(t1)) return undefined;
+  let end = b.end;
+  let nextIndex = index + 2;
+  if (upper && NEWBORN_GIVEN.has(w2)) {
+    // `BABY GIRL`, `BABY BOY`: the placeholder's second word.
+    const c = atomAt(view, nextIndex);
+    if (w2 === 'BABY' && c && c.start === b.end + 1 && (atomText(view, c) === 'GIRL' || atomText(view, c) === 'BOY')) {
+      end = c.end;
+      nextIndex++;
+    } else if (w2 === 'BABY' || w2 === 'INFANT') {
+      return undefined;
+    }
+  } else if (!GIVEN_NAMES.has(t2) && !(AMBIGUOUS_GIVEN_NAMES.has(t2) && SURNAMES.has(t1) && !isEnglishWord(t1))) {
+    // A given name that is also a word (`Maria`, `Grace`) only after a listed surname that is none (`Garcia, Maria`).
+    return undefined;
+  }
+  // A middle initial or a twin's letter (`Rosa M`, `BABYGIRL A`).
+  const initial = atomAt(view, nextIndex);
+  if (initial && initial.start === end + 1 && initial.end - initial.start === 1 && view.charAt(end) === ' ' && isCapitalCode(view.text.charCodeAt(initial.start))
+    && !isLetterCode(view.text.charCodeAt(initial.end))) {
+    end = initial.end + (view.charAt(initial.end) === '.' ? 1 : 0);
+    nextIndex++;
+  }
+  const after = view.slice(end, end + 6);
+  if (/^(?:, ?[A-Za-z]|,? (?:and|or|&) )/.test(after)) return undefined;
+  // `…, Randall Hopper, …`: a surname after the given name makes the pair a name written given name first.
+  const following = atomAt(view, nextIndex);
+  if (following && following.start === end + 1 && view.charAt(end) === ' ' && following.kind === 'letters' && following.end - following.start > 1) {
+    const w = atomText(view, following);
+    if (isCapitalCode(w.charCodeAt(0)) && !GIVEN_NAMES.has(upper ? titleCase(w) : w)) return undefined;
+  }
+  // The rest of a hyphenated surname before it (`KILBRIDE-OYELARAN`).
+  let start = a.start;
+  if (view.charAt(start - 1) === '-' && index > 0 && view.atomEnd(index - 1) === start - 1 && view.atomKind(index - 1) === 'letters') start = view.atomStart(index - 1);
+  // `Charles G Waldman, David Arnold`: a capitalised word or an initial before it makes it the end of a name
+  // written given name first, in a list of them.
+  const before = view.text.slice(Math.max(0, start - 3), start);
+  if (/(?:[A-Z][a-z]*\.? |[A-Z][a-z]*\. ?)$/.test(before) || NAME_PARTICLE_BEFORE.test(view.text.slice(Math.max(0, start - 5), start)) || (view.charAt(start - 1) === ' ' && index > 0 && view.atomEnd(index - 1) === start - 1 && isCapitalCode(view.text.charCodeAt(view.atomStart(index - 1))))) return undefined;
+  const cue = cueBefore(view, start, allCues, 40);
+  if (cue && PROVIDER_CUES.includes(cue.phrase) && namesTheProvider(view.slice(cue.end, start))) return undefined;
+  if (/[@#/\\.]$/.test(view.charBefore(start)) || hasProviderSuffix(view, end) || namesStaffAfter(view, start, end)) return undefined;
+  return { start, end, nextIndex };
+}
+
+/** `van Rossum`, `de la Cruz`: a particle before a surname. */
+const NAME_PARTICLE_BEFORE = /(?:^|[^a-z])(?:van|von|de|da|del|la|le|di|du|der|ten|ter|bin|al|el) $/;
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A strong role cue (`pt`, `patient:`, `mother's name is`) right before `pos`, and no provider cue nearer. */
