@@ -32,6 +32,7 @@ import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
 import { datesOnRecordLine, RECORD_WINDOW } from './recordDates';
+import { addressFieldLiterals } from './context/addressFields';
 import { redact } from './redact';
 
 export interface ScanOptions {
@@ -434,6 +435,8 @@ class ScanContext {
   readonly keyClasses = new Map<string, KeyClass>();
   /** What the free-text pass keeps per region kind (see FreeTextKind). */
   readonly freeTextKinds = new Map<RegionKind, FreeTextKind>();
+  /** The head of cities and ZIP codes found after a street literal (addressFields). */
+  readonly addressHeads: FindingHead[] = [];
 
   constructor(readonly config: ResolvedConfig) {
     this.custom = compileCustomPatterns(config.customPatterns);
@@ -579,10 +582,23 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   for (; c < comments.count; c++) {
     freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
   }
+  addressFields(ctx, slice, from, text, code, where);
   commentTables(ctx, slice, from, text, comments, where);
   if (depth === 0) commentedCode(ctx, slice, from, text, comments, language, where);
   // A workforce key has no category, so keyed() passes over its literals.
   for (const k of keyedLiterals) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
+}
+
+/** The city and ZIP code literals that follow a street literal (context/addressFields.ts). */
+function addressFields(ctx: ScanContext, slice: TextSlice, from: number, text: string, code: TokenList['code'], where: Where): void {
+  const spans = addressFieldLiterals(text, code);
+  if (spans.length === 0) return;
+  const head = headFor(ctx.placed.heads, ctx.config, ctx.addressHeads, 'geographic', 'code', undefined, undefined, 'after a street address');
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = from + spans[k];
+    const end = from + spans[k + 1];
+    ctx.placed.add(slice, start, end, head, redact('geographic', slice.text.slice(start, end)), where);
+  }
 }
 
 /**

@@ -98,6 +98,33 @@ function streetAddressAt(view: TextView, number: Chain): { end: number; strong: 
   return undefined;
 }
 
+/** A US state's or territory's two-letter code. */
+export function isStateCode(value: string): boolean {
+  return STATES.has(value);
+}
+
+const UNIT_TAIL = /^,? (?:(?:Apt|Apartment|Unit|Ste|Suite|Fl|Floor|Rm|Room|Bldg)\.? ?#?|#)[A-Za-z0-9-]{1,6}$/;
+
+/**
+ * Whether a whole value is one street line (`1187 Larkspur Ln Apt 2B`, `9 Cedar Ct.`): a house number, one to
+ * four street words, a suffix and at most a unit. Read word by word: the value is bounded by the caller.
+ */
+export function isStreetLine(value: string): boolean {
+  const words = value.split(' ');
+  if (words.length < 3 || !/^\d{1,6}$/.test(words[0])) return false;
+  for (let i = 1; i < words.length && i <= MAX_STREET_WORDS + 1; i++) {
+    const comma = words[i].endsWith(',');
+    const w = comma ? words[i].slice(0, -1) : words[i];
+    const bare = w.endsWith('.') ? w.slice(0, -1) : w;
+    if (i > 1 && /^[A-Z]/.test(bare) && SUFFIXES.has(bare.toLowerCase())) {
+      const rest = words.slice(i + 1).join(' ');
+      return rest === '' ? !comma : UNIT_TAIL.test(`${comma ? ',' : ''} ${rest}`);
+    }
+    if (comma || !isStreetWord(bare)) return false;
+  }
+  return false;
+}
+
 /** What streetAddressAt needs of chain i, read by index: a house number of 1-6 digits, a space and a street word. */
 function mayStartStreet(view: TextView, i: number): boolean {
   const start = view.chainStart(i);
