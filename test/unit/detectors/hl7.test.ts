@@ -36,6 +36,15 @@ describe('detectors/hl7', () => {
     ]);
   });
 
+  it('reads a v2.5 phone field: the area code and local number as one phone, and an e-mail address', () => {
+    const pid = 'PID|1||ZZ0012345^^^TESTHOSP^MR||ZZTESTLAST^ZZTESTFIRST||19000102|F|||||^PRN^PH^^^608^5550100~^NET^Internet^zz.test@example.invalid';
+    const nk1 = 'NK1|1|ZZKINLAST^ZZKINFIRST|MTH^Mother^HL70063||^PRN^CP^^^608^555-0101';
+    assert.deepEqual(found([pid, nk1].join('\r')).map((f) => `${f.category}:${f.value}`).filter((f) => f.startsWith('phone')), [
+      'phone:608^5550100', 'phone:608^555-0101',
+    ]);
+    assert.deepEqual(found('PID|1||ZZ0012345^^^TESTHOSP^MR||ZZTESTLAST^ZZTESTFIRST||19000102|F|||||^NET^Internet^zz.test@example.invalid').map((f) => f.category).slice(-1), ['email']);
+  });
+
   it("reads no template's placeholders as a patient's fields", () => {
     const text = 'PID|1||<MRN>^^^H^MR||<LAST>^<FIRST>||<DOB>|U|||<ADDRESS>^^<CITY>^WI^<ZIP>||<PHONE>|||||<ACCOUNT>|XXX-XX-XXXX';
     assert.deepEqual(found(text, 'code'), []);

@@ -157,10 +157,20 @@ function readAddress(view: TextView, s: Segment, i: number, out: Candidate[]): v
   if (zip && /^\d{5}(?:-?\d{4})?$/.test(text.slice(zip[0], zip[1]))) push(view, out, zip, 'geographic');
 }
 
-/** A phone field whose first component holds a number (`(608)555-0100`, `6085550100`). */
+/**
+ * A phone field (XTN): a number in its first component (`(608)555-0100`, `6085550100`), or, as v2.5 writes it,
+ * the area code and the local number in components 6 and 7 (`^PRN^PH^^^608^5550100`, reported as one span), and
+ * an e-mail address in component 4 (`^NET^Internet^…@…`).
+ */
 function readPhone(view: TextView, s: Segment, i: number, out: Candidate[]): void {
-  const span = component(view.text, s, i, 1);
-  if (span && /^[\d()+ .-]{7,20}$/.test(view.text.slice(span[0], span[1])) && digitsOf(view.text.slice(span[0], span[1])).length >= 7) push(view, out, span, 'phone');
+  const text = view.text;
+  const span = component(text, s, i, 1);
+  if (span && /^[\d()+ .-]{7,20}$/.test(text.slice(span[0], span[1])) && digitsOf(text.slice(span[0], span[1])).length >= 7) push(view, out, span, 'phone');
+  const area = component(text, s, i, 6);
+  const local = area && component(text, s, i, 7);
+  if (area && local && /^\d{3}$/.test(text.slice(area[0], area[1])) && /^\d{3}-?\d{4}$/.test(text.slice(local[0], local[1]))) push(view, out, [area[0], local[1]], 'phone');
+  const mail = component(text, s, i, 4);
+  if (mail && /^[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$/.test(text.slice(mail[0], mail[1]))) push(view, out, mail, 'email');
 }
 
 /** A house number and a word (`100 TEST AVE`, `PO BOX 12`): not a template's `<ADDRESS>` or a bare word. */
