@@ -35,6 +35,9 @@ describe('detectors/keyed: classifyKey', () => {
     ['case_no', 'other-id'], ['medicaid_case_number', 'other-id'], ['test_case', undefined], ['n_cases', undefined],
     // CDISC SDTM: a trial's subject ids and its subjects' birth and death dates.
     ['USUBJID', 'other-id'], ['SUBJID', 'other-id'], ['BRTHDTC', 'date'], ['DTHDTC', 'date'], ['STUDYID', undefined],
+    // A patient's relatives and callers own their keys as the patient does.
+    ['child_dob', 'date'], ['mother_name', 'name'], ['infant_first_name', 'name'], ['nok_phone', 'phone'],
+    ['emergency_contact_phone', 'phone'], ['caller_phone', 'phone'], ['child_count', undefined], ['mother_tongue', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

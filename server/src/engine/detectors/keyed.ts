@@ -26,6 +26,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'pat_name', 'pt_name', 'fname', 'lname', 'firstname', 'lastname', 'fullname', 'member_name',
     'subscriber_name', 'legal_name', 'preferred_name', 'nickname', 'spouse_name', 'next_of_kin', 'nok_name',
     'insured_name', 'beneficiary_name', 'patient_full_name', 'first_nm', 'last_nm', 'mid_nm', 'middle_nm',
+    'mother_name', 'father_name', 'child_name', 'baby_name', 'infant_name', 'newborn_name', 'guardian_name',
+    'caregiver_name', 'caller_name', 'dependent_name',
   ],
   date: [
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
@@ -96,7 +98,13 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
 };
 
 /** Words a key may start with that say whose value it is, not what it is (`patient_dob`, `src_ssn`). */
-const OWNER_PREFIXES = new Set(['patient', 'pt', 'pat', 'member', 'mbr', 'subscriber', 'guarantor', 'insured', 'beneficiary', 'bene', 'person', 'src', 'source', 'raw', 'orig', 'original', 'primary', 'current', 'curr', 'home', 'personal', 'cleaned', 'clean']);
+const OWNER_PREFIXES = new Set([
+  'patient', 'pt', 'pat', 'member', 'mbr', 'subscriber', 'guarantor', 'insured', 'beneficiary', 'bene', 'person', 'src',
+  'source', 'raw', 'orig', 'original', 'primary', 'current', 'curr', 'home', 'personal', 'cleaned', 'clean',
+  // A patient's relatives and the people a patient's record lists (`mother_dob`, `child_first_name`, `nok_phone`).
+  'mother', 'mom', 'father', 'dad', 'child', 'infant', 'baby', 'newborn', 'spouse', 'dependent', 'guardian', 'caregiver',
+  'caller', 'nok', 'emergency',
+]);
 /** Words a key may end with that describe the storage, not the content (`ssn_raw`, `dob_str`). */
 const STORAGE_SUFFIXES = new Set([
   'raw', 'txt', 'text', 'str', 'string', 'value', 'val', 'orig', 'original', 'clean', 'cleaned', 'src',
