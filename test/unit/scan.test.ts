@@ -259,6 +259,14 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(names(patients, 'synthetic_cases.py').map((f) => f.category), ['name']);
   });
 
+  it("reads a table of sites (a column names an organisation, none a person) as the sites' addresses, and a table of patients' addresses as theirs", () => {
+    const row = (cells: string[]): string => cells.map((c, i) => c.padStart([1, 9, 20, 8, 7][i])).join('');
+    const sites = notebookPrinting([row(['', 'site_id', 'street', 'city', 'zip']), row(['0', 'ZZ-01', '42 Zzyzx Ln', 'Oakport', '94607'])]);
+    assert.deepEqual(names(sites, 'synthetic_sites.ipynb'), []);
+    const homes = notebookPrinting([row(['', 'mrn', 'street', 'city', 'zip']), row(['0', '00719460', '42 Zzyzx Ln', 'Oakport', '94607'])]);
+    assert.deepEqual(names(homes, 'synthetic_homes.ipynb').map((f) => f.category), ['geographic', 'geographic', 'geographic']);
+  });
+
   it("reads an address literal beside a hospital's name as the hospital's, and one beside a patient's as the patient's", () => {
     const site = source([`facilities = [("BVM-MAIN", "Bayview Medical Center", "2100 Harborline Blvd, Oakport, CA 94607")]`]);
     assert.deepEqual(names(site, 'synthetic_sites.py'), []);

@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkKeyedValue, checkPersonTableValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -445,7 +445,7 @@ class ScanContext {
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName || k.inPersonTable !== undefined || k.workforce || k.staffRole;
+    return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation;
   };
 }
 
@@ -483,6 +483,10 @@ interface KeyClass {
   readonly personRef: boolean;
   /** A name normalised for matching (`name_norm`): lower case is expected there. */
   readonly normalisedName: boolean;
+  /** An encounter's id (`enc_id`): a formatted number is a patient's, a plain integer a warehouse key. */
+  readonly encounter: boolean;
+  /** Names an organisation (`site_name`, `org_npi`): a table with such a column and no person's lists sites. */
+  readonly organisation: boolean;
   /**
    * What an otherwise untyped column holds in a table that names a person: dates of their events (`adm_date`,
    * `fill_dt`), parts of their name (`first`, `last`) or their county. Undefined for any other key.
@@ -719,6 +723,7 @@ function keyedTableValues(
   let personTables: Set<number> | undefined;
   let deferred: number[] | undefined;
   const staffTables = tablesOfStaff(ctx, values);
+  const organisationTables = tablesOfOrganisations(ctx, values);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
@@ -727,6 +732,10 @@ function keyedTableValues(
     if (keyClass.workforce || keyClass.staffRole || (staffTables?.has(v.table) && namesContact(keyClass))) {
       // Staff's names and addresses: kept from the free-text pass too, which would find the names again.
       if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
+      continue;
+    }
+    if (organisationTables?.has(v.table) && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) {
+      typed?.push(v.start + shift, v.end + shift);
       continue;
     }
     if (keyClass.inPersonTable) {
@@ -760,6 +769,27 @@ function tablesOfStaff(ctx: ScanContext, values: readonly TableValue[]): Set<num
   let tables: Set<number> | undefined;
   for (const v of values) if (v.table > 0 && keyClassOf(ctx.config, ctx.keyClasses, v.key).staffRole) (tables ??= new Set()).add(v.table);
   return tables;
+}
+
+/** What a table says of an organisation as of a person: where it is and how to reach it. */
+const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geographic', 'phone', 'fax', 'email', 'url', 'ip-address']);
+
+/**
+ * Tables of organisations (`| site_id | site_name | address | city | zip | npi |`): a column names an
+ * organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP codes,
+ * phones and mailboxes are the organisations'.
+ */
+function tablesOfOrganisations(ctx: ScanContext, values: readonly TableValue[]): Set<number> | undefined {
+  let organisations: Set<number> | undefined;
+  let people: Set<number> | undefined;
+  for (const v of values) {
+    if (v.table <= 0) continue;
+    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.inPersonTable === 'name') (people ??= new Set()).add(v.table);
+    else if (keyClass.organisation) (organisations ??= new Set()).add(v.table);
+  }
+  if (organisations && people) for (const t of people) organisations.delete(t);
+  return organisations?.size ? organisations : undefined;
 }
 
 /** A column of names or contact details (what a table of staff says about each of them). */
@@ -887,7 +917,7 @@ function keyed(
   from: number, to: number, regionKind: RegionKind, where: Where,
 ): Candidate | undefined {
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
-  if (!keyClass.category && !keyClass.bareName) return undefined;
+  if (!keyClass.category && !keyClass.bareName && !keyClass.encounter) return undefined;
   const c = valueUnderKey(keyClass, slice.text.slice(from, to), relation);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
@@ -902,6 +932,7 @@ function valueUnderKey(keyClass: KeyClass, value: string, relation: KeyRelation)
   if (keyClass.namePart && relation === 'table') return checkKeyedValue('name', value, relation);
   // A normalised name must hold a known name whatever its relation: lower case says nothing there.
   if (keyClass.normalisedName) return checkKeyedValue('name', value, 'assign');
+  if (keyClass.encounter) return checkEncounterValue(value, relation);
   return checkBareNameValue(value);
 }
 
@@ -914,7 +945,8 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
-      normalisedName: !category && isNormalisedNameKey(key),
+      normalisedName: !category && isNormalisedNameKey(key), encounter: !category && isEncounterKey(key),
+      organisation: !category && isOrganisationColumn(key),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkKeyedValue, checkPersonTableValue, classifyKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -38,6 +38,8 @@ describe('detectors/keyed: classifyKey', () => {
     // A patient's relatives and callers own their keys as the patient does.
     ['child_dob', 'date'], ['mother_name', 'name'], ['infant_first_name', 'name'], ['nok_phone', 'phone'],
     ['emergency_contact_phone', 'phone'], ['caller_phone', 'phone'], ['child_count', undefined], ['mother_tongue', undefined],
+    // A bare serial in health data is a device's.
+    ['serial', 'device-id'], ['sensor_serial', 'device-id'], ['serial_version', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));
@@ -59,6 +61,9 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['nurse_note', 'manager_comment', 'rn_hours', 'provider_npi_count']) assert.ok(!isWorkforceKey(key), key);
     for (const key of ['role', 'job_title', 'Position']) assert.ok(isStaffRoleKey(key), key);
     for (const key of ['title', 'name', 'patient_role']) assert.ok(!isStaffRoleKey(key), key);
+    for (const key of ['nurse_mgr_email', 'unit_dir']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
+    for (const key of ['city', 'patient_name', 'zip']) assert.ok(!isOrganisationColumn(key), key);
   });
 
   it('adds configured words by exact normalised match', () => {
@@ -172,5 +177,13 @@ describe('detectors/keyed: checkPersonTableValue', () => {
     }
     for (const value of ['zqx', 'ZQXWV', 'Z1', 'N/A']) assert.equal(checkPersonTableValue('initials', 'name', value), undefined, value);
     assert.ok(checkPersonTableValue('first', 'name', 'Zelphine'));
+  });
+});
+
+describe('detectors/keyed: checkEncounterValue', () => {
+  it("counts an encounter's number only when formatted as people read it off a chart", () => {
+    assert.ok(isEncounterKey('enc_id') && isEncounterKey('encounterId') && !isEncounterKey('enc'));
+    for (const value of ['ZZ24-0187736', 'V00551902']) assert.equal(checkEncounterValue(value, 'equals')?.category, 'other-id', value);
+    for (const value of ['1187736', 'iso-8859-1', 'E24-0187', 'TEST-0012345']) assert.equal(checkEncounterValue(value, 'equals'), undefined, value);
   });
 });

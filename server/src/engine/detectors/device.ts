@@ -10,12 +10,14 @@ import type { Candidate, Detector, FreeTextContext } from './types';
 
 const DEVICE_CUES = [
   'device id', 'device serial', 'device identifier', 'udi', 'imei', 'serial number', 'serial no', 'serial #',
-  'serial', 's/n', 'sn', 'implant serial', 'pacemaker serial', 'pump serial',
+  'serial', 'serials', 'serial numbers', 's/n', 'sn', 'implant serial', 'pacemaker serial', 'pump serial',
 ];
-const GENERIC_SERIAL = new Set(['serial number', 'serial no', 'serial #', 'serial', 's/n', 'sn']);
+const GENERIC_SERIAL = new Set(['serial number', 'serial no', 'serial #', 'serial', 'serials', 'serial numbers', 's/n', 'sn']);
 const DEVICE_WORDS = [
   'device', 'pacemaker', 'implant', 'implanted', 'pump', 'defibrillator', 'glucometer', 'glucose meter', 'cgm',
   'hearing aid', 'stent', 'prosthesis', 'wheelchair', 'inhaler', 'ventilator', 'cpap', 'monitor', 'neurostimulator',
+  // Durable medical equipment and remote monitoring a patient takes home.
+  'sensor', 'bipap', 'concentrator', 'oximeter', 'nebulizer', 'wearable', 'dme',
 ];
 
 function find(text: string, context: FreeTextContext): Candidate[] {

@@ -76,7 +76,11 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'certificate_no', 'drivers_license_no',
   ],
   'vehicle-id': ['vin', 'license_plate', 'plate_number', 'plate_no', 'vehicle_identification_number', 'vehicle_plate', 'license_plate_number', 'vehicle_vin', 'vin_number'],
-  'device-id': ['device_serial', 'serial_number', 'udi', 'imei', 'device_identifier', 'device_serial_number', 'implant_serial', 'device_udi', 'serial_no'],
+  'device-id': [
+    'device_serial', 'serial_number', 'udi', 'imei', 'device_identifier', 'device_serial_number', 'implant_serial', 'device_udi', 'serial_no',
+    // A bare `serial` in health data is a device's (a CPAP's, a sensor's): `WHERE serial = '…'`, `serial=…` in a log.
+    'serial', 'serial_num', 'device_sn',
+  ],
   url: ['personal_url', 'homepage', 'profile_url', 'personal_website', 'home_page'],
   'ip-address': [
     'ip_address', 'ip', 'client_ip', 'remote_addr', 'ip_addr', 'source_ip', 'src_ip', 'user_ip', 'remote_ip', 'login_ip', 'client_address',
@@ -143,6 +147,8 @@ const STAFF_ROLE_KEYS = new Set([
   'manager', 'director', 'supervisor', 'coordinator', 'analyst', 'attending', 'physician', 'provider', 'prescriber',
   'pcp', 'surgeon', 'clinician', 'nurse', 'pharmacist', 'therapist', 'technician', 'rep', 'abstractor', 'registrar',
   'programmer', 'engineer', 'statistician', 'investigator', 'navigator', 'scheduler', 'recruiter',
+  // Abbreviated (`nurse_mgr_email`, `unit_dir`).
+  'mgr', 'mngr', 'supv', 'coord', 'dir',
 ]);
 /** What a key may add after the role it names (`attending_name`, `manager_email`). */
 const IDENTITY_SUFFIXES = new Set(['name', 'names', 'email', 'mail', 'user', 'username', 'login', 'full']);
@@ -157,6 +163,18 @@ export function isWorkforceKey(key: string): boolean {
   let last = words.length - 1;
   while (last > 0 && IDENTITY_SUFFIXES.has(words[last])) last--;
   return STAFF_ROLE_KEYS.has(words[last]);
+}
+
+/** Words of a column that names an organisation or a place of care (`site_name`, `org_npi`, `cms_ccn`, `facility`). */
+const ORGANISATION_COLUMN_WORDS = new Set([
+  'npi', 'facility', 'site', 'clinic', 'location', 'practice', 'provider', 'org', 'organization', 'organisation',
+  'hospital', 'pharmacy', 'vendor', 'tin', 'ein', 'ccn', 'department', 'dept', 'payer', 'taxonomy', 'specialty', 'store',
+  'branch',
+]);
+
+/** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
+export function isOrganisationColumn(key: string): boolean {
+  return normaliseKey(key.slice(key.lastIndexOf('.') + 1)).split('_').some((w) => ORGANISATION_COLUMN_WORDS.has(w));
 }
 
 /** A column that says what each person of a table does (`| role | name | contact |`): a table of staff. */
@@ -204,6 +222,24 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
 
 export function personTableCategory(key: string): Category | undefined {
   return PERSON_TABLE_KEYS.get(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+}
+
+/** Keys of an encounter's or visit's id: surrogate integers in warehouses, a patient's number where formatted. */
+const ENCOUNTER_KEYS = new Set(['enc_id', 'encounter_id', 'encounter', 'visit_id', 'encounter_key', 'enc_focus', 'encounter_nbr']);
+
+export function isEncounterKey(key: string): boolean {
+  return ENCOUNTER_KEYS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+}
+
+/**
+ * A value under an encounter key, counted only when formatted as the numbers people read off a chart
+ * (`E24-0187736`, `V00551902`: letters, then a run of five digits or more): de-identified and OMOP-style tables are full
+ * of plain surrogate integers under the same keys.
+ */
+export function checkEncounterValue(value: string, relation: KeyRelation): Candidate | undefined {
+  const v = value.trim();
+  if (v.length > 24 || !/^[A-Za-z]{1,4}[-_]?\d/.test(v) || !/\d{5}/.test(v)) return undefined;
+  return checkKeyedValue('other-id', value, relation);
 }
 
 /**
