@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isNanpNumber } from '../../../server/src/engine/detectors/phone';
-import { vectors } from './helpers';
+import { found, vectors } from './helpers';
 import { PHONE, npi } from './synthetic';
 
 const [area, exch, line] = PHONE;
@@ -35,7 +35,14 @@ describe('detectors/phone', () => {
     { label: 'a date', text: 'on 2024-01-15 and 01/15/2024' },
     { label: 'a spaced triple without a cue', text: 'counts 212 555 0147 rows' },
     { label: 'a cluster id', text: 'cluster 0123-456789-abcdefgh' },
+    { label: 'a toll-free number', text: `call 1-888-${exch}-${line} with questions` },
+    { label: "an organisation's line named before it", text: `escalation: the Quality Dept main line ${paren} in office hours` },
+    { label: "a practice's number on its own line", text: `-- "Zzyzx Orthopedics, ${dashed}, disconnected"` },
   ]);
+
+  it("still reports a person's number on a line that names a practice, when the line is about the person", () => {
+    assert.deepEqual(found(`at ${dashed} -- she says the van never came and she missed her cardiology appt`).map((f) => f.category), ['phone']);
+  });
 
   it('validates NANP numbers', () => {
     assert.equal(isNanpNumber(PHONE.join('')), true);

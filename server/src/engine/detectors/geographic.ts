@@ -161,9 +161,9 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
  * Words that put a line about an organisation's site (`Facilities: LUH (2100 Lakeshore Dr, …)`, `Org: Eastside
  * Family Health Centers, Inc. · EIN … · 2500 E Lake St`, a facility row naming its hospital).
  */
-const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|health (?:cent(?:er|re)s?|system)|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care)\b|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
+const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp)\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
 /** Words that make the line about a person, whatever organisation it names. */
-const PERSON_LINE = /\b(?:patients?|pts?|members?|subscribers?|lives|resides|residing|home|moved|mother|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
+const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|him|his|members?|subscribers?|lives|resides|residing|home|moved|mother|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
 /** How far either side of an address its line is read. */
 const SITE_WINDOW = 240;
 

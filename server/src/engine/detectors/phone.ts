@@ -138,8 +138,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const cue = cueCategory(view, span, cues);
     if (cue === 'other' || (!span.formatted && !cue)) continue;
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
-    // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`).
-    if (isOrganisationSite(text, span.start, span.end)) {
+    // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`, a
+    // `support line`), and toll-free numbers, which are organisations' and never a person's own.
+    if (isOrganisationSite(text, span.start, span.end) || isTollFree(view.slice(span.start, span.end)) || ORGANISATION_LINE_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start))) {
       lastEnd = span.end;
       continue;
     }
@@ -147,6 +148,15 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     lastEnd = span.end;
   }
   return out;
+}
+
+/** What an organisation calls its numbers, just before one (`main line`, `support line 1-…`, `hotline:`). */
+const ORGANISATION_LINE_BEFORE = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic)\s(?:line|desk|number)|hotline|helpdesk|help desk|switchboard)\b[^\n]{0,24}$/i;
+const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
+
+function isTollFree(phone: string): boolean {
+  const digits = digitsOf(phone);
+  return TOLL_FREE.has(digits.length === 11 ? digits.slice(1, 4) : digits.slice(0, 3));
 }
 
 export const phoneDetector: Detector = { id: 'phone', category: 'phone', find, needs: ['digit'] };
