@@ -37,6 +37,8 @@ const PROVIDER_CUES = [
   'dra', 'dra.', 'maintainers', 'owners', 'review', 'peer review', 'approver', 'approvers', 'programmer', 'statistician',
   'biostatistician', 'biostat', 'engineer', 'scientist', 'coordinator', 'director', 'officer', 'team', 'notebook by',
   'prepared by', 'rep', 'representative', 'investigator', 'abstractor', 'registrar', 'consultant', 'architect', 'actuary',
+  // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
+  'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -225,6 +227,9 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
     if (mail) return !isPersonalMailDomain(mail[1]);
     if (isRoleNote(bracketed)) return true;
   }
+  // An attribution after a sentence (`… reproduce. — Marcus Webb, Perioperative Analytics`) or an extension
+  // (`(Marcus Webb, ext. 4471)`).
+  if (/^,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
   if (text[start - 1] === '(') {
     // `(Daniel Ashworth, CISO delegate)`: the rest of the brackets says what the person does.
     const rest = /^(?:-[A-Za-z'-]+)?, ([^()\n]{1,40})\)/.exec(ahead);
@@ -262,6 +267,7 @@ const STAFF_ROLE_WORDS = new Set([
   'programmer', 'scientist', 'informatics', 'delegate', 'ciso', 'cmio', 'cio', 'cno', 'cmo', 'coordinator', 'actuarial',
   'devops', 'governance', 'owner', 'reviewer', 'approver', 'maintainer', 'consultant', 'architect', 'abstractor',
   'registrar', 'pharmd', 'md', 'rn', 'np', 'mfm', 'intern', 'contractor',
+  'build', 'admin', 'ops', 'lead', 'dev', 'developer', 'vendor',
 ]);
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
 const PATIENT_WORDS = new Set([
