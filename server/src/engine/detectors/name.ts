@@ -429,7 +429,7 @@ function surnameFirstAt(view: TextView, index: number, allCues: readonly string[
   const w1 = atomText(view, a);
   const w2 = atomText(view, b);
   const upper = isUpperWord(w1);
-  if (upper ? !isUpperWord(w2) && w2 !== 'A' : !isCapitalisedWord(w1) || !isCapitalisedWord(w2) || b.start !== a.end + 2) return undefined;
+  if (upper ? !isUpperWord(w2) : !isCapitalisedWord(w1) || !isCapitalisedWord(w2) || b.start !== a.end + 2) return undefined;
   const t1 = upper ? titleCase(w1) : w1;
   const t2 = upper ? titleCase(w2) : w2;
   // In capitals (a record's style) any surname-shaped word will do; in title case only a listed surname that is
