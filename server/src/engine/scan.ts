@@ -722,8 +722,7 @@ function keyedTableValues(
 ): void {
   let personTables: Set<number> | undefined;
   let deferred: number[] | undefined;
-  const staffTables = tablesOfStaff(ctx, values);
-  const organisationTables = tablesOfOrganisations(ctx, values);
+  const { staffTables, organisationTables } = tablesOfStaffAndOrganisations(ctx, values);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
@@ -764,32 +763,28 @@ function keyedTableValues(
   if (typed && typed.length > before) inAscendingPairs(typed);
 }
 
-/** Tables with a column of roles (`| role | name | contact |`): their people are staff. */
-function tablesOfStaff(ctx: ScanContext, values: readonly TableValue[]): Set<number> | undefined {
-  let tables: Set<number> | undefined;
-  for (const v of values) if (v.table > 0 && keyClassOf(ctx.config, ctx.keyClasses, v.key).staffRole) (tables ??= new Set()).add(v.table);
-  return tables;
-}
-
 /** What a table says of an organisation as of a person: where it is and how to reach it. */
 const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geographic', 'phone', 'fax', 'email', 'url', 'ip-address']);
 
 /**
- * Tables of organisations (`| site_id | site_name | address | city | zip | npi |`): a column names an
- * organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP codes,
- * phones and mailboxes are the organisations'.
+ * In one pass over a read's values: tables with a column of roles (`| role | name | contact |`), whose people are
+ * staff; and tables of organisations (`| site_id | site_name | address | city | zip | npi |`), where a column names
+ * an organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP
+ * codes, phones and mailboxes are the organisations'.
  */
-function tablesOfOrganisations(ctx: ScanContext, values: readonly TableValue[]): Set<number> | undefined {
+function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableValue[]): { staffTables?: Set<number>; organisationTables?: Set<number> } {
+  let staffTables: Set<number> | undefined;
   let organisations: Set<number> | undefined;
   let people: Set<number> | undefined;
   for (const v of values) {
     if (v.table <= 0) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
     if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.inPersonTable === 'name') (people ??= new Set()).add(v.table);
     else if (keyClass.organisation) (organisations ??= new Set()).add(v.table);
   }
   if (organisations && people) for (const t of people) organisations.delete(t);
-  return organisations?.size ? organisations : undefined;
+  return { staffTables, organisationTables: organisations?.size ? organisations : undefined };
 }
 
 /** A column of names or contact details (what a table of staff says about each of them). */

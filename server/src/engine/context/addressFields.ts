@@ -5,14 +5,13 @@
  * the ZIP code are the person's as they would be in `…, Fairview Heights, IL 62208` (Safe Harbor's element 2).
  * A street of an organisation's site (isOrganisationSite) starts no address.
  */
-import { isOrganisationSite, isStateCode, isStreetLine } from '../detectors/geographic';
+import { isOrganisationSite, isStateCode, isStreetLine, isUnitValue } from '../detectors/geographic';
 import { Kind } from '../lexers/types';
 import type { TokenColumns } from '../lexers/types';
 
 /** What has been read of an address so far. */
 const enum Stage { None, Street, City, State, Zip }
 
-const UNIT = /^(?:Apt|Apartment|Unit|Ste|Suite|Fl|Floor|Rm|Room|Bldg|#)\.? ?#?[A-Za-z0-9-]{1,6}$/;
 const CITY = /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}$/;
 const ZIP = /^\d{5}(?:-\d{4})?$/;
 /** Longest street line read. */
@@ -49,7 +48,7 @@ function fieldAfter(stage: Stage, value: string): Stage {
   if (ZIP.test(value)) return Stage.Zip;
   if (value.length === 2 && isStateCode(value)) return stage === Stage.State ? Stage.None : Stage.State;
   if (stage !== Stage.Street) return Stage.None;
-  if (UNIT.test(value)) return Stage.Street;
+  if (isUnitValue(value)) return Stage.Street;
   return value.length <= 40 && CITY.test(value) ? Stage.City : Stage.None;
 }
 

@@ -103,7 +103,17 @@ export function isStateCode(value: string): boolean {
   return STATES.has(value);
 }
 
-const UNIT_TAIL = /^,? (?:(?:Apt|Apartment|Unit|Ste|Suite|Fl|Floor|Rm|Room|Bldg)\.? ?#?|#)[A-Za-z0-9-]{1,6}$/;
+/** A unit word as a street line writes it, capitalised (`Apt`, `Suite`), from UNIT_WORDS. */
+const UNIT_WORD = `(?:${[...UNIT_WORDS].map((w) => w[0].toUpperCase() + w.slice(1)).join('|')})`;
+/** A unit after a street's suffix (`, Apt 2B`, ` #12`). */
+const UNIT_TAIL = new RegExp(`^,? (?:${UNIT_WORD}\\.? ?#?|#)[A-Za-z0-9-]{1,6}$`);
+/** A unit written as a value of its own (`Apt 2B`, `#12`). */
+const UNIT_VALUE = new RegExp(`^(?:${UNIT_WORD}|#)\\.? ?#?[A-Za-z0-9-]{1,6}$`);
+
+/** Whether a whole value is a unit of an address (`Apt 2B`, `Suite 200`, `#12`). */
+export function isUnitValue(value: string): boolean {
+  return UNIT_VALUE.test(value);
+}
 
 /**
  * Whether a whole value is one street line (`1187 Larkspur Ln Apt 2B`, `9 Cedar Ct.`): a house number, one to

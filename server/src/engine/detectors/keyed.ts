@@ -156,7 +156,7 @@ const IDENTITY_SUFFIXES = new Set(['name', 'names', 'email', 'mail', 'user', 'us
 /** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
 export function isWorkforceKey(key: string): boolean {
   if (MODULE_METADATA_KEYS.has(key)) return true;
-  const base = normaliseKey(key.slice(key.lastIndexOf('.') + 1));
+  const base = keyBase(key);
   if (WORKFORCE_KEYS.has(base)) return true;
   const words = base.split('_');
   if (words.some((w) => WORKFORCE_WORDS.has(w))) return true;
@@ -174,12 +174,12 @@ const ORGANISATION_COLUMN_WORDS = new Set([
 
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
 export function isOrganisationColumn(key: string): boolean {
-  return normaliseKey(key.slice(key.lastIndexOf('.') + 1)).split('_').some((w) => ORGANISATION_COLUMN_WORDS.has(w));
+  return keyBase(key).split('_').some((w) => ORGANISATION_COLUMN_WORDS.has(w));
 }
 
 /** A column that says what each person of a table does (`| role | name | contact |`): a table of staff. */
 export function isStaffRoleKey(key: string): boolean {
-  return STAFF_ROLE_COLUMNS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+  return STAFF_ROLE_COLUMNS.has(keyBase(key));
 }
 
 const STAFF_ROLE_COLUMNS = new Set(['role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function']);
@@ -199,8 +199,7 @@ const SYSTEM_DATE_WORDS = new Set([
  */
 export function namesEventDate(key: string): boolean {
   if (key.trimStart().startsWith('_')) return false;
-  const lastDot = key.lastIndexOf('.');
-  const words = normaliseKey(lastDot >= 0 ? key.slice(lastDot + 1) : key).split('_');
+  const words = keyBase(key).split('_');
   return (words.some((w) => EVENT_DATE_WORDS.has(w)) || isSdtmDate(words)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
 }
 
@@ -221,14 +220,14 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
 ]);
 
 export function personTableCategory(key: string): Category | undefined {
-  return PERSON_TABLE_KEYS.get(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+  return PERSON_TABLE_KEYS.get(keyBase(key));
 }
 
 /** Keys of an encounter's or visit's id: surrogate integers in warehouses, a patient's number where formatted. */
 const ENCOUNTER_KEYS = new Set(['enc_id', 'encounter_id', 'encounter', 'visit_id', 'encounter_key', 'enc_focus', 'encounter_nbr']);
 
 export function isEncounterKey(key: string): boolean {
-  return ENCOUNTER_KEYS.has(normaliseKey(key.slice(key.lastIndexOf('.') + 1)));
+  return ENCOUNTER_KEYS.has(keyBase(key));
 }
 
 /**
@@ -247,11 +246,15 @@ export function checkEncounterValue(value: string, relation: KeyRelation): Candi
  * name (Safe Harbor's first element) under an initials column, and nowhere else.
  */
 export function checkPersonTableValue(key: string, category: Category, value: string): Candidate | undefined {
-  if (category !== 'name' || !normaliseKey(key.slice(key.lastIndexOf('.') + 1)).endsWith('initials')) return checkKeyedValue(category, value, 'table');
+  if (category !== 'name' || !keyBase(key).endsWith('initials')) return checkKeyedValue(category, value, 'table');
   const lead = value.length - value.trimStart().length;
   const v = value.trim();
-  if (!isInitials(v)) return undefined;
-  return { start: lead, end: lead + v.length, category, detectorId: keyedDetectorId(category), confidence: 'high', redacted: redact(category, v) };
+  return isInitials(v) ? keyedCandidate(category, lead, v) : undefined;
+}
+
+/** The last part of a dotted key, normalised (`p.lastName` → `last_name`). */
+function keyBase(key: string): string {
+  return normaliseKey(key.slice(key.lastIndexOf('.') + 1));
 }
 
 /** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
@@ -708,11 +711,12 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
   } else {
     ok = valueIs(category, v, relation, place);
   }
-  if (!ok) return undefined;
-  return {
-    start: lead, end: lead + v.length, category, detectorId: keyedDetectorId(category), confidence: 'high',
-    redacted: redact(category, v),
-  };
+  return ok ? keyedCandidate(category, lead, v) : undefined;
+}
+
+/** A keyed value `v` found `lead` characters into what was checked. */
+function keyedCandidate(category: Category, lead: number, v: string): Candidate {
+  return { start: lead, end: lead + v.length, category, detectorId: keyedDetectorId(category), confidence: 'high', redacted: redact(category, v) };
 }
 
 /**

@@ -282,6 +282,11 @@ function isOtherThingsName(view: TextView, cueStart: number): boolean {
   return m !== null && !PERSON_NAME_QUALIFIERS.has(m[1]);
 }
 
+/** Whether `cue`, found before `pos`, is a workforce cue naming whoever stands at `pos` (see namesTheProvider). */
+function namesProviderAt(view: TextView, cue: ReturnType<typeof cueBefore>, pos: number): boolean {
+  return cue !== undefined && PROVIDER_CUES.includes(cue.phrase) && namesTheProvider(view.slice(cue.end, pos));
+}
+
 /**
  * Whether the words between a workforce cue and a name leave the name the cue's (`Dr. Jane Smith`, `reviewed by
  * the attending, Jane Smith`, `@author js@example.org (Jane Smith)`), not someone a clause later (`nurse line asked why
@@ -309,7 +314,7 @@ type Verdict = { readonly words: number } | undefined;
 function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], allCues: readonly string[]): Verdict {
   const cue = cueBefore(view, phrase.start, allCues, 40);
   const gapOk = cue !== undefined && isNameGap(view.slice(cue.end, phrase.start));
-  if (cue && PROVIDER_CUES.includes(cue.phrase) && namesTheProvider(view.slice(cue.end, phrase.start))) return undefined;
+  if (namesProviderAt(view, cue, phrase.start)) return undefined;
   const words = phrase.words;
   const pair = isDictionaryPair(words);
   if (gapOk && cue && HONORIFICS.includes(cue.phrase)) {
@@ -453,7 +458,7 @@ function surnameFirstAt(view: TextView, index: number, allCues: readonly string[
   // A middle initial or a twin's letter (`Rosa M`, `BABYGIRL A`).
   const initial = atomAt(view, nextIndex);
   if (initial && initial.start === end + 1 && initial.end - initial.start === 1 && view.charAt(end) === ' ' && isCapitalCode(view.text.charCodeAt(initial.start))
-    && !isLetterCode(view.text.charCodeAt(initial.end))) {
+    && !isCapitalCode(view.text.charCodeAt(initial.end)) && !isLowerCaseCode(view.text.charCodeAt(initial.end))) {
     end = initial.end + (view.charAt(initial.end) === '.' ? 1 : 0);
     nextIndex++;
   }
@@ -472,18 +477,13 @@ function surnameFirstAt(view: TextView, index: number, allCues: readonly string[
   // written given name first, in a list of them.
   const before = view.text.slice(Math.max(0, start - 3), start);
   if (/(?:[A-Z][a-z]*\.? |[A-Z][a-z]*\. ?)$/.test(before) || NAME_PARTICLE_BEFORE.test(view.text.slice(Math.max(0, start - 5), start)) || (view.charAt(start - 1) === ' ' && index > 0 && view.atomEnd(index - 1) === start - 1 && isCapitalCode(view.text.charCodeAt(view.atomStart(index - 1))))) return undefined;
-  const cue = cueBefore(view, start, allCues, 40);
-  if (cue && PROVIDER_CUES.includes(cue.phrase) && namesTheProvider(view.slice(cue.end, start))) return undefined;
+  if (namesProviderAt(view, cueBefore(view, start, allCues, 40), start)) return undefined;
   if (/[@#/\\.]$/.test(view.charBefore(start)) || hasProviderSuffix(view, end) || namesStaffAfter(view, start, end)) return undefined;
   return { start, end, nextIndex };
 }
 
 /** `van Rossum`, `de la Cruz`: a particle before a surname. */
 const NAME_PARTICLE_BEFORE = /(?:^|[^a-z])(?:van|von|de|da|del|la|le|di|du|der|ten|ter|bin|al|el) $/;
-
-function isLetterCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 /** A strong role cue (`pt`, `patient:`, `mother's name is`) right before `pos`, and no provider cue nearer. */
 function strongRoleCueBefore(view: TextView, pos: number, roleCues: readonly string[], allCues: readonly string[]): boolean {

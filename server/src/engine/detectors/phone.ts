@@ -133,14 +133,16 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   for (let i = 0; i < view.chainCount; i++) {
     if (!mayStartPhone(view, i) || view.chainStart(i) < lastEnd) continue;
     const span = phoneAt(view, view.chain(i));
-    if (!span || !isNanpNumber(digitsOf(view.slice(span.start, span.end)))) continue;
+    if (!span) continue;
+    const digits = digitsOf(view.slice(span.start, span.end));
+    if (!isNanpNumber(digits)) continue;
     if (/[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
     const cue = cueCategory(view, span, cues);
     if (cue === 'other' || (!span.formatted && !cue)) continue;
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
     // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`, a
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
-    if (isOrganisationSite(text, span.start, span.end) || isTollFree(view.slice(span.start, span.end)) || ORGANISATION_LINE_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start))) {
+    if (isOrganisationSite(text, span.start, span.end) || isTollFree(digits) || ORGANISATION_LINE_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start))) {
       lastEnd = span.end;
       continue;
     }
@@ -154,8 +156,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
 const ORGANISATION_LINE_BEFORE = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic)\s(?:line|desk|number)|hotline|helpdesk|help desk|switchboard)\b[^\n]{0,24}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
-function isTollFree(phone: string): boolean {
-  const digits = digitsOf(phone);
+/** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */
+function isTollFree(digits: string): boolean {
   return TOLL_FREE.has(digits.length === 11 ? digits.slice(1, 4) : digits.slice(0, 3));
 }
 
