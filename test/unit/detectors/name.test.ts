@@ -70,7 +70,6 @@ describe('detectors/name', () => {
   ]);
 });
 
-/** What follows a name can make it staff's: a role, credentials, a byline address, a TODO's owner, a directory row. */
 describe('detectors/name: surname first', () => {
   it('reads no pair of a list of names written given name first as one name written surname first', () => {
     // Each name of the list may be found on its own; what must not be found is `Surname, Given` across two of them.
@@ -80,6 +79,7 @@ describe('detectors/name: surname first', () => {
   });
 });
 
+/** What follows a name can make it staff's: a role, credentials, a byline address, a TODO's owner, a directory row. */
 describe('detectors/name: staff named beside their role', () => {
   vectors([
     { label: 'a patient with a note in brackets', text: 'patient Harold Zorblatt (see chart) called', value: 'Harold Zorblatt', category: 'name' },
