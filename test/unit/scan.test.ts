@@ -275,6 +275,43 @@ describe('scan: staff tables and organisations\' sites', () => {
   });
 });
 
+describe('scan: Databricks display() results kept in output metadata', () => {
+  /** An exported notebook whose one output is a display() result of the given columns and rows. */
+  const exported = (columns: string[], rows: (string | number)[][]): string => {
+    const output = {
+      output_type: 'display_data', data: { 'text/html': ['<div>table</div>'] },
+      metadata: {
+        'application/vnd.databricks.v1+output': {
+          type: 'table', schema: columns.map((name) => ({ name, type: '"string"', metadata: '{}' })), data: rows, aggData: [],
+          arguments: {}, addedWidgets: {}, datasetInfos: [], dbfsResultPath: null, isJsonSchema: true, overflow: false, removedWidgets: [],
+        },
+      },
+    };
+    const cell = { cell_type: 'code', execution_count: 1, metadata: {}, source: ['display(df)'], outputs: [output] };
+    return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell] }, null, 1);
+  };
+  const categories = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
+
+  it("reads a result of sites (a column names an organisation, none a person) as the sites' addresses", () => {
+    const sites = exported(['site_id', 'facility_name', 'street', 'city', 'zip'], [['ZZ-01', 'Zzyzx Medical Center', '42 Zzyzx Ln', 'Oakport', '94607']]);
+    assert.deepEqual(categories(sites, 'synthetic_sites.ipynb'), []);
+    const homes = exported(['mrn', 'street', 'city', 'zip'], [['00719460', '42 Zzyzx Ln', 'Oakport', '94607']]);
+    assert.deepEqual(categories(homes, 'synthetic_homes.ipynb'), ['mrn', 'geographic', 'geographic', 'geographic']);
+  });
+
+  it("reads the dates of fills in a result that names its people, and not in a result of counts by date", () => {
+    const stays = exported(['mrn', 'fill_dt', 'unit'], [['00719460', '2023-02-14', '4N']]);
+    assert.deepEqual(categories(stays, 'synthetic_stays.ipynb'), ['mrn', 'date']);
+    const counts = exported(['fill_dt', 'unit', 'fills'], [['2023-02-14', '4N', 12]]);
+    assert.deepEqual(categories(counts, 'synthetic_counts.ipynb'), []);
+  });
+
+  it("reads a result with a role column as staff's names", () => {
+    const staff = exported(['role', 'name', 'email'], [['Data steward', 'Harold Zorblatt', 'hzorblatt@zzyzx-health.example.org']]);
+    assert.deepEqual(categories(staff, 'synthetic_team.ipynb'), []);
+  });
+});
+
 describe('scan: a column of patients', () => {
   it("reads a bare patient column's values as the patient's id or name, whichever they are", () => {
     const name = ['Zorblatt', 'Harold'].join(', ');

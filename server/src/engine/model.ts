@@ -36,6 +36,9 @@ export interface KeyedSlice {
   readonly value: TextSlice;
 }
 
+/** The mime of an output region holding a Databricks `display()` result read from the output's metadata. */
+export const DATABRICKS_TABLE = 'databricks-table';
+
 /** One output of a notebook cell: text to read as prose, and values already typed by a table header or key. */
 export interface OutputRegion {
   readonly outputIndex: number;

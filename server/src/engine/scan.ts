@@ -22,8 +22,9 @@ import { TokenList } from './lexers/chars';
 import { analyzersFor } from './analyzers';
 import { isPhiScannable } from './formats/support';
 import { Kind } from './lexers/types';
-import type {
-  Category, Finding, FindingCategory, Language, NotebookCell, RegionKind, ScanDocument, ScanError, Severity, TextSlice,
+import {
+  DATABRICKS_TABLE, type Category, type Finding, type FindingCategory, type Language, type NotebookCell, type OutputRegion, type RegionKind,
+  type ScanDocument, type ScanError, type Severity, type TextSlice,
 } from './model';
 import { LineIndex, lineAround } from './positions';
 import { phiRuleFor } from './rules/registry';
@@ -520,7 +521,7 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
       keyedTableValues(ctx, text, findTableValues(text.text, out.mime, ctx.typesValues), undefined, 'output', where, typed);
       freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
-    for (const k of out.keyed) keyed(ctx, k.value, k.key, 'table', 0, k.value.text.length, 'output', where);
+    if (out.keyed.length > 0) outputKeyedValues(ctx, out, where);
   }
 }
 
@@ -704,22 +705,38 @@ function pastedTables(ctx: ScanContext, slice: TextSlice, starts: readonly numbe
   keyedTableValues(ctx, slice, values, shifts, regionKind, where, undefined);
 }
 
+/**
+ * Values an output typed by key (JSON leaves, a Databricks result's columns), each in its own slice. A Databricks
+ * result is one table, whose rows are people, sites or staff as its columns say, like a printed table's.
+ */
+function outputKeyedValues(ctx: ScanContext, out: OutputRegion, where: Where): void {
+  const table = out.mime === DATABRICKS_TABLE ? 1 : 0;
+  const values: TableValue[] = [];
+  const slices: TextSlice[] = [];
+  for (const k of out.keyed) {
+    values.push({ key: k.key, start: 0, end: k.value.text.length, table });
+    slices.push(k.value);
+  }
+  keyedTableValues(ctx, slices, values, undefined, 'output', where, undefined);
+}
+
 /** Findings that make a table's rows (or a printed record) one person's each. */
 const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
   'name', 'ssn', 'mrn', 'health-plan-id', 'other-id', 'email', 'phone', 'fax', 'account-number',
 ]);
 
 /**
- * Checks table values as keyed values, each at its offset plus its shift (NaN: skipped; no shifts: none), and
- * adds what was found to `typed` as start/end pairs. A date under an untyped date column (`adm_date`, `fill_dt`)
+ * Checks table values as keyed values, each at its offset plus its shift (NaN: skipped; no shifts: none) in the
+ * one slice they share or in its own slice, and adds what was found to `typed` as start/end pairs (one slice only). A date under an untyped date column (`adm_date`, `fill_dt`)
  * or a word under `first` or `last` counts only when its table or record also holds a person's identifier: then
  * every row is someone's, and the dates of their stays and fills are theirs (Safe Harbor's element 3), while a
  * table of counts by date (or of the first and last day of a run) has none.
  */
 function keyedTableValues(
-  ctx: ScanContext, slice: TextSlice, values: readonly TableValue[], shifts: readonly number[] | undefined,
+  ctx: ScanContext, slices: TextSlice | readonly TextSlice[], values: readonly TableValue[], shifts: readonly number[] | undefined,
   regionKind: RegionKind, where: Where, typed: number[] | undefined,
 ): void {
+  const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
   let personTables: Set<number> | undefined;
   let deferred: number[] | undefined;
   const { staffTables, organisationTables } = tablesOfStaffAndOrganisations(ctx, values);
@@ -741,7 +758,7 @@ function keyedTableValues(
       if (v.table > 0) (deferred ??= []).push(i);
       continue;
     }
-    const c = keyed(ctx, slice, v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
+    const c = keyed(ctx, sliceOf(i), v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
     if (!c) continue;
     typed?.push(v.start + shift + c.start, v.start + shift + c.end);
     if (v.table > 0 && PERSON_CATEGORIES.has(c.category)) (personTables ??= new Set()).add(v.table);
@@ -754,6 +771,7 @@ function keyedTableValues(
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     const category = keyClass.inPersonTable as Category;
+    const slice = sliceOf(i);
     const c = checkPersonTableValue(v.key, category, slice.text.slice(from, v.end - v.start + from));
     if (!c) continue;
     place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
@@ -761,6 +779,10 @@ function keyedTableValues(
   }
   // blanked() takes its spans in ascending order; the deferred values came after the rest.
   if (typed && typed.length > before) inAscendingPairs(typed);
+}
+
+function isSliceList(slices: TextSlice | readonly TextSlice[]): slices is readonly TextSlice[] {
+  return Array.isArray(slices);
 }
 
 /** What a table says of an organisation as of a person: where it is and how to reach it. */

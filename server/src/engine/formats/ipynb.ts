@@ -4,7 +4,7 @@
  * Every slice is built over the raw JSON text, so a finding points inside the string on disk even across
  * escapes and list-form sources.
  */
-import type { KeyedSlice, Language, NotebookCell, OutputRegion, ScanDocument, TextSlice } from '../model';
+import { DATABRICKS_TABLE, type KeyedSlice, type Language, type NotebookCell, type OutputRegion, type ScanDocument, type TextSlice } from '../model';
 import { ScanInputError } from './errors';
 import { appendJsonString, decodeJsonString, JsonReader, member, stringMember, type JsonNode, type JsonString } from './json';
 import { findMagicLine } from './magics';
@@ -210,7 +210,7 @@ function readOutputs(reader: JsonReader, text: string): OutputRegion[] {
         break;
     }
     const table = readDatabricksTable(text, member(output.metadata, DATABRICKS_OUTPUT));
-    region('databricks-table', table.texts, table.keyed);
+    region(DATABRICKS_TABLE, table.texts, table.keyed);
   });
   return regions;
 }
