@@ -28,6 +28,9 @@ describe('detectors/date', () => {
     { label: 'an ISO timestamp with a cue', text: 'admitted_at 2024-01-15T10:22:33Z' },
     { label: 'a three-part number with a one-digit last part', text: 'DOB 1-2-3' },
     { label: 'a three-part number with a three-digit last part', text: 'date of birth 01/02/123' },
+    { label: "a study period after a cue of the last sentence", text: 'excl. transferred / expired. Study period 2021-01-01 to 2023-12-31 (train ≤ 2023-06-30).' },
+    { label: 'a measurement period after a cue', text: 'discharges in the measurement period 2023-01-01' },
+    { label: "a file's date before an arrival verb", text: '* Noridian ERAs for 2024-03-11 arrived twice (ISA13 re-sent)' },
   ]);
 
   it('parses calendar dates', () => {

@@ -46,5 +46,7 @@ describe('detectors/email: staff at an organisation', () => {
     { label: 'a maintainer at a company domain', text: `Maintainers: Beatrix Zorblatt-Lowe (${staff('bzorblatt', 'tidewaterpp.com')})`, region: 'markdown' },
     { label: 'a row of a table of staff', text: `| Sponsor data manager | Theo Zorblatt | ${staff('tzorblatt', 'helixartx.com')} |`, region: 'markdown' },
     { label: 'a university address', text: `ask ${staff('zorblatt', 'stats.univ.edu')}`, region: 'comment' },
+    { label: "a team's mailbox of words and a team abbreviation", text: `4. mailbox for corrections: ${staff('provider-data', 'zzyzxhp.com')} (option 4)`, region: 'markdown' },
+    { label: 'a byline whose address follows its team on the next line', text: `nobody could reproduce. — Marcus Zorblatt, Perioperative Analytics\n(${staff('marcus.zorblatt', 'stzzyzxmc.org')}, Teams: @mzorblatt)`, region: 'markdown' },
   ]);
 });

@@ -93,7 +93,16 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a staff directory row with the address of the same person', text: '("CTR-022", "Harold Zorblatt", "harold.zorblatt@lakeshorehealth.org", "Main")', region: 'comment' },
     { label: 'a reviewer', text: '**Privacy review:** Harold Zorblatt, Privacy Office', region: 'markdown' },
     { label: 'a Spanish honorific of a clinician', text: '"311": ("Hospital Universitario del Sur", "ESP", "Dra. Marta Zorblatt")', region: 'comment' },
+    { label: 'every name of a list of owners', text: 'Owners: Harold Zorblatt (hzorblatt@zzyzx-health.org), Gretchen Vell. Reviewer: Ada Quell.', region: 'markdown' },
+    { label: 'a list of attendees that goes on to the next line', text: '* Attendees: Dr. Harold Zorblatt (chair), Gretchen Vell, Linda Quell (CNO office),\n  Marcus Zorblatt.', region: 'markdown' },
+    { label: 'a name that owns a follow-up', text: '# Harold Zorblatt-Vell owns the follow-up (RCM-1187).' },
+    { label: 'a backup in a table of who does what', text: '| backup | Harold Zorblatt-Vell |', region: 'markdown' },
   ]);
+
+  it('ends a list of staff where the words between two names are more than a list', () => {
+    const text = 'Owner: Harold Zorblatt. The patient Gretchen Zorblatt was called; reviewed with Harold Zorblatt, then Marcus Zorblatt';
+    assert.deepEqual(found(text, 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Gretchen Zorblatt', 'Marcus Zorblatt']);
+  });
 
   it('finds a name before a mailbox provider address or an MRN in brackets', () => {
     for (const text of ['spoke with Harold Zorblatt (hz1957@gmail.com)', 'patient Harold Zorblatt (MRN 00719460) called']) {

@@ -38,6 +38,7 @@ describe('detectors/phone', () => {
     { label: 'a toll-free number', text: `call 1-888-${exch}-${line} with questions` },
     { label: "an organisation's line named before it", text: `escalation: the Quality Dept main line ${paren} in office hours` },
     { label: "a practice's number on its own line", text: `-- "Zzyzx Orthopedics, ${dashed}, disconnected"` },
+    { label: "a practice's number right after its name, on a line about its doctor", text: `-- "Zzyzx Family Medicine - Oakport ${dashed}: Dr. Quell moved to the other clinic in May"` },
   ]);
 
   it("still reports a person's number on a line that names a practice, when the line is about the person", () => {

@@ -1,4 +1,5 @@
-import { vectors } from './helpers';
+import { strict as assert } from 'node:assert';
+import { found, vectors } from './helpers';
 import { MBI, npi } from './synthetic';
 
 const mbi = MBI.join('');
@@ -39,5 +40,12 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a member count', text: 'member 2 of 3 joined' },
     { label: 'an encounter year', text: 'encounter 2023 backfill' },
     { label: 'a count in a pandas info() print', text: ' 0   patient_key    451110 non-null  int64' },
+    { label: 'counts of FHIR resources beside Encounter', text: '# Condition 1204418 / Observation 38877120 / Encounter 3118442' },
   ]);
+
+  it("reads Encounter as a visit's number beside a patient's or one other resource's", () => {
+    for (const text of ['Patient 00719460 Encounter 3118442', 'Condition 1204418 / Encounter 3118442']) {
+      assert.deepEqual(found(text).filter((h) => h.category === 'other-id').map((h) => h.value), ['3118442'], 'one of the two texts');
+    }
+  });
 });

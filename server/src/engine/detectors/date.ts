@@ -19,8 +19,13 @@ export const DATE_CUES = [
 const BOUND_WORDS = [
   'after', 'before', 'since', 'until', 'till', 'between', 'through', 'thru', 'cutoff', 'cut-off', 'range',
   'window', 'partition', 'loaded', 'etl', 'as of', 'snapshot', '>', '<', '=>', 'min', 'max', 'earliest',
-  'latest', 'where', 'filter', 'starting', 'ending', 'newer', 'older',
+  'latest', 'where', 'filter', 'starting', 'ending', 'newer', 'older', 'period',
 ];
+/**
+ * Verbs of a person's care that name the date after them only (`arrived 2024-03-11`): before them a date is
+ * often a thing's (`the ERAs for 2024-03-11 arrived twice`).
+ */
+const BEFORE_ONLY_CUES = new Set(['arrived', 'visited', 'dispensed', 'filled on', 'seen on', 'readmitted']);
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
@@ -224,10 +229,18 @@ function hasBoundWord(view: TextView, from: number, to: number): boolean {
 function personCue(view: TextView, span: DateSpan, cues: readonly string[]): boolean {
   if (isLogTimestamp(view, span)) return false;
   const before = cueBefore(view, span.start, cues);
-  if (before && !hasBoundWord(view, before.end, span.start) && !isIdentifierPart(view, before)) return true;
+  if (before && !hasBoundWord(view, before.end, span.start) && !isIdentifierPart(view, before) && !endsSentence(view, before.end, span.start)) return true;
   const after = cueAfter(view, span.end, cues);
-  return after !== undefined && !isIdentifierPart(view, after) && !hasBoundWord(view, span.end, after.start)
+  return after !== undefined && !BEFORE_ONLY_CUES.has(after.phrase) && !isIdentifierPart(view, after) && !hasBoundWord(view, span.end, after.start)
     && !hasBoundWord(view, Math.max(0, span.start - 12), span.start);
+}
+
+/**
+ * Whether a sentence ends between a cue and the date (`… transferred / expired. Study period 2021-01-01`): the cue
+ * was the last sentence's.
+ */
+function endsSentence(view: TextView, from: number, to: number): boolean {
+  return /[.!?;] +[A-Z]/.test(view.slice(from, to));
 }
 
 /** `2024-01-15 10:22:33 INFO …`, `[2024-01-15T10:22:33]`: a log line's own time stamp, not a person's date. */

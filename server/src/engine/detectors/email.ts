@@ -87,8 +87,11 @@ export function isPersonalAddress(localPart: string, domainPart: string): boolea
  */
 function isWordsOnly(local: string): boolean {
   const parts = local.split(/[.\-_]/);
-  return parts.every((p) => p.length >= 3 && /^[a-z]+$/.test(p) && isPlainWord(p));
+  return parts.every((p) => TEAM_WORDS.has(p) || (p.length >= 3 && /^[a-z]+$/.test(p) && isPlainWord(p)));
 }
+
+/** Words of a team's mailbox that the dictionary lacks or reads as a name (`provider-data@`, `px-analytics@`). */
+const TEAM_WORDS = new Set(['data', 'dev', 'ops', 'it', 'qa', 'hr', 'bi', 'ml', 'ai', 'px', 'rcm', 'edi', 'hie', 'etl', 'ehr', 'emr', 'pdm', 'dq', 'mdm']);
 
 /**
  * Mailbox providers people use for themselves, and the reserved example domains invented test data uses: an
@@ -126,8 +129,9 @@ function isOrganisationMail(view: TextView, e: EmailSpan): boolean {
   if (tld === 'edu' || tld === 'gov' || tld === 'mil') return true;
   if (ORGANISATION_DOMAIN.test(domain.slice(0, domain.lastIndexOf('.')))) return true;
   if (cueBefore(view, e.start, STAFF_CUES, 80) !== undefined) return true;
-  // A byline: a capitalised name, then the address in brackets.
-  return /[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+,?(?: [A-Za-z]{2,6},?)* ?[(<]$/.test(view.text.slice(Math.max(0, e.start - 60), e.start));
+  // A byline: a capitalised name, then the address in brackets, perhaps after the team's name and a line break
+  // (`— Marcus Webb, Perioperative Analytics\n(mwebb@…)`).
+  return /[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+,?(?: [A-Za-z]{2,6},?)*(?:, [A-Z][A-Za-z&]+(?: [A-Z&][A-Za-z&]*){0,3},?)?\s{0,3}[(<]$/.test(view.text.slice(Math.max(0, e.start - 90), e.start));
 }
 
 /** Words before an organisation's address that say whose it is: the team's. */

@@ -180,8 +180,12 @@ const SITE_WINDOW = 240;
 /** Whether the line around [start, end) is about an organisation's site and no person (see ORGANISATION_LINE). */
 export function isOrganisationSite(text: string, start: number, end: number): boolean {
   const [lineStart, lineEnd] = lineAround(text, start, end, SITE_WINDOW);
-  const line = text.slice(lineStart, lineEnd);
-  return ORGANISATION_LINE.test(line) && !PERSON_LINE.test(line);
+  return speaksOfOrganisationOnly(text.slice(lineStart, lineEnd));
+}
+
+/** Whether the text names an organisation (see ORGANISATION_LINE) and speaks of no person. */
+export function speaksOfOrganisationOnly(text: string): boolean {
+  return ORGANISATION_LINE.test(text) && !PERSON_LINE.test(text);
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {

@@ -39,6 +39,8 @@ const PROVIDER_CUES = [
   'prepared by', 'rep', 'representative', 'investigator', 'abstractor', 'registrar', 'consultant', 'architect', 'actuary',
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
   'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
+  // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
+  'backup', 'on-call', 'on call', 'attendees', 'attendee', 'sponsor', 'facilitator', 'presenter',
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -214,7 +216,8 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
  * What follows a name that makes it staff's: a role in brackets (`Jamal Whitfield (data eng)`, `(analyst, …)`)
  * or after it inside them (`(Daniel Ashworth, CISO delegate)`), an organisation's address in brackets (a byline:
  * `Jonah Petrakis (jpetrakis@lakeshorehealth.org)`), the same person's organisation address further on the row
- * (a directory), or, on a TODO line, the name alone in brackets (`… once the job is done (Arjun Venkataraman).`).
+ * (a directory), work the person owns (`Rosa Delgado owns the follow-up`), or, on a TODO line, the name alone in
+ * brackets (`… once the job is done (Arjun Venkataraman).`).
  */
 function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   const text = view.text;
@@ -229,6 +232,7 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   }
   // An attribution after a sentence (`… reproduce. — Marcus Webb, Perioperative Analytics`) or an extension
   // (`(Marcus Webb, ext. 4471)`).
+  if (/^(?:-[A-Za-z'-]+)? (?:owns|will own|to own|is (?:the )?owner|is on[- ]call)\b/.test(ahead)) return true;
   if (/^,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
   if (text[start - 1] === '(') {
     // `(Daniel Ashworth, CISO delegate)`: the rest of the brackets says what the person does.
@@ -309,12 +313,14 @@ const nameCues = cuesPerContext((context) => {
   return { roleCues, allCues: joinCues(HONORIFICS, roleCues, PROVIDER_CUES) };
 });
 
-type Verdict = { readonly words: number } | undefined;
+/** A name to report and how many of its words, a staff member's name (STAFF), or no name. */
+type Verdict = { readonly words: number } | typeof STAFF | undefined;
+const STAFF = 'staff';
 
 function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], allCues: readonly string[]): Verdict {
   const cue = cueBefore(view, phrase.start, allCues, 40);
   const gapOk = cue !== undefined && isNameGap(view.slice(cue.end, phrase.start));
-  if (namesProviderAt(view, cue, phrase.start)) return undefined;
+  if (namesProviderAt(view, cue, phrase.start)) return STAFF;
   const words = phrase.words;
   const pair = isDictionaryPair(words);
   if (gapOk && cue && HONORIFICS.includes(cue.phrase)) {
@@ -341,6 +347,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const { roleCues, allCues } = nameCues(context);
   const out: Candidate[] = [];
+  // End of the last staff member's name: names listed right after it are staff too (`Owners: A (mail), B`).
+  let staffEnd = -1;
   for (let i = 0; i < view.atomCount; i++) {
     if (view.atomKind(i) !== 'letters') continue;
     // Every path below needs a capitalised first word (phraseAt, isCapitalisedWord, isSurnameShaped).
@@ -367,15 +375,35 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const phrase = phraseAt(view, i, honorific || cued);
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);
+    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view.slice(staffEnd, phrase.start)))) {
+      staffEnd = phrase.end;
+      i = phrase.nextIndex - 1;
+      continue;
+    }
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
     if (!verdict || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
     const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
-    if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) continue;
+    if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) {
+      staffEnd = end;
+      i = phrase.nextIndex - 1;
+      continue;
+    }
     out.push(makeCandidate(view, phrase.start, end, 'name', 'name', verdict.words >= 2 ? 'high' : 'medium'));
     i = phrase.nextIndex - 1;
   }
   return out;
 }
+
+/**
+ * Whether the text between two names lists them (`, `, ` and `, a note in brackets, a line break within the item),
+ * after the rest of the first name (a word the phrase left, a hyphenated surname's second part):
+ * `Owners: Priya Raman (priya.raman@…), Sean Fitzgerald`, `Linda Osei (CNO office),\n  Marcus Oyelaran`.
+ */
+function continuesList(gap: string): boolean {
+  return gap.length <= 120 && LIST_GAP.test(gap);
+}
+
+const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)[ \t]*(?:\r?\n[ \t]*)?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {

@@ -1,9 +1,10 @@
 /**
  * Other unique patient identifiers (EMPI, subject and person ids): like MRNs, only right after a label.
  */
-import { withExtraCues } from './cues';
-import { labelledCandidates, RECORD_ID_SHAPE } from './labelled';
-import { viewFor } from './text';
+import { makeCandidate } from './candidate';
+import { withExtraCues, type CueHit } from './cues';
+import { labelledValues, RECORD_ID_SHAPE } from './labelled';
+import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const OTHER_ID_CUES = [
@@ -19,7 +20,26 @@ const OTHER_ID_CUES = [
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(OTHER_ID_CUES, 'other-id', context);
-  return labelledCandidates(view, cues, RECORD_ID_SHAPE, 'other-id');
+  const out: Candidate[] = [];
+  for (const v of labelledValues(view, cues, RECORD_ID_SHAPE)) {
+    if (!isResourceCount(view, v.cue)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'other-id', 'other-id', 'medium'));
+  }
+  return out;
+}
+
+/** FHIR resource types a bulk export or a load counts, beside `Encounter`. */
+const RESOURCE_COUNT = /\b(?:Condition|Observation|Medication(?:Request|Administration|Dispense|Statement)?|Procedure|DiagnosticReport|Immunization|AllergyIntolerance|ExplanationOfBenefit|CarePlan|CareTeam|Practitioner|Organization|Location|DocumentReference|ServiceRequest|Device|Goal)s?\b[:=]? *\d/g;
+
+/**
+ * `Encounter 3118442` among two or more other resource types and their numbers (`Condition 1204418 / Observation
+ * 38877120`, a load's printed counts) is how many encounters there are, not one of them. A patient's or a
+ * claim's number beside it would make it one record's, so those two types count for nothing here.
+ */
+function isResourceCount(view: TextView, cue: CueHit): boolean {
+  if (view.text.slice(cue.start, cue.end) !== 'Encounter') return false;
+  const around = view.slice(Math.max(0, cue.start - 120), Math.min(view.text.length, cue.end + 120));
+  RESOURCE_COUNT.lastIndex = 0;
+  return RESOURCE_COUNT.exec(around) !== null && RESOURCE_COUNT.exec(around) !== null;
 }
 
 export const otherIdDetector: Detector = { id: 'other-id', category: 'other-id', find, needs: ['digit'] };

@@ -6,7 +6,7 @@
  */
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
-import { isOrganisationSite } from './geographic';
+import { isOrganisationSite, speaksOfOrganisationOnly } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
@@ -142,7 +142,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
     // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`, a
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
-    if (isOrganisationSite(text, span.start, span.end) || isTollFree(digits) || ORGANISATION_LINE_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start))) {
+    if (isOrganisationSite(text, span.start, span.end) || isTollFree(digits) || isOrganisationsNumber(text, span.start)) {
       lastEnd = span.end;
       continue;
     }
@@ -150,6 +150,16 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     lastEnd = span.end;
   }
   return out;
+}
+
+/**
+ * Whether the words just before a number make it an organisation's: what it calls its numbers (`main line`), or
+ * its name with no person between (`Lakeshore Family Medicine - Hermantown 218-…`, whatever the line says next).
+ */
+function isOrganisationsNumber(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - 60), start);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
+  return ORGANISATION_LINE_BEFORE.test(before) || speaksOfOrganisationOnly(before);
 }
 
 /** What an organisation calls its numbers, just before one (`main line`, `support line 1-…`, `hotline:`). */
