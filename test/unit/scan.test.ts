@@ -78,6 +78,11 @@ describe('scan: workforce identities in code', () => {
     ]);
     assert.deepEqual(scanText('synthetic_patients.py', text).findings.map((f) => [f.category, f.range.line]), [['email', 1], ['email', 2], ['email', 3]]);
   });
+
+  it("reads an organisation's phone and fax under its own keys as the organisation's, and a patient's as the patient's", () => {
+    const text = source(['CLINIC_PHONE = "478-555-0100"', 'HUB_MAIN_LINE = "478-555-0101"', 'BROKER_FAX = "478-555-0149"', 'patient_phone = "478-555-0102"']);
+    assert.deepEqual(scanText('synthetic_contacts.py', text).findings.map((f) => [f.category, f.range.line]), [['phone', 4]]);
+  });
 });
 
 describe('FHIR resources in code and outputs', () => {

@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -474,7 +474,10 @@ function freeTextKind(ctx: ScanContext, regionKind: RegionKind): FreeTextKind {
 interface KeyClass {
   readonly category: Category | undefined;
   readonly bareName: boolean;
-  /** Names a workforce member (`on_failure`, `__author__`): its literals are not read for PHI at all. */
+  /**
+   * Names a workforce member (`on_failure`, `__author__`) or an organisation's contact (`CLINIC_PHONE`): its
+   * literals are not read for PHI at all.
+   */
   readonly workforce: boolean;
   /** Says what people do (`role`, `job_title`): a table with such a column lists staff, not patients. */
   readonly staffRole: boolean;
@@ -958,7 +961,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   if (!keyClass) {
     const category = classifyKey(key, config.contextWords);
     keyClass = {
-      category, bareName: !category && isBareNameKey(key), workforce: !category && isWorkforceKey(key), staffRole: !category && isStaffRoleKey(key),
+      category, bareName: !category && isBareNameKey(key), workforce: !category && (isWorkforceKey(key) || isOrganisationContactKey(key)), staffRole: !category && isStaffRoleKey(key),
       inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),

@@ -31,6 +31,7 @@ describe('detectors/date', () => {
     { label: "a study period after a cue of the last sentence", text: 'excl. transferred / expired. Study period 2021-01-01 to 2023-12-31 (train ≤ 2023-06-30).' },
     { label: 'a measurement period after a cue', text: 'discharges in the measurement period 2023-01-01' },
     { label: "a file's date before an arrival verb", text: '* Noridian ERAs for 2024-03-11 arrived twice (ISA13 re-sent)' },
+    { label: "a date a clause before a DOB cue", text: 'Since the upgrade on 2024-02-25 the DOB for some registrations comes as a timestamp' },
   ]);
 
   it('parses calendar dates', () => {

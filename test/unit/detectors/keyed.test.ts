@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -64,6 +64,8 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['nurse_mgr_email', 'unit_dir']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['city', 'patient_name', 'zip']) assert.ok(!isOrganisationColumn(key), key);
+    for (const key of ['CLINIC_PHONE', 'HUB_MAIN_LINE', 'BROKER_FAX', 'pharmacy_address', 'vendor_email']) assert.ok(isOrganisationContactKey(key), key);
+    for (const key of ['patient_phone', 'home_address', 'facility_name', 'clinic']) assert.ok(!isOrganisationContactKey(key), key);
   });
 
   it('adds configured words by exact normalised match', () => {

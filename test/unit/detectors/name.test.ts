@@ -97,6 +97,9 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a list of attendees that goes on to the next line', text: '* Attendees: Dr. Harold Zorblatt (chair), Gretchen Vell, Linda Quell (CNO office),\n  Marcus Zorblatt.', region: 'markdown' },
     { label: 'a name that owns a follow-up', text: '# Harold Zorblatt-Vell owns the follow-up (RCM-1187).' },
     { label: 'a backup in a table of who does what', text: '| backup | Harold Zorblatt-Vell |', region: 'markdown' },
+    { label: 'a nurse whose credentials follow without a comma', text: 'Program leads: Harold Zorblatt RN CM, and the ED team.', region: 'markdown' },
+    { label: 'a supervisor in brackets', text: '# Harold Zorblatt (HIM supervisor) confirmed these are different people.' },
+    { label: 'a place named after a saint', text: 'visits from Santa Cruz Valley only started flowing in February', region: 'markdown' },
   ]);
 
   it('ends a list of staff where the words between two names are more than a list', () => {

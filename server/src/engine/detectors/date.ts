@@ -231,8 +231,16 @@ function personCue(view: TextView, span: DateSpan, cues: readonly string[]): boo
   const before = cueBefore(view, span.start, cues);
   if (before && !hasBoundWord(view, before.end, span.start) && !isIdentifierPart(view, before) && !endsSentence(view, before.end, span.start)) return true;
   const after = cueAfter(view, span.end, cues);
-  return after !== undefined && !BEFORE_ONLY_CUES.has(after.phrase) && !isIdentifierPart(view, after) && !hasBoundWord(view, span.end, after.start)
+  return after !== undefined && !BEFORE_ONLY_CUES.has(after.phrase) && !isIdentifierPart(view, after) && labelsTheDateBefore(view, span.end, after.start)
     && !hasBoundWord(view, Math.max(0, span.start - 12), span.start);
+}
+
+/**
+ * Whether a cue after a date labels it (`1950-03-15 (DOB)`, `03/02/2024 admitted`): only spaces and punctuation
+ * between them. Words between make the cue another clause's (`since the upgrade on 2024-02-25 the DOB for …`).
+ */
+function labelsTheDateBefore(view: TextView, end: number, cueStart: number): boolean {
+  return /^[\s,;:()[\]=-]*$/.test(view.slice(end, cueStart));
 }
 
 /**

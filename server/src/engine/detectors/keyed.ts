@@ -177,6 +177,20 @@ export function isOrganisationColumn(key: string): boolean {
   return keyBase(key).split('_').some((w) => ORGANISATION_COLUMN_WORDS.has(w));
 }
 
+/** Words of a key that say how to reach someone or where they are. */
+const CONTACT_WORDS = new Set(['phone', 'fax', 'tel', 'line', 'email', 'mail', 'address', 'addr', 'street', 'zip', 'city', 'url', 'website']);
+/** Words of a key naming an organisation's contact only: a desk, a hub, a broker (`HUB_MAIN_LINE`, `BROKER_FAX`). */
+const CONTACT_OWNER_WORDS = new Set(['hub', 'broker', 'agency', 'office', 'desk', 'lab', 'center', 'centre', 'main', 'intake', 'helpdesk', 'hotline']);
+
+/**
+ * An organisation's phone, fax, mailbox or address (`CLINIC_PHONE`, `HUB_MAIN_LINE`, `pharmacy_address`): a key
+ * the person keys leave untyped (`patient_phone` is a phone) that names an organisation and a way to reach it.
+ */
+export function isOrganisationContactKey(key: string): boolean {
+  const words = keyBase(key).split('_');
+  return words.some((w) => CONTACT_WORDS.has(w)) && words.some((w) => ORGANISATION_COLUMN_WORDS.has(w) || CONTACT_OWNER_WORDS.has(w));
+}
+
 /** A column that says what each person of a table does (`| role | name | contact |`): a table of staff. */
 export function isStaffRoleKey(key: string): boolean {
   return STAFF_ROLE_COLUMNS.has(keyBase(key));

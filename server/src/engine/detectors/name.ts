@@ -50,12 +50,17 @@ const ORGANISATION_WORDS = new Set([
   'Memorial', 'Inc', 'LLC', 'Corp', 'Company', 'Group', 'Labs', 'Lab', 'Pharmacy', 'Pharmaceuticals', 'System',
   'Systems', 'Network', 'Trust', 'Fund', 'Index', 'Criteria', 'Classification', 'Sign', 'Reflex', 'Law', 'Act',
   'Distribution', 'Estimator', 'Curve', 'Test', 'Algorithm', 'Model', 'Theorem', 'Effect', 'Bridge', 'Tower',
+  // Places named after people or saints (`Santa Cruz Valley`, `Glen Ellyn Heights`).
+  'Valley', 'River', 'Heights', 'Springs', 'Falls', 'Creek', 'Beach', 'Bay', 'Hills', 'Harbor', 'Harbour', 'Island',
+  'Mountain', 'Ridge', 'Village', 'Township',
 ]);
 const PROVIDER_SUFFIXES = [
   ', md', ' md', ', m.d', ' m.d', ', rn', ', phd', ', do', ', np', ', pa-c', ', dds', ', pharmd', ', dnp', ', msn', ', facp', ' <',
   // Credentials staff sign with (`Luis Arreola, BSN, RN`, `Gavin Schreiber, FCAS`).
   ', bsn', ', mph', ', mba', ', fcas', ', acas', ', fsa', ', asa', ', cpc', ', rhia', ', rhit', ', ccs', ', lcsw', ', lpn',
   ', aprn', ', crna', ', cnm', ', fnp', ', faan', ', dmd', ', dpt', ', ccrn', ', cphims', ', pmp',
+  // Nursing credentials written without the comma (`Renee Castillo RN CM`).
+  ' rn', ' lpn', ' aprn', ' bsn', ' msn',
 ];
 /** Words just before `name` that make it some other thing's name (`table name:`, `file name =`). */
 const PERSON_NAME_QUALIFIERS = new Set(['patient', 'pt', 'full', 'first', 'last', 'given', 'family', 'member', 'subscriber', 'guarantor', 'legal', 'maiden', 'contact', 'person', 'his', 'her', 'their', 'whose', 'middle', 'patients', 'mother', 'father']);
@@ -271,7 +276,7 @@ const STAFF_ROLE_WORDS = new Set([
   'programmer', 'scientist', 'informatics', 'delegate', 'ciso', 'cmio', 'cio', 'cno', 'cmo', 'coordinator', 'actuarial',
   'devops', 'governance', 'owner', 'reviewer', 'approver', 'maintainer', 'consultant', 'architect', 'abstractor',
   'registrar', 'pharmd', 'md', 'rn', 'np', 'mfm', 'intern', 'contractor',
-  'build', 'admin', 'ops', 'lead', 'dev', 'developer', 'vendor',
+  'build', 'admin', 'ops', 'lead', 'dev', 'developer', 'vendor', 'supervisor', 'liaison', 'interface', 'hr',
 ]);
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
 const PATIENT_WORDS = new Set([
