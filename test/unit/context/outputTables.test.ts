@@ -151,6 +151,15 @@ const CASES: readonly Case[] = [
     '',
     `mrn: ${MRN1}`,
   ].join('\n'), [['mrn', MRN1], ['last_name', 'OKAFOR, D'], ['dob', DOB1], ['charges', '48,211.90'], ['mrn', MRN2], ['last_name', FIRST], ['dob', DOB2], ['charges', '6,120.00'], ['mrn', MRN1]]],
+  ['fixed-width result whose columns are one space apart: snake_case names, values cut at the next name', 'stream', [
+    `empi_id    mrn      last_name  first_name dob_raw    zip`,
+    `ZZ00482913 ${MRN1} ZZTESTLAST ${L(FIRST, 10)} ${DOB1} 00000`,
+    `ZZ00482913 ${MRN2} ZZTESTLAST ${L(FIRST, 10)} ${DOB2} 00000`,
+    `(one more line of prose)`,
+  ].join('\n'), [
+    ['empi_id', 'ZZ00482913'], ['mrn', MRN1], ['last_name', 'ZZTESTLAST'], ['first_name', FIRST], ['dob_raw', DOB1], ['zip', '00000'],
+    ['empi_id', 'ZZ00482913'], ['mrn', MRN2], ['last_name', 'ZZTESTLAST'], ['first_name', FIRST], ['dob_raw', DOB2], ['zip', '00000'],
+  ]],
 ];
 
 const NEGATIVE: readonly Case[] = [
@@ -174,6 +183,9 @@ const NEGATIVE: readonly Case[] = [
   ].join('\n'), []],
   ['a fixed-width header whose first row meets too few columns', 'stream', [
     'mrn        dob         zip', `  x ${MRN1}     ${DOB1}`,
+  ].join('\n'), []],
+  ['a line of words one space apart over another line is no header, snake_case or not', 'stream', [
+    'the mrn and dob go to the vault', `${MRN1} ${DOB1} x y z w`, 'select mrn first_name last_name from t', `${MRN1} ${DOB1} x y z`,
   ].join('\n'), []],
 ];
 
@@ -230,6 +242,8 @@ describe('context: values in output tables', () => {
       ['many short indented lines', 'stream', (n) => grow(' a b\nc d\n', n)],
       ['fixed-width headers and rows, alternating', 'stream', (n) => grow('mrn  dob  zip\n1    2    3\nmrn  dob  zip  x\n', n)],
       ['one fixed-width header over one long row', 'stream', (n) => `mrn  dob  zip\n${grow('1  ', n)}`],
+      ['one wide header of names one space apart over many short rows', 'stream', (n) => `${grow('a_b ', n / 2)}\n${grow('1 2 3 4\n', n / 2)}`],
+      ['headers of names one space apart, alternating with rows', 'stream', (n) => grow('a_b c_d e_f g_h i_j\n1   2   3   4   5\n', n)],
       ['a FHIR Patient of endless systems, values and lists', 'text/plain', (n) => `{"resourceType": "Patient", ${grow('"system": "ssn", "value": "1", "given": ["a", "b", {"line": [', n)}`],
     ];
     for (const [title, mime, make] of inputs) {

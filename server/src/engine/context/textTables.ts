@@ -291,7 +291,7 @@ const MIN_FIXED_COLUMNS = 3;
  */
 function readFixedWidth(lines: Lines, header: number, sink: ValueSink): number {
   const words = fixedWidthHeader(lines, header);
-  if (!words) return header;
+  if (!words) return readColumnCut(lines, header, sink);
   const first = header + 1;
   if (lines.isBlank(first)) return header;
   const aligned = meetsHalfTheColumns(lines, first, words);
@@ -316,7 +316,7 @@ function readFixedWidth(lines: Lines, header: number, sink: ValueSink): number {
 }
 
 /** The header's names when line i is one: identifier-like words at the margin, each gap two spaces or more. */
-function fixedWidthHeader(lines: Lines, i: number): HeaderWord[] | undefined {
+function fixedWidthHeader(lines: Lines, i: number, narrowGaps = false): HeaderWord[] | undefined {
   const text = lines.text;
   const base = lines.starts[i];
   const end = lines.ends[i];
@@ -331,12 +331,70 @@ function fixedWidthHeader(lines: Lines, i: number): HeaderWord[] | undefined {
     if (p === end) break;
     const gap = p;
     while (p < end && isSpace(text.charCodeAt(p))) p++;
-    if (p - gap < 2 && p < end) return undefined;
+    if (p - gap < 2 && p < end && !narrowGaps) return undefined;
   }
   if (edges.length < 2 * MIN_FIXED_COLUMNS) return undefined;
   const words: HeaderWord[] = [];
   for (let k = 0; k < edges.length; k += 2) words.push({ start: edges[k] - base, end: edges[k + 1] - base, text: text.slice(edges[k], edges[k + 1]) });
   return words;
+}
+
+/** Fewest columns of a header whose names are one space apart: snake_case names, most of them with a `_`. */
+const MIN_CUT_COLUMNS = 5;
+
+/**
+ * A result typed or pasted with columns one space apart where a value is as wide as its name (`empi_id    facility
+ * mrn      last_name first_name dob_raw`): the names are snake_case, half of them or more with a `_` (prose has
+ * few), and every row has a value starting under most names, cut at the next name's start.
+ */
+function readColumnCut(lines: Lines, header: number, sink: ValueSink): number {
+  const words = fixedWidthHeader(lines, header, true);
+  if (!words || words.length < MIN_CUT_COLUMNS || !isSnakeCaseHeader(words)) return header;
+  const cells: Cells = [];
+  let i = header + 1;
+  for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
+    if (lines.isBlank(i) || !cutRowCells(lines, i, words, cells)) break;
+  }
+  if (i === header + 1) return header;
+  const columns = sink.columnsOf(words.map((w) => w.text));
+  for (let c = 0; c < cells.length && !sink.full; c += 3) {
+    const column = columns[cells[c]];
+    if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);
+  }
+  return i;
+}
+
+function isSnakeCaseHeader(words: readonly HeaderWord[]): boolean {
+  let snake = 0;
+  for (const w of words) {
+    if (!/^[a-z][a-z0-9_]*$/.test(w.text)) return false;
+    if (w.text.includes('_')) snake++;
+  }
+  return snake * 2 >= words.length;
+}
+
+/**
+ * Adds row i's values cut at the names' starts, when a value starts right under most names (a space or the line's
+ * start before it); false, adding nothing, when the row is no such row.
+ */
+function cutRowCells(lines: Lines, i: number, words: readonly HeaderWord[], cells: Cells): boolean {
+  const text = lines.text;
+  const base = lines.starts[i];
+  const len = lines.ends[i] - base;
+  let under = 0;
+  // Names past the row's end are not looked at: a row's work is its own length, however wide the header.
+  for (const w of words) {
+    if (w.start >= len) break;
+    if (!isSpace(text.charCodeAt(base + w.start)) && (w.start === 0 || isSpace(text.charCodeAt(base + w.start - 1)))) under++;
+  }
+  if (under * 4 < words.length * 3) return false;
+  for (let k = 0; k < words.length; k++) {
+    const from = words[k].start;
+    if (from >= len) break;
+    const to = k + 1 < words.length ? Math.min(len, words[k + 1].start) : len;
+    cells.push(k, base + from, base + to);
+  }
+  return true;
 }
 
 function isNameStart(c: number): boolean {

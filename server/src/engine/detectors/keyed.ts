@@ -59,6 +59,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'address', 'street', 'street_address', 'address_line1', 'address_line2', 'address_line_1', 'address_line_2',
     'address1', 'address2', 'addr', 'addr1', 'addr2', 'city', 'zip', 'zip_code', 'zipcode', 'postal_code', 'zip5',
     'zip_plus4', 'home_address', 'mailing_address', 'street_addr', 'postcode', 'residence_address',
+    // `address_line_1` loses its number as a storage suffix (`mrn_1`), and is then the line of an address.
+    'address_line', 'addr_line', 'street_line',
   ],
   'age-over-89': ['age', 'patient_age', 'age_years', 'age_yrs', 'age_at_visit', 'age_at_admission', 'age_at_death', 'current_age', 'age_in_years'],
   'account-number': [
@@ -108,6 +110,8 @@ const OWNER_PREFIXES = new Set([
   // A patient's relatives and the people a patient's record lists (`mother_dob`, `child_first_name`, `nok_phone`).
   'mother', 'mom', 'father', 'dad', 'child', 'infant', 'baby', 'newborn', 'spouse', 'dependent', 'guardian', 'caregiver',
   'caller', 'nok', 'emergency',
+  // The two sides of a pair being matched (`l_dob_raw`, `r_mrn`, `left_ssn`), as STORAGE_SUFFIXES has them after.
+  'l', 'r', 'left', 'right',
 ]);
 /** Words a key may end with that describe the storage, not the content (`ssn_raw`, `dob_str`). */
 const STORAGE_SUFFIXES = new Set([
