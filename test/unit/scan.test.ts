@@ -311,6 +311,22 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(counts, 'synthetic_counts.ipynb'), []);
   });
 
+  it("reads a family column as names beside a given column or a person's id, and not in a table of blood products", () => {
+    const products = exported(['family', 'abo_rh', 'units'], [['ZZCRYO', 'O NEG', 5], ['ZZPLASMA', 'B POS', 17]]);
+    assert.deepEqual(categories(products, 'synthetic_blood_bank.ipynb'), []);
+    const patients = exported(['family', 'given', 'units'], [['Zorblatt', 'Harold', 5]]);
+    assert.deepEqual(categories(patients, 'synthetic_patients.ipynb'), ['name', 'name']);
+    const members = exported(['mrn', 'family'], [['00719460', 'Zorblatt']]);
+    assert.deepEqual(categories(members, 'synthetic_members.ipynb'), ['mrn', 'name']);
+  });
+
+  it("reads an inventory of equipment (a manufacturer column, no person's) as the organisation's machines", () => {
+    const scanners = exported(['ae_title', 'manufacturer', 'device_serial'], [['ZZ_CT1', 'ZZVENDOR', 'ZZ73410X']]);
+    assert.deepEqual(categories(scanners, 'synthetic_scanners.ipynb'), []);
+    const implants = exported(['mrn', 'manufacturer', 'device_serial'], [['00719460', 'ZZVENDOR', 'ZZ73410X']]);
+    assert.deepEqual(categories(implants, 'synthetic_implants.ipynb'), ['mrn', 'device-id']);
+  });
+
   it("reads a result with a role column as staff's names", () => {
     const staff = exported(['role', 'name', 'email'], [['Data steward', 'Harold Zorblatt', 'hzorblatt@zzyzx-health.example.org']]);
     assert.deepEqual(categories(staff, 'synthetic_team.ipynb'), []);

@@ -742,6 +742,7 @@ function keyedTableValues(
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
   let personTables: Set<number> | undefined;
   let deferred: number[] | undefined;
+  let nameParts: Map<number, number> | undefined;
   const { staffTables, organisationTables } = tablesOfStaffAndOrganisations(ctx, values);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -757,8 +758,9 @@ function keyedTableValues(
       typed?.push(v.start + shift, v.end + shift);
       continue;
     }
-    if (keyClass.inPersonTable) {
+    if (keyClass.inPersonTable || (keyClass.namePart && v.table > 0)) {
       if (v.table > 0) (deferred ??= []).push(i);
+      if (keyClass.namePart) nameParts = withNamePart(nameParts, v);
       continue;
     }
     const c = keyed(ctx, sliceOf(i), v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
@@ -766,6 +768,8 @@ function keyedTableValues(
     typed?.push(v.start + shift + c.start, v.start + shift + c.end);
     if (v.table > 0 && PERSON_CATEGORIES.has(c.category)) (personTables ??= new Set()).add(v.table);
   }
+  // A table with a family and a given column (a flattened FHIR Patient) names people by them alone.
+  if (nameParts) for (const [table, parts] of nameParts) if (parts === BOTH_NAME_PARTS) (personTables ??= new Set()).add(table);
   if (!deferred || !personTables) return;
   const before = typed?.length ?? 0;
   for (const i of deferred) {
@@ -773,7 +777,7 @@ function keyedTableValues(
     if (!personTables.has(v.table)) continue;
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
-    const category = keyClass.inPersonTable as Category;
+    const category = keyClass.inPersonTable ?? 'name';
     const slice = sliceOf(i);
     const c = checkPersonTableValue(v.key, category, slice.text.slice(from, v.end - v.start + from));
     if (!c) continue;
@@ -784,12 +788,28 @@ function keyedTableValues(
   if (typed && typed.length > before) inAscendingPairs(typed);
 }
 
+const FAMILY_NAME_PART = 1;
+const GIVEN_NAME_PART = 2;
+const BOTH_NAME_PARTS = FAMILY_NAME_PART | GIVEN_NAME_PART;
+
+/**
+ * Notes which of FHIR's name parts a table has a column of. `family` alone names a blood product's family, a
+ * drug's or a font's as well (`| family | group |` over `RBC | O NEG`): its values are names only in a table that
+ * also has a `given` column or a person's identifier.
+ */
+function withNamePart(parts: Map<number, number> | undefined, v: TableValue): Map<number, number> {
+  const map = parts ?? new Map<number, number>();
+  const part = /family/i.test(v.key) ? FAMILY_NAME_PART : GIVEN_NAME_PART;
+  map.set(v.table, (map.get(v.table) ?? 0) | part);
+  return map;
+}
+
 function isSliceList(slices: TextSlice | readonly TextSlice[]): slices is readonly TextSlice[] {
   return Array.isArray(slices);
 }
 
-/** What a table says of an organisation as of a person: where it is and how to reach it. */
-const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geographic', 'phone', 'fax', 'email', 'url', 'ip-address']);
+/** What a table says of an organisation as of a person: where it is, how to reach it, its machines' serials. */
+const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geographic', 'phone', 'fax', 'email', 'url', 'ip-address', 'device-id']);
 
 /**
  * In one pass over a read's values: tables with a column of roles (`| role | name | contact |`), whose people are

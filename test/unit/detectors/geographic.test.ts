@@ -1,4 +1,5 @@
-import { vectors } from './helpers';
+import { strict as assert } from 'node:assert';
+import { found, vectors } from './helpers';
 
 describe('detectors/geographic', () => {
   vectors([
@@ -26,5 +27,13 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: 'facilities and their addresses', text: 'Facilities: LUH (2100 Lakeshore Dr, Minneapolis), TRMC (800 River Pkwy, Moorhead)', region: 'markdown' },
     { label: "an organisation's header", text: 'Org: Eastside Family Health Centers, Inc. · EIN 41-1867302 · 2500 E Lake St, Minneapolis, MN 55406', region: 'markdown' },
     { label: "a facility's contact line", text: 'Riverbend Dialysis Center, 1500 Riverside Dr, Macon, GA 31201; main line (478) 555-0100', region: 'comment' },
+    { label: "an office's address and number", text: 'VBC office, 2200 Zzyzx Drive, Suite 410, Springfield, OR 97477, (541) 555-0142.', region: 'markdown' },
+    { label: "an agency's address", text: 'Self-pay > 120d goes to the agency (Zzyzx Recovery Services, 400 N 27th St, Billings MT 59101)', region: 'markdown' },
+    { label: "an organisation's address wrapped onto the next line", text: 'registration FS0000000 (Zzyzx Medical Center,\n1201 Cedar Crest Blvd). Do not apply it.', region: 'markdown' },
+    { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },
   ]);
+
+  it("still reports a patient's address on the line after one naming a hospital", () => {
+    assert.deepEqual(found('pt transferred from Zzyzx Medical Center.\nHome: 88 Orchard Ln, Tres Pinos, CA 95075', 'markdown').map((f) => f.category), ['geographic']);
+  });
 });

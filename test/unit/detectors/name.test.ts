@@ -99,6 +99,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a backup in a table of who does what', text: '| backup | Harold Zorblatt-Vell |', region: 'markdown' },
     { label: 'a nurse whose credentials follow without a comma', text: 'Program leads: Harold Zorblatt RN CM, and the ED team.', region: 'markdown' },
     { label: 'a supervisor in brackets', text: '# Harold Zorblatt (HIM supervisor) confirmed these are different people.' },
+    { label: 'a contact with an extension in brackets', text: 'Contacts: Harold Zorblatt (x6620), IP office on the 2nd floor', region: 'markdown' },
     { label: 'a place named after a saint', text: 'visits from Santa Cruz Valley only started flowing in February', region: 'markdown' },
   ]);
 

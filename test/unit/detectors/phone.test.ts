@@ -38,8 +38,15 @@ describe('detectors/phone', () => {
     { label: 'a toll-free number', text: `call 1-888-${exch}-${line} with questions` },
     { label: "an organisation's line named before it", text: `escalation: the Quality Dept main line ${paren} in office hours` },
     { label: "a practice's number on its own line", text: `-- "Zzyzx Orthopedics, ${dashed}, disconnected"` },
+    { label: 'front desk numbers', text: `Front desk numbers for the pilot comms: Main ${paren}, Annex ${dashed}.` },
+    { label: 'an on-call number', text: `Failures page lab informatics on-call: ${dashed}.` },
+    { label: "an office's fax", text: `Transfusion Service office fax ${dashed}.` },
     { label: "a practice's number right after its name, on a line about its doctor", text: `-- "Zzyzx Family Medicine - Oakport ${dashed}: Dr. Quell moved to the other clinic in May"` },
   ]);
+
+  it("reports a caller's number in the sentence after one naming an organisation's counter", () => {
+    assert.deepEqual(found(`eligibility at the pharmacy counter. One already called: Harold Zorblatt, from ${dashed}, her son's refill was rejected`).map((f) => f.category), ['name', 'phone']);
+  });
 
   it("still reports a person's number on a line that names a practice, when the line is about the person", () => {
     assert.deepEqual(found(`at ${dashed} -- she says the van never came and she missed her cardiology appt`).map((f) => f.category), ['phone']);

@@ -171,7 +171,7 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
  * Words that put a line about an organisation's site (`Facilities: LUH (2100 Lakeshore Dr, …)`, `Org: Eastside
  * Family Health Centers, Inc. · EIN … · 2500 E Lake St`, a facility row naming its hospital).
  */
-const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp)\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
+const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|office|department|services|agency|senior living|building)\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
 /** Words that make the line about a person, whatever organisation it names. */
 const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|him|his|members?|subscribers?|lives|resides|residing|home|moved|mother|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
 /** How far either side of an address its line is read. */
@@ -180,12 +180,23 @@ const SITE_WINDOW = 240;
 /** Whether the line around [start, end) is about an organisation's site and no person (see ORGANISATION_LINE). */
 export function isOrganisationSite(text: string, start: number, end: number): boolean {
   const [lineStart, lineEnd] = lineAround(text, start, end, SITE_WINDOW);
-  return speaksOfOrganisationOnly(text.slice(lineStart, lineEnd));
+  // An address wrapped onto the next line (`(Rivermont Medical Center,\n 1201 Cedar Crest Blvd)`) keeps the
+  // end of the line before it.
+  const before = lineStart > 0 ? text.slice(Math.max(0, lineStart - 1 - PREVIOUS_LINE_TAIL), lineStart - 1) : '';
+  return speaksOfOrganisationOnly(`${before.slice(before.lastIndexOf('\n') + 1)}\n${text.slice(lineStart, lineEnd)}`);
 }
+
+/** How much of the line before an address is read with it. */
+const PREVIOUS_LINE_TAIL = 60;
 
 /** Whether the text names an organisation (see ORGANISATION_LINE) and speaks of no person. */
 export function speaksOfOrganisationOnly(text: string): boolean {
-  return ORGANISATION_LINE.test(text) && !PERSON_LINE.test(text);
+  return ORGANISATION_LINE.test(text) && !speaksOfPerson(text);
+}
+
+/** Whether the text speaks of a person (see PERSON_LINE), whatever organisation it names. */
+export function speaksOfPerson(text: string): boolean {
+  return PERSON_LINE.test(text);
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {

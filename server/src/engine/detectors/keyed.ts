@@ -174,6 +174,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'npi', 'facility', 'site', 'clinic', 'location', 'practice', 'provider', 'org', 'organization', 'organisation',
   'hospital', 'pharmacy', 'vendor', 'tin', 'ein', 'ccn', 'department', 'dept', 'payer', 'taxonomy', 'specialty', 'store',
   'branch',
+  // An inventory of equipment (`manufacturer`, `modality`): its serials are the organisation's machines'.
+  'manufacturer', 'modality',
 ]);
 
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */

@@ -233,7 +233,8 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   if (bracketed !== undefined) {
     const mail = /^\s*[\w.%+-]+@([\w-]+(?:\.[\w-]+)+)\s*$/.exec(bracketed);
     if (mail) return !isPersonalMailDomain(mail[1]);
-    if (isRoleNote(bracketed)) return true;
+    // An extension (`Theo Marchetti (x6620)`) is a desk's.
+    if (isRoleNote(bracketed) || /^\s*(?:ext\.?|x) ?\d{3,5}\s*$/i.test(bracketed)) return true;
   }
   // An attribution after a sentence (`… reproduce. — Marcus Webb, Perioperative Analytics`) or an extension
   // (`(Marcus Webb, ext. 4471)`).

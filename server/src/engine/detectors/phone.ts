@@ -6,7 +6,7 @@
  */
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
-import { isOrganisationSite, speaksOfOrganisationOnly } from './geographic';
+import { isOrganisationSite, speaksOfOrganisationOnly, speaksOfPerson } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
@@ -157,13 +157,16 @@ function find(text: string, context: FreeTextContext): Candidate[] {
  * its name with no person between (`Lakeshore Family Medicine - Hermantown 218-…`, whatever the line says next).
  */
 function isOrganisationsNumber(text: string, start: number): boolean {
-  const window = text.slice(Math.max(0, start - 60), start);
-  const before = window.slice(window.lastIndexOf('\n') + 1);
-  return ORGANISATION_LINE_BEFORE.test(before) || speaksOfOrganisationOnly(before);
+  const window = text.slice(Math.max(0, start - 100), start);
+  // The sentence the number is in: `… at the pharmacy counter. One already called: Ann Lee, from 614-…` is hers.
+  const line = window.slice(window.lastIndexOf('\n') + 1);
+  const sentenceEnd = line.search(/[.!?;] +[A-Z][^.!?;]*$/);
+  const before = sentenceEnd < 0 ? line : line.slice(sentenceEnd + 1);
+  return (ORGANISATION_LINE_BEFORE.test(before) && !speaksOfPerson(before)) || speaksOfOrganisationOnly(before);
 }
 
 /** What an organisation calls its numbers, just before one (`main line`, `support line 1-…`, `hotline:`). */
-const ORGANISATION_LINE_BEFORE = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic)\s(?:line|desk|number)|hotline|helpdesk|help desk|switchboard)\b[^\n]{0,24}$/i;
+const ORGANISATION_LINE_BEFORE = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|on-call|pager|bench)\b[^\n]{0,100}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */
