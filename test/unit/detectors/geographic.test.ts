@@ -27,6 +27,7 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: 'facilities and their addresses', text: 'Facilities: LUH (2100 Lakeshore Dr, Minneapolis), TRMC (800 River Pkwy, Moorhead)', region: 'markdown' },
     { label: "an organisation's header", text: 'Org: Eastside Family Health Centers, Inc. · EIN 41-1867302 · 2500 E Lake St, Minneapolis, MN 55406', region: 'markdown' },
     { label: "a facility's contact line", text: 'Riverbend Dialysis Center, 1500 Riverside Dr, Macon, GA 31201; main line (478) 555-0100', region: 'comment' },
+    { label: "an imaging centre's address and number", text: '#   ZZWEST Zzyzx Outpatient Imaging, 1220 Zzyzx Commons Dr, Suite 100 — (847) 555-0163', region: 'comment' },
     { label: "an office's address and number", text: 'VBC office, 2200 Zzyzx Drive, Suite 410, Springfield, OR 97477, (541) 555-0142.', region: 'markdown' },
     { label: "an agency's address", text: 'Self-pay > 120d goes to the agency (Zzyzx Recovery Services, 400 N 27th St, Billings MT 59101)', region: 'markdown' },
     { label: "an organisation's address wrapped onto the next line", text: 'registration FS0000000 (Zzyzx Medical Center,\n1201 Cedar Crest Blvd). Do not apply it.', region: 'markdown' },

@@ -99,6 +99,12 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a backup in a table of who does what', text: '| backup | Harold Zorblatt-Vell |', region: 'markdown' },
     { label: 'a nurse whose credentials follow without a comma', text: 'Program leads: Harold Zorblatt RN CM, and the ED team.', region: 'markdown' },
     { label: 'a supervisor in brackets', text: '# Harold Zorblatt (HIM supervisor) confirmed these are different people.' },
+    { label: 'an author after a handle', text: '# author: hzorblatt (Harold Zorblatt), since 2022-11' },
+    { label: 'reviewers listed after their label', text: '`reviewers: Harold Zorblatt, Gretchen Zorblatt`', region: 'markdown' },
+    { label: 'a committee chair', text: 'the Access committee (chair: Harold Zorblatt, VP Access) was clear about that', region: 'markdown' },
+    { label: 'a chief nursing officer the result was shared with', text: '# => 21.9 % lower. Shared with CNO Harold Zorblatt-Reid 2024-06-07.' },
+    { label: 'the people of a meeting', text: '### Hand-off (2024-05-06 meeting with Harold Zorblatt, Gretchen Zorblatt)', region: 'markdown' },
+    { label: 'a colleague to ask', text: 'excluded from DAR? -> ask Harold Zorblatt.', region: 'markdown' },
     { label: 'a contact with an extension in brackets', text: 'Contacts: Harold Zorblatt (x6620), IP office on the 2nd floor', region: 'markdown' },
     { label: 'a place named after a saint', text: 'visits from Santa Cruz Valley only started flowing in February', region: 'markdown' },
   ]);

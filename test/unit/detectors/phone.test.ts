@@ -44,6 +44,11 @@ describe('detectors/phone', () => {
     { label: "a practice's number right after its name, on a line about its doctor", text: `-- "Zzyzx Family Medicine - Oakport ${dashed}: Dr. Quell moved to the other clinic in May"` },
   ]);
 
+  it("reports a number a member asked to be faxed, on a line naming the imaging centre that billed her", () => {
+    const text = `<td>mbr states she got a bill from Zzyzx Imaging for $1,284.00, claim 2024031100418822 denied CO-197. mbr asked us to fax EOB to ${dashed}. sent.</td>`;
+    assert.deepEqual(found(text, 'output').map((f) => f.category), ['fax']);
+  });
+
   it("reports a caller's number in the sentence after one naming an organisation's counter", () => {
     assert.deepEqual(found(`eligibility at the pharmacy counter. One already called: Harold Zorblatt, from ${dashed}, her son's refill was rejected`).map((f) => f.category), ['name', 'phone']);
   });

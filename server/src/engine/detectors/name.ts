@@ -41,6 +41,9 @@ const PROVIDER_CUES = [
   'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
   // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
   'backup', 'on-call', 'on call', 'attendees', 'attendee', 'sponsor', 'facilitator', 'presenter',
+  // Who asked, who was met and told (`asked by: …`, `meeting with …`, `shared with CNO …`, `ask Paul …`).
+  'reviewers', 'chair', 'asked by', 'requested by', 'requester', 'meeting with', 'met with', 'shared with', 'note from', 'ask',
+  'cno', 'cmo', 'cmio', 'cio', 'ciso', 'cfo', 'ceo', 'coo', 'vp',
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -303,7 +306,8 @@ function namesProviderAt(view: TextView, cue: ReturnType<typeof cueBefore>, pos:
  * Luis Herrera gets paged`): no lower-case word of three letters or more but a few linking ones.
  */
 function namesTheProvider(gap: string): boolean {
-  for (const w of gap.replace(/\S+@\S+/g, ' ').split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCaseCode(w.charCodeAt(0)) && !PROVIDER_GAP_WORDS.has(w)) return false;
+  // A handle before the name in brackets (`author: kbjornstad (Kirsten Bjornstad)`) is the same person's.
+  for (const w of gap.replace(/\S+@\S+/g, ' ').replace(/[\w.-]+ ?\(\s*$/, ' ').split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCaseCode(w.charCodeAt(0)) && !PROVIDER_GAP_WORDS.has(w)) return false;
   return true;
 }
 

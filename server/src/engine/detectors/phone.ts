@@ -157,13 +157,20 @@ function find(text: string, context: FreeTextContext): Candidate[] {
  * its name with no person between (`Lakeshore Family Medicine - Hermantown 218-…`, whatever the line says next).
  */
 function isOrganisationsNumber(text: string, start: number): boolean {
-  const window = text.slice(Math.max(0, start - 100), start);
-  // The sentence the number is in: `… at the pharmacy counter. One already called: Ann Lee, from 614-…` is hers.
+  const window = text.slice(Math.max(0, start - LINE_BEFORE), start);
+  // The line up to the number speaks of no person (`mbr states she got a bill from Riverside Imaging … fax EOB to`).
   const line = window.slice(window.lastIndexOf('\n') + 1);
-  const sentenceEnd = line.search(/[.!?;] +[A-Z][^.!?;]*$/);
-  const before = sentenceEnd < 0 ? line : line.slice(sentenceEnd + 1);
-  return (ORGANISATION_LINE_BEFORE.test(before) && !speaksOfPerson(before)) || speaksOfOrganisationOnly(before);
+  if (speaksOfPerson(line)) return false;
+  // The sentence the number is in, near it: `… at the pharmacy counter. One already called: Ann Lee, from 614-…`.
+  const near = line.slice(-NEAR_BEFORE);
+  const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
+  const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
+  return ORGANISATION_LINE_BEFORE.test(before) || speaksOfOrganisationOnly(before);
 }
+
+/** How much of the line before a number is read for a person, and how much for the organisation it names. */
+const LINE_BEFORE = 240;
+const NEAR_BEFORE = 100;
 
 /** What an organisation calls its numbers, just before one (`main line`, `support line 1-…`, `hotline:`). */
 const ORGANISATION_LINE_BEFORE = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|on-call|pager|bench)\b[^\n]{0,100}$/i;
