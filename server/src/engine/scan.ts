@@ -730,10 +730,11 @@ const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
 
 /**
  * Checks table values as keyed values, each at its offset plus its shift (NaN: skipped; no shifts: none) in the
- * one slice they share or in its own slice, and adds what was found to `typed` as start/end pairs (one slice only). A date under an untyped date column (`adm_date`, `fill_dt`)
- * or a word under `first` or `last` counts only when its table or record also holds a person's identifier: then
- * every row is someone's, and the dates of their stays and fills are theirs (Safe Harbor's element 3), while a
- * table of counts by date (or of the first and last day of a run) has none.
+ * one slice they share or in its own slice, and adds what was found to `typed` as start/end pairs (one slice
+ * only). A date under an untyped date column (`adm_date`, `fill_dt`), a word under `first` or `last` or under
+ * FHIR's `family` counts only when its table or record also holds a person's identifier: then every row is
+ * someone's, and the dates of their stays and fills are theirs (Safe Harbor's element 3), while a table of counts
+ * by date (or of the first and last day of a run) has none.
  */
 function keyedTableValues(
   ctx: ScanContext, slices: TextSlice | readonly TextSlice[], values: readonly TableValue[], shifts: readonly number[] | undefined,

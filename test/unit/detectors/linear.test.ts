@@ -16,6 +16,7 @@ const FAMILIES: Readonly<Record<string, string>> = {
   'at-sign runs': 'a@b.c@@@ x.y@z.co@ @',
   'colon runs': 'a:b::c:d:e:f:1:2::',
   'capitalised word runs': 'Jane Smith Mr. Grace Maria Garcia Patient Name: ',
+  'lists of staff': 'Owners: Jane Smith (x6620), Maria Garcia (CNO office),\n  Grace Lee and ',
   'cue word runs': 'DOB MRN ssn phone fax zip age aged member id ',
   'url runs': 'https://x.example/patients/1234?mrn=1&dob=2&https://',
   'street-like runs': '12 Oak Elm Main St, Apt 4, Springfield, IL 62704 ',

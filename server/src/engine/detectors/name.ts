@@ -239,9 +239,10 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
     // An extension (`Theo Marchetti (x6620)`) is a desk's.
     if (isRoleNote(bracketed) || /^\s*(?:ext\.?|x) ?\d{3,5}\s*$/i.test(bracketed)) return true;
   }
+  // Work the person owns (`Rosa Delgado-Maier owns the follow-up`).
+  if (/^(?:-[A-Za-z'-]+)? (?:owns|will own|to own|is (?:the )?owner|is on[- ]call)\b/.test(ahead)) return true;
   // An attribution after a sentence (`… reproduce. — Marcus Webb, Perioperative Analytics`) or an extension
   // (`(Marcus Webb, ext. 4471)`).
-  if (/^(?:-[A-Za-z'-]+)? (?:owns|will own|to own|is (?:the )?owner|is on[- ]call)\b/.test(ahead)) return true;
   if (/^,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
   if (text[start - 1] === '(') {
     // `(Daniel Ashworth, CISO delegate)`: the rest of the brackets says what the person does.
@@ -385,7 +386,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const phrase = phraseAt(view, i, honorific || cued);
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);
-    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view.slice(staffEnd, phrase.start)))) {
+    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start))) {
       staffEnd = phrase.end;
       i = phrase.nextIndex - 1;
       continue;
@@ -409,9 +410,12 @@ function find(text: string, context: FreeTextContext): Candidate[] {
  * after the rest of the first name (a word the phrase left, a hyphenated surname's second part):
  * `Owners: Priya Raman (priya.raman@…), Sean Fitzgerald`, `Linda Osei (CNO office),\n  Marcus Oyelaran`.
  */
-function continuesList(gap: string): boolean {
-  return gap.length <= 120 && LIST_GAP.test(gap);
+function continuesList(view: TextView, from: number, to: number): boolean {
+  // Measured before it is sliced: the last staff name may lie megabytes back.
+  return to - from <= MAX_LIST_GAP && LIST_GAP.test(view.slice(from, to));
 }
+
+const MAX_LIST_GAP = 120;
 
 const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)[ \t]*(?:\r?\n[ \t]*)?$/;
 
