@@ -307,26 +307,37 @@ function readFixedWidth(lines: Lines, header: number, sink: ValueSink): number {
     else if (aligned) addFixedWidthCells(lines, i, edges, cells);
     if (cells.length === rowStart) break;
   }
-  const columns = sink.columnsOf(words.map((w) => w.text));
+  addCells(sink, words.map((w) => w.text), cells);
+  return i;
+}
+
+/** Adds a block's cells (column, start, end) under the keys of their columns, until the sink is full. */
+function addCells(sink: ValueSink, keys: readonly string[], cells: Cells): void {
+  const columns = sink.columnsOf(keys);
   for (let c = 0; c < cells.length && !sink.full; c += 3) {
     const column = columns[cells[c]];
     if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);
   }
-  return i;
 }
 
-/** The header's names when line i is one: identifier-like words at the margin, each gap two spaces or more. */
+/**
+ * The header's names when line i is one: identifier-like words at the margin, each gap two spaces or more. With
+ * `narrowGaps`, gaps of one space will do but every name must be snake_case (`first_name`, `dob_raw`), which ends
+ * most lines of prose at their first word.
+ */
 function fixedWidthHeader(lines: Lines, i: number, narrowGaps = false): HeaderWord[] | undefined {
   const text = lines.text;
   const base = lines.starts[i];
   const end = lines.ends[i];
+  const isCode = narrowGaps ? isSnakeCode : isNameCode;
+  const isStart = narrowGaps ? isLowerCode : isNameStart;
   // Word edges first, as offsets: most lines fail before their second word, and need no slices.
   const edges: number[] = [];
   let p = base;
   while (p < end) {
     const s = p;
-    while (p < end && isNameCode(text.charCodeAt(p))) p++;
-    if (p === s || !isNameStart(text.charCodeAt(s))) return undefined;
+    while (p < end && isCode(text.charCodeAt(p))) p++;
+    if (p === s || !isStart(text.charCodeAt(s))) return undefined;
     edges.push(s, p);
     if (p === end) break;
     const gap = p;
@@ -349,27 +360,21 @@ const MIN_CUT_COLUMNS = 5;
  */
 function readColumnCut(lines: Lines, header: number, sink: ValueSink): number {
   const words = fixedWidthHeader(lines, header, true);
-  if (!words || words.length < MIN_CUT_COLUMNS || !isSnakeCaseHeader(words)) return header;
+  if (!words || words.length < MIN_CUT_COLUMNS || !isMostlySnakeCase(words)) return header;
   const cells: Cells = [];
   let i = header + 1;
   for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
     if (lines.isBlank(i) || !cutRowCells(lines, i, words, cells)) break;
   }
   if (i === header + 1) return header;
-  const columns = sink.columnsOf(words.map((w) => w.text));
-  for (let c = 0; c < cells.length && !sink.full; c += 3) {
-    const column = columns[cells[c]];
-    if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);
-  }
+  addCells(sink, words.map((w) => w.text), cells);
   return i;
 }
 
-function isSnakeCaseHeader(words: readonly HeaderWord[]): boolean {
+/** Half of the names or more hold a `_` (prose has few). */
+function isMostlySnakeCase(words: readonly HeaderWord[]): boolean {
   let snake = 0;
-  for (const w of words) {
-    if (!/^[a-z][a-z0-9_]*$/.test(w.text)) return false;
-    if (w.text.includes('_')) snake++;
-  }
+  for (const w of words) if (w.text.includes('_')) snake++;
   return snake * 2 >= words.length;
 }
 
@@ -395,6 +400,15 @@ function cutRowCells(lines: Lines, i: number, words: readonly HeaderWord[], cell
     cells.push(k, base + from, base + to);
   }
   return true;
+}
+
+function isLowerCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** A character of a snake_case name: lower-case letters, digits and `_`. */
+function isSnakeCode(c: number): boolean {
+  return isLowerCode(c) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function isNameStart(c: number): boolean {
@@ -507,11 +521,7 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
     if (cells.length === rowStart && !isEllipsisRow(lines, i)) break;
     if (isAggregateRow(lines, i)) cells.length = rowStart;
   }
-  const columns = sink.columnsOf(columnKeys(words, cells));
-  for (let c = 0; c < cells.length && !sink.full; c += 3) {
-    const column = columns[cells[c]];
-    if (column) sink.addTo(column, cells[c + 1], cells[c + 2]);
-  }
+  addCells(sink, columnKeys(words, cells), cells);
   return i;
 }
 

@@ -191,7 +191,12 @@ const PREVIOUS_LINE_TAIL = 60;
 
 /** Whether the text names an organisation (see ORGANISATION_LINE) and speaks of no person. */
 export function speaksOfOrganisationOnly(text: string): boolean {
-  return ORGANISATION_LINE.test(text) && !speaksOfPerson(text);
+  return namesOrganisation(text) && !speaksOfPerson(text);
+}
+
+/** Whether the text names an organisation (see ORGANISATION_LINE), whoever else it speaks of. */
+export function namesOrganisation(text: string): boolean {
+  return ORGANISATION_LINE.test(text);
 }
 
 /** Whether the text speaks of a person (see PERSON_LINE), whatever organisation it names. */

@@ -56,10 +56,10 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
   fax: ['fax', 'fax_number', 'fax_no', 'fax_num'],
   email: ['email', 'email_address', 'e_mail', 'email_addr', 'personal_email', 'contact_email', 'e_mail_address'],
   geographic: [
-    'address', 'street', 'street_address', 'address_line1', 'address_line2', 'address_line_1', 'address_line_2',
-    'address1', 'address2', 'addr', 'addr1', 'addr2', 'city', 'zip', 'zip_code', 'zipcode', 'postal_code', 'zip5',
+    'address', 'street', 'street_address', 'addr', 'city', 'zip', 'zip_code', 'zipcode', 'postal_code', 'zip5',
     'zip_plus4', 'home_address', 'mailing_address', 'street_addr', 'postcode', 'residence_address',
-    // `address_line_1` loses its number as a storage suffix (`mrn_1`), and is then the line of an address.
+    // A key's number is a storage suffix (`mrn_1`, STORAGE_SUFFIXES), dropped before the lookup: `address1` is
+    // `address`, and `address_line_1` the line of an address.
     'address_line', 'addr_line', 'street_line',
   ],
   'age-over-89': ['age', 'patient_age', 'age_years', 'age_yrs', 'age_at_visit', 'age_at_admission', 'age_at_death', 'current_age', 'age_in_years'],

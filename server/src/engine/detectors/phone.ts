@@ -6,7 +6,7 @@
  */
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
-import { isOrganisationSite, speaksOfOrganisationOnly, speaksOfPerson } from './geographic';
+import { isOrganisationSite, namesOrganisation, speaksOfPerson } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { digitsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
@@ -165,15 +165,15 @@ function isOrganisationsNumber(text: string, start: number): boolean {
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
-  return ORGANISATION_LINE_BEFORE.test(before) || speaksOfOrganisationOnly(before);
+  return ORGANISATION_NUMBER_WORDS.test(before) || namesOrganisation(before);
 }
 
 /** How much of the line before a number is read for a person, and how much for the organisation it names. */
 const LINE_BEFORE = 240;
 const NEAR_BEFORE = 100;
 
-/** What an organisation calls its numbers, just before one (`main line`, `support line 1-…`, `hotline:`). */
-const ORGANISATION_LINE_BEFORE = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|on-call|pager|bench)\b[^\n]{0,100}$/i;
+/** What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`). */
+const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|on-call|pager|bench)\b/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */
