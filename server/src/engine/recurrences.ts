@@ -332,31 +332,55 @@ function codeRecurrences(cell: NotebookCell, hits: readonly TokenHit[], found: R
 function tokenHits(slice: TextSlice, values: RecurringValues, covered: Covered): TokenHit[] {
   const hits: TokenHit[] = [];
   const text = slice.text;
+  const n = text.length;
   const own = covered.inSlice(slice);
   let next = 0;
   const ids = values.hasIds;
   const surnames = values.hasSurnames;
   let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (!isTokenChar(c)) {
+  // One walk of the text, token by token, with tokenEnd's reading inlined: this pass reads every character of
+  // the file again, so it reads each once.
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let kind = c < 0x80 ? TOKEN_CHAR[c] : 0;
+    if (kind === 0) {
       i++;
       continue;
     }
     const start = i;
-    const opensUpper = TOKEN_CHAR[c] === UPPER;
-    i = tokenEnd(text, start);
-    const digits = tokenDigits;
-    const hyphens = tokenHyphens;
+    const opensUpper = kind === UPPER;
+    let digits = 0;
+    let hyphens = 0;
+    for (;;) {
+      if (kind === DIGIT) digits++;
+      i++;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      kind = c < 0x80 ? TOKEN_CHAR[c] : 0;
+      if (kind !== 0) continue;
+      if (c === 0x2d && i + 1 < n) {
+        const after = text.charCodeAt(i + 1);
+        kind = after < 0x80 ? TOKEN_CHAR[after] : 0;
+        if (kind !== 0) {
+          hyphens++;
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    const mayBeId = digits >= MIN_ID_DIGITS && ids;
+    const mayBeName = !mayBeId && opensUpper && digits === 0 && surnames && i - start >= 4;
+    if (!mayBeId && !mayBeName) continue;
     if (own) {
       // A finding is already at this token (most tokens that are values are their own first occurrence).
       while (next < own.length && own[next + 1] <= start) next += 2;
       if (next < own.length && own[next] < i) continue;
     }
     let category: Category | undefined;
-    if (digits >= MIN_ID_DIGITS) {
-      if (ids && (hyphens > 0 || values.mayBe(text, start, i))) category = values.idCategory(text, start, i);
-    } else if (opensUpper && digits === 0 && surnames && i - start >= 4 && values.mayBe(text, start, i) && isNameToken(text, start, i)) {
+    if (mayBeId) {
+      if (hyphens > 0 || values.mayBe(text, start, i)) category = values.idCategory(text, start, i);
+    } else if (values.mayBe(text, start, i) && isNameToken(text, start, i)) {
       if (values.isSurname(text.slice(start, i))) category = 'name';
     }
     if (category && !isGlued(text, start, i) && (own || !covered.overlaps(slice, start, i))) hits.push({ start, end: i, category });
