@@ -40,6 +40,8 @@ describe('detectors/keyed: classifyKey', () => {
     ['emergency_contact_phone', 'phone'], ['caller_phone', 'phone'], ['child_count', undefined], ['mother_tongue', undefined],
     // A bare serial in health data is a device's.
     ['serial', 'device-id'], ['sensor_serial', 'device-id'], ['serial_version', undefined],
+    // A key whose last word is a storage word may be a whole key of the vocabulary (OMOP's patient id at source).
+    ['person_source_value', 'other-id'], ['gender_source_value', undefined], ['provider_source_value', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

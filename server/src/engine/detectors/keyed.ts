@@ -303,6 +303,11 @@ function lookupWords(keyWords: readonly string[]): Category | undefined {
   let from = 0;
   let to = keyWords.length;
   while (to > from + 1 && STORAGE_SUFFIXES.has(keyWords[to - 1])) to--;
+  // A key that ends in such a word may be one whole (OMOP's `person_source_value`, the patient's id at the source).
+  if (to < keyWords.length) {
+    const whole = LOOKUP.get(keyWords.join('_'));
+    if (whole) return whole;
+  }
   const words = singularLast(keyWords, to);
   for (;;) {
     const hit = LOOKUP.get(words.slice(from, to).join('_'));
