@@ -85,6 +85,40 @@ describe('scan: workforce identities in code', () => {
   });
 });
 
+describe('scan: tables of rows written as code', () => {
+  const source = (lines: string[]): string => ['# Databricks notebook source', ...lines, ''].join('\n');
+  const categories = (path: string, text: string): string[] => scanText(path, text).findings.map((f) => f.category);
+
+  it("reads a DataFrame of equipment (a modality column, no person's) as the organisation's machines", () => {
+    const scanners = source([
+      'SCANNERS = pd.DataFrame([',
+      '    ("ZZ_CT1", "CT", "ZZVENDOR", "ZZ73410X", "10.20.31.11"),',
+      '    ("ZZ_MR1", "MR", "ZZVENDOR", "ZZ175582", "10.20.32.21"),',
+      '], columns=["ae_title", "modality", "vendor", "serial", "ip"])',
+      '# ZZ73410X was recalibrated last week',
+    ]);
+    assert.deepEqual(categories('synthetic_scanners.py', scanners), []);
+    const implants = source([
+      'IMPLANTS = pd.DataFrame([("00719460", "CT", "ZZ73410X")], columns=["mrn", "modality", "serial"])',
+    ]);
+    assert.deepEqual(categories('synthetic_implants.py', implants), ['mrn', 'device-id']);
+  });
+
+  it("reads INSERT rows of sites as the sites' addresses, and of patients as the patients'", () => {
+    const sites = "INSERT INTO ref.sites (site_id, facility_name, street, zip) VALUES ('ZZ-01', 'Zzyzx Medical Center', '42 Zzyzx Ln', '94607');";
+    assert.deepEqual(categories('synthetic_sites.sql', sites), []);
+    const homes = "INSERT INTO stage.patients (mrn, street, zip) VALUES ('00719460', '42 Zzyzx Ln', '94607');";
+    assert.deepEqual(categories('synthetic_homes.sql', homes), ['mrn', 'geographic', 'geographic']);
+  });
+
+  it("reads rows with a role column as staff's names and addresses", () => {
+    const team = source([
+      'TEAM = spark.createDataFrame([("Data steward", "Harold Zorblatt", "hzorblatt@zzyzx-health.example.org")], ["role", "name", "email"])',
+    ]);
+    assert.deepEqual(categories('synthetic_team.py', team), []);
+  });
+});
+
 describe('FHIR resources in code and outputs', () => {
   it('reads a Patient kept in a string as the record it is, and a non-person resource not at all', () => {
     const text = [

@@ -566,7 +566,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const commentKind = freeTextKind(ctx, 'comment');
   const strings = freeTextKind(ctx, 'code');
   const keyedLiterals = findKeyedLiteralsIn(language, text, code);
-  const workforce = workforceLiterals(ctx, keyedLiterals);
+  const notRead = literalsNotRead(ctx, keyedLiterals);
   // Comments and strings in text order, as one token list would give them.
   let c = 0;
   for (let i = 0; i < code.count; i++) {
@@ -574,7 +574,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     for (; c < comments.count && comments.start[c] < code.start[i]; c++) {
       freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
     }
-    if (workforce?.has(code.valueStart[i])) continue;
+    if (notRead?.has(code.valueStart[i])) continue;
     const vs = from + code.valueStart[i];
     const ve = from + code.valueEnd[i];
     if (ve <= vs) continue;
@@ -593,8 +593,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   addressFields(ctx, slice, from, text, code, where);
   commentTables(ctx, slice, from, text, comments, where);
   if (depth === 0) commentedCode(ctx, slice, from, text, comments, language, where);
-  // A workforce key has no category, so keyed() passes over its literals.
-  for (const k of keyedLiterals) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
+  for (const k of keyedLiterals) if (!notRead?.has(k.start)) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
 }
 
 /** The city and ZIP code literals that follow a street literal (context/addressFields.ts). */
@@ -848,10 +847,29 @@ function inAscendingPairs(spans: number[]): void {
   }
 }
 
-/** Starts of the literals under workforce keys (`on_failure=[…]`, `__author__ = …`), whose text is not read for PHI. */
-function workforceLiterals(ctx: ScanContext, literals: readonly KeyedLiteral[]): Set<number> | undefined {
+/**
+ * Starts of the literals whose text is not read for PHI: those under workforce keys (`on_failure=[…]`,
+ * `__author__ = …`), and in rows written as code (`pd.DataFrame([(…)], columns=[…])`, an INSERT's VALUES) the
+ * contacts of a table of staff and the addresses, numbers and serials of a table of organisations or equipment, as
+ * a printed table's are (tablesOfStaffAndOrganisations).
+ */
+function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[]): Set<number> | undefined {
   let starts: Set<number> | undefined;
-  for (const k of literals) if (keyClassOf(ctx.config, ctx.keyClasses, k.key).workforce) (starts ??= new Set()).add(k.start);
+  let rows = false;
+  for (const k of literals) {
+    if (keyClassOf(ctx.config, ctx.keyClasses, k.key).workforce) (starts ??= new Set()).add(k.start);
+    if (k.table > 0) rows = true;
+  }
+  if (!rows) return starts;
+  const { staffTables, organisationTables } = tablesOfStaffAndOrganisations(ctx, literals);
+  if (!staffTables && !organisationTables) return starts;
+  for (const k of literals) {
+    if (k.table <= 0) continue;
+    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, k.key);
+    const ofStaff = staffTables?.has(k.table) && (keyClass.staffRole || namesContact(keyClass));
+    const ofOrganisation = organisationTables?.has(k.table) && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category);
+    if (ofStaff || ofOrganisation) (starts ??= new Set()).add(k.start);
+  }
   return starts;
 }
 

@@ -151,6 +151,21 @@ describe('context: keyed literals in code', () => {
     assert.equal(found.end, text.indexOf(V.mrn) + V.mrn.length);
   });
 
+  it('numbers the tables of rows written as code (a DataFrame of rows, an INSERT), and no other literal', () => {
+    const text = [
+      `a = spark.createDataFrame([("${V.mrn}", "${V.name}"), ("${V.mrn2}", "x")], ["mrn", "first_name"])`,
+      `b = pd.DataFrame([["${V.ssn}"]], columns=["ssn"])`,
+      `mrn = "${V.mrn}"`,
+    ].join('\n');
+    const lexer = lexerFor('python');
+    assert.ok(lexer);
+    assert.deepEqual(findKeyedLiterals('python', text, lexer(text)).map((k) => [k.key, k.table]), [['mrn', 1], ['first_name', 1], ['mrn', 1], ['first_name', 1], ['ssn', 2], ['mrn', 0]]);
+    const sql = `INSERT INTO p (mrn, first_name) VALUES ('${V.mrn}', '${V.name}'), ('${V.mrn2}', 'x');\nSELECT 1 FROM p WHERE mrn = '${V.mrn}'`;
+    const sqlLexer = lexerFor('sql');
+    assert.ok(sqlLexer);
+    assert.deepEqual(findKeyedLiterals('sql', sql, sqlLexer(sql)).map((k) => k.table), [1, 1, 1, 1, 0]);
+  });
+
   it('does nothing for prose languages', () => {
     assert.deepEqual(findKeyedLiterals('markdown', 'mrn = 1', []), []);
   });

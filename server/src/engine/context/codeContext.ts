@@ -121,6 +121,9 @@ class KeyedLiteralFinder {
   private readonly namedLists = new Map<string, number>();
   /** Inside an UPDATE/MERGE `SET a = '…', b = '…'` list, where `=` assigns. */
   private inSqlSet = false;
+  /** Tables of rows met so far (a DataFrame built from rows, an INSERT's VALUES), and the one being read (0: none). */
+  private tables = 0;
+  private table = 0;
   /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
   private readonly words: (string | undefined)[];
 
@@ -230,7 +233,7 @@ class KeyedLiteralFinder {
     const end = this.valueEnd[i];
     if (end <= start) return;
     this.done[i] = 1;
-    this.out.push({ key, relation, start, end });
+    this.out.push({ key, relation, start, end, table: this.table });
   }
 
   // ---- SQL statement state ----
@@ -629,6 +632,7 @@ class KeyedLiteralFinder {
     if (columns.length === 0) return;
     this.done.fill(1, columnArg[0], columnArg[1] + 1); // column names, not values
     const dataClose = this.match[data];
+    this.table = ++this.tables;
     for (let k = data + 1; k < dataClose;) {
       if ((this.isPunct(k, '(') || this.isPunct(k, '[')) && this.match[k] > k) {
         this.emitTuple(k, this.match[k], columns);
@@ -637,6 +641,7 @@ class KeyedLiteralFinder {
         k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
       }
     }
+    this.table = 0;
   }
 
   /** [first, last] token of each top-level argument of a call. */
@@ -689,12 +694,14 @@ class KeyedLiteralFinder {
     k = this.match[k] + 1;
     if (this.word(k) !== 'values' || columns.length === 0) return;
     k++;
+    this.table = ++this.tables;
     while (this.isPunct(k, '(') && this.match[k] > k) {
       this.emitTuple(k, this.match[k], columns);
       k = this.match[k] + 1;
       if (!this.isPunct(k, ',')) break;
       k++;
     }
+    this.table = 0;
   }
 
   private columnList(open: number, close: number): string[] {

@@ -7,6 +7,11 @@ export interface KeyedLiteral {
   /** Span of the literal's content (no quotes) in the text that was lexed. */
   readonly start: number;
   readonly end: number;
+  /**
+   * The table of rows the literal is a value of (`createDataFrame([(…), (…)], [...])`, an INSERT's VALUES),
+   * numbered from 1 within one lexed text; 0 for a literal outside any.
+   */
+  readonly table: number;
 }
 
 /** A value in an output typed by the table column it sits under, as offsets in the output text. */
