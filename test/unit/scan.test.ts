@@ -190,6 +190,16 @@ describe('tables pasted into comments and Markdown', () => {
     '# +---------+----------+-----------+',
   ];
 
+  it("reads an event's date and a name part after its owner's word in a table that names its people", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | MRN | Arrival | DTN (min) |', '# MAGIC |---|---|---|',
+      '# MAGIC | 90000417 | 05/22/2023 | 71 |', '', '# COMMAND ----------', '# |mrn     |pat_first |', '# |90000418|HAROLD    |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_arrivals.py', text), [['mrn', 'MRN', '90000417'], ['date', 'Arrival', '05/22/2023'], ['mrn', 'mrn', '90000418'], ['name', 'pat_first', 'HAROLD']]);
+    const counts = ['# Databricks notebook source', '# MAGIC %md', '# MAGIC | Arrival | Visits |', '# MAGIC |---|---|', '# MAGIC | 05/22/2023 | 71 |', ''].join('\n');
+    assert.deepEqual(typedFindings('synthetic_arrival_counts.py', counts), []);
+  });
+
   it('types a show() grid in comments by its header, each value at its own place', () => {
     const text = ['# Databricks notebook source', 'df.show()', ...grid, 'x = 1', ''].join('\n');
     const found = typedFindings('synthetic_grid.py', text);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, placeKindOf } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, personTableCategory, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -53,6 +53,14 @@ describe('detectors/keyed: classifyKey', () => {
     // SDTM's event dates are one word ending in DTC, of at most eight letters.
     for (const key of ['RFICDTC', 'AESTDTC', 'rfstdtc']) assert.ok(namesEventDate(key), key);
     for (const key of ['DTC', 'dtc_campaign', 'LONGNAMEDTC']) assert.ok(!namesEventDate(key), key);
+    // An event of a stay alone as a column (`| MRN | Patient | Arrival |`); with other words it names something else.
+    for (const key of ['Arrival', 'admission', 'Discharged']) assert.ok(namesEventDate(key), key);
+    for (const key of ['arrival_mode', 'visit_count', 'admission_source']) assert.ok(!namesEventDate(key), key);
+  });
+
+  it("reads a part of a name after its owner's word as the part (`pat_first`)", () => {
+    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials']) assert.equal(personTableCategory(key), 'name', key);
+    for (const key of ['run_first', 'first_seen', 'pat']) assert.equal(personTableCategory(key), undefined, key);
   });
 
   it('knows workforce keys by their words: owners, stewards, on-call', () => {

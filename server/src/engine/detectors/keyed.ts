@@ -220,8 +220,12 @@ const SYSTEM_DATE_WORDS = new Set([
 export function namesEventDate(key: string): boolean {
   if (key.trimStart().startsWith('_')) return false;
   const words = keyBase(key).split('_');
+  if (words.length === 1 && EVENT_WORDS.has(words[0])) return true;
   return (words.some((w) => EVENT_DATE_WORDS.has(w)) || isSdtmDate(words)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
 }
+
+/** Events of a stay that name their own date as a column of one word (`| MRN | Patient | Arrival |`). */
+const EVENT_WORDS = new Set(['arrival', 'arrived', 'admission', 'admitted', 'admit', 'discharge', 'discharged', 'visit', 'appointment', 'appt', 'surgery', 'death', 'deceased', 'birth', 'born']);
 
 /** CDISC SDTM's dates are one word of at most eight letters ending in `DTC` (`RFICDTC`, `AESTDTC`). */
 function isSdtmDate(words: readonly string[]): boolean {
@@ -240,7 +244,12 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
 ]);
 
 export function personTableCategory(key: string): Category | undefined {
-  return PERSON_TABLE_KEYS.get(keyBase(key));
+  const base = keyBase(key);
+  const found = PERSON_TABLE_KEYS.get(base);
+  if (found !== undefined) return found;
+  // `pat_first`, `pt_last`: the owner's word before the part.
+  const cut = base.indexOf('_');
+  return cut > 0 && OWNER_PREFIXES.has(base.slice(0, cut)) ? PERSON_TABLE_KEYS.get(base.slice(cut + 1)) : undefined;
 }
 
 /** Keys of an encounter's or visit's id: surrogate integers in warehouses, a patient's number where formatted. */
