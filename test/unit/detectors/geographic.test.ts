@@ -8,6 +8,12 @@ describe('detectors/geographic', () => {
     { label: 'an address ending a sentence', text: 'moved to 77 Elm Avenue.', value: '77 Elm Avenue.', category: 'geographic' },
     { label: 'a ZIP after a label', text: 'zip code: 02115', value: '02115', category: 'geographic', region: 'output' },
     { label: 'a ZIP+4 after a city and state', text: 'Boston, MA 02115-1234', value: '02115-1234', category: 'geographic' },
+    // The city, state and ZIP code after a street as people write them, and as a fixed-width print lays them out.
+    { label: 'a city and state without a comma between', text: 'new: 2290 Zzyzx Creek Dr Unit 12, Gahanna OH 43230, ph', value: '2290 Zzyzx Creek Dr Unit 12, Gahanna OH 43230', category: 'geographic' },
+    { label: 'a city and ZIP code', text: 'old: 77 Zzyzx Ln, Westerville 43081 / new', value: '77 Zzyzx Ln, Westerville 43081', category: 'geographic' },
+    { label: 'a city alone before a semicolon', text: '-- Zorblatt 1508 Zzyzx Bluff Blvd, Shorewood; Carrow', value: '1508 Zzyzx Bluff Blvd, Shorewood', category: 'geographic' },
+    { label: 'the columns of a fixed-width print', text: '# 0  3318207  1620 Zzyzx Dr   Reynoldsburg    OH  43068   K,E', value: '1620 Zzyzx Dr   Reynoldsburg    OH  43068', category: 'geographic' },
+    { label: 'a two-word city in a fixed-width print', text: '388 Zzyzx Ave Apt 4B   Grove City    OH  43123      WAIHA', value: '388 Zzyzx Ave Apt 4B   Grove City    OH  43123', category: 'geographic' },
   ], [
     { label: 'a number before a court reference', text: 'cited 3 Supreme Court cases' },
     { label: 'a five-digit count', text: 'loaded 12345 rows' },

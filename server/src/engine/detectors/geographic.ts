@@ -33,7 +33,7 @@ function isStreetWord(w: string): boolean {
   return isCapitalisedWord(w) || DIRECTIONS.has(w) || /^\d{1,3}(?:st|nd|rd|th)$/i.test(w);
 }
 
-function isZipChain(view: TextView, chain: Chain | undefined): boolean {
+function isZipChain(view: TextView, chain: Chain | undefined): chain is Chain {
   return chain !== undefined && isZipAt(view, chain.index);
 }
 
@@ -55,22 +55,51 @@ function unitAfter(view: TextView, last: Chain): Chain | undefined {
   return hash && hash.end - hash.start <= 6 ? hash : undefined;
 }
 
-/** Optional `, City, ST 12345`: returns the last chain of it. */
-function cityStateZipAfter(view: TextView, last: Chain): Chain | undefined {
-  let city = view.nextChainAfter(last, ', ') ?? view.nextChainAfter(last, '., ');
+/**
+ * The city, state and ZIP code after a street line, as the last chain of them and whether a state or ZIP code is
+ * among them: `, City, ST 12345`, `, City ST 12345`, `, City 12345`, a city alone after a comma before `;` `.` `)`
+ * or the line's end, and the columns of a fixed-width print (`Dr   Reynoldsburg    OH  43068`).
+ */
+function cityStateZipAfter(view: TextView, last: Chain): { last: Chain; strong: boolean } | undefined {
+  const comma = view.nextChainAfter(last, ', ') ?? view.nextChainAfter(last, '., ');
+  let city = comma ?? afterColumnGap(view, last);
   let words = 0;
   while (city && words < 3 && isCapitalisedWord(word(view, city) ?? '')) {
     words++;
-    const comma = view.nextChainAfter(city, ', ');
-    if (comma) {
-      const state = word(view, comma);
+    const commaAfter = view.nextChainAfter(city, ', ');
+    if (commaAfter) {
+      const state = word(view, commaAfter);
       if (!state || !STATES.has(state)) return undefined;
-      const zip = view.nextChainAfter(comma, ' ');
-      return isZipChain(view, zip) ? zip : comma;
+      const zip = view.nextChainAfter(commaAfter, ' ');
+      return { last: isZipChain(view, zip) ? zip : commaAfter, strong: true };
     }
-    city = view.nextChainAfter(city, ' ');
+    const next = view.nextChainAfter(city, ' ') ?? afterColumnGap(view, city);
+    if (next && isZipChain(view, next)) return { last: next, strong: true };
+    const state = word(view, next);
+    if (next && state && STATES.has(state)) {
+      const zip = view.nextChainAfter(next, ' ') ?? afterColumnGap(view, next);
+      return { last: isZipChain(view, zip) ? zip : next, strong: true };
+    }
+    if (!next || !view.followedAfter(city.index, ' ')) return comma && endsClause(view, city.end) ? { last: city, strong: false } : undefined;
+    city = next;
   }
   return undefined;
+}
+
+/** The chain after `chain` across a fixed-width print's column gap: two to twenty spaces. */
+function afterColumnGap(view: TextView, chain: Chain): Chain | undefined {
+  const end = chain.end;
+  if (chain.index + 1 >= view.chainCount) return undefined;
+  const gap = view.chainStart(chain.index + 1) - end;
+  if (gap < 2 || gap > 20) return undefined;
+  for (let k = end; k < end + gap; k++) if (view.text.charCodeAt(k) !== 0x20) return undefined;
+  return view.chain(chain.index + 1);
+}
+
+/** `;`, `.`, `)`, a line break or the text's end right at `pos`. */
+function endsClause(view: TextView, pos: number): boolean {
+  const c = pos < view.text.length ? view.text.charCodeAt(pos) : 0x0a;
+  return c === 0x3b || c === 0x2e || c === 0x29 || c === 0x0a || c === 0x0d;
 }
 
 function streetAddressAt(view: TextView, number: Chain): { end: number; strong: boolean } | undefined {
@@ -86,10 +115,10 @@ function streetAddressAt(view: TextView, number: Chain): { end: number; strong: 
       const dotted = view.charAt(next.end) === '.';
       end = unitAfter(view, end) ?? end;
       const tail = cityStateZipAfter(view, end);
-      const last = tail ?? end;
+      const last = tail?.last ?? end;
       const endPos = last === next && dotted ? next.end + 1 : last.end;
       const follow = view.slice(endPos, endPos + 2);
-      const strong = tail !== undefined || last !== next || !/^ [a-z]/.test(follow);
+      const strong = tail?.strong === true || end !== next || !/^ [a-z]/.test(follow);
       return { end: endPos, strong };
     }
     if (!isStreetWord(w)) return undefined;
