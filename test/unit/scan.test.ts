@@ -200,6 +200,13 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(typedFindings('synthetic_arrival_counts.py', counts), []);
   });
 
+  it("reads a program's record numbers in a table that names its people, and not in a table of counts", () => {
+    const people = ['# Databricks notebook source', '# |case_id    |pt_last   |pt_phone    |', '# |ZZ-0093312 |ZORBLATT  |478-555-0144|', ''].join('\n');
+    assert.deepEqual(typedFindings('synthetic_cases.py', people), [['other-id', 'case_id', 'ZZ-0093312'], ['name', 'pt_last', 'ZORBLATT'], ['phone', 'pt_phone', '478-555-0144']]);
+    const counts = ['# Databricks notebook source', '# |case_id    |status |n  |', '# |ZZ-0093312 |OPEN   |12 |', ''].join('\n');
+    assert.deepEqual(typedFindings('synthetic_case_counts.py', counts), []);
+  });
+
   it('types a show() grid in comments by its header, each value at its own place', () => {
     const text = ['# Databricks notebook source', 'df.show()', ...grid, 'x = 1', ''].join('\n');
     const found = typedFindings('synthetic_grid.py', text);

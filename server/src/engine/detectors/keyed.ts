@@ -249,8 +249,29 @@ export function personTableCategory(key: string): Category | undefined {
   if (found !== undefined) return found;
   // `pat_first`, `pt_last`: the owner's word before the part.
   const cut = base.indexOf('_');
-  return cut > 0 && OWNER_PREFIXES.has(base.slice(0, cut)) ? PERSON_TABLE_KEYS.get(base.slice(cut + 1)) : undefined;
+  if (cut > 0 && OWNER_PREFIXES.has(base.slice(0, cut))) return PERSON_TABLE_KEYS.get(base.slice(cut + 1));
+  return isRecordIdKey(base) ? 'other-id' : undefined;
 }
+
+/**
+ * What a program numbers its people's records by (`client_id`, `case_id`, `sample_id`, `band_id`): in a table that
+ * names its people, a formatted number there is one person's (checkPersonTableValue). Claims, orders, codes,
+ * runs and sites are numbered too, and stay out.
+ */
+const RECORD_WORDS = new Set([
+  'client', 'case', 'sample', 'specimen', 'referral', 'enrollment', 'enrolment', 'hub', 'registry', 'participant',
+  'program', 'intake', 'household', 'family', 'consumer', 'resident', 'episode', 'band', 'wristband',
+]);
+const RECORD_ID_WORDS = new Set(['id', 'number', 'no', 'num', 'nbr']);
+
+function isRecordIdKey(base: string): boolean {
+  const words = base.split('_');
+  return words.length >= 2 && words.length <= 3 && RECORD_ID_WORDS.has(words[words.length - 1]) && RECORD_WORDS.has(words[words.length - 2])
+    && words[0] !== 'test';
+}
+
+/** A record number as people read it off a form (`HV-2023-0412`, `GS-24-001873`): letters, then five digits or more. */
+const FORMATTED_RECORD_ID = /^[A-Za-z]{1,5}[-_]?[A-Za-z]?[0-9][A-Za-z0-9_-]{3,19}$/;
 
 /** Keys of an encounter's or visit's id: surrogate integers in warehouses, a patient's number where formatted. */
 const ENCOUNTER_KEYS = new Set(['enc_id', 'encounter_id', 'encounter', 'visit_id', 'encounter_key', 'enc_focus', 'encounter_nbr']);
@@ -275,6 +296,10 @@ export function checkEncounterValue(value: string, relation: KeyRelation): Candi
  * name (Safe Harbor's first element) under an initials column, and nowhere else.
  */
 export function checkPersonTableValue(key: string, category: Category, value: string): Candidate | undefined {
+  if (category === 'other-id') {
+    const v = value.trim();
+    return v.length <= 24 && FORMATTED_RECORD_ID.test(v) && digitCount(v) >= 5 ? checkKeyedValue(category, value, 'table') : undefined;
+  }
   if (category !== 'name' || !keyBase(key).endsWith('initials')) return checkKeyedValue(category, value, 'table');
   const lead = value.length - value.trimStart().length;
   const v = value.trim();
