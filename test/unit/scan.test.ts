@@ -56,7 +56,7 @@ describe('scan: scanText', () => {
 
 /** Workforce identities in Databricks code: grants, job notifications, owners and module metadata name staff, not patients. */
 describe('scan: workforce identities in code', () => {
-  const staff = ['ann.example', 'staff'].join('.') + '@' + 'clinic.example.org';
+  const staff = ['ann.example', 'staff'].join('.') + '@' + 'zzyzx-widgets.com';
   const source = (lines: string[]): string => ['# Databricks notebook source', ...lines, ''].join('\n');
 
   it('reads neither a GRANT principal in a query string nor literals under notification, owner or metadata keys', () => {

@@ -39,6 +39,8 @@ describe('detectors/email: staff at an organisation', () => {
     { label: 'a mailbox provider address in brackets', text: `the son wrote from (${staff('hz1957', 'gmail.com')}) today`, value: staff('hz1957', 'gmail.com'), category: 'email' },
     { label: 'an address at an invented mail domain after a contact word', text: `contact: ${staff('a.zorblatt', 'examplemail.com')}`, value: staff('a.zorblatt', 'examplemail.com'), category: 'email' },
     { label: 'an address at a company with no cue', text: `prefers ${staff('hzorblatt', 'acmewidgets.com')} for letters`, value: staff('hzorblatt', 'acmewidgets.com'), category: 'email' },
+    { label: 'an address at an example domain itself', text: `prefers ${staff('hzorblatt', 'example.net')} for letters`, value: staff('hzorblatt', 'example.net'), category: 'email' },
+    { label: "an address at an invented company's example domain with no cue", text: `prefers ${staff('hzorblatt', 'acmewidgets.example.com')} for letters`, value: staff('hzorblatt', 'acmewidgets.example.com'), category: 'email' },
   ], [
     { label: "an address at a care organisation's domain", text: `ED Operations Analytics · ${staff('jzorblatt', 'lakeshorehealth.org')}`, region: 'markdown' },
     { label: 'a pharmacy benefit domain', text: `Formulary Analytics (${staff('dzorblatt', 'keystonerx.com')})`, region: 'markdown' },
@@ -47,6 +49,9 @@ describe('detectors/email: staff at an organisation', () => {
     { label: 'a row of a table of staff', text: `| Sponsor data manager | Theo Zorblatt | ${staff('tzorblatt', 'helixartx.com')} |`, region: 'markdown' },
     { label: 'a university address', text: `ask ${staff('zorblatt', 'stats.univ.edu')}`, region: 'comment' },
     { label: "a team's mailbox of words and a team abbreviation", text: `4. mailbox for corrections: ${staff('provider-data', 'zzyzxhp.com')} (option 4)`, region: 'markdown' },
+    { label: "a rep's address after the name inside brackets", text: `Stryker trauma rep (Kent Zorblatt, ${staff('kent.zorblatt', 'stryker.example.com')}) hadn't submitted`, region: 'markdown' },
+    { label: "a health plan's invented domain under an example one", text: `Questions -> #stars or ${staff('kzorblatt', 'northstarhp.example.com')}`, region: 'markdown' },
+    { label: "an EMS agency's domain", text: `after me: Hannah Zorblatt, ${staff('hzorblatt', 'northcountyems.org')})`, region: 'markdown' },
     { label: 'a byline whose address follows its team on the next line', text: `nobody could reproduce. — Marcus Zorblatt, Perioperative Analytics\n(${staff('marcus.zorblatt', 'stzzyzxmc.org')}, Teams: @mzorblatt)`, region: 'markdown' },
   ]);
 });

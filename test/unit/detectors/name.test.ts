@@ -84,6 +84,8 @@ describe('detectors/name: staff named beside their role', () => {
   vectors([
     { label: 'a patient with a note in brackets', text: 'patient Harold Zorblatt (see chart) called', value: 'Harold Zorblatt', category: 'name' },
     { label: 'a name before a note about the care team', text: 'Harold Zorblatt (care team notified) missed dialysis', value: 'Harold Zorblatt', category: 'name' },
+    { label: 'a patient in brackets after a word about them', text: 'the fall on 4 West (Harold Zorblatt) was reviewed', value: 'Harold Zorblatt', category: 'name' },
+    { label: 'a patient and the unit the patient is in', text: 'Harold Zorblatt in ICU since Tuesday', value: 'Harold Zorblatt', category: 'name' },
   ], [
     { label: 'a name before a role in brackets', text: 'TODO: Harold Zorblatt (data eng) to move consent_event to streaming' },
     { label: 'a name with nursing credentials', text: 'Harold Zorblatt, BSN, RN', region: 'output' },
@@ -107,6 +109,12 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a colleague to ask', text: 'excluded from DAR? -> ask Harold Zorblatt.', region: 'markdown' },
     { label: 'a contact with an extension in brackets', text: 'Contacts: Harold Zorblatt (x6620), IP office on the 2nd floor', region: 'markdown' },
     { label: 'a place named after a saint', text: 'visits from Santa Cruz Valley only started flowing in February', region: 'markdown' },
+    { label: 'a department before a name in brackets', text: 'Purchasing (Harold Zorblatt) disputing with vendor, ref case 00911734.', region: 'markdown' },
+    { label: "a vendor's engineer before a name in brackets", text: 'Roche FSE (Harold Zorblatt) replaced the reference electrode', region: 'markdown' },
+    { label: 'a department in brackets after a name', text: 'confirm the spec with Harold Zorblatt (quality) before submission due 2025-03-15', region: 'markdown' },
+    { label: 'a role after a comma', text: 'Contact at the state: Harold Zorblatt, EMS data manager, 651-555-0148.', region: 'markdown' },
+    { label: 'the department a name is in', text: 'Not for external use. Harold Zorblatt in Quality Reporting owns the official calc.', region: 'markdown' },
+    { label: 'a colleague the work was checked with', text: 'Looked at it with Harold Zorblatt from North County: a standby.', region: 'markdown' },
   ]);
 
   it('ends a list of staff where the words between two names are more than a list', () => {

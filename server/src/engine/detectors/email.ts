@@ -104,8 +104,13 @@ const PERSONAL_MAIL_DOMAINS = new Set([
   'netzero.net', 'protonmail.com', 'proton.me', 'pm.me', 'gmx.com', 'gmx.net', 'zoho.com', 'yandex.com', 'qq.com',
   '163.com', 'fastmail.com', 'tutanota.com', 'hey.com', 'windstream.net', 'centurylink.net', 'roadrunner.com',
 ]);
-/** Reserved for documentation and tests (RFC 2606, RFC 6761): invented patients live there. */
-const EXAMPLE_DOMAIN = /(?:^|\.)(?:example|test|invalid|localhost)(?:\.[a-z]{2,3})?$/;
+/**
+ * Reserved for documentation and tests (RFC 2606, RFC 6761): invented patients live there. A name under one
+ * (`lakeshorehealth.example.org`) stands in for an organisation's own domain, and is read as one.
+ */
+const EXAMPLE_DOMAIN = /^(?:example|test|invalid|localhost)(?:\.[a-z]{2,3})?$/;
+/** The reserved label an invented organisation's domain ends with (`.example.org`), cut before its name is read. */
+const EXAMPLE_SUFFIX = /\.(?:example|test|invalid)(?:\.[a-z]{2,3})?$/;
 
 /** Whether an address may be a person's own mailbox rather than an organisation's (see isOrganisationMail). */
 export function isPersonalMailDomain(domainPart: string): boolean {
@@ -114,8 +119,11 @@ export function isPersonalMailDomain(domainPart: string): boolean {
   return PERSONAL_MAIL_DOMAINS.has(base) || EXAMPLE_DOMAIN.test(domain) || /mail/.test(domain.slice(0, domain.lastIndexOf('.')));
 }
 
-/** Words in a domain that name a care organisation, a payer or a school (`lakeshorehealth.org`, `keystonerx.com`). */
-const ORGANISATION_DOMAIN = /health|hospital|medic|clinic|care|pharma|rx$|physicians|surgical|oncology|cardio|pediatric|ortho|univ|college|institute|foundation|insurance|mutual|bcbs|labs?$|diagnostic|research/;
+/**
+ * Words in a domain that name a care organisation, a payer, an EMS agency or a school (`lakeshorehealth.org`,
+ * `keystonerx.com`, `northstarhp.com`, `northcountyems.org`).
+ */
+const ORGANISATION_DOMAIN = /health|hospital|medic|clinic|care|pharma|rx$|hp$|physicians|surgical|oncology|cardio|pediatric|ortho|univ|college|institute|foundation|insurance|mutual|bcbs|labs?$|diagnostic|research|ems$|ambulance/;
 
 /**
  * Mail at an organisation's own domain is staff's when the domain names a care organisation, or when the text
@@ -127,11 +135,15 @@ function isOrganisationMail(view: TextView, e: EmailSpan): boolean {
   const domain = e.domain.toLowerCase();
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   if (tld === 'edu' || tld === 'gov' || tld === 'mil') return true;
-  if (ORGANISATION_DOMAIN.test(domain.slice(0, domain.lastIndexOf('.')))) return true;
+  const name = EXAMPLE_SUFFIX.test(domain) ? domain.replace(EXAMPLE_SUFFIX, '') : domain.slice(0, domain.lastIndexOf('.'));
+  if (ORGANISATION_DOMAIN.test(name)) return true;
   if (cueBefore(view, e.start, STAFF_CUES, 80) !== undefined) return true;
   // A byline: a capitalised name, then the address in brackets, perhaps after the team's name and a line break
   // (`— Marcus Webb, Perioperative Analytics\n(mwebb@…)`).
-  return /[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+,?(?: [A-Za-z]{2,6},?)*(?:, [A-Z][A-Za-z&]+(?: [A-Z&][A-Za-z&]*){0,3},?)?\s{0,3}[(<]$/.test(view.text.slice(Math.max(0, e.start - 90), e.start));
+  // Or the address after the name inside the brackets (`rep (Kent Arvidson, kent.arvidson@…)`).
+  const before = view.text.slice(Math.max(0, e.start - 90), e.start);
+  return /[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+,?(?: [A-Za-z]{2,6},?)*(?:, [A-Z][A-Za-z&]+(?: [A-Z&][A-Za-z&]*){0,3},?)?\s{0,3}[(<]$/.test(before)
+    || /\([A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+, $/.test(before);
 }
 
 /** Words before an organisation's address that say whose it is: the team's. */

@@ -44,6 +44,8 @@ const PROVIDER_CUES = [
   // Who asked, who was met and told (`asked by: …`, `meeting with …`, `shared with CNO …`, `ask Paul …`).
   'reviewers', 'chair', 'asked by', 'requested by', 'requester', 'meeting with', 'met with', 'shared with', 'note from', 'ask',
   'cno', 'cmo', 'cmio', 'cio', 'ciso', 'cfo', 'ceo', 'coo', 'vp',
+  // Who the work was checked or done with (`confirm with …`, `looked at it with …`).
+  'confirm with', 'confirmed with', 'looked at it with', 'reviewed with', 'worked with', 'synced with', 'sync with',
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -244,10 +246,19 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   // An attribution after a sentence (`… reproduce. — Marcus Webb, Perioperative Analytics`) or an extension
   // (`(Marcus Webb, ext. 4471)`).
   if (/^,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
+  // What the person does after a comma (`Lorenzo Whitaker, EMS data manager, 651-…`), or the department the person
+  // is in (`Paulette Greer in Finance holds it`).
+  const role = /^(?:-[A-Za-z'-]+)?, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)]|$)/m.exec(ahead);
+  if (role && isRoleNote(role[1])) return true;
+  const department = /^(?:-[A-Za-z'-]+)? in ([A-Z][A-Za-z&]*)\b/.exec(ahead);
+  if (department && STAFF_ROLE_WORDS.has(department[1].toLowerCase())) return true;
   if (text[start - 1] === '(') {
     // `(Daniel Ashworth, CISO delegate)`: the rest of the brackets says what the person does.
     const rest = /^(?:-[A-Za-z'-]+)?, ([^()\n]{1,40})\)/.exec(ahead);
     if (rest && isRoleNote(rest[1])) return true;
+    // `Purchasing (Lena Okonkwo)`, `trauma rep (Kent Arvidson, …)`: a department or a role before the brackets.
+    const outside = /([A-Za-z]+) ?\($/.exec(text.slice(Math.max(0, start - 30), start));
+    if (outside && (STAFF_ROLE_WORDS.has(outside[1].toLowerCase()) || outside[1].toLowerCase() === 'team')) return true;
     // `(Arjun Venkataraman)` on a TODO line: the name is all there is in the brackets, whoever will do it.
     if (/^(?:-[A-Za-z'-]+)?\)/.test(ahead) && /\b(?:todo|fixme|tbd)\b/i.test(text.slice(Math.max(0, start - 200), start))) return true;
   }
@@ -282,6 +293,10 @@ const STAFF_ROLE_WORDS = new Set([
   'devops', 'governance', 'owner', 'reviewer', 'approver', 'maintainer', 'consultant', 'architect', 'abstractor',
   'registrar', 'pharmd', 'md', 'rn', 'np', 'mfm', 'intern', 'contractor',
   'build', 'admin', 'ops', 'lead', 'dev', 'developer', 'vendor', 'supervisor', 'liaison', 'interface', 'hr',
+  // Departments and the people vendors send (`Purchasing (Lena Okonkwo)`, `Roche FSE (…)`, `Siobhan Tran (quality)`).
+  'rep', 'representative', 'fse', 'technician', 'tech', 'specialist', 'officer', 'administrator', 'office', 'dept',
+  'department', 'desk', 'quality', 'finance', 'purchasing', 'biomed', 'compliance', 'privacy', 'legal', 'billing', 'coding',
+  'pfs', 'registration', 'credentialing', 'mso', 'integrity', 'procurement', 'accounting', 'payroll', 'facilities',
 ]);
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
 const PATIENT_WORDS = new Set([
