@@ -378,6 +378,17 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(implants, 'synthetic_implants.ipynb'), ['mrn', 'device-id']);
   });
 
+  it("reads the contact column of a printed table of sites as the sites' staff", () => {
+    const widths = [1, 6, 22, 10, 7, 16, 20];
+    const row = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+    const sites = notebookPrinting([
+      row(['', 'ccn', 'facility_name', 'city', 'zip', 'phone', 'admissions_contact']),
+      row(['0', '65118', 'Zzyzx Valley Rehab', 'Loveland', '80538', '(970) 555-0131', 'Harold Zorblatt']),
+      row(['1', '65240', 'Zzyzx Care Center', 'Loveland', '80537', '(970) 555-0144', 'Gretchen Zorblatt']),
+    ]);
+    assert.deepEqual(categories(sites, 'synthetic_snf_sites.ipynb'), []);
+  });
+
   it("reads a result with a role column as staff's names", () => {
     const staff = exported(['role', 'name', 'email'], [['Data steward', 'Harold Zorblatt', 'hzorblatt@zzyzx-health.example.org']]);
     assert.deepEqual(categories(staff, 'synthetic_team.ipynb'), []);

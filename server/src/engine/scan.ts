@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isContactPersonColumn, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -446,7 +446,7 @@ class ScanContext {
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation;
+    return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactPerson;
   };
 }
 
@@ -491,6 +491,8 @@ interface KeyClass {
   readonly encounter: boolean;
   /** Names an organisation (`site_name`, `org_npi`): a table with such a column and no person's lists sites. */
   readonly organisation: boolean;
+  /** Names the person to reach (`admissions_contact`): in a table of sites, the site's staff (isContactPersonColumn). */
+  readonly contactPerson: boolean;
   /**
    * What an otherwise untyped column holds in a table that names a person: dates of their events (`adm_date`,
    * `fill_dt`), parts of their name (`first`, `last`) or their county. Undefined for any other key.
@@ -754,7 +756,7 @@ function keyedTableValues(
       if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
       continue;
     }
-    if (organisationTables?.has(v.table) && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) {
+    if (organisationTables?.has(v.table) && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactPerson)) {
       typed?.push(v.start + shift, v.end + shift);
       continue;
     }
@@ -1005,7 +1007,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       normalisedName: !category && isNormalisedNameKey(key), encounter: !category && isEncounterKey(key),
-      organisation: !category && isOrganisationColumn(key),
+      organisation: !category && isOrganisationColumn(key), contactPerson: !category && isContactPersonColumn(key),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

@@ -169,6 +169,17 @@ export function isWorkforceKey(key: string): boolean {
   return STAFF_ROLE_KEYS.has(words[last]);
 }
 
+/**
+ * A column of the people to reach at each row (`admissions_contact`, `contact_name`, `poc`): in a table of
+ * organisations, the organisations' staff.
+ */
+export function isContactPersonColumn(key: string): boolean {
+  const words = keyBase(key).split('_');
+  const last = words[words.length - 1];
+  return last === 'contact' || last === 'poc' || last === 'liaison' || (last === 'name' && words[words.length - 2] === 'contact')
+    || (last === 'person' && words[words.length - 2] === 'contact');
+}
+
 /** Words of a column that names an organisation or a place of care (`site_name`, `org_npi`, `cms_ccn`, `facility`). */
 const ORGANISATION_COLUMN_WORDS = new Set([
   'npi', 'facility', 'site', 'clinic', 'location', 'practice', 'provider', 'org', 'organization', 'organisation',
