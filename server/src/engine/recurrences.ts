@@ -338,37 +338,17 @@ function tokenHits(slice: TextSlice, values: RecurringValues, covered: Covered):
   const ids = values.hasIds;
   const surnames = values.hasSurnames;
   let i = 0;
-  // One walk of the text, token by token, with tokenEnd's reading inlined: this pass reads every character of
-  // the file again, so it reads each once.
   while (i < n) {
-    let c = text.charCodeAt(i);
-    let kind = c < 0x80 ? TOKEN_CHAR[c] : 0;
-    if (kind === 0) {
+    const c = text.charCodeAt(i);
+    if (!isTokenChar(c)) {
       i++;
       continue;
     }
     const start = i;
-    const opensUpper = kind === UPPER;
-    let digits = 0;
-    let hyphens = 0;
-    for (;;) {
-      if (kind === DIGIT) digits++;
-      i++;
-      if (i >= n) break;
-      c = text.charCodeAt(i);
-      kind = c < 0x80 ? TOKEN_CHAR[c] : 0;
-      if (kind !== 0) continue;
-      if (c === 0x2d && i + 1 < n) {
-        const after = text.charCodeAt(i + 1);
-        kind = after < 0x80 ? TOKEN_CHAR[after] : 0;
-        if (kind !== 0) {
-          hyphens++;
-          i++;
-          continue;
-        }
-      }
-      break;
-    }
+    const opensUpper = TOKEN_CHAR[c] === UPPER;
+    i = tokenEnd(text, start);
+    const digits = tokenDigits;
+    const hyphens = tokenHyphens;
     const mayBeId = digits >= MIN_ID_DIGITS && ids;
     const mayBeName = !mayBeId && opensUpper && digits === 0 && surnames && i - start >= 4;
     if (!mayBeId && !mayBeName) continue;
