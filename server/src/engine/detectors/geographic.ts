@@ -73,17 +73,22 @@ function cityStateZipAfter(view: TextView, last: Chain): { last: Chain; strong: 
       const zip = view.nextChainAfter(commaAfter, ' ');
       return { last: isZipChain(view, zip) ? zip : commaAfter, strong: true };
     }
-    const next = view.nextChainAfter(city, ' ') ?? afterColumnGap(view, city);
+    const next = nextAfterSpaces(view, city);
     if (next && isZipChain(view, next)) return { last: next, strong: true };
     const state = word(view, next);
     if (next && state && STATES.has(state)) {
-      const zip = view.nextChainAfter(next, ' ') ?? afterColumnGap(view, next);
+      const zip = nextAfterSpaces(view, next);
       return { last: isZipChain(view, zip) ? zip : next, strong: true };
     }
     if (!next || !view.followedAfter(city.index, ' ')) return comma && endsClause(view, city.end) ? { last: city, strong: false } : undefined;
     city = next;
   }
   return undefined;
+}
+
+/** The chain after `chain` across one space or a fixed-width print's column gap. */
+function nextAfterSpaces(view: TextView, chain: Chain): Chain | undefined {
+  return view.nextChainAfter(chain, ' ') ?? afterColumnGap(view, chain);
 }
 
 /** The chain after `chain` across a fixed-width print's column gap: two to twenty spaces. */

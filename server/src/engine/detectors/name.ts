@@ -257,8 +257,8 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
     const rest = /^(?:-[A-Za-z'-]+)?, ([^()\n]{1,40})\)/.exec(ahead);
     if (rest && isRoleNote(rest[1])) return true;
     // `Purchasing (Lena Okonkwo)`, `trauma rep (Kent Arvidson, …)`: a department or a role before the brackets.
-    const outside = /([A-Za-z]+) ?\($/.exec(text.slice(Math.max(0, start - 30), start));
-    if (outside && (STAFF_ROLE_WORDS.has(outside[1].toLowerCase()) || outside[1].toLowerCase() === 'team')) return true;
+    const outside = /([A-Za-z]+) ?\($/.exec(text.slice(Math.max(0, start - 30), start))?.[1].toLowerCase();
+    if (outside !== undefined && (STAFF_ROLE_WORDS.has(outside) || outside === 'team')) return true;
     // `(Arjun Venkataraman)` on a TODO line: the name is all there is in the brackets, whoever will do it.
     if (/^(?:-[A-Za-z'-]+)?\)/.test(ahead) && /\b(?:todo|fixme|tbd)\b/i.test(text.slice(Math.max(0, start - 200), start))) return true;
   }
