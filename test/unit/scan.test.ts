@@ -117,6 +117,17 @@ describe('scan: tables of rows written as code', () => {
     ]);
     assert.deepEqual(categories('synthetic_team.py', team), []);
   });
+
+  it("reads the contact column of rows of sites as the sites' staff, as a printed table's", () => {
+    const sites = source([
+      'SNF = spark.createDataFrame([("65118", "Zzyzx Valley Rehab", "Loveland", "Harold Zorblatt")], ["ccn", "facility_name", "city", "admissions_contact"])',
+    ]);
+    assert.deepEqual(categories('synthetic_snf_sites.py', sites), []);
+    const patients = source([
+      'SNF = spark.createDataFrame([("00719460", "Zzyzx Valley Rehab", "Harold Zorblatt")], ["mrn", "facility_name", "admissions_contact"])',
+    ]);
+    assert.deepEqual(categories('synthetic_snf_patients.py', patients), ['mrn', 'name']);
+  });
 });
 
 describe('FHIR resources in code and outputs', () => {

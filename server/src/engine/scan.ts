@@ -745,19 +745,15 @@ function keyedTableValues(
   let personTables: Set<number> | undefined;
   let deferred: number[] | undefined;
   let nameParts: Map<number, number> | undefined;
-  const { staffTables, organisationTables } = tablesOfStaffAndOrganisations(ctx, values);
+  const tables = tablesOfStaffAndOrganisations(ctx, values);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
-    if (keyClass.workforce || keyClass.staffRole || (staffTables?.has(v.table) && namesContact(keyClass))) {
-      // Staff's names and addresses: kept from the free-text pass too, which would find the names again.
+    if (isStaffOrOrganisationContact(keyClass, v.table, tables)) {
+      // Kept from the free-text pass too, which would find the names and numbers again; a role is no value.
       if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
-      continue;
-    }
-    if (organisationTables?.has(v.table) && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactPerson)) {
-      typed?.push(v.start + shift, v.end + shift);
       continue;
     }
     if (keyClass.inPersonTable || (keyClass.namePart && v.table > 0)) {
@@ -819,7 +815,7 @@ const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geograph
  * an organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP
  * codes, phones and mailboxes are the organisations'.
  */
-function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableValue[]): { staffTables?: Set<number>; organisationTables?: Set<number> } {
+function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableValue[]): StaffAndOrganisationTables {
   let staffTables: Set<number> | undefined;
   let organisations: Set<number> | undefined;
   let people: Set<number> | undefined;
@@ -832,6 +828,24 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   }
   if (organisations && people) for (const t of people) organisations.delete(t);
   return { staffTables, organisationTables: organisations?.size ? organisations : undefined };
+}
+
+interface StaffAndOrganisationTables {
+  readonly staffTables?: Set<number>;
+  readonly organisationTables?: Set<number>;
+}
+
+/**
+ * A value that is not a patient's whatever it holds: under a workforce key or a role column anywhere, a name or
+ * contact in a table of staff, or an address, number, serial or contact person in a table of organisations. One
+ * test for printed tables and for rows written as code.
+ */
+function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staffTables, organisationTables }: StaffAndOrganisationTables): boolean {
+  if (keyClass.workforce || keyClass.staffRole) return true;
+  if (table <= 0) return false;
+  if (staffTables?.has(table) && namesContact(keyClass)) return true;
+  return organisationTables?.has(table) === true
+    && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactPerson);
 }
 
 /** A column of names or contact details (what a table of staff says about each of them). */
@@ -850,27 +864,16 @@ function inAscendingPairs(spans: number[]): void {
 }
 
 /**
- * Starts of the literals whose text is not read for PHI: those under workforce keys (`on_failure=[…]`,
+ * Starts of the literals whose text is not read for PHI: those under workforce or role keys (`on_failure=[…]`,
  * `__author__ = …`), and in rows written as code (`pd.DataFrame([(…)], columns=[…])`, an INSERT's VALUES) the
- * contacts of a table of staff and the addresses, numbers and serials of a table of organisations or equipment, as
+ * contacts of a table of staff and the addresses, numbers, serials and contact people of a table of organisations, as
  * a printed table's are (tablesOfStaffAndOrganisations).
  */
 function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[]): Set<number> | undefined {
+  const tables = literals.some((k) => k.table > 0) ? tablesOfStaffAndOrganisations(ctx, literals) : {};
   let starts: Set<number> | undefined;
-  let rows = false;
   for (const k of literals) {
-    if (keyClassOf(ctx.config, ctx.keyClasses, k.key).workforce) (starts ??= new Set()).add(k.start);
-    if (k.table > 0) rows = true;
-  }
-  if (!rows) return starts;
-  const { staffTables, organisationTables } = tablesOfStaffAndOrganisations(ctx, literals);
-  if (!staffTables && !organisationTables) return starts;
-  for (const k of literals) {
-    if (k.table <= 0) continue;
-    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, k.key);
-    const ofStaff = staffTables?.has(k.table) && (keyClass.staffRole || namesContact(keyClass));
-    const ofOrganisation = organisationTables?.has(k.table) && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category);
-    if (ofStaff || ofOrganisation) (starts ??= new Set()).add(k.start);
+    if (isStaffOrOrganisationContact(keyClassOf(ctx.config, ctx.keyClasses, k.key), k.table, tables)) (starts ??= new Set()).add(k.start);
   }
   return starts;
 }
