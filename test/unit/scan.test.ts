@@ -299,6 +299,16 @@ describe('tables pasted into comments and Markdown', () => {
     assert.ok(findings[1].message.includes('`fill_date`') && !findings[1].message.includes('2024'));
   });
 
+  it("passes over the names and numbers a pasted table's columns say are staff's, and still reads the patients' beside them", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | mrn | why | owner |', '# MAGIC |---|---|---|',
+      '# MAGIC | 90000417 | needs a call back | Harold Zorblatt |', '', '# COMMAND ----------',
+      '# vendor   account_mgr        mgr_phone', '# ZZ-LL    Gretchen Zorblatt  555-0100', '# ZZ-CY    Harold Zorblatt    555-0101', '',
+      '# COMMAND ----------', '# MAGIC %md', '# MAGIC | mrn | last_name |', '# MAGIC |---|---|', '# MAGIC | 90000418 | Zzyzxon |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_owners.py', text), [['mrn', 'mrn', '90000417'], ['mrn', 'mrn', '90000418'], ['name', 'last_name', 'Zzyzxon']]);
+  });
+
   it('does not read a single comment line, or a grid without a typed column, as a table', () => {
     const text = ['# Databricks notebook source', '# |year|encounters|', '# |2023|1204      |', '# zip3  count', ''].join('\n');
     assert.deepEqual(scanText('synthetic_counts.py', text).findings, []);

@@ -511,8 +511,8 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     // Sections about the team (`### On-call / ownership`) are not read: their names and numbers are staff's.
     const staff = text.includes('#') ? workforceSections(text) : NO_SECTIONS;
     const [starts, ends] = outside(staff, text.length);
-    pastedTables(ctx, cell.source, starts, ends, 'markdown', where);
-    freeText(ctx, cell.source, 0, text.length, freeTextKind(ctx, 'markdown'), where, staff);
+    const judged = pastedTables(ctx, cell.source, starts, ends, 'markdown', where);
+    freeText(ctx, cell.source, 0, text.length, freeTextKind(ctx, 'markdown'), where, judged ? mergedPairs(staff, judged) : staff);
   } else {
     scanCode(ctx, cell, cell.language, 0, cell.source.text.length);
   }
@@ -569,13 +569,19 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const strings = freeTextKind(ctx, 'code');
   const keyedLiterals = findKeyedLiteralsIn(language, text, code);
   const notRead = literalsNotRead(ctx, keyedLiterals);
+  // Values of tables pasted into comments that their columns judged (a staff member's name, a patient's MRN).
+  const judged = commentTables(ctx, slice, from, text, comments, where);
+  const within = judged && new PairsWithin(judged);
+  const commentText = (c: number): void => {
+    const start = from + comments.valueStart[c];
+    const end = from + comments.valueEnd[c];
+    freeText(ctx, slice, start, end, commentKind, where, within?.next(start, end));
+  };
   // Comments and strings in text order, as one token list would give them.
   let c = 0;
   for (let i = 0; i < code.count; i++) {
     if (code.kind[i] !== Kind.String) continue;
-    for (; c < comments.count && comments.start[c] < code.start[i]; c++) {
-      freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
-    }
+    for (; c < comments.count && comments.start[c] < code.start[i]; c++) commentText(c);
     if (notRead?.has(code.valueStart[i])) continue;
     const vs = from + code.valueStart[i];
     const ve = from + code.valueEnd[i];
@@ -589,11 +595,8 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     if (content.length > 40 && isFhirPerson(content)) pastedTables(ctx, slice, [vs], [ve], 'code', where);
     freeTextOf(ctx, slice, vs, content, strings, where, siteOfOrganisation);
   }
-  for (; c < comments.count; c++) {
-    freeText(ctx, slice, from + comments.valueStart[c], from + comments.valueEnd[c], commentKind, where);
-  }
+  for (; c < comments.count; c++) commentText(c);
   addressFields(ctx, slice, from, text, code, where);
-  commentTables(ctx, slice, from, text, comments, where);
   if (depth === 0) commentedCode(ctx, slice, from, text, comments, language, where);
   for (const k of keyedLiterals) if (!notRead?.has(k.start)) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
 }
@@ -615,7 +618,10 @@ function addressFields(ctx: ScanContext, slice: TextSlice, from: number, text: s
  * run of whole-line comments on consecutive lines, and each block comment, is read as one text by the output
  * table readers, so every value is typed by its column as it would be in the output itself.
  */
-function commentTables(ctx: ScanContext, slice: TextSlice, from: number, text: string, comments: TokenList['comments'], where: Where): void {
+function commentTables(
+  ctx: ScanContext, slice: TextSlice, from: number, text: string, comments: TokenList['comments'], where: Where,
+): number[] | undefined {
+  let judged: number[] | undefined;
   let runStart = 0;
   for (let c = 0; c < comments.count; c++) {
     const next = c + 1;
@@ -627,10 +633,15 @@ function commentTables(ctx: ScanContext, slice: TextSlice, from: number, text: s
         starts.push(from + comments.valueStart[k]);
         ends.push(from + comments.valueEnd[k]);
       }
-      pastedTables(ctx, slice, starts, ends, 'comment', where);
+      const spans = pastedTables(ctx, slice, starts, ends, 'comment', where);
+      if (spans) {
+        judged ??= [];
+        for (const s of spans) judged.push(s);
+      }
     }
     runStart = next;
   }
+  return judged;
 }
 
 /** A comment that reads as code comparing or listing literals: `F.col("mrn") == "…"`, `mrn IN ('…')`, `.isin([…])`. */
@@ -688,12 +699,15 @@ const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]/;
 
 /**
  * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their
- * column are checked as keyed values, each mapped back to its own span.
+ * column are checked as keyed values, each mapped back to its own span. Returns the spans their columns judged
+ * (a staff member's name, an organisation's phone, a patient's MRN), ascending, for the free-text pass to pass over.
  */
-function pastedTables(ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[], regionKind: RegionKind, where: Where): void {
+function pastedTables(
+  ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[], regionKind: RegionKind, where: Where,
+): number[] | undefined {
   let joined = '';
   for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
-  if (!TABLE_SHAPED.test(joined) && !isFhirPerson(joined)) return;
+  if (!TABLE_SHAPED.test(joined) && !isFhirPerson(joined)) return undefined;
   const values = findPastedTableValues(joined, ctx.typesValues);
   const shifts: number[] = [];
   let line = 0;
@@ -706,7 +720,34 @@ function pastedTables(ctx: ScanContext, slice: TextSlice, starts: readonly numbe
     // A value that spans a line break is not one value.
     shifts.push(v.end - lineStart > ends[line] - starts[line] ? NaN : starts[line] - lineStart);
   }
-  keyedTableValues(ctx, slice, values, shifts, regionKind, where, undefined);
+  const judged: number[] = [];
+  keyedTableValues(ctx, slice, values, shifts, regionKind, where, judged);
+  return judged.length > 0 ? judged : undefined;
+}
+
+/** Ascending [start, end) pairs handed out by ascending ranges, in one pass over them all. */
+class PairsWithin {
+  private k = 0;
+  constructor(private readonly pairs: readonly number[]) {}
+
+  /** The pairs inside [from, to), relative to `from`; `from` never goes back between calls. */
+  next(from: number, to: number): number[] | undefined {
+    const { pairs } = this;
+    while (this.k < pairs.length && pairs[this.k] < from) this.k += 2;
+    let within: number[] | undefined;
+    while (this.k < pairs.length && pairs[this.k + 1] <= to) {
+      (within ??= []).push(pairs[this.k] - from, pairs[this.k + 1] - from);
+      this.k += 2;
+    }
+    return within;
+  }
+}
+
+/** Two lists of ascending, non-overlapping [start, end) pairs that do not overlap each other, as one. */
+function mergedPairs(a: readonly number[], b: readonly number[]): number[] {
+  const merged = [...a, ...b];
+  inAscendingPairs(merged);
+  return merged;
 }
 
 /**
