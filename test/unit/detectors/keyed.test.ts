@@ -79,6 +79,9 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['role', 'job_title', 'Position']) assert.ok(isStaffRoleKey(key), key);
     for (const key of ['title', 'name', 'patient_role']) assert.ok(!isStaffRoleKey(key), key);
     for (const key of ['nurse_mgr_email', 'unit_dir']) assert.ok(isWorkforceKey(key), key);
+    // Staff named by credential or by a role of the unit, and how to reach them (`charge_rn_phone`).
+    for (const key of ['charge_rn_phone', 'nurse_pager', 'staff_name', 'interpreter_name', 'endoscopist', 'observer']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['patient_phone', 'rn_visit_count', 'staffed_beds']) assert.ok(!isWorkforceKey(key), key);
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['city', 'patient_name', 'zip']) assert.ok(!isOrganisationColumn(key), key);
     for (const key of ['CLINIC_PHONE', 'HUB_MAIN_LINE', 'BROKER_FAX', 'pharmacy_address', 'vendor_email']) assert.ok(isOrganisationContactKey(key), key);

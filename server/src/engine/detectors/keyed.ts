@@ -140,7 +140,7 @@ const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__
 /** Words that make any key a workforce one (`secondary_owner`, `data_steward`, `reviewers`). */
 const WORKFORCE_WORDS = new Set([
   'owner', 'owners', 'maintainer', 'maintainers', 'steward', 'stewards', 'assignee', 'assignees', 'reviewer',
-  'reviewers', 'approver', 'approvers', 'oncall',
+  'reviewers', 'approver', 'approvers', 'oncall', 'staff',
 ]);
 
 /**
@@ -151,11 +151,15 @@ const STAFF_ROLE_KEYS = new Set([
   'manager', 'director', 'supervisor', 'coordinator', 'analyst', 'attending', 'physician', 'provider', 'prescriber',
   'pcp', 'surgeon', 'clinician', 'nurse', 'pharmacist', 'therapist', 'technician', 'rep', 'abstractor', 'registrar',
   'programmer', 'engineer', 'statistician', 'investigator', 'navigator', 'scheduler', 'recruiter',
-  // Abbreviated (`nurse_mgr_email`, `unit_dir`).
-  'mgr', 'mngr', 'supv', 'coord', 'dir',
+  'interpreter', 'dietitian', 'chaplain', 'endoscopist', 'radiologist', 'pathologist', 'anesthesiologist',
+  'hospitalist', 'intensivist', 'observer', 'auditor', 'educator', 'preceptor', 'tech',
+  // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
+  'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
 ]);
-/** What a key may add after the role it names (`attending_name`, `manager_email`). */
-const IDENTITY_SUFFIXES = new Set(['name', 'names', 'email', 'mail', 'user', 'username', 'login', 'full']);
+/** What a key may add after the role it names (`attending_name`, `manager_email`, `charge_rn_phone`). */
+const IDENTITY_SUFFIXES = new Set([
+  'name', 'names', 'email', 'mail', 'user', 'username', 'login', 'full', 'phone', 'ext', 'extension', 'pager', 'cell', 'mobile',
+]);
 
 /** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
 export function isWorkforceKey(key: string): boolean {
