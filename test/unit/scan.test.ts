@@ -336,6 +336,14 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(names(patients, 'synthetic_cases.py').map((f) => f.category), ['name']);
   });
 
+  it("reads licence numbers beside practitioners' NPIs as their credentials, and beside a patient's MRN as the patient's", () => {
+    const categories = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
+    const credentials = source(['# npi         license_type  state  license_number', '# 1093817726  MD            MN     ZZ58812', '# 1093817726  DEA           US     ZZ4182930']);
+    assert.deepEqual(categories(credentials, 'synthetic_credentials.py'), []);
+    const patients = source(['# mrn       facility  license_number', '# 00719460  ZZ-01     ZZ58812']);
+    assert.deepEqual(categories(patients, 'synthetic_drivers.py'), ['mrn', 'license-number']);
+  });
+
   it("reads a table of sites (a column names an organisation, none a person) as the sites' addresses, and a table of patients' addresses as theirs", () => {
     const row = (cells: string[]): string => cells.map((c, i) => c.padStart([1, 9, 20, 8, 7][i])).join('');
     const sites = notebookPrinting([row(['', 'site_id', 'street', 'city', 'zip']), row(['0', 'ZZ-01', '42 Zzyzx Ln', 'Oakport', '94607'])]);

@@ -847,8 +847,11 @@ function isSliceList(slices: TextSlice | readonly TextSlice[]): slices is readon
   return Array.isArray(slices);
 }
 
-/** What a table says of an organisation as of a person: where it is, how to reach it, its machines' serials. */
-const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geographic', 'phone', 'fax', 'email', 'url', 'ip-address', 'device-id']);
+/**
+ * What a table says of an organisation as of a person: where it is, how to reach it, its machines' serials, its
+ * licences and its practitioners' (a credentialing table beside their NPIs).
+ */
+const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geographic', 'phone', 'fax', 'email', 'url', 'ip-address', 'device-id', 'license-number']);
 
 /**
  * In one pass over a read's values: tables with a column of roles (`| role | name | contact |`), whose people are
