@@ -34,6 +34,12 @@ const CASES: readonly Case[] = [
     `${R('mrn', 10)} ${R('first_name', 10)}`,
     `0  ${MRN1} ${R(FIRST, 10)}`,
   ].join('\n'), [['mrn', MRN1], ['first_name', FIRST]]],
+  ['a frame typed by hand with left-aligned values: a header edge inside a value does not cut it', 'stream', [
+    `${R('mrn', 11)}${R('staff_name', 18)}${R('unit', 11)}${R('dob', 12)}`,
+    `0  ${MRN1}  Zzexample, Testa MD  4 West  ${DOB1}`,
+    `1  ${MRN2}  ${L(FIRST, 19)}  5 East  ${DOB2}`,
+  ].join('\n'), [['mrn', MRN1], ['staff_name', 'Zzexample, Testa MD'], ['unit', '4 West'], ['dob', DOB1],
+    ['mrn', MRN2], ['staff_name', FIRST], ['unit', '5 East'], ['dob', DOB2]]],
   ['pandas column name with a space', 'text/plain', [
     `${R('mrn', 11)} ${R('first name', 15)}`,
     `0  ${MRN1} ${R(FULL, 15)}`,

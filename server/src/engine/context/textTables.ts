@@ -600,18 +600,45 @@ interface EdgeMaps {
   /** Column index + 1 at each right edge position (relative to the line start); 0 where none. */
   readonly right: number[];
   readonly left: number[];
+  /** Column index + 1 at each position its header word covers; 0 where none. */
+  readonly under: number[];
 }
 
 function edgeMaps(words: readonly HeaderWord[], shift: number): EdgeMaps {
   const size = Math.max(0, words[words.length - 1].end + shift + 1);
   const right = new Array<number>(size).fill(0);
   const left = new Array<number>(size).fill(0);
+  const under = new Array<number>(size).fill(0);
   words.forEach((w, k) => {
     // A shift of -1 puts the first word's left edge before the line; no value starts there.
     if (w.start + shift >= 0) left[w.start + shift] = k + 1;
     right[w.end + shift] = k + 1;
+    for (let p = Math.max(0, w.start + shift); p < w.end + shift; p++) under[p] = k + 1;
   });
-  return { right, left };
+  return { right, left, under };
+}
+
+/** Whether the words from p (joined by single spaces) end at a header right edge before a wider gap or the line's end. */
+function nextValueEndsAtEdge(text: string, p: number, end: number, base: number, edges: EdgeMaps): boolean {
+  while (p < end) {
+    while (p < end && !isSpace(text.charCodeAt(p))) p++;
+    if (columnAt(edges.right, p - base) >= 0) return true;
+    if (p + 1 >= end || isSpace(text.charCodeAt(p + 1))) return false;
+    p++;
+  }
+  return false;
+}
+
+/** The one column whose header word lies over part of [start, end), or -1 (none, or two). */
+function columnUnder(edges: EdgeMaps, start: number, end: number): number {
+  let found = 0;
+  for (let p = start; p < end && p < edges.under.length; p++) {
+    const k = edges.under[p];
+    if (k === 0 || k === found) continue;
+    if (found !== 0) return -1;
+    found = k;
+  }
+  return found - 1;
 }
 
 /** The column whose edge is at offset, or -1. */
@@ -619,7 +646,13 @@ function columnAt(edges: readonly number[], offset: number): number {
   return offset < edges.length ? edges[offset] - 1 : -1;
 }
 
-/** Splits a row into values (added to cells): words joined by single spaces, closed at a header right edge or a wider gap. */
+/**
+ * Splits a row into values (added to cells): words joined by single spaces, closed at a header right edge (pandas
+ * right-aligns values and headers, one space apart when a value is wider than its header) or a wider gap. A value
+ * closed at a wide gap belongs to the column whose header starts where it starts or lies over it (a table typed by
+ * hand, left-aligned). An edge followed by one space closes a value only when the words after it end at an edge
+ * too: `Lind, Rafael MD` typed by hand, with `Rafael` ending at an edge, is one value.
+ */
 function addRowCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): void {
   const text = lines.text;
   const base = lines.starts[i];
@@ -631,16 +664,16 @@ function addRowCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): vo
     if (p >= end) break;
     if (cellStart < 0) cellStart = p;
     while (p < end && !isSpace(text.charCodeAt(p))) p++;
-    const byRight = columnAt(edges.right, p - base);
     const gapIsWide = p + 1 >= end || isSpace(text.charCodeAt(p + 1));
-    if (byRight >= 0) {
-      cells.push(byRight, cellStart, p);
-      cellStart = -1;
-    } else if (gapIsWide) {
-      const byLeft = columnAt(edges.left, cellStart - base);
-      if (byLeft >= 0 && cellStart > base) cells.push(byLeft, cellStart, p);
-      cellStart = -1;
+    let column = columnAt(edges.right, p - base);
+    if (!gapIsWide && (column < 0 || !nextValueEndsAtEdge(text, p + 1, end, base, edges))) continue;
+    // The index label at the margin is no value.
+    if (column < 0 && cellStart > base) {
+      column = columnAt(edges.left, cellStart - base);
+      if (column < 0) column = columnUnder(edges, cellStart - base, p - base);
     }
+    if (column >= 0) cells.push(column, cellStart, p);
+    cellStart = -1;
   }
 }
 
