@@ -42,7 +42,16 @@ describe('detectors/phone', () => {
     { label: 'an on-call number', text: `Failures page lab informatics on-call: ${dashed}.` },
     { label: "an office's fax", text: `Transfusion Service office fax ${dashed}.` },
     { label: "a practice's number right after its name, on a line about its doctor", text: `-- "Zzyzx Family Medicine - Oakport ${dashed}: Dr. Quell moved to the other clinic in May"` },
+    { label: "a registrar's number in brackets after the role", text: `Gwen to audit 30 charts with their registrar (Harold Zorblatt, ${dashed}) first` },
+    { label: "a manager's number in the brackets of their role", text: `reviewed by Gretchen Zorblatt (RI manager, ${paren})` },
+    { label: "a nurse's number after credentials", text: `Registry coordinator: Harold Zorblatt, RN, BSN, ${paren}` },
+    { label: "a liaison's number, by phone", text: `Gretchen Zorblatt (registry liaison, by phone, ${dashed}).` },
+    { label: "a transfer centre's line", text: `kids go to Zzyzx Children's, transfer line ${paren})` },
   ]);
+
+  it("reports a number a coordinator called, whoever has the role", () => {
+    assert.deepEqual(found(`care coordinator called Harold Zorblatt at ${dashed} twice`).map((f) => f.category), ['name', 'phone']);
+  });
 
   it("reports a number a member asked to be faxed, on a line naming the imaging centre that billed her", () => {
     const text = `<td>mbr states she got a bill from Zzyzx Imaging for $1,284.00, claim 2024031100418822 denied CO-197. mbr asked us to fax EOB to ${dashed}. sent.</td>`;

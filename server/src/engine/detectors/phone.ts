@@ -165,7 +165,32 @@ function isOrganisationsNumber(text: string, start: number): boolean {
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
-  return ORGANISATION_NUMBER_WORDS.test(before) || namesOrganisation(before);
+  return ORGANISATION_NUMBER_WORDS.test(before) || namesOrganisation(before) || followsStaffRole(before);
+}
+
+/**
+ * Whether the number is a staff member's: a role or credential comes before it with nothing between but names,
+ * punctuation and a few words of how to call (`registrar (Monique Dufresne, 262-…`, `(RI manager, (503) …`,
+ * `Harriet Okonkwo-Bell, RN, BSN, (402) …`, `liaison, by phone, 847-…`). A verb between (`care coordinator called
+ * Ann Lee at …`) leaves the number to whoever was called.
+ */
+function followsStaffRole(before: string): boolean {
+  let gapStart = -1;
+  for (const m of before.matchAll(STAFF_ROLE_BEFORE_NUMBER)) gapStart = m.index + m[0].length;
+  if (gapStart < 0) return false;
+  for (const w of before.slice(gapStart).split(/[^A-Za-z]+/)) {
+    if (w.length >= 3 && isLowerCaseWord(w) && !CALLING_WORDS.has(w)) return false;
+  }
+  return true;
+}
+
+const STAFF_ROLE_BEFORE_NUMBER = /\b(?:manager|mgr|director|supervisor|coordinator|liaison|registrar|rep|representative|buyer|educator|analyst|navigator|scheduler|pharmacist|pharmd|rn|bsn|msn|lpn|np|md|lcsw|crna|aprn|dispatcher|technician|specialist|officer|administrator|owner|lead)\b/gi;
+/** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `cell`). */
+const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via']);
+
+function isLowerCaseWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** How much of the line before a number is read for a person, and how much for the organisation it names. */
@@ -173,7 +198,7 @@ const LINE_BEFORE = 240;
 const NEAR_BEFORE = 100;
 
 /** What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`). */
-const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|on-call|pager|bench)\b/i;
+const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|on-call|pager|bench|dispatch)\b/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */
