@@ -336,6 +336,19 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(names(patients, 'synthetic_cases.py').map((f) => f.category), ['name']);
   });
 
+  it("reads any names and contacts of a table of staff or vendors as theirs, and a patient's beside an MRN as the patient's", () => {
+    const categories = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
+    const technicians = source(['# op     display_name      job_title           cycles', '# ZZ102  Harold Zorblatt   Processing Tech II  402']);
+    assert.deepEqual(categories(technicians, 'synthetic_technicians.py'), []);
+    const vendors = source([
+      '# vendor_id  vendor_name        remit_address     ar_contact_email',
+      '# ZZ-01      Zzyzx Linen LLC    42 Zzyzx Ln       gretchen.zorblatt@zzyzxlinen.com',
+    ]);
+    assert.deepEqual(categories(vendors, 'synthetic_vendors.py'), []);
+    const guarantors = source(['# mrn       guarantor_name    remit_address', '# 00719460  Harold Zorblatt   42 Zzyzx Ln']);
+    assert.deepEqual(categories(guarantors, 'synthetic_guarantors.py'), ['mrn', 'name', 'geographic']);
+  });
+
   it("reads licence numbers beside practitioners' NPIs as their credentials, and beside a patient's MRN as the patient's", () => {
     const categories = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
     const credentials = source(['# npi         license_type  state  license_number', '# 1093817726  MD            MN     ZZ58812', '# 1093817726  DEA           US     ZZ4182930']);

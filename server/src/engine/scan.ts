@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isContactPersonColumn, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -446,7 +446,7 @@ class ScanContext {
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactPerson;
+    return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactColumn || k.nameColumn;
   };
 }
 
@@ -491,8 +491,10 @@ interface KeyClass {
   readonly encounter: boolean;
   /** Names an organisation (`site_name`, `org_npi`): a table with such a column and no person's lists sites. */
   readonly organisation: boolean;
-  /** Names the person to reach (`admissions_contact`): in a table of sites, the site's staff (isContactPersonColumn). */
-  readonly contactPerson: boolean;
+  /** Whom or how to reach (`admissions_contact`, `remit_address`) where no detector types it: in a table of sites, the sites' (isContactColumn). */
+  readonly contactColumn: boolean;
+  /** A column of names no detector types (`display_name`): in a table of staff, theirs. */
+  readonly nameColumn: boolean;
   /**
    * What an otherwise untyped column holds in a table that names a person: dates of their events (`adm_date`,
    * `fill_dt`), parts of their name (`first`, `last`) or their county. Undefined for any other key.
@@ -889,12 +891,13 @@ function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staff
   if (table <= 0) return false;
   if (staffTables?.has(table) && namesContact(keyClass)) return true;
   return organisationTables?.has(table) === true
-    && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactPerson);
+    && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactColumn);
 }
 
 /** A column of names or contact details (what a table of staff says about each of them). */
 function namesContact(keyClass: KeyClass): boolean {
-  return keyClass.bareName || keyClass.category === 'name' || keyClass.category === 'email' || keyClass.category === 'phone';
+  return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
+    || keyClass.category === 'phone';
 }
 
 function inAscendingPairs(spans: number[]): void {
@@ -1054,7 +1057,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       normalisedName: !category && isNormalisedNameKey(key), encounter: !category && isEncounterKey(key),
-      organisation: !category && isOrganisationColumn(key), contactPerson: !category && isContactPersonColumn(key),
+      organisation: !category && isOrganisationColumn(key), contactColumn: !category && isContactColumn(key), nameColumn: !category && isNameColumn(key),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

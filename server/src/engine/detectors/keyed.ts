@@ -174,14 +174,20 @@ export function isWorkforceKey(key: string): boolean {
 }
 
 /**
- * A column of the people to reach at each row (`admissions_contact`, `contact_name`, `poc`): in a table of
- * organisations, the organisations' staff.
+ * A column of whom or how to reach at each row (`admissions_contact`, `contact_name`, `poc`, `remit_address`,
+ * `ar_contact_email`) that no detector types: in a table of organisations, the organisations' staff and lines.
  */
-export function isContactPersonColumn(key: string): boolean {
+export function isContactColumn(key: string): boolean {
   const words = keyBase(key).split('_');
   const last = words[words.length - 1];
   return last === 'contact' || last === 'poc' || last === 'liaison' || (last === 'name' && words[words.length - 2] === 'contact')
-    || (last === 'person' && words[words.length - 2] === 'contact');
+    || (last === 'person' && words[words.length - 2] === 'contact') || words.some((w) => CONTACT_WORDS.has(w));
+}
+
+/** A column of names that no detector types (`display_name`, `vendor_name`): in a table of staff, the staff's. */
+export function isNameColumn(key: string): boolean {
+  const base = keyBase(key);
+  return base.endsWith('_name') || base.endsWith('_names');
 }
 
 /** Words of a column that names an organisation or a place of care (`site_name`, `org_npi`, `cms_ccn`, `facility`). */
