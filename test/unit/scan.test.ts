@@ -349,6 +349,14 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(categories(guarantors, 'synthetic_guarantors.py'), ['mrn', 'name', 'geographic']);
   });
 
+  it("reads serials in a table of a campus's equipment as the organisation's, and a patient's phone model as no equipment", () => {
+    const categories = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
+    const screeners = source(['# hosp_code  model         serial_no    asset_tag', '# ZZ-STA     Zzyzx ALGO 5  A5-18-20114  ZZ-BIO-001203']);
+    assert.deepEqual(categories(screeners, 'synthetic_screeners.py'), []);
+    const phones = source(['# mobile        device_model  checkin_date', '# 555-555-0129  Zzyzx 14,5    2024-10-01']);
+    assert.deepEqual(categories(phones, 'synthetic_checkins.py'), ['phone', 'date']);
+  });
+
   it("reads licence numbers beside practitioners' NPIs as their credentials, and beside a patient's MRN as the patient's", () => {
     const categories = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
     const credentials = source(['# npi         license_type  state  license_number', '# 1093817726  MD            MN     ZZ58812', '# 1093817726  DEA           US     ZZ4182930']);

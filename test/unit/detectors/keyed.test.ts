@@ -82,6 +82,9 @@ describe('detectors/keyed: classifyKey', () => {
     // Staff named by credential or by a role of the unit, and how to reach them (`charge_rn_phone`).
     for (const key of ['charge_rn_phone', 'nurse_pager', 'staff_name', 'interpreter_name', 'endoscopist', 'observer']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['patient_phone', 'rn_visit_count', 'staffed_beds']) assert.ok(!isWorkforceKey(key), key);
+    for (const key of ['dietitian_primary', 'physicist_of_record', 'pcp_of_record']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['asset_tag', 'campus', 'hosp_code']) assert.ok(isOrganisationColumn(key), key);
+    assert.ok(!isOrganisationColumn('device_model'));
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['city', 'patient_name', 'zip']) assert.ok(!isOrganisationColumn(key), key);
     for (const key of ['CLINIC_PHONE', 'HUB_MAIN_LINE', 'BROKER_FAX', 'pharmacy_address', 'vendor_email']) assert.ok(isOrganisationContactKey(key), key);

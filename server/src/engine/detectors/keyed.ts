@@ -152,13 +152,16 @@ const STAFF_ROLE_KEYS = new Set([
   'pcp', 'surgeon', 'clinician', 'nurse', 'pharmacist', 'therapist', 'technician', 'rep', 'abstractor', 'registrar',
   'programmer', 'engineer', 'statistician', 'investigator', 'navigator', 'scheduler', 'recruiter',
   'interpreter', 'dietitian', 'chaplain', 'endoscopist', 'radiologist', 'pathologist', 'anesthesiologist',
-  'hospitalist', 'intensivist', 'observer', 'auditor', 'educator', 'preceptor', 'tech',
+  'hospitalist', 'intensivist', 'observer', 'auditor', 'educator', 'preceptor', 'tech', 'physicist', 'dosimetrist',
+  'technologist', 'sonographer', 'audiologist', 'scientist',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
   'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
 ]);
 /** What a key may add after the role it names (`attending_name`, `manager_email`, `charge_rn_phone`). */
 const IDENTITY_SUFFIXES = new Set([
   'name', 'names', 'email', 'mail', 'user', 'username', 'login', 'full', 'phone', 'ext', 'extension', 'pager', 'cell', 'mobile',
+  // Which of a unit's people it is (`dietitian_primary`, `physicist_of_record`).
+  'primary', 'secondary', 'backup', 'assigned', 'record', 'of',
 ]);
 
 /** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
@@ -195,8 +198,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'npi', 'facility', 'site', 'clinic', 'location', 'practice', 'provider', 'org', 'organization', 'organisation',
   'hospital', 'pharmacy', 'vendor', 'tin', 'ein', 'ccn', 'department', 'dept', 'payer', 'taxonomy', 'specialty', 'store',
   'branch',
-  // An inventory of equipment (`manufacturer`, `modality`): its serials are the organisation's machines'.
-  'manufacturer', 'modality',
+  // An inventory of equipment (`manufacturer`, `modality`, `asset_tag`; not `model`, which a patient's phone has): its serials are the organisation's machines'.
+  'manufacturer', 'modality', 'asset', 'equipment', 'instrument', 'campus', 'hosp',
 ]);
 
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
