@@ -3,6 +3,7 @@
  * Series prints. Each reader starts at a line, takes the lines of its block and returns the next line, so the
  * whole output is read in one pass; every value is typed by the header above it.
  */
+import { isLowerCaseCode } from '../detectors/text';
 import { isSpace, type Column, type Lines, type ValueSink } from './tableSink';
 
 /** Reads the table blocks of a text output; returns which lines they took (the rest is read as key/value lines). */
@@ -330,7 +331,7 @@ function fixedWidthHeader(lines: Lines, i: number, narrowGaps = false): HeaderWo
   const base = lines.starts[i];
   const end = lines.ends[i];
   const isCode = narrowGaps ? isSnakeCode : isNameCode;
-  const isStart = narrowGaps ? isLowerCode : isNameStart;
+  const isStart = narrowGaps ? isLowerCaseCode : isNameStart;
   // Word edges first, as offsets: most lines fail before their second word, and need no slices.
   const edges: number[] = [];
   let p = base;
@@ -402,13 +403,9 @@ function cutRowCells(lines: Lines, i: number, words: readonly HeaderWord[], cell
   return true;
 }
 
-function isLowerCode(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
 /** A character of a snake_case name: lower-case letters, digits and `_`. */
 function isSnakeCode(c: number): boolean {
-  return isLowerCode(c) || (c >= 48 && c <= 57) || c === 95;
+  return isLowerCaseCode(c) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function isNameStart(c: number): boolean {

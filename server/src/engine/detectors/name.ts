@@ -9,7 +9,7 @@ import { cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_GIVEN_NAMES, AMBIGUOUS_NAMES, AMBIGUOUS_SURNAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
 import { isPersonalMailDomain } from './email';
-import { isCapitalCode, isCapitalisedWord, isLowerCaseCode, viewFor, type Atom, type TextView } from './text';
+import { holdsOnlyWordsOf, isCapitalCode, isCapitalisedWord, isLowerCaseCode, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 const HONORIFICS = ['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'mstr'];
@@ -323,8 +323,7 @@ function namesProviderAt(view: TextView, cue: ReturnType<typeof cueBefore>, pos:
  */
 function namesTheProvider(gap: string): boolean {
   // A handle before the name in brackets (`author: kbjornstad (Kirsten Bjornstad)`) is the same person's.
-  for (const w of gap.replace(/\S+@\S+/g, ' ').replace(/[\w.-]+ ?\(\s*$/, ' ').split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCaseCode(w.charCodeAt(0)) && !PROVIDER_GAP_WORDS.has(w)) return false;
-  return true;
+  return holdsOnlyWordsOf(gap.replace(/\S+@\S+/g, ' ').replace(/[\w.-]+ ?\(\s*$/, ' '), PROVIDER_GAP_WORDS);
 }
 
 const PROVIDER_GAP_WORDS = new Set(['the', 'and', 'our', 'his', 'her', 'their', 'team', 'from', 'with', 'via', 'was', 'are', 'were']);

@@ -8,7 +8,7 @@ import type { Category } from '../model';
 import { makeCandidate } from './candidate';
 import { isOrganisationSite, namesOrganisation, speaksOfPerson } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
-import { digitsOf, viewFor, type Chain, type TextView } from './text';
+import { digitsOf, holdsOnlyWordsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
 
 const PHONE_CUES = ['phone', 'ph', 'ph#', 'tel', 'telephone', 'cell', 'mobile', 'call', 'called', 'contact', 'contact number', 'home', 'sms', 'text', 'pager', 'callback', 'reach', 'emergency contact'];
@@ -177,21 +177,12 @@ function isOrganisationsNumber(text: string, start: number): boolean {
 function followsStaffRole(before: string): boolean {
   let gapStart = -1;
   for (const m of before.matchAll(STAFF_ROLE_BEFORE_NUMBER)) gapStart = m.index + m[0].length;
-  if (gapStart < 0) return false;
-  for (const w of before.slice(gapStart).split(/[^A-Za-z]+/)) {
-    if (w.length >= 3 && isLowerCaseWord(w) && !CALLING_WORDS.has(w)) return false;
-  }
-  return true;
+  return gapStart >= 0 && holdsOnlyWordsOf(before.slice(gapStart), CALLING_WORDS);
 }
 
 const STAFF_ROLE_BEFORE_NUMBER = /\b(?:manager|mgr|director|supervisor|coordinator|liaison|registrar|rep|representative|buyer|educator|analyst|navigator|scheduler|pharmacist|pharmd|rn|bsn|msn|lpn|np|md|lcsw|crna|aprn|dispatcher|technician|specialist|officer|administrator|owner|lead)\b/gi;
 /** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `cell`). */
 const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via']);
-
-function isLowerCaseWord(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return c >= 0x61 && c <= 0x7a;
-}
 
 /** How much of the line before a number is read for a person, and how much for the organisation it names. */
 const LINE_BEFORE = 240;

@@ -444,6 +444,15 @@ export function isLowerCaseCode(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 
+/**
+ * Whether `text` holds no lower-case word of three letters or more but those of `allowed`: only names,
+ * credentials, punctuation and linking words, as between a role and the person it names.
+ */
+export function holdsOnlyWordsOf(text: string, allowed: ReadonlySet<string>): boolean {
+  for (const w of text.split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCaseCode(w.charCodeAt(0)) && !allowed.has(w)) return false;
+  return true;
+}
+
 /** `3,2,4` for digit atoms first..last of the columns. */
 function digitShape(columns: ViewColumns, first: number, last: number): string {
   if (first === last) return lengthText(atomLength(columns, first));
