@@ -15,6 +15,7 @@ import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, Text
 import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
 import { LineIndex, OffsetMap, textHashes } from './positions';
 import { RecurringValues } from './recurrences';
+import { isProseName, StaffNames } from './staffNames';
 import { coveredByFileRanges, recurringFindings, scanOwn, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
 
@@ -78,6 +79,11 @@ interface CellEntry {
   /** RecurringValues.pack() of the cell's values, and their digest. */
   readonly recurring: string;
   readonly recurringDigest: string;
+  /** StaffNames.pack() of the names the cell says are staff's, and their digest. */
+  readonly staff: string;
+  readonly staffDigest: string;
+  /** Names the cell's prose reports (`own` indices and their words): another cell may say they are staff's. */
+  readonly proseNames: readonly ProseName[] | undefined;
   combined?: { readonly digest: string; readonly findings: CellFindings };
 }
 
@@ -102,6 +108,7 @@ export class IncrementalScanner {
   /** The values of the last scan's cells, all together, and each cell's own (to tell when the whole changed). */
   private recurring: {
     readonly digest: string; readonly size: number; readonly parts: readonly string[]; readonly values: RecurringValues | undefined;
+    readonly staff: StaffNames | undefined;
   } | undefined;
   private config: ResolvedConfig | undefined;
   /** The inputs cell-local analyzers read, as the cached findings had them. */
@@ -215,18 +222,22 @@ export class IncrementalScanner {
   private withRecurrences(
     document: ScanDocument, cells: readonly CellEntry[], entries: readonly CellPlacement[], cellScan: CellScan, source: string | EditedText,
   ): CellPlacement[] {
-    const { digest, size, values } = this.unionOf(cells, source.length >= (this.options.minEditedBytes ?? 1024 * 1024));
-    if (size === 0) return [...entries];
+    const { digest, size, values, staff } = this.unionOf(cells, source.length >= (this.options.minEditedBytes ?? 1024 * 1024));
+    if (size === 0 && staff.size === 0) return [...entries];
     return entries.map((entry, i) => {
       const cell = cells[i];
       if (cell.combined?.digest !== digest) {
         const at = document.cells[i];
-        const alone = cellAlone(document, at, typeof source === 'string' ? undefined : source.slice(at.fileStart, at.fileEnd));
         const own = cell.own;
-        const covered: number[] = [];
-        for (let k = 0; k < own.length; k++) covered.push(own.startOffset(k), own.endOffset(k));
-        const again = recurringFindings(alone, values(), coveredByFileRanges(covered), { config: cellScan.config });
-        const findings = again.length === 0 ? own : new CellFindings(mergedFindings(own, again, at.index));
+        const notStaff = withoutStaffNames(own, cell.proseNames, staff, at.index);
+        let again: Finding[] = [];
+        if (size > 0) {
+          const alone = cellAlone(document, at, typeof source === 'string' ? undefined : source.slice(at.fileStart, at.fileEnd));
+          const covered: number[] = [];
+          for (let k = 0; k < own.length; k++) covered.push(own.startOffset(k), own.endOffset(k));
+          again = recurringFindings(alone, values(), coveredByFileRanges(covered), { config: cellScan.config });
+        }
+        const findings = again.length === 0 && notStaff === own ? own : new CellFindings(mergedFindings(notStaff, again, at.index));
         cell.combined = { digest, findings };
       }
       return { ...entry, findings: cell.combined.findings };
@@ -239,10 +250,17 @@ export class IncrementalScanner {
    * would cost megabytes, and reading back a small one's is quick); an edit that leaves every cell's values as
    * they were needs no more.
    */
-  private unionOf(cells: readonly CellEntry[], large: boolean): { digest: string; size: number; values: () => RecurringValues } {
+  private unionOf(cells: readonly CellEntry[], large: boolean): { digest: string; size: number; values: () => RecurringValues; staff: StaffNames } {
     const last = this.recurring;
-    const parts = cells.map((c) => c.recurringDigest);
+    const parts = cells.map((c) => `${c.recurringDigest}|${c.staffDigest}`);
     const same = last !== undefined && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i]);
+    // Staff names are few: every cell's are read back on each scan (a surname of theirs is no value to look for).
+    let staff: StaffNames | undefined = same ? last.staff : undefined;
+    if (!staff) {
+      staff = new StaffNames();
+      for (const c of cells) if (c.staff) staff.addPacked(c.staff);
+    }
+    const everyStaff = staff;
     // A large notebook keeps its values: each edit combines the edited cell with them, and reading back every
     // cell's values would cost more than the edit's own scan.
     let built: RecurringValues | undefined = same ? last.values : undefined;
@@ -250,13 +268,14 @@ export class IncrementalScanner {
       if (!built) {
         built = new RecurringValues();
         for (const c of cells) if (c.recurring) built.addPacked(c.recurring);
+        built.dropStaffSurnames(everyStaff);
       }
       return built;
     };
-    const digest = same ? last.digest : values().digest;
+    const digest = same ? last.digest : `${values().digest}|${everyStaff.digest}`;
     const size = same ? last.size : values().size;
-    this.recurring = { digest, size, parts, values: large ? values() : undefined };
-    return { digest, size, values };
+    this.recurring = { digest, size, parts, values: large ? values() : undefined, staff: everyStaff.size > 0 ? everyStaff : undefined };
+    return { digest, size, values, staff: everyStaff };
   }
 
   /**
@@ -452,9 +471,39 @@ function sameRecord(a: unknown, b: unknown): boolean {
  */
 function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, cellText?: string): CellEntry {
   const alone = cellAlone(document, cell, cellText);
-  const { findings, recurring } = scanOwn(alone, { config });
+  const { findings, recurring, staff } = scanOwn(alone, { config });
   for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
-  return { own: new CellFindings(findings.sort(byOffsets)), recurring: recurring.pack(), recurringDigest: recurring.digest };
+  findings.sort(byOffsets);
+  return {
+    own: new CellFindings(findings), recurring: recurring.pack(), recurringDigest: recurring.digest,
+    staff: staff.pack(), staffDigest: staff.digest, proseNames: proseNamesOf(findings, alone.text),
+  };
+}
+
+/** A name a cell's prose reports: its index in the cell's findings and its text (staffNames.ts). */
+interface ProseName {
+  readonly index: number;
+  readonly text: string;
+}
+
+/** The names among a cell's findings that staff names of other cells may take back (as scanOwn's placing does). */
+function proseNamesOf(findings: readonly Finding[], text: string): ProseName[] | undefined {
+  let names: ProseName[] | undefined;
+  findings.forEach((f, index) => {
+    if (isProseName(f)) (names ??= []).push({ index, text: text.slice(f.range.startOffset, f.range.endOffset) });
+  });
+  return names;
+}
+
+/** A cell's own findings without the names in prose that the file's staff names name, or `own` itself when none is. */
+function withoutStaffNames(own: CellFindings, names: readonly ProseName[] | undefined, staff: StaffNames, index: number): CellFindings {
+  const dropped = names?.filter((n) => staff.names(n.text));
+  if (!dropped || dropped.length === 0) return own;
+  const drop = new Set(dropped.map((n) => n.index));
+  const origin: CellPlacement = { findings: own, fileStart: 0, line: 0, character: 0, index };
+  const kept: Finding[] = [];
+  for (let k = 0; k < own.length; k++) if (!drop.has(k)) kept.push(own.place(k, origin));
+  return new CellFindings(kept);
 }
 
 /** The cell as a document of its own text: offsets and lines count from the cell's start. */

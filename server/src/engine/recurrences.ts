@@ -12,6 +12,7 @@ import { Kind } from './lexers/types';
 import type { Category, NotebookCell, RegionKind, TextSlice } from './model';
 import { workforceSections } from './context/workforceSections';
 import { digitCount } from './detectors/text';
+import type { StaffNames } from './staffNames';
 import { textHashes } from './positions';
 
 /** Identifiers that recur verbatim; names recur by their surname (below); dates, places and numbers by shape do not. */
@@ -126,6 +127,17 @@ export class RecurringValues {
     for (let i = 0; i + 1 < parts.length; i += 2) {
       if (parts[i] === 'name') this.noteSurname(parts[i + 1]);
       else this.noteId(parts[i + 1], parts[i] as Category);
+    }
+  }
+
+  /** Forgets the surnames of staff members the file names (a name of theirs in prose is no patient's). */
+  dropStaffSurnames(staff: StaffNames): void {
+    if (staff.size === 0) return;
+    for (const surname of this.surnames) {
+      if (staff.has(surname)) {
+        this.surnames.delete(surname);
+        this.shapes = undefined;
+      }
     }
   }
 

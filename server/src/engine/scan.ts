@@ -32,6 +32,7 @@ import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
+import { isProseName, StaffNames } from './staffNames';
 import { datesOnRecordLine, RECORD_WINDOW } from './recordDates';
 import { addressFieldLiterals } from './context/addressFields';
 import { redact } from './redact';
@@ -249,6 +250,8 @@ export function scanDocument(document: ScanDocument, options: ScanOptions = {}):
 export interface OwnScan {
   readonly findings: Finding[];
   readonly recurring: RecurringValues;
+  /** Names the document says are staff's; findings of them in prose are already left out. */
+  readonly staff: StaffNames;
   readonly facts: DocumentFacts;
   /** Where the findings are, per slice. */
   readonly covered: Covered;
@@ -274,9 +277,11 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}): OwnS
   const facts = documentFacts(document, config);
   const recurring = new RecurringValues();
   const bySlice = new Map<TextSlice, number[]>();
-  const findings = placeFindings(document, context.placed, facts, options, recurring, bySlice);
+  const staff = context.staffNames;
+  const findings = placeFindings(document, context.placed, facts, options, recurring, bySlice, staff);
+  recurring.dropStaffSurnames(staff);
   // Every slice's findings are known here, so overlaps() is never asked.
-  return { findings, recurring, facts, covered: { inSlice: (slice) => bySlice.get(slice) ?? NO_RANGES, overlaps: () => true } };
+  return { findings, recurring, staff, facts, covered: { inSlice: (slice) => bySlice.get(slice) ?? NO_RANGES, overlaps: () => true } };
 }
 
 const NO_RANGES: readonly number[] = [];
@@ -325,7 +330,7 @@ function overlapsAny(covered: readonly number[], start: number, end: number): bo
  */
 function placeFindings(
   document: ScanDocument, placed: Placements, facts: DocumentFacts, options: ScanOptions, recurring: RecurringValues | undefined,
-  bySlice?: Map<TextSlice, number[]>,
+  bySlice?: Map<TextSlice, number[]>, staff?: StaffNames,
 ): Finding[] {
   const { lines, suppressions, allow } = facts;
   const findings: Finding[] = [];
@@ -340,6 +345,7 @@ function placeFindings(
       const head = placed.head(i);
       const { rule, severity, category } = head;
       if (!severity) continue;
+      if (staff && isProseName(head) && staff.names(slice.text.slice(placed.start[i], placed.end[i]))) continue;
       const cellIndex = placed.cellIndex[i];
       const sourceOffset = placed.sourceOffset[i];
       if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) {
@@ -438,6 +444,8 @@ class ScanContext {
   readonly freeTextKinds = new Map<RegionKind, FreeTextKind>();
   /** The head of cities and ZIP codes found after a street literal (addressFields). */
   readonly addressHeads: FindingHead[] = [];
+  /** Names the document's tables and keys say are staff's (staffNames.ts). */
+  readonly staffNames = new StaffNames();
 
   constructor(readonly config: ResolvedConfig) {
     this.custom = compileCustomPatterns(config.customPatterns);
@@ -570,7 +578,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const commentKind = freeTextKind(ctx, 'comment');
   const strings = freeTextKind(ctx, 'code');
   const keyedLiterals = findKeyedLiteralsIn(language, text, code);
-  const notRead = literalsNotRead(ctx, keyedLiterals);
+  const notRead = literalsNotRead(ctx, keyedLiterals, text);
   // Values of tables pasted into comments that their columns judged (a staff member's name, a patient's MRN).
   const judged = commentTables(ctx, slice, from, text, comments, where);
   const within = judged && new PairsWithin(judged);
@@ -797,6 +805,7 @@ function keyedTableValues(
     if (isStaffOrOrganisationContact(keyClass, v.table, tables)) {
       // Kept from the free-text pass too, which would find the names and numbers again; a role is no value.
       if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
+      if (namesStaff(keyClass)) ctx.staffNames.add(sliceOf(i).text.slice(v.start + shift, v.end + shift));
       continue;
     }
     if (keyClass.inPersonTable || (keyClass.namePart && v.table > 0)) {
@@ -894,6 +903,14 @@ function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staff
     && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactColumn);
 }
 
+/**
+ * A staff member's or an organisation's column whose values name people (an owner, a roster's names, a site's
+ * contact), not a role or a number: their words are staff's across the file (staffNames.ts).
+ */
+function namesStaff(keyClass: KeyClass): boolean {
+  return !keyClass.staffRole && (keyClass.workforce || keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name');
+}
+
 /** A column of names or contact details (what a table of staff says about each of them). */
 function namesContact(keyClass: KeyClass): boolean {
   return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
@@ -916,11 +933,14 @@ function inAscendingPairs(spans: number[]): void {
  * contacts of a table of staff and the addresses, numbers, serials and contact people of a table of organisations, as
  * a printed table's are (tablesOfStaffAndOrganisations).
  */
-function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[]): Set<number> | undefined {
+function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[], text: string): Set<number> | undefined {
   const tables = literals.some((k) => k.table > 0) ? tablesOfStaffAndOrganisations(ctx, literals) : {};
   let starts: Set<number> | undefined;
   for (const k of literals) {
-    if (isStaffOrOrganisationContact(keyClassOf(ctx.config, ctx.keyClasses, k.key), k.table, tables)) (starts ??= new Set()).add(k.start);
+    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, k.key);
+    if (!isStaffOrOrganisationContact(keyClass, k.table, tables)) continue;
+    (starts ??= new Set()).add(k.start);
+    if (namesStaff(keyClass)) ctx.staffNames.add(text.slice(k.start, k.end));
   }
   return starts;
 }

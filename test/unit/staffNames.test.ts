@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_CONFIG, scanText, type Finding } from '../../server/src/engine';
+import { IncrementalScanner } from '../../server/src/engine/incremental';
+import { nameWords, StaffNames } from '../../server/src/engine/staffNames';
+
+// Invented names, built from parts so no test title or fixture line holds one whole.
+const STAFF_SURNAME = ['Zorb', 'latt'].join('');
+const STAFF = `Harold ${STAFF_SURNAME}`;
+const PATIENT = `Mildred ${['Zzyzx', 'well'].join('')}`;
+
+const notebook = (cells: readonly string[]): string => `# Databricks notebook source\n${cells.join('\n\n# COMMAND ----------\n\n')}\n`;
+
+const ROSTER = [
+  '# MAGIC %md',
+  '# MAGIC ### Contacts',
+  '# MAGIC | role | name | pager |',
+  '# MAGIC | --- | --- | --- |',
+  `# MAGIC | charge nurse | ${STAFF_SURNAME}, Harold | 555-0142 |`,
+].join('\n');
+const PROSE = `# ${STAFF} signed off the census logic on Tuesday\n# patient ${PATIENT} seen twice\ndf = spark.table("census")`;
+const LATER = `# ${STAFF_SURNAME} reran the job`;
+
+/** The findings overlapping `value`'s first occurrence in `text`. */
+function at(text: string, findings: readonly Finding[], value: string): Finding[] {
+  const from = text.indexOf(value);
+  assert.ok(from >= 0, 'fixture holds the value');
+  return findings.filter((f) => f.range.startOffset < from + value.length && from < f.range.endOffset);
+}
+
+describe('staff names: a name the file lists as staff is not a patient elsewhere in it', () => {
+  it('keeps words of names and leaves out honorifics and suffixes', () => {
+    assert.deepEqual(nameWords(`Dr. ${STAFF_SURNAME}-Lind, Harold Jr`), [`${STAFF_SURNAME.toLowerCase()}-lind`, 'harold']);
+    const staff = new StaffNames();
+    staff.add(`${STAFF_SURNAME}, Harold (RN)`);
+    assert.ok(staff.names(STAFF));
+    assert.ok(staff.names(`Dr ${STAFF_SURNAME}`));
+    assert.ok(!staff.names(`Harold ${['Quin', 'tavalle'].join('')}`), 'a word no staff name holds');
+    assert.ok(!staff.names('Dr.'), 'no word that can tell whose name it is');
+  });
+
+  it('does not report a roster member named in another cell, or their surname alone, but still reports a patient', () => {
+    const withoutRoster = notebook([PROSE, LATER]);
+    const before = scanText('synthetic_census.py', withoutRoster).findings;
+    assert.equal(at(withoutRoster, before, STAFF).length, 1, 'the name is reported when nothing says it is staff');
+
+    for (const cells of [[ROSTER, PROSE, LATER], [PROSE, LATER, ROSTER]]) {
+      const text = notebook(cells);
+      const { findings } = scanText('synthetic_census.py', text);
+      assert.deepEqual(at(text, findings, STAFF), []);
+      assert.deepEqual(at(text, findings, LATER), []);
+      assert.deepEqual(at(text, findings, `${STAFF_SURNAME}, Harold`), [], 'nor the roster row itself, as a recurring surname');
+      assert.deepEqual(at(text, findings, PATIENT).map((f) => f.category), ['name']);
+    }
+  });
+
+  it('takes staff from rows of staff written as code and from workforce keys', () => {
+    const rows = `oncall = spark.createDataFrame([("charge nurse", "${STAFF}", "555-0142")], ["role", "name", "pager"])`;
+    const text = notebook([rows, PROSE]);
+    const { findings } = scanText('synthetic_oncall.py', text);
+    assert.deepEqual(at(text, findings, `# ${STAFF}`), []);
+    const owner = notebook([`__author__ = "${STAFF}"`, PROSE]);
+    assert.deepEqual(at(owner, scanText('synthetic_owner.py', owner).findings, `# ${STAFF}`), []);
+  });
+
+  it('gives in the editor what a whole-file scan gives as the roster is added and removed', () => {
+    const scanner = new IncrementalScanner();
+    const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
+    const check = (cells: string[]): Finding[] => {
+      const text = notebook(cells);
+      const editor = scanner.scan('/nb/synthetic_roster.py', text, DEFAULT_CONFIG).findings;
+      assert.deepEqual(strip(editor), strip(scanText('/nb/synthetic_roster.py', text, { config: DEFAULT_CONFIG }).findings));
+      return editor;
+    };
+    const alone = check([PROSE, LATER]);
+    const withRoster = check([PROSE, ROSTER, LATER]);
+    assert.equal(scanner.lastStats.scanned, 1, 'only the new cell is scanned');
+    assert.ok(withRoster.length < alone.length);
+    assert.equal(check([PROSE, LATER]).length, alone.length);
+  });
+});
