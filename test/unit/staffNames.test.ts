@@ -62,6 +62,15 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     assert.deepEqual(at(owner, scanText('synthetic_owner.py', owner).findings, `# ${STAFF}`), []);
   });
 
+  it('takes staff from names the name detector finds to be staff (a credential or a role after the name)', () => {
+    for (const byline of [`# Reviewed by ${STAFF}, RN (nursing informatics)`, `# Owners: ${STAFF} (nursing informatics)`]) {
+      const text = notebook([byline, PROSE]);
+      const { findings } = scanText('synthetic_byline.py', text);
+      assert.deepEqual(at(text, findings, `# ${STAFF} signed`), []);
+      assert.deepEqual(at(text, findings, PATIENT).map((f) => f.category), ['name']);
+    }
+  });
+
   it('gives in the editor what a whole-file scan gives as the roster is added and removed', () => {
     const scanner = new IncrementalScanner();
     const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));

@@ -472,7 +472,7 @@ interface FreeTextKind {
 function freeTextKind(ctx: ScanContext, regionKind: RegionKind): FreeTextKind {
   let kind = ctx.freeTextKinds.get(regionKind);
   if (!kind) {
-    kind = { regionKind, context: { regionKind, extraCues: configuredCues(ctx.config) }, memo: new Map(), heads: [] };
+    kind = { regionKind, context: { regionKind, extraCues: configuredCues(ctx.config), staffNames: ctx.staffNames }, memo: new Map(), heads: [] };
     ctx.freeTextKinds.set(regionKind, kind);
   }
   return kind;

@@ -402,6 +402,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const verdict = judge(view, phrase, roleCues, allCues);
     if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start))) {
       staffEnd = phrase.end;
+      context.staffNames?.add(view.slice(phrase.start, phrase.end));
       i = phrase.nextIndex - 1;
       continue;
     }
@@ -410,6 +411,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
     if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) {
       staffEnd = end;
+      context.staffNames?.add(view.slice(phrase.start, end));
       i = phrase.nextIndex - 1;
       continue;
     }

@@ -24,6 +24,11 @@ export interface FreeTextContext {
   readonly extraCues?: Partial<Record<Category, readonly string[]>>;
   /** When given, detectors add the characters they examine; tests use it to show work grows linearly. */
   readonly meter?: WorkMeter;
+  /**
+   * When given, the name detector adds the names it finds to be staff's (`Dr. …`, `…, RN`, `… (data eng)`): the
+   * file's other mentions of them are no patient's either (staffNames.ts).
+   */
+  readonly staffNames?: { add(name: string): void };
 }
 
 /** A counter of work done, independent of the clock. */
