@@ -115,6 +115,8 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a role after a comma', text: 'Contact at the state: Harold Zorblatt, EMS data manager, 651-555-0148.', region: 'markdown' },
     { label: 'the department a name is in', text: 'Not for external use. Harold Zorblatt in Quality Reporting owns the official calc.', region: 'markdown' },
     { label: 'a colleague the work was checked with', text: 'Looked at it with Harold Zorblatt from North County: a standby.', region: 'markdown' },
+    { label: "a meeting's attendees and regrets", text: 'Present: Harold Zorblatt, Bettina Quintavalle, Marcus Zorblatt\nRegrets: Linda Zorblatt', region: 'markdown' },
+    { label: 'a list of staff with a name no list knows in it', text: 'Reviewers: Harold Zorblatt, Bettina Quintavalle (IP), Marcus Zorblatt', region: 'markdown' },
   ]);
 
   it('ends a list of staff where the words between two names are more than a list', () => {

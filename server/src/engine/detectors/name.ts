@@ -40,7 +40,8 @@ const PROVIDER_CUES = [
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
   'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
   // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
-  'backup', 'on-call', 'on call', 'attendees', 'attendee', 'sponsor', 'facilitator', 'presenter',
+  'backup', 'on-call', 'on call', 'attendees', 'attendee', 'sponsor', 'facilitator', 'presenter', 'present:', 'in attendance',
+  'regrets', 'apologies', 'invitees', 'optional attendees', 'scribe', 'note taker', 'notetaker',
   // Who asked, who was met and told (`asked by: …`, `meeting with …`, `shared with CNO …`, `ask Paul …`).
   'reviewers', 'chair', 'asked by', 'requested by', 'requester', 'meeting with', 'met with', 'shared with', 'note from', 'ask',
   'cno', 'cmo', 'cmio', 'cio', 'ciso', 'cfo', 'ceo', 'coo', 'vp',
@@ -433,7 +434,9 @@ function continuesList(view: TextView, from: number, to: number): boolean {
 
 const MAX_LIST_GAP = 120;
 
-const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)[ \t]*(?:\r?\n[ \t]*)?$/;
+// Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words and
+// a note in brackets before its separator. The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
+const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*[A-Z][A-Za-z'-]*(?:[ -][A-Z][A-Za-z'-]*){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {
