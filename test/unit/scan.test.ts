@@ -70,13 +70,14 @@ describe('scan: workforce identities in code', () => {
     assert.deepEqual(scanText('synthetic_jobs.py', text).findings.map((f) => f.category), []);
   });
 
-  it('still reports the same address where a patient would be meant', () => {
+  it('still reports the same address where a patient would be meant, and not alone under an untyped key', () => {
     const text = source([
       `df = spark.sql("SELECT * FROM gold.patients WHERE email = '${staff}'")`,
       `notify = "${staff}"`,
       `patient_email = "${staff}"`,
+      `note = "pt email ${staff}"`,
     ]);
-    assert.deepEqual(scanText('synthetic_patients.py', text).findings.map((f) => [f.category, f.range.line]), [['email', 1], ['email', 2], ['email', 3]]);
+    assert.deepEqual(scanText('synthetic_patients.py', text).findings.map((f) => [f.category, f.range.line]), [['email', 1], ['email', 3], ['email', 4]]);
   });
 
   it("reads an organisation's phone and fax under its own keys as the organisation's, and a patient's as the patient's", () => {

@@ -18,6 +18,7 @@ describe('detectors/account-number', () => {
     { label: 'a hospital account record', text: '**HAR 0000418823** denied', value: '0000418823', category: 'account-number' },
     { label: 'a guarantor id with a letter prefix', text: 'guarantor G00577702 asked for ACH', value: 'G00577702', category: 'account-number' },
     { label: 'an HSA account', text: 'His HSA account 0000092873 got', value: '0000092873', category: 'account-number' },
+    { label: "a Cerner financial number (FIN)", text: 'Drill: FIN 0000418823 (boarding outlier)', value: '0000418823', category: 'account-number' },
   ], [
     { label: 'an ungrouped card without a cue', text: `txn ${visa}` },
     { label: 'a grouped number failing Luhn', text: `card ${group(visa.slice(0, 15) + String((Number(visa[15]) + 1) % 10), [4, 4, 4, 4], '-')}` },

@@ -38,10 +38,14 @@ describe('detectors/email: staff at an organisation', () => {
   vectors([
     { label: 'a mailbox provider address in brackets', text: `the son wrote from (${staff('hz1957', 'gmail.com')}) today`, value: staff('hz1957', 'gmail.com'), category: 'email' },
     { label: 'an address at an invented mail domain after a contact word', text: `contact: ${staff('a.zorblatt', 'examplemail.com')}`, value: staff('a.zorblatt', 'examplemail.com'), category: 'email' },
-    { label: 'an address at a company with no cue', text: `prefers ${staff('hzorblatt', 'acmewidgets.com')} for letters`, value: staff('hzorblatt', 'acmewidgets.com'), category: 'email' },
+    { label: 'an address at a company after a patient cue', text: `pt email ${staff('hzorblatt', 'acmewidgets.com')} for letters`, value: staff('hzorblatt', 'acmewidgets.com'), category: 'email' },
+    { label: "an address at a company after a relative's cue", text: `daughter (${staff('hzorblatt', 'acmewidgets.example.com')}) to get the letters`, value: staff('hzorblatt', 'acmewidgets.example.com'), category: 'email' },
     { label: 'an address at an example domain itself', text: `prefers ${staff('hzorblatt', 'example.net')} for letters`, value: staff('hzorblatt', 'example.net'), category: 'email' },
-    { label: "an address at an invented company's example domain with no cue", text: `prefers ${staff('hzorblatt', 'acmewidgets.example.com')} for letters`, value: staff('hzorblatt', 'acmewidgets.example.com'), category: 'email' },
+    { label: 'an address at an internet provider', text: `prefers ${staff('hzorblatt', 'frontiernet.net')} for letters`, value: staff('hzorblatt', 'frontiernet.net'), category: 'email' },
   ], [
+    { label: 'an address at a company with no cue', text: `send ${staff('hzorblatt', 'acmewidgets.com')} the extract`, region: 'markdown' },
+    { label: "an address at an invented company's example domain with no cue", text: `vendor SME ${staff('hzorblatt', 'acmewidgets.example.com')}`, region: 'markdown' },
+    { label: 'a list of staff addresses at a domain with no care word', text: `| Ravi Zorblatt, MLS | ${staff('rzorblatt', 'blueheronmg.com')} |`, region: 'output' },
     { label: "an address at a care organisation's domain", text: `ED Operations Analytics · ${staff('jzorblatt', 'lakeshorehealth.org')}`, region: 'markdown' },
     { label: 'a pharmacy benefit domain', text: `Formulary Analytics (${staff('dzorblatt', 'keystonerx.com')})`, region: 'markdown' },
     { label: 'a byline at a company domain', text: `Actuarial Analytics · Gavin Zorblatt, FCAS (${staff('gzorblatt', 'greatplainsmutual.com')})`, region: 'markdown' },

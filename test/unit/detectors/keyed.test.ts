@@ -50,6 +50,9 @@ describe('detectors/keyed: classifyKey', () => {
   it('tells the dates of events in a life from a system\'s own dates', () => {
     for (const key of ['adm_date', 'fill_dt', 'arrival_ts', 'dos', 'dateOfService', 'ed_arrival_datetime', 'v.order_time']) assert.ok(namesEventDate(key), key);
     for (const key of ['load_date', '_ingest_ts', 'created_at', 'update_ts', 'etl_run_date', 'concept_id', 'n', 'snapshot_dt']) assert.ok(!namesEventDate(key), key);
+    // A few words with one event of the stay among them (`| Admit decision | Left ED |`), but not its id, source or length.
+    for (const key of ['Admit decision', 'Left ED', 'triage_done', 'Referred on']) assert.ok(namesEventDate(key), key);
+    for (const key of ['visit_id', 'admit_source', 'los_hours', 'discharge_disposition', 'left_without_being_seen_count']) assert.ok(!namesEventDate(key), key);
     // SDTM's event dates are one word ending in DTC, of at most eight letters.
     for (const key of ['RFICDTC', 'AESTDTC', 'rfstdtc']) assert.ok(namesEventDate(key), key);
     for (const key of ['DTC', 'dtc_campaign', 'LONGNAMEDTC']) assert.ok(!namesEventDate(key), key);
@@ -92,6 +95,7 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it('adds configured words by exact normalised match', () => {
+    for (const key of ['fin', 'fin_nbr', 'FIN_NUMBER', 'financialNumber']) assert.equal(classifyKey(key), 'account-number', key);
     assert.equal(classifyKey('chart_no_local'), undefined);
     assert.equal(classifyKey('chartNoLocal', { mrn: ['chart_no_local'] }), 'mrn');
   });

@@ -16,9 +16,14 @@ const ACCOUNT_CUES = [
   'routing number', 'routing #', 'routing no', 'aba', 'iban', 'checking account', 'savings account',
   'patient account', 'guarantor account', 'hospital account', 'har', 'har #', 'guarantor', 'guarantor id', 'guarantor #',
   'hsa account', 'fsa account', ...CARD_CUES,
+  // Cerner's financial number (FIN): the patient's account for one encounter.
+  'fin', 'fin #', 'fin nbr', 'fin no', 'financial number',
 ];
 /** A hospital's patient and guarantor accounts, which systems often write with a letter prefix (`G10577702`). */
-const PATIENT_ACCOUNT_CUES = new Set(['patient account', 'guarantor account', 'hospital account', 'har', 'har #', 'guarantor', 'guarantor id', 'guarantor #']);
+const PATIENT_ACCOUNT_CUES = new Set([
+  'patient account', 'guarantor account', 'hospital account', 'har', 'har #', 'guarantor', 'guarantor id', 'guarantor #', 'fin', 'fin #', 'fin nbr',
+  'fin no', 'financial number',
+]);
 
 /** Issuer prefixes of cards in use: Visa, Mastercard, Amex, Discover, JCB. */
 export function hasCardIssuerPrefix(digits: string): boolean {

@@ -103,14 +103,14 @@ const PERSONAL_MAIL_DOMAINS = new Set([
   'bellsouth.net', 'cox.net', 'charter.net', 'earthlink.net', 'optonline.net', 'frontier.com', 'juno.com',
   'netzero.net', 'protonmail.com', 'proton.me', 'pm.me', 'gmx.com', 'gmx.net', 'zoho.com', 'yandex.com', 'qq.com',
   '163.com', 'fastmail.com', 'tutanota.com', 'hey.com', 'windstream.net', 'centurylink.net', 'roadrunner.com',
+  'frontiernet.net', 'rr.com', 'twc.com', 'q.com', 'suddenlink.net', 'mediacom.net', 'wowway.com', 'rcn.com', 'ptd.net',
+  'shaw.ca', 'rogers.com', 'sympatico.ca', 'btinternet.com', 'sky.com', 'web.de', 'orange.fr', 'free.fr', 'laposte.net',
 ]);
 /**
  * Reserved for documentation and tests (RFC 2606, RFC 6761): invented patients live there. A name under one
  * (`lakeshorehealth.example.org`) stands in for an organisation's own domain, and is read as one.
  */
 const EXAMPLE_DOMAIN = /^(?:example|test|invalid|localhost)(?:\.[a-z]{2,3})?$/;
-/** The reserved label an invented organisation's domain ends with (`.example.org`), cut before its name is read. */
-const EXAMPLE_SUFFIX = /\.(?:example|test|invalid)(?:\.[a-z]{2,3})?$/;
 
 /** Whether an address may be a person's own mailbox rather than an organisation's (see isOrganisationMail). */
 export function isPersonalMailDomain(domainPart: string): boolean {
@@ -120,38 +120,39 @@ export function isPersonalMailDomain(domainPart: string): boolean {
 }
 
 /**
+ * Words before an address that make it a patient's or a patient's family's wherever it is (`pt email …`,
+ * `guarantor: …`), as the name detector's role cues do for names.
+ */
+const PATIENT_CUES = [
+  'patient', 'pt', 'pt.', 'member', 'subscriber', 'guarantor', 'beneficiary', 'enrollee', 'insured', 'decedent', 'resident',
+  'mother', 'father', 'parent', 'guardian', 'spouse', 'wife', 'husband', 'son', 'daughter', 'caregiver', 'next of kin',
+  'emergency contact', 'nok',
+];
+
+/**
+ * Mail at an organisation's own domain (anything but a mailbox provider or an example domain) is the
+ * organisation's or its staff's, unless the words before it say it is a patient's. Patients write from mailbox
+ * providers and invented ones from example domains: those are always reported. A column typed as an email in a
+ * table of patients is checked by its key, not here.
+ */
+function isOrganisationMail(view: TextView, e: EmailSpan): boolean {
+  if (isPersonalMailDomain(e.domain)) return false;
+  const domain = e.domain.toLowerCase();
+  const name = domain.slice(0, domain.lastIndexOf('.'));
+  // A care organisation's, payer's or school's own domain is its staff's whatever the words before it.
+  if (ORGANISATION_DOMAIN.test(name) || /\.(?:edu|gov|mil)$/.test(domain)) return true;
+  const cue = cueBefore(view, e.start, PATIENT_CUES, 80);
+  return cue === undefined || DEPARTMENT_AFTER_CUE.test(view.lower.slice(cue.end, cue.end + 16));
+}
+
+/**
  * Words in a domain that name a care organisation, a payer, an EMS agency or a school (`lakeshorehealth.org`,
  * `keystonerx.com`, `northstarhp.com`, `northcountyems.org`).
  */
 const ORGANISATION_DOMAIN = /health|hospital|medic|clinic|care|pharma|rx$|hp$|physicians|surgical|oncology|cardio|pediatric|ortho|univ|college|institute|foundation|insurance|mutual|bcbs|labs?$|diagnostic|research|ems$|ambulance/;
 
-/**
- * Mail at an organisation's own domain is staff's when the domain names a care organisation, or when the text
- * around it does: a byline (`Jonah Petrakis (jpetrakis@…)`), a maintainer, owner, reviewer or contact. Patients
- * write from mailbox providers, and invented ones from example domains: those are always reported.
- */
-function isOrganisationMail(view: TextView, e: EmailSpan): boolean {
-  if (isPersonalMailDomain(e.domain)) return false;
-  const domain = e.domain.toLowerCase();
-  const tld = domain.slice(domain.lastIndexOf('.') + 1);
-  if (tld === 'edu' || tld === 'gov' || tld === 'mil') return true;
-  const name = EXAMPLE_SUFFIX.test(domain) ? domain.replace(EXAMPLE_SUFFIX, '') : domain.slice(0, domain.lastIndexOf('.'));
-  if (ORGANISATION_DOMAIN.test(name)) return true;
-  if (cueBefore(view, e.start, STAFF_CUES, 80) !== undefined) return true;
-  // A byline: a capitalised name, then the address in brackets, perhaps after the team's name and a line break
-  // (`— Marcus Webb, Perioperative Analytics\n(mwebb@…)`).
-  // Or the address after the name inside the brackets (`rep (Kent Arvidson, kent.arvidson@…)`).
-  const before = view.text.slice(Math.max(0, e.start - 90), e.start);
-  return /[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+,?(?: [A-Za-z]{2,6},?)*(?:, [A-Z][A-Za-z&]+(?: [A-Z&][A-Za-z&]*){0,3},?)?\s{0,3}[(<]$/.test(before)
-    || /\([A-Z][a-z]+(?:[ -][A-Z][a-z'-]+)+, $/.test(before);
-}
-
-/** Words before an organisation's address that say whose it is: the team's. */
-const STAFF_CUES = [
-  'maintainer', 'maintainers', 'owner', 'owners', 'author', 'authors', 'reviewer', 'reviewed by', 'review', 'approver',
-  'contact', 'contacts', 'lead', 'manager', 'analyst', 'programmer', 'engineer', 'steward', 'stewards', 'coordinator',
-  'director', 'team', 'notebook by', 'prepared by', 'questions', 'escalation', 'on-call', 'oncall', 'support',
-];
+/** `Patient Access`, `Member Services`: a department named after whom it serves, not a patient. */
+const DEPARTMENT_AFTER_CUE = /^\s?(?:access|flow|experience|safety|financial|relations|portal|services?|liaison|advocac?y|advocate|navigat|engagement|registration|transport|logistics|placement|throughput|outreach|education|care\b|support|affairs|quality)/;
 
 /** Authorship lines name the code's authors, not patients. */
 const AUTHOR_CUES = [

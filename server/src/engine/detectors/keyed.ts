@@ -71,6 +71,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     // An 837's patient control number (CLM01) is the provider's account for the patient's stay.
     'patient_ctrl_no', 'patient_control_number', 'patient_control_no', 'pat_ctrl_num', 'patient_acct', 'patient_acct_no',
     'pat_acct', 'pat_acct_no', 'pat_acct_num',
+    // Cerner's financial number (FIN), the account of one encounter.
+    'fin', 'fin_nbr', 'fin_number', 'fin_num', 'fin_no', 'financial_number', 'financial_nbr',
   ],
   'license-number': [
     'drivers_license', 'driver_license_number', 'dl_number', 'license_number', 'certificate_number',
@@ -245,11 +247,26 @@ export function namesEventDate(key: string): boolean {
   if (key.trimStart().startsWith('_')) return false;
   const words = keyBase(key).split('_');
   if (words.length === 1 && EVENT_WORDS.has(words[0])) return true;
-  return (words.some((w) => EVENT_DATE_WORDS.has(w)) || isSdtmDate(words)) && !words.some((w) => SYSTEM_DATE_WORDS.has(w));
+  if (words.some((w) => SYSTEM_DATE_WORDS.has(w))) return false;
+  // `| Admit decision | Left ED |`: a few words, one of them an event of the stay.
+  if (words.length <= 3 && words.some((w) => EVENT_WORDS.has(w) || STAY_EVENT_WORDS.has(w)) && !words.some((w) => NOT_A_DATE_WORDS.has(w))) return true;
+  return words.some((w) => EVENT_DATE_WORDS.has(w)) || isSdtmDate(words);
 }
 
 /** Events of a stay that name their own date as a column of one word (`| MRN | Patient | Arrival |`). */
 const EVENT_WORDS = new Set(['arrival', 'arrived', 'admission', 'admitted', 'admit', 'discharge', 'discharged', 'visit', 'appointment', 'appt', 'surgery', 'death', 'deceased', 'birth', 'born']);
+/** Words that make a column about an event something other than its date (`visit_id`, `admit_source`, `los_hours`). */
+const NOT_A_DATE_WORDS = new Set([
+  'id', 'no', 'nbr', 'num', 'number', 'key', 'code', 'cd', 'count', 'cnt', 'type', 'status', 'reason', 'source', 'src',
+  'flag', 'ind', 'indicator', 'hours', 'hrs', 'h', 'min', 'mins', 'minutes', 'days', 'los', 'score', 'unit', 'location',
+  'loc', 'provider', 'by', 'dx', 'diagnosis', 'disposition', 'dispo', 'mode', 'method', 'note', 'notes', 'comment', 'year',
+  'month', 'week', 'day', 'hour', 'weekday', 'dow', 'rate', 'pct', 'percent', 'total', 'sum', 'avg', 'mean', 'median',
+]);
+/** Events of a stay that name their date only with another word (`Left ED`, `Triage done`, `Referred on`). */
+const STAY_EVENT_WORDS = new Set([
+  'left', 'depart', 'departed', 'departure', 'triage', 'triaged', 'roomed', 'registered', 'transferred', 'referred',
+  'referral', 'elected', 'died', 'expired', 'enrolled', 'dispensed', 'filled', 'onset', 'injury', 'injured', 'seen',
+]);
 
 /** CDISC SDTM's dates are one word of at most eight letters ending in `DTC` (`RFICDTC`, `AESTDTC`). */
 function isSdtmDate(words: readonly string[]): boolean {
