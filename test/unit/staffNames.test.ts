@@ -71,6 +71,31 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     }
   });
 
+  it("takes back a phone after a staff member's name on its line, but not a patient's", () => {
+    const contacts = `# ${STAFF} phone 312-555-0148 for the feed\n# patient ${PATIENT} 312-555-0199 asked for a callback`;
+    const alone = notebook([contacts]);
+    assert.equal(at(alone, scanText('synthetic_oncall.py', alone).findings, '312-555-0148').length, 1, 'reported while nothing says it is staff');
+    const text = notebook([ROSTER, contacts]);
+    const { findings } = scanText('synthetic_oncall.py', text);
+    assert.deepEqual(at(text, findings, '312-555-0148'), []);
+    assert.deepEqual(at(text, findings, '312-555-0199').map((f) => f.category), ['phone']);
+  });
+
+  it('agrees with the editor on a notebook whose JSON source is one string of escaped lines', () => {
+    // The raw JSON line of such a cell holds all its lines: the check must read the line the source has.
+    const cell = (type: string, source: string): string =>
+      `{"cell_type": "${type}", "metadata": {}, "source": ${JSON.stringify(source)}${type === 'code' ? ', "outputs": [], "execution_count": null' : ''}}`;
+    const cells = [
+      cell('markdown', `| role | name | pager |\n| --- | --- | --- |\n| charge nurse | ${STAFF_SURNAME}, Harold | 555-0142 |`),
+      cell('code', `# ${STAFF} phone 312-555-0148 for the feed\n# patient ${PATIENT} phone 312-555-0199 asked for a callback\nx = 1`),
+    ];
+    const text = `{"cells": [${cells.join(', ')}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`;
+    const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
+    const whole = scanText('/nb/synthetic_escaped.ipynb', text, { config: DEFAULT_CONFIG }).findings;
+    assert.deepEqual(strip(new IncrementalScanner().scan('/nb/synthetic_escaped.ipynb', text, DEFAULT_CONFIG).findings), strip(whole));
+    assert.deepEqual(whole.map((f) => f.category), ['name', 'phone'], "the patient's name and phone only");
+  });
+
   it('gives in the editor what a whole-file scan gives as the roster is added and removed', () => {
     const scanner = new IncrementalScanner();
     const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));

@@ -15,7 +15,7 @@ import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, Text
 import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
 import { LineIndex, OffsetMap, textHashes } from './positions';
 import { RecurringValues } from './recurrences';
-import { isProseName, StaffNames } from './staffNames';
+import { isStaffs, StaffNames } from './staffNames';
 import { coveredByFileRanges, recurringFindings, scanOwn, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
 
@@ -82,8 +82,8 @@ interface CellEntry {
   /** StaffNames.pack() of the names the cell says are staff's, and their digest. */
   readonly staff: string;
   readonly staffDigest: string;
-  /** Names the cell's prose reports (`own` indices and their words): another cell may say they are staff's. */
-  readonly proseNames: readonly ProseName[] | undefined;
+  /** Findings another cell's staff names could take back (`own` indices and what the check reads). */
+  readonly staffClaims: readonly StaffClaim[] | undefined;
   combined?: { readonly digest: string; readonly findings: CellFindings };
 }
 
@@ -229,7 +229,7 @@ export class IncrementalScanner {
       if (cell.combined?.digest !== digest) {
         const at = document.cells[i];
         const own = cell.own;
-        const notStaff = withoutStaffNames(own, cell.proseNames, staff, at.index);
+        const notStaff = withoutStaffs(own, cell.staffClaims, staff, at.index);
         let again: Finding[] = [];
         if (size > 0) {
           const alone = cellAlone(document, at, typeof source === 'string' ? undefined : source.slice(at.fileStart, at.fileEnd));
@@ -471,33 +471,33 @@ function sameRecord(a: unknown, b: unknown): boolean {
  */
 function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, cellText?: string): CellEntry {
   const alone = cellAlone(document, cell, cellText);
-  const { findings, recurring, staff } = scanOwn(alone, { config });
+  const evidence = new Map<Finding, string>();
+  const { findings, recurring, staff } = scanOwn(alone, { config }, evidence);
   for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
   findings.sort(byOffsets);
+  let claims: StaffClaim[] | undefined;
+  if (evidence.size > 0) {
+    findings.forEach((f, index) => {
+      const text = evidence.get(f);
+      if (text !== undefined) (claims ??= []).push({ index, category: f.category, evidence: text });
+    });
+  }
   return {
     own: new CellFindings(findings), recurring: recurring.pack(), recurringDigest: recurring.digest,
-    staff: staff.pack(), staffDigest: staff.digest, proseNames: proseNamesOf(findings, alone.text),
+    staff: staff.pack(), staffDigest: staff.digest, staffClaims: claims,
   };
 }
 
-/** A name a cell's prose reports: its index in the cell's findings and its text (staffNames.ts). */
-interface ProseName {
+/** A finding of a cell that staff names could take back: its index in the cell's findings and what the check reads. */
+interface StaffClaim {
   readonly index: number;
-  readonly text: string;
+  readonly category: string;
+  readonly evidence: string;
 }
 
-/** The names among a cell's findings that staff names of other cells may take back (as scanOwn's placing does). */
-function proseNamesOf(findings: readonly Finding[], text: string): ProseName[] | undefined {
-  let names: ProseName[] | undefined;
-  findings.forEach((f, index) => {
-    if (isProseName(f)) (names ??= []).push({ index, text: text.slice(f.range.startOffset, f.range.endOffset) });
-  });
-  return names;
-}
-
-/** A cell's own findings without the names in prose that the file's staff names name, or `own` itself when none is. */
-function withoutStaffNames(own: CellFindings, names: readonly ProseName[] | undefined, staff: StaffNames, index: number): CellFindings {
-  const dropped = names?.filter((n) => staff.names(n.text));
+/** A cell's own findings without those the file's staff names take back, or `own` itself when none is. */
+function withoutStaffs(own: CellFindings, claims: readonly StaffClaim[] | undefined, staff: StaffNames, index: number): CellFindings {
+  const dropped = claims?.filter((c) => isStaffs(c.category, c.evidence, staff));
   if (!dropped || dropped.length === 0) return own;
   const drop = new Set(dropped.map((n) => n.index));
   const origin: CellPlacement = { findings: own, fileStart: 0, line: 0, character: 0, index };

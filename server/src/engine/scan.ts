@@ -32,7 +32,7 @@ import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
-import { isProseName, StaffNames } from './staffNames';
+import { isStaffs, StaffNames, staffEvidence } from './staffNames';
 import { datesOnRecordLine, RECORD_WINDOW } from './recordDates';
 import { addressFieldLiterals } from './context/addressFields';
 import { redact } from './redact';
@@ -268,8 +268,12 @@ function documentFacts(document: ScanDocument, config: ResolvedConfig): Document
   return { lines: new LineIndex(document.text), suppressions: parseSuppressions(document), allow: compileAllowList(config.allow) };
 }
 
-/** The detectors' findings in the document, and every reported value that could recur elsewhere in it. */
-export function scanOwn(document: ScanDocument, options: ScanOptions = {}): OwnScan {
+/**
+ * The detectors' findings in the document, and every reported value that could recur elsewhere in it. With
+ * `evidence`, each kept finding that staff names of another document part could take back maps to what that
+ * check reads (staffNames.ts staffEvidence): the editor combines cells scanned alone with it.
+ */
+export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evidence?: Map<Finding, string>): OwnScan {
   const config = options.config ?? DEFAULT_CONFIG;
   const context = new ScanContext(config);
   for (const cell of document.cells) scanCell(cell, context);
@@ -278,7 +282,7 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}): OwnS
   const recurring = new RecurringValues();
   const bySlice = new Map<TextSlice, number[]>();
   const staff = context.staffNames;
-  const findings = placeFindings(document, context.placed, facts, options, recurring, bySlice, staff);
+  const findings = placeFindings(document, context.placed, facts, options, recurring, bySlice, staff, evidence);
   recurring.dropStaffSurnames(staff);
   // Every slice's findings are known here, so overlaps() is never asked.
   return { findings, recurring, staff, facts, covered: { inSlice: (slice) => bySlice.get(slice) ?? NO_RANGES, overlaps: () => true } };
@@ -330,7 +334,7 @@ function overlapsAny(covered: readonly number[], start: number, end: number): bo
  */
 function placeFindings(
   document: ScanDocument, placed: Placements, facts: DocumentFacts, options: ScanOptions, recurring: RecurringValues | undefined,
-  bySlice?: Map<TextSlice, number[]>, staff?: StaffNames,
+  bySlice?: Map<TextSlice, number[]>, staff?: StaffNames, evidenceOf?: Map<Finding, string>,
 ): Finding[] {
   const { lines, suppressions, allow } = facts;
   const findings: Finding[] = [];
@@ -345,7 +349,9 @@ function placeFindings(
       const head = placed.head(i);
       const { rule, severity, category } = head;
       if (!severity) continue;
-      if (staff && isProseName(head) && staff.names(slice.text.slice(placed.start[i], placed.end[i]))) continue;
+      // What staff names could take back: read only where a staff name is known or the editor asks.
+      const evidence = staff && (staff.size > 0 || evidenceOf) ? staffEvidence(head, slice.text, placed.start[i], placed.end[i]) : undefined;
+      if (evidence !== undefined && isStaffs(category, evidence, staff!)) continue;
       const cellIndex = placed.cellIndex[i];
       const sourceOffset = placed.sourceOffset[i];
       if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) {
@@ -366,7 +372,7 @@ function placeFindings(
       const endLine = lines.lineOf(endOffset);
       const redacted = placed.redacted[i];
       const outputIndex = placed.outputIndex[i];
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.id,
         category,
         severity,
@@ -383,7 +389,9 @@ function placeFindings(
         fingerprint: options.fingerprintSalt === undefined ? undefined
           : fingerprint(options.fingerprintSalt, rule.id, category, options.fingerprintPath ?? document.path, value),
         fixes: rule.fixes,
-      });
+      };
+      findings.push(finding);
+      if (evidence !== undefined) evidenceOf?.set(finding, evidence);
     }
   }
   releasePlacements(placed);

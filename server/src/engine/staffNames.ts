@@ -5,7 +5,13 @@
  * member, not a patient, and a surname of theirs is no value to look for again. Kept only while one file is
  * scanned, like recurring values: never logged, never compared across files.
  */
+import { isPlainWord } from './detectors/name';
 import { textHashes } from './positions';
+
+/** What may stand between two words of one name: a space, or emphasis around them (`**Jane** **Roe**`). */
+function isNameGap(gap: string): boolean {
+  return gap === ' ' || /^[*_]{0,2} [*_]{0,2}$/.test(gap);
+}
 
 /** Words of a name that say nothing about whose it is (`Dr`, `Jr`): left out when a name is compared. */
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'jr', 'sr', 'ii', 'iii', 'iv']);
@@ -23,9 +29,30 @@ export function nameWords(text: string): string[] {
   return words;
 }
 
-/** A name found in prose, comments, strings or outputs by its shape and cues, not typed by a key or column. */
-export function isProseName(finding: { readonly category: string; readonly contextKey?: string }): boolean {
-  return finding.category === 'name' && finding.contextKey === undefined;
+/** Contacts a staff member's name before them on their line makes that member's (`Jane Roe, RN — 555-…`). */
+const CONTACT_CATEGORIES: ReadonlySet<string> = new Set(['phone', 'fax', 'email']);
+/** How far back on its line a contact looks for a staff member's name. */
+const LINE_WINDOW = 200;
+
+/**
+ * What the staff check of a finding reads, or undefined for a finding it never takes back: for a name found in
+ * prose, comments, strings or outputs by its shape and cues (not typed by a key or column), the name; for a phone,
+ * fax or address found there, its line up to it. Taken from the text the finding was found in, so the editor's
+ * per-cell scan and a whole-file scan read the same.
+ */
+export function staffEvidence(finding: { readonly category: string; readonly contextKey?: string }, text: string, start: number, end: number): string | undefined {
+  if (finding.contextKey !== undefined) return undefined;
+  if (finding.category === 'name') return text.slice(start, end);
+  if (!CONTACT_CATEGORIES.has(finding.category)) return undefined;
+  const from = Math.max(0, start - LINE_WINDOW);
+  const lineBreak = text.lastIndexOf('\n', start - 1);
+  return text.slice(Math.max(from, lineBreak + 1), start);
+}
+
+/** Whether the staff names take back a finding of `category` whose staffEvidence is `evidence`. */
+export function isStaffs(category: string, evidence: string, staff: StaffNames): boolean {
+  if (staff.size === 0) return false;
+  return category === 'name' ? staff.names(evidence) : staff.namedIn(evidence);
 }
 
 /** The words of every staff member's name a file names, lower case. */
@@ -50,6 +77,27 @@ export class StaffNames {
     if (this.words.size === 0) return false;
     const words = nameWords(name);
     return words.length > 0 && words.every((w) => this.words.has(w));
+  }
+
+  /**
+   * Whether `line` names a staff member: two capitalised words next to each other (`Naomi Feldstein`,
+   * `**Marisol Etxeberria**`), both words of staff names, not both ordinary words.
+   */
+  namedIn(line: string): boolean {
+    if (this.words.size === 0) return false;
+    let previous: string | undefined;
+    let previousEnd = -1;
+    for (const m of line.matchAll(WORD)) {
+      const word = m[0];
+      const start = m.index ?? 0;
+      const lower = word.toLowerCase();
+      const capital = word[0] !== lower[0];
+      const known = capital && this.words.has(lower) && !NOT_NAME_WORDS.has(lower);
+      if (known && previous !== undefined && isNameGap(line.slice(previousEnd, start)) && !(isPlainWord(previous) && isPlainWord(word))) return true;
+      previous = known ? word : undefined;
+      previousEnd = start + word.length;
+    }
+    return false;
   }
 
   /** The words as one string, for the editor's per-cell cache. */
