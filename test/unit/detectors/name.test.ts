@@ -117,6 +117,11 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a colleague the work was checked with', text: 'Looked at it with Harold Zorblatt from North County: a standby.', region: 'markdown' },
     { label: "a meeting's attendees and regrets", text: 'Present: Harold Zorblatt, Bettina Quintavalle, Marcus Zorblatt\nRegrets: Linda Zorblatt', region: 'markdown' },
     { label: 'a list of staff with a name no list knows in it', text: 'Reviewers: Harold Zorblatt, Bettina Quintavalle (IP), Marcus Zorblatt', region: 'markdown' },
+    { label: 'a name before a department named after patients', text: 'for the business case (Harold Zorblatt, Patient Flow)', region: 'comment' },
+    { label: 'a director whose department is named after patients', text: 'for: Harold Zorblatt (Director, Patient Access) - monthly review', region: 'markdown' },
+    { label: 'the people of a sign-off line', text: 'QA: Harold Zorblatt · compliance: **Gretchen Zorblatt**', region: 'markdown' },
+    { label: "a result's distribution", text: 'Distribution: Harold Zorblatt (CNO office), Nursing directors: Gretchen Zorblatt, Marcus Zorblatt', region: 'markdown' },
+    { label: 'a team named after its work before a name in brackets', text: '*Consumers:* Patient Flow (Harold Zorblatt), Nursing staffing (Gretchen Zorblatt)', region: 'markdown' },
   ]);
 
   it('ends a list of staff where the words between two names are more than a list', () => {

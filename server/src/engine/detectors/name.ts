@@ -42,6 +42,8 @@ const PROVIDER_CUES = [
   // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
   'backup', 'on-call', 'on call', 'attendees', 'attendee', 'sponsor', 'facilitator', 'presenter', 'present:', 'in attendance',
   'regrets', 'apologies', 'invitees', 'optional attendees', 'scribe', 'note taker', 'notetaker',
+  // Who a result goes to and who signs off a part of it (`Distribution: …`, `QA: …`, `compliance: …`).
+  'distribution', 'distribution list', 'directors', 'managers', 'leads', 'stakeholders', 'sponsors', 'qa:', 'qc:', 'compliance:',
   // Who asked, who was met and told (`asked by: …`, `meeting with …`, `shared with CNO …`, `ask Paul …`).
   'reviewers', 'chair', 'asked by', 'requested by', 'requester', 'meeting with', 'met with', 'shared with', 'note from', 'ask',
   'cno', 'cmo', 'cmio', 'cio', 'ciso', 'cfo', 'ceo', 'coo', 'vp',
@@ -283,7 +285,8 @@ function bracketContent(text: string): string | undefined {
 
 /** A few words that say what someone does (`data eng`, `analyst, …`, `CISO delegate`), about no patient. */
 function isRoleNote(note: string): boolean {
-  const words = note.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  // `Patient Access`, `Patient Flow`: a department named after whom it serves.
+  const words = note.toLowerCase().replace(PATIENT_DEPARTMENT, ' ').split(/[^a-z]+/).filter(Boolean);
   return words.length > 0 && words.length <= 5 && words.some((w) => STAFF_ROLE_WORDS.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
 }
 
@@ -298,7 +301,12 @@ const STAFF_ROLE_WORDS = new Set([
   'rep', 'representative', 'fse', 'technician', 'tech', 'specialist', 'officer', 'administrator', 'office', 'dept',
   'department', 'desk', 'quality', 'finance', 'purchasing', 'biomed', 'compliance', 'privacy', 'legal', 'billing', 'coding',
   'pfs', 'registration', 'credentialing', 'mso', 'integrity', 'procurement', 'accounting', 'payroll', 'facilities',
+  // Teams named after the work (`Patient Flow (…)`, `(Workforce Analytics)`, `(Integration Services)`).
+  'flow', 'access', 'staffing', 'nursing', 'workforce', 'wfm', 'integration', 'equity', 'operations', 'strategy',
+  'planning', 'mgmt', 'management', 'council', 'committee', 'chair', 'steward', 'qa', 'informaticist', 'physicist', 'rso',
 ]);
+const PATIENT_DEPARTMENT = /\bpatient (?=access|flow|experience|safety|relations|financial|logistics|placement|transport)/g;
+
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
 const PATIENT_WORDS = new Set([
   'patient', 'pt', 'mrn', 'dob', 'member', 'subscriber', 'mother', 'father', 'son', 'daughter', 'wife', 'husband',
