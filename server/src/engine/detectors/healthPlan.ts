@@ -64,9 +64,15 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   }
   const cues = withExtraCues(PLAN_CUES, 'health-plan-id', context);
   for (const v of labelledValues(view, cues, RECORD_ID_SHAPE)) {
+    if (isClusterPolicyId(view.slice(v.chain.start, v.chain.end))) continue;
     if (!seen?.has(v.chain.start)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'health-plan-id', 'health-plan-id', 'medium'));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A Databricks cluster policy's id (`"policy_id": "E06216CAA0000360"`): sixteen upper-case hex digits, no member's. */
+function isClusterPolicyId(value: string): boolean {
+  return value.length === 16 && /^[0-9A-F]+$/.test(value) && /[A-F]/.test(value) && /\d/.test(value);
 }
 
 export const healthPlanDetector: Detector = { id: 'health-plan-id', category: 'health-plan-id', find, needs: ['digit'] };

@@ -339,7 +339,8 @@ const PROVIDER_GAP_WORDS = new Set(['the', 'and', 'our', 'his', 'her', 'their', 
 
 /** Only spaces, quotes, `:`, `=`, `,` and `is` between a cue and the name. */
 function isNameGap(gap: string): boolean {
-  return gap.length <= 6 && /^[\s:=,'"(*-]*(?:is |was )?[\s'"]*$/i.test(gap);
+  // A hyphen alone joins a compound (`Mother-Baby`, a unit), not a cue to a name.
+  return gap.length <= 6 && gap !== '-' && /^[\s:=,'"(*-]*(?:is |was )?[\s'"]*$/i.test(gap);
 }
 
 const nameCues = cuesPerContext((context) => {
