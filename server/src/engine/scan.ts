@@ -351,7 +351,7 @@ function placeFindings(
       if (!severity) continue;
       // What staff names could take back: read only where a staff name is known or the editor asks.
       const evidence = staff && (staff.size > 0 || evidenceOf) ? staffEvidence(head, slice.text, placed.start[i], placed.end[i]) : undefined;
-      if (evidence !== undefined && isStaffs(category, evidence, staff!)) continue;
+      if (staff && evidence !== undefined && isStaffs(category, evidence, staff)) continue;
       const cellIndex = placed.cellIndex[i];
       const sourceOffset = placed.sourceOffset[i];
       if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) {

@@ -37,7 +37,7 @@ const LINE_WINDOW = 200;
 /**
  * What the staff check of a finding reads, or undefined for a finding it never takes back: for a name found in
  * prose, comments, strings or outputs by its shape and cues (not typed by a key or column), the name; for a phone,
- * fax or address found there, its line up to it. Taken from the text the finding was found in, so the editor's
+ * fax or mail address found there, its line up to it. Taken from the text the finding was found in, so the editor's
  * per-cell scan and a whole-file scan read the same.
  */
 export function staffEvidence(finding: { readonly category: string; readonly contextKey?: string }, text: string, start: number, end: number): string | undefined {
@@ -59,7 +59,7 @@ export function isStaffs(category: string, evidence: string, staff: StaffNames):
 export class StaffNames {
   private readonly words = new Set<string>();
 
-  /** Notes the words of a value judged staff's (a name, or a contact line that holds one). */
+  /** Notes the words of a value judged staff's (a name, or a contact that holds one: `Mary Poe x4411`). */
   add(value: string): void {
     for (const word of nameWords(value)) this.words.add(word);
   }
