@@ -9,7 +9,7 @@ import { isPlainWord } from './detectors/name';
 import { textHashes } from './positions';
 
 /** What may stand between two words of one name: a space, or emphasis around them (`**Jane** **Roe**`). */
-function isNameGap(gap: string): boolean {
+function joinsNameWords(gap: string): boolean {
   return gap === ' ' || /^[*_]{0,2} [*_]{0,2}$/.test(gap);
 }
 
@@ -93,7 +93,7 @@ export class StaffNames {
       const lower = word.toLowerCase();
       const capital = word[0] !== lower[0];
       const known = capital && this.words.has(lower) && !NOT_NAME_WORDS.has(lower);
-      if (known && previous !== undefined && isNameGap(line.slice(previousEnd, start)) && !(isPlainWord(previous) && isPlainWord(word))) return true;
+      if (known && previous !== undefined && joinsNameWords(line.slice(previousEnd, start)) && !(isPlainWord(previous) && isPlainWord(word))) return true;
       previous = known ? word : undefined;
       previousEnd = start + word.length;
     }

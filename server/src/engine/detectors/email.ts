@@ -5,7 +5,7 @@
  */
 import { makeCandidate } from './candidate';
 import { cueBefore } from './cues';
-import { isPlainWord } from './name';
+import { isPlainWord, PATIENT_AND_FAMILY_CUES } from './name';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -123,11 +123,7 @@ export function isPersonalMailDomain(domainPart: string): boolean {
  * Words before an address that make it a patient's or a patient's family's wherever it is (`pt email …`,
  * `guarantor: …`), as the name detector's role cues do for names.
  */
-const PATIENT_CUES = [
-  'patient', 'pt', 'pt.', 'member', 'subscriber', 'guarantor', 'beneficiary', 'enrollee', 'insured', 'decedent', 'resident',
-  'mother', 'father', 'parent', 'guardian', 'spouse', 'wife', 'husband', 'son', 'daughter', 'caregiver', 'next of kin',
-  'emergency contact', 'nok',
-];
+const PATIENT_CUES = [...PATIENT_AND_FAMILY_CUES, 'beneficiary', 'enrollee', 'insured', 'parent', 'guardian', 'nok'];
 
 /**
  * Mail at an organisation's own domain (anything but a mailbox provider or an example domain) is the

@@ -16,11 +16,15 @@ const HONORIFICS = ['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'mst
 const HONORIFIC_BEFORE = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? $/;
 /** `MR`, `MS` in capitals are honorifics only in an all-capitals record (`MS GARCIA`); `MS Windows` is a vendor. */
 const UPPER_HONORIFIC_BEFORE = /(?:^|[^A-Za-z])(?:MR|MRS|MS)\.? $/;
-const ROLE_CUES = [
+/** Words before a name or a mail address that make it a patient's or a patient's family's (email.ts reads them too). */
+export const PATIENT_AND_FAMILY_CUES: readonly string[] = [
   'patient', 'pt', 'pt.', 'member', 'subscriber', 'guarantor', 'mother', 'father', 'son', 'daughter', 'spouse',
-  'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'caregiver', 'next of kin', 'emergency contact',
+  'wife', 'husband', 'caregiver', 'next of kin', 'emergency contact', 'decedent', 'resident',
+];
+const ROLE_CUES = [
+  ...PATIENT_AND_FAMILY_CUES, 'brother', 'sister', 'grandmother', 'grandfather',
   'patient name', 'pt name', 'full name', 'first name', 'last name', 'member name', 'subscriber name', 'legal name',
-  'maiden name', 'guarantor name', 'contact name', 'name', 'named', 'aka', 'decedent', 'resident', 'client', 'for',
+  'maiden name', 'guarantor name', 'contact name', 'name', 'named', 'aka', 'client', 'for',
 ];
 /** Cues that also label fields of any record (`name:`, `member:`, `client:`): a lone word after one may be a description. */
 const FIELD_ROLE_CUES = new Set(['name', 'member', 'client']);
