@@ -374,6 +374,15 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(names(homes, 'synthetic_homes.ipynb').map((f) => f.category), ['geographic', 'geographic', 'geographic']);
   });
 
+  it("reads an address in the site column of a printed inventory (no person's column) as the site's, and beside a patient's id as the patient's", () => {
+    const widths = [1, 10, 48, 9];
+    const row = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+    const scanners = notebookPrinting([row(['', 'scanner_id', 'location', 'serial_no']), row(['0', 'ZZ-CT1', 'Zzyzx Main — 2150 Zzyzx Ridge Rd', 'ZZ75418'])]);
+    assert.deepEqual(names(scanners, 'synthetic_scanners.ipynb'), []);
+    const visits = notebookPrinting([row(['', 'mrn', 'location', 'serial_no']), row(['0', '00719460', 'home — 2150 Zzyzx Ridge Rd', 'ZZ75418'])]);
+    assert.ok(names(visits, 'synthetic_home_visits.ipynb').some((f) => f.category === 'geographic'));
+  });
+
   it("reads an address literal beside a hospital's name as the hospital's, and one beside a patient's as the patient's", () => {
     const site = source([`facilities = [("BVM-MAIN", "Bayview Medical Center", "2100 Harborline Blvd, Oakport, CA 94607")]`]);
     assert.deepEqual(names(site, 'synthetic_sites.py'), []);

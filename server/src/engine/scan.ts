@@ -907,8 +907,9 @@ function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staff
   if (keyClass.workforce || keyClass.staffRole) return true;
   if (table <= 0) return false;
   if (staffTables?.has(table) && namesContact(keyClass)) return true;
+  // The site column itself too: `location` of a scanner inventory holds `Pinecrest Main — 2150 Hollis Ridge Rd`.
   return organisationTables?.has(table) === true
-    && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactColumn);
+    && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactColumn || keyClass.organisation);
 }
 
 /**

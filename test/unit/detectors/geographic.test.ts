@@ -37,6 +37,7 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: "an office's address and number", text: 'VBC office, 2200 Zzyzx Drive, Suite 410, Springfield, OR 97477, (541) 555-0142.', region: 'markdown' },
     { label: "an agency's address", text: 'Self-pay > 120d goes to the agency (Zzyzx Recovery Services, 400 N 27th St, Billings MT 59101)', region: 'markdown' },
     { label: "an organisation's address wrapped onto the next line", text: 'registration FS0000000 (Zzyzx Medical Center,\n1201 Cedar Crest Blvd). Do not apply it.', region: 'markdown' },
+    { label: "an address after a department's main line", text: 'Main Nursing Admin line (555) 240-1100, 900 Zzyzx Road, Wellsford.', region: 'markdown' },
     { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },
   ]);
 

@@ -122,7 +122,17 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'the people of a sign-off line', text: 'QA: Harold Zorblatt · compliance: **Gretchen Zorblatt**', region: 'markdown' },
     { label: "a result's distribution", text: 'Distribution: Harold Zorblatt (CNO office), Nursing directors: Gretchen Zorblatt, Marcus Zorblatt', region: 'markdown' },
     { label: 'a team named after its work before a name in brackets', text: '*Consumers:* Patient Flow (Harold Zorblatt), Nursing staffing (Gretchen Zorblatt)', region: 'markdown' },
+    { label: 'a name in bold before a role in brackets', text: 'On-call for the nightly job this month: **Harold Zorblatt** (data eng)', region: 'markdown' },
+    { label: 'a vendor contact whose mailbox is the given name', text: '- Zzyzx Critical Care — Harold Zorblatt, harold@zzyzxccs.com', region: 'markdown' },
+    { label: "a vendor contact whose mailbox holds a part of the hyphenated surname", text: '- Zzyzx Staffing — account exec Harold Zorblatt-Reyes, hzreyes@zzyzxstaffing.com', region: 'markdown' },
+    { label: 'a list of attendees with a hyphenated given name', text: 'Present: Harold Zorblatt (CNO), Orla Zzyzxberg, Hannah Qwertyvich, Mai-Linh Tran, Samuel Zorblatt', region: 'markdown' },
   ]);
+
+  it("still reports a name whose mail on its line is another person's or at a mailbox provider", () => {
+    for (const text of ['pt Harold Zorblatt, gretchen.vell@zzyzxcorp.com', 'Harold Zorblatt, harold@gmail.com']) {
+      assert.deepEqual(found(text, 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt'], 'one of the two texts');
+    }
+  });
 
   it('ends a list of staff where the words between two names are more than a list', () => {
     const text = 'Owner: Harold Zorblatt. The patient Gretchen Zorblatt was called; reviewed with Harold Zorblatt, then Marcus Zorblatt';

@@ -47,7 +47,19 @@ describe('detectors/phone', () => {
     { label: "a nurse's number after credentials", text: `Registry coordinator: Harold Zorblatt, RN, BSN, ${paren}` },
     { label: "a liaison's number, by phone", text: `Gretchen Zorblatt (registry liaison, by phone, ${dashed}).` },
     { label: "a transfer centre's line", text: `kids go to Zzyzx Children's, transfer line ${paren})` },
+    { label: "a vendor rep's number right after their mail at the vendor's domain", text: `Ref lab account rep: Quentin Zorblatt (q.zorblatt@zzyzx-reflab.com, ${dashed}) for billing` },
+    { label: "a directory row's number after the person's work mail", text: `owner      Quentin Zorblatt   Network Analytics   qzorblatt@zzyzxplan.com   ${dashed}` },
+    { label: 'a number called the main line after it', text: `Noor Zorblatt (RSO, ${dashed} main)` },
   ]);
+
+  it("reports a number after a patient's mail at a mailbox provider, or after a patient cue's mail at any domain", () => {
+    assert.deepEqual(found(`mailed the pt at q.zorblatt@gmail.com, ${dashed} as well`).map((f) => f.category), ['email', 'phone']);
+    assert.deepEqual(found(`pt email q.zorblatt@zzyzxcorp.com, ${dashed} cell`).map((f) => f.category), ['email', 'phone']);
+  });
+
+  it('reports a number before an address on Main Street', () => {
+    assert.deepEqual(found(`patient phone ${dashed} Main St apt 2`).map((f) => f.category), ['phone']);
+  });
 
   it("reports a number a coordinator called, whoever has the role", () => {
     assert.deepEqual(found(`care coordinator called Harold Zorblatt at ${dashed} twice`).map((f) => f.category), ['name', 'phone']);

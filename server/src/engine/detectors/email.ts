@@ -142,6 +142,15 @@ function isOrganisationMail(view: TextView, e: EmailSpan): boolean {
 }
 
 /**
+ * The end of the mail address whose `@` is at `at` when it is an organisation's or its staff's (see
+ * isOrganisationMail), else undefined: a number right after it on its line is the same contact's (phone.ts).
+ */
+export function organisationMailEnd(view: TextView, at: number): number | undefined {
+  const e = emailAround(view, at);
+  return e && isOrganisationMail(view, e) ? e.end : undefined;
+}
+
+/**
  * Words in a domain that name a care organisation, a payer, an EMS agency or a school (`lakeshorehealth.org`,
  * `keystonerx.com`, `northstarhp.com`, `northcountyems.org`).
  */

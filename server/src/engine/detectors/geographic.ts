@@ -203,9 +203,10 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
 
 /**
  * Words that put a line about an organisation's site (`Facilities: LUH (2100 Lakeshore Dr, …)`, `Org: Eastside
- * Family Health Centers, Inc. · EIN … · 2500 E Lake St`, a facility row naming its hospital).
+ * Family Health Centers, Inc. · EIN … · 2500 E Lake St`, a facility row naming its hospital, a `Main Nursing Admin
+ * line`).
  */
-const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|office|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|ambulance|ems|rescue|fire|medics|district)\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
+const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|office|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line)\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
 /** Words that make the line about a person, whatever organisation it names. */
 const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|him|his|members?|subscribers?|lives|resides|residing|home|moved|mother|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
 /** How far either side of an address its line is read. */

@@ -240,7 +240,8 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   const text = view.text;
   // The rest of a hyphenated surname (`Moreno-Brandt`) and credentials (`, PharmD`) come before the brackets.
   const ahead = text.slice(end, end + 120);
-  const open = /^(?:-[A-Za-z'-]+)?(?:,? [A-Z][A-Za-z.]{1,7})*,? ?[(<]/.exec(ahead);
+  // Emphasis may close around the name first (`**Marisol Etxeberria** (data eng)`).
+  const open = /^(?:-[A-Za-z'-]+)?[*_]{0,2}(?:,? [A-Z][A-Za-z.]{1,7})*,? ?[(<]/.exec(ahead);
   const bracketed = open ? bracketContent(ahead.slice(open[0].length)) : undefined;
   if (bracketed !== undefined) {
     const mail = /^\s*[\w.%+-]+@([\w-]+(?:\.[\w-]+)+)\s*$/.exec(bracketed);
@@ -274,11 +275,27 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   const newline = ahead.indexOf('\n');
   const line = newline < 0 ? ahead : ahead.slice(0, newline);
   if (!line.includes('@')) return false;
-  const surname = text.slice(start, end).split(/\s+/).pop()?.toLowerCase() ?? '';
+  // With the rest of a hyphenated surname (`Montgomery` of `Montgomery-Reyes`).
+  const name = text.slice(start, end) + (/^-[A-Za-z'-]+/.exec(ahead)?.[0] ?? '');
   for (const m of line.matchAll(/([\w.%+-]+)@([\w-]+(?:\.[\w-]+)+)/g)) {
-    if (surname.length >= 3 && m[1].toLowerCase().includes(surname) && !isPersonalMailDomain(m[2])) return true;
+    if (isMailboxOf(m[1], name) && !isPersonalMailDomain(m[2])) return true;
   }
   return false;
+}
+
+/**
+ * Whether a mail address's local part is built from the name (`deandre.holloway`, `c.underwood`, `cmreyes` for
+ * `Carla Montgomery-Reyes`, `amara` for `Amara Eze`): a surname or a part of a hyphenated one, or the given name
+ * opening it.
+ */
+function isMailboxOf(localPart: string, name: string): boolean {
+  const local = localPart.toLowerCase();
+  const words = name.toLowerCase().split(/\s+/);
+  const surname = words[words.length - 1] ?? '';
+  const surnameParts = [surname, ...(surname.includes('-') ? surname.split('-') : [])];
+  if (surnameParts.some((p) => p.length >= 3 && local.includes(p))) return true;
+  const given = words.length > 1 ? words[0] : '';
+  return given.length >= 3 && local.startsWith(given) && (local.length === given.length || '._-'.includes(local[given.length]));
 }
 
 /** The text up to the closing bracket, or undefined when there is none. */
@@ -448,8 +465,9 @@ function continuesList(view: TextView, from: number, to: number): boolean {
 const MAX_LIST_GAP = 120;
 
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words and
-// a note in brackets before its separator. The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
-const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*[A-Z][A-Za-z'-]*(?:[ -][A-Z][A-Za-z'-]*){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?$/;
+// a note in brackets before its separator, and the first part of a hyphenated given name may end it (`Mai-` of
+// `Mai-Linh Tran`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
+const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*[A-Z][A-Za-z'-]*(?:[ -][A-Z][A-Za-z'-]*){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z][a-z']*-)?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {

@@ -6,6 +6,7 @@
  */
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
+import { organisationMailEnd } from './email';
 import { isOrganisationSite, namesOrganisation, speaksOfPerson } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { digitsOf, holdsOnlyWordsOf, viewFor, type Chain, type TextView } from './text';
@@ -142,7 +143,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
     // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`, a
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
-    if (isOrganisationSite(text, span.start, span.end) || isTollFree(digits) || isOrganisationsNumber(text, span.start)) {
+    if (isOrganisationSite(text, span.start, span.end) || isTollFree(digits) || isOrganisationsNumber(text, span.start)
+      || followsOrganisationMail(view, span.start) || MAIN_AFTER.test(text.slice(span.end, span.end + 12))) {
       lastEnd = span.end;
       continue;
     }
@@ -179,6 +181,27 @@ function followsStaffRole(before: string): boolean {
   for (const m of before.matchAll(STAFF_ROLE_BEFORE_NUMBER)) gapStart = m.index + m[0].length;
   return gapStart >= 0 && holdsOnlyWordsOf(before.slice(gapStart), CALLING_WORDS);
 }
+
+/**
+ * Whether a mail address at an organisation's domain ends just before the number, with only separators and a word
+ * for the line between (`(deandre.holloway@reflab-partners.com, 214-…)`, `amara@northstarccs.com, 612-…`, a
+ * directory's `lbrennantahir@prairielanternhp.com   785-…`): both are one contact's, the organisation's or its
+ * staff's. Patients write from mailbox providers, whose numbers stay reported.
+ */
+function followsOrganisationMail(view: TextView, start: number): boolean {
+  const from = Math.max(0, start - MAIL_BEFORE);
+  const at = view.text.slice(from, start).lastIndexOf('@');
+  if (at < 0) return false;
+  const end = organisationMailEnd(view, from + at);
+  return end !== undefined && end <= start && MAIL_TO_NUMBER.test(view.text.slice(end, start));
+}
+
+/** How far back from a number its contact's mail address is looked for. */
+const MAIL_BEFORE = 100;
+/** What may stand between a mail address and the number after it. */
+const MAIL_TO_NUMBER = /^[\s,;:|/()\u00b7\u2013\u2014-]*(?:(?:tel|ph|phone|cell|mobile|direct|desk|office|work|[optm])\.?:?\s*)?$/i;
+/** `555-318-6000 main`, `(main)`: what the number is called after it. */
+const MAIN_AFTER = /^\s*\(?main\b(?! +(?:st|street|ave|avenue|rd|road)\b)/i;
 
 const STAFF_ROLE_BEFORE_NUMBER = /\b(?:manager|mgr|director|supervisor|coordinator|liaison|registrar|rep|representative|buyer|educator|analyst|navigator|scheduler|pharmacist|pharmd|rn|bsn|msn|lpn|np|md|lcsw|crna|aprn|dispatcher|technician|specialist|officer|administrator|owner|lead)\b/gi;
 /** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `cell`). */
