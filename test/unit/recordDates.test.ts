@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { scanText } from '../../server/src/engine';
+import { DEFAULT_CONFIG, scanText } from '../../server/src/engine';
+import { IncrementalScanner } from '../../server/src/engine/incremental';
 import { datesOnRecordLine } from '../../server/src/engine/recordDates';
 
 // Invented values, built from parts so no test title holds one whole.
@@ -36,5 +37,17 @@ describe('record dates: full dates on a line that names a person', () => {
     const found = scanText('synthetic_hospice.py', text).findings.filter((f) => f.category === 'date');
     assert.deepEqual(found.map((f) => text.slice(f.range.startOffset, f.range.endOffset)), [BORN, VISIT]);
     assert.ok(found.every((f) => f.message.includes('on a line that names a person') && !f.message.includes(BORN)));
+  });
+
+  it('reports the dates of a row whose person was reported on an earlier line, in the editor as in a whole-file scan', () => {
+    const row = `  ('2400318842', '${NAME}', TIMESTAMP'${BORN} 21:47:00'),`;
+    const text = ['-- Databricks notebook source', `-- ${NAME}: see MRN 00719460`, '', '-- COMMAND ----------', '',
+      'SELECT * FROM VALUES', `  ('00719460', 'pending', TIMESTAMP'${BORN} 21:47:00'),`, row, ''].join('\n');
+    const whole = scanText('synthetic_fixture.sql', text).findings;
+    const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length;
+    const dateLines = whole.filter((f) => f.category === 'date').map((f) => lineOf(f.range.startOffset));
+    assert.deepEqual(dateLines, [7, 8]);
+    const strip = (fs: typeof whole): string[] => fs.map((f) => `${f.category}:${f.range.startOffset}-${f.range.endOffset}`).sort();
+    assert.deepEqual(strip(new IncrementalScanner().scan('/nb/synthetic_fixture.sql', text, DEFAULT_CONFIG).findings), strip(whole));
   });
 });

@@ -277,7 +277,7 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evide
   const config = options.config ?? DEFAULT_CONFIG;
   const context = new ScanContext(config);
   for (const cell of document.cells) scanCell(cell, context);
-  datesBesidePeople(context);
+  datesBesidePeople(context.placed, config);
   const facts = documentFacts(document, config);
   const recurring = new RecurringValues();
   const bySlice = new Map<TextSlice, number[]>();
@@ -306,6 +306,9 @@ export function recurringFindings(
     const head = headFor(placed.heads, config, heads, r.category, r.regionKind, undefined, undefined, 'also reported elsewhere in this file');
     placed.add(r.slice, r.start, r.end, head, redact(r.category, r.slice.text.slice(r.start, r.end)), r);
   }
+  // A row whose name or id was reported on an earlier line (`('2400318842', …, TIMESTAMP'2024-03-04 …')`) holds
+  // that person's dates as much as the first row did.
+  datesBesidePeople(placed, config, covered);
   return placeFindings(document, placed, facts ?? documentFacts(document, config), options, undefined).sort(byRange);
 }
 
@@ -410,8 +413,7 @@ const RECORD_REGIONS: ReadonlySet<RegionKind> = new Set<RegionKind>(['code', 'co
  * Places the full dates on each line of a source or title that holds a person's identifier (recordDates.ts).
  * Each line is read once, and only up to RECORD_WINDOW characters either side of the identifier.
  */
-function datesBesidePeople(ctx: ScanContext): void {
-  const placed = ctx.placed;
+function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?: Covered): void {
   const runs = placed.runSlices.length;
   const heads: FindingHead[] = [];
   for (let r = 0; r < runs; r++) {
@@ -428,12 +430,21 @@ function datesBesidePeople(ctx: ScanContext): void {
       const dates = datesOnRecordLine(slice.text, lineStart, lineEnd);
       if (dates.length === 0) continue;
       const where: Where = { cellIndex: placed.cellIndex[i], outputIndex: undefined, inSource: placed.sourceOffset[i] !== NONE };
-      const dateHead = headFor(placed.heads, ctx.config, heads, 'date', head.regionKind, undefined, undefined, 'on a line that names a person');
+      const dateHead = headFor(placed.heads, config, heads, 'date', head.regionKind, undefined, undefined, 'on a line that names a person');
       for (let k = 0; k < dates.length; k += 2) {
+        if (covered && isCovered(covered, slice, dates[k], dates[k + 1])) continue;
         placed.add(slice, dates[k], dates[k + 1], dateHead, redact('date', slice.text.slice(dates[k], dates[k + 1])), where);
       }
     }
   }
+}
+
+/** Whether a finding already covers part of [start, end) of the slice. */
+function isCovered(covered: Covered, slice: TextSlice, start: number, end: number): boolean {
+  const own = covered.inSlice(slice);
+  if (!own) return covered.overlaps(slice, start, end);
+  for (let k = 0; k < own.length && own[k] < end; k += 2) if (own[k + 1] > start) return true;
+  return false;
 }
 
 /** A cell index no directive has: only file-wide directives suppress a finding there. */
