@@ -276,12 +276,12 @@ describe('tables pasted into comments and Markdown', () => {
   it('reads a log line of tight key=value pairs in a comment as one record, and not a line of code', () => {
     const text = [
       '-- Databricks notebook source', 'SELECT 1', '',
-      '--   mrn=90000417 last=ZZTESTLAST-BONSU first=Kwame dod=1900-10-27 zip_last_residence=00430 ctrl=MSG00039920',
+      '--   mrn=90000417 last=ZORBLATT-BONSU first=Kwame dod=1900-10-27 zip_last_residence=00430 ctrl=MSG00039920',
       '--   df = df.filter(x=1)', '',
     ].join('\n');
     const found = scanText('synthetic_log.sql', text).findings.map((f) => [f.category, f.contextKey ?? '', text.slice(f.range.startOffset, f.range.endOffset)]);
     assert.deepEqual(found, [
-      ['mrn', 'mrn', '90000417'], ['name', 'last', 'ZZTESTLAST-BONSU'], ['name', 'first', 'Kwame'], ['date', 'dod', '1900-10-27'],
+      ['mrn', 'mrn', '90000417'], ['name', 'last', 'ZORBLATT-BONSU'], ['name', 'first', 'Kwame'], ['date', 'dod', '1900-10-27'],
     ]);
   });
 
@@ -372,6 +372,18 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(names(sites, 'synthetic_sites.ipynb'), []);
     const homes = notebookPrinting([row(['', 'mrn', 'street', 'city', 'zip']), row(['0', '00719460', '42 Zzyzx Ln', 'Oakport', '94607'])]);
     assert.deepEqual(names(homes, 'synthetic_homes.ipynb').map((f) => f.category), ['geographic', 'geographic', 'geographic']);
+  });
+
+  it('reads a table whose only people are workforce columns as staff, and one with a patient column as patients', () => {
+    const all = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
+    const leaders = source(['# MAGIC %md', '# MAGIC | Unit | Nurse manager | Phone |', '# MAGIC |---|---|---|', '# MAGIC | 3 West | Harold Zorblatt-Sow | (425) 555-0261 |']);
+    assert.deepEqual(all(leaders, 'synthetic_unit_leaders.py'), []);
+    const roster = source(['# MAGIC %md', '# MAGIC | Name | Credentials | Work cell / ext |', '# MAGIC |---|---|---|', '# MAGIC | Zorblatt-Nwosu, Gretchen | MSN, RN | (312) 555-0216 |']);
+    assert.deepEqual(all(roster, 'synthetic_woc_roster.py'), []);
+    const shown = source(['# |transporterId|displayName        |shift|', '# |TR0301       |Zorblatt, Harold   |DAY  |']);
+    assert.deepEqual(all(shown, 'synthetic_transporters.py'), []);
+    const visits = source(['# MAGIC %md', '# MAGIC | MRN | Nurse manager | Phone |', '# MAGIC |---|---|---|', '# MAGIC | 00719460 | Harold Zorblatt-Sow | (425) 555-0261 |']);
+    assert.deepEqual(all(visits, 'synthetic_patient_calls.py'), ['mrn', 'phone']);
   });
 
   it("reads an address in the site column of a printed inventory (no person's column) as the site's, and beside a patient's id as the patient's", () => {

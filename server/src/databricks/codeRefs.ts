@@ -26,8 +26,22 @@ export function clusterIdsInCode(text: string): ClusterIdInCode[] {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const id = m[2];
       const start = m.index + m[0].length - 1 - id.length;
+      if (isWorkspaceApiCall(text, m.index)) continue;
       if (!out.has(start)) out.set(start, { start, end: start + id.length, clusterId: id });
     }
   }
   return [...out.values()].sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Whether the id is an argument of a workspace API call that reads or manages the cluster (`w.clusters.get(…)`,
+ * `w.libraries.cluster_status(cluster_id=…)`, an audit's own calls): it names the cluster to look at, not compute
+ * to run on.
+ */
+function isWorkspaceApiCall(text: string, at: number): boolean {
+  const line = text.slice(Math.max(0, at - 120), at);
+  return WORKSPACE_API_CALL.test(line.slice(line.lastIndexOf('\n') + 1));
+}
+
+/** `.clusters.get(`, `.libraries.cluster_status(`, `.cluster_policies.…(` with only the call's other arguments after. */
+const WORKSPACE_API_CALL = /\.(?:clusters|libraries|cluster_policies|permissions|instance_pools|policy_families)\.[A-Za-z_]{1,40}\([^()\n]{0,80}$/;

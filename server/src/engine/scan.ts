@@ -442,9 +442,7 @@ function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?:
 /** Whether a finding already covers part of [start, end) of the slice. */
 function isCovered(covered: Covered, slice: TextSlice, start: number, end: number): boolean {
   const own = covered.inSlice(slice);
-  if (!own) return covered.overlaps(slice, start, end);
-  for (let k = 0; k < own.length && own[k] < end; k += 2) if (own[k + 1] > start) return true;
-  return false;
+  return own ? overlapsAny(own, start, end) : covered.overlaps(slice, start, end);
 }
 
 /** A cell index no directive has: only file-wide directives suppress a finding there. */
@@ -884,8 +882,8 @@ function isSliceList(slices: TextSlice | readonly TextSlice[]): slices is readon
 const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geographic', 'phone', 'fax', 'email', 'url', 'ip-address', 'device-id', 'license-number']);
 
 /**
- * In one pass over a read's values: tables with a column of roles (`| role | name | contact |`), whose people are
- * staff; and tables of organisations (`| site_id | site_name | address | city | zip | npi |`), where a column names
+ * In one pass over a read's values: tables with a column of roles (`| role | name | contact |`) or whose only
+ * people are workforce columns, whose people are staff; and tables of organisations (`| site_id | site_name | address | city | zip | npi |`), where a column names
  * an organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP
  * codes, phones and mailboxes are the organisations'.
  */
@@ -893,14 +891,19 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   let staffTables: Set<number> | undefined;
   let organisations: Set<number> | undefined;
   let people: Set<number> | undefined;
+  let workforce: Set<number> | undefined;
   for (const v of values) {
     if (v.table <= 0) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
-    if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.inPersonTable === 'name') (people ??= new Set()).add(v.table);
+    if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
+    else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.inPersonTable === 'name') (people ??= new Set()).add(v.table);
     else if (keyClass.organisation) (organisations ??= new Set()).add(v.table);
   }
   if (organisations && people) for (const t of people) organisations.delete(t);
+  // A table whose people are all workforce (`| Unit | Nurse manager | Phone |`, `transporterId | displayName`)
+  // lists staff: its names and numbers are theirs.
+  if (workforce) for (const t of workforce) if (!people?.has(t)) (staffTables ??= new Set()).add(t);
   return { staffTables, organisationTables: organisations?.size ? organisations : undefined };
 }
 
@@ -918,9 +921,10 @@ function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staff
   if (keyClass.workforce || keyClass.staffRole) return true;
   if (table <= 0) return false;
   if (staffTables?.has(table) && namesContact(keyClass)) return true;
-  // The site column itself too: `location` of a scanner inventory holds `Pinecrest Main — 2150 Hollis Ridge Rd`.
+  // Any column no detector types as well: the site column itself (`location` of a scanner inventory holds
+  // `Pinecrest Main — 2150 Hollis Ridge Rd`), a line named after what it is for (`ED charge`), who to ask (`who`).
   return organisationTables?.has(table) === true
-    && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactColumn || keyClass.organisation);
+    && (keyClass.category === undefined || ORGANISATION_CONTACT.has(keyClass.category));
 }
 
 /**

@@ -2,6 +2,14 @@ import { strict as assert } from 'node:assert';
 import { isCalendarDate, isDateText } from '../../../server/src/engine/detectors/date';
 import { vectors } from './helpers';
 
+describe('detectors/date: a cue that ends a quoted name', () => {
+  vectors([
+    { label: 'a date after a quoted key', text: '{"dob": "1950-03-15"}', value: '1950-03-15', category: 'date' },
+  ], [
+    { label: 'the go-live of a huddle named after discharges', text: '-- go-live of the "next-day discharge" huddle at 15:00 was 2024-10-07 (Oct 7)', region: 'comment' },
+  ]);
+});
+
 describe('detectors/date', () => {
   vectors([
     { label: 'an ISO date after DOB', text: 'DOB 1950-03-15, f', value: '1950-03-15', category: 'date' },

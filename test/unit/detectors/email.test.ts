@@ -56,6 +56,8 @@ describe('detectors/email: staff at an organisation', () => {
     { label: "a rep's address after the name inside brackets", text: `Stryker trauma rep (Kent Zorblatt, ${staff('kent.zorblatt', 'stryker.example.com')}) hadn't submitted`, region: 'markdown' },
     { label: "a health plan's invented domain under an example one", text: `Questions -> #stars or ${staff('kzorblatt', 'northstarhp.example.com')}`, region: 'markdown' },
     { label: "an EMS agency's domain", text: `after me: Hannah Zorblatt, ${staff('hzorblatt', 'northcountyems.org')})`, region: 'markdown' },
+    { label: 'a LIKE pattern of test accounts', text: 'EXCLUDE_LIKE = ["%@example.com", "zztest%@example.org"]', region: 'code' },
+    { label: 'an address at a company after a time in Pacific time', text: `# refreshed 2024-10-15 16:20 PT by ${staff('hzorblatt', 'zzyzxrmc.org')} (cluster x)`, region: 'comment' },
     { label: 'a byline whose address follows its team on the next line', text: `nobody could reproduce. — Marcus Zorblatt, Perioperative Analytics\n(${staff('marcus.zorblatt', 'stzzyzxmc.org')}, Teams: @mzorblatt)`, region: 'markdown' },
   ]);
 });

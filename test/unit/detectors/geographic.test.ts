@@ -37,9 +37,16 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: "an office's address and number", text: 'VBC office, 2200 Zzyzx Drive, Suite 410, Springfield, OR 97477, (541) 555-0142.', region: 'markdown' },
     { label: "an agency's address", text: 'Self-pay > 120d goes to the agency (Zzyzx Recovery Services, 400 N 27th St, Billings MT 59101)', region: 'markdown' },
     { label: "an organisation's address wrapped onto the next line", text: 'registration FS0000000 (Zzyzx Medical Center,\n1201 Cedar Crest Blvd). Do not apply it.', region: 'markdown' },
+    { label: 'a meeting in a conference room', text: '### Inter-rater session — 2024-09-05, Rehab conf. room 2 (ZZH, 880 Zzyzx Blvd, Norfolk VA 23510)', region: 'markdown' },
+    { label: "the city line of an organisation's address block", text: 'Zzyzx Regional Medical Center — Level IV NICU\n3300 Zzyzx Road, Suite 4\nSpokane, WA 99204', region: 'markdown' },
+    { label: "an address after an organisation's name ending in Health", text: '**Contacts** — Strategy, Zzyzxridge Health, 3100 Grand Blvd, Waterloo, IA 50701', region: 'markdown' },
     { label: "an address after a department's main line", text: 'Main Nursing Admin line (555) 240-1100, 900 Zzyzx Road, Wellsford.', region: 'markdown' },
     { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },
   ]);
+
+  it("still reports a patient's address in a block under a line about him", () => {
+    assert.deepEqual(found('pt moved in with him at Zzyzx Health\n3300 Zzyzx Road\nSpokane, WA 99204', 'markdown').map((f) => f.category), ['geographic', 'geographic']);
+  });
 
   it("still reports a patient's address on the line after one naming a hospital", () => {
     assert.deepEqual(found('pt transferred from Zzyzx Medical Center.\nHome: 88 Orchard Ln, Tres Pinos, CA 95075', 'markdown').map((f) => f.category), ['geographic']);

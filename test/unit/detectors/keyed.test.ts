@@ -42,6 +42,8 @@ describe('detectors/keyed: classifyKey', () => {
     ['serial', 'device-id'], ['sensor_serial', 'device-id'], ['serial_version', undefined],
     // A key whose last word is a storage word may be a whole key of the vocabulary (OMOP's patient id at source).
     ['person_source_value', 'other-id'], ['gender_source_value', undefined], ['provider_source_value', undefined],
+    // A birth date keeps its meaning under any prefix (a PDMP query's `submitted_dob`); its counts and hashes do not.
+    ['submitted_dob', 'date'], ['guarantor_birth_date', 'date'], ['hashed_dob', undefined], ['n_dob', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));
@@ -86,6 +88,11 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['charge_rn_phone', 'nurse_pager', 'staff_name', 'interpreter_name', 'endoscopist', 'observer']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['patient_phone', 'rn_visit_count', 'staffed_beds']) assert.ok(!isWorkforceKey(key), key);
     for (const key of ['dietitian_primary', 'physicist_of_record', 'pcp_of_record']) assert.ok(isWorkforceKey(key), key);
+    // A roster's number of its staff (`transporterId`, `provider_id`), and staff named by their work.
+    for (const key of ['transporterId', 'provider_id', 'cdi_specialist', 'physician_advisor']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['patient_id', 'case_id']) assert.ok(!isWorkforceKey(key), key);
+    for (const key of ['Credentials', 'credential']) assert.ok(isStaffRoleKey(key), key);
+    assert.ok(!isStaffRoleKey('discipline'), "a home visit's discipline is a patient's row's");
     for (const key of ['asset_tag', 'campus', 'hosp_code']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isOrganisationColumn('device_model'));
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
@@ -103,6 +110,14 @@ describe('detectors/keyed: classifyKey', () => {
   it('normalises camelCase, dots and digits', () => {
     assert.equal(normaliseKey('addressLine1'), 'address_line_1');
     assert.equal(normaliseKey('`Patient DOB`'), 'patient_dob');
+  });
+});
+
+describe("detectors/keyed: an EHR's test patients", () => {
+  it('does not read a test patient as a name, and still reads a name', () => {
+    assert.equal(checkKeyedValue('name', 'ZZTEST', 'assign'), undefined);
+    assert.equal(checkKeyedValue('name', 'MAMMO ONE', 'assign'), undefined);
+    assert.equal(checkKeyedValue('name', 'Zorblatt', 'assign')?.category, 'name');
   });
 });
 

@@ -122,11 +122,19 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'the people of a sign-off line', text: 'QA: Harold Zorblatt · compliance: **Gretchen Zorblatt**', region: 'markdown' },
     { label: "a result's distribution", text: 'Distribution: Harold Zorblatt (CNO office), Nursing directors: Gretchen Zorblatt, Marcus Zorblatt', region: 'markdown' },
     { label: 'a team named after its work before a name in brackets', text: '*Consumers:* Patient Flow (Harold Zorblatt), Nursing staffing (Gretchen Zorblatt)', region: 'markdown' },
+    { label: 'a department named by its initials or its work before a name in brackets', text: 'rows go to CDI (Harold Zorblatt) for review; payer relations (Gretchen Zorblatt) to raise', region: 'comment' },
+    { label: "a vendor's account manager", text: 'contract renewal with Zzyzx (acct mgr Harold Zorblatt-Ayers, ends 2025-06)', region: 'markdown' },
+    { label: 'names no list knows opening a list of attendees', text: 'Attendees: E. Zorblatt-Fitch, P. Quell, Dr. Gideon Zorblatt (chief),\nRenata Kowalczyk-Dunne RN (nursing informatics), Luis Baptista-Ferreira.', region: 'markdown' },
+    { label: "an EHR's test patient", text: 'Dear ZZTEST MAMMO ONE,', region: 'output' },
     { label: 'a name in bold before a role in brackets', text: 'On-call for the nightly job this month: **Harold Zorblatt** (data eng)', region: 'markdown' },
     { label: 'a vendor contact whose mailbox is the given name', text: '- Zzyzx Critical Care — Harold Zorblatt, harold@zzyzxccs.com', region: 'markdown' },
     { label: "a vendor contact whose mailbox holds a part of the hyphenated surname", text: '- Zzyzx Staffing — account exec Harold Zorblatt-Reyes, hzreyes@zzyzxstaffing.com', region: 'markdown' },
     { label: 'a list of attendees with a hyphenated given name', text: 'Present: Harold Zorblatt (CNO), Orla Zzyzxberg, Hannah Qwertyvich, Mai-Linh Tran, Samuel Zorblatt', region: 'markdown' },
   ]);
+
+  it('still reports a name after a word that opens a list, with no colon after it', () => {
+    assert.deepEqual(found('the patients were present and Luis Baptista signed', 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Luis Baptista']);
+  });
 
   it("still reports a name whose mail on its line is another person's or at a mailbox provider", () => {
     for (const text of ['pt Harold Zorblatt, gretchen.vell@zzyzxcorp.com', 'Harold Zorblatt, harold@gmail.com']) {

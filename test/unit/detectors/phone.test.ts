@@ -49,12 +49,19 @@ describe('detectors/phone', () => {
     { label: "a transfer centre's line", text: `kids go to Zzyzx Children's, transfer line ${paren})` },
     { label: "a vendor rep's number right after their mail at the vendor's domain", text: `Ref lab account rep: Quentin Zorblatt (q.zorblatt@zzyzx-reflab.com, ${dashed}) for billing` },
     { label: "a directory row's number after the person's work mail", text: `owner      Quentin Zorblatt   Network Analytics   qzorblatt@zzyzxplan.com   ${dashed}` },
+    { label: "a unit's lines after its main number", text: `Main ${paren} · NICU charge ${dashed} · fax ${dotted}`, region: 'markdown' },
+    { label: "a department's numbers after its address", text: `HIM dept: Zzyzx Health, 1900 N. Lakeview Terrace, Chicago IL 60614 · ${paren} · fax ${dashed}`, region: 'markdown' },
     { label: 'a number called the main line after it', text: `Noor Zorblatt (RSO, ${dashed} main)` },
   ]);
 
   it("reports a number after a patient's mail at a mailbox provider, or after a patient cue's mail at any domain", () => {
     assert.deepEqual(found(`mailed the pt at q.zorblatt@gmail.com, ${dashed} as well`).map((f) => f.category), ['email', 'phone']);
     assert.deepEqual(found(`pt email q.zorblatt@zzyzxcorp.com, ${dashed} cell`).map((f) => f.category), ['email', 'phone']);
+  });
+
+  it("reports a person's number after an organisation's line, when the words between name the person", () => {
+    assert.deepEqual(found(`main line ${paren}, patient cell ${dashed}`).map((f) => f.category), ['phone']);
+    assert.deepEqual(found(`Main ${paren}, Harold Zorblatt ${dashed}`).filter((f) => f.category === 'phone').map((f) => f.value), [dashed]);
   });
 
   it('reports a number before an address on Main Street', () => {

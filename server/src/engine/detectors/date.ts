@@ -229,7 +229,8 @@ function hasBoundWord(view: TextView, from: number, to: number): boolean {
 function personCue(view: TextView, span: DateSpan, cues: readonly string[]): boolean {
   if (isLogTimestamp(view, span)) return false;
   const before = cueBefore(view, span.start, cues);
-  if (before && !hasBoundWord(view, before.end, span.start) && !isIdentifierPart(view, before) && !endsSentence(view, before.end, span.start)) return true;
+  if (before && !hasBoundWord(view, before.end, span.start) && !isIdentifierPart(view, before) && !endsSentence(view, before.end, span.start)
+    && !endsQuotedName(view, before.end)) return true;
   const after = cueAfter(view, span.end, cues);
   return after !== undefined && !BEFORE_ONLY_CUES.has(after.phrase) && !isIdentifierPart(view, after) && labelsTheDateBefore(view, span.end, after.start)
     && !hasBoundWord(view, Math.max(0, span.start - 12), span.start);
@@ -249,6 +250,14 @@ function labelsTheDateBefore(view: TextView, end: number, cueStart: number): boo
  */
 function endsSentence(view: TextView, from: number, to: number): boolean {
   return /[.!?;] +[A-Z]/.test(view.slice(from, to));
+}
+
+/**
+ * Whether the cue ends a name in quotes that a word goes on from (`the "next-day discharge" huddle … was …`): a
+ * thing named after the event. `"dob": "…"`, a key, has no word after its quote.
+ */
+function endsQuotedName(view: TextView, end: number): boolean {
+  return /^["'\u201d\u2019] ?[A-Za-z]/.test(view.slice(end, end + 3));
 }
 
 /** `2024-01-15 10:22:33 INFO …`, `[2024-01-15T10:22:33]`: a log line's own time stamp, not a person's date. */

@@ -77,7 +77,8 @@ export function isPersonalAddress(localPart: string, domainPart: string): boolea
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   if (FILE_TLDS.has(tld)) return false;
   if (ROLE_LOCALS.has(local) || ROLE_PREFIXES.some((p) => local.startsWith(p)) || ROLE_SUFFIXES.some((s) => local.endsWith(s))) return false;
-  if (UUID_LIKE.test(local) || /^\d+$/.test(local) || isWordsOnly(local)) return false;
+  // `%@example.com`, `zz%@…`: a LIKE pattern, not an address.
+  if (UUID_LIKE.test(local) || /^\d+$/.test(local) || local.includes('%') || isWordsOnly(local)) return false;
   return !SYSTEM_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
 
@@ -138,7 +139,12 @@ function isOrganisationMail(view: TextView, e: EmailSpan): boolean {
   // A care organisation's, payer's or school's own domain is its staff's whatever the words before it.
   if (ORGANISATION_DOMAIN.test(name) || /\.(?:edu|gov|mil)$/.test(domain)) return true;
   const cue = cueBefore(view, e.start, PATIENT_CUES, 80);
-  return cue === undefined || DEPARTMENT_AFTER_CUE.test(view.lower.slice(cue.end, cue.end + 16));
+  return cue === undefined || DEPARTMENT_AFTER_CUE.test(view.lower.slice(cue.end, cue.end + 16)) || isTimeZone(view, cue);
+}
+
+/** `16:20 PT`, `9am PT`: Pacific time after a time of day, not a patient. */
+function isTimeZone(view: TextView, cue: { readonly phrase: string; readonly start: number }): boolean {
+  return cue.phrase === 'pt' && /(?:\d|[ap]\.?m\.?) ?$/i.test(view.slice(Math.max(0, cue.start - 8), cue.start));
 }
 
 /**

@@ -206,9 +206,13 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
  * Family Health Centers, Inc. · EIN … · 2500 E Lake St`, a facility row naming its hospital, a `Main Nursing Admin
  * line`).
  */
-const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|office|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line)\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
+const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|office|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line|conf(?:erence)?\.? rooms?)\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\./i;
 /** Words that make the line about a person, whatever organisation it names. */
-const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|him|his|members?|subscribers?|lives|resides|residing|home|moved|mother|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
+const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|his|members?|subscribers?|lives|resides|residing|home|moved|mother|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
+/** An organisation's name ending in what it is, capitalised (`Brackenridge Health`, `Pinewood Valley Health Network`). */
+const ORGANISATION_NAME = /\b[A-Z][a-z]+ (?:Health|Healthcare|Network|Partners)\b/;
+/** `him`, but not `HIM` (Health Information Management, a department). */
+const HIM = /\b[Hh]im\b/;
 /** How far either side of an address its line is read. */
 const SITE_WINDOW = 240;
 
@@ -218,7 +222,20 @@ export function isOrganisationSite(text: string, start: number, end: number): bo
   // An address wrapped onto the next line (`(Rivermont Medical Center,\n 1201 Cedar Crest Blvd)`) keeps the
   // end of the line before it.
   const before = lineStart > 0 ? text.slice(Math.max(0, lineStart - 1 - PREVIOUS_LINE_TAIL), lineStart - 1) : '';
-  return speaksOfOrganisationOnly(`${before.slice(before.lastIndexOf('\n') + 1)}\n${text.slice(lineStart, lineEnd)}`);
+  const previous = before.slice(before.lastIndexOf('\n') + 1);
+  return speaksOfOrganisationOnly(`${blockHead(text, lineStart, previous)}${previous}\n${text.slice(lineStart, lineEnd)}`);
+}
+
+/**
+ * The end of the line above an address block's street line (`Ridgeline Regional Medical Center — …` above
+ * `3300 Bellweather Road` above `Spokane, WA 99204`), with a line break, when `previous` is that street line; else ''.
+ */
+function blockHead(text: string, lineStart: number, previous: string): string {
+  if (!/^[\s#*>|-]*\d{1,6} [A-Z]/.test(previous) || namesOrganisation(previous)) return '';
+  const previousStart = lineStart - 1 - previous.length;
+  if (previousStart <= 0) return '';
+  const head = text.slice(Math.max(0, previousStart - 1 - PREVIOUS_LINE_TAIL), previousStart - 1);
+  return `${head.slice(head.lastIndexOf('\n') + 1)}\n`;
 }
 
 /** How much of the line before an address is read with it. */
@@ -231,12 +248,12 @@ export function speaksOfOrganisationOnly(text: string): boolean {
 
 /** Whether the text names an organisation (see ORGANISATION_LINE), whoever else it speaks of. */
 export function namesOrganisation(text: string): boolean {
-  return ORGANISATION_LINE.test(text);
+  return ORGANISATION_LINE.test(text) || ORGANISATION_NAME.test(text);
 }
 
 /** Whether the text speaks of a person (see PERSON_LINE), whatever organisation it names. */
 export function speaksOfPerson(text: string): boolean {
-  return PERSON_LINE.test(text);
+  return PERSON_LINE.test(text) || HIM.test(text);
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {

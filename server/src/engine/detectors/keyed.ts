@@ -12,7 +12,7 @@ import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber } from './phone';
 import { digitCount } from './text';
 import { isLabelledSsn } from './ssn';
-import { isKnownName, nameDetector } from './name';
+import { isKnownName, isTestPatientName, nameDetector } from './name';
 import type { Candidate } from './types';
 import { isVin } from './vehicle';
 
@@ -155,7 +155,7 @@ const STAFF_ROLE_KEYS = new Set([
   'programmer', 'engineer', 'statistician', 'investigator', 'navigator', 'scheduler', 'recruiter',
   'interpreter', 'dietitian', 'chaplain', 'endoscopist', 'radiologist', 'pathologist', 'anesthesiologist',
   'hospitalist', 'intensivist', 'observer', 'auditor', 'educator', 'preceptor', 'tech', 'physicist', 'dosimetrist',
-  'technologist', 'sonographer', 'audiologist', 'scientist',
+  'technologist', 'sonographer', 'audiologist', 'scientist', 'transporter', 'specialist', 'advisor',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
   'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
 ]);
@@ -164,6 +164,8 @@ const IDENTITY_SUFFIXES = new Set([
   'name', 'names', 'email', 'mail', 'user', 'username', 'login', 'full', 'phone', 'ext', 'extension', 'pager', 'cell', 'mobile',
   // Which of a unit's people it is (`dietitian_primary`, `physicist_of_record`).
   'primary', 'secondary', 'backup', 'assigned', 'record', 'of',
+  // Their number in a roster (`transporter_id`, `provider_id`): a column of staff, not a patient's record.
+  'id',
 ]);
 
 /** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
@@ -210,7 +212,7 @@ export function isOrganisationColumn(key: string): boolean {
 }
 
 /** Words of a key that say how to reach someone or where they are. */
-const CONTACT_WORDS = new Set(['phone', 'fax', 'tel', 'line', 'email', 'mail', 'address', 'addr', 'street', 'zip', 'city', 'url', 'website']);
+const CONTACT_WORDS = new Set(['phone', 'fax', 'tel', 'line', 'email', 'mail', 'address', 'addr', 'street', 'zip', 'city', 'url', 'website', 'cell', 'mobile', 'pager', 'ext', 'extension']);
 /** Words of a key naming an organisation's contact only: a desk, a hub, a broker (`HUB_MAIN_LINE`, `BROKER_FAX`). */
 const CONTACT_OWNER_WORDS = new Set(['hub', 'broker', 'agency', 'office', 'desk', 'lab', 'center', 'centre', 'main', 'intake', 'helpdesk', 'hotline']);
 
@@ -228,7 +230,7 @@ export function isStaffRoleKey(key: string): boolean {
   return STAFF_ROLE_COLUMNS.has(keyBase(key));
 }
 
-const STAFF_ROLE_COLUMNS = new Set(['role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function']);
+const STAFF_ROLE_COLUMNS = new Set(['role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function', 'credentials', 'credential']);
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`. */
 const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos', 'dod']);
@@ -393,6 +395,8 @@ function lookupWords(keyWords: readonly string[]): Category | undefined {
   }
 }
 
+/** A birth date is someone's under any prefix (`submitted_dob`, `guarantor_birth_date`), unlike other dates. */
+const BIRTH_DATE_KEYS = new Set(['dob', 'birth_date', 'birthdate', 'date_of_birth', 'birth_dt', 'dob_dt']);
 /** Categories whose keys keep their meaning under any source or system prefix (`hie_mrn`, `epic_mrn`). */
 const PREFIXABLE = new Set<Category>(['mrn', 'ssn', 'health-plan-id', 'other-id', 'device-id']);
 /** First words that make a key a count, a flag or a check of the identifier, not the identifier (`n_mrn`, `has_ssn`). */
@@ -413,8 +417,9 @@ function sourcePrefixed(prefix: string, rest: readonly string[]): Category | und
   const words = [prefix, ...rest];
   for (let j = 1; j <= MAX_PREFIX_WORDS && j < words.length; j++) {
     if (NOT_VALUE_PREFIXES.has(words[j - 1]) || /\d/.test(words[j - 1])) return undefined;
-    const hit = LOOKUP.get(words.slice(j).join('_'));
-    if (hit && PREFIXABLE.has(hit)) return hit;
+    const rest = words.slice(j).join('_');
+    const hit = LOOKUP.get(rest);
+    if (hit && (PREFIXABLE.has(hit) || BIRTH_DATE_KEYS.has(rest))) return hit;
   }
   return undefined;
 }
@@ -606,6 +611,7 @@ function isName(value: string): boolean {
   if (ascii === AsciiName.No) return false;
   if (ascii === AsciiName.Unknown && !/^[\p{L}][\p{L} .'-]{0,59}$/u.test(v)) return false;
   if (mayBeWordOf(GENERIC_NAME_SHAPES, v) && GENERIC_NAME_WORDS.has(v.toLowerCase())) return false;
+  if (isTestPatientName(v)) return false;
   return ascii === AsciiName.Yes || /\p{L}{2}/u.test(v);
 }
 

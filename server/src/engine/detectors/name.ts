@@ -53,6 +53,8 @@ const PROVIDER_CUES = [
   'cno', 'cmo', 'cmio', 'cio', 'ciso', 'cfo', 'ceo', 'coo', 'vp',
   // Who the work was checked or done with (`confirm with …`, `looked at it with …`).
   'confirm with', 'confirmed with', 'looked at it with', 'reviewed with', 'worked with', 'synced with', 'sync with',
+  // A vendor's people (`acct mgr …`, `account exec …`).
+  'mgr', 'acct mgr', 'account manager', 'account exec', 'exec',
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -325,6 +327,8 @@ const STAFF_ROLE_WORDS = new Set([
   // Teams named after the work (`Patient Flow (…)`, `(Workforce Analytics)`, `(Integration Services)`).
   'flow', 'access', 'staffing', 'nursing', 'workforce', 'wfm', 'integration', 'equity', 'operations', 'strategy',
   'planning', 'mgmt', 'management', 'council', 'committee', 'chair', 'steward', 'qa', 'informaticist', 'physicist', 'rso',
+  // Departments by their initials or their work (`CDI (…)`, `payer relations (…)`, `HIM (…)`).
+  'cdi', 'him', 'relations', 'ur', 'um',
 ]);
 const PATIENT_DEPARTMENT = /\bpatient (?=access|flow|experience|safety|relations|financial|logistics|placement|transport)/g;
 
@@ -333,6 +337,14 @@ const PATIENT_WORDS = new Set([
   'patient', 'pt', 'mrn', 'dob', 'member', 'subscriber', 'mother', 'father', 'son', 'daughter', 'wife', 'husband',
   'spouse', 'caller', 'guardian', 'poa', 'deceased', 'age', 'yo', 'years',
 ]);
+
+/**
+ * An EHR's test patient (`ZZTEST`, `ZZZPATIENT`, `TEST, MAMMO ONE`): capitals opening with ZZ, the word TEST, or a
+ * number word, which no one's name is.
+ */
+export function isTestPatientName(v: string): boolean {
+  return /(?:^|[^A-Za-z])(?:ZZ[A-Z]*|TEST|ONE|TWO|THREE|FOUR|FIVE)(?![A-Za-z])/.test(v);
+}
 
 /** A `name` label qualified by a non-person word (`table name:`) names something else. */
 function isOtherThingsName(view: TextView, cueStart: number): boolean {
@@ -431,14 +443,14 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const phrase = phraseAt(view, i, honorific || cued);
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);
-    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start))) {
+    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start)) || listedAfterCue(view, phrase.start)) {
       staffEnd = phrase.end;
       context.staffNames?.add(view.slice(phrase.start, phrase.end));
       i = phrase.nextIndex - 1;
       continue;
     }
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
-    if (!verdict || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
+    if (!verdict || isTestPatientName(view.slice(phrase.start, phrase.end)) || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
     const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
     if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) {
       staffEnd = end;
@@ -464,10 +476,29 @@ function continuesList(view: TextView, from: number, to: number): boolean {
 
 const MAX_LIST_GAP = 120;
 
+/**
+ * Whether the name is listed after a cue that opens a list of staff, with names no list knows before it
+ * (`Present: Renata Kowalczyk (nursing informatics), Luis Baptista`): the list is the cue's from its start.
+ */
+function listedAfterCue(view: TextView, start: number): boolean {
+  const cue = cueBefore(view, start, STAFF_LIST_CUES, MAX_LIST_GAP);
+  if (cue === undefined) return false;
+  const gap = view.slice(cue.end, start);
+  // The cue labels what follows (`Present:`, `**Attendees:**`), as a heading of a list does.
+  const label = /^\*{0,2}:\*{0,2}[ \t]*/.exec(gap)?.[0].length ?? 0;
+  return label > 0 && LIST_GAP.test(` ${gap.slice(label)}`);
+}
+
+/** Cues that open a list of staff (see listedAfterCue). */
+const STAFF_LIST_CUES = [
+  'present', 'attendees', 'attendee', 'in attendance', 'regrets', 'apologies', 'invitees', 'optional attendees',
+  'distribution', 'distribution list', 'reviewers', 'owners', 'maintainers', 'approvers', 'stakeholders', 'sponsors',
+];
+
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words and
 // a note in brackets before its separator, and the first part of a hyphenated given name may end it (`Mai-` of
 // `Mai-Linh Tran`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
-const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*[A-Z][A-Za-z'-]*(?:[ -][A-Z][A-Za-z'-]*){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z][a-z']*-)?$/;
+const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*\.?){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z][A-Za-z'-]*\.?(?:[ -][A-Z][A-Za-z'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z][a-z']*-)?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {

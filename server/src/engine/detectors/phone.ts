@@ -131,6 +131,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const cues = phoneCues(context);
   const out: Candidate[] = [];
   let lastEnd = -1;
+  /** End of the last number found to be an organisation's. */
+  let organisationEnd = -1;
   for (let i = 0; i < view.chainCount; i++) {
     if (!mayStartPhone(view, i) || view.chainStart(i) < lastEnd) continue;
     const span = phoneAt(view, view.chain(i));
@@ -144,8 +146,10 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`, a
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
     if (isOrganisationSite(text, span.start, span.end) || isTollFree(digits) || isOrganisationsNumber(text, span.start)
-      || followsOrganisationMail(view, span.start) || MAIN_AFTER.test(text.slice(span.end, span.end + 12))) {
+      || followsOrganisationMail(view, span.start) || MAIN_AFTER.test(text.slice(span.end, span.end + 12))
+      || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start))) {
       lastEnd = span.end;
+      organisationEnd = span.end;
       continue;
     }
     out.push(makeCandidate(view, span.start, span.end, cue ?? 'phone', 'phone', confidence));
@@ -167,7 +171,7 @@ function isOrganisationsNumber(text: string, start: number): boolean {
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
-  return ORGANISATION_NUMBER_WORDS.test(before) || namesOrganisation(before) || followsStaffRole(before);
+  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || namesOrganisation(before) || followsStaffRole(before);
 }
 
 /**
@@ -196,6 +200,19 @@ function followsOrganisationMail(view: TextView, start: number): boolean {
   return end !== undefined && end <= start && MAIL_TO_NUMBER.test(view.text.slice(end, start));
 }
 
+/**
+ * Whether the words between an organisation's number and the next one only name another of its lines (`Main (509)
+ * … · NICU charge (509) … · fax (509) …`): a short label on the same line, with no person and no name in it.
+ */
+function isNextLineOfOrganisation(text: string, previousEnd: number, start: number): boolean {
+  if (start - previousEnd > NEXT_LINE_GAP) return false;
+  const gap = text.slice(previousEnd, start);
+  return !/[\n\d]/.test(gap) && !/[A-Z][a-z]+ [A-Z][a-z]+/.test(gap) && !speaksOfPerson(gap);
+}
+
+/** How many characters may stand between two numbers of one organisation. */
+const NEXT_LINE_GAP = 40;
+
 /** How far back from a number its contact's mail address is looked for. */
 const MAIL_BEFORE = 100;
 /** What may stand between a mail address and the number after it. */
@@ -213,6 +230,8 @@ const NEAR_BEFORE = 100;
 
 /** What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`). */
 const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|on-call|pager|bench|dispatch|queues?|ivr|tty)\b/i;
+/** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
+const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */
