@@ -61,6 +61,8 @@ describe('detectors/phone', () => {
 
   it("reports a person's number after an organisation's line, when the words between name the person", () => {
     assert.deepEqual(found(`main line ${paren}, patient cell ${dashed}`).map((f) => f.category), ['phone']);
+    assert.deepEqual(found(`mbr called 1-888-${exch}-${line}, cb # ${dashed}`).map((f) => f.value), [dashed]);
+    assert.deepEqual(found(`Main ${paren}, cell ${dashed}`).map((f) => f.value), [dashed]);
     assert.deepEqual(found(`Main ${paren}, Harold Zorblatt ${dashed}`).filter((f) => f.category === 'phone').map((f) => f.value), [dashed]);
   });
 

@@ -145,11 +145,13 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
     // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`, a
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
-    if (isOrganisationSite(text, span.start, span.end) || isTollFree(digits) || isOrganisationsNumber(text, span.start)
-      || followsOrganisationMail(view, span.start) || MAIN_AFTER.test(text.slice(span.end, span.end + 12))
-      || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start))) {
+    // Only a line named as the organisation's leads on to the next (`Main … · fax …`); a toll-free number or a
+    // contact's own mail does not (`mbr called 1-800-…, cb 555-…`).
+    const organisations = isOrganisationSite(text, span.start, span.end) || isOrganisationsNumber(text, span.start)
+      || MAIN_AFTER.test(text.slice(span.end, span.end + 12)) || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start));
+    if (organisations || isTollFree(digits) || followsOrganisationMail(view, span.start)) {
       lastEnd = span.end;
-      organisationEnd = span.end;
+      if (organisations) organisationEnd = span.end;
       continue;
     }
     out.push(makeCandidate(view, span.start, span.end, cue ?? 'phone', 'phone', confidence));
@@ -207,9 +209,11 @@ function followsOrganisationMail(view: TextView, start: number): boolean {
 function isNextLineOfOrganisation(text: string, previousEnd: number, start: number): boolean {
   if (start - previousEnd > NEXT_LINE_GAP) return false;
   const gap = text.slice(previousEnd, start);
-  return !/[\n\d]/.test(gap) && !/[A-Z][a-z]+ [A-Z][a-z]+/.test(gap) && !speaksOfPerson(gap);
+  return !/[\n\d]/.test(gap) && !/[A-Z][a-z]+ [A-Z][a-z]+/.test(gap) && !PERSONAL_LINE_WORDS.test(gap) && !speaksOfPerson(gap);
 }
 
+/** Words that make the next number someone's own (`cb`, `cell`, `callback`). */
+const PERSONAL_LINE_WORDS = /\b(?:cb|call ?back|cell|mobile|personal)\b/i;
 /** How many characters may stand between two numbers of one organisation. */
 const NEXT_LINE_GAP = 40;
 
