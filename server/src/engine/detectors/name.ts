@@ -30,6 +30,15 @@ const ROLE_CUES = [
 const FIELD_ROLE_CUES = new Set(['name', 'member', 'client']);
 /** Cues too common in prose to carry a lone given name: they only back a two-word name. */
 const WEAK_ROLE_CUES = new Set(['for']);
+/**
+ * Cues that open a list of staff: who was in the room, who a result goes to, who owns or reviews the work
+ * (`Attendees: …`, `Distribution: …`). Workforce cues for the name right after them, and with `present` the heads of
+ * lists that run on over names no list knows (listedAfterCue).
+ */
+const STAFF_LIST_CUES = [
+  'attendees', 'attendee', 'in attendance', 'regrets', 'apologies', 'invitees', 'optional attendees', 'distribution',
+  'distribution list', 'reviewers', 'owners', 'maintainers', 'approvers', 'stakeholders', 'sponsors',
+];
 const PROVIDER_CUES = [
   'dr', 'dr.', 'doctor', 'md', 'physician', 'attending', 'provider', 'nurse', 'rn', 'np', 'author', 'authored',
   'authors', 'by', 'written by', 'created by', 'copyright', '\u00a9', 'maintainer', 'maintained by', 'owner',
@@ -38,18 +47,17 @@ const PROVIDER_CUES = [
   'cardiologist', 'oncologist', 'radiologist', 'referring', 'ordering', 'rendering', 'supervisor', 'manager',
   'contact', 'co-authored-by', 'assignee', 'assigned to', 'owner:', 'prof', 'prof.', 'professor', 'lead', 'steward', 'analyst',
   // Teams' own roles in bylines, tables of who does what and review notes (`Privacy review: …`, `QC programmer | …`).
-  'dra', 'dra.', 'maintainers', 'owners', 'review', 'peer review', 'approver', 'approvers', 'programmer', 'statistician',
+  'dra', 'dra.', 'review', 'peer review', 'approver', 'programmer', 'statistician',
   'biostatistician', 'biostat', 'engineer', 'scientist', 'coordinator', 'director', 'officer', 'team', 'notebook by',
   'prepared by', 'rep', 'representative', 'investigator', 'abstractor', 'registrar', 'consultant', 'architect', 'actuary',
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
   'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
   // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
-  'backup', 'on-call', 'on call', 'attendees', 'attendee', 'sponsor', 'facilitator', 'presenter', 'present:', 'in attendance',
-  'regrets', 'apologies', 'invitees', 'optional attendees', 'scribe', 'note taker', 'notetaker',
-  // Who a result goes to and who signs off a part of it (`Distribution: …`, `QA: …`, `compliance: …`).
-  'distribution', 'distribution list', 'directors', 'managers', 'leads', 'stakeholders', 'sponsors', 'qa:', 'qc:', 'compliance:',
+  'backup', 'on-call', 'on call', 'sponsor', 'facilitator', 'presenter', 'present:', 'scribe', 'note taker', 'notetaker',
+  // Who signs off a part of a result (`QA: …`, `compliance: …`), and the lists of staff (`Attendees: …`).
+  'directors', 'managers', 'leads', 'qa:', 'qc:', 'compliance:', ...STAFF_LIST_CUES,
   // Who asked, who was met and told (`asked by: …`, `meeting with …`, `shared with CNO …`, `ask Paul …`).
-  'reviewers', 'chair', 'asked by', 'requested by', 'requester', 'meeting with', 'met with', 'shared with', 'note from', 'ask',
+  'chair', 'asked by', 'requested by', 'requester', 'meeting with', 'met with', 'shared with', 'note from', 'ask',
   'cno', 'cmo', 'cmio', 'cio', 'ciso', 'cfo', 'ceo', 'coo', 'vp',
   // Who the work was checked or done with (`confirm with …`, `looked at it with …`).
   'confirm with', 'confirmed with', 'looked at it with', 'reviewed with', 'worked with', 'synced with', 'sync with',
@@ -481,7 +489,7 @@ const MAX_LIST_GAP = 120;
  * (`Present: Renata Kowalczyk (nursing informatics), Luis Baptista`): the list is the cue's from its start.
  */
 function listedAfterCue(view: TextView, start: number): boolean {
-  const cue = cueBefore(view, start, STAFF_LIST_CUES, MAX_LIST_GAP);
+  const cue = cueBefore(view, start, LIST_OPENING_CUES, MAX_LIST_GAP);
   if (cue === undefined) return false;
   const gap = view.slice(cue.end, start);
   // The cue labels what follows (`Present:`, `**Attendees:**`), as a heading of a list does.
@@ -489,11 +497,8 @@ function listedAfterCue(view: TextView, start: number): boolean {
   return label > 0 && LIST_GAP.test(` ${gap.slice(label)}`);
 }
 
-/** Cues that open a list of staff (see listedAfterCue). */
-const STAFF_LIST_CUES = [
-  'present', 'attendees', 'attendee', 'in attendance', 'regrets', 'apologies', 'invitees', 'optional attendees',
-  'distribution', 'distribution list', 'reviewers', 'owners', 'maintainers', 'approvers', 'stakeholders', 'sponsors',
-];
+/** The cues that open a list of staff, with `present` (a workforce cue only as `present:`). */
+const LIST_OPENING_CUES = ['present', ...STAFF_LIST_CUES];
 
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words and
 // a note in brackets before its separator, and the first part of a hyphenated given name may end it (`Mai-` of
