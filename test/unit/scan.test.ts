@@ -395,6 +395,21 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.ok(names(visits, 'synthetic_home_visits.ipynb').some((f) => f.category === 'geographic'));
   });
 
+  it("reads every column on a row of a table of sites as the site's (`ED charge`, `who`), and a notes column of a table with no site contact as text", () => {
+    const all = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
+    const lines = source(['# MAGIC %md', '# MAGIC | code | facility | address | ED charge |', '# MAGIC |---|---|---|---|',
+      '# MAGIC | ZZG | Zzyzx General Hospital | 1 Zzyzx Plaza, Kessler, IN 47401 | (812) 555-0211 |']);
+    assert.deepEqual(all(lines, 'synthetic_ed_lines.py'), []);
+    const contacts = source(['# MAGIC %md', '# MAGIC | who | org | phone | email |', '# MAGIC |---|---|---|---|',
+      '# MAGIC | Harold Zorblatt-Whitman (program lead) | Zzyzx Mailworks | (503) 555-0147 | hzorblatt@zzyzx-mail.example.org |']);
+    assert.deepEqual(all(contacts, 'synthetic_vendor_contacts.py'), []);
+    // Pasted under a show() in comments: the row is the comment's text, after its marker.
+    const shown = source(['# |site_id|site_name              |address_line1   |main_phone  |', '# |ZZ-01  |Zzyzx Family Medicine  |1301 Zzyzx Blvd |412-555-0134|']);
+    assert.deepEqual(all(shown, 'synthetic_practices.py'), []);
+    const incidents = source(['# MAGIC %md', '# MAGIC | facility | notes |', '# MAGIC |---|---|', '# MAGIC | Zzyzx General | pt Harold Zorblatt fell, family at (812) 555-0199 |']);
+    assert.deepEqual(all(incidents, 'synthetic_incidents.py'), ['name', 'phone']);
+  });
+
   it("reads an address literal beside a hospital's name as the hospital's, and one beside a patient's as the patient's", () => {
     const site = source([`facilities = [("BVM-MAIN", "Bayview Medical Center", "2100 Harborline Blvd, Oakport, CA 94607")]`]);
     assert.deepEqual(names(site, 'synthetic_sites.py'), []);

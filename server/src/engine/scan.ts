@@ -748,7 +748,7 @@ function pastedTables(
     shifts.push(v.end - lineStart > ends[line] - starts[line] ? NaN : starts[line] - lineStart);
   }
   const judged: number[] = [];
-  keyedTableValues(ctx, slice, values, shifts, regionKind, where, judged);
+  keyedTableValues(ctx, slice, values, shifts, regionKind, where, judged, joined);
   return judged.length > 0 ? judged : undefined;
 }
 
@@ -803,16 +803,18 @@ const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
  * only). A date under an untyped date column (`adm_date`, `fill_dt`), a word under `first` or `last` or under
  * FHIR's `family` counts only when its table or record also holds a person's identifier: then every row is
  * someone's, and the dates of their stays and fills are theirs (Safe Harbor's element 3), while a table of counts
- * by date (or of the first and last day of a run) has none.
+ * by date (or of the first and last day of a run) has none. `valuesText` is the text the values' offsets are in
+ * when it is not the slice's (tables pasted in comments are read joined).
  */
 function keyedTableValues(
   ctx: ScanContext, slices: TextSlice | readonly TextSlice[], values: readonly TableValue[], shifts: readonly number[] | undefined,
-  regionKind: RegionKind, where: Where, typed: number[] | undefined,
+  regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string,
 ): void {
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
   let personTables: Set<number> | undefined;
   let deferred: number[] | undefined;
   let nameParts: Map<number, number> | undefined;
+  let siteRows: number[] | undefined;
   const tables = tablesOfStaffAndOrganisations(ctx, values);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -820,8 +822,13 @@ function keyedTableValues(
     if (Number.isNaN(shift)) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (isStaffOrOrganisationContact(keyClass, v.table, tables)) {
-      // Kept from the free-text pass too, which would find the names and numbers again; a role is no value.
-      if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
+      // Kept from the free-text pass too, which would find the names and numbers again; a role is no value. A
+      // site's address or number keeps its whole row: the columns no detector types (`who`, `ED charge`) are the
+      // site's too, and the free-text pass would read them without the site's name beside them.
+      if (typed && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category) && tables.organisationTables?.has(v.table)) {
+        const [rowStart, rowEnd] = lineAt(valuesText ?? sliceOf(i).text, v.start);
+        (siteRows ??= []).push(rowStart + shift, rowEnd + shift);
+      } else if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
       if (namesStaff(keyClass)) ctx.staffNames.add(sliceOf(i).text.slice(v.start + shift, v.end + shift));
       continue;
     }
@@ -837,6 +844,7 @@ function keyedTableValues(
   }
   // A table with a family and a given column (a flattened FHIR Patient) names people by them alone.
   if (nameParts) for (const [table, parts] of nameParts) if (parts === BOTH_NAME_PARTS) (personTables ??= new Set()).add(table);
+  if (typed && siteRows) mergeSpans(typed, siteRows);
   if (!deferred || !personTables) return;
   const before = typed?.length ?? 0;
   for (const i of deferred) {
@@ -939,6 +947,27 @@ function namesStaff(keyClass: KeyClass): boolean {
 function namesContact(keyClass: KeyClass): boolean {
   return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
     || keyClass.category === 'phone';
+}
+
+/** [start, end) of the line holding `at`. */
+function lineAt(text: string, at: number): [number, number] {
+  const end = text.indexOf('\n', at);
+  return [text.lastIndexOf('\n', at - 1) + 1, end < 0 ? text.length : end];
+}
+
+/** Adds `more` to the [start, end) pairs of `spans`, all in ascending order with overlapping pairs joined. */
+function mergeSpans(spans: number[], more: readonly number[]): void {
+  for (const x of more) spans.push(x);
+  inAscendingPairs(spans);
+  let n = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    if (n > 0 && spans[i] <= spans[n - 1]) spans[n - 1] = Math.max(spans[n - 1], spans[i + 1]);
+    else {
+      spans[n++] = spans[i];
+      spans[n++] = spans[i + 1];
+    }
+  }
+  spans.length = n;
 }
 
 function inAscendingPairs(spans: number[]): void {
