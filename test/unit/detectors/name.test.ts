@@ -129,8 +129,15 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a name in bold before a role in brackets', text: 'On-call for the nightly job this month: **Harold Zorblatt** (data eng)', region: 'markdown' },
     { label: 'a vendor contact whose mailbox is the given name', text: '- Zzyzx Critical Care — Harold Zorblatt, harold@zzyzxccs.com', region: 'markdown' },
     { label: "a vendor contact whose mailbox holds a part of the hyphenated surname", text: '- Zzyzx Staffing — account exec Harold Zorblatt-Reyes, hzreyes@zzyzxstaffing.com', region: 'markdown' },
+    { label: "a program manager in brackets and a vendor's customer success manager after a comma", text: 'mailings: Harold Zorblatt (program mgr); texts: Gretchen Zorblatt, CSM at Zzyzx', region: 'markdown' },
+    { label: 'a list of directors after a dash, each with a department in brackets', text: 'Nursing directors — Kwazi Zorblatt (Critical Care), Ruth Ellingboe (Med/Surg), Darnell Zorblatt-Price (ED).', region: 'markdown' },
+    { label: "a ticket's requester and its confirmer", text: 'extract from Reporting (request RS-11873 — Harold Zorblatt-Mori); marked reviewed (ticket DGO-1184, Gretchen Zorblatt confirmed)', region: 'markdown' },
     { label: 'a list of attendees with a hyphenated given name', text: 'Present: Harold Zorblatt (CNO), Orla Zzyzxberg, Hannah Qwertyvich, Mai-Linh Tran, Samuel Zorblatt', region: 'markdown' },
   ]);
+
+  it("still reports a name after a ticket's number with words between", () => {
+    assert.deepEqual(found('INC-20114 merged the chart of Harold Zorblatt into the survivor', 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
+  });
 
   it('still reports a name after a word that opens a list, with no colon after it', () => {
     assert.deepEqual(found('the patients were present and Luis Baptista signed', 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Luis Baptista']);

@@ -329,7 +329,7 @@ const STAFF_ROLE_WORDS = new Set([
   'registrar', 'pharmd', 'md', 'rn', 'np', 'mfm', 'intern', 'contractor',
   'build', 'admin', 'ops', 'lead', 'dev', 'developer', 'vendor', 'supervisor', 'liaison', 'interface', 'hr',
   // Departments and the people vendors send (`Purchasing (Lena Okonkwo)`, `Roche FSE (…)`, `Siobhan Tran (quality)`).
-  'rep', 'representative', 'fse', 'technician', 'tech', 'specialist', 'officer', 'administrator', 'office', 'dept',
+  'rep', 'representative', 'mgr', 'csm', 'fse', 'technician', 'tech', 'specialist', 'officer', 'administrator', 'office', 'dept',
   'department', 'desk', 'quality', 'finance', 'purchasing', 'biomed', 'compliance', 'privacy', 'legal', 'billing', 'coding',
   'pfs', 'registration', 'credentialing', 'mso', 'integrity', 'procurement', 'accounting', 'payroll', 'facilities',
   // Teams named after the work (`Patient Flow (…)`, `(Workforce Analytics)`, `(Integration Services)`).
@@ -451,7 +451,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const phrase = phraseAt(view, i, honorific || cued);
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);
-    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start)) || listedAfterCue(view, phrase.start)) {
+    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start)) || listedAfterCue(view, phrase.start) || followsTicket(view, phrase.start)) {
       staffEnd = phrase.end;
       context.staffNames?.add(view.slice(phrase.start, phrase.end));
       i = phrase.nextIndex - 1;
@@ -485,6 +485,16 @@ function continuesList(view: TextView, from: number, to: number): boolean {
 const MAX_LIST_GAP = 120;
 
 /**
+ * Whether the name follows a ticket's number (`request RS-11873 — Kenji Mori`, `(ticket DGO-1184, Magnus Halvorsen
+ * confirmed)`): whoever raised, owns or closed the ticket, staff.
+ */
+function followsTicket(view: TextView, start: number): boolean {
+  return TICKET_BEFORE.test(view.slice(Math.max(0, start - 40), start));
+}
+
+const TICKET_BEFORE = /\b(?:tickets?|requests?|req|jira|incident|inc|change|chg|ritm|sr|servicenow|snow)\b[ \t]*#?[ \t]?[A-Z][A-Z0-9]{1,9}-\d{2,8}[ \t]?(?:,|:|\u2014|\u2013|--?)[ \t]?(?:by[ \t])?$/i;
+
+/**
  * Whether the name is listed after a cue that opens a list of staff, with names no list knows before it
  * (`Present: Renata Kowalczyk (nursing informatics), Luis Baptista`): the list is the cue's from its start.
  */
@@ -492,13 +502,16 @@ function listedAfterCue(view: TextView, start: number): boolean {
   const cue = cueBefore(view, start, LIST_OPENING_CUES, MAX_LIST_GAP);
   if (cue === undefined) return false;
   const gap = view.slice(cue.end, start);
-  // The cue labels what follows (`Present:`, `**Attendees:**`), as a heading of a list does.
-  const label = /^\*{0,2}:\*{0,2}[ \t]*/.exec(gap)?.[0].length ?? 0;
+  // The cue labels what follows (`Present:`, `**Attendees:**`, `Nursing directors — `), as a heading of a list does.
+  const label = /^\*{0,2}(?::|[ \t]+[\u2014\u2013-])\*{0,2}[ \t]*/.exec(gap)?.[0].length ?? 0;
   return label > 0 && LIST_GAP.test(` ${gap.slice(label)}`);
 }
 
-/** The cues that open a list of staff, with `present` (a workforce cue only as `present:`). */
-const LIST_OPENING_CUES = ['present', ...STAFF_LIST_CUES];
+/**
+ * The cues that open a list of staff: with `present` (a workforce cue only as `present:`), and the plural roles
+ * (`Nursing directors — …`) that open a list only when labelled.
+ */
+const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', ...STAFF_LIST_CUES];
 
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words and
 // a note in brackets before its separator, and the first part of a hyphenated given name may end it (`Mai-` of
