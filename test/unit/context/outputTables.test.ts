@@ -40,6 +40,15 @@ const CASES: readonly Case[] = [
     `1  ${MRN2}  ${L(FIRST, 19)}  5 East  ${DOB2}`,
   ].join('\n'), [['mrn', MRN1], ['staff_name', 'Zzexample, Testa MD'], ['unit', '4 West'], ['dob', DOB1],
     ['mrn', MRN2], ['staff_name', FIRST], ['unit', '5 East'], ['dob', DOB2]]],
+  ["R data.frame print: a row's number one space before a first value wider than its header", 'stream', [
+    `${R('accession', 15)} ${R('mrn', 10)} ${R('test_code', 9)}`,
+    `1 Z24-191-11802 ${R(MRN1, 10)} ${R('K', 9)}`,
+    `2 Z24-244-00931 ${R(MRN2, 10)} ${R('NA', 9)}`,
+  ].join('\n'), [['accession', 'Z24-191-11802'], ['mrn', MRN1], ['test_code', 'K'], ['accession', 'Z24-244-00931'], ['mrn', MRN2], ['test_code', 'NA']]],
+  ['a frame printed without its index: a name at the margin is one value', 'stream', [
+    `${R('name', 15)} ${R('mrn', 9)}`,
+    `${FULL} ${R(MRN1, 9)}`,
+  ].join('\n'), [['name', FULL], ['mrn', MRN1]]],
   ['pandas column name with a space', 'text/plain', [
     `${R('mrn', 11)} ${R('first name', 15)}`,
     `0  ${MRN1} ${R(FULL, 15)}`,

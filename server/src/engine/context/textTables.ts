@@ -663,6 +663,12 @@ function addRowCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): vo
     while (p < end && !isSpace(text.charCodeAt(p))) p++;
     const gapIsWide = p + 1 >= end || isSpace(text.charCodeAt(p + 1));
     let column = columnAt(edges.right, p - base);
+    // R prints a row's number one space before its first value (`1 W24-219-04417 …`): a number at the margin that
+    // no header lies over is that label, not the start of the first value.
+    if (!gapIsWide && column < 0 && cellStart === base && isDigits(text, base, p) && columnUnder(edges, 0, p - base) < 0) {
+      cellStart = -1;
+      continue;
+    }
     if (!gapIsWide && (column < 0 || !nextValueEndsAtEdge(text, p + 1, end, base, edges))) continue;
     // The index label at the margin is no value.
     if (column < 0 && cellStart > base) {
@@ -672,6 +678,15 @@ function addRowCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): vo
     if (column >= 0) cells.push(column, cellStart, p);
     cellStart = -1;
   }
+}
+
+/** Whether text[from, to) is all ASCII digits. */
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return to > from;
 }
 
 /** A footer (`[5 rows x 7 columns]`) or the start of a grid or Markdown table ends a pandas block. */

@@ -89,7 +89,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
   'ip-address': [
     'ip_address', 'ip', 'client_ip', 'remote_addr', 'ip_addr', 'source_ip', 'src_ip', 'user_ip', 'remote_ip', 'login_ip', 'client_address',
     // The home devices of remote patient monitoring report from their owners' addresses.
-    'hub_ip', 'device_ip', 'patient_ip', 'home_ip',
+    'hub_ip', 'device_ip', 'patient_ip', 'home_ip', 'last_ip', 'last_seen_ip', 'last_known_ip', 'wan_ip', 'public_ip',
   ],
   biometric: ['fingerprint', 'retina_scan', 'voiceprint', 'face_template', 'iris_scan', 'facial_geometry', 'voice_print', 'biometric_template', 'biometric_id'],
   'other-id': [
