@@ -30,7 +30,7 @@ describe('detectors/keyed: classifyKey', () => {
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
     ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
     // Remote monitoring hubs sit in patients' homes; a source's device serial keeps its meaning.
-    ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['last_seen_ip', 'ip-address'], ['wan_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
+    ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['complainant', 'name'], ['complainant_name', 'name'], ['complainant_phone', 'phone'], ['last_seen_ip', 'ip-address'], ['wan_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
     // A Medicaid case number names a household; a test case does not.
     ['case_no', 'other-id'], ['medicaid_case_number', 'other-id'], ['test_case', undefined], ['n_cases', undefined],
     // CDISC SDTM: a trial's subject ids and its subjects' birth and death dates.
@@ -59,7 +59,7 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['RFICDTC', 'AESTDTC', 'rfstdtc']) assert.ok(namesEventDate(key), key);
     for (const key of ['DTC', 'dtc_campaign', 'LONGNAMEDTC']) assert.ok(!namesEventDate(key), key);
     // An event of a stay alone as a column (`| MRN | Patient | Arrival |`); with other words it names something else.
-    for (const key of ['Arrival', 'admission', 'Discharged']) assert.ok(namesEventDate(key), key);
+    for (const key of ['Arrival', 'admission', 'Discharged', 'received', 'Reported']) assert.ok(namesEventDate(key), key);
     for (const key of ['arrival_mode', 'visit_count', 'admission_source']) assert.ok(!namesEventDate(key), key);
   });
 

@@ -28,6 +28,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'insured_name', 'beneficiary_name', 'patient_full_name', 'first_nm', 'last_nm', 'mid_nm', 'middle_nm',
     'mother_name', 'father_name', 'child_name', 'baby_name', 'infant_name', 'newborn_name', 'guardian_name',
     'caregiver_name', 'caller_name', 'dependent_name',
+    // A grievance's complainant is the patient or a relative speaking for them.
+    'complainant', 'complainant_name',
   ],
   date: [
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
@@ -111,7 +113,7 @@ const OWNER_PREFIXES = new Set([
   'source', 'raw', 'orig', 'original', 'primary', 'current', 'curr', 'home', 'personal', 'cleaned', 'clean',
   // A patient's relatives and the people a patient's record lists (`mother_dob`, `child_first_name`, `nok_phone`).
   'mother', 'mom', 'father', 'dad', 'child', 'infant', 'baby', 'newborn', 'spouse', 'dependent', 'guardian', 'caregiver',
-  'caller', 'nok', 'emergency',
+  'caller', 'nok', 'emergency', 'complainant',
   // The two sides of a pair being matched (`l_dob_raw`, `r_mrn`, `left_ssn`), as STORAGE_SUFFIXES has them after.
   'l', 'r', 'left', 'right',
 ]);
@@ -256,7 +258,12 @@ export function namesEventDate(key: string): boolean {
 }
 
 /** Events of a stay that name their own date as a column of one word (`| MRN | Patient | Arrival |`). */
-const EVENT_WORDS = new Set(['arrival', 'arrived', 'admission', 'admitted', 'admit', 'discharge', 'discharged', 'visit', 'appointment', 'appt', 'surgery', 'death', 'deceased', 'birth', 'born']);
+const EVENT_WORDS = new Set([
+  'arrival', 'arrived', 'admission', 'admitted', 'admit', 'discharge', 'discharged', 'visit', 'appointment', 'appt', 'surgery',
+  'death', 'deceased', 'birth', 'born',
+  // When a grievance, a referral or a report about the person came in (`| case_no | received | complainant | mrn |`).
+  'received', 'reported',
+]);
 /** Words that make a column about an event something other than its date (`visit_id`, `admit_source`, `los_hours`). */
 const NOT_A_DATE_WORDS = new Set([
   'id', 'no', 'nbr', 'num', 'number', 'key', 'code', 'cd', 'count', 'cnt', 'type', 'status', 'reason', 'source', 'src',
