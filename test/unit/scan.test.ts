@@ -410,6 +410,17 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(all(incidents, 'synthetic_incidents.py'), ['name', 'phone']);
   });
 
+  it("reads rows of EMS agencies and of dispensing cabinets written as code as the organisation's", () => {
+    const all = (text: string, path: string): string[] => scanText(path, text).findings.map((f) => f.category);
+    const agencies = source(['agencies = spark.createDataFrame([', '    ("0471203", "Zzyzx Valley", "ALS", "14 S 3rd St, Zzyzx PA 17837", "(570) 555-0141"),',
+      '], "state_id string, agency_name string, level string, address string, phone string")']);
+    assert.deepEqual(all(agencies, 'synthetic_agencies.py'), []);
+    const cabinets = source(['cabinets = spark.createDataFrame([("ADC-4N-01", "4N", "ZZ2022-238157", "7.3.9")], "cabinet_id string, unit string, serial_no string, firmware string")']);
+    assert.deepEqual(all(cabinets, 'synthetic_cabinets.py'), []);
+    const implants = source(['implants = spark.createDataFrame([("00719460", "ZZ2022-238157")], "mrn string, serial_no string")']);
+    assert.deepEqual(all(implants, 'synthetic_implants.py'), ['mrn', 'device-id']);
+  });
+
   it("reads an address literal beside a hospital's name as the hospital's, and one beside a patient's as the patient's", () => {
     const site = source([`facilities = [("BVM-MAIN", "Bayview Medical Center", "2100 Harborline Blvd, Oakport, CA 94607")]`]);
     assert.deepEqual(names(site, 'synthetic_sites.py'), []);

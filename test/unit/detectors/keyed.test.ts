@@ -93,7 +93,7 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['patient_id', 'case_id']) assert.ok(!isWorkforceKey(key), key);
     for (const key of ['Credentials', 'credential']) assert.ok(isStaffRoleKey(key), key);
     assert.ok(!isStaffRoleKey('discipline'), "a home visit's discipline is a patient's row's");
-    for (const key of ['asset_tag', 'campus', 'hosp_code']) assert.ok(isOrganisationColumn(key), key);
+    for (const key of ['asset_tag', 'campus', 'hosp_code', 'firmware', 'cabinet_id', 'agency_name', 'station address']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isOrganisationColumn('device_model'));
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['city', 'patient_name', 'zip']) assert.ok(!isOrganisationColumn(key), key);

@@ -204,8 +204,12 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'npi', 'facility', 'site', 'clinic', 'location', 'practice', 'provider', 'org', 'organization', 'organisation',
   'hospital', 'pharmacy', 'vendor', 'tin', 'ein', 'ccn', 'department', 'dept', 'payer', 'taxonomy', 'specialty', 'store',
   'branch',
+  // An EMS agency or station (NEMSIS dAgency: `agency_name`, `station address`).
+  'agency', 'station',
   // An inventory of equipment (`manufacturer`, `modality`, `asset_tag`; not `model`, which a patient's phone has): its serials are the organisation's machines'.
   'manufacturer', 'modality', 'asset', 'equipment', 'instrument', 'campus', 'hosp',
+  // A fleet of machines by their software or their kind (`firmware`, a dispensing `cabinet_id`).
+  'firmware', 'cabinet',
 ]);
 
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
