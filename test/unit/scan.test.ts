@@ -382,6 +382,9 @@ describe('scan: staff tables and organisations\' sites', () => {
     assert.deepEqual(all(roster, 'synthetic_woc_roster.py'), []);
     const shown = source(['# |transporterId|displayName        |shift|', '# |TR0301       |Zorblatt, Harold   |DAY  |']);
     assert.deepEqual(all(shown, 'synthetic_transporters.py'), []);
+    const rota = source(['# MAGIC %md', '# MAGIC | Week of | Data on-call | Pager | Clinical escalation |', '# MAGIC |---|---|---|---|',
+      '# MAGIC | 30.09.2024 | Harold Zorblatt | 616-555-0170 / pgr 4471 | Dr. Gretchen Zorblatt (616) 555-7740 |']);
+    assert.deepEqual(all(rota, 'synthetic_rota.py'), []);
     const visits = source(['# MAGIC %md', '# MAGIC | MRN | Nurse manager | Phone |', '# MAGIC |---|---|---|', '# MAGIC | 00719460 | Harold Zorblatt-Sow | (425) 555-0261 |']);
     assert.deepEqual(all(visits, 'synthetic_patient_calls.py'), ['mrn', 'phone']);
   });

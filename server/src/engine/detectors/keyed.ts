@@ -141,6 +141,7 @@ const WORKFORCE_KEYS = new Set([
 /** A Python module's own metadata. */
 const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);
 
+const ON_CALL = /(?:^|_)on_call(?:_|$)/;
 /** Words that make any key a workforce one (`secondary_owner`, `data_steward`, `reviewers`). */
 const WORKFORCE_WORDS = new Set([
   'owner', 'owners', 'maintainer', 'maintainers', 'steward', 'stewards', 'assignee', 'assignees', 'reviewer',
@@ -158,6 +159,8 @@ const STAFF_ROLE_KEYS = new Set([
   'interpreter', 'dietitian', 'chaplain', 'endoscopist', 'radiologist', 'pathologist', 'anesthesiologist',
   'hospitalist', 'intensivist', 'observer', 'auditor', 'educator', 'preceptor', 'tech', 'physicist', 'dosimetrist',
   'technologist', 'sonographer', 'audiologist', 'scientist', 'transporter', 'specialist', 'advisor',
+  // Who covers a rota and whom to call next (`| Week of | Primary | Backup | Pager |`, `Clinical escalation`).
+  'backup', 'escalation',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
   'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
 ]);
@@ -177,6 +180,8 @@ export function isWorkforceKey(key: string): boolean {
   if (WORKFORCE_KEYS.has(base)) return true;
   const words = base.split('_');
   if (words.some((w) => WORKFORCE_WORDS.has(w))) return true;
+  // `Data on-call`, `on_call_rn`: whoever is on call.
+  if (ON_CALL.test(base)) return true;
   let last = words.length - 1;
   while (last > 0 && IDENTITY_SUFFIXES.has(words[last])) last--;
   return STAFF_ROLE_KEYS.has(words[last]);
