@@ -135,3 +135,6 @@ export const RECURRING_INPUT: AdversarialInput = {
  * megabyte without a line break would be read once per address).
  */
 export const SITES_ON_ONE_LINE: AdversarialInput = repeat('organisation sites on one line', 'Facility: Bayview Medical Center, 2100 Lakeshore Dr, Minneapolis, MN 55406, (612) 555-0100; ');
+/** FHIR resources of organisations, each opened and never closed, then each closed (organisationResources.ts). */
+export const ORGANISATION_RESOURCES: AdversarialInput = repeat('unclosed and closed FHIR Organization resources',
+  '{"resourceType": "Location", "telecom": [{"system": "phone", "value": "+1 502 555 0100"}, {"resourceType": "Organization", "name": "Zzyzx"}, ');

@@ -81,6 +81,22 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     assert.deepEqual(at(text, findings, '312-555-0199').map((f) => f.category), ['phone']);
   });
 
+  it("takes back the dates a staff member's name put on a line (a change log), in the editor as in a whole-file scan, but not a patient's", () => {
+    const log = `# a3f91c0e (${STAFF}   2023-11-02) initial
+# patient ${PATIENT} seen 2023-11-03
+# ${STAFF} and ${PATIENT} 2023-11-04`;
+    const alone = notebook([log]);
+    assert.equal(at(alone, scanText('synthetic_log.py', alone).findings, '2023-11-02').length, 1, 'reported while nothing says it is staff');
+    const text = notebook([ROSTER, log]);
+    const { findings } = scanText('synthetic_log.py', text);
+    assert.deepEqual(at(text, findings, '2023-11-02'), []);
+    assert.deepEqual(at(text, findings, '2023-11-03').map((f) => f.category), ['date']);
+    assert.deepEqual(at(text, findings, '2023-11-04').map((f) => f.category), ['date'], 'a patient named on the line too keeps it');
+    const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
+    assert.deepEqual(strip(new IncrementalScanner().scan('/nb/synthetic_log.py', text, DEFAULT_CONFIG).findings),
+      strip(scanText('/nb/synthetic_log.py', text, { config: DEFAULT_CONFIG }).findings));
+  });
+
   it('agrees with the editor on a notebook whose JSON source is one string of escaped lines', () => {
     // The raw JSON line of such a cell holds all its lines: the check must read the line the source has.
     const cell = (type: string, source: string): string =>

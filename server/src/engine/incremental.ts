@@ -15,7 +15,7 @@ import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, Text
 import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
 import { LineIndex, OffsetMap, textHashes } from './positions';
 import { RecurringValues } from './recurrences';
-import { isStaffs, StaffNames } from './staffNames';
+import { isStaffs, StaffNames, type StaffClaimText } from './staffNames';
 import { coveredByFileRanges, recurringFindings, scanOwn, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
 
@@ -471,15 +471,15 @@ function sameRecord(a: unknown, b: unknown): boolean {
  */
 function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, cellText?: string): CellEntry {
   const alone = cellAlone(document, cell, cellText);
-  const evidence = new Map<Finding, string>();
+  const evidence = new Map<Finding, StaffClaimText>();
   const { findings, recurring, staff } = scanOwn(alone, { config }, evidence);
   for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
   findings.sort(byOffsets);
   let claims: StaffClaim[] | undefined;
   if (evidence.size > 0) {
     findings.forEach((f, index) => {
-      const text = evidence.get(f);
-      if (text !== undefined) (claims ??= []).push({ index, category: f.category, evidence: text });
+      const claim = evidence.get(f);
+      if (claim !== undefined) (claims ??= []).push({ index, category: claim.category, evidence: claim.text });
     });
   }
   return {

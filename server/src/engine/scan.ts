@@ -32,7 +32,8 @@ import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
-import { isStaffs, StaffNames, staffEvidence } from './staffNames';
+import { isStaffs, StaffNames, staffEvidence, type StaffClaimText } from './staffNames';
+import { organisationResources } from './context/organisationResources';
 import { datesOnRecordLine, RECORD_WINDOW } from './recordDates';
 import { addressFieldLiterals } from './context/addressFields';
 import { redact } from './redact';
@@ -133,6 +134,11 @@ class Placements {
   /** The slice of each run of placements, and where each run starts. */
   readonly runSlices: TextSlice[] = [];
   readonly runStarts: number[] = [];
+  /**
+   * Dates placed because names are on their line (datesBesidePeople), by placement index: the names, shared by the
+   * line's dates, emptied when an identifier no staff name can take back is on the line too.
+   */
+  readonly namedBy = new Map<number, string[]>();
 
   add(slice: TextSlice, start: number, end: number, head: FindingHead, redacted: string, where: Where): void {
     if (this.count === this.capacity) this.grow();
@@ -162,6 +168,7 @@ class Placements {
     this.heads.length = 0;
     this.runSlices.length = 0;
     this.runStarts.length = 0;
+    this.namedBy.clear();
   }
 
   /** Where run r of placements ends (exclusive). */
@@ -273,7 +280,7 @@ function documentFacts(document: ScanDocument, config: ResolvedConfig): Document
  * `evidence`, each kept finding that staff names of another document part could take back maps to what that
  * check reads (staffNames.ts staffEvidence): the editor combines cells scanned alone with it.
  */
-export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evidence?: Map<Finding, string>): OwnScan {
+export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evidence?: Map<Finding, StaffClaimText>): OwnScan {
   const config = options.config ?? DEFAULT_CONFIG;
   const context = new ScanContext(config);
   for (const cell of document.cells) scanCell(cell, context);
@@ -337,7 +344,7 @@ function overlapsAny(covered: readonly number[], start: number, end: number): bo
  */
 function placeFindings(
   document: ScanDocument, placed: Placements, facts: DocumentFacts, options: ScanOptions, recurring: RecurringValues | undefined,
-  bySlice?: Map<TextSlice, number[]>, staff?: StaffNames, evidenceOf?: Map<Finding, string>,
+  bySlice?: Map<TextSlice, number[]>, staff?: StaffNames, evidenceOf?: Map<Finding, StaffClaimText>,
 ): Finding[] {
   const { lines, suppressions, allow } = facts;
   const findings: Finding[] = [];
@@ -352,9 +359,13 @@ function placeFindings(
       const head = placed.head(i);
       const { rule, severity, category } = head;
       if (!severity) continue;
-      // What staff names could take back: read only where a staff name is known or the editor asks.
-      const evidence = staff && (staff.size > 0 || evidenceOf) ? staffEvidence(head, slice.text, placed.start[i], placed.end[i]) : undefined;
-      if (staff && evidence !== undefined && isStaffs(category, evidence, staff)) continue;
+      // What staff names could take back: read only where a staff name is known or the editor asks. A date put by
+      // the names on its line goes with them.
+      const names = placed.namedBy.size > 0 ? placed.namedBy.get(i) : undefined;
+      const claimed: StaffClaimText | undefined = !(staff && (staff.size > 0 || evidenceOf)) ? undefined
+        : names ? (names.length > 0 ? { category: 'name', text: names.join(' ') } : undefined)
+          : staffEvidence(head, slice.text, placed.start[i], placed.end[i]);
+      if (staff && claimed !== undefined && isStaffs(claimed.category, claimed.text, staff)) continue;
       const cellIndex = placed.cellIndex[i];
       const sourceOffset = placed.sourceOffset[i];
       if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) {
@@ -394,7 +405,7 @@ function placeFindings(
         fixes: rule.fixes,
       };
       findings.push(finding);
-      if (evidence !== undefined) evidenceOf?.set(finding, evidence);
+      if (claimed !== undefined) evidenceOf?.set(finding, claimed);
     }
   }
   releasePlacements(placed);
@@ -421,22 +432,36 @@ function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?:
     const end = placed.runEnd(r);
     let lineEnd = -1;
     let lineStart = -1;
+    // The names that put the current line's dates, shared by those dates; undefined when another identifier did.
+    let namedBy: string[] | undefined;
     for (let i = placed.runStarts[r]; i < end; i++) {
       const head = placed.head(i);
       if (!RECORD_CATEGORIES.has(head.category) || !RECORD_REGIONS.has(head.regionKind)) continue;
       const at = placed.start[i];
-      if (at >= lineStart && at < lineEnd) continue;
+      if (at >= lineStart && at < lineEnd) {
+        if (namedBy && isPlainName(head)) namedBy.push(slice.text.slice(at, placed.end[i]));
+        else if (namedBy) namedBy.length = 0;
+        continue;
+      }
       [lineStart, lineEnd] = lineAround(slice.text, at, at, RECORD_WINDOW);
+      namedBy = undefined;
       const dates = datesOnRecordLine(slice.text, lineStart, lineEnd);
       if (dates.length === 0) continue;
       const where: Where = { cellIndex: placed.cellIndex[i], outputIndex: undefined, inSource: placed.sourceOffset[i] !== NONE };
       const dateHead = headFor(placed.heads, config, heads, 'date', head.regionKind, undefined, undefined, 'on a line that names a person');
+      if (!covered && isPlainName(head)) namedBy = [slice.text.slice(at, placed.end[i])];
       for (let k = 0; k < dates.length; k += 2) {
         if (covered && isCovered(covered, slice, dates[k], dates[k + 1])) continue;
+        if (namedBy) placed.namedBy.set(placed.count, namedBy);
         placed.add(slice, dates[k], dates[k + 1], dateHead, redact('date', slice.text.slice(dates[k], dates[k + 1])), where);
       }
     }
   }
+}
+
+/** A name found in text, not typed by a key: staff names of the file may take it back. */
+function isPlainName(head: FindingHead): boolean {
+  return head.category === 'name' && head.contextKey === undefined;
 }
 
 /** Whether a finding already covers part of [start, end) of the slice. */
@@ -536,7 +561,9 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
     const text = cell.source.text;
     // Sections about the team (`### On-call / ownership`) are not read: their names and numbers are staff's.
-    const staff = text.includes('#') ? workforceSections(text) : NO_SECTIONS;
+    let staff = text.includes('#') ? workforceSections(text) : NO_SECTIONS;
+    const resources = organisationResources(text);
+    if (resources.length > 0) mergeSpans((staff = [...staff]), resources);
     const [starts, ends] = outside(staff, text.length);
     const judged = pastedTables(ctx, cell.source, starts, ends, 'markdown', where);
     freeText(ctx, cell.source, 0, text.length, freeTextKind(ctx, 'markdown'), where, judged ? mergedPairs(staff, judged) : staff);
@@ -551,6 +578,8 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     for (const text of out.texts) {
       const typed: number[] = [];
       keyedTableValues(ctx, text, findTableValues(text.text, out.mime, ctx.typesValues), undefined, 'output', where, typed);
+      const resources = organisationResources(text.text);
+      if (resources.length > 0) mergeSpans(typed, resources);
       freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
     if (out.keyed.length > 0) outputKeyedValues(ctx, out, where);

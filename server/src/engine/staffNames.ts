@@ -40,13 +40,22 @@ const LINE_WINDOW = 200;
  * fax or mail address found there, its line up to it. Taken from the text the finding was found in, so the editor's
  * per-cell scan and a whole-file scan read the same.
  */
-export function staffEvidence(finding: { readonly category: string; readonly contextKey?: string }, text: string, start: number, end: number): string | undefined {
+export function staffEvidence(finding: { readonly category: string; readonly contextKey?: string }, text: string, start: number, end: number): StaffClaimText | undefined {
   if (finding.contextKey !== undefined) return undefined;
-  if (finding.category === 'name') return text.slice(start, end);
+  if (finding.category === 'name') return { category: 'name', text: text.slice(start, end) };
   if (!CONTACT_CATEGORIES.has(finding.category)) return undefined;
   const from = Math.max(0, start - LINE_WINDOW);
   const lineBreak = text.lastIndexOf('\n', start - 1);
-  return text.slice(Math.max(from, lineBreak + 1), start);
+  return { category: finding.category, text: text.slice(Math.max(from, lineBreak + 1), start) };
+}
+
+/**
+ * What staff names are checked against to take a finding back, and as what: a name (every word a staff member's)
+ * or a contact's line (a staff name on it). A date put by names on its line is checked as those names.
+ */
+export interface StaffClaimText {
+  readonly category: string;
+  readonly text: string;
 }
 
 /** Whether the staff names take back a finding of `category` whose staffEvidence is `evidence`. */

@@ -1,0 +1,54 @@
+/**
+ * FHIR resources about organisations and the places and services they run (`Organization`, `Location`,
+ * `Endpoint`, …) pasted into Markdown or printed in an output: their telecom, address and contact people are the
+ * organisation's, not a patient's. Person resources (`Patient`, `RelatedPerson`) are read as records elsewhere
+ * (keyValues.ts); these are left out of the free-text pass.
+ */
+
+/** A resourceType naming an organisation's resource, up to its closing quote. */
+const ORGANISATION_RESOURCE = /"resourceType"\s{0,4}:\s{0,4}"(?:Organization|OrganizationAffiliation|Location|Endpoint|HealthcareService|InsurancePlan|Practitioner|PractitionerRole|Device)"/g;
+/** How far before its resourceType a resource's opening brace may stand. */
+const OPEN_REACH = 400;
+/** The longest resource read: beyond it the rest of the text is read as it is. */
+const MAX_RESOURCE = 64 * 1024;
+
+/** [start, end) pairs, ascending and not overlapping, of the organisations' resources in the text. */
+export function organisationResources(text: string): number[] {
+  const spans: number[] = [];
+  if (!text.includes('"resourceType"')) return spans;
+  let end = 0;
+  ORGANISATION_RESOURCE.lastIndex = 0;
+  for (let m = ORGANISATION_RESOURCE.exec(text); m; m = ORGANISATION_RESOURCE.exec(text)) {
+    if (m.index < end) continue;
+    const open = text.lastIndexOf('{', m.index);
+    if (open < 0 || open < m.index - OPEN_REACH || open < end) continue;
+    const close = closingBrace(text, open);
+    if (close < 0) {
+      // Unclosed within reach: what was read is not read again for the next resourceType.
+      end = Math.min(text.length, open + MAX_RESOURCE);
+      ORGANISATION_RESOURCE.lastIndex = end;
+      continue;
+    }
+    spans.push(open, close + 1);
+    end = close + 1;
+    ORGANISATION_RESOURCE.lastIndex = end;
+  }
+  return spans;
+}
+
+/** The index of the brace closing the object opened at `open` (strings skipped), or -1 within MAX_RESOURCE. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  let inString = false;
+  const limit = Math.min(text.length, open + MAX_RESOURCE);
+  for (let p = open; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (inString) {
+      if (c === 0x5c) p++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b) depth++;
+    else if (c === 0x7d && --depth === 0) return p;
+  }
+  return -1;
+}

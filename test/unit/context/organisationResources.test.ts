@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import { organisationResources } from '../../../server/src/engine/context/organisationResources';
+import { scanText } from '../../../server/src/engine/scan';
+
+/** A FHIR resource of the given type with an invented work phone and street address, pretty-printed. */
+function resource(resourceType: string): string {
+  return JSON.stringify({
+    resourceType, id: 'zzyzx-1', name: 'Zzyzx Regional',
+    telecom: [{ system: 'phone', value: '+1 502 555 0100', use: 'work' }],
+    address: [{ line: ['4400 Zzyzx Rd'], city: 'Louisville', state: 'KY', postalCode: '40218' }],
+  }, null, 2);
+}
+
+describe('context: FHIR resources of organisations', () => {
+  it('finds each Organization, Location or Endpoint from its opening to its closing brace', () => {
+    const org = resource('Organization');
+    const text = `before\n${org}\nbetween\n${resource('Endpoint')}\n`;
+    const spans = organisationResources(text);
+    assert.equal(spans.length, 4);
+    assert.equal(text.slice(spans[0], spans[1]), org);
+    assert.ok(text.slice(spans[2], spans[3]).includes('"Endpoint"'));
+  });
+
+  it('leaves person resources and unclosed text alone', () => {
+    assert.deepEqual(organisationResources(resource('Patient')), []);
+    assert.deepEqual(organisationResources(resource('Organization').slice(0, -1)), []);
+  });
+
+  it("reads an Organization pasted in Markdown as the organisation's, and a Patient as the patient's", () => {
+    const notebook = (json: string): string => ['# Databricks notebook source', '# MAGIC %md', '# MAGIC ```json',
+      ...json.split('\n').map((l) => `# MAGIC ${l}`), '# MAGIC ```', ''].join('\n');
+    const categories = (text: string): string[] => scanText('synthetic_fhir.py', text).findings.map((f) => f.category);
+    assert.deepEqual(categories(notebook(resource('Organization'))), []);
+    assert.ok(categories(notebook(resource('Patient'))).includes('phone'));
+  });
+});
