@@ -39,6 +39,7 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: "an organisation's address wrapped onto the next line", text: 'registration FS0000000 (Zzyzx Medical Center,\n1201 Cedar Crest Blvd). Do not apply it.', region: 'markdown' },
     { label: 'a meeting in a conference room', text: '### Inter-rater session — 2024-09-05, Rehab conf. room 2 (ZZH, 880 Zzyzx Blvd, Norfolk VA 23510)', region: 'markdown' },
     { label: "the city line of an organisation's address block", text: 'Zzyzx Regional Medical Center — Level IV NICU\n3300 Zzyzx Road, Suite 4\nSpokane, WA 99204', region: 'markdown' },
+    { label: "a department named after patients, with its office's address", text: 'Internal: Patient Financial Services, PO Box 6619, Bend, OR 97708, for the CDM', region: 'markdown' },
     { label: "an address after an organisation's name ending in Health", text: '**Contacts** — Strategy, Zzyzxridge Health, 3100 Grand Blvd, Waterloo, IA 50701', region: 'markdown' },
     { label: "an address after a department's main line", text: 'Main Nursing Admin line (555) 240-1100, 900 Zzyzx Road, Wellsford.', region: 'markdown' },
     { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },

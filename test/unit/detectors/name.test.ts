@@ -132,6 +132,9 @@ describe('detectors/name: staff named beside their role', () => {
     { label: "a program manager in brackets and a vendor's customer success manager after a comma", text: 'mailings: Harold Zorblatt (program mgr); texts: Gretchen Zorblatt, CSM at Zzyzx', region: 'markdown' },
     { label: 'a list of directors after a dash, each with a department in brackets', text: 'Nursing directors — Kwazi Zorblatt (Critical Care), Ruth Ellingboe (Med/Surg), Darnell Zorblatt-Price (ED).', region: 'markdown' },
     { label: "a ticket's requester and its confirmer", text: 'extract from Reporting (request RS-11873 — Harold Zorblatt-Mori); marked reviewed (ticket DGO-1184, Gretchen Zorblatt confirmed)', region: 'markdown' },
+    { label: 'a role or department labelling a name inside brackets', text: 'service booked (case 02984417, tech: Harold Zorblatt); certs ordered (Procurement: Gretchen Zorblatt).', region: 'markdown' },
+    { label: 'a ticket handed to someone', text: 'pharmacy built them 11/27 — ticket CHG-5512 to Harold Zorblatt Robles', region: 'markdown' },
+    { label: 'a list of attendees with names in letters beyond ASCII', text: 'Present: S. Ní Zorblatt, G. Zorblattowska, N. Eze, C. Restrepo Zorblatt, Dr. Harold Zorblatt', region: 'markdown' },
     { label: 'a list of attendees with a hyphenated given name', text: 'Present: Harold Zorblatt (CNO), Orla Zzyzxberg, Hannah Qwertyvich, Mai-Linh Tran, Samuel Zorblatt', region: 'markdown' },
   ]);
 

@@ -568,3 +568,9 @@ export function joinCues(...lists: readonly (readonly string[])[]): readonly str
   node.list ??= lists.flat();
   return node.list;
 }
+
+/**
+ * `patient` naming a department (`Patient Access`, `Patient Financial Services`), not a person: callers blank it
+ * before looking for words about a patient.
+ */
+export const PATIENT_DEPARTMENT = /\bpatient (?=access|flow|experience|safety|relations|financial|logistics|placement|transport|accounts)/gi;

@@ -5,7 +5,7 @@
  */
 import { lineAround } from '../positions';
 import { pushCandidate } from './candidate';
-import { cueNear, labelBefore, withExtraCues } from './cues';
+import { cueNear, labelBefore, PATIENT_DEPARTMENT, withExtraCues } from './cues';
 import { isCapitalCode, isCapitalisedWord, isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -253,7 +253,7 @@ export function namesOrganisation(text: string): boolean {
 
 /** Whether the text speaks of a person (see PERSON_LINE), whatever organisation it names. */
 export function speaksOfPerson(text: string): boolean {
-  return PERSON_LINE.test(text) || HIM.test(text);
+  return PERSON_LINE.test(text.replace(PATIENT_DEPARTMENT, ' ')) || HIM.test(text);
 }
 
 function find(text: string, context: FreeTextContext): Candidate[] {

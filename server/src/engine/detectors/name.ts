@@ -5,7 +5,7 @@
  * authorship context (`Dr.`, `MD`, `Author:`, `by`, `Copyright`) rules a name out: those are not patients.
  */
 import { makeCandidate } from './candidate';
-import { cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
+import { cueBefore, cuesPerContext, joinCues, PATIENT_DEPARTMENT, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_GIVEN_NAMES, AMBIGUOUS_NAMES, AMBIGUOUS_SURNAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
 import { isPersonalMailDomain } from './email';
@@ -270,6 +270,10 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   if (role && isRoleNote(role[1])) return true;
   const department = /^(?:-[A-Za-z'-]+)? in ([A-Z][A-Za-z&]*)\b/.exec(ahead);
   if (department && STAFF_ROLE_WORDS.has(department[1].toLowerCase())) return true;
+  // A role or department labelling the name inside brackets (`(case 0298, tech: Reggie Thibodeaux)`,
+  // `(Procurement: Dennis Halvorsen)`).
+  const label = /(?:\(|, )([A-Za-z]+): $/.exec(text.slice(Math.max(0, start - 40), start));
+  if (label && STAFF_ROLE_WORDS.has(label[1].toLowerCase()) && /^(?:-[A-Za-z'-]+)?\)/.test(ahead)) return true;
   if (text[start - 1] === '(') {
     // `(Daniel Ashworth, CISO delegate)`: the rest of the brackets says what the person does.
     const rest = /^(?:-[A-Za-z'-]+)?, ([^()\n]{1,40})\)/.exec(ahead);
@@ -338,7 +342,6 @@ const STAFF_ROLE_WORDS = new Set([
   // Departments by their initials or their work (`CDI (…)`, `payer relations (…)`, `HIM (…)`).
   'cdi', 'him', 'relations', 'ur', 'um',
 ]);
-const PATIENT_DEPARTMENT = /\bpatient (?=access|flow|experience|safety|relations|financial|logistics|placement|transport)/g;
 
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
 const PATIENT_WORDS = new Set([
@@ -453,7 +456,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const verdict = judge(view, phrase, roleCues, allCues);
     if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start)) || listedAfterCue(view, phrase.start) || followsTicket(view, phrase.start)) {
       staffEnd = phrase.end;
-      context.staffNames?.add(view.slice(phrase.start, phrase.end));
+      // The staff member's whole name, with capitalised words the phrase left (`Tran Van` of `Tran Van Hieu`).
+      context.staffNames?.add(view.slice(phrase.start, restOfName(view.text, phrase.end)));
       i = phrase.nextIndex - 1;
       continue;
     }
@@ -470,6 +474,12 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     i = phrase.nextIndex - 1;
   }
   return out;
+}
+
+/** Where a name ends with up to two more capitalised words after `end` (`Hieu` after `Tran Van`). */
+function restOfName(text: string, end: number): number {
+  const rest = /^(?: [A-Z][a-z\u00c0-\u024f'-]+){1,2}(?![A-Za-z\u00c0-\u024f])/.exec(text.slice(end, end + 40));
+  return rest ? end + rest[0].length : end;
 }
 
 /**
@@ -492,7 +502,7 @@ function followsTicket(view: TextView, start: number): boolean {
   return TICKET_BEFORE.test(view.slice(Math.max(0, start - 40), start));
 }
 
-const TICKET_BEFORE = /\b(?:tickets?|requests?|req|jira|incident|inc|change|chg|ritm|sr|servicenow|snow)\b[ \t]*#?[ \t]?[A-Z][A-Z0-9]{1,9}-\d{2,8}[ \t]?(?:,|:|\u2014|\u2013|--?)[ \t]?(?:by[ \t])?$/i;
+const TICKET_BEFORE = /\b(?:tickets?|requests?|req|jira|incident|inc|change|chg|ritm|sr|servicenow|snow)\b[ \t]*#?[ \t]?[A-Z][A-Z0-9]{1,9}-\d{2,8}[ \t]?(?:(?:,|:|\u2014|\u2013|--?)[ \t]?(?:by[ \t])?|(?:to|from)[ \t])$/i;
 
 /**
  * Whether the name is listed after a cue that opens a list of staff, with names no list knows before it
@@ -516,7 +526,7 @@ const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', ...STAFF
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words and
 // a note in brackets before its separator, and the first part of a hyphenated given name may end it (`Mai-` of
 // `Mai-Linh Tran`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
-const LIST_GAP = /^(?:[ -][A-Z][A-Za-z'-]*\.?){0,3}(?:, [A-Z][A-Za-z.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z][A-Za-z'-]*\.?(?:[ -][A-Z][A-Za-z'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z][a-z']*-)?$/;
+const LIST_GAP = /^(?:[ -][A-Z][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -][A-Z][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z][a-z']*-)?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {
