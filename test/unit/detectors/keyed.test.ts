@@ -30,7 +30,7 @@ describe('detectors/keyed: classifyKey', () => {
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
     ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
     // Remote monitoring hubs sit in patients' homes; a source's device serial keeps its meaning.
-    ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['complainant', 'name'], ['complainant_name', 'name'], ['complainant_phone', 'phone'], ['last_seen_ip', 'ip-address'], ['wan_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
+    ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['pcr_no', 'other-id'], ['epcr_number', 'other-id'], ['complainant', 'name'], ['complainant_name', 'name'], ['complainant_phone', 'phone'], ['last_seen_ip', 'ip-address'], ['wan_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
     // A Medicaid case number names a household; a test case does not.
     ['case_no', 'other-id'], ['medicaid_case_number', 'other-id'], ['test_case', undefined], ['n_cases', undefined],
     // CDISC SDTM: a trial's subject ids and its subjects' birth and death dates.

@@ -99,6 +99,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'enterprise_patient_id', 'pt_id', 'unique_patient_id', 'person_source_value', 'desynpuf_id', 'bene_id',
     'patient', 'patient_number', 'patient_no', 'accession_number', 'accession_no', 'accession_num', 'accession',
     'rx_number', 'rx_num', 'rx_no', 'prescription_number',
+    // An EMS patient care report's number (NEMSIS eRecord.01) is the patient's chart of the run.
+    'pcr_no', 'pcr_number', 'pcr_num', 'pcr_id', 'epcr_no', 'epcr_number', 'epcr_id',
     // A trial's subject ids (CDISC): the site's key to the participant's chart.
     'subjid', 'usubjid', 'subject_number', 'screening_number', 'screening_no',
     // A Medicaid or social-services case number names a household (every member of it).
