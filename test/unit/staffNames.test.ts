@@ -20,6 +20,9 @@ const ROSTER = [
 const PROSE = `# ${STAFF} signed off the census logic on Tuesday\n# patient ${PATIENT} seen twice\ndf = spark.table("census")`;
 const LATER = `# ${STAFF_SURNAME} reran the job`;
 
+/** Findings without their fingerprints, to compare the editor's with a whole-file scan's. */
+const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
+
 /** The findings overlapping `value`'s first occurrence in `text`. */
 function at(text: string, findings: readonly Finding[], value: string): Finding[] {
   const from = text.indexOf(value);
@@ -92,7 +95,6 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     assert.deepEqual(at(text, findings, '2023-11-02'), []);
     assert.deepEqual(at(text, findings, '2023-11-03').map((f) => f.category), ['date']);
     assert.deepEqual(at(text, findings, '2023-11-04').map((f) => f.category), ['date'], 'a patient named on the line too keeps it');
-    const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
     assert.deepEqual(strip(new IncrementalScanner().scan('/nb/synthetic_log.py', text, DEFAULT_CONFIG).findings),
       strip(scanText('/nb/synthetic_log.py', text, { config: DEFAULT_CONFIG }).findings));
   });
@@ -106,7 +108,6 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
       cell('code', `# ${STAFF} phone 312-555-0148 for the feed\n# patient ${PATIENT} phone 312-555-0199 asked for a callback\nx = 1`),
     ];
     const text = `{"cells": [${cells.join(', ')}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`;
-    const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
     const whole = scanText('/nb/synthetic_escaped.ipynb', text, { config: DEFAULT_CONFIG }).findings;
     assert.deepEqual(strip(new IncrementalScanner().scan('/nb/synthetic_escaped.ipynb', text, DEFAULT_CONFIG).findings), strip(whole));
     assert.deepEqual(whole.map((f) => f.category), ['name', 'phone'], "the patient's name and phone only");
@@ -114,7 +115,6 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
 
   it('gives in the editor what a whole-file scan gives as the roster is added and removed', () => {
     const scanner = new IncrementalScanner();
-    const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
     const check = (cells: string[]): Finding[] => {
       const text = notebook(cells);
       const editor = scanner.scan('/nb/synthetic_roster.py', text, DEFAULT_CONFIG).findings;

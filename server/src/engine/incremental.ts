@@ -479,7 +479,7 @@ function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, an
   if (evidence.size > 0) {
     findings.forEach((f, index) => {
       const claim = evidence.get(f);
-      if (claim !== undefined) (claims ??= []).push({ index, category: claim.category, evidence: claim.text });
+      if (claim !== undefined) (claims ??= []).push({ index, ...claim });
     });
   }
   return {
@@ -489,15 +489,13 @@ function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, an
 }
 
 /** A finding of a cell that staff names could take back: its index in the cell's findings and what the check reads. */
-interface StaffClaim {
+interface StaffClaim extends StaffClaimText {
   readonly index: number;
-  readonly category: string;
-  readonly evidence: string;
 }
 
 /** A cell's own findings without those the file's staff names take back, or `own` itself when none is. */
 function withoutStaffs(own: CellFindings, claims: readonly StaffClaim[] | undefined, staff: StaffNames, index: number): CellFindings {
-  const dropped = claims?.filter((c) => isStaffs(c.category, c.evidence, staff));
+  const dropped = claims?.filter((c) => isStaffs(c, staff));
   if (!dropped || dropped.length === 0) return own;
   const drop = new Set(dropped.map((n) => n.index));
   const origin: CellPlacement = { findings: own, fileStart: 0, line: 0, character: 0, index };

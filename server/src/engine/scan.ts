@@ -361,11 +361,8 @@ function placeFindings(
       if (!severity) continue;
       // What staff names could take back: read only where a staff name is known or the editor asks. A date put by
       // the names on its line goes with them.
-      const names = placed.namedBy.size > 0 ? placed.namedBy.get(i) : undefined;
-      const claimed: StaffClaimText | undefined = !(staff && (staff.size > 0 || evidenceOf)) ? undefined
-        : names ? (names.length > 0 ? { category: 'name', text: names.join(' ') } : undefined)
-          : staffEvidence(head, slice.text, placed.start[i], placed.end[i]);
-      if (staff && claimed !== undefined && isStaffs(claimed.category, claimed.text, staff)) continue;
+      const claimed = staff && (staff.size > 0 || evidenceOf) ? staffClaimOf(placed, i, slice) : undefined;
+      if (staff && claimed !== undefined && isStaffs(claimed, staff)) continue;
       const cellIndex = placed.cellIndex[i];
       const sourceOffset = placed.sourceOffset[i];
       if (suppressions.suppresses(rule.id, cellIndex, sourceOffset === NONE ? undefined : sourceOffset)) {
@@ -457,6 +454,16 @@ function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?:
       }
     }
   }
+}
+
+/**
+ * What staff names would have to hold to take placement i back (staffNames.ts staffEvidence), or undefined: for a
+ * date put by names on its line (datesBesidePeople), those names.
+ */
+function staffClaimOf(placed: Placements, i: number, slice: TextSlice): StaffClaimText | undefined {
+  const names = placed.namedBy.size > 0 ? placed.namedBy.get(i) : undefined;
+  if (names) return names.length > 0 ? { category: 'name', text: names.join(' ') } : undefined;
+  return staffEvidence(placed.head(i), slice.text, placed.start[i], placed.end[i]);
 }
 
 /** A name found in text, not typed by a key: staff names of the file may take it back. */
@@ -563,7 +570,7 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     // Sections about the team (`### On-call / ownership`) are not read: their names and numbers are staff's.
     let staff = text.includes('#') ? workforceSections(text) : NO_SECTIONS;
     const resources = organisationResources(text);
-    if (resources.length > 0) mergeSpans((staff = [...staff]), resources);
+    if (resources.length > 0) staff = mergedPairs(staff, resources);
     const [starts, ends] = outside(staff, text.length);
     const judged = pastedTables(ctx, cell.source, starts, ends, 'markdown', where);
     freeText(ctx, cell.source, 0, text.length, freeTextKind(ctx, 'markdown'), where, judged ? mergedPairs(staff, judged) : staff);
@@ -799,10 +806,10 @@ class PairsWithin {
   }
 }
 
-/** Two lists of ascending, non-overlapping [start, end) pairs that do not overlap each other, as one. */
+/** Two lists of ascending [start, end) pairs as one new list (mergeSpans). */
 function mergedPairs(a: readonly number[], b: readonly number[]): number[] {
-  const merged = [...a, ...b];
-  inAscendingPairs(merged);
+  const merged = [...a];
+  mergeSpans(merged, b);
   return merged;
 }
 
@@ -855,8 +862,13 @@ function keyedTableValues(
       // site's address or number keeps its whole row: the columns no detector types (`who`, `ED charge`) are the
       // site's too, and the free-text pass would read them without the site's name beside them.
       if (typed && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category) && tables.organisationTables?.has(v.table)) {
-        const [rowStart, rowEnd] = lineAt(valuesText ?? sliceOf(i).text, v.start);
-        (siteRows ??= []).push(rowStart + shift, rowEnd + shift);
+        // A row's values come one after another: its line is found once.
+        const at = v.start + shift;
+        if (!siteRows || at < siteRows[siteRows.length - 2] || at >= siteRows[siteRows.length - 1]) {
+          const text = valuesText ?? sliceOf(i).text;
+          const [rowStart, rowEnd] = lineAround(text, v.start, v.start, text.length);
+          (siteRows ??= []).push(rowStart + shift, rowEnd + shift);
+        }
       } else if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
       if (namesStaff(keyClass)) ctx.staffNames.add(sliceOf(i).text.slice(v.start + shift, v.end + shift));
       continue;
@@ -976,12 +988,6 @@ function namesStaff(keyClass: KeyClass): boolean {
 function namesContact(keyClass: KeyClass): boolean {
   return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
     || keyClass.category === 'phone';
-}
-
-/** [start, end) of the line holding `at`. */
-function lineAt(text: string, at: number): [number, number] {
-  const end = text.indexOf('\n', at);
-  return [text.lastIndexOf('\n', at - 1) + 1, end < 0 ? text.length : end];
 }
 
 /** Adds `more` to the [start, end) pairs of `spans`, all in ascending order with overlapping pairs joined. */

@@ -58,10 +58,10 @@ export interface StaffClaimText {
   readonly text: string;
 }
 
-/** Whether the staff names take back a finding of `category` whose staffEvidence is `evidence`. */
-export function isStaffs(category: string, evidence: string, staff: StaffNames): boolean {
+/** Whether the staff names take back a finding whose staffEvidence is `claim`. */
+export function isStaffs(claim: StaffClaimText, staff: StaffNames): boolean {
   if (staff.size === 0) return false;
-  return category === 'name' ? staff.names(evidence) : staff.namedIn(evidence);
+  return claim.category === 'name' ? staff.names(claim.text) : staff.namedIn(claim.text);
 }
 
 /** The words of every staff member's name a file names, lower case. */
