@@ -112,6 +112,18 @@ describe('scan: tables of rows written as code', () => {
     assert.deepEqual(categories('synthetic_homes.sql', homes), ['mrn', 'geographic', 'geographic']);
   });
 
+  it('reads the rows of an inline VALUES table by the columns its alias names: sites, then patients', () => {
+    const sites = [
+      'SELECT * FROM VALUES',
+      "  ('ZZ-01', 'Zzyzx Regional', '42 Zzyzx Ln, Oakland CA 94607', '(510) 555-0100'),",
+      "  ('ZZ-02', 'Zzyzx North', '7 Zorblatt Way, Oakland CA 94610', '(510) 555-0200')",
+      'AS sites(site_code, site_name, address, main_phone);',
+    ].join('\n');
+    assert.deepEqual(categories('synthetic_inline_sites.sql', sites), []);
+    const patients = "SELECT * FROM VALUES ('ZZ00418827', 'Testa Zorblatt', '(510) 555-0137') AS t(mrn, patient_name, phone);";
+    assert.deepEqual(categories('synthetic_inline_patients.sql', patients), ['mrn', 'name', 'phone']);
+  });
+
   it("reads rows with a role column as staff's names and addresses", () => {
     const team = source([
       'TEAM = spark.createDataFrame([("Data steward", "Harold Zorblatt", "hzorblatt@zzyzx-health.example.org")], ["role", "name", "email"])',
@@ -246,6 +258,16 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(found, [
       ['account-number', 'har', '0000418823'], ['account-number', 'guarantor_account', 'G00448120'], ['date', 'adm_date', '2024-04-15'],
       ['health-plan-id', 'cardholder_id', 'ZZQ000455203'], ['other-id', 'rx_number', 'RX0031842'],
+    ]);
+  });
+
+  it('reads CSV pasted into a Markdown fence by its header', () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```', '# MAGIC clinic,mrn,patient,dob,phone',
+      '# MAGIC ZZ-PEDS,ZZ00418827,Testa Zorblatt,02/11/2023,281-555-0137', '# MAGIC ```', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_fix_list.py', text), [
+      ['mrn', 'mrn', 'ZZ00418827'], ['name', 'patient', 'Testa Zorblatt'], ['date', 'dob', '02/11/2023'], ['phone', 'phone', '281-555-0137'],
     ]);
   });
 

@@ -755,10 +755,10 @@ function isNextLine(text: string, end: number, start: number): boolean {
 }
 
 /**
- * A pasted table has columns (a `|` or a gap of two spaces between words on some line), or is a printed Row or a
- * log line of tight `key=value` pairs.
+ * A pasted table has columns (a `|`, a gap of two spaces between words, or commas with no space after them on some
+ * line), or is a printed Row or a log line of tight `key=value` pairs.
  */
-const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]/;
+const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,/;
 
 /**
  * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their

@@ -49,6 +49,10 @@ const POSITIVE: readonly Case[] = [
   ['sql cast column', 'sql', `SELECT 1 FROM p WHERE CAST(dob AS STRING) = '${V.dob}' AND d::date = '${V.dob2}'`, [e('dob', 'equals', V.dob), e('d', 'equals', V.dob2)]],
   ['sql insert values', 'sql', `INSERT INTO main.gold.p (mrn, first_name, dob) VALUES ('${V.mrn}', '${V.name}', DATE '${V.dob}'), ('${V.mrn2}', NULL, '${V.dob2}')`,
     [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('dob', 'assign', V.dob), e('mrn', 'assign', V.mrn2), e('dob', 'assign', V.dob2)]],
+  ['sql inline table named by its alias', 'sql', `SELECT * FROM VALUES ('${V.mrn}', '${V.name}'), ('${V.mrn2}', NULL) AS t(mrn, first_name)`,
+    [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('mrn', 'assign', V.mrn2)]],
+  ['sql inline table in brackets, alias without AS', 'sql', `SELECT * FROM (VALUES ('${V.mrn}', DATE '${V.dob}')) p(mrn, dob)`,
+    [e('mrn', 'assign', V.mrn), e('dob', 'assign', V.dob)]],
   ['sql update set', 'sql', `UPDATE p SET last_name = '${V.last}', phone = '555' WHERE mrn = '${V.mrn}'`, [e('last_name', 'assign', V.last), e('phone', 'assign', '555'), e('mrn', 'equals', V.mrn)]],
   ['sql session variable', 'sql', `SET VAR target_mrn = '${V.mrn}'`, [e('target_mrn', 'assign', V.mrn)]],
   ['sql literal alias', 'sql', `SELECT '${V.ssn}' AS ssn, 1 AS n`, [e('ssn', 'assign', V.ssn), e('n', 'assign', '1')]],
@@ -127,6 +131,7 @@ const NEGATIVE: readonly Case[] = [
   ['sql string-to-string', 'sql', `SELECT 1 WHERE 'a' = 'b'`, []],
   ['sql parameters', 'sql', `SELECT 1 FROM p WHERE mrn = :mrn AND ssn = ?`, []],
   ['sql insert without columns', 'sql', `INSERT INTO p VALUES ('${V.mrn}')`, []],
+  ['sql inline table without an alias', 'sql', `SELECT * FROM VALUES ('${V.mrn}'), ('${V.mrn2}');\nSELECT 1 AS n`, [e('n', 'assign', '1')]],
   ['sql tblproperties', 'sql', `ALTER TABLE p SET TBLPROPERTIES ('delta.x' = 'true')`, []],
   ['PySpark functions take column names', 'python', `df.withColumn("dob", F.to_date("dob", "yyyy-MM-dd"))`, []],
   ['rows without columns', 'python', `rows = [("${V.mrn}", "${V.name}")]`, []],
@@ -164,6 +169,8 @@ describe('context: keyed literals in code', () => {
     const sqlLexer = lexerFor('sql');
     assert.ok(sqlLexer);
     assert.deepEqual(findKeyedLiterals('sql', sql, sqlLexer(sql)).map((k) => k.table), [1, 1, 1, 1, 0]);
+    const inline = `SELECT * FROM VALUES ('${V.mrn}', '${V.name}') AS t(mrn, first_name);\nSELECT 1 FROM p WHERE mrn = '${V.mrn}'`;
+    assert.deepEqual(findKeyedLiterals('sql', inline, sqlLexer(inline)).map((k) => k.table), [1, 1, 0]);
   });
 
   it('does nothing for prose languages', () => {

@@ -119,6 +119,15 @@ const CASES: readonly Case[] = [
     `${MRN1} | ${FIRST} | ${DOB1}`,
     `${MRN2} | ${FIRST} | ${DOB2}`,
   ].join('\n'), [['mrn', MRN1], ['first_name', FIRST], ['dob', DOB1], ['mrn', MRN2], ['first_name', FIRST], ['dob', DOB2]]],
+  ['CSV with a header: quoted cells read inside their quotes, a comma inside quotes stays in its cell', 'stream', [
+    'mrn,full_name,dob,note',
+    `${MRN1},"${FULL}",${DOB1},"late, rescheduled"`,
+    `${MRN2},${FIRST},${DOB2},`,
+    'written to the fix list',
+  ].join('\n'), [['mrn', MRN1], ['full_name', FULL], ['dob', DOB1], ['note', 'late, rescheduled'], ['mrn', MRN2], ['full_name', FIRST], ['dob', DOB2]]],
+  ['no CSV: two columns, a space after the commas, or no line of as many cells under the header', 'stream', [
+    'mrn,dob', `${MRN1},${DOB1}`, '', 'mrn, full_name, dob', `${MRN1}, ${FULL}, ${DOB1}`, '', 'select mrn,full_name,dob', 'from synthetic_people',
+  ].join('\n'), []],
   ['pandas to_html with index and index name rows', 'text/html', [
     '<table border="1" class="dataframe">',
     '  <thead>',

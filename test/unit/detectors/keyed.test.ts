@@ -44,6 +44,10 @@ describe('detectors/keyed: classifyKey', () => {
     ['person_source_value', 'other-id'], ['gender_source_value', undefined], ['provider_source_value', undefined],
     // A birth date keeps its meaning under any prefix (a PDMP query's `submitted_dob`); its counts and hashes do not.
     ['submitted_dob', 'date'], ['guarantor_birth_date', 'date'], ['hashed_dob', undefined], ['n_dob', undefined],
+    // Columns named after an HL7 v2 person segment's field, by number and word or by number alone.
+    ['pid3_mrn', 'mrn'], ['pid5_name', 'name'], ['pid7_dob', 'date'], ['pid11_zip', 'geographic'], ['PID_5_1', 'name'],
+    ['pid_3', 'mrn'], ['pid_19', 'ssn'], ['nk1_2_name', 'name'], ['nk1_5_phone', 'phone'], ['pid_8', undefined],
+    ['pid_3_count', undefined], ['msh10_ctrl_id', undefined], ['pid', undefined], ['nk1_2', undefined], ['pidx_5_name', undefined],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));

@@ -163,6 +163,8 @@ class KeyedLiteralFinder {
         if (this.isOpener(i)) this.keyedList(i);
       } else if (this.sql && kind === Kind.Keyword && this.word(i) === 'insert') {
         this.insertValues(i);
+      } else if (this.sql && kind === Kind.Keyword && this.word(i) === 'values') {
+        this.aliasedValues(i);
       } else if (kind === Kind.Identifier && this.isFrameConstructor(i)) {
         this.frameRows(i + 1);
       } else if (isLiteral(kind) && !this.done[i]) {
@@ -701,6 +703,32 @@ class KeyedLiteralFinder {
       if (!this.isPunct(k, ',')) break;
       k++;
     }
+    this.table = 0;
+  }
+
+  /**
+   * `FROM VALUES (…), (…) AS t(mrn, site_name)` and `FROM (VALUES (…)) t(…)`: an inline table whose columns the
+   * alias after its rows names; each value keyed by its column's position. An INSERT's rows, with no alias, are left
+   * to insertValues.
+   */
+  private aliasedValues(values: number): void {
+    let k = values + 1;
+    const first = k;
+    while (this.isPunct(k, '(') && this.match[k] > k) {
+      k = this.match[k] + 1;
+      if (!this.isPunct(k, ',')) break;
+      k++;
+    }
+    if (k === first) return;
+    const rowsEnd = k;
+    // The rows may sit in brackets of their own: `(VALUES …) AS t(…)`.
+    if (this.isPunct(k, ')')) k++;
+    if (this.word(k) === 'as') k++;
+    if (!this.isName(k) || !this.isPunct(k + 1, '(') || this.match[k + 1] < 0) return;
+    const columns = this.columnList(k + 1, this.match[k + 1]);
+    if (columns.length === 0) return;
+    this.table = ++this.tables;
+    for (let row = first; row < rowsEnd && this.isPunct(row, '('); row = this.match[row] + 2) this.emitTuple(row, this.match[row], columns);
     this.table = 0;
   }
 

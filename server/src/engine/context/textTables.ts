@@ -46,7 +46,9 @@ function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink)
   } else if (i + 1 < lines.count && isMarkdownSeparator(lines, i + 1) && lineHas(lines, i, 0x7c)) next = readPipeRows(lines, i, i + 2, sink);
   else if (i + 1 < lines.count && isPipeHeader(lines, i)) next = readPipeRows(lines, i, i + 1, sink);
   else if (first > lines.starts[i] && first < lines.ends[i]) next = readDataFrame(lines, i, sink);
-  else if (first === lines.starts[i] && i + 1 < lines.count) next = readFixedWidth(lines, i, sink);
+  else if (first === lines.starts[i] && i + 1 < lines.count) {
+    next = isCsvHeader(lines, i) ? readCsvRows(lines, i, sink) : readFixedWidth(lines, i, sink);
+  }
   return next > i ? { from, next } : undefined;
 }
 
@@ -227,6 +229,77 @@ function pipeCells(lines: Lines, i: number): [number, number][] {
   }
   cells.push([cellStart, end]);
   return cells;
+}
+
+// ---- CSV ----
+
+/** Fewest columns a CSV header names: two comma-separated words are as often a pair in prose as a header. */
+const MIN_CSV_COLUMNS = 3;
+const CSV_CELLS: [number, number][] = [];
+
+/**
+ * A CSV header at the margin (`clinic,mrn,patient,dob`, a `to_csv()` print, a file's `head`): three or more
+ * comma-separated column names with no space after a comma (prose and SQL lists put one there), over a line of as
+ * many cells.
+ */
+function isCsvHeader(lines: Lines, i: number): boolean {
+  const text = lines.text;
+  const c = text.charCodeAt(lines.starts[i]);
+  // A name or a quoted name opens it: most lines are passed on their first character.
+  if (!isNameStart(c) && c !== 0x22) return false;
+  const cells = csvCells(lines, i, CSV_CELLS);
+  if (cells < MIN_CSV_COLUMNS) return false;
+  for (let k = 0; k < cells; k++) {
+    let [from, to] = CSV_CELLS[k];
+    if (text.charCodeAt(from) === 0x22 && to - from >= 2 && text.charCodeAt(to - 1) === 0x22) {
+      from++;
+      to--;
+    }
+    if (to === from || to - from > MAX_HEADER_CELL || isSpace(text.charCodeAt(from)) || !COLUMN_NAME.test(text.slice(from, to))) return false;
+  }
+  return csvCells(lines, i + 1, undefined) === cells;
+}
+
+/** Rows under a CSV header while each has as many cells; a quoted cell's value is read inside its quotes. */
+function readCsvRows(lines: Lines, header: number, sink: ValueSink): number {
+  const count = csvCells(lines, header, CSV_CELLS);
+  const keys: string[] = [];
+  for (let k = 0; k < count; k++) keys.push(lines.text.slice(CSV_CELLS[k][0], CSV_CELLS[k][1]).replace(/^"|"$/g, ''));
+  const columns = sink.columnsOf(keys);
+  let i = header + 1;
+  for (; i < lines.count && !sink.full && csvCells(lines, i, CSV_CELLS) === count; i++) {
+    for (let k = 0; k < count && !sink.full; k++) {
+      const column = columns[k];
+      if (!column) continue;
+      const [s, e] = CSV_CELLS[k];
+      const quoted = e - s >= 2 && lines.text.charCodeAt(s) === 0x22 && lines.text.charCodeAt(e - 1) === 0x22;
+      sink.addTo(column, quoted ? s + 1 : s, quoted ? e - 1 : e);
+    }
+  }
+  return i;
+}
+
+/**
+ * The cells of line i split at commas outside double quotes (`""` inside quotes is a quote), written to `out` when
+ * given; returns how many. A line with no comma has one cell. One pass over the line.
+ */
+function csvCells(lines: Lines, i: number, out: [number, number][] | undefined): number {
+  const text = lines.text;
+  const end = lines.ends[i];
+  let count = 0;
+  let cellStart = lines.starts[i];
+  let quoted = false;
+  for (let p = cellStart; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x2c && !quoted) {
+      if (out) out[count] = [cellStart, p];
+      count++;
+      cellStart = p + 1;
+    }
+  }
+  if (out) out[count] = [cellStart, end];
+  return count + 1;
 }
 
 // ---- pandas Series ----

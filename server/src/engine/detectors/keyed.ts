@@ -490,7 +490,27 @@ function classify(key: string, extra: ExtraKeyWords): Category | undefined {
     const owner = normaliseKey(key.slice(0, lastDot)).split('_').pop() ?? '';
     return PERSON_TABLES.has(owner) ? 'name' : undefined;
   }
+  const hl7 = HL7_PERSON_FIELD.exec(base);
+  if (hl7) return hl7PersonField(hl7[1], Number(hl7[2]), base.slice(hl7[0].length));
   return lookupWords(base.split('_'));
+}
+
+/**
+ * A column named after an HL7 v2 field of a person's segment, as parsers of feeds write them (`pid3_mrn`, `pid_5`,
+ * `nk1_2_name`): PID is the patient, NK1 a next of kin, GT1 a guarantor. Linear: no nested quantifier.
+ */
+const HL7_PERSON_FIELD = /^(pid|nk_1|gt_1)_(\d{1,2})(?:_\d{1,2}){0,2}(?:_|$)/;
+
+/** What a PID field holds when the column gives only its number (`pid_3`, `pid_5_1`): HL7 v2.5 chapter 3. */
+const PID_FIELDS: ReadonlyMap<number, Category> = new Map([
+  [3, 'mrn'], [5, 'name'], [6, 'name'], [7, 'date'], [11, 'geographic'], [13, 'phone'], [14, 'phone'],
+  [18, 'account-number'], [19, 'ssn'], [20, 'license-number'], [29, 'date'],
+]);
+
+/** The category of a person's HL7 field: the words after its number read as the person's (`name` → `patient_name`). */
+function hl7PersonField(segment: string, field: number, rest: string): Category | undefined {
+  if (rest) return lookupWords(['patient', ...rest.split('_')]);
+  return segment === 'pid' ? PID_FIELDS.get(field) : undefined;
 }
 
 /** Test and de-identified records' ids (`ZZTEST000001`, `ANON0042`): no one's. */
