@@ -261,6 +261,14 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it("passes over a name in the role cell of a table of staff, whose mail the table reader judged", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | who | role | email | phone |', '# MAGIC |---|---|---|---|',
+      '# MAGIC | Zzyzx RTLS | support / TAM Harold Zorblatt | hzorblatt@zzyzx-rtls.example.com | (415) 555-0128 |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_vendor_contacts.py', text), []);
+  });
+
   it('reads CSV pasted into a Markdown fence by its header', () => {
     const text = [
       '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```', '# MAGIC clinic,mrn,patient,dob,phone',

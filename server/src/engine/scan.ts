@@ -869,7 +869,11 @@ function keyedTableValues(
           const [rowStart, rowEnd] = lineAround(text, v.start, v.start, text.length);
           (siteRows ??= []).push(rowStart + shift, rowEnd + shift);
         }
-      } else if (!keyClass.staffRole) typed?.push(v.start + shift, v.end + shift);
+      } else if (!keyClass.staffRole || v.table > 0) {
+        // A role cell of a table of staff is theirs too (`support / TAM Jorge Halloran`): its mail, blanked
+        // beside it, would no longer say whose the name is.
+        typed?.push(v.start + shift, v.end + shift);
+      }
       if (namesStaff(keyClass)) ctx.staffNames.add(sliceOf(i).text.slice(v.start + shift, v.end + shift));
       continue;
     }

@@ -119,6 +119,13 @@ const CASES: readonly Case[] = [
     `${MRN1} | ${FIRST} | ${DOB1}`,
     `${MRN2} | ${FIRST} | ${DOB2}`,
   ].join('\n'), [['mrn', MRN1], ['first_name', FIRST], ['dob', DOB1], ['mrn', MRN2], ['first_name', FIRST], ['dob', DOB2]]],
+  ['pandas print without its index: every row starts with spaces, every column but one meets its header', 'stream', [
+    `${R('login', 12)} ${R('display_name', 16)} ${R('credentials', 12)} ${R('ext', 5)}`,
+    `${R('t.zorblatt', 12)} ${R(FULL, 16)} ${R('RN, BSN', 12)} ${R('4401', 5)}`,
+  ].join('\n'), [['login', 't.zorblatt'], ['display_name', FULL], ['credentials', 'RN, BSN'], ['ext', '4401']]],
+  ['no frame: indented lines whose words meet by chance in fewer than all columns but one', 'stream', [
+    '    the quick brown', '      fox jumped over the lazy dog brown',
+  ].join('\n'), []],
   ['CSV with a header: quoted cells read inside their quotes, a comma inside quotes stays in its cell', 'stream', [
     'mrn,full_name,dob,note',
     `${MRN1},"${FULL}",${DOB1},"late, rescheduled"`,

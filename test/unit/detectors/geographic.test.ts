@@ -42,11 +42,19 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: "a department named after patients, with its office's address", text: 'Internal: Patient Financial Services, PO Box 6619, Bend, OR 97708, for the CDM', region: 'markdown' },
     { label: "an address after an organisation's name ending in Health", text: '**Contacts** — Strategy, Zzyzxridge Health, 3100 Grand Blvd, Waterloo, IA 50701', region: 'markdown' },
     { label: "an address after a department's main line", text: 'Main Nursing Admin line (555) 240-1100, 900 Zzyzx Road, Wellsford.', region: 'markdown' },
+    { label: "a hospital at home programme's address under its name", text: '**Zzyzx Bay Hospital at Home — Command Center**\n5100 Zzyzx Light Blvd, Suite 300, Norfolk, VA 23510', region: 'markdown' },
+    { label: "a midwifery practice's PO box", text: 'Zzyzx Midwifery & OB, PO Box 15502, Savannah, GA 31416', region: 'markdown' },
+    { label: "a practice's row with its TIN", text: 'Zzyzx Geriatrics & Primary Care   TIN 45-0000000   PO Box 3310, Hilliard, OH 43026', region: 'markdown' },
+    { label: "the main ED's address", text: 'Main ED: 600 N Zzyzx Ave, Harlow, IL 60611', region: 'markdown' },
     { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },
   ]);
 
   it("still reports a patient's address in a block under a line about him", () => {
     assert.deepEqual(found('pt moved in with him at Zzyzx Health\n3300 Zzyzx Road\nSpokane, WA 99204', 'markdown').map((f) => f.category), ['geographic', 'geographic']);
+  });
+
+  it("still reports a patient's home address on a line naming a home health agency", () => {
+    assert.deepEqual(found('Zzyzx Home Health visit; pt home: 88 Orchard Ln, Tres Pinos, CA 95075', 'markdown').map((f) => f.category), ['geographic']);
   });
 
   it("still reports a patient's address on the line after one naming a hospital", () => {

@@ -125,6 +125,15 @@ describe("detectors/keyed: an EHR's test patients", () => {
   });
 });
 
+describe("detectors/keyed: an organisation's name under a name key", () => {
+  it('does not read a practice, payer or vendor as a person, and still reads a surname that is also a place word', () => {
+    for (const v of ['Zzyzx Medical Group, Inc.', 'Zorblatt Family Medicine, PC', 'Zzyzx Hills Rural Health Cooperative', 'ZORBLATT PHYSICIANS LLC']) {
+      assert.equal(checkKeyedValue('name', v, 'table'), undefined, v);
+    }
+    for (const v of ['PARK, TESTA', 'Testa Hill', 'Zorblatt-Group']) assert.equal(checkKeyedValue('name', v, 'table')?.category, 'name', v);
+  });
+});
+
 describe('detectors/keyed: checkKeyedValue', () => {
   const reported: [Category, string, Parameters<typeof checkKeyedValue>[2]][] = [
     ['date', '1950-03-15', 'equals'], ['date', '03/15/1950', 'table'], ['date', 'March 3, 1950', 'assign'],

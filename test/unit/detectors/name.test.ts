@@ -98,6 +98,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'every name of a list of owners', text: 'Owners: Harold Zorblatt (hzorblatt@zzyzx-health.org), Gretchen Vell. Reviewer: Ada Quell.', region: 'markdown' },
     { label: 'a list of attendees that goes on to the next line', text: '* Attendees: Dr. Harold Zorblatt (chair), Gretchen Vell, Linda Quell (CNO office),\n  Marcus Zorblatt.', region: 'markdown' },
     { label: 'a name that owns a follow-up', text: '# Harold Zorblatt-Vell owns the follow-up (RCM-1187).' },
+    { label: 'a hyphenated name before its desk extension', text: 'OR scheduling (Harold Zorblatt-Vell, x3341) confirmed two slots', region: 'markdown' },
     { label: 'a backup in a table of who does what', text: '| backup | Harold Zorblatt-Vell |', region: 'markdown' },
     { label: 'a nurse whose credentials follow without a comma', text: 'Program leads: Harold Zorblatt RN CM, and the ED team.', region: 'markdown' },
     { label: 'a supervisor in brackets', text: '# Harold Zorblatt (HIM supervisor) confirmed these are different people.' },

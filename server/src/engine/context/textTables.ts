@@ -651,9 +651,13 @@ function bestShift(lines: Lines, row: number, words: readonly HeaderWord[]): num
   const text = lines.text;
   const start = lines.starts[row];
   const len = lines.ends[row] - start;
-  if (len === 0 || isSpace(text.charCodeAt(start))) return undefined;
-  const needed = Math.max(1, Math.ceil(columns.length / 2));
-  for (const shift of [0, 1, -1]) {
+  if (len === 0) return undefined;
+  // A frame printed without its index (`to_string(index=False)`) right-aligns its first column too, so its rows
+  // start with spaces like indented prose: every column but one must meet its header's edge, unshifted.
+  const indented = isSpace(text.charCodeAt(start));
+  if (indented && columns.length < MIN_UNINDEXED_COLUMNS) return undefined;
+  const needed = indented ? columns.length - 1 : Math.max(1, Math.ceil(columns.length / 2));
+  for (const shift of indented ? [0] : [0, 1, -1]) {
     let hits = 0;
     for (const w of columns) {
       const edge = w.end + shift;
@@ -664,6 +668,9 @@ function bestShift(lines: Lines, row: number, words: readonly HeaderWord[]): num
   }
   return undefined;
 }
+
+/** Fewest columns of a frame printed without its index: fewer, and an indented pair of lines can meet by chance. */
+const MIN_UNINDEXED_COLUMNS = 3;
 
 /** Every word of every row asks for the column at its edges: lists indexed by offset answer without hashing. */
 interface EdgeMaps {

@@ -653,6 +653,28 @@ function isName(value: string): boolean {
   return ascii === AsciiName.Yes || /\p{L}{2}/u.test(v);
 }
 
+/**
+ * Words no one's name holds but an organisation's does (`Riverbend Medical Group, Inc.`, `Scioto Family Medicine,
+ * PC`): a `legal_name` or `name` column of payers, practices or vendors. Place words (`Park`, `Hill`) are surnames.
+ */
+const ORGANISATION_NAME_WORDS = new Set([
+  'inc', 'llc', 'pllc', 'llp', 'ltd', 'corp', 'corporation', 'company', 'pc', 'group', 'associates', 'partners',
+  'physicians', 'medicine', 'medical', 'cooperative', 'collaborative', 'health', 'healthcare', 'hospital', 'hospitals',
+  'clinic', 'clinics', 'center', 'centre', 'services', 'pharmacy', 'practice', 'institute', 'foundation', 'university',
+  'network', 'systems', 'laboratories', 'labs', 'imaging', 'radiology', 'pediatrics', 'paediatrics', 'orthopedics',
+  'orthopaedics', 'specialists', 'consultants', 'agency', 'department', 'plan', 'insurance', 'mutual', 'alliance',
+  'holdings', 'solutions', 'therapeutics', 'pharmaceuticals', 'diagnostics', 'cardiology', 'oncology', 'dermatology',
+]);
+
+/** A name of an organisation: a word of one, read case-blind with its punctuation dropped (`Inc.`, `LLC,`). */
+function isOrganisationName(v: string): boolean {
+  if (v.indexOf(' ') < 0) return false;
+  for (const word of v.toLowerCase().split(/[\s,]+/)) {
+    if (ORGANISATION_NAME_WORDS.has(word.replace(/[.&]+$/, ''))) return true;
+  }
+  return false;
+}
+
 const enum AsciiName { No, Yes, Unknown }
 
 function hasUpperCase(v: string): boolean {
@@ -795,7 +817,7 @@ function valueIs(category: Category, v: string, relation: KeyRelation, place: Pl
   switch (category) {
     case 'date': return relation !== 'bound' && isPlausibleDate(v);
     // A column's rows are names whatever their case; in code a lower-case word (`'imap'`) is a token, not a name.
-    case 'name': return isName(v) && (relation === 'table' || hasUpperCase(v) || holdsKnownName(v));
+    case 'name': return isName(v) && (relation === 'table' || hasUpperCase(v) || holdsKnownName(v)) && !isOrganisationName(v);
     case 'ssn': return isSsnValue(v);
     case 'mrn':
     case 'other-id':

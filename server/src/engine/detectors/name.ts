@@ -263,7 +263,7 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   if (/^(?:-[A-Za-z'-]+)? (?:owns|will own|to own|is (?:the )?owner|is on[- ]call)\b/.test(ahead)) return true;
   // An attribution after a sentence (`… reproduce. — Marcus Webb, Perioperative Analytics`) or an extension
   // (`(Marcus Webb, ext. 4471)`).
-  if (/^,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
+  if (/^(?:-[A-Za-z'-]+)?,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
   // What the person does after a comma (`Lorenzo Whitaker, EMS data manager, 651-…`), or the department the person
   // is in (`Paulette Greer in Finance holds it`).
   const role = /^(?:-[A-Za-z'-]+)?, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)]|$)/m.exec(ahead);

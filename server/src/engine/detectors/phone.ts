@@ -224,7 +224,7 @@ const MAIL_TO_NUMBER = /^[\s,;:|/()\u00b7\u2013\u2014-]*(?:(?:tel|ph|phone|cell|
 /** `555-318-6000 main`, `(main)`: what the number is called after it. */
 const MAIN_AFTER = /^\s*\(?main\b(?! +(?:st|street|ave|avenue|rd|road)\b)/i;
 
-const STAFF_ROLE_BEFORE_NUMBER = /\b(?:manager|mgr|director|supervisor|coordinator|liaison|registrar|rep|representative|buyer|educator|analyst|navigator|scheduler|pharmacist|pharmd|rn|bsn|msn|lpn|np|md|lcsw|crna|aprn|dispatcher|technician|specialist|officer|administrator|owner|lead)\b/gi;
+const STAFF_ROLE_BEFORE_NUMBER = /\b(?:manager|mgr|director|supervisor|coordinator|liaison|registrar|rep|representative|buyer|educator|analyst|navigator|scheduler|pharmacist|pharmd|rn|bsn|msn|lpn|np|md|lcsw|crna|aprn|dispatcher|technician|specialist|officer|administrator|owner|lead|epidemiologist|preventionist|engineer|scientist|statistician|abstractor|surveyor|auditor|consultant|steward|audiologist|dietitian|midwife)\b/gi;
 /** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `cell`). */
 const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via']);
 
@@ -233,7 +233,7 @@ const LINE_BEFORE = 240;
 const NEAR_BEFORE = 100;
 
 /** What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`). */
-const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty)\b/i;
+const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty)\b/i;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
 const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
