@@ -244,3 +244,13 @@ describe('detectors/keyed: checkEncounterValue', () => {
     for (const value of ['1187736', 'iso-8859-1', 'E24-0187', 'TEST-0012345']) assert.equal(checkEncounterValue(value, 'equals'), undefined, value);
   });
 });
+
+describe('detectors/keyed: keys of a call centre\'s staff', () => {
+  it('reads an agent\'s name as workforce and a role with a staff prefix as a role column, and not a patient\'s role', () => {
+    assert.ok(isWorkforceKey('agent_name'));
+    assert.ok(isStaffRoleKey('agent_role'));
+    assert.ok(isStaffRoleKey('provider_title'));
+    assert.ok(!isStaffRoleKey('patient_role'));
+    assert.ok(!isStaffRoleKey('agent_role_count'));
+  });
+});

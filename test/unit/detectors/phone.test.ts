@@ -52,6 +52,8 @@ describe('detectors/phone', () => {
     { label: "a unit's lines after its main number", text: `Main ${paren} · NICU charge ${dashed} · fax ${dotted}`, region: 'markdown' },
     { label: "a department's numbers after its address", text: `HIM dept: Zzyzx Health, 1900 N. Lakeview Terrace, Chicago IL 60614 · ${paren} · fax ${dashed}`, region: 'markdown' },
     { label: 'a number called the main line after it', text: `Noor Zorblatt (RSO, ${dashed} main)` },
+    { label: "a contact's number and fax after the contact's work mail", text: `Questions: hzorblatt@zzyzxgi.example.com · ${paren} · fax ${dashed}`, region: 'markdown' },
+    { label: "a skilled nursing facility's night line", text: `TRL-C0419    41  0.439  Zzyzx Gardens Rehabilitation & Nursing    ${paren}`, region: 'output' },
     { label: "a programme's line and its fax", text: `State Zzyzx program line: ${paren} · fax ${dashed}.`, region: 'markdown' },
     { label: "an epidemiologist's number after the role", text: `onboarding: Dr. Quentin Zorblatt, Syndromic Epidemiologist · ${paren}`, region: 'markdown' },
     { label: "a switchboard operator's number", text: `After hours: ID fellow on call via operator **${paren}**, then the attending.`, region: 'markdown' },

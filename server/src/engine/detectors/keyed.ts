@@ -163,6 +163,8 @@ const STAFF_ROLE_KEYS = new Set([
   'technologist', 'sonographer', 'audiologist', 'scientist', 'transporter', 'specialist', 'advisor',
   // Who covers a rota and whom to call next (`| Week of | Primary | Backup | Pager |`, `Clinical escalation`).
   'backup', 'escalation',
+  // A call centre's and a financial counselling desk's people (`agent_name`, `counselor_ext`, `chw_name`).
+  'agent', 'counselor', 'counsellor', 'chw', 'caseworker', 'midwife', 'epidemiologist', 'preventionist',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
   'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
 ]);
@@ -240,7 +242,11 @@ export function isOrganisationContactKey(key: string): boolean {
 
 /** A column that says what each person of a table does (`| role | name | contact |`): a table of staff. */
 export function isStaffRoleKey(key: string): boolean {
-  return STAFF_ROLE_COLUMNS.has(keyBase(key));
+  const base = keyBase(key);
+  if (STAFF_ROLE_COLUMNS.has(base)) return true;
+  // The role of a member of staff (`agent_role`, `staff_role`, `provider_title`).
+  const words = base.split('_');
+  return words.length === 2 && (words[1] === 'role' || words[1] === 'title') && (STAFF_ROLE_KEYS.has(words[0]) || WORKFORCE_WORDS.has(words[0]));
 }
 
 const STAFF_ROLE_COLUMNS = new Set(['role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function', 'credentials', 'credential']);

@@ -235,9 +235,15 @@ function followedByOrganisation(view: TextView, phrase: NamePhrase, used: number
 }
 
 function hasProviderSuffix(view: TextView, end: number): boolean {
+  // After the rest of a hyphenated surname (`Villareal` of `Villareal-Santos, MD`).
+  const rest = HYPHENATED_REST.exec(view.lower.slice(end, end + 40));
+  if (rest) end += rest[0].length;
   const ahead = view.lower.slice(end, end + 9);
   return PROVIDER_SUFFIXES.some((s) => ahead.startsWith(s) && (s.endsWith('<') || !/[a-z]/.test(ahead[s.length] ?? ' ')));
 }
+
+/** The rest of a hyphenated surname after a name's end (`-santos`), read lower case. */
+const HYPHENATED_REST = /^-[a-z'-]{1,30}/;
 
 /**
  * What follows a name that makes it staff's: a role in brackets (`Jamal Whitfield (data eng)`, `(analyst, …)`)
@@ -256,8 +262,10 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   if (bracketed !== undefined) {
     const mail = /^\s*[\w.%+-]+@([\w-]+(?:\.[\w-]+)+)\s*$/.exec(bracketed);
     if (mail) return !isPersonalMailDomain(mail[1]);
-    // An extension (`Theo Marchetti (x6620)`) is a desk's.
-    if (isRoleNote(bracketed) || /^\s*(?:ext\.?|x) ?\d{3,5}\s*$/i.test(bracketed)) return true;
+    // An extension (`Theo Marchetti (x6620)`, `(x3-8812)`) is a desk's, after a role or alone.
+    const extension = DESK_EXTENSION.exec(bracketed);
+    if (extension && (extension.index === 0 || isRoleNote(bracketed.slice(0, extension.index)))) return true;
+    if (isRoleNote(bracketed)) return true;
   }
   // Work the person owns (`Rosa Delgado-Maier owns the follow-up`).
   if (/^(?:-[A-Za-z'-]+)? (?:owns|will own|to own|is (?:the )?owner|is on[- ]call)\b/.test(ahead)) return true;
@@ -325,6 +333,9 @@ function isRoleNote(note: string): boolean {
   return words.length > 0 && words.length <= 5 && words.some((w) => STAFF_ROLE_WORDS.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
 }
 
+/** A desk's extension ending a bracket (`x6620`, `ext. 4471`, `, x3-8812`): a role may come before it. */
+const DESK_EXTENSION = /(?:^|,) *(?:ext\.?|x) ?\d{1,2}-?\d{3,5} *$/i;
+
 /** Words of a role or a team, in brackets after a name. */
 const STAFF_ROLE_WORDS = new Set([
   'analyst', 'analytics', 'eng', 'engineer', 'engineering', 'manager', 'director', 'biostat', 'statistician',
@@ -341,6 +352,8 @@ const STAFF_ROLE_WORDS = new Set([
   'planning', 'mgmt', 'management', 'council', 'committee', 'chair', 'steward', 'qa', 'informaticist', 'physicist', 'rso',
   // Departments by their initials or their work (`CDI (…)`, `payer relations (…)`, `HIM (…)`).
   'cdi', 'him', 'relations', 'ur', 'um',
+  // Decision and IT support, counsellors, community health workers, midwives, a collaborative's coach.
+  'support', 'counselor', 'counsellor', 'chw', 'cnm', 'midwife', 'coach',
 ]);
 
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */

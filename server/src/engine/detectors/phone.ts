@@ -149,9 +149,11 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     // contact's own mail does not (`mbr called 1-800-…, cb 555-…`).
     const organisations = isOrganisationSite(text, span.start, span.end) || isOrganisationsNumber(text, span.start)
       || MAIN_AFTER.test(text.slice(span.end, span.end + 12)) || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start));
-    if (organisations || isTollFree(digits) || followsOrganisationMail(view, span.start)) {
+    // A contact's mail at an organisation's domain leads on to the contact's next line too (`… · (727) … · fax …`).
+    const afterMail = !organisations && followsOrganisationMail(view, span.start);
+    if (organisations || afterMail || isTollFree(digits)) {
       lastEnd = span.end;
-      if (organisations) organisationEnd = span.end;
+      if (organisations || afterMail) organisationEnd = span.end;
       continue;
     }
     out.push(makeCandidate(view, span.start, span.end, cue ?? 'phone', 'phone', confidence));
