@@ -261,6 +261,24 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it("passes over every cell of a row of a table of organisations whose line the row gives", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | org | line | notes |', '# MAGIC |---|---|---|',
+      '# MAGIC | Zzyzx Print Solutions | 630.555.0185 | 4471 Zzyzx Rd, Naperville, IL 60567 |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_vendor_lines.py', text), []);
+  });
+
+  it("reads a Ryan White client's name and record number in a table that gives the client's birth date", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | urn | client_name | dob | phone_primary |', '# MAGIC |---|---|---|---|',
+      '# MAGIC | ZZTE0817681 | Zorblatt, Testa | 1968-08-17 | (901) 555-4418 |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_rw_clients.py', text), [
+      ['other-id', 'urn', 'ZZTE0817681'], ['name', 'client_name', 'Zorblatt, Testa'], ['date', 'dob', '1968-08-17'], ['phone', 'phone_primary', '(901) 555-4418'],
+    ]);
+  });
+
   it("passes over a name in the role cell of a table of staff, whose mail the table reader judged", () => {
     const text = [
       '# Databricks notebook source', '# MAGIC %md', '# MAGIC | who | role | email | phone |', '# MAGIC |---|---|---|---|',

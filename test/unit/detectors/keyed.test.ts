@@ -47,6 +47,9 @@ describe('detectors/keyed: classifyKey', () => {
     // Columns named after an HL7 v2 person segment's field, by number and word or by number alone.
     ['pid3_mrn', 'mrn'], ['pid5_name', 'name'], ['pid7_dob', 'date'], ['pid11_zip', 'geographic'], ['PID_5_1', 'name'],
     ['pid_3', 'mrn'], ['pid_19', 'ssn'], ['nk1_2_name', 'name'], ['nk1_5_phone', 'phone'], ['pid_8', undefined],
+    // Which of a person's numbers it is; the people programmes serve; a Ryan White client's record number.
+    ['phone_primary', 'phone'], ['address_home', 'geographic'], ['email_work', 'email'], ['client_name', 'name'],
+    ['resident_name', 'name'], ['client_urn', 'other-id'], ['client_id', undefined], ['home', undefined],
     ['pid_3_count', undefined], ['msh10_ctrl_id', undefined], ['pid', undefined], ['nk1_2', undefined], ['pidx_5_name', undefined],
   ];
   for (const [key, expected] of cases) {
@@ -127,6 +130,7 @@ describe("detectors/keyed: an EHR's test patients", () => {
 
 describe("detectors/keyed: an organisation's name under a name key", () => {
   it('does not read a practice, payer or vendor as a person, and still reads a surname that is also a place word', () => {
+    for (const v of ['Zzyzx Pines Skilled Nursing', 'St. Zorblatt Manor SNF', 'Zzyzx Commons Post-Acute']) assert.equal(checkKeyedValue('name', v, 'table'), undefined, v);
     for (const v of ['Zzyzx Medical Group, Inc.', 'Zorblatt Family Medicine, PC', 'Zzyzx Hills Rural Health Cooperative', 'ZORBLATT PHYSICIANS LLC']) {
       assert.equal(checkKeyedValue('name', v, 'table'), undefined, v);
     }

@@ -30,6 +30,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'caregiver_name', 'caller_name', 'dependent_name',
     // A grievance's complainant is the patient or a relative speaking for them.
     'complainant', 'complainant_name',
+    // The people social-services and HIV programmes, behavioural health and nursing homes serve.
+    'client_name', 'client_full_name', 'consumer_name', 'resident_name', 'participant_name',
   ],
   date: [
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
@@ -105,6 +107,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'subjid', 'usubjid', 'subject_number', 'screening_number', 'screening_no',
     // A Medicaid or social-services case number names a household (every member of it).
     'case_no', 'case_number', 'case_num', 'medicaid_case_number', 'medicaid_case_no',
+    // A Ryan White client's unique record number, made from the client's name and birth date.
+    'client_urn', 'urn_id',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
@@ -124,6 +128,8 @@ const STORAGE_SUFFIXES = new Set([
   'raw', 'txt', 'text', 'str', 'string', 'value', 'val', 'orig', 'original', 'clean', 'cleaned', 'src',
   // The two sides of a comparison or a merge (`ssn_l`/`ssn_r`, `mrn_1`, `dob_new`) are the same identifier.
   'l', 'r', 'left', 'right', 'a', 'b', '1', '2', 'old', 'new', 'prev', 'norm', 'normalized', 'normalised',
+  // Which of a person's numbers or addresses it is (`phone_primary`, `address_home`, `phone_mobile`).
+  'primary', 'secondary', 'alt', 'alternate', 'home', 'mobile', 'cell', 'work',
   // A collection of them (`mrn_list = [...]`).
   'list', 'lst', 'set', 'array', 'arr', 'values', 'vals', 'tuple',
 ]);
@@ -308,6 +314,8 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   ['first', 'name'], ['last', 'name'], ['middle', 'name'], ['forename', 'name'], ['given_names', 'name'], ['mi', 'name'],
   ['initials', 'name'], ['subject_initials', 'name'], ['patient_initials', 'name'], ['pt_initials', 'name'], ['subj_initials', 'name'],
   ['county', 'geographic'], ['county_name', 'geographic'], ['county_nm', 'geographic'], ['cnty', 'geographic'],
+  // A Ryan White unique record number, beside a client's name or birth date.
+  ['urn', 'other-id'],
 ]);
 
 export function personTableCategory(key: string): Category | undefined {
@@ -670,6 +678,9 @@ const ORGANISATION_NAME_WORDS = new Set([
   'network', 'systems', 'laboratories', 'labs', 'imaging', 'radiology', 'pediatrics', 'paediatrics', 'orthopedics',
   'orthopaedics', 'specialists', 'consultants', 'agency', 'department', 'plan', 'insurance', 'mutual', 'alliance',
   'holdings', 'solutions', 'therapeutics', 'pharmaceuticals', 'diagnostics', 'cardiology', 'oncology', 'dermatology',
+  // Nursing homes and post-acute care (`Laurel Pines Skilled Nursing`, `St. Agnes Manor SNF`).
+  'nursing', 'snf', 'post-acute', 'postacute', 'rehabilitation', 'rehab', 'transitional', 'care', 'manor', 'hospice',
+  'living', 'residence', 'lodge', 'commons',
 ]);
 
 /** A name of an organisation: a word of one, read case-blind with its punctuation dropped (`Inc.`, `LLC,`). */
