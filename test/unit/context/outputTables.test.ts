@@ -126,6 +126,10 @@ const CASES: readonly Case[] = [
   ['no frame: indented lines whose words meet by chance in fewer than all columns but one', 'stream', [
     '    the quick brown', '      fox jumped over the lazy dog brown',
   ].join('\n'), []],
+  ['a tibble: a row of column types under the header, text columns left-aligned under their names', 'stream', [
+    `  ${L('mrn', 10)}  ${L('full_name', 16)}`, `  ${L('<chr>', 10)}  ${L('<chr>', 16)}`,
+    `1 ${L(MRN1, 10)}  ${FULL}`,
+  ].join('\n'), [['mrn', MRN1], ['full_name', FULL]]],
   ['CSV with a header: quoted cells read inside their quotes, a comma inside quotes stays in its cell', 'stream', [
     'mrn,full_name,dob,note',
     `${MRN1},"${FULL}",${DOB1},"late, rescheduled"`,

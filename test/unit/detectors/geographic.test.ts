@@ -45,6 +45,7 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: "a hospital at home programme's address under its name", text: '**Zzyzx Bay Hospital at Home — Command Center**\n5100 Zzyzx Light Blvd, Suite 300, Norfolk, VA 23510', region: 'markdown' },
     { label: "a midwifery practice's PO box", text: 'Zzyzx Midwifery & OB, PO Box 15502, Savannah, GA 31416', region: 'markdown' },
     { label: "a practice's row with its TIN", text: 'Zzyzx Geriatrics & Primary Care   TIN 45-0000000   PO Box 3310, Hilliard, OH 43026', region: 'markdown' },
+    { label: "a hospital's address under a line naming its mother-baby unit", text: '- nursery: Testa Zorblatt, RN (nurse manager, Mother-Baby 4 North)\n- Zzyzx Women & Infants Hospital, 119 Zzyzx St, Worcester MA 01605 · NPI 0000000000', region: 'markdown' },
     { label: "the main ED's address", text: 'Main ED: 600 N Zzyzx Ave, Harlow, IL 60611', region: 'markdown' },
     { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },
   ]);

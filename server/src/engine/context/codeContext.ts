@@ -80,6 +80,12 @@ const FRAME_CONSTRUCTORS = new NameSet(new Set(['createdataframe', 'dataframe'])
 /** Widget kinds whose second argument is a default value (a hard-coded default is embedded). */
 const WIDGET_KINDS = new Set(['text', 'dropdown', 'combobox', 'multiselect']);
 
+/** R lexes `dbutils.widgets.text` as one name (dots are part of R names): a widget call all the same. */
+function isDottedWidgetCall(fn: string): boolean {
+  const dot = fn.lastIndexOf('.');
+  return dot > 8 && fn.startsWith('.widgets', dot - 8) && WIDGET_KINDS.has(fn.slice(dot + 1));
+}
+
 /** SQL keywords that structure a statement and never name a column. */
 const SQL_STRUCTURE = new Set([
   'and', 'or', 'not', 'in', 'is', 'null', 'where', 'on', 'set', 'when', 'then', 'else', 'end', 'case', 'select',
@@ -385,7 +391,7 @@ class KeyedLiteralFinder {
     const open = comma - 2;
     if (!this.isString(name) || !this.isPunct(open, '(')) return false;
     const fn = this.word(open - 1);
-    const isWidget = WIDGET_KINDS.has(fn) && this.isPunct(open - 2, '.') && this.word(open - 3) === 'widgets';
+    const isWidget = (WIDGET_KINDS.has(fn) && this.isPunct(open - 2, '.') && this.word(open - 3) === 'widgets') || isDottedWidgetCall(fn);
     if (fn !== 'withcolumn' && !isWidget) return false;
     this.emit(i, this.value(name), 'assign');
     return true;

@@ -577,9 +577,11 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   const words = headerWords(lines, header);
   if (words.length === 0 || isProse(words)) return header;
   let first = header + 1;
-  if (isIndexNameRow(lines, first)) first++;
+  const tibble = isTibbleTypeRow(lines, first);
+  if (tibble || isIndexNameRow(lines, first)) first++;
   if (first >= lines.count) return header;
-  const shift = bestShift(lines, first, words);
+  // A tibble left-aligns its text columns under their names.
+  const shift = bestShift(lines, first, words) ?? (tibble && leftEdgesMeet(lines, first, words) ? 0 : undefined);
   if (shift === undefined) return header;
   const edges = edgeMaps(words, shift);
   const cells: Cells = [];
@@ -618,6 +620,35 @@ function headerWords(lines: Lines, i: number): HeaderWord[] {
     if (p > s) words.push({ start: s - base, end: p - base, text: text.slice(s, p) });
   }
   return words;
+}
+
+/** Whether values start where half the header's names start, or more, in row i. */
+function leftEdgesMeet(lines: Lines, row: number, words: readonly HeaderWord[]): boolean {
+  const text = lines.text;
+  const start = lines.starts[row];
+  const len = lines.ends[row] - start;
+  let hits = 0;
+  for (const w of words) {
+    if (w.start < len && !isSpace(text.charCodeAt(start + w.start)) && (w.start === 0 || isSpace(text.charCodeAt(start + w.start - 1)))) hits++;
+  }
+  return hits * 2 >= words.length;
+}
+
+/** A tibble prints its columns' types under their names (`<chr>  <dttm>  <int>`): a row of no values. */
+function isTibbleTypeRow(lines: Lines, i: number): boolean {
+  if (i >= lines.count) return false;
+  const text = lines.text;
+  const end = lines.ends[i];
+  let p = lines.indent(i);
+  if (p >= end) return false;
+  while (p < end) {
+    if (text.charCodeAt(p) !== 0x3c /* < */) return false;
+    const close = text.indexOf('>', p);
+    if (close < 0 || close >= end || close - p > 12) return false;
+    p = close + 1;
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+  }
+  return true;
 }
 
 /**
