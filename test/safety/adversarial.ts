@@ -72,6 +72,7 @@ export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] 
   { input: repeat('wide header row', ' mrn    ssn ', ''), mime: 'text/plain' },
   { input: repeat('aligned rows', '  0  12345  ab\n', '   mrn  ssn  nm\n'), mime: 'text/plain' },
   { input: repeat('digits and spaces', '1 2 3 '), mime: 'stream' },
+  { input: repeat('frame headers over unclosed tibble type rows', '  mrn  dob\n  <chr\n'), mime: 'stream' },
   { input: repeat('CSV rows under a header', '1,"a,b",c\n', 'mrn,full_name,dob\n'), mime: 'stream' },
   { input: repeat('CSV header and one long row of quotes and commas', '",', 'mrn,full_name,dob\n1,2,3\n'), mime: 'stream' },
   { input: soup('table soup', '|+- \n<>/tdhr0123mrn', 13), mime: 'text/plain' },

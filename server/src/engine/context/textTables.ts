@@ -634,6 +634,9 @@ function leftEdgesMeet(lines: Lines, row: number, words: readonly HeaderWord[]):
   return hits * 2 >= words.length;
 }
 
+/** Longest `<type>` a tibble prints under a column (`<dttm>`, `<fct>`, `<list<int>>` is cut, and read as no type). */
+const MAX_TYPE_NAME = 12;
+
 /** A tibble prints its columns' types under their names (`<chr>  <dttm>  <int>`): a row of no values. */
 function isTibbleTypeRow(lines: Lines, i: number): boolean {
   if (i >= lines.count) return false;
@@ -643,8 +646,11 @@ function isTibbleTypeRow(lines: Lines, i: number): boolean {
   if (p >= end) return false;
   while (p < end) {
     if (text.charCodeAt(p) !== 0x3c /* < */) return false;
-    const close = text.indexOf('>', p);
-    if (close < 0 || close >= end || close - p > 12) return false;
+    // Looked for within a type name's length only: a line of `<` without `>` is read once.
+    const limit = Math.min(end, p + MAX_TYPE_NAME);
+    let close = p + 1;
+    while (close < limit && text.charCodeAt(close) !== 0x3e /* > */) close++;
+    if (close >= limit) return false;
     p = close + 1;
     while (p < end && isSpace(text.charCodeAt(p))) p++;
   }
