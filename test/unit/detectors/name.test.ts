@@ -99,6 +99,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a list of attendees that goes on to the next line', text: '* Attendees: Dr. Harold Zorblatt (chair), Gretchen Vell, Linda Quell (CNO office),\n  Marcus Zorblatt.', region: 'markdown' },
     { label: 'a name that owns a follow-up', text: '# Harold Zorblatt-Vell owns the follow-up (RCM-1187).' },
     { label: "a physician's hyphenated name before the credential", text: '| OB11 | Harold Zorblatt-Vell, MD | 98 | 39 |', region: 'output' },
+    { label: 'a desk extension of three digits alone in brackets', text: 'spoke with Harold Zorblatt (x662) today', region: 'markdown' },
     { label: 'a department and a desk extension in brackets', text: 'Analyst support: Harold Zorblatt (Decision Support, x3-8812) · Nursing', region: 'markdown' },
     { label: 'a hyphenated name before its desk extension', text: 'OR scheduling (Harold Zorblatt-Vell, x3341) confirmed two slots', region: 'markdown' },
     { label: 'a backup in a table of who does what', text: '| backup | Harold Zorblatt-Vell |', region: 'markdown' },

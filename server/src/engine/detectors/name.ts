@@ -334,7 +334,7 @@ function isRoleNote(note: string): boolean {
 }
 
 /** A desk's extension ending a bracket (`x6620`, `ext. 4471`, `, x3-8812`): a role may come before it. */
-const DESK_EXTENSION = /(?:^|,) *(?:ext\.?|x) ?\d{1,2}-?\d{3,5} *$/i;
+const DESK_EXTENSION = /(?:^|,)\s*(?:ext\.?|x) ?(?:\d{1,2}-?)?\d{3,5}\s*$/i;
 
 /** Words of a role or a team, in brackets after a name. */
 const STAFF_ROLE_WORDS = new Set([
