@@ -858,9 +858,9 @@ function keyedTableValues(
     if (Number.isNaN(shift)) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (isStaffOrOrganisationContact(keyClass, v.table, tables)) {
-      // Kept from the free-text pass too, which would find the names and numbers again; a role outside a table is no value. A
-      // site's address or number keeps its whole row: the columns no detector types (`who`, `ED charge`) are the
-      // site's too, and the free-text pass would read them without the site's name beside them.
+      // Kept from the free-text pass too, which would find the names and numbers again; a role outside a table is
+      // no value. A site's address, number or contact keeps its whole row: the columns no detector types (`who`,
+      // `ED charge`) are the site's too, and the free-text pass would read them without the site's name beside them.
       if (typed && ((keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.contactColumn) && tables.organisationTables?.has(v.table)) {
         // A row's values come one after another: its line is found once.
         const at = v.start + shift;

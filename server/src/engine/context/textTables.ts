@@ -47,7 +47,8 @@ function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink)
   else if (i + 1 < lines.count && isPipeHeader(lines, i)) next = readPipeRows(lines, i, i + 1, sink);
   else if (first > lines.starts[i] && first < lines.ends[i]) next = readDataFrame(lines, i, sink);
   else if (first === lines.starts[i] && i + 1 < lines.count) {
-    next = isCsvHeader(lines, i) ? readCsvRows(lines, i, sink) : readFixedWidth(lines, i, sink);
+    const csvKeys = csvHeader(lines, i);
+    next = csvKeys ? readCsvRows(lines, i, csvKeys, sink) : readFixedWidth(lines, i, sink);
   }
   return next > i ? { from, next } : undefined;
 }
@@ -238,37 +239,38 @@ const MIN_CSV_COLUMNS = 3;
 const CSV_CELLS: [number, number][] = [];
 
 /**
- * A CSV header at the margin (`clinic,mrn,patient,dob`, a `to_csv()` print, a file's `head`): three or more
- * comma-separated column names with no space after a comma (prose and SQL lists put one there), over a line of as
- * many cells.
+ * The column names of a CSV header at the margin (`clinic,mrn,patient,dob`, a `to_csv()` print, a file's `head`):
+ * three or more comma-separated names (a quoted name read inside its quotes) with no space after a comma (prose and
+ * SQL lists put one there), over a line of as many cells; undefined for any other line.
  */
-function isCsvHeader(lines: Lines, i: number): boolean {
+function csvHeader(lines: Lines, i: number): string[] | undefined {
   const text = lines.text;
   const c = text.charCodeAt(lines.starts[i]);
   // A name or a quoted name opens it: most lines are passed on their first character.
-  if (!isNameStart(c) && c !== 0x22) return false;
+  if (!isNameStart(c) && c !== 0x22) return undefined;
   const cells = csvCells(lines, i, CSV_CELLS);
-  if (cells < MIN_CSV_COLUMNS) return false;
+  if (cells < MIN_CSV_COLUMNS || csvCells(lines, i + 1, undefined) !== cells) return undefined;
+  const keys: string[] = [];
   for (let k = 0; k < cells; k++) {
     let [from, to] = CSV_CELLS[k];
     if (text.charCodeAt(from) === 0x22 && to - from >= 2 && text.charCodeAt(to - 1) === 0x22) {
       from++;
       to--;
     }
-    if (to === from || to - from > MAX_HEADER_CELL || isSpace(text.charCodeAt(from)) || !COLUMN_NAME.test(text.slice(from, to))) return false;
+    if (to === from || to - from > MAX_HEADER_CELL || isSpace(text.charCodeAt(from))) return undefined;
+    const key = text.slice(from, to);
+    if (!COLUMN_NAME.test(key)) return undefined;
+    keys.push(key);
   }
-  return csvCells(lines, i + 1, undefined) === cells;
+  return keys;
 }
 
 /** Rows under a CSV header while each has as many cells; a quoted cell's value is read inside its quotes. */
-function readCsvRows(lines: Lines, header: number, sink: ValueSink): number {
-  const count = csvCells(lines, header, CSV_CELLS);
-  const keys: string[] = [];
-  for (let k = 0; k < count; k++) keys.push(lines.text.slice(CSV_CELLS[k][0], CSV_CELLS[k][1]).replace(/^"|"$/g, ''));
+function readCsvRows(lines: Lines, header: number, keys: readonly string[], sink: ValueSink): number {
   const columns = sink.columnsOf(keys);
   let i = header + 1;
-  for (; i < lines.count && !sink.full && csvCells(lines, i, CSV_CELLS) === count; i++) {
-    for (let k = 0; k < count && !sink.full; k++) {
+  for (; i < lines.count && !sink.full && csvCells(lines, i, CSV_CELLS) === keys.length; i++) {
+    for (let k = 0; k < keys.length && !sink.full; k++) {
       const column = columns[k];
       if (!column) continue;
       const [s, e] = CSV_CELLS[k];
