@@ -75,6 +75,8 @@ export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] 
   { input: repeat('frame headers over unclosed tibble type rows', '  mrn  dob\n  <chr\n'), mime: 'stream' },
   { input: repeat('CSV rows under a header', '1,"a,b",c\n', 'mrn,full_name,dob\n'), mime: 'stream' },
   { input: repeat('CSV header and one long row of quotes and commas', '",', 'mrn,full_name,dob\n1,2,3\n'), mime: 'stream' },
+  { input: repeat('R str() lines of quoted values', ' $ mrn: chr  "1" "2" "3\\" ...\n'), mime: 'stream' },
+  { input: repeat('one glimpse() line of unclosed quotes', '"a, ', ' $ mrn <chr> '), mime: 'stream' },
   { input: soup('table soup', '|+- \n<>/tdhr0123mrn', 13), mime: 'text/plain' },
 ];
 

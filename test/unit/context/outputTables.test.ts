@@ -130,6 +130,21 @@ const CASES: readonly Case[] = [
     `  ${L('mrn', 10)}  ${L('full_name', 16)}`, `  ${L('<chr>', 10)}  ${L('<chr>', 16)}`,
     `1 ${L(MRN1, 10)}  ${FULL}`,
   ].join('\n'), [['mrn', MRN1], ['full_name', FULL]]],
+  ["R str(): each column's first values after its type; a factor's codes and a cut value are not read", 'stream', [
+    `'data.frame':\t9 obs. of  4 variables:`,
+    ` $ HOSP_MRN  : chr  "${MRN1}" "${MRN2}" ...`,
+    ` $ CHILD_NAME: chr  "${FULL}" "${FIRST}" "Zzexample Testa Zz"| __truncated__ ...`,
+    ` $ BIRTH     : Date, format: "${DOB1}" "${DOB2}" ...`,
+    ` $ PROGRAM   : Factor w/ 3 levels "North","South",..: 1 2 1 ...`,
+  ].join('\n'), [['data.frame', '9 obs. of  4 variables:'], ['HOSP_MRN', MRN1], ['HOSP_MRN', MRN2], ['CHILD_NAME', FULL], ['CHILD_NAME', FIRST],
+    ['BIRTH', DOB1], ['BIRTH', DOB2]]],
+  ["dplyr glimpse(): values a comma apart after the type, a date-time whole, the value cut at the console's edge dropped", 'stream', [
+    'Rows: 9', 'Columns: 3',
+    `$ infant_mrn  <chr> "${MRN1}", "${MRN2}", "9000…`,
+    `$ mother_name <chr> "${FULL}", "${FIRST}"`,
+    `$ birth       <dttm> ${DOB1} 03:12:00, ${DOB2} 22:48:00, …`,
+  ].join('\n'), [['Rows', '9'], ['Columns', '3'], ['infant_mrn', MRN1], ['infant_mrn', MRN2], ['mother_name', FULL], ['mother_name', FIRST],
+    ['birth', `${DOB1} 03:12:00`], ['birth', `${DOB2} 22:48:00`]]],
   ['CSV with a header: quoted cells read inside their quotes, a comma inside quotes stays in its cell', 'stream', [
     'mrn,full_name,dob,note',
     `${MRN1},"${FULL}",${DOB1},"late, rescheduled"`,

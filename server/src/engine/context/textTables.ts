@@ -1,9 +1,10 @@
 /**
  * Tables printed as text: Spark `show()` grids (and their vertical form), Markdown tables, pandas DataFrame and
- * Series prints. Each reader starts at a line, takes the lines of its block and returns the next line, so the
- * whole output is read in one pass; every value is typed by the header above it.
+ * Series prints, CSV, R column summaries (`str`, `glimpse`). Each reader starts at a line, takes the lines of its
+ * block and returns the next line, so the whole output is read in one pass; every value is typed by its header.
  */
 import { isLowerCaseCode } from '../detectors/text';
+import { mayBeColumnSummary, readColumnSummaries } from './columnSummaries';
 import { isSpace, type Column, type Lines, type ValueSink } from './tableSink';
 
 /** Reads the table blocks of a text output; returns which lines they took (the rest is read as key/value lines). */
@@ -45,6 +46,7 @@ function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink)
     next = readSeries(lines, from, i, sink);
   } else if (i + 1 < lines.count && isMarkdownSeparator(lines, i + 1) && lineHas(lines, i, 0x7c)) next = readPipeRows(lines, i, i + 2, sink);
   else if (i + 1 < lines.count && isPipeHeader(lines, i)) next = readPipeRows(lines, i, i + 1, sink);
+  else if (c === 0x24 /* $ */ && mayBeColumnSummary(lines, i)) next = readColumnSummaries(lines, i, sink);
   else if (first > lines.starts[i] && first < lines.ends[i]) next = readDataFrame(lines, i, sink);
   else if (first === lines.starts[i] && i + 1 < lines.count) {
     const csvKeys = csvHeader(lines, i);
