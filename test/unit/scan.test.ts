@@ -297,6 +297,21 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it("reads a bare name column and an HL7 name under a *_name column in a table that names people, and neither in a table of drugs", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```', '# MAGIC mrn,name,dob,organ', '# MAGIC 30000917,"Zorblatt, Testa",1961-07-22,KI',
+      '# MAGIC ```', '', '# COMMAND ----------', '',
+      '# +------------------+----------+', '# |unet_name         |dob       |', '# +------------------+----------+',
+      '# |ZORBLATT^TESTA    |07/22/1961|', '# +------------------+----------+', '',
+      '# +------------------+--------------+', '# |drug_name         |name          |', '# +------------------+--------------+',
+      '# |ZZYZX^ORAL        |Zzyzx Blend   |', '# +------------------+--------------+', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_waitlist.py', text), [
+      ['mrn', 'mrn', '30000917'], ['name', 'name', 'Zorblatt, Testa'], ['date', 'dob', '1961-07-22'],
+      ['name', 'unet_name', 'ZORBLATT^TESTA'], ['date', 'dob', '07/22/1961'],
+    ]);
+  });
+
   it('reports the dates of a row that names a person, and no dates of a table of counts', () => {
     const text = [
       '# Databricks notebook source', 'df.show()',

@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -557,6 +557,8 @@ interface KeyClass {
    * `fill_dt`), parts of their name (`first`, `last`) or their county. Undefined for any other key.
    */
   readonly inPersonTable: Category | undefined;
+  /** A date key that names a birth date (`dob`, `child_dob`). */
+  readonly birthDate: boolean;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
   readonly place: PlaceKind;
   /** Finding heads under this key, a few: one per region kind, category and relation. */
@@ -883,9 +885,15 @@ function keyedTableValues(
       continue;
     }
     const c = keyed(ctx, sliceOf(i), v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
-    if (!c) continue;
+    if (!c) {
+      if (v.table > 0 && (keyClass.bareName || (keyClass.nameColumn && HL7_PERSON_NAME.test(sliceOf(i).text.slice(v.start + shift, v.end + shift))))) {
+        (deferred ??= []).push(i);
+      }
+      continue;
+    }
     typed?.push(v.start + shift + c.start, v.start + shift + c.end);
-    if (v.table > 0 && PERSON_CATEGORIES.has(c.category)) (personTables ??= new Set()).add(v.table);
+    // A birth date found in a table says its rows are people, as their identifiers do; other dates do not.
+    if (v.table > 0 && (PERSON_CATEGORIES.has(c.category) || (c.category === 'date' && keyClass.birthDate))) (personTables ??= new Set()).add(v.table);
   }
   // A table with a family and a given column (a flattened FHIR Patient) names people by them alone.
   if (nameParts) for (const [table, parts] of nameParts) if (parts === BOTH_NAME_PARTS) (personTables ??= new Set()).add(table);
@@ -907,6 +915,13 @@ function keyedTableValues(
   // blanked() takes its spans in ascending order; the deferred values came after the rest.
   if (typed && typed.length > before) inAscendingPairs(typed);
 }
+
+/**
+ * A name as HL7 writes it, family and given name apart by a caret (`DOE^JANE`). A bare `name` column, and such a
+ * value under any `*_name` column (`unet_name`), are a person's in a table that names its people by an identifier
+ * or a birth date too; alone they may name a drug, a site or a test.
+ */
+const HL7_PERSON_NAME = /^\s*[A-Za-z][A-Za-z' -]{1,30}\^[A-Za-z][A-Za-z' -]{1,30}(?:\^[A-Za-z]{0,20})?\s*$/;
 
 const FAMILY_NAME_PART = 1;
 const GIVEN_NAME_PART = 2;
@@ -1166,6 +1181,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     keyClass = {
       category, bareName: !category && isBareNameKey(key), workforce: !category && (isWorkforceKey(key) || isOrganisationContactKey(key)), staffRole: !category && isStaffRoleKey(key),
       inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
+      birthDate: category === 'date' && isBirthDateKey(key),
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       normalisedName: !category && isNormalisedNameKey(key), encounter: !category && isEncounterKey(key),

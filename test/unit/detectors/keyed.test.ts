@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, personTableCategory, placeKindOf } from '../../../server/src/engine/detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isEncounterKey, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, normaliseKey, personTableCategory, placeKindOf } from '../../../server/src/engine/detectors/keyed';
 import type { Category } from '../../../server/src/engine/model';
 import { PHONE, SSN_DASHED } from './synthetic';
 
@@ -56,9 +56,14 @@ describe('detectors/keyed: classifyKey', () => {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));
   }
 
+  it('tells a birth date key under any prefix from other dates', () => {
+    for (const key of ['dob', 'CHILD_DOB', 'guarantor_birth_date', 'patient.birthDate']) assert.ok(isBirthDateKey(key), key);
+    for (const key of ['dob_year_bucket', 'admit_date', 'dobby', 'birth_weight']) assert.ok(!isBirthDateKey(key), key);
+  });
+
   it('tells the dates of events in a life from a system\'s own dates', () => {
     for (const key of ['adm_date', 'fill_dt', 'arrival_ts', 'dos', 'dateOfService', 'ed_arrival_datetime', 'v.order_time']) assert.ok(namesEventDate(key), key);
-    for (const key of ['load_date', '_ingest_ts', 'created_at', 'update_ts', 'etl_run_date', 'concept_id', 'n', 'snapshot_dt']) assert.ok(!namesEventDate(key), key);
+    for (const key of ['load_date', '_ingest_ts', 'created_at', 'update_ts', 'etl_run_date', 'concept_id', 'n', 'snapshot_dt', 'query_ts', 'queried_at']) assert.ok(!namesEventDate(key), key);
     // A few words with one event of the stay among them (`| Admit decision | Left ED |`), but not its id, source or length.
     for (const key of ['Admit decision', 'Left ED', 'triage_done', 'Referred on']) assert.ok(namesEventDate(key), key);
     for (const key of ['visit_id', 'admit_source', 'los_hours', 'discharge_disposition', 'left_without_being_seen_count']) assert.ok(!namesEventDate(key), key);

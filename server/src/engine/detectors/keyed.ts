@@ -264,6 +264,8 @@ const SYSTEM_DATE_WORDS = new Set([
   'load', 'loaded', 'ingest', 'ingested', 'ingestion', 'etl', 'created', 'create', 'updated', 'update', 'modified',
   'run', 'batch', 'snapshot', 'extract', 'extracted', 'processed', 'process', 'report', 'as', 'partition', 'inserted',
   'insert', 'refresh', 'refreshed', 'file', 'version', 'commit', 'job', 'pipeline', 'sync', 'synced', 'audit',
+  // A lookup's own time (a PDMP or eligibility query), not an event of the person's care.
+  'query', 'queried',
 ]);
 
 /**
@@ -429,6 +431,13 @@ function lookupWords(keyWords: readonly string[]): Category | undefined {
 
 /** A birth date is someone's under any prefix (`submitted_dob`, `guarantor_birth_date`), unlike other dates. */
 const BIRTH_DATE_KEYS = new Set(['dob', 'birth_date', 'birthdate', 'date_of_birth', 'birth_dt', 'dob_dt']);
+/** Whether a key names a birth date, under any prefix (`dob`, `CHILD_DOB`, `guarantor_birth_date`). */
+export function isBirthDateKey(key: string): boolean {
+  const base = keyBase(key);
+  for (const k of BIRTH_DATE_KEYS) if (base === k || base.endsWith(`_${k}`)) return true;
+  return false;
+}
+
 /** Categories whose keys keep their meaning under any source or system prefix (`hie_mrn`, `epic_mrn`). */
 const PREFIXABLE = new Set<Category>(['mrn', 'ssn', 'health-plan-id', 'other-id', 'device-id']);
 /** First words that make a key a count, a flag or a check of the identifier, not the identifier (`n_mrn`, `has_ssn`). */
