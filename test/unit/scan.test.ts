@@ -312,6 +312,17 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it("reads a programme's word for its people as their name in a table that gives their record number, and not in a table of software", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | mrn | client | dob |', '# MAGIC |---|---|---|',
+      '# MAGIC | ZZ-0051290 | Testa Zorblatt Ruiz | 1987-03-19 |', '', '# COMMAND ----------', '',
+      '# MAGIC %md', '# MAGIC | client | version | runs |', '# MAGIC |---|---|---|', '# MAGIC | Zzyzx Connector | 2.1.4 | 40 |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_vls.py', text), [
+      ['mrn', 'mrn', 'ZZ-0051290'], ['name', 'client', 'Testa Zorblatt Ruiz'], ['date', 'dob', '1987-03-19'],
+    ]);
+  });
+
   it('reports the dates of a row that names a person, and no dates of a table of counts', () => {
     const text = [
       '# Databricks notebook source', 'df.show()',

@@ -76,8 +76,8 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it("reads a part of a name after its owner's word as the part (`pat_first`)", () => {
-    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials']) assert.equal(personTableCategory(key), 'name', key);
-    for (const key of ['run_first', 'first_seen', 'pat']) assert.equal(personTableCategory(key), undefined, key);
+    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother']) assert.equal(personTableCategory(key), 'name', key);
+    for (const key of ['run_first', 'first_seen', 'pat', 'client_type', 'members']) assert.equal(personTableCategory(key), undefined, key);
   });
 
   it("reads the numbers a program gives its people's records as ids, when formatted, in a table that names them", () => {

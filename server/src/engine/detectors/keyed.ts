@@ -318,6 +318,9 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   ['county', 'geographic'], ['county_name', 'geographic'], ['county_nm', 'geographic'], ['cnty', 'geographic'],
   // A Ryan White unique record number, beside a client's name or birth date.
   ['urn', 'other-id'],
+  // The person a row is about, named by the word a programme calls its people (`| mrn | client | dob |`).
+  ...['client', 'member', 'pt', 'resident', 'participant', 'consumer', 'beneficiary', 'enrollee', 'child', 'infant', 'mother',
+    'guarantor', 'subscriber', 'decedent'].map((k): [string, Category] => [k, 'name']),
 ]);
 
 export function personTableCategory(key: string): Category | undefined {
