@@ -62,7 +62,7 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it('tells the dates of events in a life from a system\'s own dates', () => {
-    for (const key of ['adm_date', 'fill_dt', 'arrival_ts', 'dos', 'dateOfService', 'ed_arrival_datetime', 'v.order_time']) assert.ok(namesEventDate(key), key);
+    for (const key of ['adm_date', 'fill_dt', 'arrival_ts', 'dos', 'dateOfService', 'ed_arrival_datetime', 'v.order_time', 'ORDER_INST']) assert.ok(namesEventDate(key), key);
     for (const key of ['load_date', '_ingest_ts', 'created_at', 'update_ts', 'etl_run_date', 'concept_id', 'n', 'snapshot_dt', 'query_ts', 'queried_at']) assert.ok(!namesEventDate(key), key);
     // A few words with one event of the stay among them (`| Admit decision | Left ED |`), but not its id, source or length.
     for (const key of ['Admit decision', 'Left ED', 'triage_done', 'Referred on']) assert.ok(namesEventDate(key), key);
@@ -76,8 +76,8 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it("reads a part of a name after its owner's word as the part (`pat_first`)", () => {
-    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother']) assert.equal(personTableCategory(key), 'name', key);
-    for (const key of ['run_first', 'first_seen', 'pat', 'client_type', 'members']) assert.equal(personTableCategory(key), undefined, key);
+    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother', 'name_a', 'name_R']) assert.equal(personTableCategory(key), 'name', key);
+    for (const key of ['run_first', 'first_seen', 'pat', 'client_type', 'members', 'name_c']) assert.equal(personTableCategory(key), undefined, key);
   });
 
   it("reads the numbers a program gives its people's records as ids, when formatted, in a table that names them", () => {

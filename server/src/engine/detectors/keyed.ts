@@ -257,8 +257,8 @@ export function isStaffRoleKey(key: string): boolean {
 
 const STAFF_ROLE_COLUMNS = new Set(['role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function', 'credentials', 'credential']);
 
-/** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`. */
-const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos', 'dod']);
+/** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`, Epic's `order_inst`. */
+const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos', 'dod', 'inst', 'instant']);
 /** Words of a system's own dates (`load_date`, `_ingest_ts`, `created_at`): when a row was handled, not lived. */
 const SYSTEM_DATE_WORDS = new Set([
   'load', 'loaded', 'ingest', 'ingested', 'ingestion', 'etl', 'created', 'create', 'updated', 'update', 'modified',
@@ -323,10 +323,14 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
     'guarantor', 'subscriber', 'decedent'].map((k): [string, Category] => [k, 'name']),
 ]);
 
+const PAIRED_NAME = /^(?:full_)?name_(?:a|b|l|r|left|right|[12]|x|y)$/;
+
 export function personTableCategory(key: string): Category | undefined {
   const base = keyBase(key);
   const found = PERSON_TABLE_KEYS.get(base);
   if (found !== undefined) return found;
+  // The two sides of a pair a linkage compares (`name_a`, `name_b`; `name_l`, `name_r`).
+  if (PAIRED_NAME.test(base)) return 'name';
   // `pat_first`, `pt_last`: the owner's word before the part.
   const cut = base.indexOf('_');
   if (cut > 0 && OWNER_PREFIXES.has(base.slice(0, cut))) return PERSON_TABLE_KEYS.get(base.slice(cut + 1));
