@@ -48,7 +48,7 @@ describe('detectors/keyed: classifyKey', () => {
     ['pid3_mrn', 'mrn'], ['pid5_name', 'name'], ['pid7_dob', 'date'], ['pid11_zip', 'geographic'], ['PID_5_1', 'name'],
     ['pid_3', 'mrn'], ['pid_19', 'ssn'], ['nk1_2_name', 'name'], ['nk1_5_phone', 'phone'], ['pid_8', undefined],
     // Which of a person's numbers it is; the people programmes serve; a Ryan White client's record number.
-    ['phone_primary', 'phone'], ['address_home', 'geographic'], ['email_work', 'email'], ['client_name', 'name'],
+    ['phone_primary', 'phone'], ['address_home', 'geographic'], ['email_work', 'email'], ['client_name', 'name'], ['enrollee_name', 'name'], ['mom_name', 'name'], ['cand_name', undefined],
     ['resident_name', 'name'], ['client_urn', 'other-id'], ['client_id', undefined], ['home', undefined],
     ['pid_3_count', undefined], ['msh10_ctrl_id', undefined], ['pid', undefined], ['nk1_2', undefined], ['pidx_5_name', undefined],
   ];
@@ -76,7 +76,7 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it("reads a part of a name after its owner's word as the part (`pat_first`)", () => {
-    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother', 'name_a', 'name_R']) assert.equal(personTableCategory(key), 'name', key);
+    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother', 'name_a', 'name_R', 'cand_name', 'donor_name']) assert.equal(personTableCategory(key), 'name', key);
     for (const key of ['run_first', 'first_seen', 'pat', 'client_type', 'members', 'name_c']) assert.equal(personTableCategory(key), undefined, key);
   });
 

@@ -31,7 +31,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     // A grievance's complainant is the patient or a relative speaking for them.
     'complainant', 'complainant_name',
     // The people social-services and HIV programmes, behavioural health and nursing homes serve.
-    'client_name', 'client_full_name', 'consumer_name', 'resident_name', 'participant_name',
+    'client_name', 'client_full_name', 'consumer_name', 'resident_name', 'participant_name', 'enrollee_name',
+    'mom_name', 'parent_name', 'decedent_name',
   ],
   date: [
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
@@ -321,6 +322,9 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   // The person a row is about, named by the word a programme calls its people (`| mrn | client | dob |`).
   ...['client', 'member', 'pt', 'resident', 'participant', 'consumer', 'beneficiary', 'enrollee', 'child', 'infant', 'mother',
     'guarantor', 'subscriber', 'decedent'].map((k): [string, Category] => [k, 'name']),
+  // People named so only beside their identifiers: a transplant candidate, donor or recipient (a job candidate
+  // or a charity's donor elsewhere), a student of a school programme.
+  ...['cand_name', 'candidate_name', 'donor_name', 'recipient_name', 'student_name'].map((k): [string, Category] => [k, 'name']),
 ]);
 
 const PAIRED_NAME = /^(?:full_)?name_(?:a|b|l|r|left|right|[12]|x|y)$/;
