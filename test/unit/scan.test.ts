@@ -530,6 +530,15 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(homes, 'synthetic_homes.ipynb'), ['mrn', 'geographic', 'geographic', 'geographic']);
   });
 
+  it("reads the cells of an untyped column as prose, except in a result of sites, where only a message's patient segment is read", () => {
+    const notes = exported(['case_id', 'note'], [['ZZ-01', 'mother asked for a call back on (901) 555-0148 after 5pm']]);
+    assert.deepEqual(categories(notes, 'synthetic_notes.ipynb'), ['phone']);
+    const sites = exported(['site_id', 'facility_name', 'note'], [['ZZ-01', 'Zzyzx Medical Center', 'front desk (901) 555-0148, ask for the charge nurse']]);
+    assert.deepEqual(categories(sites, 'synthetic_site_notes.ipynb'), []);
+    const feed = exported(['sending_facility', 'raw_message'], [['Zzyzx Lab', 'MSH|^~\\&|ZZLAB||ZZ|ZZ|20240226||ORU^R01|1|P|2.5.1\rPID|1||ZZ00418827^^^ZZ^MR||ZORBLATT^TESTA||19520314|M']]);
+    assert.deepEqual(categories(feed, 'synthetic_feed.ipynb'), ['mrn', 'name', 'name', 'date']);
+  });
+
   it("reads the dates of fills in a result that names its people, and not in a result of counts by date", () => {
     const stays = exported(['mrn', 'fill_dt', 'unit'], [['00719460', '2023-02-14', '4N']]);
     assert.deepEqual(categories(stays, 'synthetic_stays.ipynb'), ['mrn', 'date']);

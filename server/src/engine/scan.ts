@@ -828,6 +828,33 @@ function outputKeyedValues(ctx: ScanContext, out: OutputRegion, where: Where): v
     slices.push(k.value);
   }
   keyedTableValues(ctx, slices, values, undefined, 'output', where, undefined);
+  if (table) untypedCells(ctx, out, values, where);
+}
+
+/**
+ * A `display()` result's cells under columns no key types (`note`, `raw_message`, `comment`) are read as prose,
+ * as a printed table's are: the result lives only in the output's metadata, so nothing else reads them. A table of
+ * staff or organisations is theirs throughout.
+ */
+function untypedCells(ctx: ScanContext, out: OutputRegion, values: readonly TableValue[], where: Where): void {
+  const tables = tablesOfStaffAndOrganisations(ctx, values);
+  const theirs = tables.staffTables !== undefined || tables.organisationTables !== undefined;
+  const kind = freeTextKind(ctx, 'output');
+  for (const k of out.keyed) {
+    const text = k.value.text;
+    if (text.length < MIN_PROSE_CELL || ctx.typesValues(k.key) || isPlainNumber(text)) continue;
+    // A message's patient segments are a person's in anyone's table (a feed's log by sending facility).
+    if (!theirs || HL7_PERSON_SEGMENT.test(text)) freeText(ctx, k.value, 0, text.length, kind, where);
+  }
+}
+
+const HL7_PERSON_SEGMENT = /(?:^|[\r\n])(?:PID|NK1|IN1)\|/;
+
+/** Shorter cells are codes and flags. */
+const MIN_PROSE_CELL = 6;
+
+function isPlainNumber(text: string): boolean {
+  return /^-?[0-9]+(?:\.[0-9]+)?$/.test(text);
 }
 
 /** Findings that make a table's rows (or a printed record) one person's each. */
