@@ -312,6 +312,19 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it('reads a roster with desk extensions and pagers as staff, and no other row of a bare name column on the word of a name found there', () => {
+    const roster = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | name | language(s) | cert | ext | pager |', '# MAGIC |---|---|---|---|---|',
+      '# MAGIC | Testa Zorblatt | Somali | CHI | x4-7711 | 9411 |', '# MAGIC | Zzyzx Qorb | Hmong | CMI | x4-7712 | 9412 |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_interpreters.py', roster), []);
+    const languages = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | name | language(s) |', '# MAGIC |---|---|',
+      '# MAGIC | Maria Garcia | Spanish |', '# MAGIC | Testa al-Zorblatt | Hmong |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_languages.py', languages), [['name', 'name', 'Maria Garcia']]);
+  });
+
   it("reads a programme's word for its people as their name in a table that gives their record number, and not in a table of software", () => {
     const text = [
       '# Databricks notebook source', '# MAGIC %md', '# MAGIC | mrn | client | dob |', '# MAGIC |---|---|---|',

@@ -877,6 +877,8 @@ function keyedTableValues(
 ): void {
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
   let personTables: Set<number> | undefined;
+  /** Tables that name their people by more than a bare `name` column (an identifier, a birth date, a typed name). */
+  let identifiedTables: Set<number> | undefined;
   let deferred: number[] | undefined;
   let nameParts: Map<number, number> | undefined;
   let siteRows: number[] | undefined;
@@ -920,10 +922,19 @@ function keyedTableValues(
     }
     typed?.push(v.start + shift + c.start, v.start + shift + c.end);
     // A birth date found in a table says its rows are people, as their identifiers do; other dates do not.
-    if (v.table > 0 && (PERSON_CATEGORIES.has(c.category) || (c.category === 'date' && keyClass.birthDate))) (personTables ??= new Set()).add(v.table);
+    if (v.table > 0 && (PERSON_CATEGORIES.has(c.category) || (c.category === 'date' && keyClass.birthDate))) {
+      (personTables ??= new Set()).add(v.table);
+      if (!keyClass.bareName) (identifiedTables ??= new Set()).add(v.table);
+    }
   }
   // A table with a family and a given column (a flattened FHIR Patient) names people by them alone.
-  if (nameParts) for (const [table, parts] of nameParts) if (parts === BOTH_NAME_PARTS) (personTables ??= new Set()).add(table);
+  if (nameParts) {
+    for (const [table, parts] of nameParts) {
+      if (parts !== BOTH_NAME_PARTS) continue;
+      (personTables ??= new Set()).add(table);
+      (identifiedTables ??= new Set()).add(table);
+    }
+  }
   if (typed && siteRows) mergeSpans(typed, siteRows);
   if (!deferred || !personTables) return;
   const before = typed?.length ?? 0;
@@ -932,6 +943,9 @@ function keyedTableValues(
     if (!personTables.has(v.table)) continue;
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    // A bare `name` column is read on a stronger word than its own other rows: a roster of interpreters names
+    // some of its people in a form the name detector takes, and that says nothing of the rest.
+    if ((keyClass.bareName || keyClass.nameColumn) && !identifiedTables?.has(v.table)) continue;
     const category = keyClass.inPersonTable ?? 'name';
     const slice = sliceOf(i);
     const c = checkPersonTableValue(v.key, category, slice.text.slice(from, v.end - v.start + from));

@@ -256,7 +256,11 @@ export function isStaffRoleKey(key: string): boolean {
   return words.length === 2 && (words[1] === 'role' || words[1] === 'title') && (STAFF_ROLE_KEYS.has(words[0]) || WORKFORCE_WORDS.has(words[0]));
 }
 
-const STAFF_ROLE_COLUMNS = new Set(['role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function', 'credentials', 'credential']);
+const STAFF_ROLE_COLUMNS = new Set([
+  'role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function', 'credentials', 'credential',
+  // What only staff have: a desk extension or a pager (`| name | language | ext | pager |`, a roster of interpreters).
+  'ext', 'extension', 'pager',
+]);
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`, Epic's `order_inst`. */
 const EVENT_DATE_WORDS = new Set(['date', 'dt', 'dttm', 'datetime', 'ts', 'timestamp', 'time', 'dos', 'dod', 'inst', 'instant']);
