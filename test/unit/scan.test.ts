@@ -568,6 +568,13 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(members, 'synthetic_members.ipynb'), ['mrn', 'name']);
   });
 
+  it("reads a serial named by a machine only a hospital keeps as the machine's, beside rooms or a patient", () => {
+    const rooms = exported(['room_label', 'bed_label', 'uv_robot_serial', 'cycles'], [['3N-314', 'A', 'ZZUV-40-22107', 4]]);
+    assert.deepEqual(categories(rooms, 'synthetic_uv_cleans.ipynb'), []);
+    const scans = exported(['mrn', 'scanner_serial', 'implant_serial'], [['00719460', 'ZZMR-30-88812', 'ZZIM-77-10043']]);
+    assert.deepEqual(categories(scans, 'synthetic_mri_scans.ipynb'), ['mrn', 'device-id']);
+  });
+
   it("reads an inventory of equipment (a manufacturer column, no person's) as the organisation's machines", () => {
     const scanners = exported(['ae_title', 'manufacturer', 'device_serial'], [['ZZ_CT1', 'ZZVENDOR', 'ZZ73410X']]);
     assert.deepEqual(categories(scanners, 'synthetic_scanners.ipynb'), []);

@@ -1027,7 +1027,8 @@ interface StaffAndOrganisationTables {
  * test for printed tables and for rows written as code.
  */
 function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staffTables, organisationTables }: StaffAndOrganisationTables): boolean {
-  if (keyClass.workforce || keyClass.staffRole) return true;
+  // A serial named by a machine only a hospital keeps (`uv_robot_serial`) is that machine's, beside anyone.
+  if (keyClass.workforce || keyClass.staffRole || (keyClass.organisation && keyClass.category === 'device-id')) return true;
   if (table <= 0) return false;
   if (staffTables?.has(table) && namesContact(keyClass)) return true;
   // Any column no detector types as well: the site column itself (`location` of a scanner inventory holds
@@ -1226,7 +1227,8 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       normalisedName: !category && isNormalisedNameKey(key), encounter: !category && isEncounterKey(key),
-      organisation: !category && isOrganisationColumn(key), contactColumn: !category && isContactColumn(key), nameColumn: !category && isNameColumn(key),
+      // A serial named by the machine it is on (`uv_robot_serial`) is a device's like any, and says whose it is.
+      organisation: (!category || category === 'device-id') && isOrganisationColumn(key), contactColumn: !category && isContactColumn(key), nameColumn: !category && isNameColumn(key),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

@@ -226,6 +226,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'manufacturer', 'modality', 'asset', 'equipment', 'instrument', 'campus', 'hosp',
   // A fleet of machines by their software or their kind (`firmware`, a dispensing `cabinet_id`).
   'firmware', 'cabinet',
+  // Machines only a hospital keeps (`uv_robot_serial`, `analyzer_sn`, a wayfinding `kiosk_id`), never a patient's.
+  'robot', 'analyzer', 'analyser', 'scanner', 'workstation', 'kiosk', 'printer', 'sterilizer', 'steriliser', 'autoclave', 'centrifuge',
 ]);
 
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
