@@ -193,6 +193,29 @@ describe('Markdown about the team', () => {
   });
 });
 
+describe('Markdown about the sites', () => {
+  it("reads no address block under a Sites heading or a bold Sites line, and reads a patient's after the next heading", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ### Sites', '# MAGIC **Zzyzx Infusion – Main**', '# MAGIC 4100 N Zorblatt Creek Blvd, Bldg C',
+      '# MAGIC Spokane, WA 99208', '# MAGIC (509) 555-0150 · fax (509) 555-0151', '', '# COMMAND ----------', '', '# MAGIC %md', '# MAGIC **Sites**', '# MAGIC',
+      '# MAGIC Zzyzx Infusion — Valley', '# MAGIC 15220 E Zorblatt Ave, Suite 110', '# MAGIC (509) 555-0155', '# MAGIC ### Follow-up',
+      '# MAGIC Maria Garcia moved to 42 Qorb Ln, Spokane, WA 99208, cell (509) 555-0177', '',
+    ].join('\n');
+    assert.deepEqual(scanText('synthetic_sites_note.py', text).findings.map((f) => [f.category, f.range.line]), [
+      ['name', 17], ['geographic', 17], ['phone', 17],
+    ]);
+  });
+
+  it("takes the names of a table of sites under a Sites heading as the sites', and not a person's elsewhere", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ### Sites in scope', '# MAGIC | facility_code | name | main line |', '# MAGIC |---|---|---|',
+      '# MAGIC | ZZ-TNM | Zzyzx Tanner Mills Community Hospital | 717-555-0450 |', '', '# COMMAND ----------', '', '# MAGIC %md',
+      '# MAGIC Small-n months at Tanner Mills swing a lot.', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_sites_scope.py', text), []);
+  });
+});
+
 describe('FHIR columns', () => {
   it('reads a flattened Patient print: family and given columns are names', () => {
     const text = [

@@ -10,7 +10,7 @@ import { tokenWriterFor } from './lexers';
 import { TokenList } from './lexers/chars';
 import { Kind } from './lexers/types';
 import type { Category, NotebookCell, RegionKind, TextSlice } from './model';
-import { workforceSections } from './context/workforceSections';
+import { organisationSections } from './context/organisationSections';
 import { digitCount } from './detectors/text';
 import type { StaffNames } from './staffNames';
 import { textHashes } from './positions';
@@ -302,7 +302,7 @@ const NO_SPANS: readonly number[] = [];
 /** Hits in Markdown, but for those in a section about the team. */
 function markdownRecurrences(cell: NotebookCell, hits: readonly TokenHit[], found: Recurrence[]): void {
   const text = cell.source.text;
-  const staff = text.includes('#') ? workforceSections(text) : NO_SPANS;
+  const staff = text.includes('#') || text.includes('**') ? organisationSections(text) : NO_SPANS;
   // Hits and sections both ascend: one walk.
   let k = 0;
   for (const h of hits) {

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { findKeyedLiteralsIn } from './context/codeContext';
 import type { KeyedLiteral, TableValue } from './context/types';
 import { findPastedTableValues, findTableValues } from './context/outputTables';
-import { workforceSections } from './context/workforceSections';
+import { organisationSections } from './context/organisationSections';
 import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
@@ -569,8 +569,11 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
   if (cell.kind === 'markdown') {
     const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
     const text = cell.source.text;
-    // Sections about the team (`### On-call / ownership`) are not read: their names and numbers are staff's.
-    let staff = text.includes('#') ? workforceSections(text) : NO_SECTIONS;
+    // Sections about the team or its sites (`### On-call / ownership`, `### Sites`) are not read: their names and numbers are theirs.
+    let staff = text.includes('#') || text.includes('**') ? organisationSections(text) : NO_SECTIONS;
+    // Their tables are still read, for the names of the staff and sites they give (`| CVH-TNM | CVH Tanner Mills
+    // Community Hospital |`), which are theirs across the file.
+    if (staff.length > 0) pastedTables(ctx, cell.source, evens(staff), odds(staff), 'markdown', where, true);
     const resources = organisationResources(text);
     if (resources.length > 0) staff = mergedPairs(staff, resources);
     const [starts, ends] = outside(staff, text.length);
@@ -598,6 +601,15 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
 const NO_SECTIONS: number[] = [];
 
 /** The spans of [0, length) outside the ascending [start, end) pairs, as parallel start and end lists. */
+/** The starts, then the ends, of [start, end) pairs. */
+function evens(pairs: readonly number[]): number[] {
+  return pairs.filter((_, i) => i % 2 === 0);
+}
+
+function odds(pairs: readonly number[]): number[] {
+  return pairs.filter((_, i) => i % 2 === 1);
+}
+
 function outside(pairs: readonly number[], length: number): [number[], number[]] {
   const starts = [0];
   const ends: number[] = [];
@@ -769,6 +781,7 @@ const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,/;
  */
 function pastedTables(
   ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[], regionKind: RegionKind, where: Where,
+  theirs = false,
 ): number[] | undefined {
   let joined = '';
   for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
@@ -786,7 +799,7 @@ function pastedTables(
     shifts.push(v.end - lineStart > ends[line] - starts[line] ? NaN : starts[line] - lineStart);
   }
   const judged: number[] = [];
-  keyedTableValues(ctx, slice, values, shifts, regionKind, where, judged, joined);
+  keyedTableValues(ctx, slice, values, shifts, regionKind, where, judged, joined, theirs);
   return judged.length > 0 ? judged : undefined;
 }
 
@@ -869,11 +882,12 @@ const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
  * FHIR's `family` counts only when its table or record also holds a person's identifier: then every row is
  * someone's, and the dates of their stays and fills are theirs (Safe Harbor's element 3), while a table of counts
  * by date (or of the first and last day of a run) has none. `valuesText` is the text the values' offsets are in
- * when it is not the slice's (tables pasted in comments are read joined).
+ * when it is not the slice's (tables pasted in comments are read joined). `theirs`: the tables sit in a section about
+ * the organisation (organisationSections), so every value is its staff's or its sites', as a staff table's are.
  */
 function keyedTableValues(
   ctx: ScanContext, slices: TextSlice | readonly TextSlice[], values: readonly TableValue[], shifts: readonly number[] | undefined,
-  regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string,
+  regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string, theirs = false,
 ): void {
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
   let personTables: Set<number> | undefined;
@@ -888,7 +902,7 @@ function keyedTableValues(
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
-    if (isStaffOrOrganisationContact(keyClass, v.table, tables)) {
+    if (theirs || isStaffOrOrganisationContact(keyClass, v.table, tables)) {
       // Kept from the free-text pass too, which would find the names and numbers again; a role outside a table is
       // no value. A site's address, number or contact keeps its whole row: the columns no detector types (`who`,
       // `ED charge`) are the site's too, and the free-text pass would read them without the site's name beside them.

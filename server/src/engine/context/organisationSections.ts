@@ -1,0 +1,44 @@
+/**
+ * Sections of a Markdown cell about the organisation itself: under a heading such as `### On-call / ownership`,
+ * `## Owners`, `## Data stewards` or `## Points of contact`, names, e-mail addresses and phone numbers are the
+ * team's, as they are in a job's owner and notification fields; under `### Sites`, `## Receiving facilities` or a
+ * bold `**Locations**` line, the addresses and main lines are the sites'. Headings about what staff wrote
+ * (`### Reviewer notes`) hold patients, and one that names patients or members is never such a section.
+ */
+
+/** Words of a heading over a section about the team or its sites. */
+const ORGANISATION_HEADING =
+  /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|stewardship|raci|sign-?off|points? of contact|sites?|locations|facilities|campuses)\b/i;
+/** Words that make a heading about the people cared for, whatever else it says. */
+const PATIENT_HEADING = /\b(?:patients?|members?|pts?|subscribers?|beneficiar(?:y|ies)|cases?|persons?|people|homes?|residences?)\b/i;
+/** A Markdown heading line: one to six `#` and a space. */
+const HEADING = /^ {0,3}#{1,6}[ \t]/;
+/** A line that is one short bold phrase (`**Sites**`), as a heading is written in a note: it opens a section, never closes one. */
+const BOLD_LINE = /^ {0,3}\*\*[^*\n]{1,60}\*\*:?[ \t]*$/;
+
+/** [start, end) pairs of the text's sections about the organisation, each from its heading to the next heading or the end. */
+export function organisationSections(text: string): number[] {
+  const sections: number[] = [];
+  let open = -1;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(start);
+    if (c === 0x23 || c === 0x20 || c === 0x2a) {
+      const line = text.slice(start, Math.min(end, start + 200)).replace(/\r$/, '');
+      if (HEADING.test(line)) {
+        if (open >= 0) sections.push(open, start);
+        open = isOrganisationHeading(line) ? start : -1;
+      } else if (open < 0 && BOLD_LINE.test(line) && isOrganisationHeading(line)) {
+        open = start;
+      }
+    }
+    start = end + 1;
+  }
+  if (open >= 0) sections.push(open, text.length);
+  return sections;
+}
+
+function isOrganisationHeading(line: string): boolean {
+  return ORGANISATION_HEADING.test(line) && !PATIENT_HEADING.test(line);
+}
