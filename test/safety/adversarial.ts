@@ -63,6 +63,14 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
   soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
 ];
 
+/** Record types and their rows (codeContext's case classes, Row factories and namedtuples), per language. */
+export const RECORD_INPUTS: readonly { input: AdversarialInput; language: 'scala' | 'python' }[] = [
+  { input: repeat('rows of a case class', 'P("1", "2"), ', 'case class P(mrn: String, dob: String)\nSeq('), language: 'scala' },
+  { input: repeat('one unclosed case class of many fields', 'a: S, ', 'case class P('), language: 'scala' },
+  { input: repeat('rows of a Row factory', 'P("1", "2"), ', 'P = Row("mrn", "dob")\n['), language: 'python' },
+  { input: repeat('namedtuple declarations', 'P = namedtuple("P", "a b")\n'), language: 'python' },
+];
+
 export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] = [
   { input: repeat('td soup', '<td><tr><th>'), mime: 'text/html' },
   { input: repeat('unclosed tags', '<td'), mime: 'text/html' },

@@ -10,7 +10,7 @@ import type { lexerFor } from '../../server/src/engine/lexers';
 import type { findTableValues } from '../../server/src/engine/context/outputTables';
 import type { findKeyedLiterals } from '../../server/src/engine/context/codeContext';
 import type { readDocument } from '../../server/src/engine/formats';
-import { CODE_INPUTS, FREE_TEXT_INPUTS, NOTEBOOK_INPUTS, ORGANISATION_RESOURCES, RECURRING_INPUT, SITES_ON_ONE_LINE, TABLE_INPUTS, type AdversarialInput } from './adversarial';
+import { CODE_INPUTS, FREE_TEXT_INPUTS, NOTEBOOK_INPUTS, ORGANISATION_RESOURCES, RECORD_INPUTS, RECURRING_INPUT, SITES_ON_ONE_LINE, TABLE_INPUTS, type AdversarialInput } from './adversarial';
 
 export interface EngineUnderTest {
   readonly scanFreeText: typeof scanFreeText;
@@ -86,6 +86,10 @@ export function linearCases(engine: EngineUnderTest): LinearCase[] {
     for (const input of some(CODE_INPUTS, k < 2 ? 1 : 2, k)) {
       cases.push({ id: `code context (${lang}) on ${input.id}`, make: input.make, run: (t) => engine.findKeyedLiterals(lang, t, lexer ? lexer(t) : []) });
     }
+  }
+  for (const { input, language } of RECORD_INPUTS) {
+    const lexer = engine.lexerFor(language);
+    cases.push({ id: `code context (${language}) on ${input.id}`, make: input.make, run: (t) => engine.findKeyedLiterals(language, t, lexer ? lexer(t) : []) });
   }
   for (const { input, mime } of TABLE_INPUTS) {
     cases.push({ id: `output tables (${mime}) on ${input.id}`, make: input.make, run: (t) => engine.findTableValues(t, mime) });

@@ -101,6 +101,8 @@ const SQL_SET_END = new Set(['where', 'from', 'select', 'when', 'returning', 'ou
 const SQL_TYPED_LITERAL = new Set(['date', 'timestamp', 'timestamp_ntz', 'timestamp_ltz']);
 
 const MAX_ARG_SCAN = 64;
+/** Most fields a record type is read with (a wide case class of a table's columns). */
+const MAX_RECORD_FIELDS = 128;
 const MAX_KEY_DEPTH = 4;
 
 /** Finds literals compared with or assigned to a named column/key (WHERE mrn = '…', {"ssn": "…"}, ...). */
@@ -130,6 +132,8 @@ class KeyedLiteralFinder {
   /** Tables of rows met so far (a DataFrame built from rows, an INSERT's VALUES), and the one being read (0: none). */
   private tables = 0;
   private table = 0;
+  /** Record types declared so far (`case class Hospital(ccn: String, …)`, `Patient = Row("mrn", …)`): their fields, and the table of their rows. */
+  private readonly records = new Map<string, { readonly fields: readonly string[]; table: number }>();
   /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
   private readonly words: (string | undefined)[];
 
@@ -173,6 +177,12 @@ class KeyedLiteralFinder {
         this.aliasedValues(i);
       } else if (kind === Kind.Identifier && this.isFrameConstructor(i)) {
         this.frameRows(i + 1);
+      } else if (kind === Kind.Identifier && this.isPunct(i + 1, '(') && this.records.size > 0 && this.records.has(this.raw(i))) {
+        this.recordRow(i);
+      } else if (kind === Kind.Keyword && this.word(i) === 'class' && this.word(i - 1) === 'case') {
+        this.caseClass(i + 1);
+      } else if (kind === Kind.Identifier && this.op(i + 1) === '=' && this.isKind(i + 2, Kind.Identifier)) {
+        this.recordFactory(i);
       } else if (isLiteral(kind) && !this.done[i]) {
         this.keyLiteral(i);
       }
@@ -653,10 +663,10 @@ class KeyedLiteralFinder {
   }
 
   /** [first, last] token of each top-level argument of a call. */
-  private topLevelArguments(open: number, close: number): [number, number][] {
+  private topLevelArguments(open: number, close: number, max = 8): [number, number][] {
     const args: [number, number][] = [];
     let start = open + 1;
-    for (let k = open + 1; k <= close && args.length < 8;) {
+    for (let k = open + 1; k <= close && args.length < max;) {
       if (k === close || this.isPunct(k, ',')) {
         if (k > start) args.push([start, k - 1]);
         start = k + 1;
@@ -680,6 +690,63 @@ class KeyedLiteralFinder {
       else if (!this.isPunct(k, ',')) return [];
     }
     return columns;
+  }
+
+  // ---- Rows of a record type ----
+
+  /** `case class Hospital(ccn: String, name: String, …)`: its fields, by position. */
+  private caseClass(name: number): void {
+    if (!this.isKind(name, Kind.Identifier) || !this.isPunct(name + 1, '(') || this.match[name + 1] < 0) return;
+    const open = name + 1;
+    const fields: string[] = [];
+    for (const [first, last] of this.topLevelArguments(open, this.match[open], MAX_RECORD_FIELDS)) {
+      let k = first;
+      while (k < last && (this.word(k) === 'val' || this.word(k) === 'var')) k++;
+      if (!this.isKind(k, Kind.Identifier) || (this.op(k + 1) !== ':' && !this.isPunct(k + 1, ':'))) return;
+      fields.push(this.value(k));
+    }
+    this.declareRecord(this.raw(name), fields, open);
+  }
+
+  /**
+   * `Patient = Row("mrn", "name")` in PySpark and `Patient = namedtuple("Patient", ["mrn", "name"])` (or
+   * `"mrn name"`): a record type whose fields are those strings.
+   */
+  private recordFactory(name: number): void {
+    const call = name + 2;
+    const w = this.word(call);
+    const factory = w === 'row' ? 'row' : w === 'namedtuple' ? 'namedtuple' : undefined;
+    if (!factory || !this.isPunct(call + 1, '(') || this.match[call + 1] < 0) return;
+    const open = call + 1;
+    const args = this.topLevelArguments(open, this.match[open], MAX_RECORD_FIELDS);
+    let fields: string[] = [];
+    if (factory === 'row') {
+      for (const [first, last] of args) {
+        if (first !== last || !this.isString(first)) return;
+        fields.push(this.value(first));
+      }
+    } else if (args.length >= 2) {
+      const [first, last] = args[1];
+      fields = first === last && this.isString(first) ? this.value(first).split(/[\s,]+/).filter(Boolean) : this.frameColumns(first, last);
+    }
+    this.declareRecord(this.raw(name), fields, open);
+  }
+
+  private declareRecord(name: string, fields: string[], open: number): void {
+    if (fields.length === 0) return;
+    this.records.set(name, { fields, table: 0 });
+    this.done.fill(1, open, this.match[open] + 1); // field names, not values
+  }
+
+  /** `Hospital("320005", "San Juan Valley Medical Center", …)`: each value keyed by its field's position; a type's rows are one table. */
+  private recordRow(name: number): void {
+    const record = this.records.get(this.raw(name));
+    const open = name + 1;
+    if (!record || this.match[open] < 0) return;
+    record.table ||= ++this.tables;
+    this.table = record.table;
+    this.emitTuple(open, this.match[open], record.fields);
+    this.table = 0;
   }
 
   // ---- SQL INSERT ----
