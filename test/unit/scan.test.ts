@@ -348,6 +348,15 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(typedFindings('synthetic_languages.py', languages), [['name', 'name', 'Maria Garcia']]);
   });
 
+  it("reads a case's contacts beside their birth dates as people, and a site's contact as its staff", () => {
+    const text = [
+      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | contact | rel | DOB |', '# MAGIC |---|---|---|',
+      '# MAGIC | Zorblatt, Testa | mother | 02/11/1968 |', '', '# COMMAND ----------', '',
+      '# MAGIC %md', '# MAGIC | site | address | contact |', '# MAGIC |---|---|---|', '# MAGIC | Zzyzx Clinic | 42 Qorb Ln | Zorblatt, Harold |', '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_tb_contacts.py', text), [['name', 'contact', 'Zorblatt, Testa'], ['date', 'DOB', '02/11/1968']]);
+  });
+
   it("reads a programme's word for its people as their name in a table that gives their record number, and not in a table of software", () => {
     const text = [
       '# Databricks notebook source', '# MAGIC %md', '# MAGIC | mrn | client | dob |', '# MAGIC |---|---|---|',

@@ -1020,7 +1020,9 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
     if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
-    else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || keyClass.inPersonTable === 'name') (people ??= new Set()).add(v.table);
+    else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || (keyClass.inPersonTable === 'name' && !keyClass.contactColumn)) {
+      (people ??= new Set()).add(v.table);
+    }
     else if (keyClass.organisation) (organisations ??= new Set()).add(v.table);
   }
   if (organisations && people) for (const t of people) organisations.delete(t);

@@ -331,6 +331,9 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   // People named so only beside their identifiers: a transplant candidate, donor or recipient (a job candidate
   // or a charity's donor elsewhere), a student of a school programme.
   ...['cand_name', 'candidate_name', 'donor_name', 'recipient_name', 'student_name'].map((k): [string, Category] => [k, 'name']),
+  // A contact of a case (TB, STI partner notification) beside their birth date; a site's contact is its staff's,
+  // which a table of sites says first.
+  ['contact', 'name'], ['contact_name', 'name'], ['contact_full_name', 'name'],
 ]);
 
 const PAIRED_NAME = /^(?:full_)?name_(?:a|b|l|r|left|right|[12]|x|y)$/;
