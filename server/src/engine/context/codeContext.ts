@@ -577,6 +577,8 @@ class KeyedLiteralFinder {
   }
 
   private listTarget(head: number, open: number): { key: string; relation: Relation; assigned?: boolean } | undefined {
+    // A list inside a value wrapper is the wrapper's (`result_dt = as.Date(c("…", "…"))`).
+    if (head !== open && this.isPunct(head - 1, '(') && this.wrappers.has(this.word(head - 2))) head -= 2;
     const method = head === open && this.isPunct(open, '(') ? this.word(open - 1) : '';
     const listRelation = LIST_METHODS.get(method);
     if (listRelation && this.isPunct(open - 2, '.')) {
@@ -617,6 +619,9 @@ class KeyedLiteralFinder {
       }
       if (isLiteral(this.kind[k]) && (this.isPunct(k - 1, ',') || k - 1 === open) && (this.isPunct(k + 1, ',') || k + 1 === close)) {
         this.emit(k, key, relation);
+      } else if (this.language === 'r' && this.word(k) === 'rep' && this.isPunct(k + 1, '(') && isLiteral(this.kind[k + 2]) && (this.isPunct(k - 1, ',') || k - 1 === open)) {
+        // R's `rep("…", 4)`: the value, repeated.
+        this.emit(k + 2, key, relation);
       }
       k++;
     }
