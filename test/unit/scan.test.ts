@@ -193,6 +193,16 @@ describe('Markdown about the team', () => {
   });
 });
 
+describe('tests of a scrubber', () => {
+  it('reads no value in a literal on a line that shows what the scrubber makes of it, and still reads one elsewhere', () => {
+    const text = [
+      '# Databricks notebook source', 'assert scrub("call back 808-555-0100 or zorblatt@gmail.com") == "call back [PHONE] or [EMAIL]"',
+      'note = "call back 808-555-0100"', '',
+    ].join('\n');
+    assert.deepEqual(scanText('synthetic_scrub.py', text).findings.map((f) => [f.category, f.range.line]), [['phone', 2]]);
+  });
+});
+
 describe('Markdown about the sites', () => {
   it("reads no address block under a Sites heading or a bold Sites line, and reads a patient's after the next heading", () => {
     const text = [

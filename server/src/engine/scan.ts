@@ -670,7 +670,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     }
     // A FHIR person resource kept in a string (a fixture, a pasted payload) is read as the record it is.
     if (content.length > 40 && isFhirPerson(content)) pastedTables(ctx, slice, [vs], [ve], 'code', where);
-    freeTextOf(ctx, slice, vs, content, strings, where, siteOfOrganisation);
+    freeTextOf(ctx, slice, vs, content, strings, where, siteOrScrubberExample);
   }
   for (; c < comments.count; c++) commentText(c);
   addressFields(ctx, slice, from, text, code, where);
@@ -1159,10 +1159,21 @@ function freeTextOf(
   }
 }
 
-/** An address in a literal on a line of an organisation's site (`('BVM-MAIN', 'Bayview Medical Center', '2100 …')`). */
-function siteOfOrganisation(slice: TextSlice, start: number, end: number, c: Candidate): boolean {
-  return c.category === 'geographic' && isOrganisationSite(slice.text, start, end);
+/**
+ * An address in a literal on a line of an organisation's site (`('BVM-MAIN', 'Bayview Medical Center', '2100 …')`),
+ * or any value in a literal on a line that shows what a scrubber makes of it (`assert scrub("call 808-555-0100")
+ * == "call [PHONE]"`): a test of the redaction, with values its author made up to be caught.
+ */
+function siteOrScrubberExample(slice: TextSlice, start: number, end: number, c: Candidate): boolean {
+  if (c.category === 'geographic' && isOrganisationSite(slice.text, start, end)) return true;
+  const [lineStart, lineEnd] = lineAround(slice.text, start, end, SCRUBBER_WINDOW);
+  return REDACTION_PLACEHOLDER.test(slice.text.slice(lineStart, lineEnd));
 }
+
+/** What a scrubber puts in place of a value: `[PHONE]`, `<EMAIL>`, `[REDACTED]`. */
+const REDACTION_PLACEHOLDER = /[[<](?:PHONE|EMAIL|MRN|SSN|NAME|DOB|DATE|ADDRESS|ADDR|REDACTED|PHI|PII|ZIP|FAX|URL|IP)[\]>]/;
+/** How far either side of a value its line is read for a placeholder. */
+const SCRUBBER_WINDOW = 200;
 
 /** The text with each [start, end) pair of `spans` (ascending, not overlapping) replaced by as many spaces. */
 function blanked(text: string, spans: readonly number[] | undefined): string {
