@@ -37,7 +37,7 @@ function readSummaryLine(lines: Lines, i: number, sink: ValueSink): boolean {
   if (c === 0x3c /* < */) {
     const close = typeEnd(text, p + 1, end, 0x3e /* > */);
     if (close < 0) return false;
-    readGlimpseValues(text, close + 1, end, name, sink);
+    readValues(text, close + 1, end, name, sink, true);
     return true;
   }
   if (c !== 0x3a /* : */) return false;
@@ -47,7 +47,7 @@ function readSummaryLine(lines: Lines, i: number, sink: ValueSink): boolean {
   if (q === typeStart || q - typeStart > MAX_TYPE) return false;
   // A factor's levels are the values of its column; its codes are not.
   if (text.startsWith('Factor', typeStart) || text.startsWith('Ord.factor', typeStart)) return true;
-  readStrValues(text, afterTypeNotes(text, q, end), end, name, sink);
+  readValues(text, afterTypeNotes(text, q, end), end, name, sink, false);
   return true;
 }
 
@@ -67,36 +67,24 @@ function typeEnd(text: string, p: number, end: number, close: number): number {
   return -1;
 }
 
-/** `"A1" "A2" ...` or `92 45 33 ...`: quoted strings or words, one space apart. */
-function readStrValues(text: string, p: number, end: number, name: string, sink: ValueSink): void {
+/**
+ * The values after a column's type: str() prints quoted strings or words one space apart (`"A1" "A2" ...`, `92 45
+ * ...`), glimpse() values a comma and a space apart, quoted or not (`2025-04-19 03:12:00, …`).
+ */
+function readValues(text: string, p: number, end: number, name: string, sink: ValueSink, commaSeparated: boolean): void {
   const column = sink.column(name);
   while (column && !sink.full) {
     p = skipBlanks(text, p, end);
     if (p >= end) return;
     const quoted = text.charCodeAt(p) === 0x22;
-    const close = quoted ? closingQuote(text, p + 1, end) : wordEnd(text, p, end);
+    const close = quoted ? closingQuote(text, p + 1, end) : commaSeparated ? commaEnd(text, p, end) : wordEnd(text, p, end);
     if (close < 0) return;
     const start = quoted ? p + 1 : p;
     p = quoted ? close + 1 : close;
     // A long string is printed cut, `"Lorem ipsum"| __truncated__`: its start is not the value.
     if (quoted && text.startsWith('| __truncated__', p)) p += 15;
     else if (!isCut(text, start, close)) sink.addTo(column, start, close);
-  }
-}
-
-/** `"A1", "A2", …` or `2025-04-19 03:12:00, …`: values a comma and a space apart, quoted or not. */
-function readGlimpseValues(text: string, p: number, end: number, name: string, sink: ValueSink): void {
-  const column = sink.column(name);
-  while (column && !sink.full) {
-    p = skipBlanks(text, p, end);
-    if (p >= end) return;
-    const quoted = text.charCodeAt(p) === 0x22;
-    const close = quoted ? closingQuote(text, p + 1, end) : commaEnd(text, p, end);
-    if (close < 0) return;
-    const start = quoted ? p + 1 : p;
-    if (!isCut(text, start, close)) sink.addTo(column, start, close);
-    p = quoted ? close + 1 : close;
-    if (text.charCodeAt(p) === 0x2c /* , */) p++;
+    if (commaSeparated && text.charCodeAt(p) === 0x2c /* , */) p++;
   }
 }
 
