@@ -600,7 +600,6 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
 
 const NO_SECTIONS: number[] = [];
 
-/** The spans of [0, length) outside the ascending [start, end) pairs, as parallel start and end lists. */
 /** The starts, then the ends, of [start, end) pairs. */
 function evens(pairs: readonly number[]): number[] {
   return pairs.filter((_, i) => i % 2 === 0);
@@ -610,6 +609,7 @@ function odds(pairs: readonly number[]): number[] {
   return pairs.filter((_, i) => i % 2 === 1);
 }
 
+/** The spans of [0, length) outside the ascending [start, end) pairs, as parallel start and end lists. */
 function outside(pairs: readonly number[], length: number): [number[], number[]] {
   const starts = [0];
   const ends: number[] = [];
