@@ -297,12 +297,10 @@ function at(slice: TextSlice, h: TokenHit, regionKind: RegionKind, cellIndex: nu
   return { slice, start: h.start, end: h.end, category: h.category, regionKind, cellIndex, outputIndex, inSource };
 }
 
-const NO_SPANS: readonly number[] = [];
-
-/** Hits in Markdown, but for those in a section about the team. */
+/** Hits in Markdown, but for those in a section about the team or its sites. */
 function markdownRecurrences(cell: NotebookCell, hits: readonly TokenHit[], found: Recurrence[]): void {
   const text = cell.source.text;
-  const staff = text.includes('#') || text.includes('**') ? organisationSections(text) : NO_SPANS;
+  const staff = organisationSections(text);
   // Hits and sections both ascend: one walk.
   let k = 0;
   for (const h of hits) {

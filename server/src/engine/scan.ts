@@ -570,10 +570,10 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     const where: Where = { cellIndex: cell.index, outputIndex: undefined, inSource: true };
     const text = cell.source.text;
     // Sections about the team or its sites (`### On-call / ownership`, `### Sites`) are not read: their names and numbers are theirs.
-    let staff = text.includes('#') || text.includes('**') ? organisationSections(text) : NO_SECTIONS;
+    let staff = organisationSections(text);
     // Their tables are still read, for the names of the staff and sites they give (`| CVH-TNM | CVH Tanner Mills
     // Community Hospital |`), which are theirs across the file.
-    if (staff.length > 0) pastedTables(ctx, cell.source, evens(staff), odds(staff), 'markdown', where, true);
+    if (staff.length > 0) pastedTables(ctx, cell.source, ...startsAndEnds(staff), 'markdown', where, true);
     const resources = organisationResources(text);
     if (resources.length > 0) staff = mergedPairs(staff, resources);
     const [starts, ends] = outside(staff, text.length);
@@ -598,15 +598,15 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
   }
 }
 
-const NO_SECTIONS: number[] = [];
-
-/** The starts, then the ends, of [start, end) pairs. */
-function evens(pairs: readonly number[]): number[] {
-  return pairs.filter((_, i) => i % 2 === 0);
-}
-
-function odds(pairs: readonly number[]): number[] {
-  return pairs.filter((_, i) => i % 2 === 1);
+/** [start, end) pairs as parallel start and end lists. */
+function startsAndEnds(pairs: readonly number[]): [number[], number[]] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    starts.push(pairs[i]);
+    ends.push(pairs[i + 1]);
+  }
+  return [starts, ends];
 }
 
 /** The spans of [0, length) outside the ascending [start, end) pairs, as parallel start and end lists. */
@@ -840,8 +840,8 @@ function outputKeyedValues(ctx: ScanContext, out: OutputRegion, where: Where): v
     values.push({ key: k.key, start: 0, end: k.value.text.length, table });
     slices.push(k.value);
   }
-  keyedTableValues(ctx, slices, values, undefined, 'output', where, undefined);
-  if (table) untypedCells(ctx, out, values, where);
+  const tables = keyedTableValues(ctx, slices, values, undefined, 'output', where, undefined);
+  if (table) untypedCells(ctx, out, tables, where);
 }
 
 /**
@@ -849,8 +849,7 @@ function outputKeyedValues(ctx: ScanContext, out: OutputRegion, where: Where): v
  * as a printed table's are: the result lives only in the output's metadata, so nothing else reads them. A table of
  * staff or organisations is theirs throughout.
  */
-function untypedCells(ctx: ScanContext, out: OutputRegion, values: readonly TableValue[], where: Where): void {
-  const tables = tablesOfStaffAndOrganisations(ctx, values);
+function untypedCells(ctx: ScanContext, out: OutputRegion, tables: StaffAndOrganisationTables, where: Where): void {
   const theirs = tables.staffTables !== undefined || tables.organisationTables !== undefined;
   const kind = freeTextKind(ctx, 'output');
   for (const k of out.keyed) {
@@ -884,11 +883,12 @@ const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
  * by date (or of the first and last day of a run) has none. `valuesText` is the text the values' offsets are in
  * when it is not the slice's (tables pasted in comments are read joined). `theirs`: the tables sit in a section about
  * the organisation (organisationSections), so every value is its staff's or its sites', as a staff table's are.
+ * Returns the tables of staff and organisations it found among the values.
  */
 function keyedTableValues(
   ctx: ScanContext, slices: TextSlice | readonly TextSlice[], values: readonly TableValue[], shifts: readonly number[] | undefined,
   regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string, theirs = false,
-): void {
+): StaffAndOrganisationTables {
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
   let personTables: Set<number> | undefined;
   /** Tables that name their people by more than a bare `name` column (an identifier, a birth date, a typed name). */
@@ -950,7 +950,7 @@ function keyedTableValues(
     }
   }
   if (typed && siteRows) mergeSpans(typed, siteRows);
-  if (!deferred || !personTables) return;
+  if (!deferred || !personTables) return tables;
   const before = typed?.length ?? 0;
   for (const i of deferred) {
     const v = values[i];
@@ -969,6 +969,7 @@ function keyedTableValues(
   }
   // blanked() takes its spans in ascending order; the deferred values came after the rest.
   if (typed && typed.length > before) inAscendingPairs(typed);
+  return tables;
 }
 
 /**

@@ -3,7 +3,7 @@
  * `str(df)` prints ` $ mrn : chr  "A1" "A2" ...` and dplyr's `glimpse(df)` prints `$ mrn <chr> "A1", "A2", …`.
  * Each line is read once, left to right; a run of such lines is one table.
  */
-import { isSpace, type Lines, type ValueSink } from './tableSink';
+import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
 const MAX_NAME = 60;
 const MAX_TYPE = 12;
@@ -113,11 +113,6 @@ function commaEnd(text: string, p: number, end: number): number {
 function isCut(text: string, start: number, end: number): boolean {
   const last = text.charCodeAt(end - 1);
   return last === 0x2026 /* … */ || (end - start >= 3 && text.startsWith('...', end - 3));
-}
-
-function skipBlanks(text: string, p: number, end: number): number {
-  while (p < end && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
-  return p;
 }
 
 /** R names: letters, digits, `.` and `_`. */

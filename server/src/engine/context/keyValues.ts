@@ -3,7 +3,7 @@
  * (`{'mrn': '…'}`, `"dob": "…"`) and log lines (`mrn: 12345678`, `patient_name = Ann Lee`). Every reader is a
  * single forward scan; quoted strings never span lines, and an unquoted value is bounded in length.
  */
-import { isSpace, type Lines, type ValueSink } from './tableSink';
+import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
 const MAX_KEY = 40;
 const MAX_QUOTED_KEY = 60;
@@ -324,11 +324,6 @@ export class QuoteFinder {
     else this.failedDouble = p;
     return -1;
   }
-}
-
-function skipBlanks(text: string, pos: number, end = text.length): number {
-  while (pos < end && (text.charCodeAt(pos) === 0x20 || text.charCodeAt(pos) === 0x09)) pos++;
-  return pos;
 }
 
 function isKeyStart(c: number): boolean {

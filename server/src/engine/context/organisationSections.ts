@@ -19,6 +19,8 @@ const BOLD_LINE = /^ {0,3}\*\*[^*\n]{1,60}\*\*:?[ \t]*$/;
 /** [start, end) pairs of the text's sections about the organisation, each from its heading to the next heading or the end. */
 export function organisationSections(text: string): number[] {
   const sections: number[] = [];
+  // Most cells have no heading at all: a `#` or `**` is looked for once before any line is.
+  if (!text.includes('#') && !text.includes('**')) return sections;
   let open = -1;
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);

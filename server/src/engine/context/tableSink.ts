@@ -238,6 +238,12 @@ function foldAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
 
+/** The first offset from pos (before end) that is no space or tab. */
+export function skipBlanks(text: string, pos: number, end = text.length): number {
+  while (pos < end && (text.charCodeAt(pos) === 0x20 || text.charCodeAt(pos) === 0x09)) pos++;
+  return pos;
+}
+
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x0c || c === 0xa0;
 }

@@ -3,7 +3,7 @@
  * Series prints, CSV, R column summaries (`str`, `glimpse`). Each reader starts at a line, takes the lines of its
  * block and returns the next line, so the whole output is read in one pass; every value is typed by its header.
  */
-import { isLowerCaseCode } from '../detectors/text';
+import { allDigits, isLowerCaseCode } from '../detectors/text';
 import { mayBeColumnSummary, readColumnSummaries } from './columnSummaries';
 import { isSpace, type Column, type Lines, type ValueSink } from './tableSink';
 
@@ -786,7 +786,7 @@ function addRowCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): vo
     let column = columnAt(edges.right, p - base);
     // R prints a row's number one space before its first value (`1 W24-219-04417 …`): a number at the margin that
     // no header lies over is that label, not the start of the first value.
-    if (!gapIsWide && column < 0 && cellStart === base && isDigits(text, base, p) && columnUnder(edges, 0, p - base) < 0) {
+    if (!gapIsWide && column < 0 && cellStart === base && allDigits(text, base, p) && columnUnder(edges, 0, p - base) < 0) {
       cellStart = -1;
       continue;
     }
@@ -799,15 +799,6 @@ function addRowCells(lines: Lines, i: number, edges: EdgeMaps, cells: Cells): vo
     if (column >= 0) cells.push(column, cellStart, p);
     cellStart = -1;
   }
-}
-
-/** Whether text[from, to) is all ASCII digits. */
-function isDigits(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) {
-    const c = text.charCodeAt(p);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return to > from;
 }
 
 /** A footer (`[5 rows x 7 columns]`) or the start of a grid or Markdown table ends a pandas block. */

@@ -5,7 +5,7 @@
  */
 import { pushCandidate } from './candidate';
 import { cueAfter, cueBefore, withExtraCues } from './cues';
-import { digitsValue, isDigitCode, viewFor, type Chain, type TextView } from './text';
+import { allDigits, digitsValue, isDigitCode, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
 export const DATE_CUES = [
@@ -101,13 +101,6 @@ function width(part: DatePart): number {
 
 function isDayOrMonthWidth(part: DatePart): boolean {
   return width(part) === 1 || width(part) === 2;
-}
-
-/** Whether [start, end) is a non-empty run of ASCII digits. */
-function allDigits(text: string, start: number, end: number): boolean {
-  if (end <= start) return false;
-  for (let i = start; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
-  return true;
 }
 
 function allAsciiLetters(text: string, start: number, end: number): boolean {

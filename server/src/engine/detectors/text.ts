@@ -102,6 +102,13 @@ export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** Whether [start, end) is a non-empty run of ASCII digits. */
+export function allDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function isLetterCode(code: number): boolean {
   return isAtomCode(code) && !isDigitCode(code) && code !== 95;
 }
