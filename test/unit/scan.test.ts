@@ -14,6 +14,11 @@ function notebookWithMrnGrid(rows: number): { text: string; values: string[] } {
   return { text, values };
 }
 
+/** A Databricks source notebook (Python) of the given lines. */
+function source(lines: string[]): string {
+  return ['# Databricks notebook source', ...lines, ''].join('\n');
+}
+
 /** Each finding of the scan as its category, the key that typed it and the text it covers. */
 function typedFindings(path: string, text: string): (string | undefined)[][] {
   return scanText(path, text).findings.map((f) => [f.category, f.contextKey, text.slice(f.range.startOffset, f.range.endOffset)]);
@@ -57,7 +62,6 @@ describe('scan: scanText', () => {
 /** Workforce identities in Databricks code: grants, job notifications, owners and module metadata name staff, not patients. */
 describe('scan: workforce identities in code', () => {
   const staff = ['ann.example', 'staff'].join('.') + '@' + 'zzyzx-widgets.com';
-  const source = (lines: string[]): string => ['# Databricks notebook source', ...lines, ''].join('\n');
 
   it('reads neither a GRANT principal in a query string nor literals under notification, owner or metadata keys', () => {
     const text = source([
@@ -87,7 +91,6 @@ describe('scan: workforce identities in code', () => {
 });
 
 describe('scan: tables of rows written as code', () => {
-  const source = (lines: string[]): string => ['# Databricks notebook source', ...lines, ''].join('\n');
   const categories = (path: string, text: string): string[] => scanText(path, text).findings.map((f) => f.category);
 
   it("reads a DataFrame of equipment (a modality column, no person's) as the organisation's machines", () => {
@@ -145,12 +148,12 @@ describe('scan: tables of rows written as code', () => {
 
 describe('FHIR resources in code and outputs', () => {
   it('reads a Patient kept in a string as the record it is, and a non-person resource not at all', () => {
-    const text = [
-      '# Databricks notebook source', 'DEBUG_PATIENT = """',
+    const text = source([
+      'DEBUG_PATIENT = """',
       '{"resourceType": "Patient", "identifier": [{"system": "https://example.invalid/sid/enterprise-id", "value": "ZZEMPI0001234"}],',
       ' "birthDate": "1900-11-02", "address": [{"city": "Testville", "postalCode": "00001"}]}', '"""',
-      'ORG = """{"resourceType": "Organization", "identifier": [{"system": "https://example.invalid/sid/mrn", "value": "ZZ0001234"}]}"""', '',
-    ].join('\n');
+      'ORG = """{"resourceType": "Organization", "identifier": [{"system": "https://example.invalid/sid/mrn", "value": "ZZ0001234"}]}"""',
+    ]);
     const found = typedFindings('synthetic_fhir_string.py', text);
     assert.deepEqual(found, [
       ['other-id', 'empi', 'ZZEMPI0001234'], ['date', 'birthDate', '1900-11-02'], ['geographic', 'city', 'Testville'], ['geographic', 'postalCode', '00001'],
@@ -169,10 +172,10 @@ describe('FHIR resources in code and outputs', () => {
 
 describe('commented-out code', () => {
   it('checks the keyed literals of a comment that reads as code, and not a comment of prose', () => {
-    const text = [
-      '# Databricks notebook source', '# contacts.loc[contacts.member_id.isin(["ZZ0488173", "ZZ1107642"])] at the time:',
-      '# the member_id list is in the ticket, "see above" said the nurse', '', '-- not python', '',
-    ].join('\n');
+    const text = source([
+      '# contacts.loc[contacts.member_id.isin(["ZZ0488173", "ZZ1107642"])] at the time:',
+      '# the member_id list is in the ticket, "see above" said the nurse', '', '-- not python',
+    ]);
     const found = scanText('synthetic_commented.py', text).findings.map((f) => [f.category, f.contextKey, f.ruleId, text.slice(f.range.startOffset, f.range.endOffset)]);
     assert.deepEqual(found, [
       ['health-plan-id', 'member_id', 'phi/comment', 'ZZ0488173'], ['health-plan-id', 'member_id', 'phi/comment', 'ZZ1107642'],
@@ -184,10 +187,10 @@ describe('commented-out code', () => {
 
 describe('Markdown about the team', () => {
   it('reads no names under an ownership heading, and reads the next section again', () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ### On-call / ownership', '# MAGIC | job | primary | secondary |', '# MAGIC |---|---|---|',
-      '# MAGIC | ingest | Dorothy Testerman | Lena Zzmarchetti |', '# MAGIC ### Reviewer notes', '# MAGIC * **Dorothy Testerman** readmitted from the SNF', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC ### On-call / ownership', '# MAGIC | job | primary | secondary |', '# MAGIC |---|---|---|',
+      '# MAGIC | ingest | Dorothy Testerman | Lena Zzmarchetti |', '# MAGIC ### Reviewer notes', '# MAGIC * **Dorothy Testerman** readmitted from the SNF',
+    ]);
     const found = scanText('synthetic_owners.py', text).findings.map((f) => [f.category, f.range.line]);
     assert.deepEqual(found, [['name', 7]]);
   });
@@ -195,43 +198,43 @@ describe('Markdown about the team', () => {
 
 describe('tests of a scrubber', () => {
   it('reads no value in a literal on a line that shows what the scrubber makes of it, and still reads one elsewhere', () => {
-    const text = [
-      '# Databricks notebook source', 'assert scrub("call back 808-555-0100 or zorblatt@gmail.com") == "call back [PHONE] or [EMAIL]"',
-      'note = "call back 808-555-0100"', '',
-    ].join('\n');
+    const text = source([
+      'assert scrub("call back 808-555-0100 or zorblatt@gmail.com") == "call back [PHONE] or [EMAIL]"',
+      'note = "call back 808-555-0100"',
+    ]);
     assert.deepEqual(scanText('synthetic_scrub.py', text).findings.map((f) => [f.category, f.range.line]), [['phone', 2]]);
   });
 });
 
 describe('Markdown about the sites', () => {
   it("reads no address block under a Sites heading or a bold Sites line, and reads a patient's after the next heading", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ### Sites', '# MAGIC **Zzyzx Infusion – Main**', '# MAGIC 4100 N Zorblatt Creek Blvd, Bldg C',
+    const text = source([
+      '# MAGIC %md', '# MAGIC ### Sites', '# MAGIC **Zzyzx Infusion – Main**', '# MAGIC 4100 N Zorblatt Creek Blvd, Bldg C',
       '# MAGIC Spokane, WA 99208', '# MAGIC (509) 555-0150 · fax (509) 555-0151', '', '# COMMAND ----------', '', '# MAGIC %md', '# MAGIC **Sites**', '# MAGIC',
       '# MAGIC Zzyzx Infusion — Valley', '# MAGIC 15220 E Zorblatt Ave, Suite 110', '# MAGIC (509) 555-0155', '# MAGIC ### Follow-up',
-      '# MAGIC Maria Garcia moved to 42 Qorb Ln, Spokane, WA 99208, cell (509) 555-0177', '',
-    ].join('\n');
+      '# MAGIC Maria Garcia moved to 42 Qorb Ln, Spokane, WA 99208, cell (509) 555-0177',
+    ]);
     assert.deepEqual(scanText('synthetic_sites_note.py', text).findings.map((f) => [f.category, f.range.line]), [
       ['name', 17], ['geographic', 17], ['phone', 17],
     ]);
   });
 
   it("takes the names of a table of sites under a Sites heading as the sites', and not a person's elsewhere", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ### Sites in scope', '# MAGIC | facility_code | name | main line |', '# MAGIC |---|---|---|',
+    const text = source([
+      '# MAGIC %md', '# MAGIC ### Sites in scope', '# MAGIC | facility_code | name | main line |', '# MAGIC |---|---|---|',
       '# MAGIC | ZZ-TNM | Zzyzx Tanner Mills Community Hospital | 717-555-0450 |', '', '# COMMAND ----------', '', '# MAGIC %md',
-      '# MAGIC Small-n months at Tanner Mills swing a lot.', '',
-    ].join('\n');
+      '# MAGIC Small-n months at Tanner Mills swing a lot.',
+    ]);
     assert.deepEqual(typedFindings('synthetic_sites_scope.py', text), []);
   });
 });
 
 describe('FHIR columns', () => {
   it('reads a flattened Patient print: family and given columns are names', () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```',
-      '# MAGIC              id  family    given   birthDate', '# MAGIC 22  pt-0000aaaa  Zzvoss  Eleanor  1900-11-03', '# MAGIC ```', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC ```',
+      '# MAGIC              id  family    given   birthDate', '# MAGIC 22  pt-0000aaaa  Zzvoss  Eleanor  1900-11-03', '# MAGIC ```',
+    ]);
     const found = typedFindings('synthetic_fhir_print.py', text);
     assert.deepEqual(found, [['name', 'family', 'Zzvoss'], ['name', 'given', 'Eleanor'], ['date', 'birthDate', '1900-11-03']]);
   });
@@ -248,10 +251,10 @@ describe('tables pasted into comments and Markdown', () => {
   ];
 
   it("reads an event's date and a name part after its owner's word in a table that names its people", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | MRN | Arrival | DTN (min) |', '# MAGIC |---|---|---|',
-      '# MAGIC | 90000417 | 05/22/2023 | 71 |', '', '# COMMAND ----------', '# |mrn     |pat_first |', '# |90000418|HAROLD    |', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC | MRN | Arrival | DTN (min) |', '# MAGIC |---|---|---|',
+      '# MAGIC | 90000417 | 05/22/2023 | 71 |', '', '# COMMAND ----------', '# |mrn     |pat_first |', '# |90000418|HAROLD    |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_arrivals.py', text), [['mrn', 'MRN', '90000417'], ['date', 'Arrival', '05/22/2023'], ['mrn', 'mrn', '90000418'], ['name', 'pat_first', 'HAROLD']]);
     const counts = ['# Databricks notebook source', '# MAGIC %md', '# MAGIC | Arrival | Visits |', '# MAGIC |---|---|', '# MAGIC | 05/22/2023 | 71 |', ''].join('\n');
     assert.deepEqual(typedFindings('synthetic_arrival_counts.py', counts), []);
@@ -271,10 +274,10 @@ describe('tables pasted into comments and Markdown', () => {
   });
 
   it('reads a pandas print in a Markdown cell, and not a key: value line of prose there', () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC Owner: Data Engineering', '# MAGIC ```',
-      '# MAGIC         mrn    admit_dt', '# MAGIC 0  90000418  2023-12-29', '# MAGIC ```', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC Owner: Data Engineering', '# MAGIC ```',
+      '# MAGIC         mrn    admit_dt', '# MAGIC 0  90000418  2023-12-29', '# MAGIC ```',
+    ]);
     const found = scanText('synthetic_md.py', text).findings.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]);
     assert.deepEqual(found, [['mrn', '90000418'], ['date', '2023-12-29']]);
   });
@@ -295,50 +298,50 @@ describe('tables pasted into comments and Markdown', () => {
   });
 
   it("passes over every cell of a row of a table of organisations whose line the row gives", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | org | line | notes |', '# MAGIC |---|---|---|',
-      '# MAGIC | Zzyzx Print Solutions | 630.555.0185 | 4471 Zzyzx Rd, Naperville, IL 60567 |', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC | org | line | notes |', '# MAGIC |---|---|---|',
+      '# MAGIC | Zzyzx Print Solutions | 630.555.0185 | 4471 Zzyzx Rd, Naperville, IL 60567 |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_vendor_lines.py', text), []);
   });
 
   it("reads a Ryan White client's name and record number in a table that gives the client's birth date", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | urn | client_name | dob | phone_primary |', '# MAGIC |---|---|---|---|',
-      '# MAGIC | ZZTE0817681 | Zorblatt, Testa | 1968-08-17 | (901) 555-4418 |', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC | urn | client_name | dob | phone_primary |', '# MAGIC |---|---|---|---|',
+      '# MAGIC | ZZTE0817681 | Zorblatt, Testa | 1968-08-17 | (901) 555-4418 |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_rw_clients.py', text), [
       ['other-id', 'urn', 'ZZTE0817681'], ['name', 'client_name', 'Zorblatt, Testa'], ['date', 'dob', '1968-08-17'], ['phone', 'phone_primary', '(901) 555-4418'],
     ]);
   });
 
   it("passes over a name in the role cell of a table of staff, whose mail the table reader judged", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | who | role | email | phone |', '# MAGIC |---|---|---|---|',
-      '# MAGIC | Zzyzx RTLS | support / TAM Harold Zorblatt | hzorblatt@zzyzx-rtls.example.com | (415) 555-0128 |', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC | who | role | email | phone |', '# MAGIC |---|---|---|---|',
+      '# MAGIC | Zzyzx RTLS | support / TAM Harold Zorblatt | hzorblatt@zzyzx-rtls.example.com | (415) 555-0128 |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_vendor_contacts.py', text), []);
   });
 
   it('reads CSV pasted into a Markdown fence by its header', () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```', '# MAGIC clinic,mrn,patient,dob,phone',
-      '# MAGIC ZZ-PEDS,ZZ00418827,Testa Zorblatt,02/11/2023,281-555-0137', '# MAGIC ```', '',
-    ].join('\n');
+    const text = source([
+      '# MAGIC %md', '# MAGIC ```', '# MAGIC clinic,mrn,patient,dob,phone',
+      '# MAGIC ZZ-PEDS,ZZ00418827,Testa Zorblatt,02/11/2023,281-555-0137', '# MAGIC ```',
+    ]);
     assert.deepEqual(typedFindings('synthetic_fix_list.py', text), [
       ['mrn', 'mrn', 'ZZ00418827'], ['name', 'patient', 'Testa Zorblatt'], ['date', 'dob', '02/11/2023'], ['phone', 'phone', '281-555-0137'],
     ]);
   });
 
   it("reads a bare name column and an HL7 name under a *_name column in a table that names people, and neither in a table of drugs", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC ```', '# MAGIC mrn,name,dob,organ', '# MAGIC 30000917,"Zorblatt, Testa",1961-07-22,KI',
+    const text = source([
+      '# MAGIC %md', '# MAGIC ```', '# MAGIC mrn,name,dob,organ', '# MAGIC 30000917,"Zorblatt, Testa",1961-07-22,KI',
       '# MAGIC ```', '', '# COMMAND ----------', '',
       '# +------------------+----------+', '# |unet_name         |dob       |', '# +------------------+----------+',
       '# |ZORBLATT^TESTA    |07/22/1961|', '# +------------------+----------+', '',
       '# +------------------+--------------+', '# |drug_name         |name          |', '# +------------------+--------------+',
-      '# |ZZYZX^ORAL        |Zzyzx Blend   |', '# +------------------+--------------+', '',
-    ].join('\n');
+      '# |ZZYZX^ORAL        |Zzyzx Blend   |', '# +------------------+--------------+',
+    ]);
     assert.deepEqual(typedFindings('synthetic_waitlist.py', text), [
       ['mrn', 'mrn', '30000917'], ['name', 'name', 'Zorblatt, Testa'], ['date', 'dob', '1961-07-22'],
       ['name', 'unet_name', 'ZORBLATT^TESTA'], ['date', 'dob', '07/22/1961'],
@@ -346,46 +349,46 @@ describe('tables pasted into comments and Markdown', () => {
   });
 
   it('reads a roster with desk extensions and pagers as staff, and no other row of a bare name column on the word of a name found there', () => {
-    const roster = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | name | language(s) | cert | ext | pager |', '# MAGIC |---|---|---|---|---|',
-      '# MAGIC | Testa Zorblatt | Somali | CHI | x4-7711 | 9411 |', '# MAGIC | Zzyzx Qorb | Hmong | CMI | x4-7712 | 9412 |', '',
-    ].join('\n');
+    const roster = source([
+      '# MAGIC %md', '# MAGIC | name | language(s) | cert | ext | pager |', '# MAGIC |---|---|---|---|---|',
+      '# MAGIC | Testa Zorblatt | Somali | CHI | x4-7711 | 9411 |', '# MAGIC | Zzyzx Qorb | Hmong | CMI | x4-7712 | 9412 |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_interpreters.py', roster), []);
-    const languages = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | name | language(s) |', '# MAGIC |---|---|',
-      '# MAGIC | Maria Garcia | Spanish |', '# MAGIC | Testa al-Zorblatt | Hmong |', '',
-    ].join('\n');
+    const languages = source([
+      '# MAGIC %md', '# MAGIC | name | language(s) |', '# MAGIC |---|---|',
+      '# MAGIC | Maria Garcia | Spanish |', '# MAGIC | Testa al-Zorblatt | Hmong |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_languages.py', languages), [['name', 'name', 'Maria Garcia']]);
   });
 
   it("reads a case's contacts beside their birth dates as people, and a site's contact as its staff", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | contact | rel | DOB |', '# MAGIC |---|---|---|',
+    const text = source([
+      '# MAGIC %md', '# MAGIC | contact | rel | DOB |', '# MAGIC |---|---|---|',
       '# MAGIC | Zorblatt, Testa | mother | 02/11/1968 |', '', '# COMMAND ----------', '',
-      '# MAGIC %md', '# MAGIC | site | address | contact |', '# MAGIC |---|---|---|', '# MAGIC | Zzyzx Clinic | 42 Qorb Ln | Zorblatt, Harold |', '',
-    ].join('\n');
+      '# MAGIC %md', '# MAGIC | site | address | contact |', '# MAGIC |---|---|---|', '# MAGIC | Zzyzx Clinic | 42 Qorb Ln | Zorblatt, Harold |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_tb_contacts.py', text), [['name', 'contact', 'Zorblatt, Testa'], ['date', 'DOB', '02/11/1968']]);
   });
 
   it("reads a programme's word for its people as their name in a table that gives their record number, and not in a table of software", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | mrn | client | dob |', '# MAGIC |---|---|---|',
+    const text = source([
+      '# MAGIC %md', '# MAGIC | mrn | client | dob |', '# MAGIC |---|---|---|',
       '# MAGIC | ZZ-0051290 | Testa Zorblatt Ruiz | 1987-03-19 |', '', '# COMMAND ----------', '',
-      '# MAGIC %md', '# MAGIC | client | version | runs |', '# MAGIC |---|---|---|', '# MAGIC | Zzyzx Connector | 2.1.4 | 40 |', '',
-    ].join('\n');
+      '# MAGIC %md', '# MAGIC | client | version | runs |', '# MAGIC |---|---|---|', '# MAGIC | Zzyzx Connector | 2.1.4 | 40 |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_vls.py', text), [
       ['mrn', 'mrn', 'ZZ-0051290'], ['name', 'client', 'Testa Zorblatt Ruiz'], ['date', 'dob', '1987-03-19'],
     ]);
   });
 
   it('reports the dates of a row that names a person, and no dates of a table of counts', () => {
-    const text = [
-      '# Databricks notebook source', 'df.show()',
+    const text = source([
+      'df.show()',
       '# +--------+----------+----------+----------+', '# |mrn     |adm_date  |disch_dt  |load_date |',
       '# +--------+----------+----------+----------+', '# |90000417|2024-02-11|2024-02-14|2024-06-01|',
       '# +--------+----------+----------+----------+', 'x = 1', '',
-      '# +----------+-----+', '# |adm_date  |n    |', '# +----------+-----+', '# |2024-02-11|   41|', '# +----------+-----+', '',
-    ].join('\n');
+      '# +----------+-----+', '# |adm_date  |n    |', '# +----------+-----+', '# |2024-02-11|   41|', '# +----------+-----+',
+    ]);
     const found = typedFindings('synthetic_stays.py', text);
     assert.deepEqual(found, [['mrn', 'mrn', '90000417'], ['date', 'adm_date', '2024-02-11'], ['date', 'disch_dt', '2024-02-14']]);
   });
@@ -415,9 +418,9 @@ describe('tables pasted into comments and Markdown', () => {
   });
 
   it('reads a county beside a person, and not in a table of rates by county', () => {
-    const text = [
-      '# Databricks notebook source', 'x = 1', '# |mrn     |county|', '# |---|---|', '# |90000417|Cook  |', '', 'y = 2', '# |county|rate |', '# |---|---|', '# |Cook  |0.12 |', '',
-    ].join('\n');
+    const text = source([
+      'x = 1', '# |mrn     |county|', '# |---|---|', '# |90000417|Cook  |', '', 'y = 2', '# |county|rate |', '# |---|---|', '# |Cook  |0.12 |',
+    ]);
     const found = scanText('synthetic_county.py', text).findings.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]);
     assert.deepEqual(found, [['mrn', '90000417'], ['geographic', 'Cook']]);
   });
@@ -430,12 +433,12 @@ describe('tables pasted into comments and Markdown', () => {
   });
 
   it("passes over the names and numbers a pasted table's columns say are staff's, and still reads the patients' beside them", () => {
-    const text = [
-      '# Databricks notebook source', '# MAGIC %md', '# MAGIC | mrn | why | owner |', '# MAGIC |---|---|---|',
+    const text = source([
+      '# MAGIC %md', '# MAGIC | mrn | why | owner |', '# MAGIC |---|---|---|',
       '# MAGIC | 90000417 | needs a call back | Harold Zorblatt |', '', '# COMMAND ----------',
       '# vendor   account_mgr        mgr_phone', '# ZZ-LL    Gretchen Zorblatt  555-0100', '# ZZ-CY    Harold Zorblatt    555-0101', '',
-      '# COMMAND ----------', '# MAGIC %md', '# MAGIC | mrn | last_name |', '# MAGIC |---|---|', '# MAGIC | 90000418 | Zzyzxon |', '',
-    ].join('\n');
+      '# COMMAND ----------', '# MAGIC %md', '# MAGIC | mrn | last_name |', '# MAGIC |---|---|', '# MAGIC | 90000418 | Zzyzxon |',
+    ]);
     assert.deepEqual(typedFindings('synthetic_owners.py', text), [['mrn', 'mrn', '90000417'], ['mrn', 'mrn', '90000418'], ['name', 'last_name', 'Zzyzxon']]);
   });
 
@@ -447,7 +450,6 @@ describe('tables pasted into comments and Markdown', () => {
 
 /** Tables and records that list staff or organisations' sites: their names and addresses are not patients'. */
 describe('scan: staff tables and organisations\' sites', () => {
-  const source = (lines: string[]): string => ['# Databricks notebook source', ...lines, ''].join('\n');
   const names = (text: string, path: string) => scanText(path, text).findings.filter((f) => f.category === 'name' || f.category === 'geographic');
 
   it('reads a printed table\'s owner column as staff, and its name column of patients as names', () => {
