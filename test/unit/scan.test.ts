@@ -393,6 +393,23 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(found, [['mrn', 'mrn', '90000417'], ['date', 'adm_date', '2024-02-11'], ['date', 'disch_dt', '2024-02-14']]);
   });
 
+  it('reads the full dates of columns no word types in a table that identifies its people, and no run of digits or counts by date', () => {
+    const text = source([
+      'cascade.show()',
+      '# +--------+------------------+----------+----------+----------+--------+----------+',
+      '# |mrn     |patient_name      |dob       |daa_start |svr_draw  |lot     |load_ts   |',
+      '# +--------+------------------+----------+----------+----------+--------+----------+',
+      '# |ZZ008221|Zorblatt, Quennell|1958-03-14|2024-01-22|2024-07-10|20240122|2024-08-01|',
+      '# +--------+------------------+----------+----------+----------+--------+----------+', 'x = 1', '',
+      '# +----------+----------+-----+', '# |daa_start |svr_draw  |n    |', '# +----------+----------+-----+',
+      '# |2024-01-22|2024-07-10|   41|', '# +----------+----------+-----+',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_cascade.py', text), [
+      ['mrn', 'mrn', 'ZZ008221'], ['name', 'patient_name', 'Zorblatt, Quennell'], ['date', 'dob', '1958-03-14'],
+      ['date', 'daa_start', '2024-01-22'], ['date', 'svr_draw', '2024-07-10'],
+    ]);
+  });
+
   it('reads first and last as names beside a member id, and not in a table of runs', () => {
     const text = [
       '-- Databricks notebook source', 'SELECT 1', '', '-- member_id     first    last             dob',

@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -503,8 +503,13 @@ class ScanContext {
   /** Whether a column/key types its values at all: table readers keep only the values of those. */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactColumn || k.nameColumn;
+    return typesItsValues(k) || k.untypedDate;
   };
+}
+
+/** Whether a key says what its values are (a category, a name, a site, a role), or that a table's person owns them. */
+function typesItsValues(k: KeyClass): boolean {
+  return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactColumn || k.nameColumn;
 }
 
 /** The free-text pass of one region kind in a document: callers look it up once for many texts. */
@@ -559,6 +564,8 @@ interface KeyClass {
   readonly inPersonTable: Category | undefined;
   /** A date key that names a birth date (`dob`, `child_dob`). */
   readonly birthDate: boolean;
+  /** A column nothing else types whose full dates are a person's event dates in a table that identifies them (mayHoldEventDate). */
+  readonly untypedDate: boolean;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
   readonly place: PlaceKind;
   /** Finding heads under this key, a few: one per region kind, category and relation. */
@@ -854,7 +861,7 @@ function untypedCells(ctx: ScanContext, out: OutputRegion, tables: StaffAndOrgan
   const kind = freeTextKind(ctx, 'output');
   for (const k of out.keyed) {
     const text = k.value.text;
-    if (text.length < MIN_PROSE_CELL || ctx.typesValues(k.key) || isPlainNumber(text)) continue;
+    if (text.length < MIN_PROSE_CELL || typesItsValues(keyClassOf(ctx.config, ctx.keyClasses, k.key)) || isPlainNumber(text)) continue;
     // A message's patient segments are a person's in anyone's table (a feed's log by sending facility).
     if (!theirs || HL7_PERSON_SEGMENT.test(text)) freeText(ctx, k.value, 0, text.length, kind, where);
   }
@@ -929,7 +936,7 @@ function keyedTableValues(
     }
     const c = keyed(ctx, sliceOf(i), v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
     if (!c) {
-      if (v.table > 0 && (keyClass.bareName || (keyClass.nameColumn && HL7_PERSON_NAME.test(sliceOf(i).text.slice(v.start + shift, v.end + shift))))) {
+      if (v.table > 0 && (keyClass.bareName || keyClass.untypedDate || (keyClass.nameColumn && HL7_PERSON_NAME.test(sliceOf(i).text.slice(v.start + shift, v.end + shift))))) {
         (deferred ??= []).push(i);
       }
       continue;
@@ -959,10 +966,13 @@ function keyedTableValues(
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     // A bare `name` column is read on a stronger word than its own other rows: a roster of interpreters names
     // some of its people in a form the name detector takes, and that says nothing of the rest.
-    if ((keyClass.bareName || keyClass.nameColumn) && !identifiedTables?.has(v.table)) continue;
-    const category = keyClass.inPersonTable ?? 'name';
+    if ((keyClass.bareName || keyClass.nameColumn || keyClass.untypedDate) && !identifiedTables?.has(v.table)) continue;
+    const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : 'name');
     const slice = sliceOf(i);
-    const c = checkPersonTableValue(v.key, category, slice.text.slice(from, v.end - v.start + from));
+    const value = slice.text.slice(from, v.end - v.start + from);
+    // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's).
+    if (keyClass.untypedDate && /^\s*\d+\s*$/.test(value)) continue;
+    const c = checkPersonTableValue(v.key, category, value);
     if (!c) continue;
     place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
     typed?.push(from + c.start, from + c.end);
@@ -1248,15 +1258,23 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   let keyClass = keyClasses.get(key);
   if (!keyClass) {
     const category = classifyKey(key, config.contextWords);
+    const bareName = !category && isBareNameKey(key);
+    const workforce = !category && (isWorkforceKey(key) || isOrganisationContactKey(key));
+    const staffRole = !category && isStaffRoleKey(key);
+    const inPersonTable = category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key);
+    const namePart = !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim());
+    const normalisedName = !category && isNormalisedNameKey(key);
+    const encounter = !category && isEncounterKey(key);
+    // A serial named by the machine it is on (`uv_robot_serial`) is a device's like any, and says whose it is.
+    const organisation = (!category || category === 'device-id') && isOrganisationColumn(key);
+    const contactColumn = !category && isContactColumn(key);
+    const nameColumn = !category && isNameColumn(key);
     keyClass = {
-      category, bareName: !category && isBareNameKey(key), workforce: !category && (isWorkforceKey(key) || isOrganisationContactKey(key)), staffRole: !category && isStaffRoleKey(key),
-      inPersonTable: category ? undefined : namesEventDate(key) ? 'date' : personTableCategory(key),
+      category, bareName, workforce, staffRole, inPersonTable, namePart, normalisedName, encounter, organisation, contactColumn, nameColumn,
       birthDate: category === 'date' && isBirthDateKey(key),
-      namePart: !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim()),
+      untypedDate: !category && !inPersonTable && !bareName && !workforce && !staffRole && !namePart && !normalisedName && !encounter
+        && !organisation && !contactColumn && !nameColumn && mayHoldEventDate(key),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
-      normalisedName: !category && isNormalisedNameKey(key), encounter: !category && isEncounterKey(key),
-      // A serial named by the machine it is on (`uv_robot_serial`) is a device's like any, and says whose it is.
-      organisation: (!category || category === 'device-id') && isOrganisationColumn(key), contactColumn: !category && isContactColumn(key), nameColumn: !category && isNameColumn(key),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
     keyClasses.set(key, keyClass);

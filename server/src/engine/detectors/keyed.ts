@@ -289,6 +289,17 @@ export function namesEventDate(key: string): boolean {
   return words.some((w) => EVENT_DATE_WORDS.has(w)) || isSdtmDate(words);
 }
 
+/**
+ * Whether a column no word types may still hold the dates of a person's events (`daa_start`, `svr_draw`, `eot`):
+ * in a table that identifies its people, a full date there is theirs. A system's dates (`load_ts`) and a count,
+ * code or status about an event (`visit_no`, `los_days`) stay out.
+ */
+export function mayHoldEventDate(key: string): boolean {
+  if (key.trimStart().startsWith('_')) return false;
+  const words = keyBase(key).split('_');
+  return !words.some((w) => SYSTEM_DATE_WORDS.has(w) || NOT_A_DATE_WORDS.has(w));
+}
+
 /** Events of a stay that name their own date as a column of one word (`| MRN | Patient | Arrival |`). */
 const EVENT_WORDS = new Set([
   'arrival', 'arrived', 'admission', 'admitted', 'admit', 'discharge', 'discharged', 'visit', 'appointment', 'appt', 'surgery',
