@@ -14,6 +14,21 @@ const repeat = (id: string, unit: string, prefix = ''): AdversarialInput => ({
   make: (length) => (prefix + unit.repeat(Math.ceil(length / unit.length) + 1)).slice(0, length),
 });
 
+/** `prefix`, then `unit` repeated, then `suffix`: a construct closed after a long body. */
+const enclosed = (id: string, prefix: string, unit: string, suffix: string): AdversarialInput => ({
+  id,
+  make: (length) => prefix + unit.repeat(Math.max(0, Math.ceil((length - prefix.length - suffix.length) / unit.length))) + suffix,
+});
+
+/** Calls nested `depth` deep, each closed and then named: `Seq(Seq(…).toDF("a")).toDF("a")`. */
+const nested = (id: string, open: string, inner: string, close: string): AdversarialInput => ({
+  id,
+  make: (length) => {
+    const depth = Math.max(1, Math.floor(length / (open.length + close.length)));
+    return open.repeat(depth) + inner + close.repeat(depth);
+  },
+});
+
 /** A fixed, seeded soup of the interesting characters (no PHI-shaped values are built on purpose). */
 const soup = (id: string, alphabet: string, seed: number): AdversarialInput => ({
   id,
@@ -64,7 +79,12 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
 ];
 
 /** Record types and their rows (codeContext's case classes, Row factories and namedtuples), per language. */
-export const RECORD_INPUTS: readonly { input: AdversarialInput; language: 'scala' | 'python' }[] = [
+export const RECORD_INPUTS: readonly { input: AdversarialInput; language: 'scala' | 'python' | 'r' }[] = [
+  { input: enclosed('rows named by one toDF', 'Seq(', '("1", "2"), ', '("1", "2")).toDF("mrn", "dob")'), language: 'scala' },
+  { input: repeat('many toDF calls', 'Seq(("1", "2")).toDF("mrn", "dob")\n'), language: 'scala' },
+  { input: nested('nested toDF receivers', 'Seq(', '("1")', ').toDF("a")'), language: 'scala' },
+  { input: enclosed('columns of one data.frame', 'data.frame(', 'mrn = c("1", "2"), ', ')'), language: 'r' },
+  { input: nested('nested data.frame calls', 'data.frame(a = c("1"), ', '', ')'), language: 'r' },
   { input: repeat('rows of a case class', 'P("1", "2"), ', 'case class P(mrn: String, dob: String)\nSeq('), language: 'scala' },
   { input: repeat('one unclosed case class of many fields', 'a: S, ', 'case class P('), language: 'scala' },
   { input: repeat('rows of a Row factory', 'P("1", "2"), ', 'P = Row("mrn", "dob")\n['), language: 'python' },

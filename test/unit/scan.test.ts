@@ -410,6 +410,24 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it('reads rows written as code as a table: dates and name parts beside an identifier, none in a table of counts', () => {
+    const text = [
+      '# Databricks notebook source', 'pts <- data.frame(',
+      '  mrn = c("ZZ-0418823", "ZZ-0522071"), first = c("Quennell", "Marta"),',
+      '  result_dt = as.Date(c("2024-02-05", "2024-02-19")), inr = c(2.4, 3.6))',
+      'counts <- data.frame(result_dt = c("2024-02-05", "2024-02-19"), n = c(41, 17))',
+      '',
+    ].join('\n');
+    assert.deepEqual(typedFindings('synthetic_inr.r', text), [
+      ['mrn', 'mrn', 'ZZ-0418823'], ['mrn', 'mrn', 'ZZ-0522071'], ['name', 'first', 'Quennell'], ['name', 'first', 'Marta'],
+      ['date', 'result_dt', '2024-02-05'], ['date', 'result_dt', '2024-02-19'],
+    ]);
+    const scala = ['// Databricks notebook source', 'val df = Seq(("ZZ-0418824", "2024-03-05"), ("ZZ-0418825", "2024-03-06")).toDF("mrn", "svr_draw")', ''].join('\n');
+    assert.deepEqual(typedFindings('synthetic_svr.scala', scala), [
+      ['mrn', 'mrn', 'ZZ-0418824'], ['date', 'svr_draw', '2024-03-05'], ['mrn', 'mrn', 'ZZ-0418825'], ['date', 'svr_draw', '2024-03-06'],
+    ]);
+  });
+
   it('reads first and last as names beside a member id, and not in a table of runs', () => {
     const text = [
       '-- Databricks notebook source', 'SELECT 1', '', '-- member_id     first    last             dob',

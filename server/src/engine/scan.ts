@@ -682,7 +682,14 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   for (; c < comments.count; c++) commentText(c);
   addressFields(ctx, slice, from, text, code, where);
   if (depth === 0) commentedCode(ctx, slice, from, text, comments, language, where);
-  for (const k of keyedLiterals) if (!notRead?.has(k.start)) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
+  let rows: TableValue[] | undefined;
+  for (const k of keyedLiterals) {
+    if (k.table > 0) (rows ??= []).push({ key: k.key, start: from + k.start, end: from + k.end, table: k.table });
+    else if (!notRead?.has(k.start)) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
+  }
+  // Rows written as code (a DataFrame's, an INSERT's, a record type's) are a table like a printed one: a row that
+  // identifies its person makes its dates and name parts theirs. Its staff's and sites' rows were not read above.
+  if (rows) keyedTableValues(ctx, slice, rows, undefined, 'code', where, undefined, undefined, false, 'assign');
 }
 
 /** The city and ZIP code literals that follow a street literal (context/addressFields.ts). */
@@ -894,7 +901,7 @@ const PERSON_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
  */
 function keyedTableValues(
   ctx: ScanContext, slices: TextSlice | readonly TextSlice[], values: readonly TableValue[], shifts: readonly number[] | undefined,
-  regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string, theirs = false,
+  regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string, theirs = false, relation: KeyRelation = 'table',
 ): StaffAndOrganisationTables {
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
   let personTables: Set<number> | undefined;
@@ -934,7 +941,7 @@ function keyedTableValues(
       if (keyClass.namePart) nameParts = withNamePart(nameParts, v);
       continue;
     }
-    const c = keyed(ctx, sliceOf(i), v.key, 'table', v.start + shift, v.end + shift, regionKind, where);
+    const c = keyed(ctx, sliceOf(i), v.key, relation, v.start + shift, v.end + shift, regionKind, where);
     if (!c) {
       if (v.table > 0 && (keyClass.bareName || keyClass.untypedDate || (keyClass.nameColumn && HL7_PERSON_NAME.test(sliceOf(i).text.slice(v.start + shift, v.end + shift))))) {
         (deferred ??= []).push(i);

@@ -96,6 +96,10 @@ const POSITIVE: readonly Case[] = [
     [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('mrn', 'assign', V.mrn2)]],
   ['createDataFrame from a named list and a DDL schema', 'python', `rows = [("${V.ssn}", "${V.dob}")]\ndf = spark.createDataFrame(rows, schema="ssn STRING, dob STRING")`,
     [e('ssn', 'assign', V.ssn), e('dob', 'assign', V.dob)]],
+  ['Scala rows named by a later toDF', 'scala', `val df = Seq(("${V.mrn}", "${V.dob}"), ("${V.mrn2}", "${V.dob2}")).toDF("mrn", "dob")`,
+    [e('mrn', 'assign', V.mrn), e('dob', 'assign', V.dob), e('mrn', 'assign', V.mrn2), e('dob', 'assign', V.dob2)]],
+  ['PySpark rows named by a later toDF', 'python', `df = spark.createDataFrame([("${V.ssn}", "${V.dob}")]).toDF("ssn", "dob")`,
+    [e('ssn', 'assign', V.ssn), e('dob', 'assign', V.dob)]],
   ['rows of a Scala case class, typed by its fields', 'scala',
     `case class Pt(mrn: String, val dob: Option[String] = None)\nval rows = Seq(Pt("${V.mrn}", Some("${V.dob}")), Pt("${V.mrn2}", "${V.dob2}"))`,
     [e('mrn', 'assign', V.mrn), e('mrn', 'assign', V.mrn2), e('dob', 'assign', V.dob2)]],
@@ -182,6 +186,17 @@ describe('context: keyed literals in code', () => {
     assert.deepEqual(findKeyedLiterals('sql', sql, sqlLexer(sql)).map((k) => k.table), [1, 1, 1, 1, 0]);
     const inline = `SELECT * FROM VALUES ('${V.mrn}', '${V.name}') AS t(mrn, first_name);\nSELECT 1 FROM p WHERE mrn = '${V.mrn}'`;
     assert.deepEqual(findKeyedLiterals('sql', inline, sqlLexer(inline)).map((k) => k.table), [1, 1, 0]);
+  });
+
+  it('numbers a table built from its columns (R data.frame, pandas dict, toDF rows) as one table', () => {
+    const r = `pts <- data.frame(mrn = c("${V.mrn}", "${V.mrn2}"), dob = as.Date(c("${V.dob}", "${V.dob2}")))\nids <- c("${V.mrn}")`;
+    const rLexer = lexerFor('r');
+    assert.ok(rLexer);
+    assert.deepEqual(findKeyedLiterals('r', r, rLexer(r)).map((k) => [k.key, k.table]), [['mrn', 1], ['mrn', 1], ['dob', 1], ['dob', 1], ['ids', 0]]);
+    const py = `a = pd.DataFrame({"mrn": ["${V.mrn}"], "dob": ["${V.dob}"]})\nb = pd.DataFrame({"ssn": ["${V.ssn}"]})\nc = Seq(("${V.mrn2}",)).toDF("mrn")`;
+    const pyLexer = lexerFor('python');
+    assert.ok(pyLexer);
+    assert.deepEqual(findKeyedLiterals('python', py, pyLexer(py)).map((k) => [k.key, k.table]), [['mrn', 1], ['dob', 1], ['ssn', 2], ['mrn', 3]]);
   });
 
   it('does nothing for prose languages', () => {

@@ -76,6 +76,10 @@ class NameSet {
 const LIST_METHOD_NAMES = new NameSet(new Set(LIST_METHODS.keys()));
 const COLLECTION_CALL_NAMES = new NameSet(COLLECTION_CALLS);
 const FRAME_CONSTRUCTORS = new NameSet(new Set(['createdataframe', 'dataframe']));
+/** Calls that build a table from its columns (`data.frame(mrn = c(…), dob = c(…))`, `pd.DataFrame({"mrn": […]})`). */
+const COLUMN_FRAME_CALLS = new NameSet(new Set(['data.frame', 'tibble', 'data.table', 'dataframe']));
+/** Calls whose arguments are rows that a later `.toDF("mrn", …)` names (`Seq((…), (…))`, `createDataFrame([…])`). */
+const ROW_SOURCES = new NameSet(new Set(['seq', 'list', 'array', 'vector', 'createdataframe', 'parallelize']));
 
 /** Widget kinds whose second argument is a default value (a hard-coded default is embedded). */
 const WIDGET_KINDS = new Set(['text', 'dropdown', 'combobox', 'multiselect']);
@@ -132,6 +136,9 @@ class KeyedLiteralFinder {
   /** Tables of rows met so far (a DataFrame built from rows, an INSERT's VALUES), and the one being read (0: none). */
   private tables = 0;
   private table = 0;
+  /** The call building a table from its columns that the walk is inside (its closing token and table), if any. */
+  private columnFrameClose = -1;
+  private columnFrameTable = 0;
   /** Record types declared so far (`case class Hospital(ccn: String, …)`, `Patient = Row("mrn", …)`): their fields, and the table of their rows. */
   private readonly records = new Map<string, { readonly fields: readonly string[]; table: number }>();
   /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
@@ -169,6 +176,10 @@ class KeyedLiteralFinder {
     for (let i = 0; i < this.n; i++) {
       const kind = this.kind[i];
       if (this.sql) this.trackSqlState(i);
+      if (kind === Kind.Identifier && i > this.columnFrameClose && this.isColumnFrameCall(i)) {
+        this.columnFrameClose = this.match[i + 1];
+        this.columnFrameTable = 0; // numbered when its first column is met
+      }
       if (kind === Kind.Punctuation) {
         if (this.isOpener(i)) this.keyedList(i);
       } else if (this.sql && kind === Kind.Keyword && this.word(i) === 'insert') {
@@ -177,6 +188,8 @@ class KeyedLiteralFinder {
         this.aliasedValues(i);
       } else if (kind === Kind.Identifier && this.isFrameConstructor(i)) {
         this.frameRows(i + 1);
+      } else if (kind === Kind.Identifier && this.word(i) === 'todf' && this.isPunct(i - 1, '.') && this.isPunct(i + 1, '(')) {
+        this.namedRows(i);
       } else if (kind === Kind.Identifier && this.isPunct(i + 1, '(') && this.records.size > 0 && this.records.has(this.raw(i))) {
         this.recordRow(i);
       } else if (kind === Kind.Keyword && this.word(i) === 'class' && this.word(i - 1) === 'case') {
@@ -558,8 +571,12 @@ class KeyedLiteralFinder {
     const target = this.listTarget(head, open);
     if (!target) return;
     if (target.assigned && this.isKind(head - 2, Kind.Identifier)) this.namedLists.set(this.value(head - 2), open);
+    // A column of a table built from its columns: its values are rows of that one table.
+    const inFrame = target.relation === 'assign' && open < this.columnFrameClose;
+    if (inFrame) this.table = this.columnFrameTable ||= ++this.tables;
     // Rows assigned to a name are typed by the columns they are given later, not by the variable's name.
     this.emitListElements(open, close, target.key, target.relation, target.assigned ? 2 : 1);
+    if (inFrame) this.table = 0;
   }
 
   /** The first token of the list expression: the bracket, or a collection call's name (`c(`, `Seq(`). */
@@ -635,6 +652,44 @@ class KeyedLiteralFinder {
     if (!this.nameIn(i, FRAME_CONSTRUCTORS)) return false;
     const w = this.word(i);
     return w === 'createdataframe' || (w === 'dataframe' && (this.word(i - 2) === 'pd' || this.word(i - 2) === 'pandas'));
+  }
+
+  /** `data.frame(`, `tibble(`, `pd.DataFrame(`: a call whose keyed lists are the columns of one table. */
+  private isColumnFrameCall(i: number): boolean {
+    return this.isPunct(i + 1, '(') && this.match[i + 1] > i + 1 && this.nameIn(i, COLUMN_FRAME_CALLS);
+  }
+
+  /**
+   * `Seq(("…", "…"), …).toDF("mrn", "first_name")` and `spark.createDataFrame([(…)]).toDF(…)`: rows named by the
+   * columns that follow them, each value keyed by its column's position.
+   */
+  private namedRows(toDF: number): void {
+    const open = toDF + 1;
+    const receiverClose = toDF - 2;
+    if (this.match[open] < 0 || !this.isPunct(receiverClose, ')')) return;
+    const receiverOpen = this.match[receiverClose];
+    if (receiverOpen < 1 || !this.nameIn(receiverOpen - 1, ROW_SOURCES)) return;
+    const columns: string[] = [];
+    for (const [first, last] of this.topLevelArguments(open, this.match[open], MAX_RECORD_FIELDS)) {
+      if (first !== last || !this.isString(first)) return;
+      columns.push(this.value(first));
+    }
+    if (columns.length === 0) return;
+    // The rows are the call's arguments, or the list that is its first (`createDataFrame([…])`).
+    let rows = receiverOpen;
+    const args = this.topLevelArguments(receiverOpen, receiverClose, 2);
+    if (args.length > 0 && args[0][0] !== args[0][1] && this.isPunct(args[0][0], '[') && this.match[args[0][0]] === args[0][1]) rows = args[0][0];
+    const rowsClose = this.match[rows];
+    this.table = ++this.tables;
+    for (let k = rows + 1; k < rowsClose;) {
+      if (this.isPunct(k, '(') && this.match[k] > k && (this.isPunct(k - 1, ',') || k - 1 === rows)) {
+        this.emitTuple(k, this.match[k], columns);
+        k = this.match[k] + 1;
+      } else {
+        k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
+      }
+    }
+    this.table = 0;
   }
 
   /** `createDataFrame([("…", "…")], ["mrn", "first_name"])`: each row value keyed by its column's position. */
