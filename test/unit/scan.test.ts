@@ -695,4 +695,30 @@ describe('scan: names normalised for matching', () => {
     const found = scanText('synthetic_dedupe.py', text).findings.map((f) => [f.category, f.contextKey]);
     assert.deepEqual(found, [['name', 'name_norm']]);
   });
+
+  it('reads a roster written as code with a desk phone as staff, their names in printed Rows as theirs, and a patient key as a patient', () => {
+    const text = source([
+      'roster = spark.createDataFrame([',
+      '    ("qzorblatt", "Quennell Zorblatt", "HIM Ops", "quennell.zorblatt@zzyzx-health.example.org", "555-0144"),',
+      '    ("mzzyzx", "Marta Zzyzx", "EDW", "marta.zzyzx@zzyzx-health.example.org", "555-0139"),',
+      '], "user_id string, full_name string, dept string, email string, desk_phone string")',
+      '# Row(assigned_user_id=\'qzorblatt\', closed=412, full_name=\'Quennell Zorblatt\')',
+      'pt = {"patient_name": "Marta Zzyzx", "mrn": "ZZ00418823"}',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_roster.py', text), [['name', 'patient_name', 'Marta Zzyzx'], ['mrn', 'mrn', 'ZZ00418823']]);
+  });
+
+  it('leaves a FHIR Organization written as code unread: its address, phones and contact are the organisation\'s', () => {
+    const text = source([
+      'ORG = {',
+      '    "resourceType": "Organization", "name": "Zzyzx Valley Health",',
+      '    "telecom": [{"system": "phone", "value": "+15555550100"}],',
+      '    "address": [{"line": ["2200 Zorblatt Pkwy"], "city": "Columbus", "postalCode": "43215"}],',
+      '    "contact": [{"name": {"family": "Zorblatt", "given": ["Quennell"]}, "telecom": [{"system": "phone", "value": "614-555-0182"}]}],',
+      '}',
+      'PT = {"resourceType": "Patient", "name": [{"family": "Zorblatt", "given": ["Quennell"]}], "birthDate": "1941-03-02"}',
+    ]);
+    const starts = scanText('synthetic_org.py', text).findings.map((f) => f.range.startOffset);
+    assert.ok(starts.length > 0 && starts.every((at) => at > text.indexOf('PT = ')), JSON.stringify(starts));
+  });
 });

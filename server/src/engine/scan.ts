@@ -652,7 +652,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const commentKind = freeTextKind(ctx, 'comment');
   const strings = freeTextKind(ctx, 'code');
   const keyedLiterals = findKeyedLiteralsIn(language, text, code);
-  const notRead = literalsNotRead(ctx, keyedLiterals, text);
+  const notRead = inOrganisationResources(text, code, literalsNotRead(ctx, keyedLiterals, text));
   // Values of tables pasted into comments that their columns judged (a staff member's name, a patient's MRN).
   const judged = commentTables(ctx, slice, from, text, comments, where);
   const within = judged && new PairsWithin(judged);
@@ -1126,6 +1126,24 @@ function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[], te
     if (namesStaff(keyClass)) ctx.staffNames.add(text.slice(k.start, k.end));
   }
   return starts;
+}
+
+/**
+ * Adds to `notRead` the strings of FHIR resources about organisations written as code (`ORG = {"resourceType":
+ * "Organization", "telecom": […], "contact": […]}`): their address, numbers and contact people are the
+ * organisation's, as in a pasted or printed resource.
+ */
+function inOrganisationResources(text: string, code: TokenList['code'], notRead: Set<number> | undefined): Set<number> | undefined {
+  if (!text.includes('"resourceType"')) return notRead;
+  const spans = organisationResources(text);
+  let k = 0;
+  for (let i = 0; i < code.count && k < spans.length; i++) {
+    if (code.kind[i] !== Kind.String) continue;
+    const at = code.valueStart[i];
+    while (k < spans.length && spans[k + 1] <= at) k += 2;
+    if (k < spans.length && at >= spans[k]) (notRead ??= new Set()).add(at);
+  }
+  return notRead;
 }
 
 /**

@@ -29,6 +29,9 @@ export function nameWords(text: string): string[] {
   return words;
 }
 
+/** Words of a key that say whose name it holds: a patient's, a member's, a relative's, a case contact's. */
+const OWNER_IN_KEY = /pat|pt|member|client|subscriber|beneficiar|resident|guarantor|decedent|mother|child|infant|contact|donor|recipient|cand|enrollee|consumer|participant|person/i;
+
 /** Contacts a staff member's name before them on their line makes that member's (`Jane Roe, RN — 555-…`). */
 const CONTACT_CATEGORIES: ReadonlySet<string> = new Set(['phone', 'fax', 'email']);
 /** How far back on its line a contact looks for a staff member's name. */
@@ -41,7 +44,14 @@ const LINE_WINDOW = 200;
  * per-cell scan and a whole-file scan read the same.
  */
 export function staffEvidence(finding: { readonly category: string; readonly contextKey?: string }, text: string, start: number, end: number): StaffClaimText | undefined {
-  if (finding.contextKey !== undefined) return undefined;
+  if (finding.contextKey !== undefined) {
+    // A whole name under a key that says nothing of whose it is (`full_name='…'` in a printed Row of a staff query)
+    // is checked like one in prose; a key naming the patient's or a member's keeps it, as does one word of a name
+    // (`last_name`), which a staff member's surname may share.
+    if (finding.category !== 'name' || OWNER_IN_KEY.test(finding.contextKey)) return undefined;
+    const name = text.slice(start, end);
+    return nameWords(name).length >= 2 ? { category: 'name', text: name } : undefined;
+  }
   if (finding.category === 'name') return { category: 'name', text: text.slice(start, end) };
   if (!CONTACT_CATEGORIES.has(finding.category)) return undefined;
   const from = Math.max(0, start - LINE_WINDOW);

@@ -261,7 +261,7 @@ export function isStaffRoleKey(key: string): boolean {
 const STAFF_ROLE_COLUMNS = new Set([
   'role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function', 'credentials', 'credential',
   // What only staff have: a desk extension or a pager (`| name | language | ext | pager |`, a roster of interpreters).
-  'ext', 'extension', 'pager',
+  'ext', 'extension', 'pager', 'desk_phone', 'desk_ext', 'desk_line', 'direct_line', 'office_ext', 'pager_number',
 ]);
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`, Epic's `order_inst`. */
