@@ -74,6 +74,8 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
   repeat('f-string braces', '{', 'f"'),
   repeat('comparison chain', "mrn = '1' AND ssn == "),
   repeat('keyword arguments', 'f(mrn="1", '),
+  repeat('collections named for sites', 'ED_SITES = ("1 Main St", '),
+  repeat('assignments of calls', 'SITES = a.b.c('),
   repeat('dollar and colon params', '$:{'),
   soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
 ];

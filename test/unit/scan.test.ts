@@ -721,4 +721,15 @@ describe('scan: names normalised for matching', () => {
     const starts = scanText('synthetic_org.py', text).findings.map((f) => f.range.startOffset);
     assert.ok(starts.length > 0 && starts.every((at) => at > text.indexOf('PT = ')), JSON.stringify(starts));
   });
+
+  it("leaves collections named for the organisation's sites and machines unread, and reads a patient's beside them", () => {
+    const text = source([
+      'ED_SITES = {',
+      '    "ZZ-MAIN": ("Zzyzx Valley Hospital", "2450 Zorblatt Ave, Minneapolis, MN 55454", "612-555-0100"),',
+      '}',
+      'SLEEP_LAB_EQUIPMENT = [{"room": "SL-01", "serial": "NK12-00371"}]',
+      'patient = {"mrn": "ZZ00418823", "home_address": "2451 Zorblatt Ave"}',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_sites.py', text), [['mrn', 'mrn', 'ZZ00418823'], ['geographic', 'home_address', '2451 Zorblatt Ave']]);
+  });
 });

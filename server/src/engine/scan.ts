@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
-import { findKeyedLiteralsIn } from './context/codeContext';
+import { findKeyedLiteralsIn, organisationCollections } from './context/codeContext';
 import type { KeyedLiteral, TableValue } from './context/types';
 import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { organisationSections } from './context/organisationSections';
@@ -12,7 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -652,7 +652,9 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const commentKind = freeTextKind(ctx, 'comment');
   const strings = freeTextKind(ctx, 'code');
   const keyedLiterals = findKeyedLiteralsIn(language, text, code);
-  const notRead = inOrganisationResources(text, code, literalsNotRead(ctx, keyedLiterals, text));
+  const organisations = organisationStrings(text, code);
+  const staff = literalsNotRead(ctx, keyedLiterals, text);
+  const notRead = organisations && staff ? new Set([...organisations, ...staff]) : organisations ?? staff;
   // Values of tables pasted into comments that their columns judged (a staff member's name, a patient's MRN).
   const judged = commentTables(ctx, slice, from, text, comments, where);
   const within = judged && new PairsWithin(judged);
@@ -684,7 +686,8 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   if (depth === 0) commentedCode(ctx, slice, from, text, comments, language, where);
   let rows: TableValue[] | undefined;
   for (const k of keyedLiterals) {
-    if (k.table > 0) (rows ??= []).push({ key: k.key, start: from + k.start, end: from + k.end, table: k.table });
+    // A table's staff rows are judged again with the whole table; an organisation's collection is not read at all.
+    if (k.table > 0 && !organisations?.has(k.start)) (rows ??= []).push({ key: k.key, start: from + k.start, end: from + k.end, table: k.table });
     else if (!notRead?.has(k.start)) keyed(ctx, slice, k.key, k.relation, from + k.start, from + k.end, 'code', where);
   }
   // Rows written as code (a DataFrame's, an INSERT's, a record type's) are a table like a printed one: a row that
@@ -1129,13 +1132,17 @@ function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[], te
 }
 
 /**
- * Adds to `notRead` the strings of FHIR resources about organisations written as code (`ORG = {"resourceType":
- * "Organization", "telecom": […], "contact": […]}`): their address, numbers and contact people are the
- * organisation's, as in a pasted or printed resource.
+ * The starts of the strings of FHIR resources about organisations written as code (`ORG = {"resourceType":
+ * "Organization", "telecom": […], "contact": […]}`) and of collections named for the organisation's sites or machines
+ * (`ED_SITES = {…}`): their address, numbers, serials and contact people are the organisation's, as in a pasted
+ * resource or a table of sites.
  */
-function inOrganisationResources(text: string, code: TokenList['code'], notRead: Set<number> | undefined): Set<number> | undefined {
-  if (!text.includes('"resourceType"')) return notRead;
-  const spans = organisationResources(text);
+function organisationStrings(text: string, code: TokenList['code']): Set<number> | undefined {
+  const resources = text.includes('"resourceType"') ? organisationResources(text) : [];
+  const collections = organisationCollections(text, code, namesOrganisationCollection);
+  if (resources.length === 0 && collections.length === 0) return undefined;
+  let notRead: Set<number> | undefined;
+  const spans = resources.length === 0 ? collections : collections.length === 0 ? resources : mergedPairs(resources, collections);
   let k = 0;
   for (let i = 0; i < code.count && k < spans.length; i++) {
     if (code.kind[i] !== Kind.String) continue;

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { findKeyedLiterals } from '../../../server/src/engine/context/codeContext';
+import { findKeyedLiterals, organisationCollections } from '../../../server/src/engine/context/codeContext';
+import { namesOrganisationCollection } from '../../../server/src/engine/detectors/keyed';
+import { TokenList } from '../../../server/src/engine/lexers/chars';
 import type { KeyedLiteral } from '../../../server/src/engine/context/types';
 import { lexerFor } from '../../../server/src/engine/lexers';
 import type { Language } from '../../../server/src/engine/model';
@@ -197,6 +199,24 @@ describe('context: keyed literals in code', () => {
     const pyLexer = lexerFor('python');
     assert.ok(pyLexer);
     assert.deepEqual(findKeyedLiterals('python', py, pyLexer(py)).map((k) => [k.key, k.table]), [['mrn', 1], ['dob', 1], ['ssn', 2], ['mrn', 3]]);
+  });
+
+  it('finds the brackets of collections named for the organisation, and no other', () => {
+    const text = [
+      'ED_SITES = {"A": ("Zzyzx ED", "1 Zorblatt Way")}',
+      'val clinicLookup = Map("B" -> "2 Zorblatt Way")',
+      'patient_sites = ["3 Zorblatt Way"]',
+      'rows = [("4 Zorblatt Way",)]',
+      'sites = pd.DataFrame([("5 Zorblatt Way",)])',
+    ].join('\n');
+    const lexer = lexerFor('python');
+    assert.ok(lexer);
+    const lexed = new TokenList();
+    for (const t of lexer(text)) lexed.addToken(t);
+    const spans = organisationCollections(text, lexed.code, namesOrganisationCollection);
+    const covered = [];
+    for (let k = 0; k < spans.length; k += 2) covered.push(text.slice(spans[k], spans[k + 1]));
+    assert.deepEqual(covered, ['{"A": ("Zzyzx ED", "1 Zorblatt Way")}', '("B" -> "2 Zorblatt Way")', '([("5 Zorblatt Way",)])']);
   });
 
   it('does nothing for prose languages', () => {

@@ -948,6 +948,41 @@ function capacityFor(n: number): number {
 
 const scratch = new Scratch();
 
+/**
+ * Collections a name says are the organisation's (`ED_SITES = {…}`, `SLEEP_LAB_EQUIPMENT = […]`, `val clinicLookup =
+ * Map(…)`, `dme_branches <- list(…)`): [start, end) offset pairs of their brackets, ascending. Their addresses, phones,
+ * serials and contact people are the sites' and machines', as in a table of sites. `namesOrganisations` judges the name.
+ */
+export function organisationCollections(text: string, code: TokenColumns, namesOrganisations: (name: string) => boolean): number[] {
+  const spans: number[] = [];
+  let match: Int32Array | undefined;
+  for (let i = 0; i + 2 < code.count; i++) {
+    if (code.kind[i] !== Kind.Identifier || code.kind[i + 1] !== Kind.Operator) continue;
+    const op = text.slice(code.start[i + 1], code.end[i + 1]);
+    if (op !== '=' && op !== '<-') continue;
+    // The collection: a bracket right after, or a call's (`Map(`, `list(`, `pd.DataFrame(`) a few names on.
+    let open = i + 2;
+    for (let k = open; k < i + 6 && k < code.count && (code.kind[k] === Kind.Identifier || isDot(text, code, k)); k++) open = k + 1;
+    if (open >= code.count || !isOpenerAt(text, code, open)) continue;
+    if (spans.length > 0 && code.start[open] < spans[spans.length - 1]) continue;
+    if (!namesOrganisations(text.slice(code.valueStart[i], code.valueEnd[i]))) continue;
+    match ??= matchBrackets(text, code);
+    const close = match[open];
+    if (close > open) spans.push(code.start[open], code.end[close]);
+  }
+  return spans;
+}
+
+function isDot(text: string, code: TokenColumns, k: number): boolean {
+  return code.kind[k] === Kind.Punctuation && code.end[k] - code.start[k] === 1 && text.charCodeAt(code.start[k]) === 0x2e;
+}
+
+function isOpenerAt(text: string, code: TokenColumns, k: number): boolean {
+  if (code.kind[k] !== Kind.Punctuation || code.end[k] - code.start[k] !== 1) return false;
+  const c = text.charCodeAt(code.start[k]);
+  return c === 0x28 || c === 0x5b || c === 0x7b;
+}
+
 /** Each bracket token's partner (unbalanced brackets stay -1), in one pass over the tokens. */
 function matchBrackets(text: string, code: TokenColumns): Int32Array {
   const match = scratch.match(code.count);

@@ -235,6 +235,31 @@ export function isOrganisationColumn(key: string): boolean {
   return keyBase(key).split('_').some((w) => ORGANISATION_COLUMN_WORDS.has(w));
 }
 
+/** Last words of a collection's name that say it describes what the word before it names (`SITE_LOOKUP`, `vendor_contacts`). */
+const COLLECTION_TAIL_WORDS = new Set(['lookup', 'map', 'info', 'directory', 'contacts', 'list', 'dict', 'ref', 'meta', 'details', 'inventory', 'registry', 'table']);
+/** Words of a name that say it holds people's records, whatever else it names (`patient_locations`, `pt_sites`). */
+const PERSON_WORDS = new Set(['patient', 'patients', 'pt', 'pts', 'member', 'members', 'client', 'clients', 'person', 'persons', 'people', 'resident', 'residents', 'enrollee', 'enrollees', 'note', 'notes', 'test', 'tests', 'sample', 'samples', 'fixture', 'fixtures', 'row', 'rows', 'record', 'records', 'case', 'cases']);
+
+/**
+ * Whether a collection's name says it holds the organisation's sites, vendors or machines (`ED_SITES`,
+ * `SLEEP_LAB_EQUIPMENT`, `DME_BRANCHES`, `clinicLookup`): its head noun, or the word before a tail like `lookup`, is
+ * an organisation's word (plural or not), and no word speaks of patients, notes or test rows.
+ */
+export function namesOrganisationCollection(name: string): boolean {
+  const words = normaliseKey(name).split('_');
+  if (words.some((w) => PERSON_WORDS.has(w))) return false;
+  let head = words.length - 1;
+  if (head > 0 && COLLECTION_TAIL_WORDS.has(words[head])) head--;
+  return ORGANISATION_COLUMN_WORDS.has(singular(words[head]));
+}
+
+/** `facilities` → `facility`, `branches` → `branch`, `sites` → `site`. */
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
 /** Words of a key that say how to reach someone or where they are. */
 const CONTACT_WORDS = new Set(['phone', 'fax', 'tel', 'line', 'email', 'mail', 'address', 'addr', 'street', 'zip', 'city', 'url', 'website', 'cell', 'mobile', 'pager', 'ext', 'extension']);
 /** Words of a key naming an organisation's contact only: a desk, a hub, a broker (`HUB_MAIN_LINE`, `BROKER_FAX`). */
