@@ -194,6 +194,30 @@ describe('Markdown about the team', () => {
     const found = scanText('synthetic_owners.py', text).findings.map((f) => [f.category, f.range.line]);
     assert.deepEqual(found, [['name', 7]]);
   });
+
+  it('reads no names in the block a rota lead-in line introduces, and reads the block after its blank line again', () => {
+    const text = source([
+      '# MAGIC %md', '# MAGIC * on-call rotation (pages via PagerDuty service `sleep-data`):', '# MAGIC',
+      '# MAGIC | week of | primary | secondary |', '# MAGIC |---|---|---|', '# MAGIC | 2024-10-07 | Dorothy Testerman | Lena Zzmarchetti |',
+      '# MAGIC', '# MAGIC * **Lena Zzmarchetti** readmitted from the SNF',
+      '# MAGIC', '# MAGIC Theo, the vendor wants us to reconcile. Their list vs ours:', '# MAGIC | Patient | Phone |', '# MAGIC |---|---|',
+      '# MAGIC | ZORBLATT, QUENNELL | 505-555-0627 |',
+    ]);
+    const found = scanText('synthetic_rota.py', text).findings.map((f) => [f.category, f.range.line]);
+    assert.deepEqual(found, [['name', 8], ['name', 13], ['phone', 13]]);
+  });
+});
+
+describe('Markdown about partners and vendors', () => {
+  it('reads no contact under a partners heading, and a patient under the next heading', () => {
+    const text = source([
+      '# MAGIC %md', '# MAGIC ### Community partners on the MOU', '# MAGIC | partner | type | liaison | phone | email |', '# MAGIC |---|---|---|---|---|',
+      '# MAGIC | Zzyzx Home Infusion | pharmacy | Quennell Zorblatt, PharmD | 727-555-0188 | qzorblatt@zzyzx-infusion.example.com |',
+      '# MAGIC ### Follow-up', '# MAGIC Called Marta Zzyzx at 727-555-0199 about her PICC.',
+    ]);
+    const found = scanText('synthetic_partners.py', text).findings.map((f) => [f.category, f.range.line]);
+    assert.deepEqual(found, [['name', 7], ['phone', 7]]);
+  });
 });
 
 describe('tests of a scrubber', () => {

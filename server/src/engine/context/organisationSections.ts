@@ -8,13 +8,20 @@
 
 /** Words of a heading over a section about the team or its sites. */
 const ORGANISATION_HEADING =
-  /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|stewardship|raci|sign-?off|points? of contact|sites?|locations|facilities|campuses)\b/i;
+  /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|stewardship|raci|sign-?off|points? of contact|sites?|locations|facilities|campuses|partners|vendors?|payers|branches|clinics|directory|roster|rotation|escalation)\b/i;
 /** Words that make a heading about the people cared for, whatever else it says. */
 const PATIENT_HEADING = /\b(?:patients?|members?|pts?|subscribers?|beneficiar(?:y|ies)|cases?|persons?|people|homes?|residences?)\b/i;
 /** A Markdown heading line: one to six `#` and a space. */
 const HEADING = /^ {0,3}#{1,6}[ \t]/;
 /** A line that is one short bold phrase (`**Sites**`), as a heading is written in a note: it opens a section, never closes one. */
 const BOLD_LINE = /^ {0,3}\*\*[^*\n]{1,60}\*\*:?[ \t]*$/;
+/**
+ * A short line that introduces what follows with a colon (`* on-call rotation (pages via PagerDuty):`): its section
+ * is the block right after it, up to the first blank line after some text.
+ */
+const LEAD_IN = /^[^\n>]{3,120}:[ \t]*$/;
+/** A lead-in's words: the team's rota or its sites, not a vendor or payer named in passing (`vendor wants us to reconcile:`). */
+const LEAD_IN_WORDS = /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|points? of contact|sites|locations|facilities|campuses|branches|clinics|directory|roster|rotation|escalation)\b/i;
 
 /** [start, end) pairs of the text's sections about the organisation, each from its heading to the next heading or the end. */
 export function organisationSections(text: string): number[] {
@@ -22,18 +29,35 @@ export function organisationSections(text: string): number[] {
   // Most cells have no heading at all: a `#` or `**` is looked for once before any line is.
   if (!text.includes('#') && !text.includes('**')) return sections;
   let open = -1;
+  /** Whether the open section is a lead-in's, and whether its block has begun. */
+  let leadIn = false;
+  let blockBegun = false;
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const c = text.charCodeAt(start);
+    const line = text.slice(start, Math.min(end, start + 200)).replace(/\r$/, '');
+    const blank = line.trim() === '';
+    if (leadIn && blank && blockBegun) {
+      sections.push(open, start);
+      open = -1;
+      leadIn = false;
+    } else if (leadIn && !blank) {
+      blockBegun = true;
+    }
     if (c === 0x23 || c === 0x20 || c === 0x2a) {
-      const line = text.slice(start, Math.min(end, start + 200)).replace(/\r$/, '');
       if (HEADING.test(line)) {
         if (open >= 0) sections.push(open, start);
         open = isOrganisationHeading(line) ? start : -1;
+        leadIn = false;
       } else if (open < 0 && BOLD_LINE.test(line) && isOrganisationHeading(line)) {
         open = start;
       }
+    }
+    if (open < 0 && !blank && LEAD_IN.test(line) && LEAD_IN_WORDS.test(line) && !PATIENT_HEADING.test(line)) {
+      open = start;
+      leadIn = true;
+      blockBegun = false;
     }
     start = end + 1;
   }
