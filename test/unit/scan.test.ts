@@ -218,6 +218,11 @@ describe('Markdown about partners and vendors', () => {
     const found = scanText('synthetic_partners.py', text).findings.map((f) => [f.category, f.range.line]);
     assert.deepEqual(found, [['name', 7], ['phone', 7]]);
   });
+
+  it('reads a clinical escalation heading as any other: a caller there is a patient', () => {
+    const text = source(['# MAGIC %md', '# MAGIC ### Escalation', '# MAGIC Caller Marta Zzyzx, phone 727-555-0199, asked about her PICC.']);
+    assert.deepEqual(scanText('synthetic_escalation.py', text).findings.map((f) => [f.category, f.range.line]), [['name', 3], ['phone', 3]]);
+  });
 });
 
 describe('tests of a scrubber', () => {

@@ -8,7 +8,7 @@
 
 /** Words of a heading over a section about the team or its sites. */
 const ORGANISATION_HEADING =
-  /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|stewardship|raci|sign-?off|points? of contact|sites?|locations|facilities|campuses|partners|vendors?|payers|branches|clinics|directory|roster|rotation|escalation)\b/i;
+  /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|stewardship|raci|sign-?off|points? of contact|sites?|locations|facilities|campuses|partners|vendors?|payers|branches|clinics|directory|roster|rotation)\b/i;
 /** Words that make a heading about the people cared for, whatever else it says. */
 const PATIENT_HEADING = /\b(?:patients?|members?|pts?|subscribers?|beneficiar(?:y|ies)|cases?|persons?|people|homes?|residences?)\b/i;
 /** A Markdown heading line: one to six `#` and a space. */
@@ -21,7 +21,7 @@ const BOLD_LINE = /^ {0,3}\*\*[^*\n]{1,60}\*\*:?[ \t]*$/;
  */
 const LEAD_IN = /^[^\n>]{3,120}:[ \t]*$/;
 /** A lead-in's words: the team's rota or its sites, not a vendor or payer named in passing (`vendor wants us to reconcile:`). */
-const LEAD_IN_WORDS = /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|points? of contact|sites|locations|facilities|campuses|branches|clinics|directory|roster|rotation|escalation)\b/i;
+const LEAD_IN_WORDS = /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|points? of contact|sites|locations|facilities|campuses|branches|clinics|directory|roster|rotation)\b/i;
 
 /** [start, end) pairs of the text's sections about the organisation, each from its heading to the next heading or the end. */
 export function organisationSections(text: string): number[] {
