@@ -12,6 +12,7 @@ import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
+import { allDigits } from './detectors/text';
 import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
@@ -508,7 +509,7 @@ class ScanContext {
 }
 
 /** Whether a key says what its values are (a category, a name, a site, a role), or that a table's person owns them. */
-function typesItsValues(k: KeyClass): boolean {
+function typesItsValues(k: Pick<KeyClass, 'category' | 'bareName' | 'encounter' | 'inPersonTable' | 'workforce' | 'staffRole' | 'organisation' | 'contactColumn' | 'nameColumn'>): boolean {
   return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactColumn || k.nameColumn;
 }
 
@@ -981,7 +982,8 @@ function keyedTableValues(
     const slice = sliceOf(i);
     const value = slice.text.slice(from, v.end - v.start + from);
     // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's).
-    if (keyClass.untypedDate && /^\s*\d+\s*$/.test(value)) continue;
+    const trimmed = value.trim();
+    if (keyClass.untypedDate && allDigits(trimmed, 0, trimmed.length)) continue;
     const c = checkPersonTableValue(v.key, category, value);
     if (!c) continue;
     place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
@@ -1301,11 +1303,11 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const organisation = (!category || category === 'device-id') && isOrganisationColumn(key);
     const contactColumn = !category && isContactColumn(key);
     const nameColumn = !category && isNameColumn(key);
+    const types = { category, bareName, workforce, staffRole, inPersonTable, encounter, organisation, contactColumn, nameColumn };
     keyClass = {
-      category, bareName, workforce, staffRole, inPersonTable, namePart, normalisedName, encounter, organisation, contactColumn, nameColumn,
+      ...types, namePart, normalisedName,
       birthDate: category === 'date' && isBirthDateKey(key),
-      untypedDate: !category && !inPersonTable && !bareName && !workforce && !staffRole && !namePart && !normalisedName && !encounter
-        && !organisation && !contactColumn && !nameColumn && mayHoldEventDate(key),
+      untypedDate: !typesItsValues(types) && mayHoldEventDate(key),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };

@@ -669,27 +669,13 @@ class KeyedLiteralFinder {
     if (this.match[open] < 0 || !this.isPunct(receiverClose, ')')) return;
     const receiverOpen = this.match[receiverClose];
     if (receiverOpen < 1 || !this.nameIn(receiverOpen - 1, ROW_SOURCES)) return;
-    const columns: string[] = [];
-    for (const [first, last] of this.topLevelArguments(open, this.match[open], MAX_RECORD_FIELDS)) {
-      if (first !== last || !this.isString(first)) return;
-      columns.push(this.value(first));
-    }
-    if (columns.length === 0) return;
+    const columns = this.stringArguments(open);
+    if (!columns || columns.length === 0) return;
     // The rows are the call's arguments, or the list that is its first (`createDataFrame([…])`).
     let rows = receiverOpen;
     const args = this.topLevelArguments(receiverOpen, receiverClose, 2);
     if (args.length > 0 && args[0][0] !== args[0][1] && this.isPunct(args[0][0], '[') && this.match[args[0][0]] === args[0][1]) rows = args[0][0];
-    const rowsClose = this.match[rows];
-    this.table = ++this.tables;
-    for (let k = rows + 1; k < rowsClose;) {
-      if (this.isPunct(k, '(') && this.match[k] > k && (this.isPunct(k - 1, ',') || k - 1 === rows)) {
-        this.emitTuple(k, this.match[k], columns);
-        k = this.match[k] + 1;
-      } else {
-        k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
-      }
-    }
-    this.table = 0;
+    this.emitRows(rows, columns, (k) => this.isPunct(k, '(') && (this.isPunct(k - 1, ',') || k - 1 === rows));
   }
 
   /** `createDataFrame([("…", "…")], ["mrn", "first_name"])`: each row value keyed by its column's position. */
@@ -709,10 +695,18 @@ class KeyedLiteralFinder {
     const columns = this.frameColumns(columnArg[0], columnArg[1]);
     if (columns.length === 0) return;
     this.done.fill(1, columnArg[0], columnArg[1] + 1); // column names, not values
-    const dataClose = this.match[data];
+    this.emitRows(data, columns, (k) => this.isPunct(k, '(') || this.isPunct(k, '['));
+  }
+
+  /**
+   * Each row bracket directly inside the list opened at `data` that `isRow` takes, its values keyed by their
+   * columns' positions: the rows of one new table. Other brackets there are stepped over whole.
+   */
+  private emitRows(data: number, columns: readonly string[], isRow: (k: number) => boolean): void {
+    const close = this.match[data];
     this.table = ++this.tables;
-    for (let k = data + 1; k < dataClose;) {
-      if ((this.isPunct(k, '(') || this.isPunct(k, '[')) && this.match[k] > k) {
+    for (let k = data + 1; k < close;) {
+      if (isRow(k) && this.match[k] > k) {
         this.emitTuple(k, this.match[k], columns);
         k = this.match[k] + 1;
       } else {
@@ -720,6 +714,16 @@ class KeyedLiteralFinder {
       }
     }
     this.table = 0;
+  }
+
+  /** The contents of a call's arguments when every one is a lone string (`Row("mrn", "dob")`, `.toDF("mrn")`), else undefined. */
+  private stringArguments(open: number): string[] | undefined {
+    const values: string[] = [];
+    for (const [first, last] of this.topLevelArguments(open, this.match[open], MAX_RECORD_FIELDS)) {
+      if (first !== last || !this.isString(first)) return undefined;
+      values.push(this.value(first));
+    }
+    return values;
   }
 
   /** [first, last] token of each top-level argument of a call. */
@@ -778,14 +782,14 @@ class KeyedLiteralFinder {
     const factory = w === 'row' ? 'row' : w === 'namedtuple' ? 'namedtuple' : undefined;
     if (!factory || !this.isPunct(call + 1, '(') || this.match[call + 1] < 0) return;
     const open = call + 1;
-    const args = this.topLevelArguments(open, this.match[open], MAX_RECORD_FIELDS);
-    let fields: string[] = [];
+    let fields: string[];
     if (factory === 'row') {
-      for (const [first, last] of args) {
-        if (first !== last || !this.isString(first)) return;
-        fields.push(this.value(first));
-      }
-    } else if (args.length >= 2) {
+      const strings = this.stringArguments(open);
+      if (!strings) return;
+      fields = strings;
+    } else {
+      const args = this.topLevelArguments(open, this.match[open], MAX_RECORD_FIELDS);
+      if (args.length < 2) return;
       const [first, last] = args[1];
       fields = first === last && this.isString(first) ? this.value(first).split(/[\s,]+/).filter(Boolean) : this.frameColumns(first, last);
     }
