@@ -208,6 +208,16 @@ describe('Markdown about the team', () => {
   });
 });
 
+describe('Markdown about the team, introduced by a line', () => {
+  it('reads no names under a rota lead-in in a cell with no heading or bold text at all', () => {
+    const text = source([
+      '# MAGIC %md', '# MAGIC on-call rotation (pages via PagerDuty):', '# MAGIC | week of | primary | secondary |', '# MAGIC |---|---|---|',
+      '# MAGIC | 2024-10-07 | Dorothy Testerman | Lena Zzmarchetti |',
+    ]);
+    assert.deepEqual(scanText('synthetic_rota_plain.py', text).findings.map((f) => [f.category, f.range.line]), []);
+  });
+});
+
 describe('Markdown about partners and vendors', () => {
   it('reads no contact under a partners heading, and a patient under the next heading', () => {
     const text = source([

@@ -26,8 +26,8 @@ const LEAD_IN_WORDS = /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|po
 /** [start, end) pairs of the text's sections about the organisation, each from its heading to the next heading or the end. */
 export function organisationSections(text: string): number[] {
   const sections: number[] = [];
-  // Most cells have no heading at all: a `#` or `**` is looked for once before any line is.
-  if (!text.includes('#') && !text.includes('**')) return sections;
+  // Most cells have no heading and no lead-in at all: a `#`, `**` or `:` is looked for once before any line is.
+  if (!text.includes('#') && !text.includes('**') && !text.includes(':')) return sections;
   let open = -1;
   /** Whether the open section is a lead-in's, and whether its block has begun. */
   let leadIn = false;
@@ -36,25 +36,29 @@ export function organisationSections(text: string): number[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const c = text.charCodeAt(start);
-    const line = text.slice(start, Math.min(end, start + 200)).replace(/\r$/, '');
-    const blank = line.trim() === '';
-    if (leadIn && blank && blockBegun) {
-      sections.push(open, start);
-      open = -1;
-      leadIn = false;
-    } else if (leadIn && !blank) {
-      blockBegun = true;
+    // A line is cut out only where it may matter: a lead-in's block, a heading's mark, a colon at its end.
+    let line: string | undefined;
+    const lineText = (): string => (line ??= text.slice(start, Math.min(end, start + 200)).replace(/\r$/, ''));
+    if (leadIn) {
+      const blank = lineText().trim() === '';
+      if (blank && blockBegun) {
+        sections.push(open, start);
+        open = -1;
+        leadIn = false;
+      } else if (!blank) {
+        blockBegun = true;
+      }
     }
     if (c === 0x23 || c === 0x20 || c === 0x2a) {
-      if (HEADING.test(line)) {
+      if (HEADING.test(lineText())) {
         if (open >= 0) sections.push(open, start);
-        open = isOrganisationHeading(line) ? start : -1;
+        open = isOrganisationHeading(lineText()) ? start : -1;
         leadIn = false;
-      } else if (open < 0 && BOLD_LINE.test(line) && isOrganisationHeading(line)) {
+      } else if (open < 0 && BOLD_LINE.test(lineText()) && isOrganisationHeading(lineText())) {
         open = start;
       }
     }
-    if (open < 0 && !blank && LEAD_IN.test(line) && LEAD_IN_WORDS.test(line) && !PATIENT_HEADING.test(line)) {
+    if (open < 0 && endsWithColon(text, start, end) && LEAD_IN.test(lineText()) && LEAD_IN_WORDS.test(lineText()) && !PATIENT_HEADING.test(lineText())) {
       open = start;
       leadIn = true;
       blockBegun = false;
@@ -63,6 +67,13 @@ export function organisationSections(text: string): number[] {
   }
   if (open >= 0) sections.push(open, text.length);
   return sections;
+}
+
+/** Whether the line [start, end) ends with a colon, blanks and a carriage return aside. */
+function endsWithColon(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k >= start && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09 || text.charCodeAt(k) === 0x0d)) k--;
+  return k >= start && text.charCodeAt(k) === 0x3a;
 }
 
 function isOrganisationHeading(line: string): boolean {
