@@ -229,6 +229,14 @@ describe('Markdown about partners and vendors', () => {
     assert.deepEqual(found, [['name', 7], ['phone', 7]]);
   });
 
+  it('reads a home service line (home infusion, home health) in a partners heading as the organisation\'s, and a heading about a patient\'s home as theirs', () => {
+    const rows = ['# MAGIC | partner | liaison | phone |', '# MAGIC |---|---|---|', '# MAGIC | Zzyzx Infusion | Quennell Zorblatt | 727-555-0188 |'];
+    const partners = source(['# MAGIC %md', '# MAGIC ### Home infusion partners', ...rows]);
+    assert.deepEqual(scanText('synthetic_home_partners.py', partners).findings.map((f) => [f.category, f.range.line]), []);
+    const visits = source(['# MAGIC %md', '# MAGIC ### Home visit partners', ...rows]);
+    assert.deepEqual(scanText('synthetic_home_visits.py', visits).findings.map((f) => [f.category, f.range.line]), [['phone', 5]]);
+  });
+
   it('reads a clinical escalation heading as any other: a caller there is a patient', () => {
     const text = source(['# MAGIC %md', '# MAGIC ### Escalation', '# MAGIC Caller Marta Zzyzx, phone 727-555-0199, asked about her PICC.']);
     assert.deepEqual(scanText('synthetic_escalation.py', text).findings.map((f) => [f.category, f.range.line]), [['name', 3], ['phone', 3]]);

@@ -9,8 +9,12 @@
 /** Words of a heading over a section about the team or its sites. */
 const ORGANISATION_HEADING =
   /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|stewardship|raci|sign-?off|points? of contact|sites?|locations|facilities|campuses|partners|vendors?|payers|branches|clinics|directory|roster|rotation)\b/i;
-/** Words that make a heading about the people cared for, whatever else it says. */
-const PATIENT_HEADING = /\b(?:patients?|members?|pts?|subscribers?|beneficiar(?:y|ies)|cases?|persons?|people|homes?|residences?)\b/i;
+/**
+ * Words that make a heading about the people cared for, whatever else it says. A home is theirs unless it names a
+ * service line (`Home infusion partners`, `Home health agencies`).
+ */
+const PATIENT_HEADING =
+  /\b(?:patients?|members?|pts?|subscribers?|beneficiar(?:y|ies)|cases?|persons?|people|homes?(?! (?:health|care|infusion|hospice|oxygen|dialysis|medical equipment)\b)|residences?)\b/i;
 /** A Markdown heading line: one to six `#` and a space. */
 const HEADING = /^ {0,3}#{1,6}[ \t]/;
 /** A line that is one short bold phrase (`**Sites**`), as a heading is written in a note: it opens a section, never closes one. */
