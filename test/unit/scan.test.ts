@@ -216,6 +216,14 @@ describe('Markdown about the team, introduced by a line', () => {
     ]);
     assert.deepEqual(scanText('synthetic_rota_plain.py', text).findings.map((f) => [f.category, f.range.line]), []);
   });
+  it('reads no address or phone in a paragraph that begins by naming the sites it lists, and reads the next paragraph again', () => {
+    const text = source([
+      '# MAGIC %md', '# MAGIC Sites: Zzyzx Main Dermatology, 1801 Zorblatt Blvd NE, Albuquerque, NM 87106, (505) 555-0190 ·',
+      '# MAGIC Zzyzx North clinic, 455 Quennell Dr, Santa Fe, NM 87505, (505) 555-0233.', '# MAGIC',
+      '# MAGIC Patient moved to 77 Zorblatt Ln, Santa Fe, NM 87505, cell (505) 555-0177.',
+    ]);
+    assert.deepEqual(scanText('synthetic_sites_inline.py', text).findings.map((f) => [f.category, f.range.line]), [['geographic', 5], ['phone', 5]]);
+  });
 });
 
 describe('Markdown about partners and vendors', () => {
@@ -244,6 +252,19 @@ describe('Markdown about partners and vendors', () => {
 });
 
 describe('tests of a scrubber', () => {
+  it('reads no sample of a loop whose body asserts what the scrubber makes of each, and reads a loop that only prints them', () => {
+    const text = source([
+      'for p in ["808-555-0100", "(808) 555-0100"]:',
+      '    assert scrub(f"call {p}") == "call [PHONE]", p',
+      'for p in ["808-555-0142"]:',
+      '    print(p)',
+      '',
+      '',
+      'x = "[PHONE]"',
+    ]);
+    assert.deepEqual(scanText('synthetic_scrub_loop.py', text).findings.map((f) => [f.category, f.range.line]), [['phone', 3]]);
+  });
+
   it('reads no value in a literal on a line that shows what the scrubber makes of it, and still reads one elsewhere', () => {
     const text = source([
       'assert scrub("call back 808-555-0100 or zorblatt@gmail.com") == "call back [PHONE] or [EMAIL]"',

@@ -1212,8 +1212,16 @@ function freeTextOf(
 function siteOrScrubberExample(slice: TextSlice, start: number, end: number, c: Candidate): boolean {
   if (c.category === 'geographic' && isOrganisationSite(slice.text, start, end)) return true;
   const [lineStart, lineEnd] = lineAround(slice.text, start, end, SCRUBBER_WINDOW);
-  return REDACTION_PLACEHOLDER.test(slice.text.slice(lineStart, lineEnd));
+  const line = slice.text.slice(lineStart, lineEnd);
+  if (REDACTION_PLACEHOLDER.test(line)) return true;
+  // `for p in ["505-555-0100", …]:` over a body that asserts what the scrubber makes of each.
+  if (!SAMPLE_LOOP.test(line)) return false;
+  const body = slice.text.slice(lineEnd, Math.min(slice.text.length, lineEnd + SCRUBBER_WINDOW));
+  return REDACTION_PLACEHOLDER.test(body.split('\n', 3).join('\n'));
 }
+
+/** A Python loop over a literal list of samples, written on one line. */
+const SAMPLE_LOOP = /^[ \t]*for [\w, ]{1,40} in [[(].*[\])]:[ \t]*\r?$/;
 
 /** What a scrubber puts in place of a value: `[PHONE]`, `<EMAIL>`, `[REDACTED]`. */
 const REDACTION_PLACEHOLDER = /[[<](?:PHONE|EMAIL|MRN|SSN|NAME|DOB|DATE|ADDRESS|ADDR|REDACTED|PHI|PII|ZIP|FAX|URL|IP)[\]>]/;

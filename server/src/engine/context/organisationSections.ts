@@ -27,6 +27,13 @@ const LEAD_IN = /^[^\n>]{3,120}:[ \t]*$/;
 /** A lead-in's words: the team's rota or its sites, not a vendor or payer named in passing (`vendor wants us to reconcile:`). */
 const LEAD_IN_WORDS = /\b(?:owners?|ownership|on-?call|maintainers?|stewards?|points? of contact|sites|locations|facilities|campuses|branches|clinics|directory|roster|rotation)\b/i;
 
+/**
+ * A paragraph that begins by naming the sites it lists (`Sites: …`, `**Clinics:** …`). Not an owner's line: a
+ * notebook's header (`Owner: Data Engineering`) runs straight on into whatever follows it.
+ */
+const INLINE_LEAD_IN =
+  /^ {0,3}(?:[-*+] +)?(?:\*\*)?(?:our |main |participating |partner )?(?:sites|locations|facilities|campuses|branches|clinics)(?::\*\*|\*\*:|:) +\S/i;
+
 /** [start, end) pairs of the text's sections about the organisation, each from its heading to the next heading or the end. */
 export function organisationSections(text: string): number[] {
   const sections: number[] = [];
@@ -66,6 +73,11 @@ export function organisationSections(text: string): number[] {
       open = start;
       leadIn = true;
       blockBegun = false;
+    } else if (open < 0 && INLINE_LEAD_IN.test(lineText())) {
+      // `Sites: ABQ-Main Dermatology, 1801 Lomas Blvd NE, …`: the paragraph it begins is the list.
+      open = start;
+      leadIn = true;
+      blockBegun = true;
     }
     start = end + 1;
   }
