@@ -113,6 +113,11 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['patient_phone', 'home_address', 'facility_name', 'clinic']) assert.ok(!isOrganisationContactKey(key), key);
   });
 
+  it("reads a guarantor's or a hospital account's abbreviated keys as the account, and a bare acct as nothing", () => {
+    for (const key of ['guarantor_acct', 'guarAcct', 'HAR_NO', 'hosp_acct_no']) assert.equal(classifyKey(key), 'account-number', key);
+    assert.equal(classifyKey('acct'), undefined);
+  });
+
   it('adds configured words by exact normalised match', () => {
     for (const key of ['fin', 'fin_nbr', 'FIN_NUMBER', 'financialNumber']) assert.equal(classifyKey(key), 'account-number', key);
     assert.equal(classifyKey('chart_no_local'), undefined);

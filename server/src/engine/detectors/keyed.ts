@@ -72,7 +72,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'account_number', 'acct_no', 'acct_num', 'bank_account', 'card_number', 'credit_card', 'cc_number', 'iban',
     'account_no', 'acct_number', 'bank_account_number', 'routing_number', 'credit_card_number',
     'patient_account_number', 'guarantor_account', 'patient_account', 'har', 'har_id', 'hospital_account',
-    'hospital_account_id', 'hospital_account_number', 'guarantor_id', 'hsa_account',
+    'hospital_account_id', 'hospital_account_number', 'guarantor_id', 'hsa_account', 'guarantor_acct', 'guarantor_acct_no',
+    'guarantor_acct_num', 'guar_acct', 'guar_acct_no', 'hosp_acct', 'hosp_acct_no', 'har_no', 'har_num', 'har_number',
     // An 837's patient control number (CLM01) is the provider's account for the patient's stay.
     'patient_ctrl_no', 'patient_control_number', 'patient_control_no', 'pat_ctrl_num', 'patient_acct', 'patient_acct_no',
     'pat_acct', 'pat_acct_no', 'pat_acct_num',
