@@ -57,6 +57,7 @@ export const FREE_TEXT_INPUTS: readonly AdversarialInput[] = [
   repeat('capitalised no spaces', 'AlderBrook'),
   repeat('cue words', 'MRN: SSN DOB patient '),
   repeat('cue then digits', 'mrn 12345 '),
+  repeat('portal user labels', 'portal_user=zz.q9 mychart login: portal-'),
   repeat('url-ish', 'http://a.'),
   repeat('whitespace', ' \t'),
   repeat('newlines', '\n'),

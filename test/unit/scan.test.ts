@@ -251,6 +251,22 @@ describe('Markdown about partners and vendors', () => {
   });
 });
 
+describe("a patient's portal user name", () => {
+  it('reads a handle under a portal user key in a log line and a printed table (where it makes the row\'s dates the patient\'s), and no bare word or test account', () => {
+    const text = source([
+      'logger.info("login ok portal_user=qzorblatt63 from 10.0.0.1")',
+      'portal_user = "guest"',
+      'mychart_login = "test.user01"',
+      '# MAGIC %md', '# MAGIC ```',
+      '# MAGIC          portal_user              sent_at',
+      '# MAGIC 14  quennell.zzyzx  2025-03-03 19:42:07',
+      '# MAGIC ```',
+    ]);
+    const found = scanText('synthetic_portal.py', text).findings.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]);
+    assert.deepEqual(found, [['other-id', 'qzorblatt63'], ['other-id', 'quennell.zzyzx'], ['date', '2025-03-03 19:42:07']]);
+  });
+});
+
 describe('tests of a scrubber', () => {
   it('reads no sample of a loop whose body asserts what the scrubber makes of each, and reads a loop that only prints them', () => {
     const text = source([

@@ -13,7 +13,7 @@ import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
 import { allDigits } from './detectors/text';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -509,8 +509,8 @@ class ScanContext {
 }
 
 /** Whether a key says what its values are (a category, a name, a site, a role), or that a table's person owns them. */
-function typesItsValues(k: Pick<KeyClass, 'category' | 'bareName' | 'encounter' | 'inPersonTable' | 'workforce' | 'staffRole' | 'organisation' | 'contactColumn' | 'nameColumn'>): boolean {
-  return k.category !== undefined || k.bareName || k.encounter || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactColumn || k.nameColumn;
+function typesItsValues(k: Pick<KeyClass, 'category' | 'bareName' | 'encounter' | 'portalUser' | 'inPersonTable' | 'workforce' | 'staffRole' | 'organisation' | 'contactColumn' | 'nameColumn'>): boolean {
+  return k.category !== undefined || k.bareName || k.encounter || k.portalUser || k.inPersonTable !== undefined || k.workforce || k.staffRole || k.organisation || k.contactColumn || k.nameColumn;
 }
 
 /** The free-text pass of one region kind in a document: callers look it up once for many texts. */
@@ -552,6 +552,8 @@ interface KeyClass {
   readonly normalisedName: boolean;
   /** An encounter's id (`enc_id`): a formatted number is a patient's, a plain integer a warehouse key. */
   readonly encounter: boolean;
+  /** The name a patient signs in to the portal with (`portal_user`): a made-up handle is theirs. */
+  readonly portalUser: boolean;
   /** Names an organisation (`site_name`, `org_npi`): a table with such a column and no person's lists sites. */
   readonly organisation: boolean;
   /** Whom or how to reach (`admissions_contact`, `remit_address`) where no detector types it: in a table of sites, the sites' (isContactColumn). */
@@ -1277,7 +1279,7 @@ function keyed(
   from: number, to: number, regionKind: RegionKind, where: Where,
 ): Candidate | undefined {
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
-  if (!keyClass.category && !keyClass.bareName && !keyClass.encounter) return undefined;
+  if (!keyClass.category && !keyClass.bareName && !keyClass.encounter && !keyClass.portalUser) return undefined;
   const c = valueUnderKey(keyClass, slice.text.slice(from, to), relation);
   if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
   return c;
@@ -1293,6 +1295,7 @@ function valueUnderKey(keyClass: KeyClass, value: string, relation: KeyRelation)
   // A normalised name must hold a known name whatever its relation: lower case says nothing there.
   if (keyClass.normalisedName) return checkKeyedValue('name', value, 'assign');
   if (keyClass.encounter) return checkEncounterValue(value, relation);
+  if (keyClass.portalUser) return checkPortalUserValue(value, relation);
   return checkBareNameValue(value);
 }
 
@@ -1307,11 +1310,12 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const namePart = !category && /^["'`]?(?:family|given)["'`]?$/i.test(key.trim());
     const normalisedName = !category && isNormalisedNameKey(key);
     const encounter = !category && isEncounterKey(key);
+    const portalUser = !category && isPortalUserKey(key);
     // A serial named by the machine it is on (`uv_robot_serial`) is a device's like any, and says whose it is.
     const organisation = (!category || category === 'device-id') && isOrganisationColumn(key);
     const contactColumn = !category && isContactColumn(key);
     const nameColumn = !category && isNameColumn(key);
-    const types = { category, bareName, workforce, staffRole, inPersonTable, encounter, organisation, contactColumn, nameColumn };
+    const types = { category, bareName, workforce, staffRole, inPersonTable, encounter, portalUser, organisation, contactColumn, nameColumn };
     keyClass = {
       ...types, namePart, normalisedName,
       birthDate: category === 'date' && isBirthDateKey(key),

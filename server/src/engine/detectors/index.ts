@@ -15,6 +15,7 @@ import { mrnDetector } from './mrn';
 import { nameDetector } from './name';
 import { otherIdDetector } from './otherId';
 import { phoneDetector } from './phone';
+import { portalUserDetector } from './portalUser';
 import { ssnDetector } from './ssn';
 import { urlDetector } from './url';
 import { vehicleDetector } from './vehicle';
@@ -37,6 +38,7 @@ export const DETECTORS: readonly Detector[] = [
   ipDetector,
   mrnDetector,
   otherIdDetector,
+  portalUserDetector,
   licenseDetector,
   deviceDetector,
   dateDetector,

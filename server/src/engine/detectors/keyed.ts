@@ -415,6 +415,35 @@ export function isEncounterKey(key: string): boolean {
 }
 
 /**
+ * Keys of the name a patient signs in to the portal with (`portal_user`, `mychart_login`): chosen by the patient,
+ * often from their own name (`edna.mcallister32`), and theirs alone.
+ */
+const PORTAL_USER_KEYS = new Set([
+  'portal_user', 'portal_username', 'portal_user_name', 'portal_login', 'portal_login_id', 'portal_handle',
+  'mychart_user', 'mychart_username', 'mychart_login', 'mychart_id', 'patient_username', 'patient_login', 'pt_username',
+  'member_username', 'member_login', 'app_username',
+]);
+
+export function isPortalUserKey(key: string): boolean {
+  return PORTAL_USER_KEYS.has(keyBase(key));
+}
+
+/**
+ * A portal user name: letters first, and a digit or a dot or underscore joining two words, as people make them
+ * (`kduong63`, `ioane.salavea`); a bare word (`guest`, `unknown`) or a test account is none.
+ */
+export function checkPortalUserValue(value: string, relation: KeyRelation): Candidate | undefined {
+  const lead = value.length - value.trimStart().length;
+  const v = value.trim();
+  return relation !== 'bound' && isPortalUserName(v) ? keyedCandidate('other-id', lead, v) : undefined;
+}
+
+export function isPortalUserName(v: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9._-]{3,40}$/.test(v) || TEST_ID.test(v)) return false;
+  return /\d/.test(v) || /[A-Za-z]{2}[._][A-Za-z]{2}/.test(v);
+}
+
+/**
  * A value under an encounter key, counted only when formatted as the numbers people read off a chart
  * (`E24-0187736`, `V00551902`: letters, then a run of five digits or more): de-identified and OMOP-style tables are full
  * of plain surrogate integers under the same keys.
