@@ -84,6 +84,23 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     assert.deepEqual(at(text, findings, '312-555-0199').map((f) => f.category), ['phone']);
   });
 
+  it("takes back a roster's mobile numbers found again elsewhere in the file (a paging test), but not a patient's", () => {
+    const roster = [
+      'roster = pd.DataFrame([',
+      `    {"employee_id": "RC-2231", "name": "${STAFF}", "pager": "312-555-7701", "mobile_e164": "+13125550148"},`,
+      '    {"employee_id": "RC-2310", "name": "Quennell Zzmarchetti", "pager": "312-555-7702", "mobile_e164": "+13125550149"},',
+      '])',
+    ].join('\n');
+    const paging = `# test page sent to +13125550148 and +13125550199\nsend(to="+13125550148")`;
+    const alone = notebook([paging]);
+    assert.equal(at(alone, scanText('synthetic_paging.py', alone).findings, '+13125550148').length, 1, 'reported while nothing says it is staff');
+    const text = notebook([roster, paging]);
+    const { findings } = scanText('synthetic_paging.py', text);
+    assert.deepEqual(findings.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]), [['phone', '+13125550199']]);
+    assert.deepEqual(strip(new IncrementalScanner().scan('/nb/synthetic_paging.py', text, DEFAULT_CONFIG).findings),
+      strip(scanText('/nb/synthetic_paging.py', text, { config: DEFAULT_CONFIG }).findings));
+  });
+
   it("takes back the dates a staff member's name put on a line (a change log), in the editor as in a whole-file scan, but not a patient's", () => {
     const log = `# a3f91c0e (${STAFF}   2023-11-02) initial
 # patient ${PATIENT} seen 2023-11-03

@@ -939,7 +939,7 @@ function keyedTableValues(
         // beside it, would no longer say whose the name is.
         typed?.push(v.start + shift, v.end + shift);
       }
-      if (namesStaff(keyClass)) ctx.staffNames.add(sliceOf(i).text.slice(v.start + shift, v.end + shift));
+      noteStaffValue(ctx.staffNames, keyClass, sliceOf(i).text.slice(v.start + shift, v.end + shift));
       continue;
     }
     if (keyClass.inPersonTable || (keyClass.namePart && v.table > 0)) {
@@ -1086,6 +1086,12 @@ function namesStaff(keyClass: KeyClass): boolean {
   return !keyClass.staffRole && (keyClass.workforce || keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name');
 }
 
+/** Notes a value of a table of staff or sites: a name's words, and a number or mail address as itself (`mobile_e164`, `main_line`). */
+function noteStaffValue(staff: StaffNames, keyClass: KeyClass, value: string): void {
+  if (namesStaff(keyClass)) staff.add(value);
+  staff.addContact(value);
+}
+
 /** A column of names or contact details (what a table of staff says about each of them). */
 function namesContact(keyClass: KeyClass): boolean {
   return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
@@ -1130,7 +1136,7 @@ function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[], te
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, k.key);
     if (!isStaffOrOrganisationContact(keyClass, k.table, tables)) continue;
     (starts ??= new Set()).add(k.start);
-    if (namesStaff(keyClass)) ctx.staffNames.add(text.slice(k.start, k.end));
+    noteStaffValue(ctx.staffNames, keyClass, text.slice(k.start, k.end));
   }
   return starts;
 }

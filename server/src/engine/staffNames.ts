@@ -45,6 +45,8 @@ const LINE_WINDOW = 200;
  */
 export function staffEvidence(finding: { readonly category: string; readonly contextKey?: string }, text: string, start: number, end: number): StaffClaimText | undefined {
   if (finding.contextKey !== undefined) {
+    // A contact under a key (`primary_phone="906-…"`) is staff's when a table of staff lists that very number.
+    if (CONTACT_CATEGORIES.has(finding.category)) return { category: finding.category, text: '', value: text.slice(start, end) };
     // A whole name under a key that says nothing of whose it is (`full_name='…'` in a printed Row of a staff query)
     // is checked like one in prose; a key naming the patient's or a member's keeps it, as does one word of a name
     // (`last_name`), which a staff member's surname may share.
@@ -56,7 +58,7 @@ export function staffEvidence(finding: { readonly category: string; readonly con
   if (!CONTACT_CATEGORIES.has(finding.category)) return undefined;
   const from = Math.max(0, start - LINE_WINDOW);
   const lineBreak = text.lastIndexOf('\n', start - 1);
-  return { category: finding.category, text: text.slice(Math.max(from, lineBreak + 1), start) };
+  return { category: finding.category, text: text.slice(Math.max(from, lineBreak + 1), start), value: text.slice(start, end) };
 }
 
 /**
@@ -66,12 +68,25 @@ export function staffEvidence(finding: { readonly category: string; readonly con
 export interface StaffClaimText {
   readonly category: string;
   readonly text: string;
+  /** A contact's own number or address, which a table of staff may list. */
+  readonly value?: string;
 }
 
 /** Whether the staff names take back a finding whose staffEvidence is `claim`. */
 export function isStaffs(claim: StaffClaimText, staff: StaffNames): boolean {
   if (staff.size === 0) return false;
-  return claim.category === 'name' ? staff.names(claim.text) : staff.namedIn(claim.text);
+  if (claim.category === 'name') return staff.names(claim.text);
+  return staff.namedIn(claim.text) || (claim.value !== undefined && staff.hasContact(claim.value));
+}
+
+/** Marks a contact in the set of words, where no word of a name can be: its digits (a number) or its lower case (a mail). */
+const CONTACT_MARK = '\u0001';
+
+/** A phone or fax number by its last ten digits, a mail address by its lower case; undefined for anything shorter. */
+function contactKey(value: string): string | undefined {
+  if (value.includes('@')) return CONTACT_MARK + value.trim().toLowerCase();
+  const digits = value.replace(/\D/g, '');
+  return digits.length >= 10 ? CONTACT_MARK + digits.slice(-10) : undefined;
 }
 
 /** The words of every staff member's name a file names, lower case. */
@@ -81,6 +96,20 @@ export class StaffNames {
   /** Notes the words of a value judged staff's (a name, or a contact that holds one: `Mary Poe x4411`). */
   add(value: string): void {
     for (const word of nameWords(value)) this.words.add(word);
+  }
+
+  /**
+   * Notes a phone number, fax number or mail address a table of staff or of sites lists: found again elsewhere in
+   * the file (a paging test, a template's filled-in values), it is theirs.
+   */
+  addContact(value: string): void {
+    const key = contactKey(value);
+    if (key !== undefined) this.words.add(key);
+  }
+
+  hasContact(value: string): boolean {
+    const key = contactKey(value);
+    return key !== undefined && this.words.has(key);
   }
 
   get size(): number {

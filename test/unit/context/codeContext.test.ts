@@ -173,6 +173,17 @@ describe('context: keyed literals in code', () => {
     assert.equal(found.end, text.indexOf(V.mrn) + V.mrn.length);
   });
 
+  it('numbers a list of two or more dicts as one table, and leaves a lone dict and a list mixing dicts and values out', () => {
+    const text = [
+      `rows = [{"mrn": "${V.mrn}", "name": "${V.name}"}, {"mrn": "${V.mrn2}", "name": "x"},]`,
+      `one = [{"mrn": "${V.mrn}"}]`,
+      `mixed = [{"mrn": "${V.mrn}"}, "${V.mrn2}"]`,
+    ].join('\n');
+    const lexer = lexerFor('python');
+    assert.ok(lexer);
+    assert.deepEqual(findKeyedLiterals('python', text, lexer(text)).map((k) => [k.key, k.table]), [['mrn', 1], ['name', 1], ['mrn', 1], ['name', 1], ['mrn', 0], ['mixed', 0], ['mrn', 0]]);
+  });
+
   it('numbers the tables of rows written as code (a DataFrame of rows, an INSERT), and no other literal', () => {
     const text = [
       `a = spark.createDataFrame([("${V.mrn}", "${V.name}"), ("${V.mrn2}", "x")], ["mrn", "first_name"])`,

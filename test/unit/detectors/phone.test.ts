@@ -9,6 +9,7 @@ const dotted = PHONE.join('.');
 const paren = `(${area}) ${exch}-${line}`;
 const plusOne = `+1 ${PHONE.join(' ')}`;
 const bare = PHONE.join('');
+const e164 = `+1${bare}`;
 
 describe('detectors/phone', () => {
   vectors([
@@ -20,7 +21,10 @@ describe('detectors/phone', () => {
     { label: 'a fax number by its cue', text: `Fax: ${paren}`, value: paren, category: 'fax' },
     { label: 'fax after a phone word (nearest cue wins)', text: `phone on file; Fax: ${dashed}`, value: dashed, category: 'fax' },
     { label: 'a number in output text', text: `contact ${dashed}`, value: dashed, category: 'phone', region: 'output' },
+    { label: 'E.164 with no cue', text: `("Tue 05/21", "${e164}")`, value: e164, category: 'phone' },
+    { label: 'E.164 after an equals sign in a log line', text: `send channel=sms to=${e164} tmpl=R2`, value: e164, category: 'phone' },
   ], [
+    { label: 'a sum that reads like E.164', text: `total = base+${`1${bare}`}` },
     { label: 'an NPI', text: `npi ${npi()}` },
     { label: 'bare ten digits without a cue', text: `run ${bare} finished` },
     { label: 'an NDC 5-4-2', text: 'ndc 12345-6789-01' },

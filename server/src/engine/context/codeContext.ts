@@ -139,6 +139,8 @@ class KeyedLiteralFinder {
   /** The call building a table from its columns that the walk is inside (its closing token and table), if any. */
   private columnFrameClose = -1;
   private columnFrameTable = 0;
+  /** The closing bracket of the list of records (`[{"mrn": …}, {"mrn": …}]`) the walk is inside, if any. */
+  private recordsClose = -1;
   /** Record types declared so far (`case class Hospital(ccn: String, …)`, `Patient = Row("mrn", …)`): their fields, and the table of their rows. */
   private readonly records = new Map<string, { readonly fields: readonly string[]; table: number }>();
   /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
@@ -176,6 +178,12 @@ class KeyedLiteralFinder {
     for (let i = 0; i < this.n; i++) {
       const kind = this.kind[i];
       if (this.sql) this.trackSqlState(i);
+      if (i === this.recordsClose) this.table = 0;
+      else if (i > this.recordsClose && this.language === 'python' && this.isRecordsList(i)) {
+        // A list of dicts (`pd.DataFrame([{…}, {…}])`, `to_dict('records')`): one table, a dict a row.
+        this.recordsClose = this.match[i];
+        this.table = ++this.tables;
+      }
       if (kind === Kind.Identifier && i > this.columnFrameClose && this.isColumnFrameCall(i)) {
         this.columnFrameClose = this.match[i + 1];
         this.columnFrameTable = 0; // numbered when its first column is met
@@ -652,6 +660,22 @@ class KeyedLiteralFinder {
     if (!this.nameIn(i, FRAME_CONSTRUCTORS)) return false;
     const w = this.word(i);
     return w === 'createdataframe' || (w === 'dataframe' && (this.word(i - 2) === 'pd' || this.word(i - 2) === 'pandas'));
+  }
+
+  /** A `[` whose elements are two or more dict literals and nothing else. */
+  private isRecordsList(open: number): boolean {
+    const close = this.match[open];
+    if (close < 0 || !this.isPunct(open, '[')) return false;
+    let rows = 0;
+    for (let k = open + 1; k < close;) {
+      if (!this.isPunct(k, '{') || this.match[k] < 0) return false;
+      rows++;
+      k = this.match[k] + 1;
+      if (k === close) break;
+      if (!this.isPunct(k, ',')) return false;
+      k++;
+    }
+    return rows >= 2;
   }
 
   /** `data.frame(`, `tibble(`, `pd.DataFrame(`: a call whose keyed lists are the columns of one table. */

@@ -84,9 +84,18 @@ function phoneAt(view: TextView, chain: Chain): PhoneSpan | undefined {
     const start = view.charBefore(chain.start) === '+' ? chain.start - 1 : chain.start;
     return { start, end: chain.end, formatted: true };
   }
+  if (shape === '11' && view.text[chain.start] === '1' && isE164Plus(view, chain.start)) return { start: chain.start - 1, end: chain.end, formatted: true };
   if (shape === '10' || (shape === '11' && view.text[chain.start] === '1')) return { start: chain.start, end: chain.end, formatted: false };
   if (shape === '1' && view.text[chain.start] === '1' && view.charBefore(chain.start) === '+') return internationalForm(view, chain);
   return parenthesised(view, chain) ?? spaced(view, chain);
+}
+
+/**
+ * `+19715550108`: E.164, as SMS gateways and FHIR `telecom` write a number. The plus is the format; a plus after
+ * a word or a bracket is a sum (`base+19715550108`).
+ */
+function isE164Plus(view: TextView, start: number): boolean {
+  return view.charBefore(start) === '+' && !/[\w)\]]/.test(view.charBefore(start - 1));
 }
 
 /** `+1 ddd-ddd-dddd`, `+1 ddd ddd dddd`, `+1 (ddd) ddd-dddd`. */
@@ -139,7 +148,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (!span) continue;
     const digits = digitsOf(view.slice(span.start, span.end));
     if (!isNanpNumber(digits)) continue;
-    if (/[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
+    // A number right after `=` is a value in code (`n=5551234567`); a `+` says it is dialled (`to=+14845520193`).
+    if (view.text[span.start] !== '+' && /[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
     const cue = cueCategory(view, span, cues);
     if (cue === 'other' || (!span.formatted && !cue)) continue;
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
