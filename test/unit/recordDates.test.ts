@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_CONFIG, scanText } from '../../server/src/engine';
 import { IncrementalScanner } from '../../server/src/engine/incremental';
-import { datesOnRecordLine } from '../../server/src/engine/recordDates';
+import { datesOnRecordLine, nameAfterIdentifier } from '../../server/src/engine/recordDates';
 
 // Invented values, built from parts so no test title holds one whole.
 const BORN = ['1930', '01', '22'].join('-');
@@ -49,5 +49,34 @@ describe('record dates: full dates on a line that names a person', () => {
     assert.deepEqual(dateLines, [7, 8]);
     const strip = (fs: typeof whole): string[] => fs.map((f) => `${f.category}:${f.range.startOffset}-${f.range.endOffset}`).sort();
     assert.deepEqual(strip(new IncrementalScanner().scan('/nb/synthetic_fixture.sql', text, DEFAULT_CONFIG).findings), strip(whole));
+  });
+});
+
+describe('record lines: the name a comment after an identifier opens with', () => {
+  const named = (line: string): string | undefined => {
+    const id = line.indexOf('00591207');
+    const span = nameAfterIdentifier(line, id + 8, line.length);
+    return span && line.slice(span[0], span[1]);
+  };
+
+  it('reads the name a comment right after the id opens with, whatever its words', () => {
+    assert.equal(named(`    "00591207",  # ${NAME} -- switched to olanzapine`), NAME);
+    assert.equal(named('    "00591207",  # Quennell Zzyzxovich Zorblatt -- moved out of state'), 'Quennell Zzyzxovich Zorblatt');
+    assert.equal(named(`x = "00591207"  // ${NAME.toUpperCase()}`), NAME.toUpperCase());
+  });
+
+  it('reads no ordinary words, no comment further along the line, and no lone word', () => {
+    assert.equal(named('    "00591207",  # Data Engineering asked for this'), undefined);
+    assert.equal(named('    "00591207",  # See Ticket 4411'), undefined);
+    assert.equal(named(`    "00591207", 30,  # ${NAME}`), undefined);
+    assert.equal(named('    "00591207",  # Zorblatt'), undefined);
+  });
+
+  it('reports the name beside an MRN of an exclusion set, and nothing beside a code of a list', () => {
+    const text = ['# Databricks notebook source', 'EXCLUDE_MRNS = frozenset({', `    "00591207",  # ${NAME} -- transferred`, '})',
+      'CODES = {', '    "E11.9",  # Quennell Zzmarchetti', '}', ''].join('\n');
+    const found = scanText('synthetic_exclusions.py', text).findings;
+    assert.deepEqual(found.map((f) => [f.category, text.slice(f.range.startOffset, f.range.endOffset)]), [['mrn', '00591207'], ['name', NAME]]);
+    assert.ok(found.every((f) => !f.message.includes('Zorblatt')));
   });
 });

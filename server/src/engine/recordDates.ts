@@ -7,6 +7,7 @@
  * are left to their header.
  */
 import { isCalendarDate } from './detectors/date';
+import { isKnownName, isPlainWord } from './detectors/name';
 
 /** How far either side of a person's identifier its line is read. */
 export const RECORD_WINDOW = 300;
@@ -50,4 +51,28 @@ function inOrder(pairs: number[]): number[] {
   for (let i = 0; i < pairs.length; i += 2) sorted.push([pairs[i], pairs[i + 1]]);
   sorted.sort((a, b) => a[0] - b[0]);
   return sorted.flat();
+}
+
+/** What may stand between an identifier's literal and a comment after it: its quote, a comma, a bracket. */
+const BEFORE_COMMENT = /[ \t,;)\]}"'`]*(?:#|\/\/|--)[ \t]*/y;
+/** Two to four words of a name, capitalised or in capitals (`Gennady Arkadyevich Volkov`, `PETTIGREW Harold`). */
+const NAME_WORDS = /(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,}(?:['-][A-Z]+)*)(?:[ \t]+(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,}(?:['-][A-Z]+)*|[A-Z]\.?)){1,3}(?![\w'’-])/y;
+
+/**
+ * The name a comment right after a person's identifier opens with (`"20155923",  # <name> -- switched to …`): a
+ * list of ids annotated with whose each is. [start, end) in `text`, or undefined. No word may be an ordinary word
+ * that is no name (`# Data Engineering`, `# See Ticket`).
+ */
+export function nameAfterIdentifier(text: string, idEnd: number, lineEnd: number): [number, number] | undefined {
+  BEFORE_COMMENT.lastIndex = idEnd;
+  if (!BEFORE_COMMENT.test(text) || BEFORE_COMMENT.lastIndex >= lineEnd) return undefined;
+  const start = BEFORE_COMMENT.lastIndex;
+  NAME_WORDS.lastIndex = start;
+  const m = NAME_WORDS.exec(text);
+  if (!m || start + m[0].length > lineEnd) return undefined;
+  for (const word of m[0].split(/[ \t]+/)) {
+    const bare = word.replace(/\.$/, '');
+    if (bare.length > 1 && !isKnownName(bare) && isPlainWord(bare.toLowerCase())) return undefined;
+  }
+  return [start, start + m[0].length];
 }

@@ -35,7 +35,7 @@ import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
 import { isStaffs, StaffNames, staffEvidence, type StaffClaimText } from './staffNames';
 import { organisationResources } from './context/organisationResources';
-import { datesOnRecordLine, RECORD_WINDOW } from './recordDates';
+import { datesOnRecordLine, nameAfterIdentifier, RECORD_WINDOW } from './recordDates';
 import { addressFieldLiterals } from './context/addressFields';
 import { redact } from './redact';
 
@@ -436,6 +436,7 @@ function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?:
       const head = placed.head(i);
       if (!RECORD_CATEGORIES.has(head.category) || !RECORD_REGIONS.has(head.regionKind)) continue;
       const at = placed.start[i];
+      if (IDENTIFIER_CATEGORIES.has(head.category)) nameBesideIdentifier(placed, config, heads, slice, i, covered);
       if (at >= lineStart && at < lineEnd) {
         if (namedBy && isPlainName(head)) namedBy.push(slice.text.slice(at, placed.end[i]));
         else if (namedBy) namedBy.length = 0;
@@ -455,6 +456,23 @@ function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?:
       }
     }
   }
+}
+
+/** Identifiers a comment after them may name the owner of. */
+const IDENTIFIER_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['ssn', 'mrn', 'health-plan-id', 'other-id']);
+
+/** Places the name a comment right after identifier i opens with (recordDates.ts nameAfterIdentifier). */
+function nameBesideIdentifier(placed: Placements, config: ResolvedConfig, heads: FindingHead[], slice: TextSlice, i: number, covered: Covered | undefined): void {
+  const idEnd = placed.end[i];
+  const [, lineEnd] = lineAround(slice.text, idEnd, idEnd, RECORD_WINDOW);
+  const name = nameAfterIdentifier(slice.text, idEnd, lineEnd);
+  if (!name || (covered && isCovered(covered, slice, name[0], name[1]))) return;
+  const head = placed.head(i);
+  const where: Where = { cellIndex: placed.cellIndex[i], outputIndex: undefined, inSource: placed.sourceOffset[i] !== NONE };
+  // The comment is a comment wherever its identifier sits.
+  const regionKind = head.regionKind === 'code' ? 'comment' : head.regionKind;
+  const nameHead = headFor(placed.heads, config, heads, 'name', regionKind, undefined, undefined, 'after a record number');
+  placed.add(slice, name[0], name[1], nameHead, redact('name', slice.text.slice(name[0], name[1])), where);
 }
 
 /**

@@ -173,6 +173,13 @@ describe('context: keyed literals in code', () => {
     assert.equal(found.end, text.indexOf(V.mrn) + V.mrn.length);
   });
 
+  it('keys the elements of a set or list wrapped in a collection call by the name it is assigned to, and not a tuple row', () => {
+    const text = `EXCLUDE_MRNS = frozenset({\n    "${V.mrn}",\n})\nids = set(["${V.mrn2}"])\nrows = Seq(("${V.mrn}",)).toDF("mrn")`;
+    const lexer = lexerFor('python');
+    assert.ok(lexer);
+    assert.deepEqual(findKeyedLiterals('python', text, lexer(text)).map((k) => [k.key, k.table]), [['EXCLUDE_MRNS', 0], ['ids', 0], ['mrn', 1]]);
+  });
+
   it('numbers a list of two or more dicts as one table, and leaves a lone dict and a list mixing dicts and values out', () => {
     const text = [
       `rows = [{"mrn": "${V.mrn}", "name": "${V.name}"}, {"mrn": "${V.mrn2}", "name": "x"},]`,

@@ -190,6 +190,11 @@ const CASES: readonly Case[] = [
     'see https://example.invalid/a:b and a == b, x != y',
     `bad key-name: ${MRN1} and (call: ignored(1))`,
   ].join('\n'), [['mrn', MRN1], ['patient_name', FULL], ['mrn', MRN2], ['dob', DOB1], ['status', 'ok']]],
+  ['a frame typed by hand whose values drift off their names\' edges: an index and one value per name, read in order', 'stream', [
+    `#     ${R('mrn', 11)}   ${R('patient_name', 20)}   ${R('admit_dt', 12)}`,
+    `17  ${MRN1}        ${FULL}   ${DOB1}`,
+    `4   ${MRN2}  ${FIRST} Zzexample Q   ${DOB2}`,
+  ].join('\n').replace(/^# {5}/, '      '), [['mrn', MRN1], ['patient_name', FULL], ['admit_dt', DOB1], ['mrn', MRN2], ['patient_name', `${FIRST} Zzexample Q`], ['admit_dt', DOB2]]],
   ['fixed-width result typed by hand: rows with as many values as names are read in order, others by their edges', 'stream', [
     `member_id       first   last              dob`, `ZZ0502877-01  ${FIRST}  ZZTESTLAST-A  ${DOB1}`, `ZZ0503391-01  ${FIRST}  ZZTESTLAST B  ${DOB2}`,
     `ZZ0503391-02  ${FIRST}  ${DOB2}`,

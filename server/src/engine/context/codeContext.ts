@@ -582,8 +582,13 @@ class KeyedLiteralFinder {
     // A column of a table built from its columns: its values are rows of that one table.
     const inFrame = target.relation === 'assign' && open < this.columnFrameClose;
     if (inFrame) this.table = this.columnFrameTable ||= ++this.tables;
+    // `frozenset({…})`, `set([…])`: a collection call around one literal set or list holds its elements (a tuple
+    // there is a row: `Seq((…)).toDF(…)`).
+    const inner = open + 1;
+    const wraps = head !== open && (this.isPunct(inner, '{') || this.isPunct(inner, '[')) && this.match[inner] === close - 1;
+    const [from, to] = wraps ? [inner, close - 1] : [open, close];
     // Rows assigned to a name are typed by the columns they are given later, not by the variable's name.
-    this.emitListElements(open, close, target.key, target.relation, target.assigned ? 2 : 1);
+    this.emitListElements(from, to, target.key, target.relation, target.assigned ? 2 : 1);
     if (inFrame) this.table = 0;
   }
 

@@ -586,7 +586,7 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   if (first >= lines.count) return header;
   // A tibble left-aligns its text columns under their names.
   const shift = bestShift(lines, first, words) ?? (tibble && leftEdgesMeet(lines, first, words) ? 0 : undefined);
-  if (shift === undefined) return header;
+  if (shift === undefined) return tibble ? header : readDataFrameInOrder(lines, header, first, words, sink);
   const edges = edgeMaps(words, shift);
   const cells: Cells = [];
   let i = first;
@@ -598,6 +598,29 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
     if (isAggregateRow(lines, i)) cells.length = rowStart;
   }
   addCells(sink, columnKeys(words, cells), cells);
+  return i;
+}
+
+/**
+ * A frame typed or edited by hand, its values off their names' edges: read in order when every row is an index
+ * label and then exactly one value per name, two spaces or more apart (as readFixedWidth reads such rows).
+ */
+function readDataFrameInOrder(lines: Lines, header: number, first: number, words: readonly HeaderWord[], sink: ValueSink): number {
+  if (words.length < MIN_FIXED_COLUMNS || !words.every(isValueColumn)) return header;
+  const perRow = words.length + 1;
+  if (wideGapCells(lines, first, undefined) !== perRow) return header;
+  const cells: Cells = [];
+  const row: Cells = [];
+  let i = first;
+  for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
+    if (lines.isBlank(i) || startsOtherBlock(lines, i)) break;
+    row.length = 0;
+    if (wideGapCells(lines, i, row) !== perRow) break;
+    if (isAggregateRow(lines, i)) continue;
+    // The first value is the row's index label.
+    for (let c = 3; c < row.length; c += 3) cells.push(row[c] - 1, row[c + 1], row[c + 2]);
+  }
+  addCells(sink, words.map((w) => w.text), cells);
   return i;
 }
 
