@@ -569,6 +569,19 @@ describe('tables pasted into comments and Markdown', () => {
 
 /** Tables and records that list staff or organisations' sites: their names and addresses are not patients'. */
 describe('scan: staff tables and organisations\' sites', () => {
+  it('reads people beside an NPI and nothing of a patient\'s as practitioners, and beside an MRN as patients', () => {
+    const rows = (extra: string) => [
+      'readers = spark.createDataFrame([',
+      `    ("1467592038", "Zorblatt", "Quennell", "zorblatt@zzyzx-health.example.org"${extra}),`,
+      `    ("1215938847", "Zzmarchetti", "Lena", "zzmarchetti@zzyzx-health.example.org"${extra}),`,
+      `], "reading_npi string, last_name string, first_name string, email string${extra ? ', mrn string' : ''}")`,
+    ];
+    const directory = source(rows(''));
+    assert.deepEqual(scanText('synthetic_readers.py', directory).findings.map((f) => f.category), []);
+    const patients = source(rows(', "00591207"'));
+    assert.deepEqual(scanText('synthetic_reader_pts.py', patients).findings.map((f) => f.category).sort(), ['email', 'email', 'mrn', 'mrn', 'name', 'name', 'name', 'name']);
+  });
+
   const names = (text: string, path: string) => scanText(path, text).findings.filter((f) => f.category === 'name' || f.category === 'geographic');
 
   it('reads a printed table\'s owner column as staff, and its name column of patients as names', () => {

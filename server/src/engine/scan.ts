@@ -13,7 +13,7 @@ import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
 import { allDigits } from './detectors/text';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, personTableCategory, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -33,7 +33,7 @@ import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
-import { isStaffs, StaffNames, staffEvidence, type StaffClaimText } from './staffNames';
+import { isStaffs, namesOwnerInKey, StaffNames, staffEvidence, type StaffClaimText } from './staffNames';
 import { organisationResources } from './context/organisationResources';
 import { datesOnRecordLine, nameAfterIdentifier, RECORD_WINDOW } from './recordDates';
 import { addressFieldLiterals } from './context/addressFields';
@@ -572,6 +572,10 @@ interface KeyClass {
   readonly encounter: boolean;
   /** The name a patient signs in to the portal with (`portal_user`): a made-up handle is theirs. */
   readonly portalUser: boolean;
+  /** Holds an NPI (`npi`, `reading_npi`): the table's people, unless it has a patient's column too, are practitioners. */
+  readonly npi: boolean;
+  /** Says its value is a patient's or an identifier only a patient has (`mrn`, `pat_last`, `dob`, `member_email`). */
+  readonly ownsPatient: boolean;
   /** Names an organisation (`site_name`, `org_npi`): a table with such a column and no person's lists sites. */
   readonly organisation: boolean;
   /** Whom or how to reach (`admissions_contact`, `remit_address`) where no detector types it: in a table of sites, the sites' (isContactColumn). */
@@ -1058,9 +1062,13 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   let organisations: Set<number> | undefined;
   let people: Set<number> | undefined;
   let workforce: Set<number> | undefined;
+  let npiTables: Set<number> | undefined;
+  let patientTables: Set<number> | undefined;
   for (const v of values) {
     if (v.table <= 0) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (keyClass.npi) (npiTables ??= new Set()).add(v.table);
+    if (keyClass.ownsPatient) (patientTables ??= new Set()).add(v.table);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
     if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
     else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || (keyClass.inPersonTable === 'name' && !keyClass.contactColumn)) {
@@ -1072,6 +1080,9 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   // A table whose people are all workforce (`| Unit | Nurse manager | Phone |`, `transporterId | displayName`)
   // lists staff: its names and numbers are theirs.
   if (workforce) for (const t of workforce) if (!people?.has(t)) (staffTables ??= new Set()).add(t);
+  // People beside an NPI and nothing of a patient's (`reading_npi | last_name | first_name | email`) are the
+  // practitioners the NPIs number: a credentialing or NPPES extract.
+  if (npiTables && people) for (const t of npiTables) if (people.has(t) && !patientTables?.has(t)) (staffTables ??= new Set()).add(t);
   return { staffTables, organisationTables: organisations?.size ? organisations : undefined };
 }
 
@@ -1342,6 +1353,8 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const types = { category, bareName, workforce, staffRole, inPersonTable, encounter, portalUser, organisation, contactColumn, nameColumn };
     keyClass = {
       ...types, namePart, normalisedName,
+      npi: normaliseKey(key).split('_').includes('npi'),
+      ownsPatient: (category !== undefined && !ORGANISATION_CONTACT.has(category) && category !== 'name') || namesOwnerInKey(key),
       birthDate: category === 'date' && isBirthDateKey(key),
       untypedDate: !typesItsValues(types) && mayHoldEventDate(key),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
