@@ -578,6 +578,13 @@ describe('scan: staff tables and organisations\' sites', () => {
     ];
     const directory = source(rows(''));
     assert.deepEqual(scanText('synthetic_readers.py', directory).findings.map((f) => f.category), []);
+    const practices = source([
+      'readers = spark.createDataFrame([',
+      '    ("1467592038", "Zorblatt", "Quennell", "2716 S Zzyzx St", "Omaha", "NE", "68144"),',
+      '    ("1215938847", "Zzmarchetti", "Lena", "400 W Zzyzx Ave Fl 3", "Omaha", "NE", "68102"),',
+      '], "npi string, last_name string, first_name string, address string, city string, state string, zip string")',
+    ]);
+    assert.deepEqual(scanText('synthetic_practices.py', practices).findings.map((f) => f.category), [], 'the practices\' addresses and cities');
     const patients = source(rows(', "00591207"'));
     assert.deepEqual(scanText('synthetic_reader_pts.py', patients).findings.map((f) => f.category).sort(), ['email', 'email', 'mrn', 'mrn', 'name', 'name', 'name', 'name']);
   });

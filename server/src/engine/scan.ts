@@ -13,7 +13,7 @@ import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite } from './detectors/geographic';
 import { scanFreeText } from './detectors';
 import { allDigits } from './detectors/text';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, namesPatientOwner, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -33,7 +33,7 @@ import type { PhiRule } from './rules/types';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
-import { isStaffs, namesOwnerInKey, StaffNames, staffEvidence, type StaffClaimText } from './staffNames';
+import { isStaffs, StaffNames, staffEvidence, type StaffClaimText } from './staffNames';
 import { organisationResources } from './context/organisationResources';
 import { datesOnRecordLine, nameAfterIdentifier, RECORD_WINDOW } from './recordDates';
 import { addressFieldLiterals } from './context/addressFields';
@@ -621,13 +621,28 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
     const where: Where = { cellIndex: cell.index, outputIndex: out.outputIndex, inSource: false };
     for (const text of out.texts) {
       const typed: number[] = [];
-      keyedTableValues(ctx, text, findTableValues(text.text, out.mime, ctx.typesValues), undefined, 'output', where, typed);
+      // An organisation's resource or registry record printed whole is not read, its keyed lines included.
       const resources = organisationResources(text.text);
+      const values = findTableValues(text.text, out.mime, ctx.typesValues);
+      keyedTableValues(ctx, text, resources.length > 0 ? values.filter((v) => !withinPairs(resources, v.start)) : values, undefined, 'output', where, typed);
       if (resources.length > 0) mergeSpans(typed, resources);
       freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
     if (out.keyed.length > 0) outputKeyedValues(ctx, out, where);
   }
+}
+
+/** Whether `at` falls in one of the [start, end) pairs (ascending, not overlapping). */
+function withinPairs(pairs: readonly number[], at: number): boolean {
+  let lo = 0;
+  let hi = pairs.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < pairs[2 * mid]) hi = mid - 1;
+    else if (at >= pairs[2 * mid + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** [start, end) pairs as parallel start and end lists. */
@@ -707,7 +722,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     freeTextOf(ctx, slice, vs, content, strings, where, siteOrScrubberExample);
   }
   for (; c < comments.count; c++) commentText(c);
-  addressFields(ctx, slice, from, text, code, where);
+  addressFields(ctx, slice, from, text, code, where, notRead);
   if (depth === 0) commentedCode(ctx, slice, from, text, comments, language, where);
   let rows: TableValue[] | undefined;
   for (const k of keyedLiterals) {
@@ -720,12 +735,16 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   if (rows) keyedTableValues(ctx, slice, rows, undefined, 'code', where, undefined, undefined, false, 'assign');
 }
 
-/** The city and ZIP code literals that follow a street literal (context/addressFields.ts). */
-function addressFields(ctx: ScanContext, slice: TextSlice, from: number, text: string, code: TokenList['code'], where: Where): void {
+/**
+ * The city and ZIP code literals that follow a street literal (context/addressFields.ts), but for those left
+ * unread (a row of a table of sites: `notRead`).
+ */
+function addressFields(ctx: ScanContext, slice: TextSlice, from: number, text: string, code: TokenList['code'], where: Where, notRead: ReadonlySet<number> | undefined): void {
   const spans = addressFieldLiterals(text, code);
   if (spans.length === 0) return;
   const head = headFor(ctx.placed.heads, ctx.config, ctx.addressHeads, 'geographic', 'code', undefined, undefined, 'after a street address');
   for (let k = 0; k < spans.length; k += 2) {
+    if (notRead?.has(spans[k])) continue;
     const start = from + spans[k];
     const end = from + spans[k + 1];
     ctx.placed.add(slice, start, end, head, redact('geographic', slice.text.slice(start, end)), where);
@@ -1081,8 +1100,14 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   // lists staff: its names and numbers are theirs.
   if (workforce) for (const t of workforce) if (!people?.has(t)) (staffTables ??= new Set()).add(t);
   // People beside an NPI and nothing of a patient's (`reading_npi | last_name | first_name | email`) are the
-  // practitioners the NPIs number: a credentialing or NPPES extract.
-  if (npiTables && people) for (const t of npiTables) if (people.has(t) && !patientTables?.has(t)) (staffTables ??= new Set()).add(t);
+  // practitioners the NPIs number (a credentialing or NPPES extract), and its addresses and lines their practices'.
+  if (npiTables && people) {
+    for (const t of npiTables) {
+      if (!people.has(t) || patientTables?.has(t)) continue;
+      (staffTables ??= new Set()).add(t);
+      (organisations ??= new Set()).add(t);
+    }
+  }
   return { staffTables, organisationTables: organisations?.size ? organisations : undefined };
 }
 
@@ -1354,7 +1379,7 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     keyClass = {
       ...types, namePart, normalisedName,
       npi: normaliseKey(key).split('_').includes('npi'),
-      ownsPatient: (category !== undefined && !ORGANISATION_CONTACT.has(category) && category !== 'name') || namesOwnerInKey(key),
+      ownsPatient: (category !== undefined && !ORGANISATION_CONTACT.has(category) && category !== 'name') || namesPatientOwner(key),
       birthDate: category === 'date' && isBirthDateKey(key),
       untypedDate: !typesItsValues(types) && mayHoldEventDate(key),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),

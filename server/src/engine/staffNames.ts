@@ -29,11 +29,6 @@ export function nameWords(text: string): string[] {
   return words;
 }
 
-/** Whether a key says its value is a patient's, a member's, a relative's or a case contact's (`pat_last`, `member_email`). */
-export function namesOwnerInKey(key: string): boolean {
-  return OWNER_IN_KEY.test(key);
-}
-
 /** Words of a key that say whose name it holds: a patient's, a member's, a relative's, a case contact's. */
 const OWNER_IN_KEY = /pat|pt|member|client|subscriber|beneficiar|resident|guarantor|decedent|mother|child|infant|contact|donor|recipient|cand|enrollee|consumer|participant|person/i;
 

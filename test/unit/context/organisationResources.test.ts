@@ -33,4 +33,26 @@ describe('context: FHIR resources of organisations', () => {
     assert.deepEqual(categories(notebook(resource('Organization'))), []);
     assert.ok(categories(notebook(resource('Patient'))).includes('phone'));
   });
+
+  it('finds an NPPES registry record from its outermost brace, whichever nested object holds its marker', () => {
+    const record = JSON.stringify({
+      number: 1598877304, basic: { organization_name: 'ZZYZX HOME MEDICAL LLC', status: 'A' },
+      addresses: [{ address_1: '2716 S Zzyzx St', city: 'OMAHA', postal_code: '681441704', telephone_number: '402-555-0181' }],
+    }, null, 2);
+    const text = `{"other": 1}\n${record}\n`;
+    const spans = organisationResources(text);
+    assert.equal(spans.length, 2);
+    assert.equal(text.slice(spans[0], spans[1]), record);
+  });
+
+  it("reads no keyed line of an Organization printed in an output, and a Patient's", () => {
+    const cell = (json: string): string => JSON.stringify({
+      cells: [{ cell_type: 'code', source: ['print(r)'], metadata: {}, execution_count: 1, outputs: [{ output_type: 'stream', name: 'stdout', text: json.split('\n').map((l) => `${l}\n`) }] }],
+      metadata: {}, nbformat: 4, nbformat_minor: 5,
+    });
+    const categories = (text: string): string[] => scanText('synthetic_fhir_out.ipynb', text).findings.map((f) => f.category);
+    assert.deepEqual(categories(cell(resource('Organization'))), []);
+    assert.ok(categories(cell(resource('Patient'))).includes('geographic'));
+  });
 });
+

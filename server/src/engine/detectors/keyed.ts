@@ -185,6 +185,18 @@ const IDENTITY_SUFFIXES = new Set([
   'id',
 ]);
 
+/** Words of a key that make its value a patient's or their family's (`pat_last`, `member_email`, `mother_phone`). */
+const PATIENT_OWNER_WORDS = new Set([
+  'patient', 'patients', 'pat', 'pt', 'member', 'mbr', 'client', 'subscriber', 'beneficiary', 'bene', 'resident', 'guarantor',
+  'decedent', 'mother', 'child', 'infant', 'newborn', 'donor', 'recipient', 'enrollee', 'consumer', 'participant', 'person',
+  'insured', 'caller', 'nok', 'guardian', 'spouse',
+]);
+
+/** Whether a word of the key says whose the value is: a patient's, a member's, a relative's. */
+export function namesPatientOwner(key: string): boolean {
+  return normaliseKey(key).split('_').some((w) => PATIENT_OWNER_WORDS.has(w));
+}
+
 /** Whether a literal under this key names a workforce member (`on_failure=[…]`, `__author__ = …`), not a patient. */
 export function isWorkforceKey(key: string): boolean {
   if (MODULE_METADATA_KEYS.has(key)) return true;
