@@ -108,7 +108,8 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['asset_tag', 'campus', 'hosp_code', 'firmware', 'cabinet_id', 'agency_name', 'station address']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isOrganisationColumn('device_model'));
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
-    for (const key of ['city', 'patient_name', 'zip']) assert.ok(!isOrganisationColumn(key), key);
+    for (const key of ['city', 'patient_name', 'zip', 'machine_serial', 'cpap_machine_sn']) assert.ok(!isOrganisationColumn(key), key);
+    for (const key of ['machine_id', 'machineName', 'vault', 'linac_serial', 'chamber_id']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['CLINIC_PHONE', 'HUB_MAIN_LINE', 'BROKER_FAX', 'pharmacy_address', 'vendor_email']) assert.ok(isOrganisationContactKey(key), key);
     for (const key of ['patient_phone', 'home_address', 'facility_name', 'clinic']) assert.ok(!isOrganisationContactKey(key), key);
   });

@@ -241,11 +241,20 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'firmware', 'cabinet',
   // Machines only a hospital keeps (`uv_robot_serial`, `analyzer_sn`, a wayfinding `kiosk_id`), never a patient's.
   'robot', 'analyzer', 'analyser', 'scanner', 'workstation', 'kiosk', 'printer', 'sterilizer', 'steriliser', 'autoclave', 'centrifuge',
+  // A radiation oncology department's treatment machines and their vaults, a hyperbaric unit's chambers.
+  'linac', 'vault', 'gantry', 'chamber',
 ]);
+
+/**
+ * A machine named by its id or name (`machine_id`, `machineName`): a fleet's table. Not `machine_serial`, which a
+ * patient's CPAP has too.
+ */
+const MACHINE_KEY = /(?:^|_)machine_(?:id|name|code)$/;
 
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
 export function isOrganisationColumn(key: string): boolean {
-  return keyBase(key).split('_').some((w) => ORGANISATION_COLUMN_WORDS.has(w));
+  const base = keyBase(key);
+  return base.split('_').some((w) => ORGANISATION_COLUMN_WORDS.has(w)) || MACHINE_KEY.test(base);
 }
 
 /** Last words of a collection's name that say it describes what the word before it names (`SITE_LOOKUP`, `vendor_contacts`). */
