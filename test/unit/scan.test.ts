@@ -585,6 +585,14 @@ describe('scan: staff tables and organisations\' sites', () => {
       '], "npi string, last_name string, first_name string, address string, city string, state string, zip string")',
     ]);
     assert.deepEqual(scanText('synthetic_practices.py', practices).findings.map((f) => f.category), [], 'the practices\' addresses and cities');
+    const raters = source([
+      'raters <- data.frame(',
+      '  rater_id   = c("R101", "R104"),',
+      '  rater_name = c("Quennell Zorblatt", "Lena Zzmarchetti"),',
+      '  cred       = c("MoCA cert #MC-2291044", "MoCA cert #MC-2290518")',
+      ')',
+    ]);
+    assert.deepEqual(scanText('synthetic_raters.r', raters).findings.map((f) => f.category), [], 'raters\' names and certificates');
     const patients = source(rows(', "00591207"'));
     assert.deepEqual(scanText('synthetic_reader_pts.py', patients).findings.map((f) => f.category).sort(), ['email', 'email', 'mrn', 'mrn', 'name', 'name', 'name', 'name']);
   });

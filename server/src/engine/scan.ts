@@ -1146,10 +1146,10 @@ function noteStaffValue(staff: StaffNames, keyClass: KeyClass, value: string): v
   staff.addContact(value);
 }
 
-/** A column of names or contact details (what a table of staff says about each of them). */
+/** A column of names, contact details or credentials (what a table of staff says about each of them). */
 function namesContact(keyClass: KeyClass): boolean {
   return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
-    || keyClass.category === 'phone';
+    || keyClass.category === 'phone' || keyClass.category === 'license-number';
 }
 
 /** Adds `more` to the [start, end) pairs of `spans`, all in ascending order with overlapping pairs joined. */

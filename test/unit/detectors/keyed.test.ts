@@ -103,7 +103,10 @@ describe('detectors/keyed: classifyKey', () => {
     // A roster's number of its staff (`transporterId`, `provider_id`), and staff named by their work.
     for (const key of ['transporterId', 'provider_id', 'cdi_specialist', 'physician_advisor']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['patient_id', 'case_id']) assert.ok(!isWorkforceKey(key), key);
-    for (const key of ['Credentials', 'credential']) assert.ok(isStaffRoleKey(key), key);
+    for (const key of ['Credentials', 'credential', 'job_code', 'home_cost_center', 'cred']) assert.ok(isStaffRoleKey(key), key);
+    for (const key of ['cost_center', 'job_id']) assert.ok(!isStaffRoleKey(key), key);
+    for (const key of ['rater_name', 'reader_id', 'grader']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['center_code', 'centre_name']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isStaffRoleKey('discipline'), "a home visit's discipline is a patient's row's");
     for (const key of ['asset_tag', 'campus', 'hosp_code', 'firmware', 'cabinet_id', 'agency_name', 'station address']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isOrganisationColumn('device_model'));

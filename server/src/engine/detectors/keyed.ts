@@ -173,6 +173,8 @@ const STAFF_ROLE_KEYS = new Set([
   'backup', 'escalation',
   // A call centre's and a financial counselling desk's people (`agent_name`, `counselor_ext`, `chw_name`).
   'agent', 'counselor', 'counsellor', 'chw', 'caseworker', 'midwife', 'epidemiologist', 'preventionist',
+  // Who scored or read a test (`rater_name`, a radiology `reader_id`, a retinal image `grader`).
+  'rater', 'reader', 'grader', 'scorer', 'assessor',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
   'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
 ]);
@@ -235,6 +237,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'branch',
   // An EMS agency or station (NEMSIS dAgency: `agency_name`, `station address`).
   'agency', 'station',
+  // An infusion, imaging or cancer centre (`center_code`, `center_name`).
+  'center', 'centre',
   // An inventory of equipment (`manufacturer`, `modality`, `asset_tag`; not `model`, which a patient's phone has): its serials are the organisation's machines'.
   'manufacturer', 'modality', 'asset', 'equipment', 'instrument', 'campus', 'hosp',
   // A fleet of machines by their software or their kind (`firmware`, a dispensing `cabinet_id`).
@@ -309,6 +313,8 @@ const STAFF_ROLE_COLUMNS = new Set([
   'role', 'roles', 'job_title', 'position', 'responsibility', 'responsibilities', 'raci', 'function', 'credentials', 'credential',
   // What only staff have: a desk extension or a pager (`| name | language | ext | pager |`, a roster of interpreters).
   'ext', 'extension', 'pager', 'desk_phone', 'desk_ext', 'desk_line', 'direct_line', 'office_ext', 'pager_number',
+  // What an HR or competency extract says of its people (`job_code RN2`, `home_cost_center`, a rater's `cred`).
+  'job_code', 'job_class', 'home_cost_center', 'cred', 'creds',
 ]);
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`, Epic's `order_inst`. */
