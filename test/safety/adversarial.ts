@@ -78,6 +78,8 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
   repeat('collections named for sites', 'ED_SITES = ("1 Main St", '),
   repeat('assignments of calls', 'SITES = a.b.c('),
   repeat('dollar and colon params', '$:{'),
+  repeat('identifiers with a name in a comment after them', 'mrn = "00591207",  # Zorblatt Quennell Zzyzx Ann\n'),
+  repeat('lists of dicts and wrapped sets', 'x = frozenset({[{"mrn": "1"}, {"mrn": "2"}, '),
   soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
 ];
 
