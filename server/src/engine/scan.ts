@@ -624,25 +624,12 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
       // An organisation's resource or registry record printed whole is not read, its keyed lines included.
       const resources = organisationResources(text.text);
       const values = findTableValues(text.text, out.mime, ctx.typesValues);
-      keyedTableValues(ctx, text, resources.length > 0 ? values.filter((v) => !withinPairs(resources, v.start)) : values, undefined, 'output', where, typed);
+      keyedTableValues(ctx, text, resources.length > 0 ? values.filter((v) => !overlapsAny(resources, v.start, v.start + 1)) : values, undefined, 'output', where, typed);
       if (resources.length > 0) mergeSpans(typed, resources);
       freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
     if (out.keyed.length > 0) outputKeyedValues(ctx, out, where);
   }
-}
-
-/** Whether `at` falls in one of the [start, end) pairs (ascending, not overlapping). */
-function withinPairs(pairs: readonly number[], at: number): boolean {
-  let lo = 0;
-  let hi = pairs.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (at < pairs[2 * mid]) hi = mid - 1;
-    else if (at >= pairs[2 * mid + 1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 /** [start, end) pairs as parallel start and end lists. */
