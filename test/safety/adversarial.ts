@@ -58,6 +58,8 @@ export const FREE_TEXT_INPUTS: readonly AdversarialInput[] = [
   repeat('cue words', 'MRN: SSN DOB patient '),
   repeat('cue then digits', 'mrn 12345 '),
   repeat('portal user labels', 'portal_user=zz.q9 mychart login: portal-'),
+  repeat('DICOM element lines', "(0010,0010) PN [ZZ^Q]  # 5, 1 PatientName\n(0010, 0020) Patient ID  LO: 'ZQ1\\"),
+  repeat('DICOM tags without lines', '(0010,0010)(0008, 0020 ['),
   repeat('url-ish', 'http://a.'),
   repeat('whitespace', ' \t'),
   repeat('newlines', '\n'),

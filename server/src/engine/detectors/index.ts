@@ -21,6 +21,7 @@ import { urlDetector } from './url';
 import { vehicleDetector } from './vehicle';
 import { x12Detector } from './x12';
 import { hl7Detector } from './hl7';
+import { dicomDetector } from './dicom';
 import { meetsNeeds, needBits, releaseView, viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -28,6 +29,7 @@ import type { Candidate, Detector, FreeTextContext } from './types';
 export const DETECTORS: readonly Detector[] = [
   x12Detector,
   hl7Detector,
+  dicomDetector,
   ssnDetector,
   accountDetector,
   healthPlanDetector,
