@@ -60,6 +60,8 @@ export const FREE_TEXT_INPUTS: readonly AdversarialInput[] = [
   repeat('portal user labels', 'portal_user=zz.q9 mychart login: portal-'),
   repeat('DICOM element lines', "(0010,0010) PN [ZZ^Q]  # 5, 1 PatientName\n(0010, 0020) Patient ID  LO: 'ZQ1\\"),
   repeat('DICOM tags without lines', '(0010,0010)(0008, 0020 ['),
+  repeat('file-name parts', 'ZORB-QUENN_ZORB_1900021'),
+  repeat('underscored capitals', 'A_B'),
   repeat('url-ish', 'http://a.'),
   repeat('whitespace', ' \t'),
   repeat('newlines', '\n'),

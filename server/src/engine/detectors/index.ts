@@ -22,6 +22,7 @@ import { vehicleDetector } from './vehicle';
 import { x12Detector } from './x12';
 import { hl7Detector } from './hl7';
 import { dicomDetector } from './dicom';
+import { fileNameDetector } from './fileName';
 import { meetsNeeds, needBits, releaseView, viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -30,6 +31,7 @@ export const DETECTORS: readonly Detector[] = [
   x12Detector,
   hl7Detector,
   dicomDetector,
+  fileNameDetector,
   ssnDetector,
   accountDetector,
   healthPlanDetector,

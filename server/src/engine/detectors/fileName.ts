@@ -1,0 +1,46 @@
+/**
+ * Files named after the person they are about, as referral faxes, outside images and lab reports arrive on SFTP
+ * drops: `LASTNAME_GIVEN_YYYYMMDD_referral.pdf`, the birth date after the name. A listing (`dbutils.fs.ls`, `ls -l`,
+ * a manifest) pasted into a comment or printed in an output shows them. Files a job writes carry words and a run
+ * date instead (`QC_RESULTS_20240318.csv`, `EXPORT_BCMC-MAIN_20240311`), so both name parts must be no plain word,
+ * and a part not on the name lists must be long enough not to be an abbreviation; then the date must be a birth
+ * date's (a year before the last dozen) unless a part is a known name.
+ */
+import { isCalendarDate } from './date';
+import { makeCandidate } from './candidate';
+import { isKnownName, isPlainWord } from './name';
+import { viewFor } from './text';
+import type { Candidate, Detector, FreeTextContext } from './types';
+
+/** `NAME_NAME_YYYYMMDD` not inside a longer word or number; name parts of letters, hyphens and apostrophes. */
+const PERSON_FILE = /(?<![A-Za-z0-9-])([A-Z][A-Za-z'-]{1,30})_([A-Z][A-Za-z'-]{1,30})_((?:19|20)\d{6})(?!\d)/g;
+
+/** Years after this are run dates far more often than birth dates (a child's own files aside). */
+const LAST_BIRTH_YEAR = 2012;
+
+function find(text: string, context: FreeTextContext): Candidate[] {
+  if (!text.includes('_')) return [];
+  const out: Candidate[] = [];
+  const view = viewFor(text, context.meter);
+  PERSON_FILE.lastIndex = 0;
+  for (let m = PERSON_FILE.exec(text); m; m = PERSON_FILE.exec(text)) {
+    const [, family, given, date] = m;
+    const year = Number(date.slice(0, 4));
+    if (!isCalendarDate(year, Number(date.slice(4, 6)), Number(date.slice(6, 8)))) continue;
+    if (!isNamePart(family) || !isNamePart(given)) continue;
+    if (year > LAST_BIRTH_YEAR && !isKnownName(family) && !isKnownName(given)) continue;
+    const nameEnd = m.index + family.length + 1 + given.length;
+    out.push(makeCandidate(view, m.index, nameEnd, 'name', 'file-name', 'high'));
+    out.push(makeCandidate(view, nameEnd + 1, nameEnd + 1 + date.length, 'date', 'file-name', 'high'));
+  }
+  view.work(text.length);
+  return out;
+}
+
+/** A part of a person's name: no plain word (`RESULTS`, `CONFIRM`), and four letters or more unless a known name. */
+function isNamePart(part: string): boolean {
+  if (!part.includes('-') && isPlainWord(part.toLowerCase())) return false;
+  return part.replace(/['-]/g, '').length >= 4 || isKnownName(part);
+}
+
+export const fileNameDetector: Detector = { id: 'file-name', category: 'name', find, needs: ['digit'] };

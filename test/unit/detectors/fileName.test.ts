@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import { found } from './helpers';
+
+/** File names of SFTP drops, built from synthetic names (Zorblatt, Quennell) and 1900s dates. */
+describe('detectors/fileName', () => {
+  it("reads a name and a birth date at a file name's start, in a listing or a path", () => {
+    const listing = [
+      "FileInfo(path='dbfs:/mnt/sftp/in/ZORBLATT_QUENNELLA_19000214_referral.pdf', name='ZORBLATT_QUENNELLA_19000214_referral.pdf', size=1)",
+      '-rw-r--r-- 1 svc svc 88213 Apr 15 QUENNELL-ZORB_Margaret_19001109_CT.zip',
+    ].join('\n');
+    assert.deepEqual(found(listing, 'output').map((f) => `${f.category}:${f.value}`), [
+      'name:ZORBLATT_QUENNELLA', 'date:19000214', 'name:ZORBLATT_QUENNELLA', 'date:19000214',
+      'name:QUENNELL-ZORB_Margaret', 'date:19001109',
+    ]);
+  });
+
+  it('reads a recent date after a name only when a part is a known name', () => {
+    assert.deepEqual(found('QUENNELL_MARGARET_20230304_panel.pdf', 'comment').map((f) => f.category), ['name', 'date']);
+    assert.deepEqual(found('ZORBLATT_QUENNELLA_20230304_panel.pdf', 'comment'), []);
+  });
+
+  it("reads no job's output file: words, abbreviations, run dates, templates", () => {
+    for (const name of [
+      'QC_RESULTS_20240318_site2.csv', 'CALIBRATION_LOG_20240311.txt', 'EXPORT_BCMC-MAIN_20240311.csv', 'WQ_SLEEP_20240916.parquet',
+      'MAILDROP_CONFIRM_20240209.txt', 'LASTNAME_FIRST_19480105_referral.pdf', 'DOB_MRN_19480105.csv', 'IMB_SUMMARY_19991231.csv',
+      'claims_extract_19991231.csv', 'QUENNELL_ZORBLATT_19001340.pdf',
+    ]) {
+      assert.deepEqual(found(name, 'comment'), [], name);
+    }
+  });
+});
