@@ -170,6 +170,25 @@ describe('FHIR resources in code and outputs', () => {
   });
 });
 
+describe('tables typed into strings', () => {
+  it("reads inline CSV for read_csv(io.StringIO(...)) by its header, and a staff roster's names as staff's", () => {
+    const text = source([
+      'returned = pd.read_csv(io.StringIO("""',
+      'member_id,name,addr1,city,zip',
+      'ZQ0018822,"ZORBLATT, QUENNELLA",100 Zorblatt Rd Trlr 6,TESTVILLE,00001',
+      '"""))',
+      'roster = pd.read_csv(io.StringIO("""',
+      'staff_name,role,pager',
+      'Zzyzx Quennell,charge RN,4411',
+      '"""))',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_inline_csv.py', text), [
+      ['health-plan-id', 'member_id', 'ZQ0018822'], ['name', 'name', 'ZORBLATT, QUENNELLA'], ['geographic', 'addr1', '100 Zorblatt Rd Trlr 6'],
+      ['geographic', 'city', 'TESTVILLE'], ['geographic', 'zip', '00001'],
+    ]);
+  });
+});
+
 describe('commented-out code', () => {
   it('checks the keyed literals of a comment that reads as code, and not a comment of prose', () => {
     const text = source([

@@ -704,8 +704,12 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
       scanCode(ctx, cell, 'sql', vs, ve, depth + 1);
       content = blanked(content, quotedIdentifiers(tokenLists[depth + 1]));
     }
-    // A FHIR person resource kept in a string (a fixture, a pasted payload) is read as the record it is.
-    if (content.length > 40 && isFhirPerson(content)) pastedTables(ctx, slice, [vs], [ve], 'code', where);
+    // A FHIR person resource kept in a string (a fixture, a pasted payload) is read as the record it is, and a
+    // table typed into a string (inline CSV for `read_csv(io.StringIO(…))`, a heredoc) as the table it is.
+    if (content.length > 40 && (isFhirPerson(content) || content.includes('\n'))) {
+      const judged = pastedTables(ctx, slice, [vs], [ve], 'code', where);
+      if (judged) content = blanked(content, judged.map((p) => p - vs));
+    }
     freeTextOf(ctx, slice, vs, content, strings, where, siteOrScrubberExample);
   }
   for (; c < comments.count; c++) commentText(c);
