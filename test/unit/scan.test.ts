@@ -783,6 +783,10 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(rooms, 'synthetic_uv_cleans.ipynb'), []);
     const scans = exported(['mrn', 'scanner_serial', 'implant_serial'], [['00719460', 'ZZMR-30-88812', 'ZZIM-77-10043']]);
     assert.deepEqual(categories(scans, 'synthetic_mri_scans.ipynb'), ['mrn', 'device-id']);
+    const alerts = exported(['unit', 'bed_label', 'monitor_serial', 'enc_key', 'alert_ts'], [['4W', '4W-16', 'ZZDE18405597', 'zz65950abf', '2024-11-05T03:35:33Z']]);
+    assert.deepEqual(categories(alerts, 'synthetic_teleicu_alerts.ipynb'), []);
+    const runs = exported(['run_key', 'console_serial', 'cryostat_serial', 'incubator_sn'], [['zz7f3c9a1e', 'ZZCS300-1187', 'ZZCM1950-7734', 'ZZK-500-2211']]);
+    assert.deepEqual(categories(runs, 'synthetic_ecmo_runs.ipynb'), []);
   });
 
   it("reads an inventory of equipment (a manufacturer column, no person's) as the organisation's machines", () => {

@@ -247,6 +247,9 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'robot', 'analyzer', 'analyser', 'scanner', 'workstation', 'kiosk', 'printer', 'sterilizer', 'steriliser', 'autoclave', 'centrifuge',
   // A radiation oncology department's treatment machines and their vaults, a hyperbaric unit's chambers.
   'linac', 'vault', 'gantry', 'chamber',
+  // Bedside and lab machines a unit keeps (`monitor_serial` of a tele-ICU feed, an ECMO `console_serial`, an IVF
+  // lab's incubators, a Mohs lab's cryostats) and the biomedical engineering that tags them.
+  'monitor', 'console', 'cryostat', 'microtome', 'incubator', 'biomed',
 ]);
 
 /**
