@@ -392,6 +392,8 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   ['county', 'geographic'], ['county_name', 'geographic'], ['county_nm', 'geographic'], ['cnty', 'geographic'],
   // A Ryan White unique record number, beside a client's name or birth date.
   ['urn', 'other-id'],
+  // An ISBT 128 donation identification number, beside its donor's name.
+  ['din', 'other-id'],
   // The person a row is about, named by the word a programme calls its people (`| mrn | client | dob |`).
   ...['client', 'member', 'pt', 'resident', 'participant', 'consumer', 'beneficiary', 'enrollee', 'child', 'infant', 'mother',
     'guarantor', 'subscriber', 'decedent'].map((k): [string, Category] => [k, 'name']),
@@ -425,6 +427,9 @@ export function personTableCategory(key: string): Category | undefined {
 const RECORD_WORDS = new Set([
   'client', 'case', 'sample', 'specimen', 'referral', 'enrollment', 'enrolment', 'hub', 'registry', 'participant',
   'program', 'intake', 'household', 'family', 'consumer', 'resident', 'episode', 'band', 'wristband',
+  // A blood or marrow donor's number, an IVF cycle's or embryo's, a kit sent to or collected from one person (a SANE
+  // kit, a FIT kit).
+  'donor', 'cycle', 'embryo', 'kit',
 ]);
 const RECORD_ID_WORDS = new Set(['id', 'number', 'no', 'num', 'nbr']);
 

@@ -81,6 +81,10 @@ const PROVIDER_SUFFIXES = [
   // Credentials staff sign with (`Luis Arreola, BSN, RN`, `Gavin Schreiber, FCAS`).
   ', bsn', ', mph', ', mba', ', fcas', ', acas', ', fsa', ', asa', ', cpc', ', rhia', ', rhit', ', ccs', ', lcsw', ', lpn',
   ', aprn', ', crna', ', cnm', ', fnp', ', faan', ', dmd', ', dpt', ', ccrn', ', cphims', ', pmp',
+  // Allied health and lab credentials (`Arvid Lindqvist, CCP` a perfusionist, `…, RRT`, `…, OTR/L`, `…, IBCLC`).
+  ', ccp', ', rrt', ', crt', ', otr', ', slp', ', ccc-slp', ', rdn', ', cdces', ', ibclc', ', cna', ', emt', ', rph',
+  ', mls', ', htl', ', rdms', ', rvt', ', cnp', ', acnp', ', lmsw', ', lpc', ', lmft', ', psyd', ', facs', ', facc',
+  ', cic', ', cpht', ', bcps', ', dabr', ', cgc',
   // Nursing credentials written without the comma (`Renee Castillo RN CM`).
   ' rn', ' lpn', ' aprn', ' bsn', ' msn',
 ];
