@@ -83,7 +83,7 @@ describe('detectors/keyed: classifyKey', () => {
   it("reads the numbers a program gives its people's records as ids, when formatted, in a table that names them", () => {
     for (const key of ['client_id', 'case_id', 'sample_id', 'band_id', 'hub_case_id', 'donor_id', 'cycle_id', 'kit_no', 'embryo_id', 'din']) assert.equal(personTableCategory(key), 'other-id', key);
     for (const key of ['claim_id', 'test_case_id', 'order_id', 'case_count', 'run_id']) assert.equal(personTableCategory(key), undefined, key);
-    for (const value of ['ZZ-2023-0412', 'ZZS-24-001873', 'ZZ-A48213', 'ZZH0093312']) assert.ok(checkPersonTableValue('client_id', 'other-id', value), value);
+    for (const value of ['ZZ-2023-0412', 'ZZS-24-001873', 'ZZ-A48213', 'ZZH0093312', 'ZZQ-C-2023-00412']) assert.ok(checkPersonTableValue('client_id', 'other-id', value), value);
     for (const value of ['00412907', '1234', 'ZZ-12', 'pending', '2024-06-03']) assert.equal(checkPersonTableValue('client_id', 'other-id', value), undefined, value);
   });
 

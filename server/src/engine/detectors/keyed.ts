@@ -439,8 +439,11 @@ function isRecordIdKey(base: string): boolean {
     && words[0] !== 'test';
 }
 
-/** A record number as people read it off a form (`HV-2023-0412`, `GS-24-001873`): letters, then five digits or more. */
-const FORMATTED_RECORD_ID = /^[A-Za-z]{1,5}[-_]?[A-Za-z]?[0-9][A-Za-z0-9_-]{3,19}$/;
+/**
+ * A record number as people read it off a form (`HV-2023-0412`, `GS-24-001873`, `BFI-C-2023-00412`): letters, then
+ * five digits or more.
+ */
+const FORMATTED_RECORD_ID = /^[A-Za-z]{1,5}(?:[-_][A-Za-z]{1,3})?[-_]?[A-Za-z]?[0-9][A-Za-z0-9_-]{3,19}$/;
 
 /** Keys of an encounter's or visit's id: surrogate integers in warehouses, a patient's number where formatted. */
 const ENCOUNTER_KEYS = new Set(['enc_id', 'encounter_id', 'encounter', 'visit_id', 'encounter_key', 'enc_focus', 'encounter_nbr']);
