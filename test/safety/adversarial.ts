@@ -110,6 +110,8 @@ export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] 
   { input: repeat('aligned rows', '  0  12345  ab\n', '   mrn  ssn  nm\n'), mime: 'text/plain' },
   { input: repeat('digits and spaces', '1 2 3 '), mime: 'stream' },
   { input: repeat('frame headers over unclosed tibble type rows', '  mrn  dob\n  <chr\n'), mime: 'stream' },
+  { input: repeat('tibble rows under one header', '1 ZZ    A B C 12\n', '  mrn   first     n\n  <chr> <chr> <int>\n'), mime: 'stream' },
+  { input: repeat('one tibble row with no spaces', 'Z', '  mrn       n\n  <chr> <int>\n1 '), mime: 'stream' },
   { input: repeat('CSV rows under a header', '1,"a,b",c\n', 'mrn,full_name,dob\n'), mime: 'stream' },
   { input: repeat('CSV header and one long row of quotes and commas', '",', 'mrn,full_name,dob\n1,2,3\n'), mime: 'stream' },
   { input: repeat('R str() lines of quoted values', ' $ mrn: chr  "1" "2" "3\\" ...\n'), mime: 'stream' },

@@ -130,6 +130,13 @@ const CASES: readonly Case[] = [
     `  ${L('mrn', 10)}  ${L('full_name', 16)}`, `  ${L('<chr>', 10)}  ${L('<chr>', 16)}`,
     `1 ${L(MRN1, 10)}  ${FULL}`,
   ].join('\n'), [['mrn', MRN1], ['full_name', FULL]]],
+  ['a tibble one space apart: text and dates left-aligned, numbers right-aligned, a text value with a space, NA skipped', 'stream', [
+    `  ${L('case_id', 15)} ${L('first', 9)} ${L('dob', 10)} ${R('n_units', 7)} ${L('email', EMAIL.length)}`,
+    `  ${L('<chr>', 15)} ${L('<chr>', 9)} ${L('<date>', 10)} ${R('<int>', 7)} ${L('<chr>', EMAIL.length)}`,
+    `1 ${L('ZZ-C-1900-00412', 15)} ${L('TESTA ZZ', 9)} ${L(DOB1, 10)} ${R('1', 7)} ${EMAIL}`,
+    `2 ${L('ZZ-C-1900-00588', 15)} ${L('TESTNAME', 9)} ${L(DOB2, 10)} ${R('12', 7)} NA`,
+  ].join('\n'), [['case_id', 'ZZ-C-1900-00412'], ['first', 'TESTA ZZ'], ['dob', DOB1], ['n_units', '1'], ['email', EMAIL],
+    ['case_id', 'ZZ-C-1900-00588'], ['first', 'TESTNAME'], ['dob', DOB2], ['n_units', '12']]],
   ["R str(): each column's first values after its type; a factor's codes and a cut value are not read", 'stream', [
     `'data.frame':\t9 obs. of  4 variables:`,
     ` $ HOSP_MRN  : chr  "${MRN1}" "${MRN2}" ...`,

@@ -3,7 +3,7 @@
  * Series prints, CSV, R column summaries (`str`, `glimpse`). Each reader starts at a line, takes the lines of its
  * block and returns the next line, so the whole output is read in one pass; every value is typed by its header.
  */
-import { allDigits, isLowerCaseCode } from '../detectors/text';
+import { allDigits, isDigitCode, isLowerCaseCode } from '../detectors/text';
 import { mayBeColumnSummary, readColumnSummaries } from './columnSummaries';
 import { isSpace, type Column, type Lines, type ValueSink } from './tableSink';
 
@@ -582,6 +582,10 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   if (words.length === 0 || isProse(words)) return header;
   let first = header + 1;
   const tibble = isTibbleTypeRow(lines, first);
+  if (tibble) {
+    const end = readTibble(lines, first, words, sink);
+    if (end !== undefined) return end;
+  }
   if (tibble || isIndexNameRow(lines, first)) first++;
   if (first >= lines.count) return header;
   // A tibble left-aligns its text columns under their names.
@@ -659,6 +663,72 @@ function leftEdgesMeet(lines: Lines, row: number, words: readonly HeaderWord[]):
     if (w.start < len && !isSpace(text.charCodeAt(start + w.start)) && (w.start === 0 || isSpace(text.charCodeAt(start + w.start - 1)))) hits++;
   }
   return hits * 2 >= words.length;
+}
+
+/**
+ * A tibble's rows, read by the columns its `<type>` row lays out: one space apart, text and dates left-aligned
+ * under their names and types, numbers right-aligned, each row opening with its number. A text column's values
+ * hold spaces (`MAI ANH`), so a column ends where the next one starts, or, before a number, at the last space
+ * before the number's right edge. Undefined when the names and types do not pair up (a header wider than the
+ * frame, wrapped columns): the pandas reader tries instead.
+ */
+function readTibble(lines: Lines, typeRow: number, words: readonly HeaderWord[], sink: ValueSink): number | undefined {
+  const types = headerWords(lines, typeRow);
+  if (types.length !== words.length || types.length < 2) return undefined;
+  const leftAligned: boolean[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (words[k].start === types[k].start) leftAligned.push(true);
+    else if (words[k].end === types[k].end) leftAligned.push(false);
+    else return undefined;
+  }
+  const text = lines.text;
+  const cells: Cells = [];
+  const starts: number[] = new Array<number>(words.length);
+  const ends: number[] = new Array<number>(words.length);
+  let i = typeRow + 1;
+  for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
+    const base = lines.starts[i];
+    const len = lines.ends[i] - base;
+    let p = lines.indent(i);
+    const numberStart = p;
+    while (p < lines.ends[i] && isDigitCode(text.charCodeAt(p))) p++;
+    if (p === numberStart || p - base >= (leftAligned[0] ? words[0].start : words[0].end) || !isSpace(text.charCodeAt(p))) break;
+    const rowNumberEnd = p - base;
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) {
+      if (leftAligned[k]) starts[k] = words[k].start;
+      else ends[k] = words[k].end;
+    }
+    for (let k = 0; k < words.length && ok; k++) {
+      if (!leftAligned[k]) {
+        if (k === 0) starts[k] = rowNumberEnd + 1;
+        else if (!leftAligned[k - 1]) starts[k] = words[k - 1].end + 1;
+        // else set when column k-1 was split below
+        continue;
+      }
+      const next = k + 1;
+      if (next === words.length) ends[k] = len;
+      else if (leftAligned[next]) ends[k] = words[next].start - 1;
+      else {
+        // A text column before a number: the number holds no space.
+        let cut = Math.min(words[next].end, len) - 1;
+        while (cut > starts[k] && !isSpace(text.charCodeAt(base + cut))) cut--;
+        if (cut <= starts[k]) ok = false;
+        ends[k] = cut;
+        starts[next] = cut + 1;
+      }
+    }
+    if (!ok) break;
+    for (let k = 0; k < words.length; k++) {
+      let a = base + starts[k];
+      let b = base + Math.min(ends[k], len);
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      if (b > a && !(b - a === 2 && text.startsWith('NA', a))) cells.push(k, a, b);
+    }
+  }
+  addCells(sink, words.map((w) => w.text), cells);
+  return i;
 }
 
 /** Longest `<type>` a tibble prints under a column (`<dttm>`, `<fct>`, `<list<int>>` is cut, and read as no type). */
