@@ -700,13 +700,15 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     const ve = from + code.valueEnd[i];
     if (ve <= vs) continue;
     let content = slice.text.slice(vs, ve);
-    if (language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content))) {
+    const sql = language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content));
+    if (sql) {
       scanCode(ctx, cell, 'sql', vs, ve, depth + 1);
       content = blanked(content, quotedIdentifiers(tokenLists[depth + 1]));
     }
     // A FHIR person resource kept in a string (a fixture, a pasted payload) is read as the record it is, and a
-    // table typed into a string (inline CSV for `read_csv(io.StringIO(…))`, a heredoc) as the table it is.
-    if (content.length > 40 && (isFhirPerson(content) || content.includes('\n'))) {
+    // table typed into a string (inline CSV for `read_csv(io.StringIO(…))`, a heredoc) as the table it is; a
+    // query was read as SQL above.
+    if (content.length > 40 && (isFhirPerson(content) || (!sql && content.includes('\n')))) {
       const judged = pastedTables(ctx, slice, [vs], [ve], 'code', where);
       if (judged) content = blanked(content, judged.map((p) => p - vs));
     }
