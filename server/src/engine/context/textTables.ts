@@ -683,8 +683,9 @@ function readTibble(lines: Lines, typeRow: number, words: readonly HeaderWord[],
   }
   const text = lines.text;
   const cells: Cells = [];
-  const starts: number[] = new Array<number>(words.length);
-  const ends: number[] = new Array<number>(words.length);
+  // A text column's start and a number's end are its name's; the other edge is found in each row.
+  const starts = words.map((w) => w.start);
+  const ends = words.map((w) => w.end);
   let i = typeRow + 1;
   for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
     const base = lines.starts[i];
@@ -695,10 +696,6 @@ function readTibble(lines: Lines, typeRow: number, words: readonly HeaderWord[],
     if (p === numberStart || p - base >= (leftAligned[0] ? words[0].start : words[0].end) || !isSpace(text.charCodeAt(p))) break;
     const rowNumberEnd = p - base;
     let ok = true;
-    for (let k = 0; k < words.length && ok; k++) {
-      if (leftAligned[k]) starts[k] = words[k].start;
-      else ends[k] = words[k].end;
-    }
     for (let k = 0; k < words.length && ok; k++) {
       if (!leftAligned[k]) {
         if (k === 0) starts[k] = rowNumberEnd + 1;

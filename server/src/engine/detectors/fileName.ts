@@ -6,9 +6,9 @@
  * and a part not on the name lists must be long enough not to be an abbreviation; then the date must be a birth
  * date's (a year before the last dozen) unless a part is a known name.
  */
-import { isCalendarDate } from './date';
 import { makeCandidate } from './candidate';
 import { isKnownName, isPlainWord } from './name';
+import { isCompactDate } from './segments';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -25,8 +25,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   PERSON_FILE.lastIndex = 0;
   for (let m = PERSON_FILE.exec(text); m; m = PERSON_FILE.exec(text)) {
     const [, family, given, date] = m;
+    if (!isCompactDate(date)) continue;
     const year = Number(date.slice(0, 4));
-    if (!isCalendarDate(year, Number(date.slice(4, 6)), Number(date.slice(6, 8)))) continue;
     if (!isNamePart(family) || !isNamePart(given)) continue;
     if (year > LAST_BIRTH_YEAR && !isKnownName(family) && !isKnownName(given)) continue;
     const nameEnd = m.index + family.length + 1 + given.length;
