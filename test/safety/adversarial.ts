@@ -112,6 +112,8 @@ export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] 
   { input: repeat('frame headers over unclosed tibble type rows', '  mrn  dob\n  <chr\n'), mime: 'stream' },
   { input: repeat('tibble rows under one header', '1 ZZ    A B C 12\n', '  mrn   first     n\n  <chr> <chr> <int>\n'), mime: 'stream' },
   { input: repeat('one tibble row with no spaces', 'Z', '  mrn       n\n  <chr> <int>\n1 '), mime: 'stream' },
+  { input: repeat('indented roster rows of words under a header of phrases', '   Ann Zz  Charge RN  x1\n', '   Name    Role    Cell / Pager\n'), mime: 'stream' },
+  { input: repeat('indented lines of three wide-gap words', '  a b  c  d\n'), mime: 'stream' },
   { input: repeat('CSV rows under a header', '1,"a,b",c\n', 'mrn,full_name,dob\n'), mime: 'stream' },
   { input: repeat('CSV header and one long row of quotes and commas', '",', 'mrn,full_name,dob\n1,2,3\n'), mime: 'stream' },
   { input: repeat('R str() lines of quoted values', ' $ mrn: chr  "1" "2" "3\\" ...\n'), mime: 'stream' },

@@ -451,6 +451,19 @@ describe('tables pasted into comments and Markdown', () => {
     ]);
   });
 
+  it("reads an indented roster typed by hand, its names of several words and its values off their edges, as staff's", () => {
+    const text = source([
+      '# MAGIC %md', '# MAGIC ```',
+      '# MAGIC                   Name                Role     Cell / Pager',
+      '# MAGIC    Testa Zorblatt-Quennell    Program Director    504-555-0101',
+      '# MAGIC        Dylan Begorbla      ECMO Specialist   504-555-0102',
+      '# MAGIC ```', '', '# COMMAND ----------', '',
+      "# ('Week of', 'Primary ECMO Specialist', 'Pager')",
+      "# (datetime.datetime(2024, 9, 30, 0, 0), 'Dylan Begorbla', '504-555-0102')",
+    ]);
+    assert.deepEqual(typedFindings('synthetic_ecmo_roster.py', text), []);
+  });
+
   it('reads a roster with desk extensions and pagers as staff, and no other row of a bare name column on the word of a name found there', () => {
     const roster = source([
       '# MAGIC %md', '# MAGIC | name | language(s) | cert | ext | pager |', '# MAGIC |---|---|---|---|---|',

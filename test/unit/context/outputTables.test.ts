@@ -222,6 +222,12 @@ const CASES: readonly Case[] = [
     ['empi_id', 'ZZ00482913'], ['mrn', MRN1], ['last_name', 'ZZTESTLAST'], ['first_name', FIRST], ['dob_raw', DOB1], ['zip', '00000'],
     ['empi_id', 'ZZ00482913'], ['mrn', MRN2], ['last_name', 'ZZTESTLAST'], ['first_name', FIRST], ['dob_raw', DOB2], ['zip', '00000'],
   ]],
+  ['an indented roster typed by hand: names of several words, values off their edges, read in order', 'stream', [
+    `${R('Name', 20)}${R('Role', 16)}     Cell / Pager`,
+    `   ${FULL}    Charge RN    ${MRN1}`,
+    `       ${FIRST}      Unit clerk   ${MRN2}`,
+    '```',
+  ].join('\n'), [['Name', FULL], ['Role', 'Charge RN'], ['Cell / Pager', MRN1], ['Name', FIRST], ['Role', 'Unit clerk'], ['Cell / Pager', MRN2]]],
 ];
 
 const NEGATIVE: readonly Case[] = [

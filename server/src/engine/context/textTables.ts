@@ -510,13 +510,13 @@ function meetsHalfTheColumns(lines: Lines, row: number, words: readonly HeaderWo
 
 /**
  * The values of a row split at gaps of two spaces or more, counted, and added to `cells` in order (column = index)
- * when given. A row that starts with a space is no row of such a table.
+ * when given. A row that starts with a space is no row of such a table, unless `indented` ones are asked for.
  */
-function wideGapCells(lines: Lines, i: number, cells: Cells | undefined): number {
+function wideGapCells(lines: Lines, i: number, cells: Cells | undefined, indented = false): number {
   const text = lines.text;
   const end = lines.ends[i];
   let p = lines.starts[i];
-  if (p < end && isSpace(text.charCodeAt(p))) return 0;
+  if (!indented && p < end && isSpace(text.charCodeAt(p))) return 0;
   let n = 0;
   while (p < end) {
     while (p < end && isSpace(text.charCodeAt(p))) p++;
@@ -590,7 +590,11 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   if (first >= lines.count) return header;
   // A tibble left-aligns its text columns under their names.
   const shift = bestShift(lines, first, words) ?? (tibble && leftEdgesMeet(lines, first, words) ? 0 : undefined);
-  if (shift === undefined) return tibble ? header : readDataFrameInOrder(lines, header, first, words, sink);
+  if (shift === undefined) {
+    if (tibble) return header;
+    const next = readDataFrameInOrder(lines, header, first, words, sink);
+    return next > header ? next : readRosterInOrder(lines, header, sink);
+  }
   const edges = edgeMaps(words, shift);
   const cells: Cells = [];
   let i = first;
@@ -625,6 +629,31 @@ function readDataFrameInOrder(lines: Lines, header: number, first: number, words
     for (let c = 3; c < row.length; c += 3) cells.push(row[c] - 1, row[c + 1], row[c + 2]);
   }
   addCells(sink, words.map((w) => w.text), cells);
+  return i;
+}
+
+/**
+ * A roster typed by hand and indented, its names of one word or several (`Cell / Pager`) and its values two spaces
+ * or more apart but off their names' edges: read in order when every row holds one value per name.
+ */
+function readRosterInOrder(lines: Lines, header: number, sink: ValueSink): number {
+  const names: Cells = [];
+  const count = wideGapCells(lines, header, names, true);
+  if (count < MIN_FIXED_COLUMNS || wideGapCells(lines, header + 1, undefined, true) !== count) return header;
+  const cells: Cells = [];
+  let i = header + 1;
+  for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
+    if (lines.isBlank(i) || startsOtherBlock(lines, i)) break;
+    const rowStart = cells.length;
+    if (wideGapCells(lines, i, cells, true) !== count) {
+      cells.length = rowStart;
+      break;
+    }
+    if (isAggregateRow(lines, i)) cells.length = rowStart;
+  }
+  const keys: string[] = [];
+  for (let c = 0; c < names.length; c += 3) keys.push(lines.text.slice(names[c + 1], names[c + 2]));
+  addCells(sink, keys, cells);
   return i;
 }
 
