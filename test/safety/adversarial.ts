@@ -83,6 +83,9 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
   repeat('assignments of calls', 'SITES = a.b.c('),
   repeat('dollar and colon params', '$:{'),
   repeat('identifiers with a name in a comment after them', 'mrn = "00591207",  # Zorblatt Quennell Zzyzx Ann\n'),
+  repeat('date calls under keys', 'f(dob=dt.date(1900, 1, 2), '),
+  enclosed('one date call of many numbers', 'dob = date(1900, ', '1, ', '1)'),
+  nested('nested date calls', 'dob = date(1900, ', '', ')'),
   repeat('lists of dicts and wrapped sets', 'x = frozenset({[{"mrn": "1"}, {"mrn": "2"}, '),
   soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
 ];

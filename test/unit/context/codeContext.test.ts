@@ -133,6 +133,13 @@ const POSITIVE: readonly Case[] = [
   ['r named list', 'r', `x <- list(ssn = "${V.ssn}")\ny <- data.frame(first_name = "${V.name}")`, [e('ssn', 'assign', V.ssn), e('first_name', 'assign', V.name)]],
   ['r date wrapper', 'r', `df[df$dob == as.Date("${V.dob}"), ]`, [e('dob', 'equals', V.dob)]],
   ['r bound', 'r', `df[df$dob > "${V.dob}", ]`, [e('dob', 'bound', V.dob)]],
+  // Dates built from numbers: the call is the value.
+  ['python date calls under keywords, assignments and row columns', 'python',
+    `r = Ref(dob=datetime.date(1900, 1, 2))\nbirth_date = dt.date(1900, 12, 31)\nspark.createDataFrame([("${V.mrn}", date(1900, 1, 2))], ["mrn", "dob"])`,
+    [e('dob', 'assign', 'datetime.date(1900, 1, 2)'), e('birth_date', 'assign', 'dt.date(1900, 12, 31)'), e('mrn', 'assign', V.mrn), e('dob', 'assign', 'date(1900, 1, 2)')]],
+  ['sql make_date', 'sql', `SELECT 1 FROM p WHERE dob = make_date(1900, 1, 2)`, [e('dob', 'equals', 'make_date(1900, 1, 2)')]],
+  ['scala LocalDate.of', 'scala', `val dob = LocalDate.of(1900, 1, 2)`, [e('dob', 'assign', 'LocalDate.of(1900, 1, 2)')]],
+  ['r ISOdate', 'r', `dob <- ISOdate(1900, 1, 2)`, [e('dob', 'assign', 'ISOdate(1900, 1, 2)')]],
 ];
 
 const NEGATIVE: readonly Case[] = [
@@ -153,6 +160,8 @@ const NEGATIVE: readonly Case[] = [
   ['PySpark functions take column names', 'python', `df.withColumn("dob", F.to_date("dob", "yyyy-MM-dd"))`, []],
   ['rows without columns', 'python', `rows = [("${V.mrn}", "${V.name}")]`, []],
   ['python single-line if', 'python', `if flag: label = "${V.name}"`, [e('label', 'assign', V.name)]],
+  ['calls that are no date of a year and numbers are no values', 'python',
+    `a = date(24, 1, 2)\nb = of(1900, 1, 2)\nc = date(1900, x, 2)\nd = date(1900, 1)`, []],
   ['annotated parameter is not the keyword', 'python', `def f(a: int, mrn="${V.mrn}"):\n    pass`, [e('mrn', 'assign', V.mrn)]],
 ];
 

@@ -165,6 +165,8 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['name', 'Zoë Núñez', 'table'], ['name', 'Ann Lee', 'assign'], ['date', '1950-03-15T08:30:00Z', 'table'],
     ['geographic', 'Ab.Cd.Ef.Gh.Ij', 'table'], ['geographic', 'Ab.Cd.', 'table'],
     ['date', 'datetime.date(1950, 3, 15)', 'table'], ['date', 'datetime.datetime(1950, 3, 15, 8, 30)', 'table'],
+    ['date', 'dt.date(1950, 3, 15)', 'assign'], ['date', 'make_date(1950, 3, 15)', 'equals'], ['date', 'LocalDate.of(1950, 3, 15)', 'assign'],
+    ['date', 'ISOdate(1950,3,15)', 'assign'],
   ];
   for (const [category, value, relation] of reported) {
     it(`reports a ${category} value (${relation})`, () => {
@@ -194,6 +196,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['geographic', 'Boston', 'equals', 'a city filter'], ['geographic', '0211', 'equals', 'a short ZIP'],
     ['ip-address', '10.0.0.1', 'table', 'a private address'], ['name', 'true', 'equals', 'a boolean'],
     ['name', '   ', 'equals', 'blank'], ['date', 'datetime.date(1950, 2, 30)', 'table', 'a printed date that is no calendar day'],
+    ['date', 'make_date(1950, 13, 1)', 'equals', 'a built date that is no calendar day'],
     ['age-over-89', '90', 'bound', 'an age bound of a cohort'], ['geographic', '02100', 'bound', 'a ZIP range'],
     ['mrn', '10000000', 'bound', 'a paging bound'],
     ['name', 'A. B.', 'table', 'initials alone'], ['name', 'Ann2', 'table', 'a name with a digit'],

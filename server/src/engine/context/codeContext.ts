@@ -28,6 +28,15 @@ function wrappersFor(language: Language): ReadonlySet<string> {
   return CODE_WRAPPERS;
 }
 
+/** Calls that build a date from numbers (`of` only as `LocalDate.of`). */
+const DATE_CALLS = new Set(['date', 'datetime', 'make_date', 'make_timestamp', 'isodate', 'isodatetime', 'of']);
+
+interface DateCall {
+  /** The call's first token (its receiver's, for `dt.date`) and its closing bracket. */
+  readonly first: number;
+  readonly close: number;
+}
+
 /** Calls that name a column by a string argument: `col("mrn")`, `F.column("mrn")`. */
 const COLUMN_REFS = new Set(['col', 'column', 'getitem', 'getfield', 'getas', 'get', 'expr']);
 
@@ -142,6 +151,8 @@ class KeyedLiteralFinder {
   /** The closing bracket of the list of records (`[{"mrn": …}, {"mrn": …}]`) the walk is inside, if any. */
   private recordsClose = -1;
   /** Record types declared so far (`case class Hospital(ccn: String, …)`, `Patient = Row("mrn", …)`): their fields, and the table of their rows. */
+  /** A literal emitted as the whole call around it (`datetime.date(1948, 1, 5)`), while it is keyed. */
+  private wide: { readonly token: number; readonly start: number; readonly end: number } | undefined;
   private readonly records = new Map<string, { readonly fields: readonly string[]; table: number }>();
   /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
   private readonly words: (string | undefined)[];
@@ -267,9 +278,10 @@ class KeyedLiteralFinder {
   }
 
   private emit(i: number, key: string, relation: Relation): void {
-    if (!key || this.flag[i] === Flag.Interpolated || this.done[i]) return;
-    const start = this.valueStart[i];
-    const end = this.valueEnd[i];
+    const wide = this.wide?.token === i ? this.wide : undefined;
+    if (!key || this.flag[i] === Flag.Interpolated || (this.done[i] && !wide)) return;
+    const start = wide ? wide.start : this.valueStart[i];
+    const end = wide ? wide.end : this.valueEnd[i];
     if (end <= start) return;
     this.done[i] = 1;
     this.out.push({ key, relation, start, end, table: this.table });
@@ -290,9 +302,55 @@ class KeyedLiteralFinder {
   // ---- single literals ----
 
   private keyLiteral(i: number): void {
+    if (this.isKind(i, Kind.Number) && this.isPunct(i - 1, '(')) {
+      const call = this.dateCall(i - 1);
+      if (call) {
+        this.keyDateCall(i, call);
+        return;
+      }
+    }
     const [a, b] = this.unwrapValue(i);
     if (this.keyFromPrefix(i, a, b)) return;
     this.keyFromSuffix(i, b);
+  }
+
+  /** `dob=datetime.date(1948, 1, 5)`: the call is the value, keyed as a literal would be, and emitted whole. */
+  private keyDateCall(i: number, call: DateCall): void {
+    this.widen(call);
+    if (!this.keyFromPrefix(i, call.first, call.close)) this.keyFromSuffix(i, call.close);
+    this.wide = undefined;
+  }
+
+  /** A date call as a row's value under its column. */
+  private emitDateCall(call: DateCall, key: string): void {
+    this.emit(this.widen(call), key, 'assign');
+    this.wide = undefined;
+  }
+
+  /** Makes the call's year (returned) stand for the whole call, and its other numbers no literals of their own. */
+  private widen(call: DateCall): number {
+    const year = this.match[call.close] + 1;
+    for (let k = year; k < call.close; k++) this.done[k] = 1;
+    this.wide = { token: year, start: this.start[call.first], end: this.end[call.close] };
+    return year;
+  }
+
+  /**
+   * The date constructor called at `open` with a year, a month and a day (and perhaps a time) as numbers:
+   * `date(1948, 1, 5)`, `dt.datetime(…)`, `make_date(…)` in SQL, `LocalDate.of(…)` in Scala, `ISOdate(…)` in R.
+   */
+  private dateCall(open: number): DateCall | undefined {
+    const close = this.match[open];
+    const fn = this.word(open - 1);
+    if (close < 0 || !DATE_CALLS.has(fn) || (fn === 'of' && this.word(open - 3) !== 'localdate')) return undefined;
+    let numbers = 0;
+    for (let k = open + 1; k < close; k += 2) {
+      // Seven numbers at most (a datetime to the microsecond): a longer list is no date, and is not walked.
+      if (++numbers > 7 || !this.isKind(k, Kind.Number) || !(k + 1 === close || this.isPunct(k + 1, ','))) return undefined;
+    }
+    if (numbers < 3 || this.end[open + 1] - this.start[open + 1] !== 4) return undefined;
+    const first = this.isPunct(open - 2, '.') && this.isKind(open - 3, Kind.Identifier) ? open - 3 : open - 1;
+    return { first, close };
   }
 
   /** Widens a literal to the value expression around it: `F.lit("…")`, `DATE '…'`, `CAST('…' AS DATE)`. */
@@ -919,12 +977,21 @@ class KeyedLiteralFinder {
       }
       const key = columns[position];
       if (elementStart && key !== undefined) {
-        const literal = this.literalOfElement(k, close);
-        if (literal >= 0) this.emit(literal, key, 'assign');
+        const call = this.dateCallOfElement(k);
+        const literal = call ? -1 : this.literalOfElement(k, close);
+        if (call) this.emitDateCall(call, key);
+        else if (literal >= 0) this.emit(literal, key, 'assign');
       }
       elementStart = false;
       k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
     }
+  }
+
+  /** The date constructor call an element opens with: `date(1948, 1, 5)`, `dt.date(…)`. */
+  private dateCallOfElement(k: number): DateCall | undefined {
+    if (!this.isKind(k, Kind.Identifier)) return undefined;
+    if (this.isPunct(k + 1, '(')) return this.dateCall(k + 1);
+    return this.isPunct(k + 1, '.') && this.isKind(k + 2, Kind.Identifier) && this.isPunct(k + 3, '(') ? this.dateCall(k + 3) : undefined;
   }
 
   /** The literal an element consists of: `'…'`, `DATE '…'`, `to_date('…')`, `CAST('…' AS DATE)`. */

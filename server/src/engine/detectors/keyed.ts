@@ -766,12 +766,15 @@ const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'ap
 const MONTH_NUMBER: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /** ISO (with an optional time), US m/d/yyyy, d-Mon-yyyy, `March 3, 1950`, `3 March 1950`, yyyymmdd. */
-/** `datetime.date(1966, 4, 23)`, `datetime.datetime(2024, 5, 30, 8, 14, 2)`: how Python prints a date in a Row or dict. */
-const PYTHON_DATE = /^datetime\.date(?:time)?\((\d{4}), (\d{1,2}), (\d{1,2})(?:, \d{1,6}){0,5}\)$/;
+/**
+ * `datetime.date(1966, 4, 23)`, `datetime.datetime(2024, 5, 30, 8, 14, 2)`: how Python prints a date in a Row or
+ * dict, and how code builds one (`dt.date(…)`, `make_date(…)`, `LocalDate.of(…)`, `ISOdate(…)`).
+ */
+const DATE_CALL = /^(?:[A-Za-z_]\w{0,30}\.)?(?:date|datetime|make_date|make_timestamp|isodate|isodatetime|of)\((\d{4}), ?(\d{1,2}), ?(\d{1,2})(?:, ?\d{1,9}){0,5}\)$/i;
 
 export function isPlausibleDate(value: string): boolean {
-  if (value.charCodeAt(0) === 0x64 /* d */) {
-    const m = PYTHON_DATE.exec(value);
+  if (value.charCodeAt(value.length - 1) === 0x29 /* ) */) {
+    const m = DATE_CALL.exec(value);
     if (m) return isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   // The time part always holds a colon: a value without one is its own date part, with no regex run.
