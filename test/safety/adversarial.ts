@@ -96,6 +96,8 @@ export const RECORD_INPUTS: readonly { input: AdversarialInput; language: 'scala
   { input: repeat('many toDF calls', 'Seq(("1", "2")).toDF("mrn", "dob")\n'), language: 'scala' },
   { input: nested('nested toDF receivers', 'Seq(', '("1")', ').toDF("a")'), language: 'scala' },
   { input: enclosed('columns of one data.frame', 'data.frame(', 'mrn = c("1", "2"), ', ')'), language: 'r' },
+  { input: enclosed('one tribble of many values', 'tribble(~mrn, ~dob, ', '"1", f(x), ', '"2")'), language: 'r' },
+  { input: repeat('one unclosed tribble of formulas', '~a, ', 'tribble('), language: 'r' },
   { input: nested('nested data.frame calls', 'data.frame(a = c("1"), ', '', ')'), language: 'r' },
   { input: repeat('rows of a case class', 'P("1", "2"), ', 'case class P(mrn: String, dob: String)\nSeq('), language: 'scala' },
   { input: repeat('one unclosed case class of many fields', 'a: S, ', 'case class P('), language: 'scala' },

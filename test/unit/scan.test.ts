@@ -464,6 +464,25 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(typedFindings('synthetic_ecmo_roster.py', text), []);
   });
 
+  it('reads rows that open with organisations as a directory of sites, their contacts as staff, and no table of patients so', () => {
+    const directory = source([
+      'partners = spark.createDataFrame([',
+      '    ("Zorblatt County EMS", "Chief Testa Quennell", "tquennell@zorblattems.example", "417-555-0100", "1204 Zorblatt St, Testville, MO 65785"),',
+      '    ("Quennell Valley Hospital", "Zzyzx Begorbla, RN", "zbegorbla@qvh.example", "660-555-0182", "300 N Quennell St, Testville, MO 64722"),',
+      '    ("AirZorb 7 (Testair)", "Dispatch", "dispatch@airzorb.example", "800-555-0147", "Hangar 3, Testville Airport, MO 65301"),',
+      '    ("Begorbla Ambulance District", "Capt. Ann Zorblatt", "az@bad.example", "417-555-0136", "55 Depot Rd, Testville, MO 64744"),',
+      '], "partner string, contact string, email string, phone string, address string")',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_partners.py', directory), []);
+    const transfers = source([
+      'transfers = spark.createDataFrame([',
+      '    ("Quennell Valley Hospital", "Zzyzx Begorbla", "1900-01-02", "417-555-0100"),',
+      '    ("Testville County Hospital", "Testa Zorblatt", "1900-12-31", "417-555-0136"),',
+      '], "sent_to string, patient_name string, dob string, phone string")',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_transfers.py', transfers).map((f) => f[0]), ['name', 'date', 'phone', 'name', 'date', 'phone']);
+  });
+
   it('reads a roster with desk extensions and pagers as staff, and no other row of a bare name column on the word of a name found there', () => {
     const roster = source([
       '# MAGIC %md', '# MAGIC | name | language(s) | cert | ext | pager |', '# MAGIC |---|---|---|---|---|',

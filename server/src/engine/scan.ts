@@ -10,7 +10,7 @@ import { findPastedTableValues, findTableValues } from './context/outputTables';
 import { organisationSections } from './context/organisationSections';
 import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
-import { isOrganisationSite } from './detectors/geographic';
+import { isOrganisationSite, speaksOfOrganisationOnly } from './detectors/geographic';
 import { scanFreeText } from './detectors';
 import { allDigits } from './detectors/text';
 import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, namesPatientOwner, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
@@ -950,7 +950,10 @@ function keyedTableValues(
   let deferred: number[] | undefined;
   let nameParts: Map<number, number> | undefined;
   let siteRows: number[] | undefined;
-  const tables = tablesOfStaffAndOrganisations(ctx, values);
+  const tables = tablesOfStaffAndOrganisations(ctx, values, (i) => {
+    const shift = shifts ? shifts[i] : 0;
+    return Number.isNaN(shift) ? '' : sliceOf(i).text.slice(values[i].start + shift, values[i].end + shift);
+  });
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
@@ -1069,16 +1072,30 @@ const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geograph
  * an organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP
  * codes, phones and mailboxes are the organisations'.
  */
-function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableValue[]): StaffAndOrganisationTables {
+function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableValue[], textOf?: (i: number) => string): StaffAndOrganisationTables {
   let staffTables: Set<number> | undefined;
   let organisations: Set<number> | undefined;
   let people: Set<number> | undefined;
   let workforce: Set<number> | undefined;
   let npiTables: Set<number> | undefined;
   let patientTables: Set<number> | undefined;
-  for (const v of values) {
+  /** Per table: its first column's key, when no word types it, and how many of its values name an organisation or not. */
+  let rowHeads: Map<number, { readonly key: string; sites: number; others: number }> | undefined;
+  /** Tables whose people have more than a name in them: an identifier, a birth date. */
+  let identified: Set<number> | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v.table <= 0) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (textOf) {
+      let head = (rowHeads ??= new Map()).get(v.table);
+      if (!head) rowHeads.set(v.table, head = { key: typesItsValues(keyClass) ? '' : v.key, sites: 0, others: 0 });
+      if (head.key === v.key) {
+        if (namesOrganisationOnly(textOf(i))) head.sites++;
+        else head.others++;
+      }
+    }
+    if (keyClass.category && keyClass.category !== 'name' && !ORGANISATION_CONTACT.has(keyClass.category)) (identified ??= new Set()).add(v.table);
     if (keyClass.npi) (npiTables ??= new Set()).add(v.table);
     if (keyClass.ownsPatient) (patientTables ??= new Set()).add(v.table);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
@@ -1089,6 +1106,16 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     else if (keyClass.organisation) (organisations ??= new Set()).add(v.table);
   }
   if (organisations && people) for (const t of people) organisations.delete(t);
+  // A table whose rows open with organisations (`Cedar County EMS`, `Harlan Valley Hospital`, under a first column
+  // no word types) is a directory of sites, as one keyed by `site_name` is; the people it names, if nothing but
+  // their names, are the sites' contacts.
+  if (rowHeads) {
+    for (const [t, head] of rowHeads) {
+      if (!head.key || head.sites < 2 || head.sites < 3 * head.others || identified?.has(t) || patientTables?.has(t)) continue;
+      (organisations ??= new Set()).add(t);
+      if (people?.has(t)) (staffTables ??= new Set()).add(t);
+    }
+  }
   // A table whose people are all workforce (`| Unit | Nurse manager | Phone |`, `transporterId | displayName`)
   // lists staff: its names and numbers are theirs.
   if (workforce) for (const t of workforce) if (!people?.has(t)) (staffTables ??= new Set()).add(t);
@@ -1108,6 +1135,14 @@ interface StaffAndOrganisationTables {
   readonly staffTables?: Set<number>;
   readonly organisationTables?: Set<number>;
 }
+
+/** A short value that names an organisation and no person (`Bluestem Ambulance District`). */
+function namesOrganisationOnly(value: string): boolean {
+  return value.length <= MAX_ORGANISATION_VALUE && speaksOfOrganisationOnly(value);
+}
+
+/** Longest value read as an organisation's name: a longer one is prose. */
+const MAX_ORGANISATION_VALUE = 80;
 
 /**
  * A value that is not a patient's whatever it holds: under a workforce key or a role column anywhere, a name or
@@ -1177,7 +1212,7 @@ function inAscendingPairs(spans: number[]): void {
  * a printed table's are (tablesOfStaffAndOrganisations).
  */
 function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[], text: string): Set<number> | undefined {
-  const tables = literals.some((k) => k.table > 0) ? tablesOfStaffAndOrganisations(ctx, literals) : {};
+  const tables = literals.some((k) => k.table > 0) ? tablesOfStaffAndOrganisations(ctx, literals, (i) => text.slice(literals[i].start, literals[i].end)) : {};
   let starts: Set<number> | undefined;
   for (const k of literals) {
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, k.key);

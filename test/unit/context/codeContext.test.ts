@@ -217,6 +217,15 @@ describe('context: keyed literals in code', () => {
     assert.deepEqual(findKeyedLiterals('sql', inline, sqlLexer(inline)).map((k) => k.table), [1, 1, 0]);
   });
 
+  it("reads R's tribble row by row, its columns named by the ~ formulas, as one table", () => {
+    const r = `pts <- tribble(\n  ~mrn, ~dob, ~"last name",\n  "${V.mrn}", as.Date("${V.dob}"), "${V.last}",\n  "${V.mrn2}", ISOdate(1900, 12, 31), paste0("x", "y")\n)\nids <- c("${V.mrn}")`;
+    const rLexer = lexerFor('r');
+    assert.ok(rLexer);
+    assert.deepEqual(findKeyedLiterals('r', r, rLexer(r)).map((k) => [k.key, r.slice(k.start, k.end), k.table]), [
+      ['mrn', V.mrn, 1], ['dob', V.dob, 1], ['last name', V.last, 1], ['mrn', V.mrn2, 1], ['dob', 'ISOdate(1900, 12, 31)', 1], ['ids', V.mrn, 0],
+    ]);
+  });
+
   it('numbers a table built from its columns (R data.frame, pandas dict, toDF rows) as one table', () => {
     const r = `pts <- data.frame(mrn = c("${V.mrn}", "${V.mrn2}"), dob = as.Date(c("${V.dob}", "${V.dob2}")))\nids <- c("${V.mrn}")`;
     const rLexer = lexerFor('r');

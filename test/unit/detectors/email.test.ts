@@ -15,6 +15,7 @@ describe('detectors/email', () => {
     { label: 'a department list of plain words', text: 'Contact for CHNA questions: community-benefit@example.org, revenue.integrity@example.org' },
     { label: 'a no-reply address', text: 'from noreply@hospital.org' },
     { label: 'a support address', text: 'email support@vendor.com for help' },
+    { label: "a team's help desk at an example domain", text: 'Contact the RDW help desk at rdw-help@example.org or the EDW desk at edw-desk@example.org.' },
     { label: 'a team list', text: 'notify data-team@hospital.org and dl-analytics@hospital.org' },
     { label: 'a workspace path', text: '/Workspace/Users/jane.q.public@hospital.org/etl/notebook' },
     { label: 'a Databricks address', text: 'someone.person@databricks.com' },

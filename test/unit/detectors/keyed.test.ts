@@ -108,7 +108,7 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['rater_name', 'reader_id', 'grader']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['center_code', 'centre_name']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isStaffRoleKey('discipline'), "a home visit's discipline is a patient's row's");
-    for (const key of ['asset_tag', 'campus', 'hosp_code', 'firmware', 'cabinet_id', 'agency_name', 'station address']) assert.ok(isOrganisationColumn(key), key);
+    for (const key of ['asset_tag', 'campus', 'hosp_code', 'firmware', 'cabinet_id', 'agency_name', 'station address', 'pec_id', 'hood_serial', 'plant_name']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isOrganisationColumn('device_model'));
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['city', 'patient_name', 'zip', 'machine_serial', 'cpap_machine_sn']) assert.ok(!isOrganisationColumn(key), key);

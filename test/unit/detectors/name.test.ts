@@ -90,6 +90,8 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a name before a role in brackets', text: 'TODO: Harold Zorblatt (data eng) to move consent_event to streaming' },
     { label: 'a name with nursing credentials', text: 'Harold Zorblatt, BSN, RN', region: 'output' },
     { label: "a perfusionist's name with the credential in a roster tuple", text: "('Harold Zorblatt, CCP', 'Dr. Quennell')", region: 'comment' },
+    { label: "an industrial hygienist's and a technologist's credentials", text: 'Harold Zorblatt, CIH and Gretchen Vell, RT(R)(CT) (CT lead tech) met', region: 'markdown' },
+    { label: 'a name before the department the person works in', text: 'call notes (Vell, Harold Zorblatt (pharmacy), Ada Quell)', region: 'markdown' },
     { label: 'a byline with an organisation address', text: 'ED Analytics · Harold Zorblatt (hzorblatt@lakeshorehealth.org) · 2024-10-17', region: 'markdown' },
     { label: 'a name and its role inside brackets', text: '| Approver | Privacy Office (Harold Zorblatt, CISO delegate) |', region: 'markdown' },
     { label: "a TODO's owner in brackets", text: 'TODO: move to v4.1 frequencies once the job is done (Harold Zorblatt).', region: 'markdown' },

@@ -28,6 +28,9 @@ function wrappersFor(language: Language): ReadonlySet<string> {
   return CODE_WRAPPERS;
 }
 
+/** R's row-wise tibble constructors (`frame_data` is `tribble`'s old name). */
+const TRIBBLE_CALLS = new Set(['tribble', 'frame_data']);
+
 /** Calls that build a date from numbers (`of` only as `LocalDate.of`). */
 const DATE_CALLS = new Set(['date', 'datetime', 'make_date', 'make_timestamp', 'isodate', 'isodatetime', 'of']);
 
@@ -205,6 +208,8 @@ class KeyedLiteralFinder {
         this.insertValues(i);
       } else if (this.sql && kind === Kind.Keyword && this.word(i) === 'values') {
         this.aliasedValues(i);
+      } else if (kind === Kind.Identifier && this.language === 'r' && this.isPunct(i + 1, '(') && TRIBBLE_CALLS.has(this.word(i))) {
+        this.tribbleRows(i + 1);
       } else if (kind === Kind.Identifier && this.isFrameConstructor(i)) {
         this.frameRows(i + 1);
       } else if (kind === Kind.Identifier && this.word(i) === 'todf' && this.isPunct(i - 1, '.') && this.isPunct(i + 1, '(')) {
@@ -783,6 +788,34 @@ class KeyedLiteralFinder {
     if (columns.length === 0) return;
     this.done.fill(1, columnArg[0], columnArg[1] + 1); // column names, not values
     this.emitRows(data, columns, (k) => this.isPunct(k, '(') || this.isPunct(k, '['));
+  }
+
+  /**
+   * R's `tribble(~mrn, ~dob, "…", "…", …)`: the `~` formulas name the columns, and the values that follow fill
+   * them row by row, each keyed by its position modulo their number.
+   */
+  private tribbleRows(open: number): void {
+    const close = this.match[open];
+    if (close < 0) return;
+    const columns: string[] = [];
+    let k = open + 1;
+    while (k < close && this.op(k) === '~' && (this.isKind(k + 1, Kind.Identifier) || this.isString(k + 1)) && (this.isPunct(k + 2, ',') || k + 2 === close)) {
+      columns.push(this.value(k + 1));
+      k += 3;
+    }
+    if (columns.length === 0) return;
+    this.table = ++this.tables;
+    for (let position = 0; k < close; position++) {
+      const key = columns[position % columns.length];
+      const call = this.dateCallOfElement(k);
+      const literal = call ? -1 : this.literalOfElement(k, close);
+      if (call) this.emitDateCall(call, key);
+      else if (literal >= 0) this.emit(literal, key, 'assign');
+      // On to the next value: past this one's brackets, to the comma after it.
+      while (k < close && !this.isPunct(k, ',')) k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
+      k++;
+    }
+    this.table = 0;
   }
 
   /**

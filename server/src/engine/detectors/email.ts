@@ -23,7 +23,7 @@ const ROLE_LOCALS = new Set([
   'owner', 'workspace', 'sp', 'bot', 'automation', 'etl', 'pipeline', 'scheduler',
 ]);
 const ROLE_PREFIXES = ['dl-', 'dl.', 'svc-', 'svc.', 'svc_', 'sp-', 'team-', 'grp-', 'group-', 'list-'];
-const ROLE_SUFFIXES = ['-team', '.team', '-alerts', '-support', '-admin', '-admins', '-bot', '-svc', '-dl', '-group', '-list', '-noreply', '-eng', '-ops', '-oncall', '-platform', '-infra'];
+const ROLE_SUFFIXES = ['-team', '.team', '-alerts', '-support', '-help', '-helpdesk', '-desk', '-admin', '-admins', '-bot', '-svc', '-dl', '-group', '-list', '-noreply', '-eng', '-ops', '-oncall', '-platform', '-infra'];
 const SYSTEM_DOMAINS = [
   'databricks.com', 'github.com', 'users.noreply.github.com', 'gserviceaccount.com', 'noreply.github.com',
   'googlegroups.com', 'slack.com', 'atlassian.net', 'pagerduty.com', 'microsoft.com', 'amazonaws.com',

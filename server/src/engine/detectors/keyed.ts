@@ -250,6 +250,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   // Bedside and lab machines a unit keeps (`monitor_serial` of a tele-ICU feed, an ECMO `console_serial`, an IVF
   // lab's incubators, a Mohs lab's cryostats) and the biomedical engineering that tags them.
   'monitor', 'console', 'cryostat', 'microtome', 'incubator', 'biomed',
+  // A pharmacy cleanroom's hoods (primary engineering controls, isolators); an employer's plants (`plant_name`).
+  'pec', 'hood', 'isolator', 'plant',
 ]);
 
 /**

@@ -85,6 +85,10 @@ const PROVIDER_SUFFIXES = [
   ', ccp', ', rrt', ', crt', ', otr', ', slp', ', ccc-slp', ', rdn', ', cdces', ', ibclc', ', cna', ', emt', ', rph',
   ', mls', ', htl', ', rdms', ', rvt', ', cnp', ', acnp', ', lmsw', ', lpc', ', lmft', ', psyd', ', facs', ', facc',
   ', cic', ', cpht', ', bcps', ', dabr', ', cgc',
+  // Occupational health and safety (`Cyrus Bellweather, CIH`, `…, COHN-S`, an audiologist's `AuD, CCC-A`), quality.
+  ', cih', ', csp', ', cohn', ', aud', ', ccc-a', ', cphq', ', ches', ', cspt',
+  // Radiologic technologists by their registry (`Tiffany Roebuck, RT(R)(CT)`).
+  ', rt(', ', rt ', ', arrt', ', cnmt', ', rdcs',
   // Nursing credentials written without the comma (`Renee Castillo RN CM`).
   ' rn', ' lpn', ' aprn', ' bsn', ' msn',
 ];
@@ -358,6 +362,9 @@ const STAFF_ROLE_WORDS = new Set([
   'cdi', 'him', 'relations', 'ur', 'um',
   // Decision and IT support, counsellors, community health workers, midwives, a collaborative's coach.
   'support', 'counselor', 'counsellor', 'chw', 'cnm', 'midwife', 'coach',
+  // Clinical departments and the professions that staff them (`Priya Subramaniam (pharmacy)`, `(ED educator)`).
+  'pharmacy', 'pharmacist', 'lab', 'laboratory', 'radiology', 'epidemiology', 'epidemiologist', 'educator', 'nurse',
+  'physician', 'surgeon', 'attending', 'therapist', 'audiologist', 'hygienist', 'dietitian', 'safety', 'ehs',
 ]);
 
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
