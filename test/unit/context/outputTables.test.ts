@@ -228,6 +228,14 @@ const CASES: readonly Case[] = [
     `       ${FIRST}      Unit clerk   ${MRN2}`,
     '```',
   ].join('\n'), [['Name', FULL], ['Role', 'Charge RN'], ['Cell / Pager', MRN1], ['Name', FIRST], ['Role', 'Unit clerk'], ['Cell / Pager', MRN2]]],
+  ["tabulate's grid: a header over +===+ and a border between every two rows", 'stream', [
+    '+------------+----------+', '| mrn        | dob      |', '+============+==========+',
+    `| ${L(MRN1, 10)} | ${L(DOB1, 8)} |`, '+------------+----------+', `| ${L(MRN2, 10)} | ${L(DOB2, 8)} |`, '+------------+----------+',
+    '', `| ${MRN1} |`,
+  ].join('\n'), [['mrn', MRN1], ['dob', DOB1], ['mrn', MRN2], ['dob', DOB2]]],
+  ['reprs of dataclasses and namedtuples, read as Rows', 'stream',
+    `DriverExam(name='${FULL}', dob=datetime.date(1900, 1, 2), mrn='${MRN1}')\nPt(mrn="${MRN2}")\nPoint('${MRN1}', 4) and obj.Attr == 'x'`,
+    [['name', FULL], ['dob', 'datetime.date(1900, 1, 2)'], ['mrn', MRN1], ['mrn', MRN2]]],
 ];
 
 const NEGATIVE: readonly Case[] = [

@@ -9,15 +9,41 @@ const MAX_KEY = 40;
 const MAX_QUOTED_KEY = 60;
 const MAX_VALUE = 200;
 
-/** `Row(mrn='…', first_name='…', visits=3)`; nested Rows are read where they start. */
+/**
+ * `Row(mrn='…', first_name='…', visits=3)`, and the reprs of dataclasses, namedtuples and pydantic models
+ * (`DriverExam(name='…', dob=datetime.date(…))`): a capitalised class name, then `key=` pairs. Nested records are
+ * read where they start.
+ */
 export function rowValues(text: string, sink: ValueSink): void {
   const quotes = new QuoteFinder(text);
-  for (let p = text.indexOf('Row(', 0); p >= 0 && !sink.full; p = text.indexOf('Row(', p + 4)) {
-    if (p > 0 && isKeyChar(text.charCodeAt(p - 1))) continue;
+  for (let p = text.indexOf('(', 0); p >= 0 && !sink.full; p = text.indexOf('(', p + 1)) {
+    if (!isRecordName(text, p) || !opensKeyword(text, p + 1)) continue;
     sink.beginTable();
-    readRowFields(text, p + 4, sink, quotes);
+    readRowFields(text, p + 1, sink, quotes);
     sink.endTable();
   }
+}
+
+/** Longest class name read before a record's bracket. */
+const MAX_RECORD_NAME = 40;
+
+/** Whether a capitalised identifier (`Row`, `DriverExam`) ends right before `open`, not the tail of a longer word. */
+function isRecordName(text: string, open: number): boolean {
+  let s = open;
+  while (s > 0 && open - s <= MAX_RECORD_NAME && isKeyChar(text.charCodeAt(s - 1))) s--;
+  if (s === open || open - s > MAX_RECORD_NAME) return false;
+  const c = text.charCodeAt(s);
+  return c >= 0x41 && c <= 0x5a && (s === 0 || text.charCodeAt(s - 1) !== 0x40 /* @ */);
+}
+
+/** Whether the bracket's first field is `key=` (not `==`): a record's, not a call's positional arguments. */
+function opensKeyword(text: string, pos: number): boolean {
+  let p = skipBlanks(text, pos);
+  const keyStart = p;
+  while (p < text.length && p - keyStart <= MAX_KEY && isKeyChar(text.charCodeAt(p))) p++;
+  if (p === keyStart || !isKeyStart(text.charCodeAt(keyStart))) return false;
+  p = skipBlanks(text, p);
+  return text.charCodeAt(p) === 0x3d && text.charCodeAt(p + 1) !== 0x3d;
 }
 
 function readRowFields(text: string, pos: number, sink: ValueSink, quotes: QuoteFinder): void {

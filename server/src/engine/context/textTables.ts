@@ -73,20 +73,24 @@ const AGGREGATE_ROWS = new Set(['count', 'mean', 'std', 'stddev', '25%', '50%', 
 
 // ---- Spark show() grids ----
 
-function isGridBorder(lines: Lines, i: number): boolean {
+/** `+---+---+`; with `header`, tabulate's `+===+===+` under a header row too. */
+function isGridBorder(lines: Lines, i: number, header = false): boolean {
   const start = lines.indent(i);
   const end = lines.ends[i];
   if (end - start < 3 || lines.text.charCodeAt(end - 1) !== 0x2b) return false;
   for (let p = start; p < end; p++) {
     const c = lines.text.charCodeAt(p);
-    if (c !== 0x2b && c !== 0x2d) return false;
+    if (c !== 0x2b && c !== 0x2d && !(header && c === 0x3d)) return false;
   }
   return true;
 }
 
-/** `+---+---+` / `|mrn|name|` / `+---+---+` / rows / `+---+---+`. */
+/**
+ * `+---+---+` / `|mrn|name|` / `+---+---+` / rows / `+---+---+`, as Spark's show() prints it; tabulate's `grid`
+ * format has `+===+` under the header and a border between every two rows.
+ */
 function readGrid(lines: Lines, border: number, sink: ValueSink): number {
-  if (border + 2 >= lines.count || !isGridBorder(lines, border + 2)) return border;
+  if (border + 2 >= lines.count || !isGridBorder(lines, border + 2, true)) return border;
   const plus = borderColumns(lines, border);
   const width = lines.ends[border] - lines.starts[border];
   // One list of bar offsets serves every row; a grid has thousands of rows and a handful of columns.
@@ -99,7 +103,11 @@ function readGrid(lines: Lines, border: number, sink: ValueSink): number {
   const summary = keys[0] === 'summary';
   let i = border + 3;
   for (; i < lines.count && !sink.full; i++) {
-    if (isGridBorder(lines, i)) return i + 1;
+    if (isGridBorder(lines, i)) {
+      // A border ends the grid unless another of its rows follows.
+      if (i + 1 < lines.count && gridBars(lines, i + 1, plus, width, bars)) continue;
+      return i + 1;
+    }
     if (!gridBars(lines, i, plus, width, bars)) break;
     if (summary && AGGREGATE_ROWS.has(text.slice(bars[0] + 1, bars[1]).trim())) continue;
     for (let k = 0; k < columns.length; k++) addGridValue(sink, columns[k], bars[k] + 1, bars[k + 1]);

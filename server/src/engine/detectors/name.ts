@@ -399,6 +399,9 @@ function namesProviderAt(view: TextView, cue: ReturnType<typeof cueBefore>, pos:
  * Luis Herrera gets paged`): no lower-case word of three letters or more but a few linking ones.
  */
 function namesTheProvider(gap: string): boolean {
+  // A word about a patient between them, capitalised or not, names the patient next (`Reported by Mercy Ridge ED,
+  // 2024-08-07. Patient Ambrose …`).
+  if (gap.split(/[^A-Za-z]+/).some((w) => w.length >= 2 && PATIENT_WORDS.has(w.toLowerCase()))) return false;
   // A handle before the name in brackets (`author: kbjornstad (Kirsten Bjornstad)`) is the same person's.
   return holdsOnlyWordsOf(gap.replace(/\S+@\S+/g, ' ').replace(/[\w.-]+ ?\(\s*$/, ' '), PROVIDER_GAP_WORDS);
 }
@@ -459,6 +462,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (!(first >= 65 && first <= 90) && !(first >= 0xc0 && first <= 0xde)) continue;
     const a = view.atom(i);
     const word = atomText(view, a);
+    // `Patient`, `Member` opening a sentence is the cue to the name after it, never the name's first word.
+    if (word.length <= 10 && PATIENT_WORDS.has(word.toLowerCase())) continue;
     const upper = upperCaseNameAt(view, i, roleCues, allCues);
     if (upper) {
       out.push(makeCandidate(view, a.start, upper.end, 'name', 'name', 'high'));
