@@ -51,6 +51,8 @@ describe('detectors/keyed: classifyKey', () => {
     ['phone_primary', 'phone'], ['address_home', 'geographic'], ['email_work', 'email'], ['client_name', 'name'], ['enrollee_name', 'name'], ['mom_name', 'name'], ['cand_name', undefined],
     ['resident_name', 'name'], ['client_urn', 'other-id'], ['client_id', undefined], ['home', undefined],
     ['pid_3_count', undefined], ['msh10_ctrl_id', undefined], ['pid', undefined], ['nk1_2', undefined], ['pidx_5_name', undefined],
+    // An asylum seeker's A-number; the person a bite or assault report is about.
+    ['a_number', 'other-id'], ['alien_registration_number', 'other-id'], ['victim_ssn', 'ssn'], ['victim_address', 'geographic'],
   ];
   for (const [key, expected] of cases) {
     it(`classifies ${key}`, () => assert.equal(classifyKey(key), expected));
@@ -76,7 +78,7 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it("reads a part of a name after its owner's word as the part (`pat_first`)", () => {
-    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother', 'name_a', 'name_R', 'cand_name', 'donor_name']) assert.equal(personTableCategory(key), 'name', key);
+    for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother', 'name_a', 'name_R', 'cand_name', 'donor_name', 'victim_name']) assert.equal(personTableCategory(key), 'name', key);
     for (const key of ['run_first', 'first_seen', 'pat', 'client_type', 'members', 'name_c']) assert.equal(personTableCategory(key), undefined, key);
   });
 

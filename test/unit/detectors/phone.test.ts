@@ -15,6 +15,7 @@ describe('detectors/phone', () => {
   vectors([
     { label: 'a dashed number', text: `call back at ${dashed} today`, value: dashed, category: 'phone' },
     { label: 'a parenthesised number', text: `Phone: ${paren}`, value: paren, category: 'phone' },
+    { label: 'a parenthesised area code before spaced groups', text: `next of kin: (${area}) ${exch} ${line} (sister)`, value: `(${area}) ${exch} ${line}`, category: 'phone' },
     { label: 'a dotted number', text: `cell ${dotted}`, value: dotted, category: 'phone' },
     { label: 'an international form', text: `reach her on ${plusOne}`, value: plusOne, category: 'phone' },
     { label: 'bare digits after a phone cue', text: `phone ${bare}`, value: bare, category: 'phone' },

@@ -111,6 +111,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'case_no', 'case_number', 'case_num', 'medicaid_case_number', 'medicaid_case_no',
     // A Ryan White client's unique record number, made from the client's name and birth date.
     'client_urn', 'urn_id',
+    // An immigrant's alien registration number (A-number), as an asylum or refugee clinic records it.
+    'a_number', 'anumber', 'a_no', 'alien_number', 'alien_no', 'alien_registration_number', 'uscis_number', 'uscis_no',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
@@ -122,6 +124,8 @@ const OWNER_PREFIXES = new Set([
   // A patient's relatives and the people a patient's record lists (`mother_dob`, `child_first_name`, `nok_phone`).
   'mother', 'mom', 'father', 'dad', 'child', 'infant', 'baby', 'newborn', 'spouse', 'dependent', 'guardian', 'caregiver',
   'caller', 'nok', 'emergency', 'complainant',
+  // The person a report is about: a bite, an assault, a crash (`victim_name`, `victim_dob`).
+  'victim',
   // The two sides of a pair being matched (`l_dob_raw`, `r_mrn`, `left_ssn`), as STORAGE_SUFFIXES has them after.
   'l', 'r', 'left', 'right',
 ]);
@@ -401,7 +405,7 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
     'guarantor', 'subscriber', 'decedent'].map((k): [string, Category] => [k, 'name']),
   // People named so only beside their identifiers: a transplant candidate, donor or recipient (a job candidate
   // or a charity's donor elsewhere), a student of a school programme.
-  ...['cand_name', 'candidate_name', 'donor_name', 'recipient_name', 'student_name'].map((k): [string, Category] => [k, 'name']),
+  ...['cand_name', 'candidate_name', 'donor_name', 'recipient_name', 'student_name', 'victim', 'victim_name'].map((k): [string, Category] => [k, 'name']),
   // A contact of a case (TB, STI partner notification) beside their birth date; a site's contact is its staff's,
   // which a table of sites says first.
   ['contact', 'name'], ['contact_name', 'name'], ['contact_full_name', 'name'],

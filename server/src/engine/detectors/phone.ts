@@ -43,10 +43,14 @@ function sameSeps(chain: Chain, allowed: string): boolean {
   return false;
 }
 
-/** `(ddd) ddd-dddd` or `(ddd)ddd-dddd` where `chain` is the area code. */
+/** `(ddd) ddd-dddd`, `(ddd)ddd-dddd` or `(ddd) ddd dddd` where `chain` is the area code. */
 function parenthesised(view: TextView, chain: Chain): PhoneSpan | undefined {
   if (view.charBefore(chain.start) !== '(' || groupsOf(chain) !== '3') return undefined;
   const rest = view.nextChainAfter(chain, ') ') ?? view.nextChainAfter(chain, ')');
+  if (rest && groupsOf(rest) === '3') {
+    const line = view.nextChainAfter(rest, ' ');
+    return line && groupsOf(line) === '4' ? { start: chain.start - 1, end: line.end, formatted: true } : undefined;
+  }
   if (!rest || groupsOf(rest) !== '3,4' || !sameSeps(rest, '-.')) return undefined;
   return { start: chain.start - 1, end: rest.end, formatted: true };
 }
