@@ -190,5 +190,9 @@ export const RECURRING_INPUT: AdversarialInput = {
  */
 export const SITES_ON_ONE_LINE: AdversarialInput = repeat('organisation sites on one line', 'Facility: Bayview Medical Center, 2100 Lakeshore Dr, Minneapolis, MN 55406, (612) 555-0100; ');
 /** FHIR resources of organisations, each opened and never closed, then each closed (organisationResources.ts). */
+/** NPPES records pasted as comment lines, one comment run: every line is mapped back from the run's joined text. */
+export const NPPES_COMMENTS: AdversarialInput = repeat('NPPES records pasted as comments',
+  '# {"enumeration_type": "NPI-1", "telephone_number": "816-555-0110"}\n# "taxonomies": [{"desc": "x"\n');
+
 export const ORGANISATION_RESOURCES: AdversarialInput = repeat('unclosed and closed FHIR Organization resources',
   '{"resourceType": "Location", "telecom": [{"system": "phone", "value": "+1 502 555 0100"}, {"resourceType": "Organization", "name": "Zzyzx"}, ');

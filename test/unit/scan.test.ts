@@ -483,6 +483,16 @@ describe('tables pasted into comments and Markdown', () => {
     assert.deepEqual(typedFindings('synthetic_transfers.py', transfers).map((f) => f[0]), ['name', 'date', 'phone', 'name', 'date', 'phone']);
   });
 
+  it("reads no NPPES registry record pasted as comments, and a patient's number in the comment after it", () => {
+    const text = source([
+      '# {', '#   "results": [{', '#     "enumeration_type": "NPI-1",', '#     "basic": {"first_name": "TESTA", "last_name": "ZORBLATT"},',
+      '#     "addresses": [{"address_purpose": "LOCATION", "address_1": "4401 ZORBLATT RD",',
+      '#       "telephone_number": "816-555-0110", "fax_number": "816-555-0111"}]', '#   }]', '# }',
+      '# patient callback 816-555-0142',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_nppes.py', text), [['phone', undefined, '816-555-0142']]);
+  });
+
   it('reads a roster with desk extensions and pagers as staff, and no other row of a bare name column on the word of a name found there', () => {
     const roster = source([
       '# MAGIC %md', '# MAGIC | name | language(s) | cert | ext | pager |', '# MAGIC |---|---|---|---|---|',

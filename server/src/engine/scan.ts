@@ -34,7 +34,7 @@ import { parseSuppressions, type Suppressions } from './suppression';
 import { CATEGORY_LABELS } from './categories';
 import { findRecurrences, mayRecur, RecurringValues, type Covered } from './recurrences';
 import { isStaffs, StaffNames, staffEvidence, type StaffClaimText } from './staffNames';
-import { organisationResources } from './context/organisationResources';
+import { mayHoldOrganisationResource, organisationResources } from './context/organisationResources';
 import { datesOnRecordLine, nameAfterIdentifier, RECORD_WINDOW } from './recordDates';
 import { addressFieldLiterals } from './context/addressFields';
 import { redact } from './redact';
@@ -769,10 +769,35 @@ function commentTables(
         judged ??= [];
         for (const s of spans) judged.push(s);
       }
+      // An organisation's resource or registry record pasted as comments (an NPPES lookup's JSON) is not read.
+      const resources = mayHoldOrganisationResource(slice.text.slice(starts[0], ends[ends.length - 1])) ? resourceLines(slice, starts, ends) : undefined;
+      if (resources) mergeSpans(judged ??= [], resources);
     }
     runStart = next;
   }
   return judged;
+}
+
+/** The parts of the lines [starts[i], ends[i]) that the organisations' resources in their joined text cover. */
+function resourceLines(slice: TextSlice, starts: readonly number[], ends: readonly number[]): number[] | undefined {
+  let joined = '';
+  for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
+  const resources = organisationResources(joined);
+  if (resources.length === 0) return undefined;
+  const out: number[] = [];
+  let lineStart = 0;
+  let k = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const lineEnd = lineStart + ends[i] - starts[i];
+    while (k < resources.length && resources[k + 1] <= lineStart) k += 2;
+    for (let r = k; r < resources.length && resources[r] < lineEnd; r += 2) {
+      const s = Math.max(resources[r], lineStart);
+      const e = Math.min(resources[r + 1], lineEnd);
+      if (e > s) out.push(starts[i] + s - lineStart, starts[i] + e - lineStart);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** A comment that reads as code comparing or listing literals: `F.col("mrn") == "…"`, `mrn IN ('…')`, `.isin([…])`. */

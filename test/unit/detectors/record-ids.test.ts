@@ -14,6 +14,7 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a patient id label', text: 'patient id 90871234 re-admitted', value: '90871234', category: 'mrn' },
     { label: 'an EMPI', text: 'EMPI 1002003004', value: '1002003004', category: 'other-id' },
     { label: 'a subject id', text: 'subject id: S-001234', value: 'S-001234', category: 'other-id' },
+    { label: "a trial participant's id", text: 'participant id P-004417 enrolled 2024-01-02', value: 'P-004417', category: 'other-id' },
     { label: 'an MBI alone', text: `bene ${mbi}`, value: mbi, category: 'health-plan-id' },
     { label: 'a dashed MBI', text: `MBI ${mbiDashed}`, value: mbiDashed, category: 'health-plan-id' },
     { label: 'a member id after a label', text: 'member id W123456789', value: 'W123456789', category: 'health-plan-id' },
@@ -27,6 +28,7 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a bare subscriber word', text: 'Ann (subscriber ZZQ000654321) re-sent', value: 'ZZQ000654321', category: 'health-plan-id' },
   ], [
     { label: 'an id without a label', text: 'row 00482913 loaded' },
+    { label: "a registry's participant: a hospital", text: 'Participant ID: 104472   Zorblatt Heart & Vascular Institute, Testville' },
     { label: 'a masked MRN', text: 'MRN: XXXX1234 and MRN ****5678' },
     { label: 'a year after an MRN label', text: 'MRN 2023 backfill' },
     { label: 'an NPI after a patient-id label', text: `patient id ${npi()}` },

@@ -20,6 +20,11 @@ const RECORD_REACH = 2000;
 /** The longest resource read: beyond it the rest of the text is read as it is. */
 const MAX_RESOURCE = 64 * 1024;
 
+/** Whether the text may hold an organisation's resource at all (a marker key): most texts hold none. */
+export function mayHoldOrganisationResource(text: string): boolean {
+  return MARKER.test(text);
+}
+
 /** [start, end) pairs, ascending and not overlapping, of the organisations' resources in the text. */
 export function organisationResources(text: string): number[] {
   const spans: number[] = [];

@@ -4,6 +4,7 @@
 import { makeCandidate } from './candidate';
 import { withExtraCues, type CueHit } from './cues';
 import { labelledValues, RECORD_ID_SHAPE } from './labelled';
+import { isOrganisationSite } from './geographic';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -22,9 +23,18 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const cues = withExtraCues(OTHER_ID_CUES, 'other-id', context);
   const out: Candidate[] = [];
   for (const v of labelledValues(view, cues, RECORD_ID_SHAPE)) {
-    if (!isResourceCount(view, v.cue)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'other-id', 'other-id', 'medium'));
+    if (isResourceCount(view, v.cue) || isRegistryParticipant(view, v.cue, v.chain.start, v.chain.end)) continue;
+    out.push(makeCandidate(view, v.chain.start, v.chain.end, 'other-id', 'other-id', 'medium'));
   }
   return out;
+}
+
+/**
+ * A registry's participant is a hospital (NCDR's `Participant ID: 104472   Meridian Heart & Vascular Institute`):
+ * on a line that names an organisation and no person, the id is the organisation's.
+ */
+function isRegistryParticipant(view: TextView, cue: CueHit, start: number, end: number): boolean {
+  return cue.phrase === 'participant id' && isOrganisationSite(view.text, start, end);
 }
 
 /** FHIR resource types a bulk export or a load counts, beside `Encounter`. */
