@@ -86,6 +86,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a name before a note about the care team', text: 'Harold Zorblatt (care team notified) missed dialysis', value: 'Harold Zorblatt', category: 'name' },
     { label: 'a patient in brackets after a word about them', text: 'the fall on 4 West (Harold Zorblatt) was reviewed', value: 'Harold Zorblatt', category: 'name' },
     { label: 'a patient and the unit the patient is in', text: 'Harold Zorblatt in ICU since Tuesday', value: 'Harold Zorblatt', category: 'name' },
+    { label: "a surname before the next field's label on a scanned form", text: 'Last Name: Zorblatt First Name: (illegible)', value: 'Zorblatt', category: 'name', region: 'comment' },
     { label: 'a patient named after a sentence a byline opened', text: 'Reported by Quennell Ridge ED, 2024-08-07. Patient Harold Zorblatt was bitten', value: 'Harold Zorblatt', category: 'name', region: 'markdown' },
   ], [
     { label: 'a name before a role in brackets', text: 'TODO: Harold Zorblatt (data eng) to move consent_event to streaming' },

@@ -134,6 +134,8 @@ function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NameP
       continue;
     }
     const w = atomText(view, a);
+    // The next field's label ends the name (`Last Name: Kapanadze First Name: Giorgi`).
+    if (words.length > 0 && opensFieldLabel(view, w, a.end)) break;
     const surnameAfterGiven = words.length === 1 && GIVEN_NAMES.has(words[0]) && isSurnameShaped(w);
     if (!spaced || a.kind !== 'letters' || !isCapitalisedWord(w) || (!anyCapitalised && !isNameWord(w) && !surnameAfterGiven)) break;
     words.push(w);
@@ -143,6 +145,16 @@ function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NameP
   }
   if (words.length === 0) return undefined;
   return { start, end, words, startIndex: index, nextIndex: i };
+}
+
+/** Words that open a form's field label (`First Name:`, `Date of Birth:`, `DOB:`). */
+const FIELD_LABEL_WORDS = new Set(['first', 'last', 'middle', 'given', 'family', 'name', 'date', 'dob', 'sex', 'gender', 'phone', 'address', 'mrn', 'age', 'ssn', 'cdl', 'license', 'city', 'state', 'zip', 'email']);
+/** The rest of a field label after its first word: up to two more words, then a colon. */
+const LABEL_REST = /^(?: [A-Za-z]{1,12}){0,2} ?:/;
+
+/** Whether the word at `end` opens a field label (one of FIELD_LABEL_WORDS, a colon within two more words). */
+function opensFieldLabel(view: TextView, word: string, end: number): boolean {
+  return FIELD_LABEL_WORDS.has(word.toLowerCase()) && LABEL_REST.test(view.text.slice(end, end + 28));
 }
 
 function isNameWord(w: string): boolean {
