@@ -1095,7 +1095,8 @@ const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geograph
  * In one pass over a read's values: tables with a column of roles (`| role | name | contact |`) or whose only
  * people are workforce columns, whose people are staff; and tables of organisations (`| site_id | site_name | address | city | zip | npi |`), where a column names
  * an organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP
- * codes, phones and mailboxes are the organisations'.
+ * codes, phones and mailboxes are the organisations'. With `textOf` (a value's text), a table whose first column no
+ * word types holds organisations' names is one of organisations too.
  */
 function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableValue[], textOf?: (i: number) => string): StaffAndOrganisationTables {
   let staffTables: Set<number> | undefined;

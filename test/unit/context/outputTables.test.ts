@@ -236,6 +236,16 @@ const CASES: readonly Case[] = [
   ['reprs of dataclasses and namedtuples, read as Rows', 'stream',
     `DriverExam(name='${FULL}', dob=datetime.date(1900, 1, 2), mrn='${MRN1}')\nPt(mrn="${MRN2}")\nPoint('${MRN1}', 4) and obj.Attr == 'x'`,
     [['name', FULL], ['dob', 'datetime.date(1900, 1, 2)'], ['mrn', MRN1], ['mrn', MRN2]]],
+  ['tab- and semicolon-separated rows under their headers', 'stream', [
+    'ts\tclient_name\tmrn', `x\t${FULL}\t${MRN1}`, '', 'patient_name;dob;rx_number', `ZZEXAMPLE, TESTA;${DOB1};${MRN2}`,
+  ].join('\n'), [['ts', 'x'], ['client_name', FULL], ['mrn', MRN1], ['patient_name', 'ZZEXAMPLE, TESTA'], ['dob', DOB1], ['rx_number', MRN2]]],
+  ['a Polars frame: header, --- and dtype rows, then rows split at \u2506 with strings in quotes', 'stream', [
+    'shape: (2, 3)', '\u250c\u2500\u2500\u2500\u252c\u2500\u2500\u2500\u2510',
+    '\u2502 name \u2506 mrn \u2506 dob \u2502', '\u2502 --- \u2506 --- \u2506 --- \u2502', '\u2502 str \u2506 str \u2506 date \u2502',
+    '\u255e\u2550\u2550\u2550\u256a\u2550\u2550\u2550\u2561',
+    `\u2502 "${FULL}" \u2506 "${MRN1}" \u2506 ${DOB1} \u2502`, `\u2502 "${FIRST}" \u2506 "${MRN2}" \u2506 ${DOB2} \u2502`,
+    '\u2514\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2518',
+  ].join('\n'), [['name', FULL], ['mrn', MRN1], ['dob', DOB1], ['name', FIRST], ['mrn', MRN2], ['dob', DOB2]]],
 ];
 
 const NEGATIVE: readonly Case[] = [

@@ -153,9 +153,9 @@ class KeyedLiteralFinder {
   private columnFrameTable = 0;
   /** The closing bracket of the list of records (`[{"mrn": …}, {"mrn": …}]`) the walk is inside, if any. */
   private recordsClose = -1;
-  /** Record types declared so far (`case class Hospital(ccn: String, …)`, `Patient = Row("mrn", …)`): their fields, and the table of their rows. */
   /** A literal emitted as the whole call around it (`datetime.date(1948, 1, 5)`), while it is keyed. */
   private wide: { readonly token: number; readonly start: number; readonly end: number } | undefined;
+  /** Record types declared so far (`case class Hospital(ccn: String, …)`, `Patient = Row("mrn", …)`): their fields, and the table of their rows. */
   private readonly records = new Map<string, { readonly fields: readonly string[]; table: number }>();
   /** word(i) of each name token, made on first use: the look-arounds ask for the same few tokens many times. */
   private readonly words: (string | undefined)[];
@@ -806,11 +806,7 @@ class KeyedLiteralFinder {
     if (columns.length === 0) return;
     this.table = ++this.tables;
     for (let position = 0; k < close; position++) {
-      const key = columns[position % columns.length];
-      const call = this.dateCallOfElement(k);
-      const literal = call ? -1 : this.literalOfElement(k, close);
-      if (call) this.emitDateCall(call, key);
-      else if (literal >= 0) this.emit(literal, key, 'assign');
+      this.emitElement(k, close, columns[position % columns.length]);
       // On to the next value: past this one's brackets, to the comma after it.
       while (k < close && !this.isPunct(k, ',')) k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
       k++;
@@ -1009,15 +1005,21 @@ class KeyedLiteralFinder {
         continue;
       }
       const key = columns[position];
-      if (elementStart && key !== undefined) {
-        const call = this.dateCallOfElement(k);
-        const literal = call ? -1 : this.literalOfElement(k, close);
-        if (call) this.emitDateCall(call, key);
-        else if (literal >= 0) this.emit(literal, key, 'assign');
-      }
+      if (elementStart && key !== undefined) this.emitElement(k, close, key);
       elementStart = false;
       k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
     }
+  }
+
+  /** A row's element at k under its column: a date call whole, or the literal it consists of. */
+  private emitElement(k: number, close: number, key: string): void {
+    const call = this.dateCallOfElement(k);
+    if (call) {
+      this.emitDateCall(call, key);
+      return;
+    }
+    const literal = this.literalOfElement(k, close);
+    if (literal >= 0) this.emit(literal, key, 'assign');
   }
 
   /** The date constructor call an element opens with: `date(1948, 1, 5)`, `dt.date(…)`. */

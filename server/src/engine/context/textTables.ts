@@ -40,6 +40,7 @@ function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink)
   let next = i;
   let from = i;
   if (c === 0x2b /* + */ && isGridBorder(lines, i)) next = readGrid(lines, i, sink);
+  else if (c === POLARS_TOP_LEFT) next = readPolars(lines, i, sink);
   else if (c === 0x2d /* - */ && lines.startsWith(i, '-RECORD', first)) next = readVertical(lines, i, sink);
   else if (isSeriesFooter(lines, i)) {
     from = Math.max(runStart, i - MAX_SERIES_LINES);
@@ -49,8 +50,8 @@ function readBlockAt(lines: Lines, i: number, runStart: number, sink: ValueSink)
   else if (c === 0x24 /* $ */ && mayBeColumnSummary(lines, i)) next = readColumnSummaries(lines, i, sink);
   else if (first > lines.starts[i] && first < lines.ends[i]) next = readDataFrame(lines, i, sink);
   else if (first === lines.starts[i] && i + 1 < lines.count) {
-    const csvKeys = csvHeader(lines, i);
-    next = csvKeys ? readCsvRows(lines, i, csvKeys, sink) : readFixedWidth(lines, i, sink);
+    const csv = csvHeader(lines, i);
+    next = csv ? readCsvRows(lines, i, csv, sink) : readFixedWidth(lines, i, sink);
   }
   return next > i ? { from, next } : undefined;
 }
@@ -113,6 +114,61 @@ function readGrid(lines: Lines, border: number, sink: ValueSink): number {
     for (let k = 0; k < columns.length; k++) addGridValue(sink, columns[k], bars[k] + 1, bars[k + 1]);
   }
   return i;
+}
+
+// ---- Polars frames ----
+
+const POLARS_TOP_LEFT = 0x250c; // ┌
+const POLARS_EDGE = 0x2502; // │
+const POLARS_SEPARATOR = 0x2506; // ┆
+const POLARS_HEADER_END = 0x255e; // ╞
+/** Rows between a Polars header and its `╞═══╡` line: the `---` row and the dtype row. */
+const MAX_POLARS_HEADER_ROWS = 3;
+
+/**
+ * A Polars frame: `┌───┬───┐`, a header row `│ mrn ┆ dob │`, its `---` and dtype rows, `╞═══╪═══╡`, then rows
+ * split at `┆` until `└───┴───┘`. Strings print in double quotes; the value is read inside them.
+ */
+function readPolars(lines: Lines, top: number, sink: ValueSink): number {
+  const header = top + 1;
+  const cells: [number, number][] = [];
+  if (header >= lines.count || polarsCells(lines, header, cells) < 1) return top;
+  const keys = cells.map(([s, e]) => lines.text.slice(s, e));
+  let i = header + 1;
+  while (i < lines.count && i - header <= MAX_POLARS_HEADER_ROWS && lines.text.charCodeAt(lines.indent(i)) !== POLARS_HEADER_END) i++;
+  if (i >= lines.count || lines.text.charCodeAt(lines.indent(i)) !== POLARS_HEADER_END) return top;
+  const columns = sink.columnsOf(keys);
+  for (i++; i < lines.count && !sink.full && polarsCells(lines, i, cells) === keys.length; i++) {
+    for (let k = 0; k < keys.length; k++) {
+      const column = columns[k];
+      if (!column) continue;
+      const [s, e] = cells[k];
+      const quoted = e - s >= 2 && lines.text.charCodeAt(s) === 0x22 && lines.text.charCodeAt(e - 1) === 0x22;
+      sink.addTo(column, quoted ? s + 1 : s, quoted ? e - 1 : e);
+    }
+  }
+  return lines.text.charCodeAt(lines.indent(i)) === 0x2514 /* └ */ ? i + 1 : i;
+}
+
+/** The trimmed cells of a Polars row (`│ a ┆ b │`) into `cells`; their number, 0 when line i is no row. */
+function polarsCells(lines: Lines, i: number, cells: [number, number][]): number {
+  const text = lines.text;
+  const first = lines.indent(i);
+  let end = lines.ends[i];
+  while (end > first && isSpace(text.charCodeAt(end - 1))) end--;
+  cells.length = 0;
+  if (text.charCodeAt(first) !== POLARS_EDGE || end - first < 2 || text.charCodeAt(end - 1) !== POLARS_EDGE) return 0;
+  let cellStart = first + 1;
+  for (let p = first + 1; p <= end - 1; p++) {
+    if (p < end - 1 && text.charCodeAt(p) !== POLARS_SEPARATOR) continue;
+    let s = cellStart;
+    let e = p;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    cells.push([s, e]);
+    cellStart = p + 1;
+  }
+  return cells.length;
 }
 
 /** Positions of `+` in a border line, relative to the line start. */
@@ -248,18 +304,35 @@ function pipeCells(lines: Lines, i: number): [number, number][] {
 const MIN_CSV_COLUMNS = 3;
 const CSV_CELLS: [number, number][] = [];
 
+/** Delimiters a header is split at, in the order tried: comma, tab (TSV), semicolon (European CSV). */
+const CSV_DELIMITERS = [0x2c, 0x09, 0x3b];
+
+interface CsvHeader {
+  readonly keys: string[];
+  readonly delimiter: number;
+}
+
 /**
  * The column names of a CSV header at the margin (`clinic,mrn,patient,dob`, a `to_csv()` print, a file's `head`):
- * three or more comma-separated names (a quoted name read inside its quotes) with no space after a comma (prose and
- * SQL lists put one there), over a line of as many cells; undefined for any other line.
+ * three or more names split at commas, tabs or semicolons (a quoted name read inside its quotes) with no space
+ * after a delimiter (prose and SQL lists put one there), over a line of as many cells; undefined for any other line.
  */
-function csvHeader(lines: Lines, i: number): string[] | undefined {
+function csvHeader(lines: Lines, i: number): CsvHeader | undefined {
   const text = lines.text;
   const c = text.charCodeAt(lines.starts[i]);
   // A name or a quoted name opens it: most lines are passed on their first character.
   if (!isNameStart(c) && c !== 0x22) return undefined;
-  const cells = csvCells(lines, i, CSV_CELLS);
-  if (cells < MIN_CSV_COLUMNS || csvCells(lines, i + 1, undefined) !== cells) return undefined;
+  for (const delimiter of CSV_DELIMITERS) {
+    const keys = csvHeaderSplitAt(lines, i, delimiter);
+    if (keys) return { keys, delimiter };
+  }
+  return undefined;
+}
+
+function csvHeaderSplitAt(lines: Lines, i: number, delimiter: number): string[] | undefined {
+  const text = lines.text;
+  const cells = csvCells(lines, i, CSV_CELLS, delimiter);
+  if (cells < MIN_CSV_COLUMNS || csvCells(lines, i + 1, undefined, delimiter) !== cells) return undefined;
   const keys: string[] = [];
   for (let k = 0; k < cells; k++) {
     let [from, to] = CSV_CELLS[k];
@@ -276,10 +349,10 @@ function csvHeader(lines: Lines, i: number): string[] | undefined {
 }
 
 /** Rows under a CSV header while each has as many cells; a quoted cell's value is read inside its quotes. */
-function readCsvRows(lines: Lines, header: number, keys: readonly string[], sink: ValueSink): number {
+function readCsvRows(lines: Lines, header: number, { keys, delimiter }: CsvHeader, sink: ValueSink): number {
   const columns = sink.columnsOf(keys);
   let i = header + 1;
-  for (; i < lines.count && !sink.full && csvCells(lines, i, CSV_CELLS) === keys.length; i++) {
+  for (; i < lines.count && !sink.full && csvCells(lines, i, CSV_CELLS, delimiter) === keys.length; i++) {
     for (let k = 0; k < keys.length && !sink.full; k++) {
       const column = columns[k];
       if (!column) continue;
@@ -292,10 +365,10 @@ function readCsvRows(lines: Lines, header: number, keys: readonly string[], sink
 }
 
 /**
- * The cells of line i split at commas outside double quotes (`""` inside quotes is a quote), written to `out` when
- * given; returns how many. A line with no comma has one cell. One pass over the line.
+ * The cells of line i split at the delimiter (a comma unless given) outside double quotes (`""` inside quotes is a
+ * quote), written to `out` when given; returns how many. A line with no delimiter has one cell. One pass over the line.
  */
-function csvCells(lines: Lines, i: number, out: [number, number][] | undefined): number {
+function csvCells(lines: Lines, i: number, out: [number, number][] | undefined, delimiter = 0x2c): number {
   const text = lines.text;
   const end = lines.ends[i];
   let count = 0;
@@ -304,7 +377,7 @@ function csvCells(lines: Lines, i: number, out: [number, number][] | undefined):
   for (let p = cellStart; p < end; p++) {
     const c = text.charCodeAt(p);
     if (c === 0x22) quoted = !quoted;
-    else if (c === 0x2c && !quoted) {
+    else if (c === delimiter && !quoted) {
       if (out) out[count] = [cellStart, p];
       count++;
       cellStart = p + 1;

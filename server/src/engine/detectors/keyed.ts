@@ -112,7 +112,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     // A Ryan White client's unique record number, made from the client's name and birth date.
     'client_urn', 'urn_id',
     // An immigrant's alien registration number (A-number), as an asylum or refugee clinic records it.
-    'a_number', 'anumber', 'a_no', 'alien_number', 'alien_no', 'alien_registration_number', 'uscis_number', 'uscis_no',
+    'a_number', 'anumber', 'alien_number', 'alien_no', 'alien_registration_number', 'uscis_number', 'uscis_no',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
