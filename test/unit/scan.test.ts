@@ -189,6 +189,21 @@ describe('tables typed into strings', () => {
   });
 });
 
+describe('XML in strings, comments and Markdown', () => {
+  it("reads an eRx message in a string by its elements, not as SQL, and no prescriber's name", () => {
+    const text = source([
+      'msg = """',
+      '<Patient><HumanPatient><Name><LastName>Zorblatt</LastName><FirstName>Quennella</FirstName></Name>',
+      '<DateOfBirth><Date>1948-01-05</Date></DateOfBirth></HumanPatient></Patient>',
+      '<Prescriber><NonVeterinarian><Name><LastName>Begorbla</LastName></Name></NonVeterinarian></Prescriber>',
+      '"""',
+    ]);
+    assert.deepEqual(typedFindings('synthetic_erx.py', text), [
+      ['name', 'LastName', 'Zorblatt'], ['name', 'FirstName', 'Quennella'], ['date', 'DateOfBirth', '1948-01-05'],
+    ]);
+  });
+});
+
 describe('commented-out code', () => {
   it('checks the keyed literals of a comment that reads as code, and not a comment of prose', () => {
     const text = source([

@@ -660,6 +660,8 @@ const SQL_START = /^\s*(?:select|with|insert|update|delete|merge|create|from|gra
 // `(?:\(\s*)?` rather than `\(?\s*` after `\s*`: two adjacent whitespace runs backtrack quadratically on long blanks.
 const SQL_PREDICATE = /[=<>]\s*['"\d]|\b(?:in|like)\s*(?:\(\s*)?['"]/i;
 
+const XML_END_TAG = /<\/[A-Za-z]/;
+
 /** One TokenList per nesting level of scanCode (a cell's code, then SQL held in its strings), reused for every text. */
 const tokenLists: TokenList[] = [];
 
@@ -700,7 +702,8 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     const ve = from + code.valueEnd[i];
     if (ve <= vs) continue;
     let content = slice.text.slice(vs, ve);
-    const sql = language !== 'sql' && (SQL_START.test(content) || SQL_PREDICATE.test(content));
+    // XML's `>1948` is no comparison: a string with an end tag is markup, not a query.
+    const sql = language !== 'sql' && (SQL_START.test(content) || (SQL_PREDICATE.test(content) && !XML_END_TAG.test(content)));
     if (sql) {
       scanCode(ctx, cell, 'sql', vs, ve, depth + 1);
       content = blanked(content, quotedIdentifiers(tokenLists[depth + 1]));
@@ -849,9 +852,9 @@ function isNextLine(text: string, end: number, start: number): boolean {
 
 /**
  * A pasted table has columns (a `|`, a gap of two spaces between words, or commas with no space after them on some
- * line), or is a printed Row or a log line of tight `key=value` pairs.
+ * line), or is a printed Row, a log line of tight `key=value` pairs or XML (an end tag).
  */
-const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,/;
+const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,|<\/[A-Za-z]/;
 
 /**
  * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their

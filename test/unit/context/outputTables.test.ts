@@ -246,6 +246,11 @@ const CASES: readonly Case[] = [
     `\u2502 "${FULL}" \u2506 "${MRN1}" \u2506 ${DOB1} \u2502`, `\u2502 "${FIRST}" \u2506 "${MRN2}" \u2506 ${DOB2} \u2502`,
     '\u2514\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2518',
   ].join('\n'), [['name', FULL], ['mrn', MRN1], ['dob', DOB1], ['name', FIRST], ['mrn', MRN2], ['dob', DOB2]]],
+  ["XML elements: a leaf under its name, a generic leaf under its parent's, an empty element's value, no prescriber's", 'stream', [
+    `<Patient><Name><LastName>${FULL}</LastName></Name><DateOfBirth><Date>${DOB1}</Date></DateOfBirth>`,
+    `<telecom value="tel:${MRN1}"/><birthTime value="${DOB2}"/></Patient>`,
+    `<Prescriber><Name><LastName>${FIRST}</LastName></Name></Prescriber><Note>x</Note>`,
+  ].join('\n'), [['LastName', FULL], ['DateOfBirth', DOB1], ['value', `tel:${MRN1}`], ['phone', MRN1], ['birth_date', DOB2], ['Note', 'x']]],
 ];
 
 const NEGATIVE: readonly Case[] = [

@@ -7,6 +7,7 @@ import { htmlTableValues } from './htmlTables';
 import { isFhirPerson, keyValueLines, logRecordLines, quotedPairs, rowValues } from './keyValues';
 import { Lines, MAX_TABLE_VALUES, ValueSink } from './tableSink';
 import { textTableValues } from './textTables';
+import { xmlElementValues } from './xmlElements';
 import type { TableValue } from './types';
 
 /**
@@ -24,6 +25,7 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
     const lines = new Lines(text);
     const consumed = textTableValues(lines, sink);
     rowValues(text, sink);
+    xmlElementValues(text, sink);
     quotedPairs(text, sink, isFhirPerson(text));
     keyValueLines(lines, consumed, sink);
   }
@@ -31,8 +33,8 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
 }
 
 /**
- * Tables pasted into comments, Markdown and strings: grids, pandas prints, Markdown tables, printed Rows, log lines
- * of tight `key=value` pairs and FHIR person resources only. Their `key: value` lines and quoted pairs are prose and documented examples
+ * Tables pasted into comments, Markdown and strings: grids, pandas prints, Markdown tables, printed Rows, XML
+ * elements, log lines of tight `key=value` pairs and FHIR person resources only. Their `key: value` lines and quoted pairs are prose and documented examples
  * (`Owner: …`, a package.json in a code fence), not a record.
  */
 export function findPastedTableValues(text: string, wanted?: (key: string) => boolean): TableValue[] {
@@ -41,6 +43,7 @@ export function findPastedTableValues(text: string, wanted?: (key: string) => bo
   const lines = new Lines(text);
   const consumed = textTableValues(lines, sink);
   rowValues(text, sink);
+  xmlElementValues(text, sink);
   if (text.includes('=')) logRecordLines(lines, consumed, sink);
   // A FHIR person resource pasted whole (a debugging note, a test fixture) is one person's record.
   if (isFhirPerson(text)) quotedPairs(text, sink, true);

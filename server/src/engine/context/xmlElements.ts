@@ -1,0 +1,124 @@
+/**
+ * Values of XML elements pasted or printed (an NCPDP SCRIPT prescription, a C-CDA header, an HL7 v3 message): a
+ * leaf element's text under its name (`<LastName>…</LastName>`), a generic leaf (`<Date>`, `<Number>`, `<Value>`)
+ * under its parent's name (`<DateOfBirth><Date>…`), and the `value` attribute of an empty element (`<birthTime
+ * value="19440807"/>`). What sits under a prescriber, a pharmacy, an author or an organisation is theirs and is not
+ * read. One forward pass; the open elements are a bounded stack.
+ */
+import { isSpace, type ValueSink } from './tableSink';
+
+/** Deepest nesting followed; deeper elements are read as leaves of the deepest one kept. */
+const MAX_DEPTH = 64;
+const MAX_NAME = 60;
+/** How far a start tag's `>` is looked for: a longer tag is no element of a record. */
+const MAX_TAG = 400;
+const MAX_VALUE = 200;
+
+/** Leaves that say only what kind of value they hold: their parent names it (`<DateOfBirth><Date>`). */
+const GENERIC_LEAVES = new Set(['date', 'datetime', 'number', 'value', 'text', 'id', 'identifier']);
+
+/** Elements whose content is a workforce member's or an organisation's (prescribers, pharmacies, a document's author). */
+const STAFF_ELEMENTS = new Set([
+  'prescriber', 'pharmacy', 'pharmacist', 'supervisor', 'facility', 'organization', 'organisation', 'representedorganization',
+  'author', 'assignedauthor', 'custodian', 'legalauthenticator', 'authenticator', 'performer', 'assignedentity', 'practitioner',
+  'provider', 'serviceprovider', 'sender', 'receiver', 'from', 'to', 'encompassingencounter', 'responsibleparty',
+]);
+
+/** C-CDA names of a person's elements, as the keys that type them. */
+const CDA_KEYS: ReadonlyMap<string, string> = new Map([['birthtime', 'birth_date'], ['streetaddressline', 'street_address']]);
+
+export function xmlElementValues(text: string, sink: ValueSink): void {
+  if (!text.includes('</')) return;
+  const stack: string[] = [];
+  /** Depth at which a staff element opened (its content is skipped), or -1. */
+  let staffDepth = -1;
+  sink.beginTable();
+  for (let p = text.indexOf('<'); p >= 0 && !sink.full; p = text.indexOf('<', p + 1)) {
+    const closing = text.charCodeAt(p + 1) === 0x2f;
+    const nameStart = closing ? p + 2 : p + 1;
+    const nameEnd = elementNameEnd(text, nameStart);
+    if (nameEnd === nameStart) continue;
+    // Kept as written: the key's words come from its case (`DateOfBirth` → `date_of_birth`).
+    const name = text.slice(nameStart, nameEnd);
+    const lower = name.toLowerCase();
+    if (closing) {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+      if (staffDepth > stack.length) staffDepth = -1;
+      continue;
+    }
+    const close = tagEnd(text, nameEnd);
+    if (close < 0) continue;
+    if (text.charCodeAt(close - 1) === 0x2f) {
+      // An empty element carries its value in an attribute (`<birthTime value="…"/>`, `<telecom value="tel:…"/>`).
+      if (staffDepth < 0) valueAttribute(text, sink, name, lower, nameEnd, close);
+      p = close;
+      continue;
+    }
+    if (stack.length < MAX_DEPTH) stack.push(name);
+    if (staffDepth < 0 && STAFF_ELEMENTS.has(lower)) staffDepth = stack.length;
+    p = close;
+    if (staffDepth >= 0) continue;
+    const valueEnd = text.indexOf('<', close + 1);
+    if (valueEnd < 0 || text.charCodeAt(valueEnd + 1) !== 0x2f || valueEnd - close - 1 > MAX_VALUE) continue;
+    let s = close + 1;
+    let e = valueEnd;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) sink.add(keyOf(name, lower, stack), s, e);
+  }
+  sink.endTable();
+}
+
+/** The key a leaf's value stands under: a generic leaf's parent's name, a C-CDA element's usual key, or its own. */
+function keyOf(name: string, lower: string, stack: readonly string[]): string {
+  if (GENERIC_LEAVES.has(lower) && stack.length >= 2) return stack[stack.length - 2];
+  return CDA_KEYS.get(lower) ?? name;
+}
+
+/** The `value="…"` of an empty element, under the element's name; a `tel:` or `mailto:` scheme is left out. */
+function valueAttribute(text: string, sink: ValueSink, name: string, lower: string, from: number, close: number): void {
+  // Searched in the tag alone (at most MAX_TAG characters), never past it.
+  const tag = text.slice(from, close);
+  const at = tag.indexOf('value="');
+  if (at < 0) return;
+  let s = from + at + 7;
+  const quote = tag.indexOf('"', at + 7);
+  if (quote < 0) return;
+  const e = from + quote;
+  let key = CDA_KEYS.get(lower) ?? name;
+  if (text.startsWith('tel:', s)) {
+    s += 4;
+    key = 'phone';
+  } else if (text.startsWith('mailto:', s)) {
+    s += 7;
+    key = 'email';
+  }
+  if (e > s) sink.add(key, s, e);
+}
+
+/** The end of an element's name starting at p (letters, digits, `_`, `-`, `.`, `:`), p when none starts there. */
+function elementNameEnd(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return p;
+  let q = p + 1;
+  while (q < text.length && q - p < MAX_NAME && isNameChar(text.charCodeAt(q))) q++;
+  return q - p >= MAX_NAME ? p : q;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x3a;
+}
+
+/** The `>` closing a start tag whose name ends at p, within MAX_TAG characters and before any `<`; -1 when none. */
+function tagEnd(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  if (c !== 0x3e && c !== 0x2f && !isSpace(c)) return -1;
+  const limit = Math.min(text.length, p + MAX_TAG);
+  for (let q = p; q < limit; q++) {
+    const d = text.charCodeAt(q);
+    if (d === 0x3e) return q;
+    if (d === 0x3c) return -1;
+  }
+  return -1;
+}
