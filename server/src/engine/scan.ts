@@ -783,9 +783,7 @@ function commentTables(
 
 /** The parts of the lines [starts[i], ends[i]) that the organisations' resources in their joined text cover. */
 function resourceLines(slice: TextSlice, starts: readonly number[], ends: readonly number[]): number[] | undefined {
-  let joined = '';
-  for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
-  const resources = organisationResources(joined);
+  const resources = organisationResources(joinedSpans(slice, starts, ends));
   if (resources.length === 0) return undefined;
   const out: number[] = [];
   let lineStart = 0;
@@ -865,8 +863,7 @@ function pastedTables(
   ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[], regionKind: RegionKind, where: Where,
   theirs = false,
 ): number[] | undefined {
-  let joined = '';
-  for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
+  const joined = joinedSpans(slice, starts, ends);
   if (!TABLE_SHAPED.test(joined) && !isFhirPerson(joined)) return undefined;
   const values = findPastedTableValues(joined, ctx.typesValues);
   const shifts: number[] = [];
@@ -883,6 +880,13 @@ function pastedTables(
   const judged: number[] = [];
   keyedTableValues(ctx, slice, values, shifts, regionKind, where, judged, joined, theirs);
   return judged.length > 0 ? judged : undefined;
+}
+
+/** The spans [starts[i], ends[i]) of the slice as one text, a line break between each two (a comment run's lines). */
+function joinedSpans(slice: TextSlice, starts: readonly number[], ends: readonly number[]): string {
+  let joined = '';
+  for (let i = 0; i < starts.length; i++) joined += (i > 0 ? '\n' : '') + slice.text.slice(starts[i], ends[i]);
+  return joined;
 }
 
 /** Ascending [start, end) pairs handed out by ascending ranges, in one pass over them all. */

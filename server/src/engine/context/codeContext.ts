@@ -9,7 +9,7 @@
 import type { Language } from '../model';
 import { TokenList } from '../lexers/chars';
 import { Flag, Kind, type KindCode, type Token, type TokenColumns } from '../lexers/types';
-import type { KeyedLiteral } from './types';
+import { DATE_CONSTRUCTORS, type KeyedLiteral } from './types';
 
 type Relation = KeyedLiteral['relation'];
 
@@ -32,7 +32,7 @@ function wrappersFor(language: Language): ReadonlySet<string> {
 const TRIBBLE_CALLS = new Set(['tribble', 'frame_data']);
 
 /** Calls that build a date from numbers (`of` only as `LocalDate.of`). */
-const DATE_CALLS = new Set(['date', 'datetime', 'make_date', 'make_timestamp', 'isodate', 'isodatetime', 'of']);
+const DATE_CALLS: ReadonlySet<string> = new Set(DATE_CONSTRUCTORS);
 
 interface DateCall {
   /** The call's first token (its receiver's, for `dt.date`) and its closing bracket. */

@@ -322,11 +322,31 @@ function csvHeader(lines: Lines, i: number): CsvHeader | undefined {
   const c = text.charCodeAt(lines.starts[i]);
   // A name or a quoted name opens it: most lines are passed on their first character.
   if (!isNameStart(c) && c !== 0x22) return undefined;
-  for (const delimiter of CSV_DELIMITERS) {
-    const keys = csvHeaderSplitAt(lines, i, delimiter);
-    if (keys) return { keys, delimiter };
+  // One pass counts every delimiter; a line is split only at those it holds enough of (most lines hold none).
+  delimiterCounts(lines, i, DELIMITER_COUNTS);
+  for (let d = 0; d < CSV_DELIMITERS.length; d++) {
+    if (DELIMITER_COUNTS[d] + 1 < MIN_CSV_COLUMNS) continue;
+    const keys = csvHeaderSplitAt(lines, i, CSV_DELIMITERS[d]);
+    if (keys) return { keys, delimiter: CSV_DELIMITERS[d] };
   }
   return undefined;
+}
+
+const DELIMITER_COUNTS = new Array<number>(CSV_DELIMITERS.length).fill(0);
+
+/** How many of each CSV delimiter line i holds outside double quotes, as csvCells splits at them, into `counts`. */
+function delimiterCounts(lines: Lines, i: number, counts: number[]): void {
+  counts.fill(0);
+  const text = lines.text;
+  let quoted = false;
+  for (let p = lines.starts[i]; p < lines.ends[i]; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted) {
+      const d = CSV_DELIMITERS.indexOf(c);
+      if (d >= 0) counts[d]++;
+    }
+  }
 }
 
 function csvHeaderSplitAt(lines: Lines, i: number, delimiter: number): string[] | undefined {

@@ -25,3 +25,10 @@ export interface TableValue {
    */
   readonly table: number;
 }
+
+/**
+ * Calls that build a date from a year, a month and a day as numbers, lower case: Python's `date(…)` and
+ * `datetime(…)`, Spark SQL's `make_date(…)`, R's `ISOdate(…)`, Scala's `LocalDate.of(…)`. Code context keys such a
+ * call as one value; the keyed check reads it as a date.
+ */
+export const DATE_CONSTRUCTORS: readonly string[] = ['date', 'datetime', 'make_date', 'make_timestamp', 'isodate', 'isodatetime', 'of'];

@@ -3,7 +3,7 @@
  * what the value would be; the value check says whether it really is one (not a parameter, a mask, a column
  * reference, a query bound or a placeholder).
  */
-import type { KeyedLiteral } from '../context/types';
+import { DATE_CONSTRUCTORS, type KeyedLiteral } from '../context/types';
 import { CATEGORIES, type Category } from '../model';
 import { redact } from '../redact';
 import { isPersonalAddress } from './email';
@@ -776,7 +776,7 @@ const MONTH_NUMBER: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3,
  * `datetime.date(1966, 4, 23)`, `datetime.datetime(2024, 5, 30, 8, 14, 2)`: how Python prints a date in a Row or
  * dict, and how code builds one (`dt.date(…)`, `make_date(…)`, `LocalDate.of(…)`, `ISOdate(…)`).
  */
-const DATE_CALL = /^(?:[A-Za-z_]\w{0,30}\.)?(?:date|datetime|make_date|make_timestamp|isodate|isodatetime|of)\((\d{4}), ?(\d{1,2}), ?(\d{1,2})(?:, ?\d{1,9}){0,5}\)$/i;
+const DATE_CALL = new RegExp(`^(?:[A-Za-z_]\\w{0,30}\\.)?(?:${DATE_CONSTRUCTORS.join('|')})\\((\\d{4}), ?(\\d{1,2}), ?(\\d{1,2})(?:, ?\\d{1,9}){0,5}\\)$`, 'i');
 
 export function isPlausibleDate(value: string): boolean {
   if (value.charCodeAt(value.length - 1) === 0x29 /* ) */) {
