@@ -45,6 +45,15 @@ describe('context: FHIR resources of organisations', () => {
     assert.equal(text.slice(spans[0], spans[1]), record);
   });
 
+  it("reads a flattened NPPES lookup pasted in Markdown as the provider's, one record per line", () => {
+    const line = (name: string, credential: string): string => JSON.stringify({ npi: '1932201676', name, credential, taxonomy: '363A00000X', practice_addr: '400 E 1ST ST, ZZYZX IA' });
+    const notebook = ['# Databricks notebook source', '# MAGIC %md', '# MAGIC ```', `# MAGIC ${line('OWEN ZORBLATT', 'PA-C')}`,
+      `# MAGIC ${line('KATHRYN ZORBLATT-VOSS', 'ARNP')}`, '# MAGIC ```', ''].join('\n');
+    assert.deepEqual(scanText('synthetic_nppes.py', notebook).findings.map((f) => f.category), []);
+    // The same lines without the registry's key are read as they always were.
+    assert.ok(scanText('synthetic_nppes.py', notebook.replace(/"taxonomy"/g, '"tx"')).findings.some((f) => f.category === 'name'));
+  });
+
   it("reads no keyed line of an Organization printed in an output, and a Patient's", () => {
     const cell = (json: string): string => JSON.stringify({
       cells: [{ cell_type: 'code', source: ['print(r)'], metadata: {}, execution_count: 1, outputs: [{ output_type: 'stream', name: 'stdout', text: json.split('\n').map((l) => `${l}\n`) }] }],

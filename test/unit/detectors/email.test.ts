@@ -60,5 +60,6 @@ describe('detectors/email: staff at an organisation', () => {
     { label: 'a LIKE pattern of test accounts', text: 'EXCLUDE_LIKE = ["%@example.com", "zztest%@example.org"]', region: 'code' },
     { label: 'an address at a company after a time in Pacific time', text: `# refreshed 2024-10-15 16:20 PT by ${staff('hzorblatt', 'zzyzxrmc.org')} (cluster x)`, region: 'comment' },
     { label: 'a byline whose address follows its team on the next line', text: `nobody could reproduce. — Marcus Zorblatt, Perioperative Analytics\n(${staff('marcus.zorblatt', 'stzzyzxmc.org')}, Teams: @mzorblatt)`, region: 'markdown' },
+    { label: "a mail header's message ids", text: `Message-ID: <CAF9x+0qT1pZ8mWc=Ryd7q2KQ@mail.zzyzx.example.gov>\nReferences: <a1@zzyzx.example.gov> <${staff('b2', 'gmail.com')}>`, region: 'output' },
   ]);
 });

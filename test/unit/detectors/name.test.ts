@@ -145,6 +145,11 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a ticket handed to someone', text: 'pharmacy built them 11/27 — ticket CHG-5512 to Harold Zorblatt Robles', region: 'markdown' },
     { label: 'a list of attendees with names in letters beyond ASCII', text: 'Present: S. Ní Zorblatt, G. Zorblattowska, N. Eze, C. Restrepo Zorblatt, Dr. Harold Zorblatt', region: 'markdown' },
     { label: 'a list of attendees with a hyphenated given name', text: 'Present: Harold Zorblatt (CNO), Orla Zzyzxberg, Hannah Qwertyvich, Mai-Linh Tran, Samuel Zorblatt', region: 'markdown' },
+    { label: 'a list of attendees with a capital beyond ASCII before a known name', text: 'Present: Dami Zorblatt (chair), Agnieszka Żmuda-Zorblatt, Siosaia Zorblatt, Hannah Bjornstad', region: 'markdown' },
+    { label: 'a job title right before a name', text: 'DOH liaison Harold Zorblatt; Zzyzx tech Dominic Zorblatt; press to PIO Denise Zorblatt-Cole', region: 'markdown' },
+    { label: "a vendor's field engineer and a department labelling its people", text: '(FSE: Brandon Zorblatt, case 0019283374); provider relations: **Blaise Zorblatt**; Zzyzx ops: Priya Zorblatt', region: 'markdown' },
+    { label: 'directors of nursing listed after their label', text: 'DONs: Precious Zorblatt (York), Gwendolyn Tsosie (Lancaster)', region: 'markdown' },
+    { label: 'a director of maintenance and revenue cycle by their initials in brackets', text: 'Notify Harold Zorblatt (DOM, ext. 312). RCM (Gretchen Zorblatt) to present at the board', region: 'markdown' },
   ]);
 
   it("still reports a name after a ticket's number with words between", () => {

@@ -62,6 +62,9 @@ describe('detectors/phone', () => {
     { label: "a programme's line and its fax", text: `State Zzyzx program line: ${paren} · fax ${dashed}.`, region: 'markdown' },
     { label: "an epidemiologist's number after the role", text: `onboarding: Dr. Quentin Zorblatt, Syndromic Epidemiologist · ${paren}`, region: 'markdown' },
     { label: "a switchboard operator's number", text: `After hours: ID fellow on call via operator **${paren}**, then the attending.`, region: 'markdown' },
+    { label: "a vendor tech's number after the name", text: `Round 3 sampling (Zzyzx tech Dominic Zorblatt, ${dashed}).`, region: 'markdown' },
+    { label: "a contact's number after a name with letters beyond ASCII", text: `Prepared by County EM \u2014 contact Renata Wójcik-Zorblatt, ${dashed}`, region: 'markdown' },
+    { label: "a vCard's work number", text: `BEGIN:VCARD\nFN:Zzyzx Pharmacist On-Call\nTEL;TYPE=WORK,VOICE:+1-${dashed}\nEND:VCARD`, region: 'output' },
   ]);
 
   it("reports a number after a patient's mail at a mailbox provider, or after a patient cue's mail at any domain", () => {
@@ -95,6 +98,12 @@ describe('detectors/phone', () => {
 
   it("still reports a person's number on a line that names a practice, when the line is about the person", () => {
     assert.deepEqual(found(`at ${dashed} -- she says the van never came and she missed her cardiology appt`).map((f) => f.category), ['phone']);
+  });
+
+  it("still reports an emergency contact's number and a vCard's home number", () => {
+    for (const text of [`Emergency contact: Harold Zorblatt, ${dashed}`, `TEL;TYPE=HOME:${dashed}`]) {
+      assert.deepEqual(found(text, 'output').filter((h) => h.category === 'phone').map((h) => h.value), [dashed], 'one of the two texts');
+    }
   });
 
   it('validates NANP numbers', () => {

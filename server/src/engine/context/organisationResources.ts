@@ -7,12 +7,12 @@
 
 /**
  * A resourceType naming an organisation's resource, up to its closing quote; or a key only an NPPES registry record
- * has (`"taxonomies"`, `"enumeration_type"`, `"organization_name"`): a provider's or an organisation's listing, its
- * addresses their practice's.
+ * has (`"taxonomies"`, `"enumeration_type"`, `"organization_name"`, a flattened lookup's `"taxonomy"`): a provider's
+ * or an organisation's listing, its names, addresses and numbers their practice's.
  */
-const ORGANISATION_RESOURCE = /"resourceType"\s{0,4}:\s{0,4}"(?:Organization|OrganizationAffiliation|Location|Endpoint|HealthcareService|InsurancePlan|Practitioner|PractitionerRole|Device)"|"(?:taxonomies|enumeration_type|organization_name)"\s{0,4}:/g;
+const ORGANISATION_RESOURCE = /"resourceType"\s{0,4}:\s{0,4}"(?:Organization|OrganizationAffiliation|Location|Endpoint|HealthcareService|InsurancePlan|Practitioner|PractitionerRole|Device)"|"(?:taxonomies|taxonomy|taxonomy_code|enumeration_type|organization_name)"\s{0,4}:/g;
 /** Whether a text may hold either kind of marker: most texts hold neither. */
-const MARKER = /"(?:resourceType|taxonomies|enumeration_type|organization_name)"/;
+const MARKER = /"(?:resourceType|taxonomies|taxonomy|taxonomy_code|enumeration_type|organization_name)"/;
 /** How far before its resourceType a resource's opening brace may stand. */
 const OPEN_REACH = 400;
 /** How far back the outermost brace of an NPPES record is looked for: its marker may follow a long `basic` block. */

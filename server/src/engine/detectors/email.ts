@@ -190,7 +190,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const at = text.indexOf('@', from);
     if (at < 0) break;
     const e = emailAround(view, at);
-    if (e && isPersonal(view, e)) {
+    if (e && isPersonal(view, e) && !isMessageId(text, e.start)) {
       out.push(makeCandidate(view, e.start, e.end, 'email', 'email', 'high'));
       from = e.end;
     } else {
@@ -200,5 +200,19 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   view.work(text.length);
   return out;
 }
+
+/**
+ * An address in angle brackets on a mail header line that names messages (`Message-ID: <CAF9…@mail.example.gov>`,
+ * `In-Reply-To:`, `References:`): a message's id, which only looks like an address.
+ */
+function isMessageId(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  return start - lineStart <= MAX_MESSAGE_ID_LINE && MESSAGE_ID_HEADER.test(text.slice(lineStart, start));
+}
+
+/** The header, then any whole ids, then the open bracket of the id the address is in (its `=` or `+` may cut it). */
+const MESSAGE_ID_HEADER = /^[ \t"]*(?:message-id|in-reply-to|references|content-id|resent-message-id)[ \t]*:[ \t]*(?:<[^<>\n]*>[ \t,]*)*<[^<>\n]*$/i;
+/** How far into its header line an id may start (`References:` lists several). */
+const MAX_MESSAGE_ID_LINE = 1000;
 
 export const emailDetector: Detector = { id: 'email', category: 'email', find, needs: ['at'] };

@@ -8,6 +8,7 @@ import { makeCandidate } from './candidate';
 import { cueBefore, cuesPerContext, joinCues, PATIENT_DEPARTMENT, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
 import { AMBIGUOUS_GIVEN_NAMES, AMBIGUOUS_NAMES, AMBIGUOUS_SURNAMES, ENGLISH_WORDS, GIVEN_NAMES, SURNAMES } from './data/names';
+import { STAFF_ROLE_NOUNS } from './data/staffRoles';
 import { isPersonalMailDomain } from './email';
 import { holdsOnlyWordsOf, isCapitalCode, isCapitalisedWord, isLowerCaseCode, viewFor, type Atom, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
@@ -39,17 +40,15 @@ const STAFF_LIST_CUES = [
   'attendees', 'attendee', 'in attendance', 'regrets', 'apologies', 'invitees', 'optional attendees', 'distribution',
   'distribution list', 'reviewers', 'owners', 'maintainers', 'approvers', 'stakeholders', 'sponsors',
 ];
-const PROVIDER_CUES = [
+const PROVIDER_CUES: readonly string[] = [
   'dr', 'dr.', 'doctor', 'md', 'physician', 'attending', 'provider', 'nurse', 'rn', 'np', 'author', 'authored',
   'authors', 'by', 'written by', 'created by', 'copyright', '\u00a9', 'maintainer', 'maintained by', 'owner',
   'reviewer', 'reviewed', 'approved', 'signed', 'signed-off-by', 'cc', 'thanks', 'credit', 'contributed',
-  'prescriber', 'pcp', 'surgeon', 'resident physician', 'therapist', 'pharmacist', 'clinician', 'dentist',
-  'cardiologist', 'oncologist', 'radiologist', 'referring', 'ordering', 'rendering', 'supervisor', 'manager',
-  'contact', 'co-authored-by', 'assignee', 'assigned to', 'owner:', 'prof', 'prof.', 'professor', 'lead', 'steward', 'analyst',
+  'prescriber', 'pcp', 'surgeon', 'resident physician', 'clinician', 'dentist', 'cardiologist', 'oncologist',
+  'radiologist', 'referring', 'ordering', 'rendering', 'contact', 'co-authored-by', 'assignee', 'assigned to', 'owner:',
+  'prof', 'prof.', 'professor', 'lead',
   // Teams' own roles in bylines, tables of who does what and review notes (`Privacy review: …`, `QC programmer | …`).
-  'dra', 'dra.', 'review', 'peer review', 'approver', 'programmer', 'statistician',
-  'biostatistician', 'biostat', 'engineer', 'scientist', 'coordinator', 'director', 'officer', 'team', 'notebook by',
-  'prepared by', 'rep', 'representative', 'investigator', 'abstractor', 'registrar', 'consultant', 'architect', 'actuary',
+  'dra', 'dra.', 'review', 'peer review', 'approver', 'biostat', 'team', 'notebook by', 'prepared by', 'investigator',
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
   'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
   // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
@@ -62,7 +61,11 @@ const PROVIDER_CUES = [
   // Who the work was checked or done with (`confirm with …`, `looked at it with …`).
   'confirm with', 'confirmed with', 'looked at it with', 'reviewed with', 'worked with', 'synced with', 'sync with',
   // A vendor's people (`acct mgr …`, `account exec …`).
-  'mgr', 'acct mgr', 'account manager', 'account exec', 'exec',
+  'acct mgr', 'account manager', 'account exec', 'exec',
+  // A department labelling its people (`provider relations: …`, `Contexture ops: …`, `DONs: …`).
+  'relations', 'ops', 'dons',
+  // Job titles (`liaison …`, `tech …`, `FSE: …`, `PIO …`), shared with the phone detector.
+  ...STAFF_ROLE_NOUNS,
 ];
 /** Words after a name that make it a title, a place or an eponym (`Jane Smith Hospital`, `Hodgkin Lymphoma`). */
 const ORGANISATION_WORDS = new Set([
@@ -358,25 +361,28 @@ const DESK_EXTENSION = /(?:^|,)\s*(?:ext\.?|x) ?(?:\d{1,2}-?)?\d{3,5}\s*$/i;
 
 /** Words of a role or a team, in brackets after a name. */
 const STAFF_ROLE_WORDS = new Set([
-  'analyst', 'analytics', 'eng', 'engineer', 'engineering', 'manager', 'director', 'biostat', 'statistician',
-  'programmer', 'scientist', 'informatics', 'delegate', 'ciso', 'cmio', 'cio', 'cno', 'cmo', 'coordinator', 'actuarial',
-  'devops', 'governance', 'owner', 'reviewer', 'approver', 'maintainer', 'consultant', 'architect', 'abstractor',
-  'registrar', 'pharmd', 'md', 'rn', 'np', 'mfm', 'intern', 'contractor',
-  'build', 'admin', 'ops', 'lead', 'dev', 'developer', 'vendor', 'supervisor', 'liaison', 'interface', 'hr',
+  ...STAFF_ROLE_NOUNS,
+  'analytics', 'eng', 'engineering', 'biostat',
+  'informatics', 'delegate', 'ciso', 'cmio', 'cio', 'cno', 'cmo', 'actuarial',
+  'devops', 'governance', 'owner', 'reviewer', 'approver', 'maintainer',
+  'pharmd', 'md', 'rn', 'np', 'mfm',
+  'build', 'admin', 'ops', 'lead', 'dev', 'developer', 'vendor', 'interface', 'hr',
   // Departments and the people vendors send (`Purchasing (Lena Okonkwo)`, `Roche FSE (…)`, `Siobhan Tran (quality)`).
-  'rep', 'representative', 'mgr', 'csm', 'fse', 'technician', 'tech', 'specialist', 'officer', 'administrator', 'office', 'dept',
+  'csm', 'office', 'dept',
   'department', 'desk', 'quality', 'finance', 'purchasing', 'biomed', 'compliance', 'privacy', 'legal', 'billing', 'coding',
   'pfs', 'registration', 'credentialing', 'mso', 'integrity', 'procurement', 'accounting', 'payroll', 'facilities',
   // Teams named after the work (`Patient Flow (…)`, `(Workforce Analytics)`, `(Integration Services)`).
   'flow', 'access', 'staffing', 'nursing', 'workforce', 'wfm', 'integration', 'equity', 'operations', 'strategy',
-  'planning', 'mgmt', 'management', 'council', 'committee', 'chair', 'steward', 'qa', 'informaticist', 'physicist', 'rso',
+  'planning', 'mgmt', 'management', 'council', 'committee', 'chair', 'qa', 'rso',
   // Departments by their initials or their work (`CDI (…)`, `payer relations (…)`, `HIM (…)`).
   'cdi', 'him', 'relations', 'ur', 'um',
   // Decision and IT support, counsellors, community health workers, midwives, a collaborative's coach.
-  'support', 'counselor', 'counsellor', 'chw', 'cnm', 'midwife', 'coach',
+  'support', 'chw', 'cnm', 'coach',
   // Clinical departments and the professions that staff them (`Priya Subramaniam (pharmacy)`, `(ED educator)`).
-  'pharmacy', 'pharmacist', 'lab', 'laboratory', 'radiology', 'epidemiology', 'epidemiologist', 'educator', 'nurse',
-  'physician', 'surgeon', 'attending', 'therapist', 'audiologist', 'hygienist', 'dietitian', 'safety', 'ehs',
+  'pharmacy', 'lab', 'laboratory', 'radiology', 'epidemiology', 'nurse',
+  'physician', 'surgeon', 'attending', 'safety', 'ehs',
+  // A director of maintenance or of nursing, revenue cycle (`(DOM, 801-…)`, `DONs: …`, `RCM (…)`).
+  'dom', 'dons', 'rcm',
 ]);
 
 /** Words that make a bracket about a patient, whatever else it says (`(MRN 00839917)`, `(son, POA)`). */
@@ -564,10 +570,10 @@ function listedAfterCue(view: TextView, start: number): boolean {
  */
 const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', ...STAFF_LIST_CUES];
 
-// Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words and
-// a note in brackets before its separator, and the first part of a hyphenated given name may end it (`Mai-` of
-// `Mai-Linh Tran`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
-const LIST_GAP = /^(?:[ -][A-Z][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -][A-Z][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z][a-z']*-)?$/;
+// Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words
+// (capitals beyond ASCII too: `Żmuda`) and a note in brackets before its separator, and the first part of a
+// hyphenated given name may end it (`Mai-` of `Mai-Linh Tran`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
+const LIST_GAP = /^(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z\u00c0-\u00de\u0100-\u024f][a-z']*-)?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {

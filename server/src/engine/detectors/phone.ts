@@ -9,6 +9,7 @@ import { makeCandidate } from './candidate';
 import { organisationMailEnd } from './email';
 import { isOrganisationSite, namesOrganisation, speaksOfPerson } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
+import { STAFF_ROLE_NOUNS } from './data/staffRoles';
 import { digitsOf, holdsOnlyWordsOf, viewFor, type Chain, type TextView } from './text';
 import type { Candidate, Confidence, Detector, FreeTextContext } from './types';
 
@@ -189,8 +190,12 @@ function isOrganisationsNumber(text: string, start: number): boolean {
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
-  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || namesOrganisation(before) || followsStaffRole(before);
+  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || namesOrganisation(before) || followsStaffRole(before)
+    || VCARD_WORK_NUMBER.test(line);
 }
+
+/** A vCard's work number (`TEL;TYPE=WORK,VOICE:+1-…`, `TEL;WORK:`): a desk's, not anyone's own line. */
+const VCARD_WORK_NUMBER = /^[ \t"]*TEL;[^:\n]{0,40}\bWORK\b[^:\n]{0,40}:(?:tel:)?$/i;
 
 /**
  * Whether the number is a staff member's: a role or credential comes before it with nothing between but names,
@@ -200,8 +205,15 @@ function isOrganisationsNumber(text: string, start: number): boolean {
  */
 function followsStaffRole(before: string): boolean {
   let gapStart = -1;
-  for (const m of before.matchAll(STAFF_ROLE_BEFORE_NUMBER)) gapStart = m.index + m[0].length;
-  return gapStart >= 0 && holdsOnlyWordsOf(before.slice(gapStart), CALLING_WORDS);
+  let contact = false;
+  for (const m of before.matchAll(STAFF_ROLE_BEFORE_NUMBER)) {
+    gapStart = m.index + m[0].length;
+    contact = m[0].length === 7 && m[0].toLowerCase() === 'contact';
+  }
+  if (gapStart < 0) return false;
+  const gap = before.slice(gapStart);
+  // A contact is staff's only with a name between (`contact: Ngozi Eze, 757-…`); `contact 757-…` may be anyone's.
+  return holdsOnlyWordsOf(gap, CALLING_WORDS) && (!contact || /[A-Z][a-z]/.test(gap));
 }
 
 /**
@@ -240,7 +252,13 @@ const MAIL_TO_NUMBER = /^[\s,;:|/()\u00b7\u2013\u2014-]*(?:(?:tel|ph|phone|cell|
 /** `555-318-6000 main`, `(main)`: what the number is called after it. */
 const MAIN_AFTER = /^\s*\(?main\b(?! +(?:st|street|ave|avenue|rd|road)\b)/i;
 
-const STAFF_ROLE_BEFORE_NUMBER = /\b(?:manager|mgr|director|supervisor|coordinator|liaison|registrar|rep|representative|buyer|educator|analyst|navigator|scheduler|pharmacist|pharmd|rn|bsn|msn|lpn|np|md|lcsw|crna|aprn|dispatcher|technician|specialist|officer|administrator|owner|lead|epidemiologist|preventionist|engineer|scientist|statistician|abstractor|surveyor|auditor|consultant|steward|audiologist|dietitian|midwife)\b/gi;
+const STAFF_ROLE_BEFORE_NUMBER = new RegExp(`\\b(?:${[
+  ...STAFF_ROLE_NOUNS, 'owner', 'lead',
+  // Credentials signed after a name (`Ana Ruiz, RN 555-…`).
+  'pharmd', 'rn', 'bsn', 'msn', 'lpn', 'np', 'md', 'lcsw', 'crna', 'aprn',
+  // An organisation's contact person (`contact: Ngozi Eze, 757-…`), not a patient's or a family's.
+  '(?<!(?:emergency|family|patient|pt|home|personal|primary|parent|guardian|patient\'s) )contact',
+].join('|')})\\b`, 'gi');
 /** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `cell`). */
 const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via']);
 

@@ -456,7 +456,8 @@ export function isLowerCaseCode(code: number): boolean {
  * credentials, punctuation and linking words, as between a role and the person it names.
  */
 export function holdsOnlyWordsOf(text: string, allowed: ReadonlySet<string>): boolean {
-  for (const w of text.split(/[^A-Za-z]+/)) if (w.length >= 3 && isLowerCaseCode(w.charCodeAt(0)) && !allowed.has(w)) return false;
+  // Letters beyond ASCII belong to their word (`Wójcik`), not split it into a lower-case fragment.
+  for (const w of text.split(/[^A-Za-z\u00c0-\u024f]+/)) if (w.length >= 3 && isLowerCaseCode(w.charCodeAt(0)) && !allowed.has(w)) return false;
   return true;
 }
 

@@ -1,0 +1,15 @@
+/**
+ * Job titles people hold at work: before a name (`liaison Darlene …`, `FSE: …`), in brackets after it (`(PIO)`),
+ * or before a number (`educator 555-…`), they make the person and the number staff's, never a patient's. One list
+ * for the name and phone detectors, so a title taught to one is known to both.
+ */
+export const STAFF_ROLE_NOUNS: readonly string[] = [
+  'manager', 'mgr', 'director', 'supervisor', 'coordinator', 'liaison', 'registrar', 'rep', 'representative', 'buyer',
+  'educator', 'analyst', 'navigator', 'scheduler', 'pharmacist', 'dispatcher', 'technician', 'tech', 'specialist',
+  'officer', 'administrator', 'epidemiologist', 'preventionist', 'engineer', 'scientist', 'statistician',
+  'biostatistician', 'abstractor', 'surveyor', 'auditor', 'consultant', 'steward', 'audiologist', 'dietitian',
+  'midwife', 'programmer', 'architect', 'actuary', 'counselor', 'counsellor', 'hygienist', 'therapist', 'physicist',
+  'informaticist', 'intern', 'contractor',
+  // A vendor's field service engineer, a health department's public information officer.
+  'fse', 'pio',
+];
