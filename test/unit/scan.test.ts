@@ -925,3 +925,24 @@ describe('scan: names normalised for matching', () => {
     assert.deepEqual(typedFindings('synthetic_sites.py', text), [['mrn', 'mrn', 'ZZ00418823'], ['geographic', 'home_address', '2451 Zorblatt Ave']]);
   });
 });
+
+describe("tables of an organisation's equipment and clinicians", () => {
+  const categories = (lines: string[]): string[] => scanText('synthetic_fleet.py', source(lines)).findings.map((f) => f.category);
+
+  it("reads serials in a fleet's equipment grid (by tail number, with PM due dates) as the organisation's", () => {
+    const grid = ['+------+--------------------+-----------+----------+', '|tail  |device              |serial_no  |pm_due    |',
+      '+------+--------------------+-----------+----------+', '|N356ZZ|Zzyzx infusion pump |IS-88207730|1900-10-15|',
+      '|N88ZZZ|Zzyzx ventilator    |HT1-0015520|1900-01-15|', '+------+--------------------+-----------+----------+'];
+    assert.deepEqual(categories(['# MAGIC %md', '# MAGIC ```', ...grid.map((l) => `# MAGIC ${l}`), '# MAGIC ```']), []);
+    // The same serials under a patient's column are a patient's devices.
+    const patients = grid.map((l) => l.replace('tail  ', 'mrn   ').replace('pm_due    ', 'implanted ').replace('N356ZZ', '900001').replace('N88ZZZ', '900002'));
+    assert.ok(categories(['# MAGIC %md', '# MAGIC ```', ...patients.map((l) => `# MAGIC ${l}`), '# MAGIC ```']).length > 0);
+  });
+
+  it("reads a frame of clinicians by their degree, printed without its index and off its edges, as staff", () => {
+    const frame = ['               full_name degree        division  n_screens',
+      '      Harold S Zorblatt     MD  Gastroenterology        402',
+      '   Gretchen Zorblatt-Vell   DO  General Surgery         318'];
+    assert.deepEqual(categories(['# MAGIC %md', '# MAGIC ```', ...frame.map((l) => `# MAGIC ${l}`), '# MAGIC ```']), []);
+  });
+});

@@ -251,6 +251,11 @@ const CASES: readonly Case[] = [
     `<telecom value="tel:${MRN1}"/><birthTime value="${DOB2}"/></Patient>`,
     `<Prescriber><Name><LastName>${FIRST}</LastName></Name></Prescriber><Note>x</Note>`,
   ].join('\n'), [['LastName', FULL], ['DateOfBirth', DOB1], ['value', `tel:${MRN1}`], ['phone', MRN1], ['birth_date', DOB2], ['Note', 'x']]],
+  ['a frame printed without its index and edited by hand, values off their edges: read in order', 'stream', [
+    ` patient_name        mrn    dob last_result`,
+    `   ${FULL}   ${MRN1}  ${DOB1}     not sent`,
+    `   ${FIRST}  ${MRN2}   ${DOB2}  pending`,
+  ].join('\n'), [['patient_name', FULL], ['mrn', MRN1], ['dob', DOB1], ['last_result', 'not sent'], ['patient_name', FIRST], ['mrn', MRN2], ['dob', DOB2], ['last_result', 'pending']]],
 ];
 
 const NEGATIVE: readonly Case[] = [

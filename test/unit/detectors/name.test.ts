@@ -148,6 +148,9 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a list of attendees with a capital beyond ASCII before a known name', text: 'Present: Dami Zorblatt (chair), Agnieszka Żmuda-Zorblatt, Siosaia Zorblatt, Hannah Bjornstad', region: 'markdown' },
     { label: 'a job title right before a name', text: 'DOH liaison Harold Zorblatt; Zzyzx tech Dominic Zorblatt; press to PIO Denise Zorblatt-Cole', region: 'markdown' },
     { label: "a vendor's field engineer and a department labelling its people", text: '(FSE: Brandon Zorblatt, case 0019283374); provider relations: **Blaise Zorblatt**; Zzyzx ops: Priya Zorblatt', region: 'markdown' },
+    { label: 'a county named after a saint in a list', text: 'counties: "12033": "Escambia", "12113": "Santa Rosa", "12091": "Okaloosa"', region: 'code' },
+    { label: "a flight crew's names before their certificates", text: '[{Jeremiah Zorblatt, CPL, PIC}, {Ingrid Zorblatt, ATP, PIC}, {Lupe Zorblatt, FP-C, FP}]', region: 'output' },
+    { label: 'a hyphenated surname with letters beyond ASCII before its credential', text: 'Daniela Ruiz-Castañeda, PA-C PA       401        44.0', region: 'markdown' },
     { label: 'directors of nursing listed after their label', text: 'DONs: Precious Zorblatt (York), Gwendolyn Tsosie (Lancaster)', region: 'markdown' },
     { label: 'a director of maintenance and revenue cycle by their initials in brackets', text: 'Notify Harold Zorblatt (DOM, ext. 312). RCM (Gretchen Zorblatt) to present at the board', region: 'markdown' },
   ]);

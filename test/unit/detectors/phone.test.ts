@@ -64,6 +64,7 @@ describe('detectors/phone', () => {
     { label: "a switchboard operator's number", text: `After hours: ID fellow on call via operator **${paren}**, then the attending.`, region: 'markdown' },
     { label: "a vendor tech's number after the name", text: `Round 3 sampling (Zzyzx tech Dominic Zorblatt, ${dashed}).`, region: 'markdown' },
     { label: "a contact's number after a name with letters beyond ASCII", text: `Prepared by County EM \u2014 contact Renata Wójcik-Zorblatt, ${dashed}`, region: 'markdown' },
+    { label: "a meeting's conference bridge", text: `LOCATION:Teams bridge +1 ${dashed}\\, conf 481 227 903#`, region: 'output' },
     { label: "a vCard's work number", text: `BEGIN:VCARD\nFN:Zzyzx Pharmacist On-Call\nTEL;TYPE=WORK,VOICE:+1-${dashed}\nEND:VCARD`, region: 'output' },
   ]);
 

@@ -712,22 +712,26 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
 
 /**
  * A frame typed or edited by hand, its values off their names' edges: read in order when every row is an index
- * label and then exactly one value per name, two spaces or more apart (as readFixedWidth reads such rows).
+ * label and then exactly one value per name, two spaces or more apart (as readFixedWidth reads such rows), or, for
+ * a frame printed without its index (`to_string(index=False)`), exactly one value per name.
  */
 function readDataFrameInOrder(lines: Lines, header: number, first: number, words: readonly HeaderWord[], sink: ValueSink): number {
   if (words.length < MIN_FIXED_COLUMNS || !words.every(isValueColumn)) return header;
-  const perRow = words.length + 1;
-  if (wideGapCells(lines, first, undefined) !== perRow) return header;
+  // Without its index a frame's rows are indented, as its header is.
+  const indexed = wideGapCells(lines, first, undefined) === words.length + 1;
+  if (!indexed && wideGapCells(lines, first, undefined, true) !== words.length) return header;
+  const perRow = indexed ? words.length + 1 : words.length;
+  const firstValue = indexed ? 3 : 0;
   const cells: Cells = [];
   const row: Cells = [];
   let i = first;
   for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
     if (lines.isBlank(i) || startsOtherBlock(lines, i)) break;
     row.length = 0;
-    if (wideGapCells(lines, i, row) !== perRow) break;
+    if (wideGapCells(lines, i, row, !indexed) !== perRow) break;
     if (isAggregateRow(lines, i)) continue;
-    // The first value is the row's index label.
-    for (let c = 3; c < row.length; c += 3) cells.push(row[c] - 1, row[c + 1], row[c + 2]);
+    // The first value is the row's index label, when the frame has one.
+    for (let c = firstValue; c < row.length; c += 3) cells.push(row[c] - (indexed ? 1 : 0), row[c + 1], row[c + 2]);
   }
   addCells(sink, words.map((w) => w.text), cells);
   return i;

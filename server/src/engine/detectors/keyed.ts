@@ -256,6 +256,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'monitor', 'console', 'cryostat', 'microtome', 'incubator', 'biomed',
   // A pharmacy cleanroom's hoods (primary engineering controls, isolators); an employer's plants (`plant_name`).
   'pec', 'hood', 'isolator', 'plant',
+  // An air ambulance's fleet by tail number, and the preventive maintenance and calibration only equipment gets.
+  'tail', 'aircraft', 'pm', 'calibration', 'maintenance',
 ]);
 
 /**
@@ -324,6 +326,8 @@ const STAFF_ROLE_COLUMNS = new Set([
   'ext', 'extension', 'pager', 'desk_phone', 'desk_ext', 'desk_line', 'direct_line', 'office_ext', 'pager_number',
   // What an HR or competency extract says of its people (`job_code RN2`, `home_cost_center`, a rater's `cred`).
   'job_code', 'job_class', 'home_cost_center', 'cred', 'creds',
+  // A clinician's degree (`| full_name | degree | division |`: MD, DO).
+  'degree', 'degrees',
 ]);
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`, Epic's `order_inst`. */

@@ -92,6 +92,8 @@ const PROVIDER_SUFFIXES = [
   ', cih', ', csp', ', cohn', ', aud', ', ccc-a', ', cphq', ', ches', ', cspt',
   // Radiologic technologists by their registry (`Tiffany Roebuck, RT(R)(CT)`).
   ', rt(', ', rt ', ', arrt', ', cnmt', ', rdcs',
+  // A flight crew's: flight paramedics and nurses, pilots by their certificate (`Dmitri Volkov, CPL, PIC`).
+  ', fp-c', ', cfrn', ', ccp-c', ', nrp', ', atp', ', cpl',
   // Nursing credentials written without the comma (`Renee Castillo RN CM`).
   ' rn', ' lpn', ' aprn', ' bsn', ' msn',
 ];
@@ -266,7 +268,7 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
 }
 
 /** The rest of a hyphenated surname after a name's end (`-santos`), read lower case. */
-const HYPHENATED_REST = /^-[a-z'-]{1,30}/;
+const HYPHENATED_REST = /^-[a-z\u00e0-\u024f'-]{1,30}/;
 
 /**
  * What follows a name that makes it staff's: a role in brackets (`Jamal Whitfield (data eng)`, `(analyst, …)`)

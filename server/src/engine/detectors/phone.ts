@@ -267,7 +267,7 @@ const LINE_BEFORE = 240;
 const NEAR_BEFORE = 100;
 
 /** What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`). */
-const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty)\b/i;
+const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty|(?:teams|zoom|webex|conference|audio) bridge|dial-in|conference line)\b/i;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
 const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);

@@ -172,7 +172,7 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set((
   'Roselyn Rosemarie Rosendo Rosetta Rosie Rosina Roslyn Ross Rossie Rowan Rowena Rowland Roxane Roxanne Roy ' +
   'Royce Rozella Ruben Rubie Rubye Rudolph Rudy Rufus Rupert Russ Russel Russell Ruth Ruthe Ruthie Ryan Ryann ' +
   'Ryder Rylan Rylee Ryleigh Ryley Sabina Sabrina Sabryna Sadie Sadye Saige Sakura Sallie Sally Salma Salvador ' +
-  'Salvatore Sam Samanta Samantha Samara Samir Sammie Sammy Samson Samuel Sandra Sandrine Sanford Sanjay Santa ' +
+  'Salvatore Sam Samanta Samantha Samara Samir Sammie Sammy Samson Samuel Sandra Sandrine Sanford Sanjay ' +
   'Santiago Santina Santino Santos Sara Sarah Sarai Sarina Sasha Saul Savanah Savanna Savion Scarlett Schuyler ' +
   'Scot Scott Scottie Scotty Seamus Sean Sebastian Sedrick Selena Selina Selmer Serena Sergio Seth Shad Shaina ' +
   'Shakira Shana Shane Shanel Shanelle Shania Shanie Shaniya Shanna Shannon Shanny Shanon Shany Shari Sharon ' +
@@ -296,7 +296,7 @@ export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set((
   'Patience Patient Paz Pearl Pearson Perl Permanente Peter Phoenix Photon Pine Pink Plan Pluto Poisson Polars ' +
   'Policy Ponds Pope Porter Postgres Potter Power Powers Precious Presbyterian Price Prince Prometheus Providence ' +
   'Prudence Python Quebec Query Rate Ratio Raven Ray Raynaud Record Redis Reed Reiter Report Result Rice Rich ' +
-  'River Rivers Robin Rock Roger Romeo Rose Rosemary Royal Ruby Rule Run Rust Rusty Sage Salt Sample Sandy ' +
+  'River Rivers Robin Rock Roger Romeo Rose Rosemary Royal Ruby Rule Run Rust Rusty Sage Salt Sample Sandy Santa ' +
   'Saturday Saturn Savannah Scala Score September Sequel Serenity Shapley Sharp Shiny Short Sierra Sigma Sinai ' +
   'Sjogren Sky Slack Small Snowflake Sol Sonar Source Spark Sparrow Spearman Spring Stage Star Stark Status ' +
   'Stella Stephens Sterling Stone Storm Stream Streamlit Street Strong Student Sue Summary Summer Sunday Sunny ' +
@@ -317,7 +317,7 @@ export const AMBIGUOUS_GIVEN_NAMES: ReadonlySet<string> = new Set((
   'Jean Jo Jordan Joy Julia Juliet June Junior Justice Kendall Kent Kim King Lane Lee Leo Lily Lincoln London ' +
   'Lorenz Lorraine Lou Luna Luz Madison Major Maria Mark Mason Max May Mike Miles Miller Monte Name Nash Ned ' +
   'Newton Noble Nova Orion Orlando Oscar Paris Parker Pat Patience Pearl Peter Pink Porter Precious Price Prince ' +
-  'Prudence Raven Ray Reed River Robin Roger Rose Rosemary Royal Ruby Rusty Sage Sandy Savannah Serenity Sierra ' +
+  'Prudence Raven Ray Reed River Robin Roger Rose Rosemary Royal Ruby Rusty Sage Sandy Santa Savannah Serenity Sierra ' +
   'Stella Sterling Stone Sue Summer Sunny Sydney Taylor Ted Trinity Troy Turner Unique Urban Valentine Victor ' +
   'Victoria Violet Virginia Wade Walker Ward Whitney Will Willow Wilson Wm'
 ).split(' '));
