@@ -65,6 +65,9 @@ export const FREE_TEXT_INPUTS: readonly AdversarialInput[] = [
   repeat('url-ish', 'http://a.'),
   repeat('whitespace', ' \t'),
   repeat('newlines', '\n'),
+  repeat('street lines with suites and SAS dates', '12 Zz St SE, Ste 4\n1JAN1900 Fl 2 '),
+  repeat('names over their titles', 'Ms. Ann Zzyzx\nBirth Registrar, Zz\n'),
+  repeat('deadlines after by', 'by 6mo: Ann Zzyzx '),
   soup('character soup', '0123456789-./@ ()"\'<>tdTD:\n,_xMRNssn', 7),
 ];
 
@@ -87,6 +90,8 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
   enclosed('one date call of many numbers', 'dob = date(1900, ', '1, ', '1)'),
   nested('nested date calls', 'dob = date(1900, ', '', ')'),
   repeat('lists of dicts and wrapped sets', 'x = frozenset({[{"mrn": "1"}, {"mrn": "2"}, '),
+  repeat('SELECTs of literals with unclosed brackets', "SELECT '1' AS ccn, ("),
+  repeat('one SELECT of many literals', "'1' AS ccn, ", 'SELECT '),
   soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
 ];
 

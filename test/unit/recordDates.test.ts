@@ -7,6 +7,7 @@ import { datesOnRecordLine, nameAfterIdentifier } from '../../server/src/engine/
 const BORN = ['1930', '01', '22'].join('-');
 const VISIT = ['03', '02', '2024'].join('/');
 const NAME = ['Harold', 'Zorblatt'].join(' ');
+const SAS_BORN = ['22', 'JAN', '1930'].join('');
 
 const dates = (line: string): string[] => {
   const spans = datesOnRecordLine(line, 0, line.length);
@@ -20,6 +21,9 @@ describe('record dates: full dates on a line that names a person', () => {
     assert.deepEqual(dates(`("00591207", "${NAME}", "${BORN}", 30, "${VISIT}"),`), [BORN, VISIT]);
     assert.deepEqual(dates(`# ${NAME} called ${BORN} 01:52:10, callback requested`), [`${BORN} 01:52:10`]);
     // A table's row is judged by its header (a `load_date` column is the pipeline's).
+    // SAS prints DATE9 (`22JAN1930`); a listing's rows name their person.
+    assert.deepEqual(dates(`#   1    ZZ-0042    ${NAME.toUpperCase()}    ${SAS_BORN}    0.94`), [SAS_BORN]);
+    assert.deepEqual(dates(`#   1    ZZ-0042    ${NAME}    ${SAS_BORN.toLowerCase()}    0.94`), [SAS_BORN.toLowerCase()]);
     assert.deepEqual(dates(`#  |C1042 |${BORN} 01:52:10|3 |husband ${NAME} at home |`), []);
   });
 
@@ -29,6 +33,7 @@ describe('record dates: full dates on a line that names a person', () => {
     assert.deepEqual(dates(`# ran ${BORN} for ${NAME}`), []);
     assert.deepEqual(dates(`# ${NAME} visits between ${BORN} and ${VISIT}`), []);
     assert.deepEqual(dates(`("${NAME}", "2023-02-30", "13/02/2024")`), []);
+    assert.deepEqual(dates(`("${NAME}", "30FEB1930", "22JAN1930X", "22JANUARY1930")`), []);
   });
 
   it('reports the dates of a fixture row and a note beside a person, and none on a line without one', () => {

@@ -946,3 +946,74 @@ describe("tables of an organisation's equipment and clinicians", () => {
     assert.deepEqual(categories(['# MAGIC %md', '# MAGIC ```', ...frame.map((l) => `# MAGIC ${l}`), '# MAGIC ```']), []);
   });
 });
+
+describe('tables of machines by serial', () => {
+  const pasted = (lines: string[]): string[] => ['# COMMAND ----------', '# MAGIC %md', '# MAGIC ```', ...lines.map((l) => `# MAGIC ${l}`), '# MAGIC ```'];
+  const grid = ['+-----------+------+----------+-----+', '|serial     |room  |week_start|slots|', '+-----------+------+----------+-----+',
+    '|ZZC-0077410|HBO-1 |1900-04-29|20   |', '|ZZC-0081020|HBO-2 |1900-04-29|20   |', '+-----------+------+----------+-----+'];
+
+  it("reads serials in a table with a machine's column (a room, a model) and no person's as the machines'", () => {
+    assert.deepEqual(typedFindings('synthetic_chambers.py', source(pasted(grid))), []);
+    const loggers = [' storage_unit   logger_serial  logger_model  min_c  cert_date', '    FRIDGE-01  ZZL-7702-1188  Zzyzx-tag 2L    2.9  1900-03-12'];
+    assert.deepEqual(typedFindings('synthetic_loggers.py', source(pasted(loggers))), []);
+  });
+
+  it('takes back the same serials in code and in other tables, but not a serial listed beside a patient too', () => {
+    const code = ['maint = spark.table("ref.chamber_log").where(col("serial") == "ZZC-0077410")', 'by_serial = [("ZZC-0081020", 12)]'];
+    assert.deepEqual(typedFindings('synthetic_chambers.py', source([...code, ...pasted(grid)])), []);
+    const patient = ['|mrn     |serial     |', '|90000417|ZZC-0077410|'];
+    const found = typedFindings('synthetic_chambers.py', source([...code, ...pasted(grid), ...pasted(patient)])).map(([category, , value]) => `${category} ${value}`);
+    assert.deepEqual(found.filter((f) => f.startsWith('device-id')), ['device-id ZZC-0077410', 'device-id ZZC-0077410', 'device-id ZZC-0077410']);
+  });
+
+  it("still reports serials in a table with a patient's column or a contact, and a worn device's beside its model", () => {
+    const rpm = ['|device_serial  |member_ref   |systolic|', '|ZZBP-22C-04118|ZZM4471908213|148     |'];
+    assert.ok(typedFindings('synthetic_rpm.py', source(pasted(rpm))).some(([category]) => category === 'device-id'));
+    const aids = ['aids = spark.createDataFrame([("Zzyzx Audeo L90", "2318Z0447", "L")], "aid_model string, aid_serial string, ear string")'];
+    assert.deepEqual(typedFindings('synthetic_aids.py', source(aids)), [['device-id', 'aid_serial', '2318Z0447']]);
+  });
+
+  it("reads a SELECT of literals as one row, so an agency's city and note are the agency's", () => {
+    const sql = ["-- Databricks notebook source", "SELECT '369543' AS ccn, 'Zzyzx Valley Hospice' AS agency_name, '1932647105' AS npi, 'Columbus' AS city, 'Contracted 1900-07-01' AS note"];
+    assert.deepEqual(typedFindings('synthetic_agency.sql', sql.join('\n')), []);
+    const patient = ["-- Databricks notebook source", "SELECT '00482913' AS mrn, 'Dolores Zorblatt' AS patient_name, 'Columbus' AS city"];
+    assert.deepEqual(typedFindings('synthetic_patient.sql', patient.join('\n')).map(([category]) => category), ['mrn', 'name', 'geographic']);
+  });
+});
+
+describe('objects of a printed dict or JSON response as records', () => {
+  const categories = (lines: string[]): (string | undefined)[][] => typedFindings('synthetic_api.ipynb', notebookPrinting(lines)).map(([category, key]) => [category, key]);
+
+  it("reads a contact object's number as staff's by its role, and a list of branches' names as the vendor's", () => {
+    assert.deepEqual(categories([
+      '{',
+      '  "vendor": "Zzyzx Home Infusion",',
+      '  "by_branch": [',
+      '    {"branch_id": "ZZH-SPK", "name": "Walla Walla", "active": 97},',
+      '    {"branch_id": "ZZH-CDA", "name": "Zorblatt Falls", "active": 31}',
+      '  ],',
+      '  "contact": {',
+      '    "name": "Rosario Zorblatt",',
+      '    "role": "Nurse Manager",',
+      '    "phone": "619-555-0133 x1140"',
+      '  }',
+      '}',
+    ]), []);
+  });
+
+  it("still reports a patient's object, and reads the visit around it as the patient's", () => {
+    assert.deepEqual(categories([
+      '[',
+      '  {',
+      '    "visit_id": "TV-1900-018842",',
+      '    "patient": {',
+      '      "mrn": "MRN-0879015",',
+      '      "name": "Harold Zorblatt"',
+      '    },',
+      '    "client_ip": "98.207.44.163",',
+      '    "provider": "Zzyzx, Folasade MD"',
+      '  }',
+      ']',
+    ]), [['other-id', 'visit_id'], ['mrn', 'mrn'], ['name', 'name'], ['ip-address', 'client_ip']]);
+  });
+});

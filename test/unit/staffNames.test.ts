@@ -41,6 +41,19 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     assert.ok(!staff.names('Dr.'), 'no word that can tell whose name it is');
   });
 
+  it('knows a hyphenated surname by its first part, and machines by their serials unless a patient has the serial too', () => {
+    const staff = new StaffNames();
+    staff.add(`Reyna ${STAFF_SURNAME}-Lind`);
+    assert.ok(staff.names(`Reyna ${STAFF_SURNAME}`));
+    assert.ok(!staff.names(`Mildred ${STAFF_SURNAME}`));
+    staff.addSerial(' zzc-0077410 ');
+    staff.addSerial('ZZC-0081020');
+    assert.ok(staff.hasSerial('ZZC-0077410') && staff.hasSerial('ZZC-0081020'));
+    staff.addPatientSerial('ZZC-0081020');
+    assert.ok(staff.hasSerial('ZZC-0077410') && !staff.hasSerial('ZZC-0081020'));
+    assert.ok(!staff.hasSerial('ZZC-0099999'));
+  });
+
   it('does not report a roster member named in another cell, or their surname alone, but still reports a patient', () => {
     const withoutRoster = notebook([PROSE, LATER]);
     const before = scanText('synthetic_census.py', withoutRoster).findings;

@@ -6,7 +6,7 @@
  * after `ran`, `as of`, `between` or `since` bounds a run or a query, not an event of the person. Rows of tables
  * are left to their header.
  */
-import { isCalendarDate } from './detectors/date';
+import { isCalendarDate, monthNumber } from './detectors/date';
 import { isKnownName, isPlainWord } from './detectors/name';
 
 /** How far either side of a person's identifier its line is read. */
@@ -14,6 +14,8 @@ export const RECORD_WINDOW = 300;
 
 const ISO_DATE = /(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\w)/g;
 const US_DATE = /(?<![\w/.-])(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\/((?:19|20)\d\d)(?![\w/-]|\.\w)/g;
+/** SAS's DATE9 (`05JAN1948`), as SAS listings print a date. */
+const SAS_DATE = /(?<![\w/.-])(0?[1-9]|[12]\d|3[01])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)((?:19|20)\d\d)(?![\w/-]|\.\w)/gi;
 /** Between a range's first date and its second (`between … and …`, `… to …`, `… - …`). */
 const RANGE_GAP = /^\s*(?:and|to|through|thru|until|-|–|\.\.)\s*$/i;
 /** Words just before a date that make it a bound of a run, a query or a release. */
@@ -29,10 +31,10 @@ export function datesOnRecordLine(text: string, lineStart: number, lineEnd: numb
   if (line.indexOf('|') !== line.lastIndexOf('|')) return found;
   // The end of the last date that bounded a range: the date that closes the range bounds it too.
   let boundEnd = -1;
-  for (const [re, y, m, d] of [[ISO_DATE, 1, 2, 3], [US_DATE, 3, 1, 2]] as const) {
+  for (const [re, y, m, d] of [[ISO_DATE, 1, 2, 3], [US_DATE, 3, 1, 2], [SAS_DATE, 3, 2, 1]] as const) {
     re.lastIndex = 0;
     for (let match = re.exec(line); match; match = re.exec(line)) {
-      if (!isCalendarDate(Number(match[y]), Number(match[m]), Number(match[d]))) continue;
+      if (!isCalendarDate(Number(match[y]), monthNumber(match[m]), Number(match[d]))) continue;
       const before = line.slice(Math.max(0, match.index - 24), match.index);
       const closesRange = boundEnd >= 0 && match.index - boundEnd <= 12 && RANGE_GAP.test(line.slice(boundEnd, match.index));
       if (BOUND_BEFORE.test(before) || closesRange) {

@@ -591,6 +591,13 @@ interface KeyClass {
   readonly birthDate: boolean;
   /** A column nothing else types whose full dates are a person's event dates in a table that identifies them (mayHoldEventDate). */
   readonly untypedDate: boolean;
+  /**
+   * A device's serial or UDI whose key says nothing of whose it is (`serial`, `logger_serial`, `udi`): in a table, a
+   * patient's device only beside the patient; an implant's (`implant_serial`) is a patient's wherever it is.
+   */
+  readonly unownedDevice: boolean;
+  /** Names what machines have (`model`, `room`, a site's column): a table with one and no person's is of machines. */
+  readonly thing: boolean;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
   readonly place: PlaceKind;
   /** Finding heads under this key, a few: one per region kind, category and relation. */
@@ -982,6 +989,10 @@ function keyedTableValues(
   let deferred: number[] | undefined;
   let nameParts: Map<number, number> | undefined;
   let siteRows: number[] | undefined;
+  /** Tables with a column that speaks of a person (an identifier, a name, a patient's or member's key), found or not. */
+  let personKeyTables: Set<number> | undefined;
+  /** Tables with a column of what machines have (`model`, `room`, `firmware`, a site). */
+  let thingTables: Set<number> | undefined;
   const tables = tablesOfStaffAndOrganisations(ctx, values, (i) => {
     const shift = shifts ? shifts[i] : 0;
     return Number.isNaN(shift) ? '' : sliceOf(i).text.slice(values[i].start + shift, values[i].end + shift);
@@ -991,6 +1002,8 @@ function keyedTableValues(
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (v.table > 0 && speaksOfPerson(keyClass)) (personKeyTables ??= new Set()).add(v.table);
+    if (v.table > 0 && keyClass.thing) (thingTables ??= new Set()).add(v.table);
     if (theirs || isStaffOrOrganisationContact(keyClass, v.table, tables)) {
       // Kept from the free-text pass too, which would find the names and numbers again; a role outside a table is
       // no value. A site's address, number or contact keeps its whole row: the columns no detector types (`who`,
@@ -1016,6 +1029,11 @@ function keyedTableValues(
       if (keyClass.namePart) nameParts = withNamePart(nameParts, v);
       continue;
     }
+    // A serial is judged with its whole table: one of chambers, pumps or data loggers names no person.
+    if (keyClass.unownedDevice && v.table > 0) {
+      (deferred ??= []).push(i);
+      continue;
+    }
     const c = keyed(ctx, sliceOf(i), v.key, relation, v.start + shift, v.end + shift, regionKind, where);
     if (!c) {
       if (v.table > 0 && (keyClass.bareName || keyClass.untypedDate || (keyClass.nameColumn && HL7_PERSON_NAME.test(sliceOf(i).text.slice(v.start + shift, v.end + shift))))) {
@@ -1039,17 +1057,21 @@ function keyedTableValues(
     }
   }
   if (typed && siteRows) mergeSpans(typed, siteRows);
-  if (!deferred || !personTables) return tables;
+  if (!deferred) return tables;
   const before = typed?.length ?? 0;
   for (const i of deferred) {
     const v = values[i];
-    if (!personTables.has(v.table)) continue;
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (keyClass.unownedDevice && isTableOfMachines(v.table, personTables, personKeyTables, thingTables)) {
+      ctx.staffNames?.addSerial(sliceOf(i).text.slice(from, v.end - v.start + from));
+      continue;
+    }
+    if (!personTables?.has(v.table) && !keyClass.unownedDevice) continue;
     // A bare `name` column is read on a stronger word than its own other rows: a roster of interpreters names
     // some of its people in a form the name detector takes, and that says nothing of the rest.
     if ((keyClass.bareName || keyClass.nameColumn || keyClass.untypedDate) && !identifiedTables?.has(v.table)) continue;
-    const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : 'name');
+    const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : 'name');
     const slice = sliceOf(i);
     const value = slice.text.slice(from, v.end - v.start + from);
     // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's).
@@ -1057,6 +1079,8 @@ function keyedTableValues(
     if (keyClass.untypedDate && allDigits(trimmed, 0, trimmed.length)) continue;
     const c = checkPersonTableValue(v.key, category, value);
     if (!c) continue;
+    // A serial listed beside its patient stays theirs, whatever table of machines lists it too.
+    if (keyClass.unownedDevice && (personTables?.has(v.table) || personKeyTables?.has(v.table))) ctx.staffNames?.addPatientSerial(value.slice(c.start, c.end));
     place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
     typed?.push(from + c.start, from + c.end);
   }
@@ -1204,7 +1228,8 @@ function namesStaff(keyClass: KeyClass): boolean {
 /** Notes a value of a table of staff or sites: a name's words, and a number or mail address as itself (`mobile_e164`, `main_line`). */
 function noteStaffValue(staff: StaffNames, keyClass: KeyClass, value: string): void {
   if (namesStaff(keyClass)) staff.add(value);
-  staff.addContact(value);
+  if (keyClass.category === 'device-id') staff.addSerial(value);
+  else staff.addContact(value);
 }
 
 /** A column of names, contact details or credentials (what a table of staff says about each of them). */
@@ -1443,6 +1468,8 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       ownsPatient: (category !== undefined && !ORGANISATION_CONTACT.has(category) && category !== 'name') || namesPatientOwner(key),
       birthDate: category === 'date' && isBirthDateKey(key),
       untypedDate: !typesItsValues(types) && mayHoldEventDate(key),
+      unownedDevice: category === 'device-id' && !namesPatientOwner(key) && !IMPLANT_KEY.test(normaliseKey(key)),
+      thing: organisation || MACHINE_COLUMN.test(normaliseKey(key)),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
     };
@@ -1450,6 +1477,29 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   }
   return keyClass;
 }
+
+/**
+ * A table of the organisation's machines: a column of what machines have (`model`, `room`), none that speaks of a
+ * person (found or not), and no person's identifier found in it. Its serials are the machines' own.
+ */
+function isTableOfMachines(table: number, people: Set<number> | undefined, personKeys: Set<number> | undefined, things: Set<number> | undefined): boolean {
+  return things?.has(table) === true && !people?.has(table) && !personKeys?.has(table);
+}
+
+/** Columns of what a hospital's machines have: a model, a room, firmware, a calibration, a storage unit. */
+const MACHINE_COLUMN = /(?:^|_)(?:model|make|room|firmware|fw|cal|calibration|calibrated|installed|storage|status|chamber)(?:_|$)/;
+
+/**
+ * A column that speaks of a person, whatever its values: an identifier, a name, a date of theirs, a patient's or
+ * member's key (`member_ref`), a contact (`paired_phone`). A table of machines by serial has none.
+ */
+function speaksOfPerson(k: KeyClass): boolean {
+  return k.ownsPatient || (k.category !== undefined && k.category !== 'device-id') || k.bareName || k.encounter || k.portalUser
+    || (k.inPersonTable !== undefined && k.inPersonTable !== 'date') || k.nameColumn || k.personRef;
+}
+
+/** Keys of devices only a patient's body holds or wears (a hearing aid, a cochlear implant's sound processor). */
+const IMPLANT_KEY = /(?:^|_)(?:implant|implanted|pacemaker|icd|dbs|ipg|cochlear|stimulator|aid|hearing|processor|prosthesis|cgm)(?:_|$)/;
 
 /**
  * `{"name": …}` names anything, as do FHIR's `family` and `given` (a font family, a given value): only a value

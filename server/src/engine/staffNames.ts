@@ -44,6 +44,8 @@ const LINE_WINDOW = 200;
  * per-cell scan and a whole-file scan read the same.
  */
 export function staffEvidence(finding: { readonly category: string; readonly contextKey?: string }, text: string, start: number, end: number): StaffClaimText | undefined {
+  // A serial that a table of the organisation's machines lists (a chamber, a pump) is that machine's wherever it recurs.
+  if (finding.category === 'device-id') return { category: 'device-id', text: '', value: text.slice(start, end) };
   if (finding.contextKey !== undefined) {
     // A contact under a key (`primary_phone="906-…"`) is staff's when a table of staff lists that very number.
     if (CONTACT_CATEGORIES.has(finding.category)) return { category: finding.category, text: '', value: text.slice(start, end) };
@@ -76,11 +78,15 @@ export interface StaffClaimText {
 export function isStaffs(claim: StaffClaimText, staff: StaffNames): boolean {
   if (staff.size === 0) return false;
   if (claim.category === 'name') return staff.names(claim.text);
+  if (claim.category === 'device-id') return claim.value !== undefined && staff.hasSerial(claim.value);
   return staff.namedIn(claim.text) || (claim.value !== undefined && staff.hasContact(claim.value));
 }
 
 /** Marks a contact in the set of words, where no word of a name can be: its digits (a number) or its lower case (a mail). */
 const CONTACT_MARK = '\u0001';
+/** Marks a machine's serial in the set of words, as itself in upper case; and a patient's device's. */
+const SERIAL_MARK = '\u0002';
+const PATIENT_SERIAL_MARK = '\u0003';
 
 /** A phone or fax number by its last ten digits, a mail address by its lower case; undefined for anything shorter. */
 function contactKey(value: string): string | undefined {
@@ -95,7 +101,11 @@ export class StaffNames {
 
   /** Notes the words of a value judged staff's (a name, or a contact that holds one: `Mary Poe x4411`). */
   add(value: string): void {
-    for (const word of nameWords(value)) this.words.add(word);
+    for (const word of nameWords(value)) {
+      this.words.add(word);
+      // A hyphenated surname (`Salazar-Whitfield`) is found elsewhere by its first part too (`Reyna Salazar`).
+      if (word.includes('-')) for (const part of word.split('-')) if (part.length >= 2) this.words.add(part);
+    }
   }
 
   /**
@@ -110,6 +120,23 @@ export class StaffNames {
   hasContact(value: string): boolean {
     const key = contactKey(value);
     return key !== undefined && this.words.has(key);
+  }
+
+  /** Notes the serial of a machine a table of the organisation's equipment lists (no person beside it). */
+  addSerial(value: string): void {
+    const serial = value.trim();
+    if (serial) this.words.add(SERIAL_MARK + serial.toUpperCase());
+  }
+
+  /** Notes the serial of a patient's device, listed beside the patient: no table of machines takes it back. */
+  addPatientSerial(value: string): void {
+    const serial = value.trim();
+    if (serial) this.words.add(PATIENT_SERIAL_MARK + serial.toUpperCase());
+  }
+
+  hasSerial(value: string): boolean {
+    const serial = value.trim().toUpperCase();
+    return this.words.has(SERIAL_MARK + serial) && !this.words.has(PATIENT_SERIAL_MARK + serial);
   }
 
   get size(): number {

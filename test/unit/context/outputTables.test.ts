@@ -300,6 +300,21 @@ describe('context: values in output tables', () => {
     assert.ok(keys.length > 0 && keys.every((k) => k.endsWith('_')), keys.join(', '));
   });
 
+  it('reads each object of a dict or JSON print as one record, a patient object as part of the record around it', () => {
+    const text = [
+      '[{"visit_id": "TV-0001", "patient": {"mrn": "ZZ0879015", "name": "Harold Zorblatt"}, "client_ip": "10.0.0.1"},',
+      ' {"vendor": "Zzyzx Home Infusion", "contact": {"name": "Gretchen Zorblatt", "role": "Nurse Manager"}}]',
+    ].join('\n');
+    const records = new Map<string, number>(findTableValues(text, 'stream').map((v) => [v.key + ':' + text.slice(v.start, v.end), v.table]));
+    const at = (key: string): number => [...records].find(([k]) => k.startsWith(`${key}:`))?.[1] ?? -1;
+    assert.ok(at('visit_id') > 0);
+    assert.equal(at('mrn'), at('visit_id'), "the patient's object joins the visit's record");
+    assert.equal(at('client_ip'), at('visit_id'));
+    assert.ok(at('vendor') > 0 && at('vendor') !== at('visit_id'));
+    assert.equal(at('role'), [...records].find(([k]) => k === 'name:Gretchen Zorblatt')?.[1], "the contact's name and role share a record");
+    assert.notEqual(at('role'), at('vendor'), "the contact's object is a record of its own");
+  });
+
   it('handles CRLF line ends', () => {
     const text = ['+---+', '|mrn|', '+---+', '|a1b|', '+---+'].join('\r\n') + `\r\nmrn: ${MRN1}\r\n`;
     assert.deepEqual(typed(text, 'stream'), [['mrn', 'a1b'], ['mrn', MRN1]]);

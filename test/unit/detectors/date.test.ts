@@ -21,6 +21,8 @@ describe('detectors/date', () => {
     { label: 'a date before its cue', text: '1950-03-15 (DOB)', value: '1950-03-15', category: 'date', region: 'output' },
     { label: 'a compact date after DOB', text: 'dob=19500315', value: '19500315', category: 'date', region: 'code' },
     { label: 'an arrival time in a log line', text: 'MRN ZZ01  arrived 1950-01-14 22:41  LOS 58.7h', value: '1950-01-14', category: 'date' },
+    { label: "SAS's DATE9 after DOB", text: 'DOB: 15MAR1950', value: '15MAR1950', category: 'date' },
+    { label: "SAS's DATE9 with a one-digit day, after birth", text: 'birth_dt=5mar1950;', value: '5mar1950', category: 'date', region: 'code' },
     { label: 'a readmission in prose', text: 'she was readmitted 11/09/1950 with sepsis', value: '11/09/1950', category: 'date' },
   ], [
     { label: 'a partition under a readmission path', text: 's3://qa/readmission/expected/ds=1950-02-05/' },
@@ -30,6 +32,9 @@ describe('detectors/date', () => {
     { label: 'a cohort window', text: 'admissions between 2022-01-01 and 2022-12-31' },
     { label: 'a bound word after the cue', text: 'admit date after 2023-01-01 only' },
     { label: 'an impossible date', text: 'DOB 1950-02-30' },
+    { label: 'an impossible DATE9', text: 'DOB 30FEB1950' },
+    { label: 'a DATE9 without a cue', text: 'SAS job last run 31JUL2025 ok' },
+    { label: 'a DATE9-like word with a longer month', text: 'DOB 15MARCH1950X' },
     { label: 'a year outside the range', text: 'born 1850-03-15' },
     { label: 'a year alone', text: 'born in 1950' },
     { label: 'a version near a cue word', text: 'death model v2.1.3' },
@@ -49,6 +54,10 @@ describe('detectors/date', () => {
     assert.equal(isDateText('15.03.1950', false), true);
     assert.equal(isDateText('1950-03/15', false), false);
     assert.equal(isDateText('19500315', false), false);
+    assert.equal(isDateText('15MAR1950', false), true);
+    assert.equal(isDateText('5mar1950', false), true);
+    assert.equal(isDateText('15MRZ1950', false), false);
+    assert.equal(isDateText('155MAR1950', false), false);
   });
 
   it('knows every day of every month from 1900 to 2100, leap years included', () => {

@@ -24,6 +24,22 @@ describe('detectors/geographic', () => {
   ]);
 });
 
+/** Suites are offices', labs' and clinics' units; a home's is an apartment, a unit, a number or a lot. */
+describe('detectors/geographic: business units', () => {
+  vectors([
+    { label: 'an address with an apartment on a bare line', text: 'home 61 Zzyzx St Apt 2B, Grafton MA 01519', value: '61 Zzyzx St Apt 2B, Grafton MA 01519', category: 'geographic', region: 'markdown' },
+    { label: 'a suite on a line about a patient', text: 'patient moved to 12 Zzyzx Ave Ste 4, Dayton', value: '12 Zzyzx Ave Ste 4, Dayton', category: 'geographic', region: 'markdown' },
+  ], [
+    { label: 'a street line with a suite', text: '1800 NE 23rd St, Ste 400, Oklahoma City OK 73111 · Vital Records', region: 'output' },
+    { label: "a suite after a direction, and the site's number", text: 'Site phones: Salem 4700 Zzyzx St SE, Ste 200, Salem OR 97302, (503) 555-0170', region: 'markdown' },
+    { label: 'the city line under a street line with a suite', text: '9205 SW Zzyzx Rd, Ste 210\nPortland, OR 97225', region: 'markdown' },
+  ]);
+
+  it('still reports a street line with an apartment and the ZIP under it', () => {
+    assert.deepEqual(found('9205 SW Zzyzx Rd, Apt 210\nPortland, OR 97225', 'markdown').map((h) => h.value), ['9205 SW Zzyzx Rd, Apt 210', '97225']);
+  });
+});
+
 /** A line naming an organisation's site gives its address, unless the line is about a person. */
 describe('detectors/geographic: organisations\' sites', () => {
   vectors([

@@ -30,7 +30,7 @@ describe('detectors/keyed: classifyKey', () => {
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
     ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
     // Remote monitoring hubs sit in patients' homes; a source's device serial keeps its meaning.
-    ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['pcr_no', 'other-id'], ['epcr_number', 'other-id'], ['complainant', 'name'], ['complainant_name', 'name'], ['complainant_phone', 'phone'], ['last_seen_ip', 'ip-address'], ['wan_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
+    ['patient_ctrl_no', 'account-number'], ['pat_acct_no', 'account-number'], ['hub_ip', 'ip-address'], ['pcr_no', 'other-id'], ['epcr_number', 'other-id'], ['complainant', 'name'], ['caregiver', 'name'], ['cdl_number', 'license-number'], ['cdl', 'license-number'], ['guardian', 'name'], ['emergency_contact', 'name'], ['nok', 'name'], ['decedent', 'name'], ['complainant_name', 'name'], ['complainant_phone', 'phone'], ['last_seen_ip', 'ip-address'], ['wan_ip', 'ip-address'], ['hub_imei', 'device-id'], ['cuff_device_serial', 'device-id'], ['server_ip', undefined],
     // A Medicaid case number names a household; a test case does not.
     ['case_no', 'other-id'], ['medicaid_case_number', 'other-id'], ['test_case', undefined], ['n_cases', undefined],
     // CDISC SDTM: a trial's subject ids and its subjects' birth and death dates.
@@ -168,7 +168,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['geographic', 'Ab.Cd.Ef.Gh.Ij', 'table'], ['geographic', 'Ab.Cd.', 'table'],
     ['date', 'datetime.date(1950, 3, 15)', 'table'], ['date', 'datetime.datetime(1950, 3, 15, 8, 30)', 'table'],
     ['date', 'dt.date(1950, 3, 15)', 'assign'], ['date', 'make_date(1950, 3, 15)', 'equals'], ['date', 'LocalDate.of(1950, 3, 15)', 'assign'],
-    ['date', 'ISOdate(1950,3,15)', 'assign'],
+    ['date', 'ISOdate(1950,3,15)', 'assign'], ['date', '15MAR1950', 'table'], ['date', '15MAR1950:00:00:00', 'assign'],
   ];
   for (const [category, value, relation] of reported) {
     it(`reports a ${category} value (${relation})`, () => {

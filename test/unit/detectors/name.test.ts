@@ -153,7 +153,20 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a hyphenated surname with letters beyond ASCII before its credential', text: 'Daniela Ruiz-Castañeda, PA-C PA       401        44.0', region: 'markdown' },
     { label: 'directors of nursing listed after their label', text: 'DONs: Precious Zorblatt (York), Gwendolyn Tsosie (Lancaster)', region: 'markdown' },
     { label: 'a director of maintenance and revenue cycle by their initials in brackets', text: 'Notify Harold Zorblatt (DOM, ext. 312). RCM (Gretchen Zorblatt) to present at the board', region: 'markdown' },
+    { label: 'presenters listed after their label', text: 'Presenters: Dilnoza Zzyzx, Grady Zorblatt, Lupe Zorblatt (EBRS trainer).', region: 'markdown' },
+    { label: 'clerks listed after a label in brackets', text: 'Facilities attending (clerks): Hana Zzyzx (Ridge), Wyatt Zorblatt (Plains), Consuelo Zorblatt', region: 'markdown' },
+    { label: 'a chaplain by his title', text: 'IDT today: Chaplain Elias Zorblatt joined for the bereavement plan', region: 'markdown' },
+    { label: "a payer's reps", text: 'payer QI reps Lorraine Zzyzx (Heritage Health) and Deshawn Zorblatt (Cornhusker Mutual).', region: 'markdown' },
+    { label: 'a programme named after a person', text: 'PrEP persistence cascade (Ryan White / Ending the HIV Epidemic jurisdictional report)', region: 'comment' },
+    { label: 'counties named after people', text: 'the Anne Arundel and Prince George cohorts', region: 'comment' },
+    { label: 'a second surname before a credential, in emphasis', text: 'Program manager sign-off: **Marisol Zorblatt Caal**, AuD, EHDI Coordinator', region: 'markdown' },
+    { label: "a letter's addressee with her title on the next line", text: 'Ms. Renata Zorblatt\nBirth Registrar, Women\'s Services\nCanadian Valley Medical Center', region: 'output' },
   ]);
+
+  it("still reports a name after `by` and a deadline, and a name above a street line", () => {
+    assert.deepEqual(found('# EI not enrolled by 6mo: Harold Zorblatt (ZZ2274307) dob 02/14/1950', 'comment').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
+    assert.deepEqual(found('Mrs. Gretchen Zorblatt\n4418 Larkspur Ct\nTulsa OK', 'output').filter((h) => h.category === 'name').map((h) => h.value), ['Gretchen Zorblatt']);
+  });
 
   it("still reports a name after a ticket's number with words between", () => {
     assert.deepEqual(found('INC-20114 merged the chart of Harold Zorblatt into the survivor', 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);

@@ -110,6 +110,8 @@ const SQL_STRUCTURE = new Set([
   'interval', 'cast', 'with', 'using', 'merge', 'matched', 'any', 'some', 'escape', 'qualify', 'default',
 ]);
 
+/** Keywords that end a SELECT's list of columns. */
+const SELECT_END: ReadonlySet<string> = new Set(['from', 'union', 'where', 'group', 'order', 'limit', 'except', 'intersect', 'having']);
 /** SQL keywords that end an UPDATE … SET assignment list. */
 const SQL_SET_END = new Set(['where', 'from', 'select', 'when', 'returning', 'output']);
 
@@ -143,6 +145,8 @@ class KeyedLiteralFinder {
   private readonly wrappers: ReadonlySet<string>;
   /** Lists assigned to a plain name (`rows = [(…), (…)]`), for `createDataFrame(rows, [...])` later on. */
   private readonly namedLists = new Map<string, number>();
+  /** The token that ends the SELECT of literals being read as one record (selectRecord), or -1. */
+  private selectClose = -1;
   /** Inside an UPDATE/MERGE `SET a = '…', b = '…'` list, where `=` assigns. */
   private inSqlSet = false;
   /** Tables of rows met so far (a DataFrame built from rows, an INSERT's VALUES), and the one being read (0: none). */
@@ -295,13 +299,36 @@ class KeyedLiteralFinder {
   // ---- SQL statement state ----
 
   private trackSqlState(i: number): void {
+    if (i === this.selectClose) {
+      this.table = 0;
+      this.selectClose = -1;
+    }
     if (this.kind[i] === Kind.Keyword) {
       const w = this.word(i);
+      if (w === 'select' && this.table === 0 && this.selectClose < 0 && isLiteral(this.kind[i + 1])) this.selectRecord(i);
       if (w === 'set') this.inSqlSet = true;
       else if (SQL_SET_END.has(w)) this.inSqlSet = false;
     } else if (this.isPunct(i, ';')) {
       this.inSqlSet = false;
     }
+  }
+
+  /**
+   * `SELECT '361543' AS ccn, 'Heartland Valley Hospice' AS agency_name, 'Columbus' AS city`: a row written as
+   * literals, one record up to its FROM, UNION, WHERE, `;` or closing bracket, so its columns say whose it is (an
+   * agency's, with its CCN and NPI), as a table's do.
+   */
+  private selectRecord(i: number): void {
+    let j = i + 1;
+    for (; j < this.n; j++) {
+      if (this.isOpener(j) && this.match[j] > j) {
+        j = this.match[j];
+        continue;
+      }
+      if (this.isPunct(j, ')') || this.isPunct(j, ';') || (this.kind[j] === Kind.Keyword && SELECT_END.has(this.word(j)))) break;
+    }
+    this.selectClose = j;
+    this.table = ++this.tables;
   }
 
   // ---- single literals ----

@@ -3,6 +3,7 @@
  * (`{'mrn': '…'}`, `"dob": "…"`) and log lines (`mrn: 12345678`, `patient_name = Ann Lee`). Every reader is a
  * single forward scan; quoted strings never span lines, and an unquoted value is bounded in length.
  */
+import { namesPatientOwner } from '../detectors/keyed';
 import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
 const MAX_KEY = 40;
@@ -114,6 +115,7 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
   let system: string | undefined;
   let systemAt = -1;
   const quotes = new QuoteFinder(text);
+  const objects = new OpenObjects(text, new QuoteFinder(text), sink);
   let nextSingle = text.indexOf("'");
   let nextDouble = text.indexOf('"');
   let p = 0;
@@ -132,6 +134,12 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
     if (text.charCodeAt(colon) !== 0x3a /* : */ || text.charCodeAt(colon + 1) === 0x3a || close - q - 1 > MAX_QUOTED_KEY) continue;
     const value = readValue(text, skipBlanks(text, colon + 1), ',}]', quotes);
     if (!value) continue;
+    if (!resource) {
+      // Each object a record (`"contact": {"name": …, "role": "Nurse Manager", "phone": …}`): its role or its site
+      // says whose its number and name are, as a table's columns do.
+      objects.advance(q);
+      sink.resumeTable(objects.current);
+    }
     let key = text.slice(q + 1, close);
     if (resource) {
       if (key === 'system' && value.plain) {
@@ -147,10 +155,71 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
         continue;
       }
     }
+    // An object or a list of them as the value (`"patient": {"mrn": …}` on one line) is read inside, pair by pair.
+    if (!value.plain && (text.charCodeAt(value.start) === 0x7b || text.charCodeAt(value.start) === 0x5b)) {
+      p = colon + 1;
+      continue;
+    }
     addValue(text, sink, key, value);
     p = value.next;
   }
-  if (resource) sink.endTable();
+  sink.endTable();
+}
+
+/** The quoted key an object is the value of, right before its brace. */
+const OBJECT_KEY = /["']([A-Za-z_][\w.-]*)["'] ?: ?$/;
+
+/** Most objects open at once that are records of their own; deeper ones are their parent's. */
+const MAX_OPEN_OBJECTS = 64;
+
+/**
+ * The objects open at a point of a dict or JSON print, read forward once: each `{` begins a record, each `}` ends
+ * one; braces inside strings are skipped. Its own QuoteFinder: it reads behind the pairs' search.
+ */
+class OpenObjects {
+  private readonly open: number[] = [];
+  private at = 0;
+
+  constructor(private readonly text: string, private readonly quotes: QuoteFinder, private readonly sink: ValueSink) {}
+
+  /** The record of the innermost object open, 0 outside every object. */
+  get current(): number {
+    return this.open.length > 0 ? this.open[this.open.length - 1] : 0;
+  }
+
+  /** Whether the key before the brace at `at` names a patient or a member (`"patient": {`, `'recipient': {`). */
+  private namesPerson(at: number): boolean {
+    const key = OBJECT_KEY.exec(this.text.slice(Math.max(0, at - MAX_QUOTED_KEY - 6), at));
+    return key !== null && namesPatientOwner(key[1]);
+  }
+
+  /** Reads the braces up to `to` (the start of the next key). */
+  advance(to: number): void {
+    const text = this.text;
+    while (this.at < to) {
+      const c = text.charCodeAt(this.at);
+      if (c === 0x22 || c === 0x27) {
+        const close = this.quotes.close(this.at);
+        this.at = close < 0 ? this.at + 1 : close + 1;
+        continue;
+      }
+      if (c === 0x7b /* { */) {
+        if (this.open.length < MAX_OPEN_OBJECTS) {
+          // The patient of a visit or the recipient of an implant (`"patient": {"mrn": …}`) is the record's own
+          // person: their object's values join the record around it.
+          if (this.open.length > 0 && this.namesPerson(this.at)) {
+            this.open.push(this.current);
+          } else {
+            this.sink.beginTable();
+            this.open.push(this.sink.currentTable);
+          }
+        }
+      } else if (c === 0x7d /* } */) {
+        this.open.pop();
+      }
+      this.at++;
+    }
+  }
 }
 
 /** Each quoted string of a list `["a", "b"]` in [from, to), under `key`; stops at anything else. */

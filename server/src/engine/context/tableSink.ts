@@ -95,6 +95,16 @@ export class ValueSink {
     this.table = 0;
   }
 
+  /** The table values are being added to (0: none). */
+  get currentTable(): number {
+    return this.table;
+  }
+
+  /** Adds values to a table begun before (an object whose lines a nested object interrupted). */
+  resumeTable(table: number): void {
+    this.table = table;
+  }
+
   /**
    * The column of each key, in order. Built with push, not map(): map() makes its array with one elements kind
    * in the interpreter and another in optimised code, and the table readers that index the result were

@@ -33,6 +33,11 @@ const MONTHS: Readonly<Record<string, number>> = {
   dec: 12, december: 12,
 };
 
+/** A month's number from its digits or its name (`03`, `Mar`, `MARCH`); NaN for anything else. */
+export function monthNumber(month: string): number {
+  return MONTHS[month.toLowerCase()] ?? Number(month);
+}
+
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   // Written so that NaN (a last part that is no year) fails every bound.
   if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1)) return false;
@@ -47,7 +52,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 /** Days of each month outside a leap year (every eight-digit number of a table is asked). */
 const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `yyyy-mm-dd`, `mm/dd/yyyy`, `dd.mm.yyyy`, `mm/dd/yy`, `yyyymmdd`, `03-Mar-1950` as one chain. */
+/** `yyyy-mm-dd`, `mm/dd/yyyy`, `dd.mm.yyyy`, `mm/dd/yy`, `yyyymmdd`, `03-Mar-1950`, `03MAR1950` as one chain. */
 export function isDateText(value: string, compactAllowed: boolean): boolean {
   return isDateIn(value, 0, value.length, compactAllowed);
 }
@@ -67,6 +72,7 @@ function isDateIn(text: string, start: number, end: number, compactAllowed: bool
     else return false;
   }
   if (first < 0) {
+    if (isSasDateIn(text, start, end)) return true;
     if (!compactAllowed || end - start !== 8 || !allDigits(text, start, end)) return false;
     return isCalendarDate(digitsValue(text, start, start + 4), digitsValue(text, start + 4, start + 6), digitsValue(text, start + 6, end));
   }
@@ -87,6 +93,18 @@ function isDateIn(text: string, start: number, end: number, compactAllowed: bool
   const x = digitsValue(text, a.start, a.end);
   const y = digitsValue(text, b.start, b.end);
   return isCalendarDate(year, x, y) || isCalendarDate(year, y, x);
+}
+
+/**
+ * SAS's DATE9 (`05JAN1948`, also `5JAN1948`): how SAS prints and teams type a date, with no separator. The month's
+ * letters make it a date on its own, as `05-Jan-1948` is.
+ */
+function isSasDateIn(text: string, start: number, end: number): boolean {
+  const dayDigits = end - start - 7;
+  if ((dayDigits !== 1 && dayDigits !== 2) || !allDigits(text, start, start + dayDigits) || !allDigits(text, end - 4, end)) return false;
+  if (!allAsciiLetters(text, start + dayDigits, end - 4)) return false;
+  const month = MONTHS[text.slice(start + dayDigits, end - 4).toLowerCase()];
+  return month !== undefined && isCalendarDate(digitsValue(text, end - 4, end), month, digitsValue(text, start, start + dayDigits));
 }
 
 interface DatePart {
@@ -196,6 +214,8 @@ function dateAt(view: TextView, i: number): DateSpan | undefined {
   // Every numeric layout is three atoms led by 1-4 digits, or eight digits.
   if (atoms === 3 && leadingDigits && view.chainFirstEnd(i) - start <= 4 && isDateIn(view.text, start, end, false)) return { start, end };
   if (atoms === 1 && end - start === 8 && leadingDigits && isDateIn(view.text, start, end, true)) return { start, end };
+  if (atoms === 1 && (end - start === 8 || end - start === 9) && view.chainFirstKind(i) === 'mixed' && isDigitCode(view.text.charCodeAt(start))
+    && isSasDateIn(view.text, start, end)) return { start, end };
   return mayStartSpelledDate(view, i) ? spelledDate(view, view.chain(i)) : undefined;
 }
 

@@ -33,6 +33,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     // The people social-services and HIV programmes, behavioural health and nursing homes serve.
     'client_name', 'client_full_name', 'consumer_name', 'resident_name', 'participant_name', 'enrollee_name',
     'mom_name', 'parent_name', 'decedent_name',
+    // A shelter's, hospice's or school's record names the person beside the patient by role alone.
+    'caregiver', 'guardian', 'emergency_contact', 'nok', 'decedent',
   ],
   date: [
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
@@ -84,6 +86,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'drivers_license', 'driver_license_number', 'dl_number', 'license_number', 'certificate_number',
     'drivers_license_number', 'driver_license', 'dl_num', 'passport_number', 'passport_no', 'license_no',
     'certificate_no', 'drivers_license_no',
+    // A commercial driver's licence, as DOT medical exams record it.
+    'cdl', 'cdl_number', 'cdl_no', 'cdl_num',
   ],
   'vehicle-id': ['vin', 'license_plate', 'plate_number', 'plate_no', 'vehicle_identification_number', 'vehicle_plate', 'license_plate_number', 'vehicle_vin', 'vin_number'],
   'device-id': [
@@ -788,7 +792,7 @@ export function isPlausibleDate(value: string): boolean {
     if (m) return isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   // The time part always holds a colon: a value without one is its own date part, with no regex run.
-  const datePart = !value.includes(':') ? value : value.replace(/[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/, '');
+  const datePart = !value.includes(':') ? value : value.replace(/(?:[T ]|(?<=[A-Za-z]\d{4}):)\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/, '');
   if (isDateText(datePart, true)) return true;
   const spelled = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(datePart);
   if (spelled) return monthDate(spelled[1], Number(spelled[3]), Number(spelled[2]));

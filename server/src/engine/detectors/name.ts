@@ -39,6 +39,8 @@ const WEAK_ROLE_CUES = new Set(['for']);
 const STAFF_LIST_CUES = [
   'attendees', 'attendee', 'in attendance', 'regrets', 'apologies', 'invitees', 'optional attendees', 'distribution',
   'distribution list', 'reviewers', 'owners', 'maintainers', 'approvers', 'stakeholders', 'sponsors',
+  // Who spoke or taught at a meeting or a training (`Presenters: …`, `Panelists: …`).
+  'presenters', 'speakers', 'panelists', 'panellists', 'facilitators',
 ];
 const PROVIDER_CUES: readonly string[] = [
   'dr', 'dr.', 'doctor', 'md', 'physician', 'attending', 'provider', 'nurse', 'rn', 'np', 'author', 'authored',
@@ -263,9 +265,17 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
   // After the rest of a hyphenated surname (`Villareal` of `Villareal-Santos, MD`).
   const rest = HYPHENATED_REST.exec(view.lower.slice(end, end + 40));
   if (rest) end += rest[0].length;
-  const ahead = view.lower.slice(end, end + 9);
+  if (providerSuffixAt(view.lower.slice(end, end + 9))) return true;
+  // After a second surname the phrase left (`Tzul Caal, AuD`) or the emphasis around the name (`**…**, AuD`).
+  const more = NAME_TAIL.exec(view.slice(end, end + 40));
+  return more !== null && more[0].length > 0 && providerSuffixAt(view.slice(end + more[0].length, end + more[0].length + 9).toLowerCase());
+}
+
+function providerSuffixAt(ahead: string): boolean {
   return PROVIDER_SUFFIXES.some((s) => ahead.startsWith(s) && (s.endsWith('<') || !/[a-z]/.test(ahead[s.length] ?? ' ')));
 }
+
+const NAME_TAIL = /^(?: [A-Z][a-z\u00e0-\u024f'-]{1,30})?(?:\*\*|__)?/;
 
 /** The rest of a hyphenated surname after a name's end (`-santos`), read lower case. */
 const HYPHENATED_REST = /^-[a-z\u00e0-\u024f'-]{1,30}/;
@@ -301,6 +311,10 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   // is in (`Paulette Greer in Finance holds it`).
   const role = /^(?:-[A-Za-z'-]+)?, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)]|$)/m.exec(ahead);
   if (role && isRoleNote(role[1])) return true;
+  // A letter's address block or a signature: the name alone on its line, its title on the next (`Birth Registrar,
+  // Women's Services`, `Data Quality Coordinator`).
+  const title = SIGNATURE_TITLE.exec(ahead);
+  if (title && isRoleNote(title[1])) return true;
   const department = /^(?:-[A-Za-z'-]+)? in ([A-Z][A-Za-z&]*)\b/.exec(ahead);
   if (department && STAFF_ROLE_WORDS.has(department[1].toLowerCase())) return true;
   // A role or department labelling the name inside brackets (`(case 0298, tech: Reggie Thibodeaux)`,
@@ -350,6 +364,9 @@ function bracketContent(text: string): string | undefined {
   const close = text.search(/[)>]/);
   return close < 0 ? undefined : text.slice(0, close);
 }
+
+/** The line after a name that ends its line, up to its first comma or bracket, past a notebook's comment marker. */
+const SIGNATURE_TITLE = /^(?:-[A-Za-z'-]+)?[*_]{0,2},?[ \t]*\r?\n[ \t]*(?:(?:#|\/\/|--) ?(?:MAGIC)? ?)?[ \t]*([A-Za-z&/ '-]{2,40}?)(?:[,;:(]|[ \t]*\r?\n|$)/;
 
 /** A few words that say what someone does (`data eng`, `analyst, …`, `CISO delegate`), about no patient. */
 function isRoleNote(note: string): boolean {
@@ -401,6 +418,19 @@ export function isTestPatientName(v: string): boolean {
   return /(?:^|[^A-Za-z])(?:ZZ[A-Z]*|TEST|ONE|TWO|THREE|FOUR|FIVE)(?![A-Za-z])/.test(v);
 }
 
+/**
+ * People's names that health data uses for programmes, institutions and counties (`Ryan White` Part B funding,
+ * transfers to `Henry Ford`, the `Anne Arundel` cohort): never a patient there.
+ */
+const PROGRAMME_AND_PLACE_NAMES: ReadonlySet<string> = new Set([
+  'ryan white', 'henry ford', 'johns hopkins', 'anne arundel', 'prince george', 'lou gehrig', 'ronald mcdonald',
+  'robert wood johnson', 'susan komen', 'st jude', 'beth israel', 'sloan kettering', 'martin luther king',
+]);
+
+function namesProgrammeOrPlace(phrase: string): boolean {
+  return phrase.length <= 24 && PROGRAMME_AND_PLACE_NAMES.has(phrase.toLowerCase().replace(/\s+/g, ' '));
+}
+
 /** A `name` label qualified by a non-person word (`table name:`) names something else. */
 function isOtherThingsName(view: TextView, cueStart: number): boolean {
   const before = view.lower.slice(Math.max(0, cueStart - 24), cueStart).replace(/_/g, ' ').replace(/['\u2019]s ?$/, ' ');
@@ -410,7 +440,10 @@ function isOtherThingsName(view: TextView, cueStart: number): boolean {
 
 /** Whether `cue`, found before `pos`, is a workforce cue naming whoever stands at `pos` (see namesTheProvider). */
 function namesProviderAt(view: TextView, cue: ReturnType<typeof cueBefore>, pos: number): boolean {
-  return cue !== undefined && PROVIDER_CUES.includes(cue.phrase) && namesTheProvider(view.slice(cue.end, pos));
+  if (cue === undefined || !PROVIDER_CUES.includes(cue.phrase)) return false;
+  const gap = view.slice(cue.end, pos);
+  // `by` before a time is a deadline (`not enrolled by 6mo: …`, `due by 03/01, …`), not an author.
+  return !(cue.phrase === 'by' && /\d/.test(gap)) && namesTheProvider(gap);
 }
 
 /**
@@ -511,7 +544,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       continue;
     }
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
-    if (!verdict || isTestPatientName(view.slice(phrase.start, phrase.end)) || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
+    if (!verdict || isTestPatientName(view.slice(phrase.start, phrase.end)) || namesProgrammeOrPlace(view.slice(phrase.start, phrase.end)) || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
     const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
     if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) {
       staffEnd = end;
@@ -525,9 +558,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
-/** Where a name ends with up to two more capitalised words after `end` (`Hieu` after `Tran Van`). */
+/** Where a name ends with the rest of a hyphenated surname and up to two more capitalised words after `end` (`Hieu` after `Tran Van`). */
 function restOfName(text: string, end: number): number {
-  const rest = /^(?: [A-Z][a-z\u00c0-\u024f'-]+){1,2}(?![A-Za-z\u00c0-\u024f])/.exec(text.slice(end, end + 40));
+  const rest = /^(?:-[A-Za-z\u00c0-\u024f']{1,30})?(?: [A-Z][a-z\u00c0-\u024f'-]+){0,2}(?![A-Za-z\u00c0-\u024f])/.exec(text.slice(end, end + 40));
   return rest ? end + rest[0].length : end;
 }
 
@@ -562,7 +595,7 @@ function listedAfterCue(view: TextView, start: number): boolean {
   if (cue === undefined) return false;
   const gap = view.slice(cue.end, start);
   // The cue labels what follows (`Present:`, `**Attendees:**`, `Nursing directors — `), as a heading of a list does.
-  const label = /^\*{0,2}(?::|[ \t]+[\u2014\u2013-])\*{0,2}[ \t]*/.exec(gap)?.[0].length ?? 0;
+  const label = /^\*{0,2}\)?(?::|[ \t]+[\u2014\u2013-])\*{0,2}[ \t]*/.exec(gap)?.[0].length ?? 0;
   return label > 0 && LIST_GAP.test(` ${gap.slice(label)}`);
 }
 
@@ -570,7 +603,7 @@ function listedAfterCue(view: TextView, start: number): boolean {
  * The cues that open a list of staff: with `present` (a workforce cue only as `present:`), and the plural roles
  * (`Nursing directors — …`) that open a list only when labelled.
  */
-const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', ...STAFF_LIST_CUES];
+const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', 'reps', 'clerks', 'trainers', 'chaplains', ...STAFF_LIST_CUES];
 
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words
 // (capitals beyond ASCII too: `Żmuda`) and a note in brackets before its separator, and the first part of a

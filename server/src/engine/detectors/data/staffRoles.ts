@@ -10,6 +10,8 @@ export const STAFF_ROLE_NOUNS: readonly string[] = [
   'biostatistician', 'abstractor', 'surveyor', 'auditor', 'consultant', 'steward', 'audiologist', 'dietitian',
   'midwife', 'programmer', 'architect', 'actuary', 'counselor', 'counsellor', 'hygienist', 'therapist', 'physicist',
   'informaticist', 'intern', 'contractor',
+  // A hospice's or a hospital's chaplain, a records clerk, a trainer of a new system; a payer's reps.
+  'chaplain', 'clerk', 'trainer', 'reps',
   // A vendor's field service engineer, a health department's public information officer.
   'fse', 'pio',
 ];
