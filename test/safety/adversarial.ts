@@ -90,13 +90,11 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
   enclosed('one date call of many numbers', 'dob = date(1900, ', '1, ', '1)'),
   nested('nested date calls', 'dob = date(1900, ', '', ')'),
   repeat('lists of dicts and wrapped sets', 'x = frozenset({[{"mrn": "1"}, {"mrn": "2"}, '),
-  repeat('SELECTs of literals with unclosed brackets', "SELECT '1' AS ccn, ("),
-  repeat('one SELECT of many literals', "'1' AS ccn, ", 'SELECT '),
   soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
 ];
 
 /** Record types and their rows (codeContext's case classes, Row factories and namedtuples), per language. */
-export const RECORD_INPUTS: readonly { input: AdversarialInput; language: 'scala' | 'python' | 'r' }[] = [
+export const RECORD_INPUTS: readonly { input: AdversarialInput; language: 'scala' | 'python' | 'r' | 'sql' }[] = [
   { input: enclosed('rows named by one toDF', 'Seq(', '("1", "2"), ', '("1", "2")).toDF("mrn", "dob")'), language: 'scala' },
   { input: repeat('many toDF calls', 'Seq(("1", "2")).toDF("mrn", "dob")\n'), language: 'scala' },
   { input: nested('nested toDF receivers', 'Seq(', '("1")', ').toDF("a")'), language: 'scala' },
@@ -108,6 +106,9 @@ export const RECORD_INPUTS: readonly { input: AdversarialInput; language: 'scala
   { input: repeat('one unclosed case class of many fields', 'a: S, ', 'case class P('), language: 'scala' },
   { input: repeat('rows of a Row factory', 'P("1", "2"), ', 'P = Row("mrn", "dob")\n['), language: 'python' },
   { input: repeat('namedtuple declarations', 'P = namedtuple("P", "a b")\n'), language: 'python' },
+  // SELECTs of literals read as one record each (selectRecord).
+  { input: repeat('SELECTs of literals with unclosed brackets', "SELECT '1' AS ccn, ("), language: 'sql' },
+  { input: repeat('one SELECT of many literals', "'1' AS ccn, ", 'SELECT '), language: 'sql' },
 ];
 
 export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] = [

@@ -971,6 +971,8 @@ describe('tables of machines by serial', () => {
     assert.ok(typedFindings('synthetic_rpm.py', source(pasted(rpm))).some(([category]) => category === 'device-id'));
     const aids = ['aids = spark.createDataFrame([("Zzyzx Audeo L90", "2318Z0447", "L")], "aid_model string, aid_serial string, ear string")'];
     assert.deepEqual(typedFindings('synthetic_aids.py', source(aids)), [['device-id', 'aid_serial', '2318Z0447']]);
+    const dbs = notebookPrinting(['{', '  "Manufacturer": "Zzyzx Neuro",', '  "Model": "Percept PC",', '  "NeurostimulatorSerialNumber": "NWV588104Z"', '}']);
+    assert.deepEqual(typedFindings('synthetic_dbs.ipynb', dbs).map(([category]) => category), ['device-id']);
   });
 
   it("reads a SELECT of literals as one row, so an agency's city and note are the agency's", () => {
@@ -1015,5 +1017,45 @@ describe('objects of a printed dict or JSON response as records', () => {
       '  }',
       ']',
     ]), [['other-id', 'visit_id'], ['mrn', 'mrn'], ['name', 'name'], ['ip-address', 'client_ip']]);
+  });
+});
+
+describe("a workspace's audit log", () => {
+  it("reads the users, mails and source addresses of an audit log's rows as the workforce's", () => {
+    const border = '+------------------------+-----------------------------+-----------------+-----------+';
+    const rows = [border, '|event_time              |user_email                   |source_ip_address|action_name|', border,
+      '|1900-07-22T06:00:14.488Z|svc-etl@zzyzx-health.example |52.160.74.19     |getTable   |', border];
+    assert.deepEqual(typedFindings('synthetic_audit.ipynb', notebookPrinting(rows)), []);
+    // The same addresses in a table of a patient portal's logins are the patients'.
+    const logins = rows.map((l) => l.replace('action_name', 'mrn        ').replace('getTable   ', '90000417   '));
+    assert.ok(typedFindings('synthetic_logins.ipynb', notebookPrinting(logins)).some(([category]) => category === 'ip-address'));
+  });
+
+  it('still reads the literals of a statement a user ran, and a browser is no agent', () => {
+    const border = '+---------------------------+-----------------------------------------------------------------------+';
+    const history = [border, '|executed_by                |statement_text                                                         |', border,
+      "|analyst@zzyzx-health.example|SELECT * FROM zz.linelist WHERE dob = '1929-03-14' OR phone = '216-555-0154'|", border];
+    assert.deepEqual(typedFindings('synthetic_history.ipynb', notebookPrinting(history)).map(([category]) => category), ['date', 'phone']);
+    const logins = ['+--------+-------------+----------------+', '|username|client_ip    |user_agent      |', '+--------+-------------+----------------+',
+      '|zkzorbla|71.58.203.117|Mozilla/5.0 (X11)|', '+--------+-------------+----------------+'];
+    assert.ok(typedFindings('synthetic_portal.ipynb', notebookPrinting(logins)).some(([category]) => category === 'ip-address'));
+  });
+});
+
+describe('tables of areas', () => {
+  it("reads the cities of a table of census tracts as the areas', and a patient's city as theirs", () => {
+    const tracts = ['   tract_geoid  county_fips         city  positivity', '0  06019000700        06019       Fresno        0.34',
+      '1  06019007601        06019        Selma        0.41'];
+    assert.deepEqual(typedFindings('synthetic_tracts.ipynb', notebookPrinting(tracts)), []);
+    const patients = ['        mrn         city  positivity', '0  90000417       Fresno        0.34', '1  90000418        Selma        0.41'];
+    assert.deepEqual(typedFindings('synthetic_patients.ipynb', notebookPrinting(patients)).map(([category]) => category), ['mrn', 'geographic', 'mrn', 'geographic']);
+  });
+
+  it("reads an organisation's list of contacts in a JSON response as the organisation's", () => {
+    assert.deepEqual(typedFindings('synthetic_partners.ipynb', notebookPrinting([
+      '{', '  "referral_partners": [', '    {', '      "org": "Zzyzx County Food Bank",', '      "contacts": [', '        {',
+      '          "name": "Itzel Zorblatt-Marroquin",', '          "email": "izorblatt@zzfoodbank.example.org",', '          "phone": "559-555-0102"',
+      '        }', '      ]', '    }', '  ]', '}',
+    ])), []);
   });
 });

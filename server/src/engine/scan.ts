@@ -948,12 +948,21 @@ function untypedCells(ctx: ScanContext, out: OutputRegion, tables: StaffAndOrgan
   for (const k of out.keyed) {
     const text = k.value.text;
     if (text.length < MIN_PROSE_CELL || typesItsValues(keyClassOf(ctx.config, ctx.keyClasses, k.key)) || isPlainNumber(text)) continue;
-    // A message's patient segments are a person's in anyone's table (a feed's log by sending facility).
-    if (!theirs || HL7_PERSON_SEGMENT.test(text)) freeText(ctx, k.value, 0, text.length, kind, where);
+    // A message's patient segments are a person's in anyone's table (a feed's log by sending facility), as are the
+    // literals of a statement a user ran (an audit log's or a query history's `statement_text`).
+    if (!theirs || HL7_PERSON_SEGMENT.test(text) || isStatement(text)) freeText(ctx, k.value, 0, text.length, kind, where);
   }
 }
 
 const HL7_PERSON_SEGMENT = /(?:^|[\r\n])(?:PID|NK1|IN1)\|/;
+
+/** A SQL statement that filters or writes rows (`SELECT … WHERE dob = '…'`, `UPDATE … SET …`). */
+function isStatement(text: string): boolean {
+  return STATEMENT_VERB.test(text) && STATEMENT_CLAUSE.test(text);
+}
+
+const STATEMENT_VERB = /\b(?:select|update|insert|delete|merge)\b/i;
+const STATEMENT_CLAUSE = /\b(?:where|values|set)\b/i;
 
 /** Shorter cells are codes and flags. */
 const MIN_PROSE_CELL = 6;
@@ -1029,8 +1038,9 @@ function keyedTableValues(
       if (keyClass.namePart) nameParts = withNamePart(nameParts, v);
       continue;
     }
-    // A serial is judged with its whole table: one of chambers, pumps or data loggers names no person.
-    if (keyClass.unownedDevice && v.table > 0) {
+    // A serial or a city is judged with its whole table: one of chambers, pumps or data loggers, or of census tracts
+    // and their cities, names no person.
+    if ((keyClass.unownedDevice || isAreaColumn(keyClass)) && v.table > 0) {
       (deferred ??= []).push(i);
       continue;
     }
@@ -1067,11 +1077,13 @@ function keyedTableValues(
       ctx.staffNames?.addSerial(sliceOf(i).text.slice(from, v.end - v.start + from));
       continue;
     }
-    if (!personTables?.has(v.table) && !keyClass.unownedDevice) continue;
+    // A city, town or county is a person's only in a table that speaks of one.
+    if (isAreaColumn(keyClass) && !personTables?.has(v.table) && !personKeyTables?.has(v.table)) continue;
+    if (!personTables?.has(v.table) && !keyClass.unownedDevice && !isAreaColumn(keyClass)) continue;
     // A bare `name` column is read on a stronger word than its own other rows: a roster of interpreters names
     // some of its people in a form the name detector takes, and that says nothing of the rest.
     if ((keyClass.bareName || keyClass.nameColumn || keyClass.untypedDate) && !identifiedTables?.has(v.table)) continue;
-    const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : 'name');
+    const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : isAreaColumn(keyClass) ? 'geographic' : 'name');
     const slice = sliceOf(i);
     const value = slice.text.slice(from, v.end - v.start + from);
     // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's).
@@ -1157,7 +1169,9 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     if (keyClass.ownsPatient) (patientTables ??= new Set()).add(v.table);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
     if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
-    else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || (keyClass.inPersonTable === 'name' && !keyClass.contactColumn)) {
+    else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || (keyClass.inPersonTable === 'name' && !keyClass.contactColumn)
+      // An implant's serial (`implant_serial`, `NeurostimulatorSerialNumber`) is a patient's, beside a manufacturer too.
+      || (keyClass.category === 'device-id' && !keyClass.unownedDevice)) {
       (people ??= new Set()).add(v.table);
     }
     else if (keyClass.organisation) (organisations ??= new Set()).add(v.table);
@@ -1232,10 +1246,10 @@ function noteStaffValue(staff: StaffNames, keyClass: KeyClass, value: string): v
   else staff.addContact(value);
 }
 
-/** A column of names, contact details or credentials (what a table of staff says about each of them). */
+/** A column of names, contact details, credentials or addresses they work from (what a table of staff says about each of them). */
 function namesContact(keyClass: KeyClass): boolean {
   return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
-    || keyClass.category === 'phone' || keyClass.category === 'license-number';
+    || keyClass.category === 'phone' || keyClass.category === 'license-number' || keyClass.category === 'ip-address';
 }
 
 /** Adds `more` to the [start, end) pairs of `spans`, all in ascending order with overlapping pairs joined. */
@@ -1486,20 +1500,26 @@ function isTableOfMachines(table: number, people: Set<number> | undefined, perso
   return things?.has(table) === true && !people?.has(table) && !personKeys?.has(table);
 }
 
-/** Columns of what a hospital's machines have: a model, a room, firmware, a calibration, a storage unit. */
-const MACHINE_COLUMN = /(?:^|_)(?:model|make|room|firmware|fw|cal|calibration|calibrated|installed|storage|status|chamber)(?:_|$)/;
+/** Columns of what a hospital's machines have: a model, a room or bed, a unit, firmware, a calibration, a storage unit. */
+const MACHINE_COLUMN = /(?:^|_)(?:model|make|room|bed|unit|system|camera|firmware|fw|cal|calibration|calibrated|installed|storage|status|chamber)(?:_|$)/;
 
 /**
  * A column that speaks of a person, whatever its values: an identifier, a name, a date of theirs, a patient's or
- * member's key (`member_ref`), a contact (`paired_phone`). A table of machines by serial has none.
+ * member's key (`member_ref`). A place, a number or a serial may be an organisation's or an area's: a table of
+ * machines by serial, or of census tracts and their cities, has none.
  */
 function speaksOfPerson(k: KeyClass): boolean {
-  return k.ownsPatient || (k.category !== undefined && k.category !== 'device-id') || k.bareName || k.encounter || k.portalUser
+  return k.ownsPatient || (k.category !== undefined && !ORGANISATION_CONTACT.has(k.category)) || k.bareName || k.encounter || k.portalUser
     || (k.inPersonTable !== undefined && k.inPersonTable !== 'date') || k.nameColumn || k.personRef;
 }
 
+/** A column of cities, towns or counties (`city`, `county_name`): not a street, not a ZIP code. */
+function isAreaColumn(k: KeyClass): boolean {
+  return k.category === 'geographic' && k.place === PlaceKind.Area;
+}
+
 /** Keys of devices only a patient's body holds or wears (a hearing aid, a cochlear implant's sound processor). */
-const IMPLANT_KEY = /(?:^|_)(?:implant|implanted|pacemaker|icd|dbs|ipg|cochlear|stimulator|aid|hearing|processor|prosthesis|cgm)(?:_|$)/;
+const IMPLANT_KEY = /(?:^|_)(?:implant|implanted|pacemaker|icd|dbs|ipg|cochlear|stimulator|neurostimulator|defibrillator|lvad|vad|shunt|port|aid|hearing|processor|prosthesis|cgm)(?:_|$)/;
 
 /**
  * `{"name": …}` names anything, as do FHIR's `family` and `given` (a font family, a given value): only a value

@@ -244,6 +244,8 @@ describe('context: keyed literals in code', () => {
       'patient_sites = ["3 Zorblatt Way"]',
       'rows = [("4 Zorblatt Way",)]',
       'sites = pd.DataFrame([("5 Zorblatt Way",)])',
+      'vendor_api = {"data": [{"street": "6 Zorblatt Way"}]}',
+      'patient_api = {"street": "7 Zorblatt Way"}',
     ].join('\n');
     const lexer = lexerFor('python');
     assert.ok(lexer);
@@ -252,7 +254,7 @@ describe('context: keyed literals in code', () => {
     const spans = organisationCollections(text, lexed.code, namesOrganisationCollection);
     const covered = [];
     for (let k = 0; k < spans.length; k += 2) covered.push(text.slice(spans[k], spans[k + 1]));
-    assert.deepEqual(covered, ['{"A": ("Zzyzx ED", "1 Zorblatt Way")}', '("B" -> "2 Zorblatt Way")', '([("5 Zorblatt Way",)])']);
+    assert.deepEqual(covered, ['{"A": ("Zzyzx ED", "1 Zorblatt Way")}', '("B" -> "2 Zorblatt Way")', '([("5 Zorblatt Way",)])', '{"data": [{"street": "6 Zorblatt Way"}]}']);
   });
 
   it('does nothing for prose languages', () => {

@@ -300,7 +300,7 @@ describe('context: values in output tables', () => {
     assert.ok(keys.length > 0 && keys.every((k) => k.endsWith('_')), keys.join(', '));
   });
 
-  it('reads each object of a dict or JSON print as one record, a patient object as part of the record around it', () => {
+  it("reads each object of a dict or JSON print as one record, a patient's or contact's object as part of the record around it", () => {
     const text = [
       '[{"visit_id": "TV-0001", "patient": {"mrn": "ZZ0879015", "name": "Harold Zorblatt"}, "client_ip": "10.0.0.1"},',
       ' {"vendor": "Zzyzx Home Infusion", "contact": {"name": "Gretchen Zorblatt", "role": "Nurse Manager"}}]',
@@ -312,7 +312,13 @@ describe('context: values in output tables', () => {
     assert.equal(at('client_ip'), at('visit_id'));
     assert.ok(at('vendor') > 0 && at('vendor') !== at('visit_id'));
     assert.equal(at('role'), [...records].find(([k]) => k === 'name:Gretchen Zorblatt')?.[1], "the contact's name and role share a record");
-    assert.notEqual(at('role'), at('vendor'), "the contact's object is a record of its own");
+    assert.equal(at('role'), at('vendor'), "the vendor's contact joins the vendor's record");
+    const lists = '{"referral_partners": [{"org": "Zzyzx Food Bank", "contacts": [{"name": "Itzel Zorblatt"}, {"name": "Ka Zorblatt"}]}, {"org": "Zzyzx DSS"}]}';
+    const values = findTableValues(lists, 'stream').map((v) => [v.key, v.table]);
+    assert.deepEqual(values.map(([key]) => key), ['org', 'name', 'name', 'org']);
+    assert.equal(values[1][1], values[0][1], "a list of contacts joins its organisation's record");
+    assert.equal(values[2][1], values[0][1]);
+    assert.notEqual(values[3][1], values[0][1], 'the next organisation is a record of its own');
   });
 
   it('handles CRLF line ends', () => {

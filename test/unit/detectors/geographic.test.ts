@@ -33,10 +33,18 @@ describe('detectors/geographic: business units', () => {
     { label: 'a street line with a suite', text: '1800 NE 23rd St, Ste 400, Oklahoma City OK 73111 · Vital Records', region: 'output' },
     { label: "a suite after a direction, and the site's number", text: 'Site phones: Salem 4700 Zzyzx St SE, Ste 200, Salem OR 97302, (503) 555-0170', region: 'markdown' },
     { label: 'the city line under a street line with a suite', text: '9205 SW Zzyzx Rd, Ste 210\nPortland, OR 97225', region: 'markdown' },
+    { label: 'a letter suite', text: 'Next meeting at NCEMSA, 3340 Zzyzx Dr, Suite B, McKinleyville, CA 95519.', region: 'markdown' },
+    { label: 'a floor', text: '202 S Zzyzx St, 4th Floor, Madison WI 53703', region: 'output' },
+    { label: "a department's offices on a lower level", text: 'HIM offices: 950 Zzyzx Rd, Lower Level, Dubuque IA 52001', region: 'markdown' },
+    { label: 'a meeting in a room written Conf Rm', text: 'Next meeting 1900-11-14, Conf Rm 4B, Tower 2, 1740 Zzyzx Hwy, New Orleans, LA 70121.', region: 'markdown' },
+    { label: "a church's address", text: 'Pastor Zorblatt (Greater Antioch Baptist, 3220 E 116th St, Cleveland)', region: 'markdown' },
+    { label: "a department's level", text: 'OBMC Sterile Processing, 1180 Zzyzx Crest Way, Level B1, Port Ellery, WA 98366', region: 'markdown' },
+    { label: "DICOM's institution address", text: '# (0008,0081) ST [1200 Zzyzx Blvd, Harlan OH 45311]  #  38, 1 InstitutionAddress', region: 'comment' },
   ]);
 
   it('still reports a street line with an apartment and the ZIP under it', () => {
     assert.deepEqual(found('9205 SW Zzyzx Rd, Apt 210\nPortland, OR 97225', 'markdown').map((h) => h.value), ['9205 SW Zzyzx Rd, Apt 210', '97225']);
+    assert.deepEqual(found('pt lives at 202 S Zzyzx St, 4th Floor, Madison WI', 'markdown').map((h) => h.value), ['202 S Zzyzx St']);
   });
 });
 

@@ -90,12 +90,12 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it('knows workforce keys by their words: owners, stewards, on-call', () => {
-    for (const key of ['owner', 'secondary_owner', 'dataSteward', 'oncall_primary', 'reviewers', 'email_notifications', 'Data on-call', 'on_call_rn', 'Backup', 'Clinical escalation']) assert.ok(isWorkforceKey(key), key);
-    for (const key of ['patient_name', 'member_id', 'contact_name', 'emergency_contact', 'moon_calls', 'escalation_reason', 'backup_date']) assert.ok(!isWorkforceKey(key), key);
+    for (const key of ['owner', 'secondary_owner', 'dataSteward', 'oncall_primary', 'reviewers', 'email_notifications', 'Data on-call', 'on_call_rn', 'Backup', 'Clinical escalation', 'user_identity', 'executed_by']) assert.ok(isWorkforceKey(key), key);
+    for (const key of ['patient_name', 'member_id', 'contact_name', 'emergency_contact', 'moon_calls', 'escalation_reason', 'backup_date', 'user_agent', 'http_user_agent']) assert.ok(!isWorkforceKey(key), key);
     // A role at the end of a key names its holder; elsewhere the key holds what the role wrote.
     for (const key of ['unit_manager', 'attending_name', 'pcp', 'rendering_provider', 'manager_email']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['nurse_note', 'manager_comment', 'rn_hours', 'provider_npi_count']) assert.ok(!isWorkforceKey(key), key);
-    for (const key of ['role', 'job_title', 'Position']) assert.ok(isStaffRoleKey(key), key);
+    for (const key of ['role', 'job_title', 'Position', 'action_name']) assert.ok(isStaffRoleKey(key), key);
     for (const key of ['title', 'name', 'patient_role']) assert.ok(!isStaffRoleKey(key), key);
     for (const key of ['nurse_mgr_email', 'unit_dir']) assert.ok(isWorkforceKey(key), key);
     // Staff named by credential or by a role of the unit, and how to reach them (`charge_rn_phone`).

@@ -159,13 +159,18 @@ describe('detectors/name: staff named beside their role', () => {
     { label: "a payer's reps", text: 'payer QI reps Lorraine Zzyzx (Heritage Health) and Deshawn Zorblatt (Cornhusker Mutual).', region: 'markdown' },
     { label: 'a programme named after a person', text: 'PrEP persistence cascade (Ryan White / Ending the HIV Epidemic jurisdictional report)', region: 'comment' },
     { label: 'counties named after people', text: 'the Anne Arundel and Prince George cohorts', region: 'comment' },
+    { label: 'hospitals and stores named after people', text: 'transfers to Dana-Farber; fills at Fred Meyer and Walgreens', region: 'comment' },
+    { label: "a vendor's engineers and sales managers by their titles", text: '(Vyaire TSE: Rafaela Zorblatt). Scott Zorblatt (Edwards TSM, 312-555-0177).', region: 'markdown' },
     { label: 'a second surname before a credential, in emphasis', text: 'Program manager sign-off: **Marisol Zorblatt Caal**, AuD, EHDI Coordinator', region: 'markdown' },
+    { label: "a chat thread's senders", text: '> [7:48 AM] Felix Zorblatt: pipeline green\n> **[9:03 AM] Ines Zorblatt:** yes, adding it', region: 'markdown' },
+    { label: 'a pastor by his title', text: 'Pastor Darnell Zorblatt (Greater Antioch Baptist) hosts the Saturday clinic', region: 'markdown' },
     { label: "a letter's addressee with her title on the next line", text: 'Ms. Renata Zorblatt\nBirth Registrar, Women\'s Services\nCanadian Valley Medical Center', region: 'output' },
   ]);
 
   it("still reports a name after `by` and a deadline, and a name above a street line", () => {
     assert.deepEqual(found('# EI not enrolled by 6mo: Harold Zorblatt (ZZ2274307) dob 02/14/1950', 'comment').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
     assert.deepEqual(found('Mrs. Gretchen Zorblatt\n4418 Larkspur Ct\nTulsa OK', 'output').filter((h) => h.category === 'name').map((h) => h.value), ['Gretchen Zorblatt']);
+    assert.deepEqual(found('[07:48] Harold Zorblatt arrived by EMS', 'output').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
   });
 
   it("still reports a name after a ticket's number with words between", () => {

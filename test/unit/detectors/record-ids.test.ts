@@ -27,6 +27,7 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a bare member word', text: 'e.g. member ZZQ000123456 has a 9-series', value: 'ZZQ000123456', category: 'health-plan-id' },
     { label: 'a bare subscriber word', text: 'Ann (subscriber ZZQ000654321) re-sent', value: 'ZZQ000654321', category: 'health-plan-id' },
   ], [
+    { label: 'a period named by its year after an MRN label', text: 'Meditech legacy MRN (pre-2016), FY2024 MRN merges', region: 'output' },
     { label: 'an id without a label', text: 'row 00482913 loaded' },
     { label: "a registry's participant: a hospital", text: 'Participant ID: 104472   Zorblatt Heart & Vascular Institute, Testville' },
     { label: 'a masked MRN', text: 'MRN: XXXX1234 and MRN ****5678' },

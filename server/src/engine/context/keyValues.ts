@@ -3,7 +3,7 @@
  * (`{'mrn': '…'}`, `"dob": "…"`) and log lines (`mrn: 12345678`, `patient_name = Ann Lee`). Every reader is a
  * single forward scan; quoted strings never span lines, and an unquoted value is bounded in length.
  */
-import { namesPatientOwner } from '../detectors/keyed';
+import { isContactColumn, isWorkforceKey, namesPatientOwner } from '../detectors/keyed';
 import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
 const MAX_KEY = 40;
@@ -169,31 +169,32 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
 /** The quoted key an object is the value of, right before its brace. */
 const OBJECT_KEY = /["']([A-Za-z_][\w.-]*)["'] ?: ?$/;
 
-/** Most objects open at once that are records of their own; deeper ones are their parent's. */
+/** Most objects and lists open at once that are tracked; deeper ones are their parent's. */
 const MAX_OPEN_OBJECTS = 64;
 
 /**
- * The objects open at a point of a dict or JSON print, read forward once: each `{` begins a record, each `}` ends
- * one; braces inside strings are skipped. Its own QuoteFinder: it reads behind the pairs' search.
+ * The objects and lists open at a point of a dict or JSON print, read forward once: each `{` begins a record, each
+ * `}` ends one; braces inside strings are skipped. An object under a key that names the record's person or contact
+ * (`"patient": {…}`, `'rep': {…}`, `"contacts": [{…}, {…}]`) is part of the record around it: a visit's patient, a
+ * vendor's rep. Its own QuoteFinder: it reads behind the pairs' search.
  */
 class OpenObjects {
-  private readonly open: number[] = [];
+  /** The record of each open bracket (a list's is its parent's), innermost last. */
+  private readonly records: number[] = [];
+  /** For each open bracket: OBJECT, or a list whose objects join the record around it or not. */
+  private readonly kinds: number[] = [];
+  /** Brackets opened past MAX_OPEN_OBJECTS, closed before any recorded one. */
+  private overflow = 0;
   private at = 0;
 
   constructor(private readonly text: string, private readonly quotes: QuoteFinder, private readonly sink: ValueSink) {}
 
   /** The record of the innermost object open, 0 outside every object. */
   get current(): number {
-    return this.open.length > 0 ? this.open[this.open.length - 1] : 0;
+    return this.records.length > 0 ? this.records[this.records.length - 1] : 0;
   }
 
-  /** Whether the key before the brace at `at` names a patient or a member (`"patient": {`, `'recipient': {`). */
-  private namesPerson(at: number): boolean {
-    const key = OBJECT_KEY.exec(this.text.slice(Math.max(0, at - MAX_QUOTED_KEY - 6), at));
-    return key !== null && namesPatientOwner(key[1]);
-  }
-
-  /** Reads the braces up to `to` (the start of the next key). */
+  /** Reads the brackets up to `to` (the start of the next key). */
   advance(to: number): void {
     const text = this.text;
     while (this.at < to) {
@@ -203,23 +204,56 @@ class OpenObjects {
         this.at = close < 0 ? this.at + 1 : close + 1;
         continue;
       }
-      if (c === 0x7b /* { */) {
-        if (this.open.length < MAX_OPEN_OBJECTS) {
-          // The patient of a visit or the recipient of an implant (`"patient": {"mrn": …}`) is the record's own
-          // person: their object's values join the record around it.
-          if (this.open.length > 0 && this.namesPerson(this.at)) {
-            this.open.push(this.current);
-          } else {
-            this.sink.beginTable();
-            this.open.push(this.sink.currentTable);
-          }
-        }
-      } else if (c === 0x7d /* } */) {
-        this.open.pop();
-      }
+      if (c === 0x7b /* { */ || c === 0x5b /* [ */) this.open(c === 0x7b);
+      else if (c === 0x7d /* } */ || c === 0x5d /* ] */) this.close();
       this.at++;
     }
   }
+
+  private open(object: boolean): void {
+    if (this.records.length >= MAX_OPEN_OBJECTS) {
+      this.overflow++;
+      return;
+    }
+    const inside = this.kinds.length > 0 ? this.kinds[this.kinds.length - 1] : OBJECT;
+    if (!object) {
+      this.records.push(this.current);
+      this.kinds.push(this.keyJoins() ? JOINING_LIST : LIST);
+      return;
+    }
+    const joins = this.records.length > 0 && (inside === JOINING_LIST || (inside === OBJECT && this.keyJoins()));
+    if (joins) {
+      this.records.push(this.current);
+    } else {
+      this.sink.beginTable();
+      this.records.push(this.sink.currentTable);
+    }
+    this.kinds.push(OBJECT);
+  }
+
+  private close(): void {
+    if (this.overflow > 0) this.overflow--;
+    else {
+      this.records.pop();
+      this.kinds.pop();
+    }
+  }
+
+  /** Whether the key right before the bracket at `at` names the record's person or contact. */
+  private keyJoins(): boolean {
+    const key = OBJECT_KEY.exec(this.text.slice(Math.max(0, this.at - MAX_QUOTED_KEY - 6), this.at));
+    return key !== null && namesRecordsPersonOrContact(key[1]);
+  }
+}
+
+const OBJECT = 0;
+const LIST = 1;
+const JOINING_LIST = 2;
+
+/** A patient's or member's key (`patient`, `recipient`), a contact's (`contact`, `contacts`) or a workforce one (`rep`, `owner`). */
+function namesRecordsPersonOrContact(key: string): boolean {
+  const singular = key.endsWith('s') ? key.slice(0, -1) : key;
+  return namesPatientOwner(key) || isContactColumn(singular) || isWorkforceKey(singular);
 }
 
 /** Each quoted string of a list `["a", "b"]` in [from, to), under `key`; stops at anything else. */

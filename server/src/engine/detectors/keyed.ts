@@ -155,6 +155,8 @@ const WORKFORCE_KEYS = new Set([
   'email_notifications', 'owner', 'owner_email', 'owner_user_name', 'creator_user_name', 'run_as_user_name',
   'service_principal_name', 'grantee', 'principal', 'created_by', 'updated_by', 'modified_by', 'author', 'authors',
   'maintainer', 'author_email', 'maintainer_email',
+  // Who ran a query or a job, as Databricks' audit and query history record it.
+  'user_identity', 'executed_by', 'executed_as', 'run_as', 'service_principal',
 ]);
 /** A Python module's own metadata. */
 const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);
@@ -212,6 +214,8 @@ export function isWorkforceKey(key: string): boolean {
   if (MODULE_METADATA_KEYS.has(key)) return true;
   const base = keyBase(key);
   if (WORKFORCE_KEYS.has(base)) return true;
+  // A browser's user agent string (`user_agent`, `http_user_agent`) is software, not a call centre's agent.
+  if (base.endsWith('user_agent')) return false;
   const words = base.split('_');
   if (words.some((w) => WORKFORCE_WORDS.has(w))) return true;
   // `Data on-call`, `on_call_rn`: whoever is on call.
@@ -277,7 +281,9 @@ export function isOrganisationColumn(key: string): boolean {
 }
 
 /** Last words of a collection's name that say it describes what the word before it names (`SITE_LOOKUP`, `vendor_contacts`). */
-const COLLECTION_TAIL_WORDS = new Set(['lookup', 'map', 'info', 'directory', 'contacts', 'list', 'dict', 'ref', 'meta', 'details', 'inventory', 'registry', 'table']);
+const COLLECTION_TAIL_WORDS = new Set(['lookup', 'map', 'info', 'directory', 'contacts', 'list', 'dict', 'ref', 'meta', 'details', 'inventory', 'registry', 'table',
+  // A response of an organisation's API or master data (`vendor_api`, `payer_master`, `site_response`).
+  'api', 'master', 'response', 'resp', 'payload', 'json']);
 /** Words of a name that say it holds people's records, whatever else it names (`patient_locations`, `pt_sites`). */
 const PERSON_WORDS = new Set(['patient', 'patients', 'pt', 'pts', 'member', 'members', 'client', 'clients', 'person', 'persons', 'people', 'resident', 'residents', 'enrollee', 'enrollees', 'note', 'notes', 'test', 'tests', 'sample', 'samples', 'fixture', 'fixtures', 'row', 'rows', 'record', 'records', 'case', 'cases']);
 
@@ -332,6 +338,9 @@ const STAFF_ROLE_COLUMNS = new Set([
   'job_code', 'job_class', 'home_cost_center', 'cred', 'creds',
   // A clinician's degree (`| full_name | degree | division |`: MD, DO).
   'degree', 'degrees',
+  // What a workspace user did, as an audit log records it (`system.access.audit`): its users, mails and source
+  // addresses are the workforce's.
+  'action_name',
 ]);
 
 /** Words that make a column a date or time: `adm_date`, `fill_dt`, `arrival_ts`, `dos`, Epic's `order_inst`. */

@@ -43,13 +43,15 @@ function idCounts(view: TextView, start: number, end: number, atoms: number): { 
   return { alnum: end - start - (atoms - 1), digits };
 }
 
-/** Values that are clearly not someone's identifier: masks, repeated digits, a lone year, an NPI. */
+/** Values that are clearly not someone's identifier: masks, repeated digits, a lone year or a period, an NPI. */
 export function isPlaceholderId(value: string): boolean {
   const compact = value.replace(/-/g, '');
   // Masks start with `*`, `#` or at least two X's; a single leading letter X is part of many real ids.
   if (/^(?:[*#]|[xX]{2})/.test(compact) || /[xX]{3}/.test(compact)) return true;
   if (/^(\d)\1+$/.test(compact)) return true;
   if (/^(19|20)\d\d$/.test(compact)) return true;
+  // A period named by its year (`pre-2016`, `FY2024`, `Q3-2024`): `legacy MRN (pre-2016)` speaks of ids, holds none.
+  if (/^(?:pre|post|since|before|after|until|circa|ca|fy|cy|q[1-4]|h[12])(19|20)\d\d$/i.test(compact)) return true;
   return /^\d{10}$/.test(compact) && isNpi(compact);
 }
 

@@ -424,11 +424,12 @@ export function isTestPatientName(v: string): boolean {
  */
 const PROGRAMME_AND_PLACE_NAMES: ReadonlySet<string> = new Set([
   'ryan white', 'henry ford', 'johns hopkins', 'anne arundel', 'prince george', 'lou gehrig', 'ronald mcdonald',
-  'robert wood johnson', 'susan komen', 'st jude', 'beth israel', 'sloan kettering', 'martin luther king',
+  'robert wood johnson', 'susan komen', 'st jude', 'beth israel', 'sloan kettering', 'martin luther king', 'dana farber',
+  'ben taub', 'john peter smith', 'barnes jewish', 'cedars sinai', 'fred meyer', 'harris teeter', 'mary bridge',
 ]);
 
 function namesProgrammeOrPlace(phrase: string): boolean {
-  return phrase.length <= 24 && PROGRAMME_AND_PLACE_NAMES.has(phrase.toLowerCase().replace(/\s+/g, ' '));
+  return phrase.length <= 24 && PROGRAMME_AND_PLACE_NAMES.has(phrase.toLowerCase().replace(/[\s-]+/g, ' '));
 }
 
 /** A `name` label qualified by a non-person word (`table name:`) names something else. */
@@ -536,7 +537,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const phrase = phraseAt(view, i, honorific || cued);
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);
-    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start)) || listedAfterCue(view, phrase.start) || followsTicket(view, phrase.start)) {
+    if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start)) || listedAfterCue(view, phrase.start) || followsTicket(view, phrase.start)
+      || speaksInChat(view, phrase.start, phrase.end)) {
       staffEnd = phrase.end;
       // The staff member's whole name, with capitalised words the phrase left (`Tran Van` of `Tran Van Hieu`).
       context.staffNames?.add(view.slice(phrase.start, restOfName(view.text, phrase.end)));
@@ -575,6 +577,17 @@ function continuesList(view: TextView, from: number, to: number): boolean {
 }
 
 const MAX_LIST_GAP = 120;
+
+/**
+ * Whether the name is a chat message's sender (`> [7:48 AM] Felix Amankwah: pipeline green …`, `**[9:03 AM] Ines
+ * Carvalho:**`): a thread of the team's pasted into the notebook, whose senders are staff.
+ */
+function speaksInChat(view: TextView, start: number, end: number): boolean {
+  if (!CHAT_TIME_BEFORE.test(view.slice(Math.max(0, start - 16), start))) return false;
+  return /^(?:-[A-Za-z\u00c0-\u024f'-]+)?(?: [A-Z][A-Za-z\u00c0-\u024f'-]*){0,2}(?:\*\*)?:/.test(view.slice(end, end + 60));
+}
+
+const CHAT_TIME_BEFORE = /\[\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?\](?:\*\*)? $/;
 
 /**
  * Whether the name follows a ticket's number (`request RS-11873 — Kenji Mori`, `(ticket DGO-1184, Magnus Halvorsen

@@ -10,8 +10,10 @@ export const STAFF_ROLE_NOUNS: readonly string[] = [
   'biostatistician', 'abstractor', 'surveyor', 'auditor', 'consultant', 'steward', 'audiologist', 'dietitian',
   'midwife', 'programmer', 'architect', 'actuary', 'counselor', 'counsellor', 'hygienist', 'therapist', 'physicist',
   'informaticist', 'intern', 'contractor',
-  // A hospice's or a hospital's chaplain, a records clerk, a trainer of a new system; a payer's reps.
-  'chaplain', 'clerk', 'trainer', 'reps',
-  // A vendor's field service engineer, a health department's public information officer.
-  'fse', 'pio',
+  // A hospice's or a hospital's chaplain, a records clerk, a trainer of a new system; a payer's reps; the clergy
+  // a community programme partners with.
+  'chaplain', 'clerk', 'trainer', 'reps', 'pastor', 'reverend', 'rabbi', 'imam',
+  // A vendor's field service engineer, technical service engineer and territory sales manager, a health
+  // department's public information officer.
+  'fse', 'tse', 'tsm', 'pio',
 ];
