@@ -162,6 +162,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'hospitals and stores named after people', text: 'transfers to Dana-Farber; fills at Fred Meyer and Walgreens', region: 'comment' },
     { label: "a vendor's engineers and sales managers by their titles", text: '(Vyaire TSE: Rafaela Zorblatt). Scott Zorblatt (Edwards TSM, 312-555-0177).', region: 'markdown' },
     { label: 'a second surname before a credential, in emphasis', text: 'Program manager sign-off: **Marisol Zorblatt Caal**, AuD, EHDI Coordinator', region: 'markdown' },
+    { label: 'public safety partners by their rank', text: 'Capt. Hosteen Zorblatt (San Juan County Fire & EMS), Lt. Ana Paula Zorblatt (Farmington FD)', region: 'markdown' },
     { label: "a chat thread's senders", text: '> [7:48 AM] Felix Zorblatt: pipeline green\n> **[9:03 AM] Ines Zorblatt:** yes, adding it', region: 'markdown' },
     { label: 'a pastor by his title', text: 'Pastor Darnell Zorblatt (Greater Antioch Baptist) hosts the Saturday clinic', region: 'markdown' },
     { label: "a letter's addressee with her title on the next line", text: 'Ms. Renata Zorblatt\nBirth Registrar, Women\'s Services\nCanadian Valley Medical Center', region: 'output' },

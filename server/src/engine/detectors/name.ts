@@ -49,6 +49,8 @@ const PROVIDER_CUES: readonly string[] = [
   'prescriber', 'pcp', 'surgeon', 'resident physician', 'clinician', 'dentist', 'cardiologist', 'oncologist',
   'radiologist', 'referring', 'ordering', 'rendering', 'contact', 'co-authored-by', 'assignee', 'assigned to', 'owner:',
   'prof', 'prof.', 'professor', 'lead',
+  // Public safety partners by their rank (`Sgt. Dana …` of a sheriff's office, `Capt. …` of a fire district).
+  'sgt', 'sgt.', 'lt.', 'capt', 'capt.', 'deputy',
   // Teams' own roles in bylines, tables of who does what and review notes (`Privacy review: …`, `QC programmer | …`).
   'dra', 'dra.', 'review', 'peer review', 'approver', 'biostat', 'team', 'notebook by', 'prepared by', 'investigator',
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
