@@ -1073,17 +1073,25 @@ function keyedTableValues(
     const v = values[i];
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
-    if (keyClass.unownedDevice && isTableOfMachines(v.table, personTables, personKeyTables, thingTables)) {
-      ctx.staffNames?.addSerial(sliceOf(i).text.slice(from, v.end - v.start + from));
+    const area = isAreaColumn(keyClass);
+    // A person's identifier found in the table, or a column that speaks of one.
+    const ofPerson = personTables?.has(v.table) === true || personKeyTables?.has(v.table) === true;
+    if (keyClass.unownedDevice) {
+      // A table of the organisation's machines: a column of what machines have, none of a person's. Its serials
+      // are the machines' own, here and wherever they recur.
+      if (!ofPerson && thingTables?.has(v.table)) {
+        ctx.staffNames?.addSerial(sliceOf(i).text.slice(from, v.end - v.start + from));
+        continue;
+      }
+    } else if (area ? !ofPerson : !personTables?.has(v.table)) {
+      // A city, town or county is a person's only in a table that speaks of one; the other deferred values only
+      // in one that holds a person's identifier.
       continue;
     }
-    // A city, town or county is a person's only in a table that speaks of one.
-    if (isAreaColumn(keyClass) && !personTables?.has(v.table) && !personKeyTables?.has(v.table)) continue;
-    if (!personTables?.has(v.table) && !keyClass.unownedDevice && !isAreaColumn(keyClass)) continue;
     // A bare `name` column is read on a stronger word than its own other rows: a roster of interpreters names
     // some of its people in a form the name detector takes, and that says nothing of the rest.
     if ((keyClass.bareName || keyClass.nameColumn || keyClass.untypedDate) && !identifiedTables?.has(v.table)) continue;
-    const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : isAreaColumn(keyClass) ? 'geographic' : 'name');
+    const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : area ? 'geographic' : 'name');
     const slice = sliceOf(i);
     const value = slice.text.slice(from, v.end - v.start + from);
     // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's).
@@ -1092,7 +1100,7 @@ function keyedTableValues(
     const c = checkPersonTableValue(v.key, category, value);
     if (!c) continue;
     // A serial listed beside its patient stays theirs, whatever table of machines lists it too.
-    if (keyClass.unownedDevice && (personTables?.has(v.table) || personKeyTables?.has(v.table))) ctx.staffNames?.addPatientSerial(value.slice(c.start, c.end));
+    if (keyClass.unownedDevice && ofPerson) ctx.staffNames?.addPatientSerial(value.slice(c.start, c.end));
     place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
     typed?.push(from + c.start, from + c.end);
   }
@@ -1490,14 +1498,6 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     keyClasses.set(key, keyClass);
   }
   return keyClass;
-}
-
-/**
- * A table of the organisation's machines: a column of what machines have (`model`, `room`), none that speaks of a
- * person (found or not), and no person's identifier found in it. Its serials are the machines' own.
- */
-function isTableOfMachines(table: number, people: Set<number> | undefined, personKeys: Set<number> | undefined, things: Set<number> | undefined): boolean {
-  return things?.has(table) === true && !people?.has(table) && !personKeys?.has(table);
 }
 
 /** Columns of what a hospital's machines have: a model, a room or bed, a unit, firmware, a calibration, a storage unit. */

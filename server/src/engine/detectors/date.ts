@@ -35,7 +35,9 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 /** A month's number from its digits or its name (`03`, `Mar`, `MARCH`); NaN for anything else. */
 export function monthNumber(month: string): number {
-  return MONTHS[month.toLowerCase()] ?? Number(month);
+  // Asked of any word: only the table's own numbers count (`constructor` is no month).
+  const n = MONTHS[month.toLowerCase()];
+  return typeof n === 'number' ? n : Number(month);
 }
 
 export function isCalendarDate(year: number, month: number, day: number): boolean {

@@ -7,7 +7,7 @@ import { DATE_CONSTRUCTORS, type KeyedLiteral } from '../context/types';
 import { CATEGORIES, type Category } from '../model';
 import { redact } from '../redact';
 import { isPersonalAddress } from './email';
-import { isDateText, isCalendarDate } from './date';
+import { isDateText, isCalendarDate, monthNumber } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber } from './phone';
 import { digitCount } from './text';
@@ -785,8 +785,6 @@ function isNonValue(v: string): boolean {
   return v === '' || (mayBeWordOf(EMPTY_WORD_SHAPES, v) && EMPTY_WORDS.has(v.toLowerCase())) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
 }
 
-const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
-const MONTH_NUMBER: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /** ISO (with an optional time), US m/d/yyyy, d-Mon-yyyy, `March 3, 1950`, `3 March 1950`, yyyymmdd. */
 /**
@@ -810,8 +808,8 @@ export function isPlausibleDate(value: string): boolean {
 }
 
 function monthDate(month: string, year: number, day: number): boolean {
-  const m = month.toLowerCase();
-  return MONTHS.has(m) && isCalendarDate(year, MONTH_NUMBER[m.slice(0, 3)], day);
+  // A word that is no month's name is NaN, which no calendar date has.
+  return isCalendarDate(year, monthNumber(month), day);
 }
 
 function isName(value: string): boolean {
