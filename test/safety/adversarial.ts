@@ -68,6 +68,7 @@ export const FREE_TEXT_INPUTS: readonly AdversarialInput[] = [
   repeat('street lines with suites and SAS dates', '12 Zz St SE, Ste 4\n1JAN1900 Fl 2 '),
   repeat('names over their titles', 'Ms. Ann Zzyzx\nBirth Registrar, Zz\n'),
   repeat('deadlines after by', 'by 6mo: Ann Zzyzx '),
+  repeat('lists of attendees wrapped over lines, and named service lines', 'Attendees: Ann Zzyzx (OB),\nQuill Zorblatt, Call the Zz In Zz line 555-555-0100 '),
   soup('character soup', '0123456789-./@ ()"\'<>tdTD:\n,_xMRNssn', 7),
 ];
 
@@ -90,6 +91,7 @@ export const CODE_INPUTS: readonly AdversarialInput[] = [
   enclosed('one date call of many numbers', 'dob = date(1900, ', '1, ', '1)'),
   nested('nested date calls', 'dob = date(1900, ', '', ')'),
   repeat('lists of dicts and wrapped sets', 'x = frozenset({[{"mrn": "1"}, {"mrn": "2"}, '),
+  repeat('dicts keyed by organisations', 'X = {"Zz Clinic": {"rep": {"a": "1"}}, '),
   soup('code soup', '"\'`()[]{}=<>!#-/*\\\n ,.:$%abc123', 11),
 ];
 
@@ -138,6 +140,7 @@ export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] 
   { input: repeat('end tags without start tags', '</a></b>x'), mime: 'stream' },
   { input: repeat('CSV rows under a header', '1,"a,b",c\n', 'mrn,full_name,dob\n'), mime: 'stream' },
   { input: repeat('CSV header and one long row of quotes and commas', '",', 'mrn,full_name,dob\n1,2,3\n'), mime: 'stream' },
+  { input: repeat('blocks of fields, diffs and flow mappings', '-main_phone: (555) 555-0100\n site_address: 1 Zz St, Zz, ZZ 0\n  NL: {name: "Zz Clinic", a: {b: "1"}}\nneeded: Ann Zz dob=1 '), mime: 'stream' },
   { input: repeat('R str() lines of quoted values', ' $ mrn: chr  "1" "2" "3\\" ...\n'), mime: 'stream' },
   { input: repeat('one glimpse() line of unclosed quotes', '"a, ', ' $ mrn <chr> '), mime: 'stream' },
   { input: soup('table soup', '|+- \n<>/tdhr0123mrn', 13), mime: 'text/plain' },

@@ -1059,3 +1059,46 @@ describe('tables of areas', () => {
     ])), []);
   });
 });
+
+describe('records of sites and vendors', () => {
+  const findings = (lines: string[]): (string | undefined)[] => typedFindings('synthetic_sites.ipynb', notebookPrinting(lines)).map(([category]) => category);
+
+  it("reads a mapping whose own name is an organisation's as the organisation's, and a person's as the person's", () => {
+    assert.deepEqual(findings([
+      'sites:',
+      '  NL: {name: "Zorblatt Community MH Center", address: "2210 W Zzyzx Ave, Chicago, IL 60625", phone: "(773) 555-0140"}',
+      '  RS: {name: "Zzyzx Clozapine Clinic", address: "88 N Zorblatt Ave, Riverside, IL 60546", phone: "(708) 555-0172"}',
+    ]), []);
+    assert.ok(findings(['  pt: {name: "Harold Zorblatt", address: "2210 W Zzyzx Ave, Chicago, IL 60625", phone: "(773) 555-0140"}']).includes('phone'));
+    // One record whose first field names an organisation and nobody else is that organisation's.
+    assert.deepEqual(findings(['  medicare: {carrier: "Zzyzx Medical Group", phone: "773-555-0121"}']), []);
+    assert.ok(findings(['  medicare: {carrier: "Zzyzx Medical Group", member: "Harold Zorblatt", phone: "773-555-0121"}']).includes('phone'));
+  });
+
+  it("reads an object nested in a vendor's record as the vendor's, unless it names a person", () => {
+    const vendor = (inner: string): string[] => [
+      '{', '  "Zzyzx Home Medical": {', '    "npi": "1234567893",', '    "address": "118 Zorblatt Ave, Suite 2, Asheville, NC 28801",',
+      `    "intake": {${inner}"phone": "828-555-0190", "fax": "828-555-0191"}`, '  }', '}',
+    ];
+    assert.deepEqual(findings(vendor('')), []);
+    assert.deepEqual(findings(vendor('"mrn": "ZZ0879015", ')).filter((c) => c === 'phone' || c === 'fax'), ['phone', 'fax']);
+  });
+
+  it("reads a diff of a site's record as one record, and a patient's block of fields as one record", () => {
+    assert.deepEqual(findings([
+      '--- sites_history', '+++ sites', '@@ -1,4 +1,4 @@', '-main_phone: (509) 555-0120', '+main_phone: (509) 555-0128',
+      ' site_id: OKV', '-site_address: 715 S Zzyzx Ave, Okanogan, WA 98840', '+site_address: 715 S Zzyzx Ave, Suite 4, Okanogan, WA 98840',
+      " site_name: Zorblatt Valley Women's Clinic",
+    ]), []);
+    // `name` alone is read as a person's only beside an identifier: the block is one record, so the MRN types it.
+    assert.deepEqual(findings(['mrn: ZZ0879015', 'name: Harold Zorblatt', 'phone: (509) 555-0128']), ['mrn', 'name', 'phone']);
+  });
+
+  it("reads a crisis team's base and its staffing as the team's", () => {
+    assert.deepEqual(findings([
+      'team_code  team_base                            dispatches',
+      'MCT-N1     Northgate Station, 10510 5th Ave NE          64',
+      'MCT-S2     Federal Way, 33650 6th Ave S                 75',
+    ]), []);
+  });
+});

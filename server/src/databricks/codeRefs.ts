@@ -26,7 +26,7 @@ export function clusterIdsInCode(text: string): ClusterIdInCode[] {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const id = m[2];
       const start = m.index + m[0].length - 1 - id.length;
-      if (isWorkspaceApiCall(text, m.index)) continue;
+      if (isWorkspaceApiCall(text, m.index) || isRecordOfRun(text, m.index)) continue;
       if (!out.has(start)) out.set(start, { start, end: start + id.length, clusterId: id });
     }
   }
@@ -45,3 +45,19 @@ function isWorkspaceApiCall(text: string, at: number): boolean {
 
 /** `.clusters.get(`, `.libraries.cluster_status(`, `.cluster_policies.…(` with only the call's other arguments after. */
 const WORKSPACE_API_CALL = /\.(?:clusters|libraries|cluster_policies|permissions|instance_pools|policy_families)\.[A-Za-z_]{1,40}\([^()\n]{0,80}$/;
+
+/**
+ * Whether the id is a record of where something ran, not a choice of compute: on a comment line (a pasted event
+ * log or run output), under a run's `cluster_instance`, or as a tag that records it (`clusterUsageTags.clusterId`,
+ * `mlflow.databricks.cluster.id`).
+ */
+function isRecordOfRun(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  return COMMENT_LINE.test(line) || RECORDED_RUN_KEY.test(line);
+}
+
+/** A line that opens with a comment marker (`#`, `//`, `--`, `*` inside a block comment). */
+const COMMENT_LINE = /^\s*(?:#|\/\/|--|\*|\/\*)/;
+/** The key right before the id records a run's cluster rather than choosing one. */
+const RECORDED_RUN_KEY = /(?:["']cluster_instance["']\s{0,4}:\s{0,4}\{[^{}\n]{0,60}|clusterUsageTags\.clusterId["']\s{0,4}:\s{0,4}|mlflow\.databricks\.cluster\.id["']\s{0,4}:\s{0,4})$/;

@@ -1160,16 +1160,27 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   let rowHeads: Map<number, { readonly key: string; sites: number; others: number }> | undefined;
   /** Tables whose people have more than a name in them: an identifier, a birth date. */
   let identified: Set<number> | undefined;
+  /** Per table, under a bare `name` key: 1 when every value names an organisation, 0 once one does not. */
+  let namedRecords: Map<number, number> | undefined;
+  /** The record each nested object's table sits in (`"intake": {…}` in a vendor's). */
+  let parents: Map<number, number> | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.table <= 0) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (v.within) (parents ??= new Map()).set(v.table, v.within);
     if (textOf) {
       let head = (rowHeads ??= new Map()).get(v.table);
       if (!head) rowHeads.set(v.table, head = { key: typesItsValues(keyClass) ? '' : v.key, sites: 0, others: 0 });
       if (head.key === v.key) {
         if (namesOrganisationOnly(textOf(i))) head.sites++;
         else head.others++;
+      }
+      if (keyClass.bareName) {
+        namedRecords ??= new Map();
+        const name = textOf(i);
+        // A name with a mail address or a number in it is more than a name.
+        namedRecords.set(v.table, namedRecords.get(v.table) !== 0 && !NOT_A_BARE_NAME.test(name) && namesOrganisationOnly(name) ? 1 : 0);
       }
     }
     if (keyClass.category && keyClass.category !== 'name' && !ORGANISATION_CONTACT.has(keyClass.category)) (identified ??= new Set()).add(v.table);
@@ -1190,9 +1201,25 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   // their names, are the sites' contacts.
   if (rowHeads) {
     for (const [t, head] of rowHeads) {
-      if (!head.key || head.sites < 2 || head.sites < 3 * head.others || identified?.has(t) || patientTables?.has(t)) continue;
+      if (!head.key || head.sites < 3 * head.others || identified?.has(t) || patientTables?.has(t)) continue;
+      // One record (`medicare_ffs: {mac: "Palmetto GBA", phone: …}`) is a site's only if it names nobody.
+      if (head.sites < 2 && (head.others > 0 || people?.has(t))) continue;
       (organisations ??= new Set()).add(t);
       if (people?.has(t)) (staffTables ??= new Set()).add(t);
+    }
+  }
+  // A record or table whose own `name` is an organisation's (`{name: "Northlake Community MH Center", address: …,
+  // phone: …}`), with no identifier of a person, is the organisation's: its address and phone are the site's.
+  if (namedRecords) {
+    for (const [t, named] of namedRecords) {
+      if (named === 1 && !identified?.has(t) && !patientTables?.has(t)) (organisations ??= new Set()).add(t);
+    }
+  }
+  // An object nested in an organisation's record that names nobody (a vendor's `"intake": {"phone": …, "fax": …}`)
+  // is the organisation's too; parents come before their objects, so one pass in table order settles each chain.
+  if (parents && organisations) {
+    for (const [t, parent] of [...parents].sort((a, b) => a[0] - b[0])) {
+      if (organisations.has(parent) && !people?.has(t) && !identified?.has(t) && !patientTables?.has(t) && namedRecords?.get(t) !== 0) organisations.add(t);
     }
   }
   // A table whose people are all workforce (`| Unit | Nurse manager | Phone |`, `transporterId | displayName`)
@@ -1214,6 +1241,8 @@ interface StaffAndOrganisationTables {
   readonly staffTables?: Set<number>;
   readonly organisationTables?: Set<number>;
 }
+
+const NOT_A_BARE_NAME = /@|\d{3}/;
 
 /** A short value that names an organisation and no person (`Bluestem Ambulance District`). */
 function namesOrganisationOnly(value: string): boolean {
@@ -1311,7 +1340,7 @@ function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[], te
  */
 function organisationStrings(text: string, code: TokenList['code']): Set<number> | undefined {
   const resources = text.includes('"resourceType"') ? organisationResources(text) : [];
-  const collections = organisationCollections(text, code, namesOrganisationCollection);
+  const collections = organisationCollections(text, code, namesOrganisationCollection, namesOrganisationOnly);
   if (resources.length === 0 && collections.length === 0) return undefined;
   let notRead: Set<number> | undefined;
   const spans = resources.length === 0 ? collections : collections.length === 0 ? resources : mergedPairs(resources, collections);

@@ -237,7 +237,7 @@ describe('context: keyed literals in code', () => {
     assert.deepEqual(findKeyedLiterals('python', py, pyLexer(py)).map((k) => [k.key, k.table]), [['mrn', 1], ['dob', 1], ['ssn', 2], ['mrn', 3]]);
   });
 
-  it('finds the brackets of collections named for the organisation, and no other', () => {
+  it('finds the brackets of collections named for the organisation or keyed by its sites, and no other', () => {
     const text = [
       'ED_SITES = {"A": ("Zzyzx ED", "1 Zorblatt Way")}',
       'val clinicLookup = Map("B" -> "2 Zorblatt Way")',
@@ -246,15 +246,19 @@ describe('context: keyed literals in code', () => {
       'sites = pd.DataFrame([("5 Zorblatt Way",)])',
       'vendor_api = {"data": [{"street": "6 Zorblatt Way"}]}',
       'patient_api = {"street": "7 Zorblatt Way"}',
+      'poc = {"Zorblatt Clinic": {"rep": {"phone": "8"}}, "Zzyzx Center": {"serial": "9"}}',
+      'mixed = {"Zorblatt Clinic": {"rep": "10"}, "Ann Zzyzx": {"phone": "11"}}',
+      'flat = {"Zorblatt Clinic": "12"}',
     ].join('\n');
     const lexer = lexerFor('python');
     assert.ok(lexer);
     const lexed = new TokenList();
     for (const t of lexer(text)) lexed.addToken(t);
-    const spans = organisationCollections(text, lexed.code, namesOrganisationCollection);
+    const spans = organisationCollections(text, lexed.code, namesOrganisationCollection, (key) => /Clinic|Center/.test(key));
     const covered = [];
     for (let k = 0; k < spans.length; k += 2) covered.push(text.slice(spans[k], spans[k + 1]));
-    assert.deepEqual(covered, ['{"A": ("Zzyzx ED", "1 Zorblatt Way")}', '("B" -> "2 Zorblatt Way")', '([("5 Zorblatt Way",)])', '{"data": [{"street": "6 Zorblatt Way"}]}']);
+    assert.deepEqual(covered, ['{"A": ("Zzyzx ED", "1 Zorblatt Way")}', '("B" -> "2 Zorblatt Way")', '([("5 Zorblatt Way",)])', '{"data": [{"street": "6 Zorblatt Way"}]}',
+      '{"Zorblatt Clinic": {"rep": {"phone": "8"}}, "Zzyzx Center": {"serial": "9"}}']);
   });
 
   it('does nothing for prose languages', () => {

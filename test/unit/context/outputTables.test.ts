@@ -321,6 +321,13 @@ describe('context: values in output tables', () => {
     assert.notEqual(values[3][1], values[0][1], 'the next organisation is a record of its own');
   });
 
+  it("ends a spaced value before the next pair, and reads a bracketed area code and an address's commas as part of a value", () => {
+    const text = 'INFO needed: Harold Zorblatt dob=1900-01-02 phone: (555) 555-0100\nsite_address: 715 S Zzyzx Ave, Okanogan, WA 98840';
+    assert.deepEqual(findTableValues(text, 'stream').map((v) => [v.key, text.slice(v.start, v.end)]), [
+      ['needed', 'Harold Zorblatt'], ['dob', '1900-01-02'], ['phone', '(555) 555-0100'], ['site_address', '715 S Zzyzx Ave, Okanogan, WA 98840'],
+    ]);
+  });
+
   it('handles CRLF line ends', () => {
     const text = ['+---+', '|mrn|', '+---+', '|a1b|', '+---+'].join('\r\n') + `\r\nmrn: ${MRN1}\r\n`;
     assert.deepEqual(typed(text, 'stream'), [['mrn', 'a1b'], ['mrn', MRN1]]);

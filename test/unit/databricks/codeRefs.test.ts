@@ -16,4 +16,17 @@ describe('databricks/codeRefs: cluster ids written in code', () => {
       assert.deepEqual(clusterIdsInCode(code), [], code);
     }
   });
+
+  it('leaves an id that records where something ran: a pasted log in a comment, a run\'s cluster_instance, a recorded tag', () => {
+    for (const code of [
+      `# {"Properties": {"spark.databricks.clusterUsageTags.clusterId": "${ID}"}}`,
+      `// "Properties":{"spark.databricks.clusterUsageTags.clusterId":"${ID}"}`,
+      `-- ran on '${ID}'`,
+      `last_run = {"tasks": [{"task_key": "a", "cluster_instance": {"cluster_id": "${ID}"}}]}`,
+      `tags = {'mlflow.databricks.cluster.id': '${ID}'}`,
+    ]) {
+      assert.deepEqual(clusterIdsInCode(code), [], code);
+    }
+    assert.deepEqual(clusterIdsInCode(`job = {"existing_cluster_id": "${ID}"}`).map((r) => r.clusterId), [ID]);
+  });
 });

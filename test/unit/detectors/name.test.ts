@@ -166,6 +166,9 @@ describe('detectors/name: staff named beside their role', () => {
     { label: "a chat thread's senders", text: '> [7:48 AM] Felix Zorblatt: pipeline green\n> **[9:03 AM] Ines Zorblatt:** yes, adding it', region: 'markdown' },
     { label: 'a pastor by his title', text: 'Pastor Darnell Zorblatt (Greater Antioch Baptist) hosts the Saturday clinic', region: 'markdown' },
     { label: "a letter's addressee with her title on the next line", text: 'Ms. Renata Zorblatt\nBirth Registrar, Women\'s Services\nCanadian Valley Medical Center', region: 'output' },
+    { label: 'a list of attendees wrapped onto the next line', text: 'Attendees: Mai Yer Vang (GC lead), Saoirse Ní Bhriain, Bao Lor, Dr. Pa Nhia Hmoob-Xiong (MFM), Dr. Henrik Kristiansen (OB),\nIgnacio Arriola-Zorblatt (Helixa, guest)', region: 'markdown' },
+    { label: 'a listed name whose given name no list knows', text: 'Attendees: Bich Ngoc Zorblatt, PharmD (PICU pharmacy), Eoghan Mac Giolla Phádraig (Patient Safety Officer)', region: 'markdown' },
+    { label: 'community health workers listed after their label', text: 'a Spanish-language pilot (Promotoras: Rocío Zorblatt & Guadalupe Zzyzx)?', region: 'markdown' },
   ]);
 
   it("still reports a name after `by` and a deadline, and a name above a street line", () => {

@@ -65,8 +65,17 @@ describe('detectors/phone', () => {
     { label: "a vendor tech's number after the name", text: `Round 3 sampling (Zzyzx tech Dominic Zorblatt, ${dashed}).`, region: 'markdown' },
     { label: "a contact's number after a name with letters beyond ASCII", text: `Prepared by County EM \u2014 contact Renata Wójcik-Zorblatt, ${dashed}`, region: 'markdown' },
     { label: "a meeting's conference bridge", text: `LOCATION:Teams bridge +1 ${dashed}\\, conf 481 227 903#`, region: 'output' },
+    { label: "a registry's phone and fax named before them", text: `Zzyzx Registry\nRegistry phone ${dashed} \u00b7 Fax ${dotted}`, region: 'output' },
+    { label: "a fax cover's notice", text: `If you received this in error, call ${dashed} and destroy all copies.`, region: 'output' },
+    { label: "a service's line by its name", text: `Targets: fasting < 95 mg/dL. Call the Diabetes in Pregnancy line ${paren} if two values are high.`, region: 'output' },
+    { label: "a contact's number after a work mail in angle brackets", text: `PA=False  Iveta Zorblatt <izorblatt@zzyzx-gainwell.example.com> ${dashed}`, region: 'output' },
     { label: "a vCard's work number", text: `BEGIN:VCARD\nFN:Zzyzx Pharmacist On-Call\nTEL;TYPE=WORK,VOICE:+1-${dashed}\nEND:VCARD`, region: 'output' },
   ]);
+
+  it('reports a number called on a line that names no service', () => {
+    assert.deepEqual(found(`Pt asks to call her at the line ${dashed}`).map((f) => f.category), ['phone']);
+    assert.deepEqual(found(`the pt line ${dashed}`).map((f) => f.category), ['phone']);
+  });
 
   it("reports a number after a patient's mail at a mailbox provider, or after a patient cue's mail at any domain", () => {
     assert.deepEqual(found(`mailed the pt at q.zorblatt@gmail.com, ${dashed} as well`).map((f) => f.category), ['email', 'phone']);

@@ -1115,7 +1115,9 @@ const scratch = new Scratch();
  * Map(…)`, `dme_branches <- list(…)`): [start, end) offset pairs of their brackets, ascending. Their addresses, phones,
  * serials and contact people are the sites' and machines', as in a table of sites. `namesOrganisations` judges the name.
  */
-export function organisationCollections(text: string, code: TokenColumns, namesOrganisations: (name: string) => boolean): number[] {
+export function organisationCollections(
+  text: string, code: TokenColumns, namesOrganisations: (name: string) => boolean, namesOrganisationOnly: (key: string) => boolean,
+): number[] {
   const spans: number[] = [];
   let match: Int32Array | undefined;
   for (let i = 0; i + 2 < code.count; i++) {
@@ -1127,12 +1129,40 @@ export function organisationCollections(text: string, code: TokenColumns, namesO
     for (let k = open; k < i + 6 && k < code.count && (code.kind[k] === Kind.Identifier || isDot(text, code, k)); k++) open = k + 1;
     if (open >= code.count || !isOpenerAt(text, code, open)) continue;
     if (spans.length > 0 && code.start[open] < spans[spans.length - 1]) continue;
-    if (!namesOrganisations(text.slice(code.valueStart[i], code.valueEnd[i]))) continue;
+    const named = namesOrganisations(text.slice(code.valueStart[i], code.valueEnd[i]));
+    if (!named && text.charCodeAt(code.start[open]) !== 0x7b /* { */) continue;
     match ??= matchBrackets(text, code);
     const close = match[open];
-    if (close > open) spans.push(code.start[open], code.end[close]);
+    if (close <= open) continue;
+    // A dict keyed by its sites' or vendors' names (`{"Riverside Clozapine Clinic": {"analyzer": …, "rep": …}}`) is theirs whatever it is called.
+    if (named || keysNameOrganisations(text, code, open, close, match, namesOrganisationOnly)) spans.push(code.start[open], code.end[close]);
   }
   return spans;
+}
+
+/** Most keys of a dict read to judge whom it is keyed by. */
+const MAX_COLLECTION_KEYS = 64;
+
+/**
+ * Whether the dict between brackets `open` and `close` has string keys at its top level that each have a dict or
+ * list for value and all name organisations (`{"Blue Ridge Home Medical": {…}, "Apria Healthcare": {…}}`).
+ * Nested brackets are stepped over whole, so each token is read by its own dict only.
+ */
+function keysNameOrganisations(
+  text: string, code: TokenColumns, open: number, close: number, match: Int32Array, namesOrganisationOnly: (key: string) => boolean,
+): boolean {
+  let keys = 0;
+  for (let k = open + 1; k + 2 < close && keys < MAX_COLLECTION_KEYS; k++) {
+    if (isOpenerAt(text, code, k)) {
+      if (match[k] <= k) return false;
+      k = match[k];
+      continue;
+    }
+    if (code.kind[k] !== Kind.String || code.end[k + 1] - code.start[k + 1] !== 1 || text.charCodeAt(code.start[k + 1]) !== 0x3a /* : */) continue;
+    if (!isOpenerAt(text, code, k + 2) || !namesOrganisationOnly(text.slice(code.valueStart[k], code.valueEnd[k]))) return false;
+    keys++;
+  }
+  return keys > 0;
 }
 
 function isDot(text: string, code: TokenColumns, k: number): boolean {

@@ -148,6 +148,8 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
       }
       if (key === 'value') key = (system !== undefined && q - systemAt <= SYSTEM_REACH ? systemKey(system) : undefined) ?? key;
       else if (key === 'line') key = 'street_address';
+      // A name written as one string is the resource's person's, whatever it reads like.
+      else if (key === 'name' || key === 'text') key = 'patient_name';
       if (!value.plain) {
         if (text.charCodeAt(value.start) === 0x5b /* [ */) addQuotedStrings(text, sink, key, value.start + 1, value.end, quotes);
         // Objects inside a value are read as the scan goes on.
@@ -225,7 +227,7 @@ class OpenObjects {
     if (joins) {
       this.records.push(this.current);
     } else {
-      this.sink.beginTable();
+      this.sink.beginNestedTable(this.current);
       this.records.push(this.sink.currentTable);
     }
     this.kinds.push(OBJECT);
@@ -272,16 +274,42 @@ function addQuotedStrings(text: string, sink: ValueSink, key: string, from: numb
 
 /**
  * `key: value` and `key=value` pairs in lines no table reader took; the key must look like a column name. A line
- * is one record (`INFO mrn=… admit_ts=…`).
+ * is one record (`INFO mrn=… admit_ts=…`), and so is a block of lines that each open with `key: value` at one
+ * indentation (a YAML mapping, a record printed field by field, a diff of one).
  */
 export function keyValueLines(lines: Lines, consumed: Uint8Array, sink: ValueSink): void {
-  const quotes = new QuoteFinder(lines.text);
+  const text = lines.text;
+  const quotes = new QuoteFinder(text);
+  let blockIndent = -1;
   for (let i = 0; i < lines.count && !sink.full; i++) {
-    if (consumed[i]) continue;
-    sink.beginTable();
-    readLinePairs(lines.text, lines.starts[i], lines.ends[i], sink, quotes);
-    sink.endTable();
+    if (consumed[i]) {
+      blockIndent = -1;
+      continue;
+    }
+    const indent = fieldLineIndent(text, lines.starts[i], lines.ends[i]);
+    if (indent < 0 || indent !== blockIndent) {
+      sink.endTable();
+      sink.beginTable();
+    }
+    blockIndent = indent;
+    readLinePairs(text, lines.starts[i], lines.ends[i], sink, quotes);
   }
+  sink.endTable();
+}
+
+/**
+ * Where the key of a line that opens with `key: value` starts, counted from the line's start (after blanks and a
+ * diff's `+`/`-`); -1 for any other line, and for a key with no value on its line (`contact:`, a YAML parent).
+ */
+function fieldLineIndent(text: string, start: number, end: number): number {
+  let p = start;
+  if (p < end && isDiffMark(text.charCodeAt(p)) && !isDiffMark(text.charCodeAt(p + 1))) p++;
+  while (p < end && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+  const keyStart = p;
+  if (!isKeyStart(text.charCodeAt(p))) return -1;
+  while (p < end && p - keyStart <= MAX_KEY && isKeyChar(text.charCodeAt(p))) p++;
+  if (text.charCodeAt(p) !== 0x3a /* : */ || !isSpace(text.charCodeAt(p + 1))) return -1;
+  return skipBlanks(text, p + 1, end) < end ? keyStart - start : -1;
 }
 
 /** Fewest tight `key=value` pairs that make a line of prose a log record. */
@@ -353,17 +381,22 @@ function linePair(text: string, lineStart: number, lineEnd: number, sep: number,
   let keyStart = keyEnd;
   while (keyStart > lineStart && keyEnd - keyStart <= MAX_KEY && isKeyChar(text.charCodeAt(keyStart - 1))) keyStart--;
   if (keyStart === keyEnd || keyEnd - keyStart > MAX_KEY || !isKeyStart(text.charCodeAt(keyStart))) return undefined;
-  if (keyStart > lineStart && !isPairBoundary(text.charCodeAt(keyStart - 1))) return undefined;
+  // A diff's line marks its key with `+` or `-` (`-main_phone: …`).
+  if (keyStart > lineStart && !isPairBoundary(text.charCodeAt(keyStart - 1)) && !(keyStart - 1 === lineStart && isDiffMark(text.charCodeAt(lineStart)))) return undefined;
   const spaced = keyEnd < sep || text.charCodeAt(sep + 1) === 0x20;
   const valueStart = skipBlanks(text, sep + 1, lineEnd);
   if (valueStart >= lineEnd) return undefined;
   const first = text.charCodeAt(valueStart);
-  if (first === 0x7b || first === 0x5b || first === 0x28) return undefined; // structures, not values
+  if (first === 0x7b || first === 0x5b || (first === 0x28 && !isAreaCode(text, valueStart))) return undefined; // structures, not values
   const value = first === 0x27 || first === 0x22
     ? readValue(text, valueStart, '', quotes)
-    : unquotedLineValue(text, valueStart, lineEnd, isColon || spaced);
+    : unquotedLineValue(text, valueStart, lineEnd, isColon || spaced, isColon && ADDRESS_KEY.test(text.slice(keyStart, keyEnd)));
   if (!value || value.end > lineEnd || !value.plain) return undefined;
   return { key: text.slice(keyStart, keyEnd), start: value.start, end: value.end, next: value.next };
+}
+
+function isDiffMark(c: number): boolean {
+  return c === 0x2b || c === 0x2d;
 }
 
 function isPairBoundary(c: number): boolean {
@@ -371,19 +404,44 @@ function isPairBoundary(c: number): boolean {
 }
 
 /** An unquoted value runs to a delimiter, a wide gap or the line end; single spaces stay inside when allowed. */
-function unquotedLineValue(text: string, start: number, lineEnd: number, spacesInside: boolean): Value | undefined {
+function unquotedLineValue(text: string, start: number, lineEnd: number, spacesInside: boolean, commasInside = false): Value | undefined {
   let p = start;
   while (p < lineEnd && p - start <= MAX_VALUE) {
     const c = text.charCodeAt(p);
-    if (c === 0x2c || c === 0x3b || c === 0x7c || c === 0x09 || c === 0x29 || c === 0x5d || c === 0x7d) break;
+    if ((c === 0x2c && !commasInside) || c === 0x3b || c === 0x7c || c === 0x09 || c === 0x29 || c === 0x5d || c === 0x7d) break;
+    if (c === 0x28 && isAreaCode(text, p)) {
+      p += 5;
+      continue;
+    }
     if (c === 0x28 || c === 0x5b || c === 0x7b) return undefined; // a call or structure, not a plain value
-    if (c === 0x20 && (!spacesInside || text.charCodeAt(p + 1) === 0x20)) break;
+    if (c === 0x20 && (!spacesInside || text.charCodeAt(p + 1) === 0x20 || opensPair(text, p + 1, lineEnd))) break;
     p++;
   }
   if (p - start > MAX_VALUE) return undefined;
   let end = p;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end, next: p, plain: true } : undefined;
+}
+
+/** Whether a `key=` or `key: ` pair starts at p (`needed: Teodoro Sanabria dob=…`: the name ends before `dob`). */
+function opensPair(text: string, p: number, lineEnd: number): boolean {
+  const keyStart = p;
+  while (p < lineEnd && p - keyStart <= MAX_KEY && isKeyChar(text.charCodeAt(p))) p++;
+  if (p === keyStart || !isKeyStart(text.charCodeAt(keyStart))) return false;
+  const c = text.charCodeAt(p);
+  return (c === 0x3d && text.charCodeAt(p + 1) !== 0x3d) || (c === 0x3a && text.charCodeAt(p + 1) === 0x20);
+}
+
+/** A key whose value is an address, which runs on over its commas (`site_address: 715 S Second Ave, Okanogan, WA 98840`). */
+const ADDRESS_KEY = /(?:^|_)(?:address|addr)(?:_?line)?\d?$/i;
+
+/** `(509)`: a phone number's area code in brackets, not a call. */
+function isAreaCode(text: string, p: number): boolean {
+  return text.charCodeAt(p + 4) === 0x29 && isDigit(text.charCodeAt(p + 1)) && isDigit(text.charCodeAt(p + 2)) && isDigit(text.charCodeAt(p + 3));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 interface Value {

@@ -31,6 +31,9 @@ export class ValueSink {
   /** Tables begun so far, and the one values are being added to (0: none). */
   private tables = 0;
   private table = 0;
+  /** The record the current table's object is nested in (0: none), and each nested table's. */
+  private within = 0;
+  private parents: Map<number, number> | undefined;
 
   /**
    * `wanted` says which keys the caller reads values of; a value under any other key still claims its span and
@@ -83,16 +86,24 @@ export class ValueSink {
       this.seen.set(start, end);
     }
     this.taken++;
-    if (column.kept) this.values.push({ key: column.name, start, end, table: this.table });
+    if (column.kept) this.values.push(this.within ? { key: column.name, start, end, table: this.table, within: this.within } : { key: column.name, start, end, table: this.table });
   }
 
   /** Values added until endTable() sit in one table (or one printed record). */
   beginTable(): void {
     this.table = ++this.tables;
+    this.within = 0;
+  }
+
+  /** beginTable() for an object nested in the record `within` (`"intake": {"phone": …}` inside a vendor's). */
+  beginNestedTable(within: number): void {
+    this.beginTable();
+    if (within > 0) (this.parents ??= new Map()).set(this.table, this.within = within);
   }
 
   endTable(): void {
     this.table = 0;
+    this.within = 0;
   }
 
   /** The table values are being added to (0: none). */
@@ -102,7 +113,9 @@ export class ValueSink {
 
   /** Adds values to a table begun before (an object whose lines a nested object interrupted). */
   resumeTable(table: number): void {
+    if (table === this.table) return;
     this.table = table;
+    this.within = this.parents?.get(table) ?? 0;
   }
 
   /**

@@ -24,6 +24,8 @@ export interface TableValue {
    * (`key: value` lines, dict prints). A table with a person's identifier in it holds one person per row.
    */
   readonly table: number;
+  /** The table of the record whose object this value's object is nested in (a vendor's `"intake": {…}`), if any. */
+  readonly within?: number;
 }
 
 /**

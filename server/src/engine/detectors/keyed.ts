@@ -247,8 +247,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'npi', 'facility', 'site', 'clinic', 'location', 'practice', 'provider', 'org', 'organization', 'organisation',
   'hospital', 'pharmacy', 'vendor', 'tin', 'ein', 'ccn', 'department', 'dept', 'payer', 'taxonomy', 'specialty', 'store',
   'branch',
-  // An EMS agency or station (NEMSIS dAgency: `agency_name`, `station address`).
-  'agency', 'station',
+  // An EMS agency or station (NEMSIS dAgency: `agency_name`, `station address`), a crisis or EMS team (`team_base`).
+  'agency', 'station', 'team',
   // An infusion, imaging or cancer centre (`center_code`, `center_name`).
   'center', 'centre',
   // An inventory of equipment (`manufacturer`, `modality`, `asset_tag`; not `model`, which a patient's phone has): its serials are the organisation's machines'.

@@ -606,7 +606,24 @@ const TICKET_BEFORE = /\b(?:tickets?|requests?|req|jira|incident|inc|change|chg|
  * (`Present: Renata Kowalczyk (nursing informatics), Luis Baptista`): the list is the cue's from its start.
  */
 function listedAfterCue(view: TextView, start: number): boolean {
-  const cue = cueBefore(view, start, LIST_OPENING_CUES, MAX_LIST_GAP);
+  if (listedAfterCueOnLine(view, start, MAX_LIST_GAP)) return true;
+  // A list wrapped onto the next line (`Attendees: …, Dr. Henrik Kristiansen (OB),\nIgnacio Arriola-Etxeberria`): the
+  // name opens its line, and the line before is the cue's list up to its last separator.
+  const text = view.text;
+  let p = start;
+  while (p > 0 && (text.charCodeAt(p - 1) === 0x20 || text.charCodeAt(p - 1) === 0x09)) p--;
+  if (p === 0 || text.charCodeAt(p - 1) !== 0x0a) return false;
+  let end = p - 1;
+  if (text.charCodeAt(end - 1) === 0x0d) end--;
+  const last = text.charCodeAt(end - 1);
+  return (last === 0x2c || last === 0x3b) && listedAfterCueOnLine(view, end, MAX_WRAPPED_LIST_LINE);
+}
+
+/** Longest line before a wrapped list's next line that is read back to its cue. */
+const MAX_WRAPPED_LIST_LINE = 240;
+
+function listedAfterCueOnLine(view: TextView, start: number, window: number): boolean {
+  const cue = cueBefore(view, start, LIST_OPENING_CUES, window);
   if (cue === undefined) return false;
   const gap = view.slice(cue.end, start);
   // The cue labels what follows (`Present:`, `**Attendees:**`, `Nursing directors — `), as a heading of a list does.
@@ -618,12 +635,15 @@ function listedAfterCue(view: TextView, start: number): boolean {
  * The cues that open a list of staff: with `present` (a workforce cue only as `present:`), and the plural roles
  * (`Nursing directors — …`) that open a list only when labelled.
  */
-const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', 'reps', 'clerks', 'trainers', 'chaplains', ...STAFF_LIST_CUES];
+const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', 'reps', 'clerks', 'trainers', 'chaplains',
+  // Community health workers and navigators (`Promotoras: Rocío … & Guadalupe …`).
+  'promotoras', 'promotores', 'navigators', 'chws', 'interpreters', ...STAFF_LIST_CUES];
 
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words
 // (capitals beyond ASCII too: `Żmuda`) and a note in brackets before its separator, and the first part of a
-// hyphenated given name may end it (`Mai-` of `Mai-Linh Tran`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
-const LIST_GAP = /^(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z\u00c0-\u00de\u0100-\u024f][a-z']*-)?$/;
+// hyphenated given name, or a given name no list knows, may end it (`Mai-` of `Mai-Linh Tran`, `Eoghan ` of `Eoghan Mac
+// Giolla`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
+const LIST_GAP = /^(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z\u00c0-\u00de\u0100-\u024f][a-z']*-|[A-Z\u00c0-\u00de\u0100-\u024f][a-z\u00e0-\u024f']* )?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {

@@ -190,7 +190,7 @@ function isOrganisationsNumber(text: string, start: number): boolean {
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
-  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || namesOrganisation(before) || followsStaffRole(before)
+  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
 }
 
@@ -248,7 +248,7 @@ const NEXT_LINE_GAP = 40;
 /** How far back from a number its contact's mail address is looked for. */
 const MAIL_BEFORE = 100;
 /** What may stand between a mail address and the number after it. */
-const MAIL_TO_NUMBER = /^[\s,;:|/()\u00b7\u2013\u2014-]*(?:(?:tel|ph|phone|cell|mobile|direct|desk|office|work|[optm])\.?:?\s*)?$/i;
+const MAIL_TO_NUMBER = /^[\s,;:|/()<>\u00b7\u2013\u2014-]*(?:(?:tel|ph|phone|cell|mobile|direct|desk|office|work|[optm])\.?:?\s*)?$/i;
 /** `555-318-6000 main`, `(main)`: what the number is called after it. */
 const MAIN_AFTER = /^\s*\(?main\b(?! +(?:st|street|ave|avenue|rd|road)\b)/i;
 
@@ -266,8 +266,13 @@ const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line
 const LINE_BEFORE = 240;
 const NEAR_BEFORE = 100;
 
-/** What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`). */
-const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty|(?:teams|zoom|webex|conference|audio) bridge|dial-in|conference line)\b/i;
+/**
+ * What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`,
+ * `Registry phone 503-…`), and a fax cover's notice (`If you received this in error, call …`).
+ */
+const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty|(?:teams|zoom|webex|conference|audio) bridge|dial-in|conference line|(?:registry|clinic|department|dept|lab|pharmacy|program|programme|team|site|facility|practice|center|centre|hospital|agency)\s(?:phone|tel|telephone|fax)|received (?:this|it) in error)\b/i;
+/** A service's line named by its capitalised name right before the number (`Call the Diabetes in Pregnancy line (509) …`). */
+const NAMED_LINE = /\b(?:the|our)\s(?:[A-Z][\w&'-]{0,30}\s(?:(?:in|of|for|and|&)\s)?){1,5}(?:line|hotline|helpline)\W{0,3}$/;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
 const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
