@@ -1094,6 +1094,35 @@ describe('records of sites and vendors', () => {
     assert.deepEqual(findings(['mrn: ZZ0879015', 'name: Harold Zorblatt', 'phone: (509) 555-0128']), ['mrn', 'name', 'phone']);
   });
 
+  it("reads a vendor list in YAML, in an output or a comment, as the vendors' and their contacts'", () => {
+    const yaml = [
+      'suppliers:', '  - vendor: Zzyzx Biosolutions (public-interest pricing)', '    account_no: ZZ-LA-00417', '    contact:',
+      '      name: Kendra Zorblatt-Weiss', '      email: kzorblatt@zzyzx-bio.example.com', '      phone: "555-555-0163 ext 221"',
+      '  - name: Zorblatt Community Garden Co-op', '    contact: {name: "Hazel Zorblatt", phone: "555-555-0129", fax: "555-555-0130"}',
+    ];
+    assert.deepEqual(findings(yaml), []);
+    assert.deepEqual(typedFindings('synthetic_vendors.py', source(yaml.map((l) => `# ${l}`))), []);
+    // The same block about a patient is the patient's.
+    const patient = ['patients:', '  - mrn: ZZ0879015', '    contact:', '      name: Kendra Zorblatt-Weiss', '      phone: "555-555-0163"'];
+    assert.ok(findings(patient).includes('phone'));
+  });
+
+  it("reads no description in a docstring's argument list as a value", () => {
+    assert.deepEqual(typedFindings('synthetic_doc.py', source([
+      'def connect(fullname, source_address):', "    '''Arguments:", '    fullname:  the file to byte-compile',
+      '    source_address: a 2-tuple (host, port) for the socket to bind', "    '''",
+    ])), []);
+  });
+
+  it("reads a vendor's account and its contacts' names beside the vendor's own as the vendor's", () => {
+    assert.deepEqual(findings([
+      '{', '  "mail_house": {', '    "name": "Zzyzx Mail & Fulfillment, LLC",', '    "account": "ZZHC-2291",',
+      '    "address": "88 Zorblatt Park Dr, Unit C, Conover, NC 28613",', '    "contacts": [',
+      '      {"name": "Dwayne Zorblatt", "phone": "555-555-0164"},', '      {"name": "Ximena Zorblatt", "email": "intake@zzyzxmail.example.com"}',
+      '    ]', '  }', '}',
+    ]), []);
+  });
+
   it("reads a crisis team's base and its staffing as the team's", () => {
     assert.deepEqual(findings([
       'team_code  team_base                            dispatches',

@@ -857,9 +857,9 @@ function isNextLine(text: string, end: number, start: number): boolean {
 
 /**
  * A pasted table has columns (a `|`, a gap of two spaces between words, or commas with no space after them on some
- * line), or is a printed Row, a log line of tight `key=value` pairs or XML (an end tag).
+ * line), or is a printed Row, a log line of tight `key=value` pairs, XML (an end tag) or YAML (two lines that open with `key:`).
  */
-const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,|<\/[A-Za-z]/;
+const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,|<\/[A-Za-z]|(?:^|\n)[ \t-]*[a-z_]\w*:(?: [^\n]*)?\n[ \t-]*[a-z_]\w*:/;
 
 /**
  * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their
@@ -1160,10 +1160,15 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   let rowHeads: Map<number, { readonly key: string; sites: number; others: number }> | undefined;
   /** Tables whose people have more than a name in them: an identifier, a birth date. */
   let identified: Set<number> | undefined;
-  /** Per table, under a bare `name` key: 1 when every value names an organisation, 0 once one does not. */
-  let namedRecords: Map<number, number> | undefined;
+  /**
+   * Per table, under a bare `name` key: whether its first value names an organisation (the record's own name; a
+   * contact's joined object comes after it), and how many values do and do not.
+   */
+  let namedRecords: Map<number, { readonly first: boolean; orgs: number; others: number }> | undefined;
   /** The record each nested object's table sits in (`"intake": {…}` in a vendor's). */
   let parents: Map<number, number> | undefined;
+  /** Tables with an account number. */
+  let accounts: Set<number> | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.table <= 0) continue;
@@ -1176,12 +1181,21 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
         if (namesOrganisationOnly(textOf(i))) head.sites++;
         else head.others++;
       }
-      if (keyClass.bareName) {
-        namedRecords ??= new Map();
+      // A contact's name joined to the record (`"contacts": [{"name": …}]`) is not the record's own.
+      if (keyClass.bareName && !v.joined) {
         const name = textOf(i);
         // A name with a mail address or a number in it is more than a name.
-        namedRecords.set(v.table, namedRecords.get(v.table) !== 0 && !NOT_A_BARE_NAME.test(name) && namesOrganisationOnly(name) ? 1 : 0);
+        const org = !NOT_A_BARE_NAME.test(name) && namesOrganisationOnly(name);
+        let named = (namedRecords ??= new Map()).get(v.table);
+        if (!named) namedRecords.set(v.table, named = { first: org, orgs: 0, others: 0 });
+        if (org) named.orgs++;
+        else named.others++;
       }
+    }
+    // An account number is a person's unless its table names an organisation (a vendor's or payer's `account_no`).
+    if (keyClass.category === 'account-number') {
+      (accounts ??= new Set()).add(v.table);
+      continue;
     }
     if (keyClass.category && keyClass.category !== 'name' && !ORGANISATION_CONTACT.has(keyClass.category)) (identified ??= new Set()).add(v.table);
     if (keyClass.npi) (npiTables ??= new Set()).add(v.table);
@@ -1195,7 +1209,24 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     }
     else if (keyClass.organisation) (organisations ??= new Set()).add(v.table);
   }
+  // A record or table whose own `name` is an organisation's (`{name: "Northlake Community MH Center", address: …,
+  // phone: …}`, a partner beside its contact's name), with no identifier of a person, is the organisation's: its
+  // address and phone are the site's, its contact the site's contact.
+  let namedOrganisations: Set<number> | undefined;
+  if (namedRecords) {
+    for (const [t, named] of namedRecords) {
+      if (named.first && named.orgs >= named.others && !identified?.has(t) && !patientTables?.has(t)) (namedOrganisations ??= new Set()).add(t);
+    }
+  }
+  if (accounts) {
+    for (const t of accounts) {
+      if (organisations?.has(t) || namedOrganisations?.has(t)) continue;
+      (identified ??= new Set()).add(t);
+      (people ??= new Set()).add(t);
+    }
+  }
   if (organisations && people) for (const t of people) organisations.delete(t);
+  if (namedOrganisations) for (const t of namedOrganisations) (organisations ??= new Set()).add(t);
   // A table whose rows open with organisations (`Cedar County EMS`, `Harlan Valley Hospital`, under a first column
   // no word types) is a directory of sites, as one keyed by `site_name` is; the people it names, if nothing but
   // their names, are the sites' contacts.
@@ -1208,18 +1239,11 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
       if (people?.has(t)) (staffTables ??= new Set()).add(t);
     }
   }
-  // A record or table whose own `name` is an organisation's (`{name: "Northlake Community MH Center", address: …,
-  // phone: …}`), with no identifier of a person, is the organisation's: its address and phone are the site's.
-  if (namedRecords) {
-    for (const [t, named] of namedRecords) {
-      if (named === 1 && !identified?.has(t) && !patientTables?.has(t)) (organisations ??= new Set()).add(t);
-    }
-  }
   // An object nested in an organisation's record that names nobody (a vendor's `"intake": {"phone": …, "fax": …}`)
   // is the organisation's too; parents come before their objects, so one pass in table order settles each chain.
   if (parents && organisations) {
     for (const [t, parent] of [...parents].sort((a, b) => a[0] - b[0])) {
-      if (organisations.has(parent) && !people?.has(t) && !identified?.has(t) && !patientTables?.has(t) && namedRecords?.get(t) !== 0) organisations.add(t);
+      if (organisations.has(parent) && !people?.has(t) && !identified?.has(t) && !patientTables?.has(t) && !namedRecords?.get(t)?.others) organisations.add(t);
     }
   }
   // A table whose people are all workforce (`| Unit | Nurse manager | Phone |`, `transporterId | displayName`)
@@ -1265,7 +1289,7 @@ function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staff
   // Any column no detector types as well: the site column itself (`location` of a scanner inventory holds
   // `Pinecrest Main — 2150 Hollis Ridge Rd`), a line named after what it is for (`ED charge`), who to ask (`who`).
   return organisationTables?.has(table) === true
-    && (keyClass.category === undefined || ORGANISATION_CONTACT.has(keyClass.category));
+    && (keyClass.category === undefined || ORGANISATION_CONTACT.has(keyClass.category) || keyClass.category === 'account-number');
 }
 
 /**

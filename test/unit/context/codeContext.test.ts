@@ -249,6 +249,7 @@ describe('context: keyed literals in code', () => {
       'poc = {"Zorblatt Clinic": {"rep": {"phone": "8"}}, "Zzyzx Center": {"serial": "9"}}',
       'mixed = {"Zorblatt Clinic": {"rep": "10"}, "Ann Zzyzx": {"phone": "11"}}',
       'flat = {"Zorblatt Clinic": "12"}',
+      'SITE_LEADS = {"ZZ01": ("Ann Zorblatt", "13")}',
     ].join('\n');
     const lexer = lexerFor('python');
     assert.ok(lexer);
@@ -258,7 +259,7 @@ describe('context: keyed literals in code', () => {
     const covered = [];
     for (let k = 0; k < spans.length; k += 2) covered.push(text.slice(spans[k], spans[k + 1]));
     assert.deepEqual(covered, ['{"A": ("Zzyzx ED", "1 Zorblatt Way")}', '("B" -> "2 Zorblatt Way")', '([("5 Zorblatt Way",)])', '{"data": [{"street": "6 Zorblatt Way"}]}',
-      '{"Zorblatt Clinic": {"rep": {"phone": "8"}}, "Zzyzx Center": {"serial": "9"}}']);
+      '{"Zorblatt Clinic": {"rep": {"phone": "8"}}, "Zzyzx Center": {"serial": "9"}}', '{"ZZ01": ("Ann Zorblatt", "13")}']);
   });
 
   it('does nothing for prose languages', () => {

@@ -328,6 +328,42 @@ describe('context: values in output tables', () => {
     ]);
   });
 
+  it("reads a block of lower-case key: value lines as one record, and a mail's headers each as its own", () => {
+    const tables = (text: string): number[] => findTableValues(text, 'stream').map((v) => v.table);
+    const [mrn, name, phone] = tables('mrn: ZZ0879015\nname: Harold Zorblatt\nphone: 555-555-0100');
+    assert.ok(mrn > 0 && name === mrn && phone === mrn);
+    const [from, to] = tables('From: Zzyzx Navigation <nav@zzyzx.example.org>\nTo: harold.zorblatt@zzyzx-mail.example');
+    assert.notEqual(from, to);
+    const [lowerFrom, lowerTo] = tables('from: nav@zzyzx.example.org\nto: harold.zorblatt@zzyzx-mail.example');
+    assert.notEqual(lowerFrom, lowerTo);
+  });
+
+  it("reads a note in brackets inside a value, and leaves a number under a form's capitalised label to the prose around it", () => {
+    const text = 'vendor: Zzyzx Safe (test strips)\nFax:       (555) 555-0144';
+    assert.deepEqual(findTableValues(text, 'stream').map((v) => [v.key, text.slice(v.start, v.end)]), [['vendor', 'Zzyzx Safe (test strips)']]);
+  });
+
+  it("reads a YAML block as YAML nests it: list items are records, a contact's mapping joins the item around it", () => {
+    const text = [
+      'suppliers:', '  - vendor: Zzyzx Biosolutions', '    account_no: ZZ-00417', '    contact:', '      name: Ann Zorblatt', '      phone: 555-555-0163',
+      '    items:', '      - ndc11: 00000-0000-00', '  - vendor: Zorblatt Alliance', '    contact: {name: Quill Zorblatt, phone: 555-555-0147}',
+    ].join('\n');
+    const values = findTableValues(text, 'stream');
+    const at = (value: string): { table: number; joined: boolean } => {
+      const v = values.find((x) => text.slice(x.start, x.end) === value);
+      assert.ok(v, value);
+      return { table: v.table, joined: v.joined === true };
+    };
+    const first = at('Zzyzx Biosolutions').table;
+    assert.equal(at('ZZ-00417').table, first);
+    assert.deepEqual(at('Ann Zorblatt'), { table: first, joined: true });
+    assert.equal(at('555-555-0163').table, first);
+    assert.notEqual(at('00000-0000-00').table, first, 'a list of items is records of their own');
+    const second = at('Zorblatt Alliance').table;
+    assert.notEqual(second, first);
+    assert.deepEqual(at('Quill Zorblatt'), { table: second, joined: true });
+  });
+
   it('handles CRLF line ends', () => {
     const text = ['+---+', '|mrn|', '+---+', '|a1b|', '+---+'].join('\r\n') + `\r\nmrn: ${MRN1}\r\n`;
     assert.deepEqual(typed(text, 'stream'), [['mrn', 'a1b'], ['mrn', MRN1]]);

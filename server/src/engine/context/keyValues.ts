@@ -3,7 +3,7 @@
  * (`{'mrn': '…'}`, `"dob": "…"`) and log lines (`mrn: 12345678`, `patient_name = Ann Lee`). Every reader is a
  * single forward scan; quoted strings never span lines, and an unquoted value is bounded in length.
  */
-import { isContactColumn, isWorkforceKey, namesPatientOwner } from '../detectors/keyed';
+import { isContactColumn, isWorkforceKey, namesPatientOwner, normaliseKey } from '../detectors/keyed';
 import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
 const MAX_KEY = 40;
@@ -138,7 +138,7 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
       // Each object a record (`"contact": {"name": …, "role": "Nurse Manager", "phone": …}`): its role or its site
       // says whose its number and name are, as a table's columns do.
       objects.advance(q);
-      sink.resumeTable(objects.current);
+      sink.resumeTable(objects.current, objects.joined);
     }
     let key = text.slice(q + 1, close);
     if (resource) {
@@ -185,6 +185,8 @@ class OpenObjects {
   private readonly records: number[] = [];
   /** For each open bracket: OBJECT, or a list whose objects join the record around it or not. */
   private readonly kinds: number[] = [];
+  /** For each open bracket: whether it is (or is inside) an object that joined the record around it. */
+  private readonly joins: boolean[] = [];
   /** Brackets opened past MAX_OPEN_OBJECTS, closed before any recorded one. */
   private overflow = 0;
   private at = 0;
@@ -194,6 +196,11 @@ class OpenObjects {
   /** The record of the innermost object open, 0 outside every object. */
   get current(): number {
     return this.records.length > 0 ? this.records[this.records.length - 1] : 0;
+  }
+
+  /** Whether the innermost object open joined the record around it (a contact's or a patient's object). */
+  get joined(): boolean {
+    return this.joins.length > 0 && this.joins[this.joins.length - 1];
   }
 
   /** Reads the brackets up to `to` (the start of the next key). */
@@ -221,6 +228,7 @@ class OpenObjects {
     if (!object) {
       this.records.push(this.current);
       this.kinds.push(this.keyJoins() ? JOINING_LIST : LIST);
+      this.joins.push(this.joined);
       return;
     }
     const joins = this.records.length > 0 && (inside === JOINING_LIST || (inside === OBJECT && this.keyJoins()));
@@ -231,6 +239,7 @@ class OpenObjects {
       this.records.push(this.sink.currentTable);
     }
     this.kinds.push(OBJECT);
+    this.joins.push(joins);
   }
 
   private close(): void {
@@ -238,6 +247,7 @@ class OpenObjects {
     else {
       this.records.pop();
       this.kinds.pop();
+      this.joins.pop();
     }
   }
 
@@ -255,8 +265,11 @@ const JOINING_LIST = 2;
 /** A patient's or member's key (`patient`, `recipient`), a contact's (`contact`, `contacts`) or a workforce one (`rep`, `owner`). */
 function namesRecordsPersonOrContact(key: string): boolean {
   const singular = key.endsWith('s') ? key.slice(0, -1) : key;
-  return namesPatientOwner(key) || isContactColumn(singular) || isWorkforceKey(singular);
+  // A contact person's key (`contact`, `poc`), not one of a way to reach (`mail_house`, `remit_address`).
+  return namesPatientOwner(key) || (isContactColumn(singular) && CONTACT_PERSON_END.test(normaliseKey(singular))) || isWorkforceKey(singular);
 }
+
+const CONTACT_PERSON_END = /(?:^|_)(?:contact|poc|liaison|contact_name|contact_person)$/i;
 
 /** Each quoted string of a list `["a", "b"]` in [from, to), under `key`; stops at anything else. */
 function addQuotedStrings(text: string, sink: ValueSink, key: string, from: number, to: number, quotes: QuoteFinder): void {
@@ -274,42 +287,146 @@ function addQuotedStrings(text: string, sink: ValueSink, key: string, from: numb
 
 /**
  * `key: value` and `key=value` pairs in lines no table reader took; the key must look like a column name. A line
- * is one record (`INFO mrn=… admit_ts=…`), and so is a block of lines that each open with `key: value` at one
- * indentation (a YAML mapping, a record printed field by field, a diff of one).
+ * is one record (`INFO mrn=… admit_ts=…`), and so is a block of lines that each open with a lower-case `key: value`
+ * (a YAML mapping, a record printed field by field, a diff of one); a mail's headers are not one. A block is read
+ * as YAML nests it: a deeper mapping is a record of its own inside the one around it, unless its key names that
+ * record's person or contact (`contact:` over a vendor's `name:`), and each list item (`- name: …`) is a record.
+ * With `fieldsOnly` (text pasted into comments and Markdown, where other `key: value` lines are prose), only blocks
+ * of two or more such lines are read.
  */
-export function keyValueLines(lines: Lines, consumed: Uint8Array, sink: ValueSink): void {
+export function keyValueLines(lines: Lines, consumed: Uint8Array, sink: ValueSink, fieldsOnly = false): void {
   const text = lines.text;
   const quotes = new QuoteFinder(text);
-  let blockIndent = -1;
+  const block = new FieldBlock(sink);
+  let next = lines.count > 0 ? fieldLine(text, lines.starts[0], lines.ends[0]) : undefined;
+  let previous: FieldLine | undefined;
   for (let i = 0; i < lines.count && !sink.full; i++) {
-    if (consumed[i]) {
-      blockIndent = -1;
+    const field = next;
+    next = i + 1 < lines.count ? fieldLine(text, lines.starts[i + 1], lines.ends[i + 1]) : undefined;
+    if (consumed[i] || !field) {
+      block.close();
+      previous = undefined;
+      if (!consumed[i] && !fieldsOnly) {
+        sink.beginTable();
+        readLinePairs(text, lines.starts[i], lines.ends[i], sink, quotes);
+        sink.endTable();
+      }
       continue;
     }
-    const indent = fieldLineIndent(text, lines.starts[i], lines.ends[i]);
-    if (indent < 0 || indent !== blockIndent) {
-      sink.endTable();
-      sink.beginTable();
-    }
-    blockIndent = indent;
-    readLinePairs(text, lines.starts[i], lines.ends[i], sink, quotes);
+    const inBlock = previous !== undefined || (next !== undefined && !consumed[i + 1]);
+    previous = field;
+    if (fieldsOnly && !inBlock) continue;
+    if (!block.enter(field)) continue;
+    readLinePairs(text, lines.starts[i], lines.ends[i], sink, quotes, fieldsOnly);
   }
-  sink.endTable();
+  block.close();
+}
+
+/** A line that opens with a lower-case `key:`: where its key starts, whether it opens a list item, whether a value follows. */
+interface FieldLine {
+  readonly indent: number;
+  readonly item: boolean;
+  /** `contact:` with nothing after it: the mapping or list below is its value. */
+  readonly parent: boolean;
+  /** `NL: {name: …, phone: …}`: a flow mapping, a record of its own on its line. */
+  readonly flow: boolean;
+  readonly key: string;
+}
+
+/** Most nested mappings tracked; deeper ones are read as their parent's. */
+const MAX_FIELD_LEVELS = 32;
+
+/** The mappings of a block of field lines open at a line, outermost first, each with its indent and record. */
+class FieldBlock {
+  private readonly indents: number[] = [];
+  private readonly tables: number[] = [];
+  /** Per level: whether its mapping joined the record around it (a `contact:` under a vendor). */
+  private readonly joins: boolean[] = [];
+  /** The last parent key (`contact:`), its indent, and whether its mapping joins the record around it. */
+  private parentIndent = -1;
+  private parentJoins = false;
+
+  constructor(private readonly sink: ValueSink) {}
+
+  /** Moves to the record of a field line; false for a parent key, which has no values of its own. */
+  enter(field: FieldLine): boolean {
+    const { indents, tables, sink } = this;
+    const { joins: joined } = this;
+    while (indents.length > 0 && indents[indents.length - 1] > field.indent) {
+      indents.pop();
+      tables.pop();
+      joined.pop();
+    }
+    if (this.parentIndent > field.indent || (this.parentIndent === field.indent && !field.parent)) this.parentIndent = -1;
+    const top = indents.length - 1;
+    if (field.flow) {
+      // Inside the mapping around it, a record of its own unless its key names that record's contact.
+      const around = top >= 0 ? tables[top] : 0;
+      if (around > 0 && namesRecordsPersonOrContact(field.key)) sink.resumeTable(around, true);
+      else sink.beginNestedTable(around);
+      return true;
+    }
+    if (top >= 0 && indents[top] === field.indent && !field.item) {
+      sink.resumeTable(tables[top], joined[top]);
+    } else {
+      // A sibling list item replaces the one before it; anything else opens inside the record around it.
+      if (top >= 0 && indents[top] === field.indent) {
+        indents.pop();
+        tables.pop();
+        joined.pop();
+      }
+      const around = tables.length > 0 ? tables[tables.length - 1] : 0;
+      const joins = around > 0 && this.parentIndent >= 0 && this.parentIndent < field.indent && this.parentJoins && !field.item;
+      if (joins) sink.resumeTable(around, true);
+      else sink.beginNestedTable(around);
+      if (indents.length < MAX_FIELD_LEVELS) {
+        indents.push(field.indent);
+        tables.push(sink.currentTable);
+        joined.push(joins);
+      }
+    }
+    if (field.parent) {
+      this.parentIndent = field.indent;
+      this.parentJoins = namesRecordsPersonOrContact(field.key);
+      return false;
+    }
+    return true;
+  }
+
+  close(): void {
+    this.indents.length = 0;
+    this.tables.length = 0;
+    this.joins.length = 0;
+    this.parentIndent = -1;
+    this.sink.endTable();
+  }
 }
 
 /**
- * Where the key of a line that opens with `key: value` starts, counted from the line's start (after blanks and a
- * diff's `+`/`-`); -1 for any other line, and for a key with no value on its line (`contact:`, a YAML parent).
+ * The line's field, if it opens with a lower-case `key: value` or `key:` (after blanks, a diff's `+`/`-` or a list
+ * item's `- `); undefined for any other line.
  */
-function fieldLineIndent(text: string, start: number, end: number): number {
+function fieldLine(text: string, start: number, end: number): FieldLine | undefined {
   let p = start;
-  if (p < end && isDiffMark(text.charCodeAt(p)) && !isDiffMark(text.charCodeAt(p + 1))) p++;
-  while (p < end && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+  if (p < end && isDiffMark(text.charCodeAt(p)) && !isDiffMark(text.charCodeAt(p + 1)) && text.charCodeAt(p + 1) !== 0x20) p++;
+  p = skipBlanks(text, p, end);
+  const item = text.charCodeAt(p) === 0x2d /* - */ && text.charCodeAt(p + 1) === 0x20;
+  if (item) p = skipBlanks(text, p + 1, end);
   const keyStart = p;
-  if (!isKeyStart(text.charCodeAt(p))) return -1;
+  if (!isKeyStart(text.charCodeAt(p))) return undefined;
   while (p < end && p - keyStart <= MAX_KEY && isKeyChar(text.charCodeAt(p))) p++;
-  if (text.charCodeAt(p) !== 0x3a /* : */ || !isSpace(text.charCodeAt(p + 1))) return -1;
-  return skipBlanks(text, p + 1, end) < end ? keyStart - start : -1;
+  if (text.charCodeAt(p) !== 0x3a /* : */ || (p + 1 < end && !isSpace(text.charCodeAt(p + 1)))) return undefined;
+  // A mail's or a letter's header (`From:`, `To:`, `Subject:`) names a different person on each line.
+  const key = text.slice(keyStart, p);
+  if (isUpperCode(text.charCodeAt(keyStart)) || MAIL_HEADER_KEYS.has(key)) return undefined;
+  const valueStart = skipBlanks(text, p + 1, end);
+  return { indent: keyStart - start, item, parent: valueStart >= end, flow: text.charCodeAt(valueStart) === 0x7b /* { */, key };
+}
+
+const MAIL_HEADER_KEYS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'sent', 'date', 're', 'attn', 'sender', 'recipient']);
+
+function isUpperCode(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
 }
 
 /** Fewest tight `key=value` pairs that make a line of prose a log record. */
@@ -344,7 +461,11 @@ export function logRecordLines(lines: Lines, consumed: Uint8Array, sink: ValueSi
   }
 }
 
-function readLinePairs(text: string, start: number, end: number, sink: ValueSink, quotes: QuoteFinder): void {
+/**
+ * Reads a line's pairs; with `noProse`, a value that opens with two lower-case words is a description, not a
+ * value (a docstring's `fullname:  the file to byte-compile`).
+ */
+function readLinePairs(text: string, start: number, end: number, sink: ValueSink, quotes: QuoteFinder, noProse = false): void {
   let p = start;
   while (p < end) {
     const c = text.charCodeAt(p);
@@ -357,10 +478,14 @@ function readLinePairs(text: string, start: number, end: number, sink: ValueSink
       p++;
       continue;
     }
-    sink.add(pair.key, pair.start, pair.end);
+    if (!noProse || !PROSE_VALUE.test(text.slice(pair.start, Math.min(pair.end, pair.start + MAX_PROSE_HEAD)))) sink.add(pair.key, pair.start, pair.end);
     p = Math.max(p + 1, pair.next);
   }
 }
+
+/** A value that opens as a sentence does: two lower-case words (`a 2-tuple (host, port) for …`). */
+const PROSE_VALUE = /^[a-z]+ [a-z0-9]/;
+const MAX_PROSE_HEAD = 40;
 
 interface Pair {
   readonly key: string;
@@ -387,7 +512,9 @@ function linePair(text: string, lineStart: number, lineEnd: number, sep: number,
   const valueStart = skipBlanks(text, sep + 1, lineEnd);
   if (valueStart >= lineEnd) return undefined;
   const first = text.charCodeAt(valueStart);
-  if (first === 0x7b || first === 0x5b || (first === 0x28 && !isAreaCode(text, valueStart))) return undefined; // structures, not values
+  // A number opening with its area code in brackets is a value under a field's key (`main_phone: (509) …`); under a
+  // form's or a letter's capitalised label (`Fax:  (503) …`) it is left to the prose around it, which says whose it is.
+  if (first === 0x7b || first === 0x5b || (first === 0x28 && (isUpperCode(text.charCodeAt(keyStart)) || !isAreaCode(text, valueStart)))) return undefined; // structures, not values
   const value = first === 0x27 || first === 0x22
     ? readValue(text, valueStart, '', quotes)
     : unquotedLineValue(text, valueStart, lineEnd, isColon || spaced, isColon && ADDRESS_KEY.test(text.slice(keyStart, keyEnd)));
@@ -413,6 +540,16 @@ function unquotedLineValue(text: string, start: number, lineEnd: number, spacesI
       p += 5;
       continue;
     }
+    if (c === 0x28 && text.charCodeAt(p - 1) === 0x20) {
+      // A note in brackets after a word (`DanceSafe (test strips)`), not a call: the value runs on past it.
+      let close = p + 1;
+      const limit = Math.min(lineEnd, p + MAX_NOTE);
+      while (close < limit && text.charCodeAt(close) !== 0x29 && text.charCodeAt(close) !== 0x3d) close++;
+      // A schema's `string (nullable = true)` holds pairs, not a note.
+      if (close >= limit || text.charCodeAt(close) === 0x3d) return undefined;
+      p = close + 1;
+      continue;
+    }
     if (c === 0x28 || c === 0x5b || c === 0x7b) return undefined; // a call or structure, not a plain value
     if (c === 0x20 && (!spacesInside || text.charCodeAt(p + 1) === 0x20 || opensPair(text, p + 1, lineEnd))) break;
     p++;
@@ -422,6 +559,9 @@ function unquotedLineValue(text: string, start: number, lineEnd: number, spacesI
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end, next: p, plain: true } : undefined;
 }
+
+/** Longest note in brackets inside an unquoted value. */
+const MAX_NOTE = 80;
 
 /** Whether a `key=` or `key: ` pair starts at p (`needed: Teodoro Sanabria dob=…`: the name ends before `dob`). */
 function opensPair(text: string, p: number, lineEnd: number): boolean {

@@ -34,8 +34,9 @@ export function findTableValues(text: string, mime: string, wanted?: (key: strin
 
 /**
  * Tables pasted into comments, Markdown and strings: grids, pandas prints, Markdown tables, printed Rows, XML
- * elements, log lines of tight `key=value` pairs and FHIR person resources only. Their `key: value` lines and quoted pairs are prose and documented examples
- * (`Owner: …`, a package.json in a code fence), not a record.
+ * elements, log lines of tight `key=value` pairs, blocks of lower-case `key: value` lines (YAML) and FHIR person
+ * resources only. Their other `key: value` lines and quoted pairs are prose and documented examples (`Owner: …`, a
+ * package.json in a code fence), not a record.
  */
 export function findPastedTableValues(text: string, wanted?: (key: string) => boolean): TableValue[] {
   if (text.length === 0) return [];
@@ -45,6 +46,8 @@ export function findPastedTableValues(text: string, wanted?: (key: string) => bo
   rowValues(text, sink);
   xmlElementValues(text, sink);
   if (text.includes('=')) logRecordLines(lines, consumed, sink);
+  // A YAML block pasted whole (a config, a vendor list) is records as in an output; lone `key: value` lines are prose.
+  if (text.includes(': ')) keyValueLines(lines, consumed, sink, true);
   // A FHIR person resource pasted whole (a debugging note, a test fixture) is one person's record.
   if (isFhirPerson(text)) quotedPairs(text, sink, true);
   return releasedInTextOrder(sink);

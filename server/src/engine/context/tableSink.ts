@@ -34,6 +34,8 @@ export class ValueSink {
   /** The record the current table's object is nested in (0: none), and each nested table's. */
   private within = 0;
   private parents: Map<number, number> | undefined;
+  /** Whether values now added come from a contact's or person's object joined to the record (TableValue.joined). */
+  private joined = false;
 
   /**
    * `wanted` says which keys the caller reads values of; a value under any other key still claims its span and
@@ -86,13 +88,19 @@ export class ValueSink {
       this.seen.set(start, end);
     }
     this.taken++;
-    if (column.kept) this.values.push(this.within ? { key: column.name, start, end, table: this.table, within: this.within } : { key: column.name, start, end, table: this.table });
+    if (!column.kept) return;
+    if (this.within || this.joined) {
+      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined: this.joined });
+    } else {
+      this.values.push({ key: column.name, start, end, table: this.table });
+    }
   }
 
   /** Values added until endTable() sit in one table (or one printed record). */
   beginTable(): void {
     this.table = ++this.tables;
     this.within = 0;
+    this.joined = false;
   }
 
   /** beginTable() for an object nested in the record `within` (`"intake": {"phone": …}` inside a vendor's). */
@@ -104,6 +112,7 @@ export class ValueSink {
   endTable(): void {
     this.table = 0;
     this.within = 0;
+    this.joined = false;
   }
 
   /** The table values are being added to (0: none). */
@@ -111,8 +120,12 @@ export class ValueSink {
     return this.table;
   }
 
-  /** Adds values to a table begun before (an object whose lines a nested object interrupted). */
-  resumeTable(table: number): void {
+  /**
+   * Adds values to a table begun before (an object whose lines a nested object interrupted); `joined` when they
+   * come from a contact's or person's object joined to that record.
+   */
+  resumeTable(table: number, joined = false): void {
+    this.joined = joined;
     if (table === this.table) return;
     this.table = table;
     this.within = this.parents?.get(table) ?? 0;

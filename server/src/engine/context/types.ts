@@ -26,6 +26,8 @@ export interface TableValue {
   readonly table: number;
   /** The table of the record whose object this value's object is nested in (a vendor's `"intake": {…}`), if any. */
   readonly within?: number;
+  /** The value sits in an object joined to its record by a key naming the record's contact or person (`"contact": {…}`). */
+  readonly joined?: boolean;
 }
 
 /**

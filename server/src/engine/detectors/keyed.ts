@@ -9,7 +9,7 @@ import { redact } from '../redact';
 import { isPersonalAddress } from './email';
 import { isDateText, isCalendarDate, monthNumber } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
-import { isNanpNumber } from './phone';
+import { isNanpNumber, isTollFree } from './phone';
 import { digitCount } from './text';
 import { isLabelledSsn } from './ssn';
 import { isKnownName, isTestPatientName, nameDetector } from './name';
@@ -274,6 +274,14 @@ const ORGANISATION_COLUMN_WORDS = new Set([
  */
 const MACHINE_KEY = /(?:^|_)machine_(?:id|name|code)$/;
 
+/**
+ * A GS1 UDI with no serial (`(01)00850013784216(17)250430(10)FIT24D071`): it names a product and its lot, which a
+ * supply room's every kit shares, not one patient's device (that one carries its serial in `(21)`).
+ */
+function isProductUdi(v: string): boolean {
+  return v.startsWith('(01)') && !v.includes('(21)');
+}
+
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
 export function isOrganisationColumn(key: string): boolean {
   const base = keyBase(key);
@@ -282,6 +290,8 @@ export function isOrganisationColumn(key: string): boolean {
 
 /** Last words of a collection's name that say it describes what the word before it names (`SITE_LOOKUP`, `vendor_contacts`). */
 const COLLECTION_TAIL_WORDS = new Set(['lookup', 'map', 'info', 'directory', 'contacts', 'list', 'dict', 'ref', 'meta', 'details', 'inventory', 'registry', 'table',
+  // The people who run them (`SITE_LEADS`, `clinic_managers`).
+  'leads', 'managers', 'staff', 'coordinators', 'liaisons', 'reps',
   // A response of an organisation's API or master data (`vendor_api`, `payer_master`, `site_response`).
   'api', 'master', 'response', 'resp', 'payload', 'json']);
 /** Words of a name that say it holds people's records, whatever else it names (`patient_locations`, `pt_sites`). */
@@ -920,7 +930,9 @@ function isSsnValue(v: string): boolean {
 
 function isPhoneValue(v: string): boolean {
   if (!/^[\d\s().+-]{10,20}$/.test(v)) return false;
-  return isNanpNumber(digitsOf(v));
+  // A toll-free number is an organisation's line, never a person's own, whatever its key.
+  const digits = digitsOf(v);
+  return isNanpNumber(digits) && !isTollFree(digits);
 }
 
 /** The digits of v in order (v.replace(/\D/g, '')), joined from its digit runs: `(605) 555-0150` is three. */
@@ -1004,7 +1016,7 @@ function valueIs(category: Category, v: string, relation: KeyRelation, place: Pl
     case 'email': return isEmailValue(v);
     case 'geographic': return isGeographic(v, relation, place) && !/^0+(?:-0+)?$/.test(v);
     case 'vehicle-id': return isVin(v.toUpperCase()) || (/^[A-Za-z0-9 -]{2,8}$/.test(v) && digitCount(v) >= 1);
-    case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3;
+    case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3 && !isProductUdi(v);
     case 'url': return /^(?:https?:\/\/|www\.)[^\s]{3,2048}$/i.test(v);
     case 'ip-address': return isIpValue(v);
     case 'biometric': return v.length >= 16 && !/\s/.test(v);
