@@ -1107,6 +1107,15 @@ describe('records of sites and vendors', () => {
     assert.ok(findings(patient).includes('phone'));
   });
 
+  it("reads a ticket's people (`assignee`, `opened_by`) as staff, and its patient's object as the patient's", () => {
+    const ticket = (extra: string[]): string[] => [
+      '{', '  "number": "INC0012345",', '  "opened_by": {"display_value": "Marisela Zorblatt", "email": "mzorblatt@zzyzx-kidney.example.com"},',
+      '  "assigned_to": {"display_value": "Kee Zorblatt (vendor FSE)", "email": "kzorblatt@zzyzx-renal.example.com"},', ...extra, '  "state": "closed"', '}',
+    ];
+    assert.deepEqual(findings(ticket([])), []);
+    assert.ok(findings(ticket(['  "patient": {"mrn": "ZZ0879015", "email": "harold.zorblatt@zzyzx-mail.example"},'])).includes('email'));
+  });
+
   it("reads no description in a docstring's argument list as a value", () => {
     assert.deepEqual(typedFindings('synthetic_doc.py', source([
       'def connect(fullname, source_address):', "    '''Arguments:", '    fullname:  the file to byte-compile',

@@ -1013,7 +1013,7 @@ function keyedTableValues(
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (v.table > 0 && speaksOfPerson(keyClass)) (personKeyTables ??= new Set()).add(v.table);
     if (v.table > 0 && keyClass.thing) (thingTables ??= new Set()).add(v.table);
-    if (theirs || isStaffOrOrganisationContact(keyClass, v.table, tables)) {
+    if (theirs || (v.staff === true && namesContact(keyClass)) || isStaffOrOrganisationContact(keyClass, v.table, tables)) {
       // Kept from the free-text pass too, which would find the names and numbers again; a role outside a table is
       // no value. A site's address, number or contact keeps its whole row: the columns no detector types (`who`,
       // `ED charge`) are the site's too, and the free-text pass would read them without the site's name beside them.

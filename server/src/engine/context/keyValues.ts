@@ -138,7 +138,7 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
       // Each object a record (`"contact": {"name": …, "role": "Nurse Manager", "phone": …}`): its role or its site
       // says whose its number and name are, as a table's columns do.
       objects.advance(q);
-      sink.resumeTable(objects.current, objects.joined);
+      sink.resumeTable(objects.current, objects.joined, objects.staff);
     }
     let key = text.slice(q + 1, close);
     if (resource) {
@@ -185,8 +185,8 @@ class OpenObjects {
   private readonly records: number[] = [];
   /** For each open bracket: OBJECT, or a list whose objects join the record around it or not. */
   private readonly kinds: number[] = [];
-  /** For each open bracket: whether it is (or is inside) an object that joined the record around it. */
-  private readonly joins: boolean[] = [];
+  /** For each open bracket: NOT_JOINED, or whether it is (or is inside) an object that joined the record around it, and as whose. */
+  private readonly joins: number[] = [];
   /** Brackets opened past MAX_OPEN_OBJECTS, closed before any recorded one. */
   private overflow = 0;
   private at = 0;
@@ -200,7 +200,12 @@ class OpenObjects {
 
   /** Whether the innermost object open joined the record around it (a contact's or a patient's object). */
   get joined(): boolean {
-    return this.joins.length > 0 && this.joins[this.joins.length - 1];
+    return this.joins.length > 0 && this.joins[this.joins.length - 1] !== NOT_JOINED;
+  }
+
+  /** Whether the innermost object open is a workforce member's (`"assignee": {"displayName": …, "emailAddress": …}`). */
+  get staff(): boolean {
+    return this.joins.length > 0 && this.joins[this.joins.length - 1] === JOINED_STAFF;
   }
 
   /** Reads the brackets up to `to` (the start of the next key). */
@@ -225,13 +230,17 @@ class OpenObjects {
       return;
     }
     const inside = this.kinds.length > 0 ? this.kinds[this.kinds.length - 1] : OBJECT;
+    const key = this.keyBefore();
+    const as = key === undefined ? NOT_JOINED : joinsAs(key);
+    const joining = as !== NOT_JOINED;
     if (!object) {
       this.records.push(this.current);
-      this.kinds.push(this.keyJoins() ? JOINING_LIST : LIST);
-      this.joins.push(this.joined);
+      this.kinds.push(joining ? JOINING_LIST : LIST);
+      this.joins.push(joining ? as : this.joins.length > 0 ? this.joins[this.joins.length - 1] : NOT_JOINED);
       return;
     }
-    const joins = this.records.length > 0 && (inside === JOINING_LIST || (inside === OBJECT && this.keyJoins()));
+    const outer = this.joins.length > 0 ? this.joins[this.joins.length - 1] : NOT_JOINED;
+    const joins = this.records.length > 0 && (inside === JOINING_LIST || (inside === OBJECT && joining));
     if (joins) {
       this.records.push(this.current);
     } else {
@@ -239,7 +248,7 @@ class OpenObjects {
       this.records.push(this.sink.currentTable);
     }
     this.kinds.push(OBJECT);
-    this.joins.push(joins);
+    this.joins.push(!joins ? NOT_JOINED : inside === JOINING_LIST ? outer : as);
   }
 
   private close(): void {
@@ -251,20 +260,33 @@ class OpenObjects {
     }
   }
 
-  /** Whether the key right before the bracket at `at` names the record's person or contact. */
-  private keyJoins(): boolean {
-    const key = OBJECT_KEY.exec(this.text.slice(Math.max(0, this.at - MAX_QUOTED_KEY - 6), this.at));
-    return key !== null && namesRecordsPersonOrContact(key[1]);
+  /** The quoted key right before the bracket at `at`, if any. */
+  private keyBefore(): string | undefined {
+    return OBJECT_KEY.exec(this.text.slice(Math.max(0, this.at - MAX_QUOTED_KEY - 6), this.at))?.[1];
   }
 }
+
+const NOT_JOINED = 0;
+const JOINED = 1;
+const JOINED_STAFF = 2;
 
 const OBJECT = 0;
 const LIST = 1;
 const JOINING_LIST = 2;
 
 /** A patient's or member's key (`patient`, `recipient`), a contact's (`contact`, `contacts`) or a workforce one (`rep`, `owner`). */
+/** How an object under `key` joins the record around it: not, as its person's or contact's, or as a workforce member's. */
+function joinsAs(key: string): number {
+  if (!namesRecordsPersonOrContact(key)) return NOT_JOINED;
+  return isWorkforceKey(singularOf(key)) ? JOINED_STAFF : JOINED;
+}
+
+function singularOf(key: string): string {
+  return key.endsWith('s') ? key.slice(0, -1) : key;
+}
+
 function namesRecordsPersonOrContact(key: string): boolean {
-  const singular = key.endsWith('s') ? key.slice(0, -1) : key;
+  const singular = singularOf(key);
   // A contact person's key (`contact`, `poc`), not one of a way to reach (`mail_house`, `remit_address`).
   return namesPatientOwner(key) || (isContactColumn(singular) && CONTACT_PERSON_END.test(normaliseKey(singular))) || isWorkforceKey(singular);
 }
@@ -340,11 +362,11 @@ const MAX_FIELD_LEVELS = 32;
 class FieldBlock {
   private readonly indents: number[] = [];
   private readonly tables: number[] = [];
-  /** Per level: whether its mapping joined the record around it (a `contact:` under a vendor). */
-  private readonly joins: boolean[] = [];
+  /** Per level: NOT_JOINED, or how its mapping joined the record around it (a `contact:` under a vendor, an `owner:`). */
+  private readonly joins: number[] = [];
   /** The last parent key (`contact:`), its indent, and whether its mapping joins the record around it. */
   private parentIndent = -1;
-  private parentJoins = false;
+  private parentJoins = NOT_JOINED;
 
   constructor(private readonly sink: ValueSink) {}
 
@@ -362,12 +384,13 @@ class FieldBlock {
     if (field.flow) {
       // Inside the mapping around it, a record of its own unless its key names that record's contact.
       const around = top >= 0 ? tables[top] : 0;
-      if (around > 0 && namesRecordsPersonOrContact(field.key)) sink.resumeTable(around, true);
+      const as = joinsAs(field.key);
+      if (around > 0 && as !== NOT_JOINED) sink.resumeTable(around, true, as === JOINED_STAFF);
       else sink.beginNestedTable(around);
       return true;
     }
     if (top >= 0 && indents[top] === field.indent && !field.item) {
-      sink.resumeTable(tables[top], joined[top]);
+      sink.resumeTable(tables[top], joined[top] !== NOT_JOINED, joined[top] === JOINED_STAFF);
     } else {
       // A sibling list item replaces the one before it; anything else opens inside the record around it.
       if (top >= 0 && indents[top] === field.indent) {
@@ -376,18 +399,18 @@ class FieldBlock {
         joined.pop();
       }
       const around = tables.length > 0 ? tables[tables.length - 1] : 0;
-      const joins = around > 0 && this.parentIndent >= 0 && this.parentIndent < field.indent && this.parentJoins && !field.item;
-      if (joins) sink.resumeTable(around, true);
+      const joins = around > 0 && this.parentIndent >= 0 && this.parentIndent < field.indent && this.parentJoins !== NOT_JOINED && !field.item;
+      if (joins) sink.resumeTable(around, true, this.parentJoins === JOINED_STAFF);
       else sink.beginNestedTable(around);
       if (indents.length < MAX_FIELD_LEVELS) {
         indents.push(field.indent);
         tables.push(sink.currentTable);
-        joined.push(joins);
+        joined.push(joins ? this.parentJoins : NOT_JOINED);
       }
     }
     if (field.parent) {
       this.parentIndent = field.indent;
-      this.parentJoins = namesRecordsPersonOrContact(field.key);
+      this.parentJoins = joinsAs(field.key);
       return false;
     }
     return true;

@@ -36,6 +36,8 @@ export class ValueSink {
   private parents: Map<number, number> | undefined;
   /** Whether values now added come from a contact's or person's object joined to the record (TableValue.joined). */
   private joined = false;
+  /** Whether they come from a workforce member's object (TableValue.staff). */
+  private staff = false;
 
   /**
    * `wanted` says which keys the caller reads values of; a value under any other key still claims its span and
@@ -90,7 +92,7 @@ export class ValueSink {
     this.taken++;
     if (!column.kept) return;
     if (this.within || this.joined) {
-      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined: this.joined });
+      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined: this.joined, staff: this.staff });
     } else {
       this.values.push({ key: column.name, start, end, table: this.table });
     }
@@ -101,6 +103,7 @@ export class ValueSink {
     this.table = ++this.tables;
     this.within = 0;
     this.joined = false;
+    this.staff = false;
   }
 
   /** beginTable() for an object nested in the record `within` (`"intake": {"phone": …}` inside a vendor's). */
@@ -113,6 +116,7 @@ export class ValueSink {
     this.table = 0;
     this.within = 0;
     this.joined = false;
+    this.staff = false;
   }
 
   /** The table values are being added to (0: none). */
@@ -122,10 +126,11 @@ export class ValueSink {
 
   /**
    * Adds values to a table begun before (an object whose lines a nested object interrupted); `joined` when they
-   * come from a contact's or person's object joined to that record.
+   * come from a contact's or person's object joined to that record, `staff` when from a workforce member's.
    */
-  resumeTable(table: number, joined = false): void {
+  resumeTable(table: number, joined = false, staff = false): void {
     this.joined = joined;
+    this.staff = staff;
     if (table === this.table) return;
     this.table = table;
     this.within = this.parents?.get(table) ?? 0;

@@ -28,6 +28,8 @@ export interface TableValue {
   readonly within?: number;
   /** The value sits in an object joined to its record by a key naming the record's contact or person (`"contact": {…}`). */
   readonly joined?: boolean;
+  /** The object is a workforce member's (`"assignee": {…}`, `"rep": {…}`): its names, mails and numbers are staff's. */
+  readonly staff?: boolean;
 }
 
 /**

@@ -157,6 +157,8 @@ const WORKFORCE_KEYS = new Set([
   'maintainer', 'author_email', 'maintainer_email',
   // Who ran a query or a job, as Databricks' audit and query history record it.
   'user_identity', 'executed_by', 'executed_as', 'run_as', 'service_principal',
+  // Who opened, was assigned or closed a service desk ticket (ServiceNow's fields).
+  'opened_by', 'assigned_to', 'closed_by', 'resolved_by',
 ]);
 /** A Python module's own metadata. */
 const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);
