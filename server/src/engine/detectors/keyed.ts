@@ -9,7 +9,7 @@ import { redact } from '../redact';
 import { isPersonalAddress } from './email';
 import { isDateText, isCalendarDate, monthNumber } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
-import { isNanpNumber, isTollFree } from './phone';
+import { isNanpNumber } from './phone';
 import { digitCount } from './text';
 import { isLabelledSsn } from './ssn';
 import { isKnownName, isTestPatientName, nameDetector } from './name';
@@ -932,9 +932,7 @@ function isSsnValue(v: string): boolean {
 
 function isPhoneValue(v: string): boolean {
   if (!/^[\d\s().+-]{10,20}$/.test(v)) return false;
-  // A toll-free number is an organisation's line, never a person's own, whatever its key.
-  const digits = digitsOf(v);
-  return isNanpNumber(digits) && !isTollFree(digits);
+  return isNanpNumber(digitsOf(v));
 }
 
 /** The digits of v in order (v.replace(/\D/g, '')), joined from its digit runs: `(605) 555-0150` is three. */

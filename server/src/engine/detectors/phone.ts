@@ -278,7 +278,7 @@ const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */
-export function isTollFree(digits: string): boolean {
+function isTollFree(digits: string): boolean {
   return TOLL_FREE.has(digits.length === 11 ? digits.slice(1, 4) : digits.slice(0, 3));
 }
 
