@@ -148,7 +148,7 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
       }
       if (key === 'value') key = (system !== undefined && q - systemAt <= SYSTEM_REACH ? systemKey(system) : undefined) ?? key;
       else if (key === 'line') key = 'street_address';
-      // A name written as one string is the resource's person's, whatever it reads like.
+      // A name written as one string (`name`, HumanName's `text`) is the resource's person's, whatever it reads like.
       else if (key === 'name' || key === 'text') key = 'patient_name';
       if (!value.plain) {
         if (text.charCodeAt(value.start) === 0x5b /* [ */) addQuotedStrings(text, sink, key, value.start + 1, value.end, quotes);
@@ -321,13 +321,14 @@ export function keyValueLines(lines: Lines, consumed: Uint8Array, sink: ValueSin
   const quotes = new QuoteFinder(text);
   const block = new FieldBlock(sink);
   let next = lines.count > 0 ? fieldLine(text, lines.starts[0], lines.ends[0]) : undefined;
-  let previous: FieldLine | undefined;
+  /** Whether the line before was a field line: with the next one, whether a line is in a block of two or more. */
+  let afterField = false;
   for (let i = 0; i < lines.count && !sink.full; i++) {
     const field = next;
     next = i + 1 < lines.count ? fieldLine(text, lines.starts[i + 1], lines.ends[i + 1]) : undefined;
     if (consumed[i] || !field) {
       block.close();
-      previous = undefined;
+      afterField = false;
       if (!consumed[i] && !fieldsOnly) {
         sink.beginTable();
         readLinePairs(text, lines.starts[i], lines.ends[i], sink, quotes);
@@ -335,8 +336,8 @@ export function keyValueLines(lines: Lines, consumed: Uint8Array, sink: ValueSin
       }
       continue;
     }
-    const inBlock = previous !== undefined || (next !== undefined && !consumed[i + 1]);
-    previous = field;
+    const inBlock = afterField || (next !== undefined && !consumed[i + 1]);
+    afterField = true;
     if (fieldsOnly && !inBlock) continue;
     if (!block.enter(field)) continue;
     readLinePairs(text, lines.starts[i], lines.ends[i], sink, quotes, fieldsOnly);
