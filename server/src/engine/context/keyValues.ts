@@ -4,6 +4,7 @@
  * single forward scan; quoted strings never span lines, and an unquoted value is bounded in length.
  */
 import { isContactColumn, isWorkforceKey, namesPatientOwner, normaliseKey } from '../detectors/keyed';
+import { isCapitalCode, isDigitCode } from '../detectors/text';
 import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
 const MAX_KEY = 40;
@@ -274,7 +275,6 @@ const OBJECT = 0;
 const LIST = 1;
 const JOINING_LIST = 2;
 
-/** A patient's or member's key (`patient`, `recipient`), a contact's (`contact`, `contacts`) or a workforce one (`rep`, `owner`). */
 /** How an object under `key` joins the record around it: not, as its person's or contact's, or as a workforce member's. */
 function joinsAs(key: string): number {
   if (!namesRecordsPersonOrContact(key)) return NOT_JOINED;
@@ -285,6 +285,7 @@ function singularOf(key: string): string {
   return key.endsWith('s') ? key.slice(0, -1) : key;
 }
 
+/** A patient's or member's key (`patient`, `recipient`), a contact's (`contact`, `contacts`) or a workforce one (`rep`, `owner`). */
 function namesRecordsPersonOrContact(key: string): boolean {
   const singular = singularOf(key);
   // A contact person's key (`contact`, `poc`), not one of a way to reach (`mail_house`, `remit_address`).
@@ -373,8 +374,7 @@ class FieldBlock {
 
   /** Moves to the record of a field line; false for a parent key, which has no values of its own. */
   enter(field: FieldLine): boolean {
-    const { indents, tables, sink } = this;
-    const { joins: joined } = this;
+    const { indents, tables, joins: joined, sink } = this;
     while (indents.length > 0 && indents[indents.length - 1] > field.indent) {
       indents.pop();
       tables.pop();
@@ -442,16 +442,12 @@ function fieldLine(text: string, start: number, end: number): FieldLine | undefi
   if (text.charCodeAt(p) !== 0x3a /* : */ || (p + 1 < end && !isSpace(text.charCodeAt(p + 1)))) return undefined;
   // A mail's or a letter's header (`From:`, `To:`, `Subject:`) names a different person on each line.
   const key = text.slice(keyStart, p);
-  if (isUpperCode(text.charCodeAt(keyStart)) || MAIL_HEADER_KEYS.has(key)) return undefined;
+  if (isCapitalCode(text.charCodeAt(keyStart)) || MAIL_HEADER_KEYS.has(key)) return undefined;
   const valueStart = skipBlanks(text, p + 1, end);
   return { indent: keyStart - start, item, parent: valueStart >= end, flow: text.charCodeAt(valueStart) === 0x7b /* { */, key };
 }
 
 const MAIL_HEADER_KEYS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'sent', 'date', 're', 'attn', 'sender', 'recipient']);
-
-function isUpperCode(c: number): boolean {
-  return c >= 0x41 && c <= 0x5a;
-}
 
 /** Fewest tight `key=value` pairs that make a line of prose a log record. */
 const MIN_LOG_PAIRS = 2;
@@ -538,7 +534,7 @@ function linePair(text: string, lineStart: number, lineEnd: number, sep: number,
   const first = text.charCodeAt(valueStart);
   // A number opening with its area code in brackets is a value under a field's key (`main_phone: (509) …`); under a
   // form's or a letter's capitalised label (`Fax:  (503) …`) it is left to the prose around it, which says whose it is.
-  if (first === 0x7b || first === 0x5b || (first === 0x28 && (isUpperCode(text.charCodeAt(keyStart)) || !isAreaCode(text, valueStart)))) return undefined; // structures, not values
+  if (first === 0x7b || first === 0x5b || (first === 0x28 && (isCapitalCode(text.charCodeAt(keyStart)) || !isAreaCode(text, valueStart)))) return undefined; // structures, not values
   const value = first === 0x27 || first === 0x22
     ? readValue(text, valueStart, '', quotes)
     : unquotedLineValue(text, valueStart, lineEnd, isColon || spaced, isColon && ADDRESS_KEY.test(text.slice(keyStart, keyEnd)));
@@ -601,11 +597,7 @@ const ADDRESS_KEY = /(?:^|_)(?:address|addr)(?:_?line)?\d?$/i;
 
 /** `(509)`: a phone number's area code in brackets, not a call. */
 function isAreaCode(text: string, p: number): boolean {
-  return text.charCodeAt(p + 4) === 0x29 && isDigit(text.charCodeAt(p + 1)) && isDigit(text.charCodeAt(p + 2)) && isDigit(text.charCodeAt(p + 3));
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+  return text.charCodeAt(p + 4) === 0x29 && isDigitCode(text.charCodeAt(p + 1)) && isDigitCode(text.charCodeAt(p + 2)) && isDigitCode(text.charCodeAt(p + 3));
 }
 
 interface Value {
