@@ -1107,6 +1107,10 @@ describe('records of sites and vendors', () => {
     assert.ok(findings(patient).includes('phone'));
   });
 
+  it("still reads a patient's account beside a vendor as the patient's", () => {
+    assert.deepEqual(findings(['{"vendor": "Zzyzx Labs", "patient_account_no": "ZZ12345678", "phone": "555-555-0164"}']), ['account-number', 'phone']);
+  });
+
   it("reads a ticket's people (`assignee`, `opened_by`) as staff, and its patient's object as the patient's", () => {
     const ticket = (extra: string[]): string[] => [
       '{', '  "number": "INC0012345",', '  "opened_by": {"display_value": "Marisela Zorblatt", "email": "mzorblatt@zzyzx-kidney.example.com"},',

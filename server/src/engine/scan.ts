@@ -1192,8 +1192,9 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
         else named.others++;
       }
     }
-    // An account number is a person's unless its table names an organisation (a vendor's or payer's `account_no`).
-    if (keyClass.category === 'account-number') {
+    // An account number is a person's unless its table names an organisation (a vendor's or payer's `account_no`);
+    // one whose key says whose (`patient_account_no`, `pt_acct`) is the patient's wherever it is.
+    if (keyClass.category === 'account-number' && !namesPatientOwner(v.key)) {
       (accounts ??= new Set()).add(v.table);
       continue;
     }
