@@ -1,6 +1,6 @@
 // `npm test`: type check, lint, build, then every suite (unit, CLI, protocol, Databricks, safety, editor),
 // ending with the plain "N passed, N failed" line CI reads.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,6 +15,24 @@ function step(name, cmd, args) {
   return r.status === 0;
 }
 
+const only = process.argv.slice(2);
+const editorRunner = 'test/editor/run.mjs';
+const withEditors = !only.length && existsSync(editorRunner) && process.env.PHISAFE_SKIP_EDITOR !== '1';
+
+// Installing the editor hosts (code-server's npm install and native build, about 2.5 min on a fresh machine)
+// waits mostly on the network and on one core, so it runs beside the type check and the mocha suites. The
+// editor runner installs whatever this did not finish, and reports why when it cannot.
+let setupChild;
+const editorSetup = withEditors ? new Promise((resolve) => {
+  const child = spawn('node', ['test/editor/setup.mjs'], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  setupChild = child;
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  child.on('error', () => resolve(out));
+  child.on('close', () => resolve(out));
+}) : Promise.resolve('');
+
 let passed = 0;
 let failed = 0;
 for (const [name, args] of [
@@ -26,6 +44,7 @@ for (const [name, args] of [
 }
 if (!step('build', 'node', ['scripts/build.mjs'])) {
   console.log(`\n${passed} passed, ${failed + 1} failed`);
+  setupChild?.kill();
   process.exit(1);
 }
 
@@ -33,7 +52,6 @@ if (!step('build', 'node', ['scripts/build.mjs'])) {
 require('tsx/cjs');
 const Mocha = require('mocha');
 const config = JSON.parse(readFileSync('.mocharc.json', 'utf8'));
-const only = process.argv.slice(2);
 const mocha = new Mocha({ timeout: config.timeout, reporter: 'spec' });
 const files = [];
 // Spec entries are `dir/**/*.test.ts` globs or plain files (node 20 has no fs.globSync).
@@ -51,9 +69,11 @@ passed += counts.passes;
 failed += counts.failures;
 
 // The real-editor suites report their own counts on a last line "editor: N passed, N failed".
-const editorRunner = 'test/editor/run.mjs';
-if (!only.length && existsSync(editorRunner) && process.env.PHISAFE_SKIP_EDITOR !== '1') {
+if (withEditors) {
   console.log('\n▶ editor integration (code-server + Neovim)');
+  // setup.mjs prints the install times and then the paths as JSON; the paths are not news here.
+  const setupLog = (await editorSetup).split('\n').filter((l) => l.startsWith('setup:')).join('\n');
+  if (setupLog) console.log(`${setupLog}\n(installed beside the earlier stages)`);
   const r = spawnSync('node', [editorRunner], { encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
