@@ -1144,3 +1144,60 @@ describe('records of sites and vendors', () => {
     ]), []);
   });
 });
+
+describe('dicts written as code, and their prints in comments, as records', () => {
+  const config = [
+    'CFG = {',
+    '    "facility": {',
+    '        "name": "Zzyzx Teche Medical Center",',
+    '        "address": {"street": "2600 Zorblatt Hwy 182 E", "city": "New Zzyzx", "state": "LA", "zip": "70560"},',
+    '        "main_phone": "555-555-0100",',
+    '    },',
+    '    "vendors": {',
+    '        "surveillance_app": {',
+    '            "name": "Zentri7 (Zorblatt Kluwer)",',
+    '            "contact": {"name": "Rachel Zorblatt", "email": "rachel.zorblatt@zzyzx-vendor.example.com", "phone": "+1 555-555-0142 ext 3"},',
+    '        },',
+    '    },',
+    '}',
+  ];
+
+  it("reads a facility's nested address and a vendor's contact in a config dict as theirs", () => {
+    assert.deepEqual(typedFindings('synthetic_config.py', source(config)), []);
+  });
+
+  it('reads the same dict pretty-printed in comments as theirs', () => {
+    const printed = [
+      "# {'facility': {'name': 'Zzyzx Teche Medical Center',",
+      "#               'address': {'street': '2600 Zorblatt Hwy 182 E', 'city': 'New Zzyzx', 'state': 'LA', 'zip': '70560'},",
+      "#               'main_phone': '555-555-0100'},",
+      "#  'vendors': {'surveillance_app': {'name': 'Zentri7 (Zorblatt Kluwer)',",
+      "#                                   'contact': {'name': 'Rachel Zorblatt',",
+      "#                                               'email': 'rachel.zorblatt@zzyzx-vendor.example.com'}}}}",
+    ];
+    assert.deepEqual(typedFindings('synthetic_config.py', source(printed)), []);
+  });
+
+  it("reads a vendor's record with its contact, and a report's `approved_by`, as theirs", () => {
+    assert.deepEqual(typedFindings('synthetic_quote.py', source([
+      'quote = {',
+      '    "vendor": "Zzyzx Mobile Imaging LLC",',
+      '    "contact": {"name": "Desmond Zorblatt", "title": "Account Executive", "phone": "(555) 555-0196 x212"},',
+      '}',
+      'summary = {"season": "2024-25", "approved_by": {"name": "Ayasha Zorblatt, MD", "phone": "555-555-0142"}}',
+    ])), []);
+  });
+
+  it("still reads a patient's object beside a facility, and a record with an owner, as the patient's", () => {
+    const visit = typedFindings('synthetic_visit.py', source([
+      'visit = {"facility": "Zzyzx Teche Medical Center", "patient": {"name": "Harold Zorblatt", "phone": "555-555-0177"}}',
+    ])).map(([category, , text]) => `${category} ${text}`);
+    assert.deepEqual(visit, ['name Harold Zorblatt', 'phone 555-555-0177']);
+    // A record's owner does not make the other names in it staff's, here or anywhere else in the file.
+    const tagged = typedFindings('synthetic_tags.py', source([
+      'pt = {"mrn": "ZZ1873390", "name": "Grzegorz Zzyzxowski"}',
+      'tags = {"owner": "qa.lead@zzyzx-health.example.org", "regression_case_name": "Zzyzxowski, Grzegorz"}',
+    ])).map(([category, , text]) => `${category} ${text}`);
+    assert.ok(tagged.includes('name Grzegorz Zzyzxowski'), tagged.join('; '));
+  });
+});

@@ -4,9 +4,9 @@
  */
 import { createHmac } from 'node:crypto';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
-import { findKeyedLiteralsIn, organisationCollections } from './context/codeContext';
+import { findKeyedLiteralsIn, organisationCollections, quotedKeyDicts } from './context/codeContext';
 import type { KeyedLiteral, TableValue } from './context/types';
-import { findPastedTableValues, findTableValues } from './context/outputTables';
+import { findPastedTableValues, findQuotedRecordValues, findTableValues } from './context/outputTables';
 import { organisationSections } from './context/organisationSections';
 import { isFhirPerson } from './context/keyValues';
 import { compileCustomPatterns } from './detectors/custom';
@@ -690,7 +690,8 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const keyedLiterals = findKeyedLiteralsIn(language, text, code);
   const organisations = organisationStrings(text, code);
   const staff = literalsNotRead(ctx, keyedLiterals, text);
-  const notRead = organisations && staff ? new Set([...organisations, ...staff]) : organisations ?? staff;
+  const records = dictRecordsNotRead(ctx, text, code);
+  const notRead = unionOf(unionOf(organisations, staff), records);
   // Values of tables pasted into comments that their columns judged (a staff member's name, a patient's MRN).
   const judged = commentTables(ctx, slice, from, text, comments, where);
   const within = judged && new PairsWithin(judged);
@@ -780,27 +781,45 @@ function commentTables(
         for (const s of spans) judged.push(s);
       }
       // An organisation's resource or registry record pasted as comments (an NPPES lookup's JSON) is not read.
-      const resources = mayHoldOrganisationResource(slice.text.slice(starts[0], ends[ends.length - 1])) ? resourceLines(slice, starts, ends) : undefined;
+      const pasted = slice.text.slice(starts[0], ends[ends.length - 1]);
+      const resources = mayHoldOrganisationResource(pasted) ? resourceLines(slice, starts, ends) : undefined;
       if (resources) mergeSpans(judged ??= [], resources);
+      // Nor are a dict's staff and sites printed as comments (a pprint of a config with its vendors' contacts).
+      const records = QUOTED_KEY_OBJECT.test(pasted) ? recordLines(ctx, slice, starts, ends) : undefined;
+      if (records) mergeSpans(judged ??= [], records);
     }
     runStart = next;
   }
   return judged;
 }
 
+/** An object with a quoted key (`{'name': `, `{"street": `): a dict or JSON print. */
+const QUOTED_KEY_OBJECT = /\{\s*['"][\w .-]{1,40}['"]\s*:/;
+
+/** The parts of the lines [starts[i], ends[i]) that staffAndOrganisationRecords finds in their joined text. */
+function recordLines(ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[]): number[] | undefined {
+  const spans = staffAndOrganisationRecords(ctx, joinedSpans(slice, starts, ends));
+  return spans && linesOf(spans, starts, ends);
+}
+
 /** The parts of the lines [starts[i], ends[i]) that the organisations' resources in their joined text cover. */
 function resourceLines(slice: TextSlice, starts: readonly number[], ends: readonly number[]): number[] | undefined {
   const resources = organisationResources(joinedSpans(slice, starts, ends));
   if (resources.length === 0) return undefined;
+  return linesOf(resources, starts, ends);
+}
+
+/** Ascending [start, end) pairs of the joined text of the lines [starts[i], ends[i]) as the slice's, cut at line ends. */
+function linesOf(pairs: readonly number[], starts: readonly number[], ends: readonly number[]): number[] | undefined {
   const out: number[] = [];
   let lineStart = 0;
   let k = 0;
   for (let i = 0; i < starts.length; i++) {
     const lineEnd = lineStart + ends[i] - starts[i];
-    while (k < resources.length && resources[k + 1] <= lineStart) k += 2;
-    for (let r = k; r < resources.length && resources[r] < lineEnd; r += 2) {
-      const s = Math.max(resources[r], lineStart);
-      const e = Math.min(resources[r + 1], lineEnd);
+    while (k < pairs.length && pairs[k + 1] <= lineStart) k += 2;
+    for (let r = k; r < pairs.length && pairs[r] < lineEnd; r += 2) {
+      const s = Math.max(pairs[r], lineStart);
+      const e = Math.min(pairs[r + 1], lineEnd);
       if (e > s) out.push(starts[i] + s - lineStart, starts[i] + e - lineStart);
     }
     lineStart = lineEnd + 1;
@@ -1169,11 +1188,19 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   let parents: Map<number, number> | undefined;
   /** Tables with an account number. */
   let accounts: Set<number> | undefined;
+  /** Records under a key naming organisations (`"vendors": {"lab_app": {…}}`). */
+  let keyedOrganisations: Set<number> | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.table <= 0) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (v.within) (parents ??= new Map()).set(v.table, v.within);
+    if (v.organisation) (keyedOrganisations ??= new Set()).add(v.table);
+    // A patient's object joined to the record (`"patient": {"name": …}` beside a `facility`) makes it theirs.
+    if (v.person) {
+      (people ??= new Set()).add(v.table);
+      (patientTables ??= new Set()).add(v.table);
+    }
     if (textOf) {
       let head = (rowHeads ??= new Map()).get(v.table);
       if (!head) rowHeads.set(v.table, head = { key: typesItsValues(keyClass) ? '' : v.key, sites: 0, others: 0 });
@@ -1203,7 +1230,9 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     if (keyClass.ownsPatient) (patientTables ??= new Set()).add(v.table);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
     if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
-    else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category)) || (keyClass.inPersonTable === 'name' && !keyClass.contactColumn)
+    // A contact's name joined to a record (`"contact": {"name": …}`) makes it no person's: sites have contacts.
+    else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category) && !(v.joined && keyClass.category === 'name'))
+      || (keyClass.inPersonTable === 'name' && !keyClass.contactColumn && !v.joined)
       // An implant's serial (`implant_serial`, `NeurostimulatorSerialNumber`) is a patient's, beside a manufacturer too.
       || (keyClass.category === 'device-id' && !keyClass.unownedDevice)) {
       (people ??= new Set()).add(v.table);
@@ -1218,6 +1247,10 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     for (const [t, named] of namedRecords) {
       if (named.first && named.orgs >= named.others && !identified?.has(t) && !patientTables?.has(t)) (namedOrganisations ??= new Set()).add(t);
     }
+  }
+  // So is one a key says is an organisation's (`"vendors": {"surveillance_app": {"name": "Sentri7", "contact": {…}}}`).
+  if (keyedOrganisations) {
+    for (const t of keyedOrganisations) if (!identified?.has(t) && !patientTables?.has(t)) (namedOrganisations ??= new Set()).add(t);
   }
   if (accounts) {
     for (const t of accounts) {
@@ -1314,6 +1347,10 @@ function namesContact(keyClass: KeyClass): boolean {
     || keyClass.category === 'phone' || keyClass.category === 'license-number' || keyClass.category === 'ip-address';
 }
 
+function unionOf(a: Set<number> | undefined, b: Set<number> | undefined): Set<number> | undefined {
+  return a && b ? new Set([...a, ...b]) : a ?? b;
+}
+
 /** Adds `more` to the [start, end) pairs of `spans`, all in ascending order with overlapping pairs joined. */
 function mergeSpans(spans: number[], more: readonly number[]): void {
   for (const x of more) spans.push(x);
@@ -1353,6 +1390,39 @@ function literalsNotRead(ctx: ScanContext, literals: readonly KeyedLiteral[], te
     if (!isStaffOrOrganisationContact(keyClass, k.table, tables)) continue;
     (starts ??= new Set()).add(k.start);
     noteStaffValue(ctx.staffNames, keyClass, text.slice(k.start, k.end));
+  }
+  return starts;
+}
+
+/**
+ * [start, end) pairs, in `text`, of the values of dicts written out whole (quotedKeyDicts' spans in code, a pprint
+ * pasted in comments) that their records say are staff's or organisations' (a facility's nested `address`, a
+ * vendor's `contact`, a `requested_by` object), as a printed dict's would be; their names are noted as staff's.
+ */
+function staffAndOrganisationRecords(ctx: ScanContext, text: string, from = 0, to = text.length): number[] | undefined {
+  const dict = from === 0 && to === text.length ? text : text.slice(from, to);
+  const values = findQuotedRecordValues(dict);
+  if (values.length === 0) return undefined;
+  // Only its organisations' records and workforce members' objects: a record whose one workforce key is its owner
+  // (`{"owner": …, "regression_case_name": …}`) is not a table of staff, whatever a printed table of them would be.
+  const { organisationTables } = tablesOfStaffAndOrganisations(ctx, values, (i) => dict.slice(values[i].start, values[i].end));
+  let spans: number[] | undefined;
+  for (const v of values) {
+    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    if (!(v.staff === true && namesContact(keyClass)) && !isStaffOrOrganisationContact(keyClass, v.table, { organisationTables })) continue;
+    (spans ??= []).push(from + v.start, from + v.end);
+    noteStaffValue(ctx.staffNames, keyClass, dict.slice(v.start, v.end));
+  }
+  return spans;
+}
+
+/** The starts of the strings of dicts written as code that are staff's or organisations' (staffAndOrganisationRecords). */
+function dictRecordsNotRead(ctx: ScanContext, text: string, code: TokenList['code']): Set<number> | undefined {
+  const dicts = quotedKeyDicts(text, code);
+  let starts: Set<number> | undefined;
+  for (let k = 0; k < dicts.length; k += 2) {
+    const spans = staffAndOrganisationRecords(ctx, text, dicts[k], dicts[k + 1]);
+    if (spans) for (let i = 0; i < spans.length; i += 2) (starts ??= new Set()).add(spans[i]);
   }
   return starts;
 }

@@ -1140,6 +1140,26 @@ export function organisationCollections(
   return spans;
 }
 
+/**
+ * The outermost dicts written with quoted keys (`CFG = {"facility": {"name": …, "address": {…}}}`, a JSON payload
+ * as a literal): [start, end) offset pairs of their braces, ascending. Read as a printed dict is, each object is a
+ * record, so a facility's nested address and a vendor's contact are judged by the record around them.
+ */
+export function quotedKeyDicts(text: string, code: TokenColumns): number[] {
+  const spans: number[] = [];
+  let match: Int32Array | undefined;
+  for (let i = 0; i + 2 < code.count; i++) {
+    if (code.kind[i] !== Kind.Punctuation || code.end[i] - code.start[i] !== 1 || text.charCodeAt(code.start[i]) !== 0x7b /* { */) continue;
+    if (code.kind[i + 1] !== Kind.String || code.end[i + 2] - code.start[i + 2] !== 1 || text.charCodeAt(code.start[i + 2]) !== 0x3a /* : */) continue;
+    match ??= matchBrackets(text, code);
+    const close = match[i];
+    if (close <= i) continue;
+    spans.push(code.start[i], code.end[close]);
+    i = close;
+  }
+  return spans;
+}
+
 /** Most keys of a dict read to judge whom it is keyed by. */
 const MAX_COLLECTION_KEYS = 64;
 

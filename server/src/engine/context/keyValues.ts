@@ -3,7 +3,7 @@
  * (`{'mrn': '…'}`, `"dob": "…"`) and log lines (`mrn: 12345678`, `patient_name = Ann Lee`). Every reader is a
  * single forward scan; quoted strings never span lines, and an unquoted value is bounded in length.
  */
-import { isContactColumn, isWorkforceKey, namesPatientOwner, normaliseKey } from '../detectors/keyed';
+import { isContactColumn, isWorkforceKey, namesOrganisationCollection, namesPatientOwner, normaliseKey } from '../detectors/keyed';
 import { isCapitalCode, isDigitCode } from '../detectors/text';
 import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
@@ -139,7 +139,7 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
       // Each object a record (`"contact": {"name": …, "role": "Nurse Manager", "phone": …}`): its role or its site
       // says whose its number and name are, as a table's columns do.
       objects.advance(q);
-      sink.resumeTable(objects.current, objects.joined, objects.staff);
+      sink.resumeTable(objects.current, objects.joined, objects.staff, objects.person);
     }
     let key = text.slice(q + 1, close);
     if (resource) {
@@ -188,6 +188,8 @@ class OpenObjects {
   private readonly kinds: number[] = [];
   /** For each open bracket: NOT_JOINED, or whether it is (or is inside) an object that joined the record around it, and as whose. */
   private readonly joins: number[] = [];
+  /** For each open bracket: whether objects right inside it are organisations' records (it is under `vendors`, `facility`). */
+  private readonly holdsOrganisations: boolean[] = [];
   /** Brackets opened past MAX_OPEN_OBJECTS, closed before any recorded one. */
   private overflow = 0;
   private at = 0;
@@ -201,7 +203,12 @@ class OpenObjects {
 
   /** Whether the innermost object open joined the record around it (a contact's or a patient's object). */
   get joined(): boolean {
-    return this.joins.length > 0 && this.joins[this.joins.length - 1] !== NOT_JOINED;
+    return this.joins.length > 0 && joinsAsContact(this.joins[this.joins.length - 1]);
+  }
+
+  /** Whether the innermost object open is the record's patient's or member's (`"patient": {"mrn": …}`). */
+  get person(): boolean {
+    return this.joins.length > 0 && this.joins[this.joins.length - 1] === JOINED_PERSON;
   }
 
   /** Whether the innermost object open is a workforce member's (`"assignee": {"displayName": …, "emailAddress": …}`). */
@@ -234,10 +241,13 @@ class OpenObjects {
     const key = this.keyBefore();
     const as = key === undefined ? NOT_JOINED : joinsAs(key);
     const joining = as !== NOT_JOINED;
+    const organisations = key !== undefined && !joining && namesOrganisations(key);
+    const amongOrganisations = this.holdsOrganisations.length > 0 && this.holdsOrganisations[this.holdsOrganisations.length - 1];
     if (!object) {
       this.records.push(this.current);
       this.kinds.push(joining ? JOINING_LIST : LIST);
       this.joins.push(joining ? as : this.joins.length > 0 ? this.joins[this.joins.length - 1] : NOT_JOINED);
+      this.holdsOrganisations.push(organisations);
       return;
     }
     const outer = this.joins.length > 0 ? this.joins[this.joins.length - 1] : NOT_JOINED;
@@ -245,11 +255,13 @@ class OpenObjects {
     if (joins) {
       this.records.push(this.current);
     } else {
-      this.sink.beginNestedTable(this.current);
+      // An object under `vendors`, `facility` or `payer`, or one of the objects of such a dict or list, is an organisation's record.
+      this.sink.beginNestedTable(this.current, organisations || amongOrganisations);
       this.records.push(this.sink.currentTable);
     }
     this.kinds.push(OBJECT);
     this.joins.push(!joins ? NOT_JOINED : inside === JOINING_LIST ? outer : as);
+    this.holdsOrganisations.push(organisations);
   }
 
   private close(): void {
@@ -258,6 +270,7 @@ class OpenObjects {
       this.records.pop();
       this.kinds.pop();
       this.joins.pop();
+      this.holdsOrganisations.pop();
     }
   }
 
@@ -270,6 +283,13 @@ class OpenObjects {
 const NOT_JOINED = 0;
 const JOINED = 1;
 const JOINED_STAFF = 2;
+/** A patient's or member's object (`"patient": {…}`): part of the record, but its name is a person's, not a contact's. */
+const JOINED_PERSON = 3;
+
+/** Whether values of an object joined as `as` are TableValue.joined: a contact's or staff member's, not the record's person's. */
+function joinsAsContact(as: number): boolean {
+  return as === JOINED || as === JOINED_STAFF;
+}
 
 const OBJECT = 0;
 const LIST = 1;
@@ -278,7 +298,16 @@ const JOINING_LIST = 2;
 /** How an object under `key` joins the record around it: not, as its person's or contact's, or as a workforce member's. */
 function joinsAs(key: string): number {
   if (!namesRecordsPersonOrContact(key)) return NOT_JOINED;
-  return isWorkforceKey(singularOf(key)) ? JOINED_STAFF : JOINED;
+  if (isWorkforceKey(singularOf(key))) return JOINED_STAFF;
+  return namesPatientOwner(key) ? JOINED_PERSON : JOINED;
+}
+
+/**
+ * A key whose objects are organisations' records: `vendors`, `facility`, `payer_directory` (namesOrganisationCollection),
+ * but not a place (`location` is where a patient is as well).
+ */
+function namesOrganisations(key: string): boolean {
+  return namesOrganisationCollection(key) && !/location/i.test(key);
 }
 
 function singularOf(key: string): string {
@@ -386,12 +415,12 @@ class FieldBlock {
       // Inside the mapping around it, a record of its own unless its key names that record's contact.
       const around = top >= 0 ? tables[top] : 0;
       const as = joinsAs(field.key);
-      if (around > 0 && as !== NOT_JOINED) sink.resumeTable(around, true, as === JOINED_STAFF);
+      if (around > 0 && as !== NOT_JOINED) sink.resumeTable(around, joinsAsContact(as), as === JOINED_STAFF, as === JOINED_PERSON);
       else sink.beginNestedTable(around);
       return true;
     }
     if (top >= 0 && indents[top] === field.indent && !field.item) {
-      sink.resumeTable(tables[top], joined[top] !== NOT_JOINED, joined[top] === JOINED_STAFF);
+      sink.resumeTable(tables[top], joinsAsContact(joined[top]), joined[top] === JOINED_STAFF, joined[top] === JOINED_PERSON);
     } else {
       // A sibling list item replaces the one before it; anything else opens inside the record around it.
       if (top >= 0 && indents[top] === field.indent) {
@@ -401,7 +430,7 @@ class FieldBlock {
       }
       const around = tables.length > 0 ? tables[tables.length - 1] : 0;
       const joins = around > 0 && this.parentIndent >= 0 && this.parentIndent < field.indent && this.parentJoins !== NOT_JOINED && !field.item;
-      if (joins) sink.resumeTable(around, true, this.parentJoins === JOINED_STAFF);
+      if (joins) sink.resumeTable(around, joinsAsContact(this.parentJoins), this.parentJoins === JOINED_STAFF, this.parentJoins === JOINED_PERSON);
       else sink.beginNestedTable(around);
       if (indents.length < MAX_FIELD_LEVELS) {
         indents.push(field.indent);

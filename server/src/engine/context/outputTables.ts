@@ -53,6 +53,17 @@ export function findPastedTableValues(text: string, wanted?: (key: string) => bo
   return releasedInTextOrder(sink);
 }
 
+/**
+ * The records of a dict or JSON written out whole (a config dict in code, a pprint pasted in a comment): each
+ * object one record, nested and joined as a printed dict's are. Read to say whose its values are, not to find more.
+ */
+export function findQuotedRecordValues(text: string): TableValue[] {
+  if (text.length === 0) return [];
+  const sink = new ValueSink(text, MAX_TABLE_VALUES, undefined, false);
+  quotedPairs(text, sink);
+  return releasedInTextOrder(sink);
+}
+
 /** The sink's values in text order, once its readers are done. */
 function releasedInTextOrder(sink: ValueSink): TableValue[] {
   sink.release();

@@ -38,6 +38,11 @@ export class ValueSink {
   private joined = false;
   /** Whether they come from a workforce member's object (TableValue.staff). */
   private staff = false;
+  /** Whether they come from a patient's or member's object (TableValue.person). */
+  private person = false;
+  /** Records opened under a key naming organisations (TableValue.organisation). */
+  private organisationRecords: Set<number> | undefined;
+  private organisation = false;
 
   /**
    * `wanted` says which keys the caller reads values of; a value under any other key still claims its span and
@@ -91,7 +96,9 @@ export class ValueSink {
     }
     this.taken++;
     if (!column.kept) return;
-    if (this.within || this.joined) {
+    if (this.organisation || this.person) {
+      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined: this.joined, staff: this.staff, person: this.person, organisation: this.organisation });
+    } else if (this.within || this.joined) {
       this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined: this.joined, staff: this.staff });
     } else {
       this.values.push({ key: column.name, start, end, table: this.table });
@@ -104,12 +111,19 @@ export class ValueSink {
     this.within = 0;
     this.joined = false;
     this.staff = false;
+    this.person = false;
+    this.organisation = false;
   }
 
-  /** beginTable() for an object nested in the record `within` (`"intake": {"phone": …}` inside a vendor's). */
-  beginNestedTable(within: number): void {
+  /**
+   * beginTable() for an object nested in the record `within` (`"intake": {"phone": …}` inside a vendor's);
+   * `organisation` when a key says the object is an organisation's record (TableValue.organisation).
+   */
+  beginNestedTable(within: number, organisation = false): void {
     this.beginTable();
     if (within > 0) (this.parents ??= new Map()).set(this.table, this.within = within);
+    if (organisation) (this.organisationRecords ??= new Set()).add(this.table);
+    this.organisation = organisation;
   }
 
   endTable(): void {
@@ -117,6 +131,8 @@ export class ValueSink {
     this.within = 0;
     this.joined = false;
     this.staff = false;
+    this.person = false;
+    this.organisation = false;
   }
 
   /** The table values are being added to (0: none). */
@@ -126,14 +142,17 @@ export class ValueSink {
 
   /**
    * Adds values to a table begun before (an object whose lines a nested object interrupted); `joined` when they
-   * come from a contact's or person's object joined to that record, `staff` when from a workforce member's.
+   * come from a contact's object joined to that record, `staff` when from a workforce member's, `person` when from
+   * the record's patient's or member's.
    */
-  resumeTable(table: number, joined = false, staff = false): void {
+  resumeTable(table: number, joined = false, staff = false, person = false): void {
     this.joined = joined;
     this.staff = staff;
+    this.person = person;
     if (table === this.table) return;
     this.table = table;
     this.within = this.parents?.get(table) ?? 0;
+    this.organisation = this.organisationRecords?.has(table) === true;
   }
 
   /**

@@ -30,6 +30,10 @@ export interface TableValue {
   readonly joined?: boolean;
   /** The object is a workforce member's (`"assignee": {…}`, `"rep": {…}`): its names, mails and numbers are staff's. */
   readonly staff?: boolean;
+  /** The value sits in a patient's or member's object joined to its record (`"patient": {…}`): the record is theirs. */
+  readonly person?: boolean;
+  /** The record sits under a key naming organisations (`"vendors": {"lab_app": {…}}`, `"facility": {…}`): it is one's unless it identifies a person. */
+  readonly organisation?: boolean;
 }
 
 /**

@@ -159,6 +159,9 @@ const WORKFORCE_KEYS = new Set([
   'user_identity', 'executed_by', 'executed_as', 'run_as', 'service_principal',
   // Who opened, was assigned or closed a service desk ticket (ServiceNow's fields).
   'opened_by', 'assigned_to', 'closed_by', 'resolved_by',
+  // Who prepared, signed off or asked for a report or a request (`"approved_by": {"name": …}`).
+  'prepared_by', 'approved_by', 'reviewed_by', 'requested_by', 'signed_by', 'signed_off_by', 'submitted_by', 'verified_by',
+  'validated_by', 'authored_by', 'edited_by', 'owned_by', 'maintained_by', 'completed_by', 'entered_by', 'abstracted_by',
 ]);
 /** A Python module's own metadata. */
 const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);
