@@ -1178,6 +1178,17 @@ describe('dicts written as code, and their prints in comments, as records', () =
     assert.deepEqual(typedFindings('synthetic_config.py', source(printed)), []);
   });
 
+  it("reads a vendor's record printed by json.dumps(indent=2) in comments, and a centre's JSON in a Scala string, as theirs", () => {
+    assert.deepEqual(typedFindings('synthetic_quote.py', source([
+      '# {', '#   "vendor": "Zzyzx Mobile Imaging LLC",', '#   "contact": {', '#     "name": "Desmond Zorblatt",',
+      '#     "phone": "(555) 555-0196 x212",', '#     "email": "dzorblatt@zzyzx-mobile.example.com"', '#   }', '# }',
+    ])), []);
+    const scala = ['val centerProfile =', '  s"""{', '     |  "center_name": "Zzyzx Children\'s & Adult Heart Institute",',
+      '     |  "address": "4100 Zorblatt R St, Detroit, MI 48201",', '     |  "main_phone": "555-555-0100",',
+      '     |  "coordinator": {"name": "Aurelio Zorblatt Quispe, CCP", "pager": "555-555-6620"}', '     |}""".stripMargin', ''].join('\n');
+    assert.deepEqual(typedFindings('synthetic_center.scala', scala), []);
+  });
+
   it("reads a vendor's record with its contact, and a report's `approved_by`, as theirs", () => {
     assert.deepEqual(typedFindings('synthetic_quote.py', source([
       'quote = {',
@@ -1185,6 +1196,7 @@ describe('dicts written as code, and their prints in comments, as records', () =
       '    "contact": {"name": "Desmond Zorblatt", "title": "Account Executive", "phone": "(555) 555-0196 x212"},',
       '}',
       'summary = {"season": "2024-25", "approved_by": {"name": "Ayasha Zorblatt, MD", "phone": "555-555-0142"}}',
+      'upload = {"submitter": {"name": "Lan Anh Zorblatt", "email": "lananh.zorblatt@zzyzx-mc.example.org", "phone": "555-555-0140 x7-3381"}}',
     ])), []);
   });
 

@@ -722,6 +722,9 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     if (content.length > 40 && (isFhirPerson(content) || (!sql && content.includes('\n')))) {
       const judged = pastedTables(ctx, slice, [vs], [ve], 'code', where);
       if (judged) content = blanked(content, judged.map((p) => p - vs));
+      // A JSON document kept in a string (a payload template) is records, as a dict written as code is.
+      const records = !sql && QUOTED_KEY_OBJECT.test(content) ? staffAndOrganisationRecords(ctx, content) : undefined;
+      if (records) content = blanked(content, records);
     }
     freeTextOf(ctx, slice, vs, content, strings, where, siteOrScrubberExample);
   }
@@ -785,7 +788,7 @@ function commentTables(
       const resources = mayHoldOrganisationResource(pasted) ? resourceLines(slice, starts, ends) : undefined;
       if (resources) mergeSpans(judged ??= [], resources);
       // Nor are a dict's staff and sites printed as comments (a pprint of a config with its vendors' contacts).
-      const records = QUOTED_KEY_OBJECT.test(pasted) ? recordLines(ctx, slice, starts, ends) : undefined;
+      const records = pasted.includes('{') && /['"]\s*:/.test(pasted) ? recordLines(ctx, slice, starts, ends) : undefined;
       if (records) mergeSpans(judged ??= [], records);
     }
     runStart = next;
@@ -798,7 +801,9 @@ const QUOTED_KEY_OBJECT = /\{\s*['"][\w .-]{1,40}['"]\s*:/;
 
 /** The parts of the lines [starts[i], ends[i]) that staffAndOrganisationRecords finds in their joined text. */
 function recordLines(ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[]): number[] | undefined {
-  const spans = staffAndOrganisationRecords(ctx, joinedSpans(slice, starts, ends));
+  const joined = joinedSpans(slice, starts, ends);
+  if (!QUOTED_KEY_OBJECT.test(joined)) return undefined;
+  const spans = staffAndOrganisationRecords(ctx, joined);
   return spans && linesOf(spans, starts, ends);
 }
 

@@ -169,12 +169,16 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a list of attendees wrapped onto the next line', text: 'Attendees: Mai Yer Vang (GC lead), Saoirse Ní Bhriain, Bao Lor, Dr. Pa Nhia Hmoob-Xiong (MFM), Dr. Henrik Kristiansen (OB),\nIgnacio Arriola-Zorblatt (Helixa, guest)', region: 'markdown' },
     { label: 'a listed name whose given name no list knows', text: 'Attendees: Bich Ngoc Zorblatt, PharmD (PICU pharmacy), Eoghan Mac Giolla Phádraig (Patient Safety Officer)', region: 'markdown' },
     { label: 'community health workers listed after their label', text: 'a Spanish-language pilot (Promotoras: Rocío Zorblatt & Guadalupe Zzyzx)?', region: 'markdown' },
+    { label: 'attendees with honorifics and a name with a particle', text: '**Attendees:** Dr. Emrys ap Zorblatt (chair), Mr. Thandiwe Zorblatt-Parry, Mr. Cathal Ó Zzyzx, Ms. Agnieszka Zorblatt,', region: 'markdown' },
+    { label: "a committee's chaplain and members by their roles after a dash", text: '**For the Immunization Committee** (Dr. Zorblatt, Rev. Lucius Zorblatt \u2013 mission/ethics, Priya Zzyzx \u2013 HR)', region: 'markdown' },
+    { label: 'a surgeon by his fellowship, written without a comma', text: 'Mr. Thandiwe Zorblatt FRCS runs the Tuesday list', region: 'markdown' },
   ]);
 
   it("still reports a name after `by` and a deadline, and a name above a street line", () => {
     assert.deepEqual(found('# EI not enrolled by 6mo: Harold Zorblatt (ZZ2274307) dob 02/14/1950', 'comment').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
     assert.deepEqual(found('Mrs. Gretchen Zorblatt\n4418 Larkspur Ct\nTulsa OK', 'output').filter((h) => h.category === 'name').map((h) => h.value), ['Gretchen Zorblatt']);
     assert.deepEqual(found('[07:48] Harold Zorblatt arrived by EMS', 'output').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
+    assert.deepEqual(found('Called Priya Zorblatt \u2013 pharmacy called her back', 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Priya Zorblatt']);
   });
 
   it("still reports a name after a ticket's number with words between", () => {

@@ -70,11 +70,14 @@ describe('detectors/phone', () => {
     { label: "a service's line by its name", text: `Targets: fasting < 95 mg/dL. Call the Diabetes in Pregnancy line ${paren} if two values are high.`, region: 'output' },
     { label: "a contact's number after a work mail in angle brackets", text: `PA=False  Iveta Zorblatt <izorblatt@zzyzx-gainwell.example.com> ${dashed}`, region: 'output' },
     { label: "a vCard's work number", text: `BEGIN:VCARD\nFN:Zzyzx Pharmacist On-Call\nTEL;TYPE=WORK,VOICE:+1-${dashed}\nEND:VCARD`, region: 'output' },
+    { label: "a billing provider's name in capitals before its address and number", text: `| 1 | Billing provider | \`ZORBLATT TIDEWATER HEALTH / 600 ZZYZX DR / NORFOLK VA 23507-1904 / ${dashed}\` |`, region: 'markdown' },
+    { label: 'a desk called by its name in a letter template', text: `recommends a follow-up scan. Please call Central Scheduling at ${dashed}, Monday-Friday.`, region: 'markdown' },
   ]);
 
   it('reports a number called on a line that names no service', () => {
     assert.deepEqual(found(`Pt asks to call her at the line ${dashed}`).map((f) => f.category), ['phone']);
     assert.deepEqual(found(`the pt line ${dashed}`).map((f) => f.category), ['phone']);
+    assert.deepEqual(found(`Please call Harold Zorblatt at ${dashed}`).map((f) => f.category), ['name', 'phone']);
   });
 
   it("reports a number after a patient's mail at a mailbox provider, or after a patient cue's mail at any domain", () => {

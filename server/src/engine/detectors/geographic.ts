@@ -210,8 +210,11 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
 const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|offices?|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|midwifery|obstetrics|skilled nursing|rehabilitation|snf|post-acute|transitional care|solutions|vendor|umc|clinical engineering|dock|gyn(?:a?e)cology|geriatrics|primary care|collaborative|cooperative|tin|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line|main (?:ed|campus)|fsed|freestanding|conf(?:erence)?\.? (?:rooms?|rm)|\d{1,2}(?:st|nd|rd|th) floor|floor \d{1,2}|lower level|level [a-z]?\d{1,2}|church|ministries|co-op|food (?:bank|pantry)|pantry|parish|baptist|methodist|lutheran|presbyterian|episcopal|temple|mosque|synagogue|congregation|(?:suite|ste\.?) ?#?(?:\d\w*|[a-z]\b))\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\.|\(0008, ?008[01]\)/i;
 /** Words that make the line about a person, whatever organisation it names. */
 const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|his|members?|subscribers?|lives|resides|residing|(?<!hospital at |nursing |funeral |group )home(?! (?:health|care|infusion|hospice)\b)|moved|mother(?![- ]baby)|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
-/** An organisation's name ending in what it is, capitalised (`Brackenridge Health`, `Pinewood Valley Health Network`). */
-const ORGANISATION_NAME = /\b[A-Z][a-z]+ (?:Health|Healthcare|Network|Partners)\b/;
+/**
+ * An organisation's name ending in what it is, capitalised (`Brackenridge Health`, `Pinewood Valley Health Network`)
+ * or in capitals as claims and forms print it (`CHESAPEAKE TIDEWATER HEALTH`).
+ */
+const ORGANISATION_NAME = /\b(?:[A-Z][a-z]+ (?:Health|Healthcare|Network|Partners)|[A-Z]{3,} (?:HEALTH|HEALTHCARE|NETWORK|PARTNERS))\b/;
 /** `him`, but not `HIM` (Health Information Management, a department). */
 const HIM = /\b[Hh]im\b/;
 /** How far either side of an address its line is read. */

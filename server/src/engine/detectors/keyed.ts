@@ -162,6 +162,8 @@ const WORKFORCE_KEYS = new Set([
   // Who prepared, signed off or asked for a report or a request (`"approved_by": {"name": …}`).
   'prepared_by', 'approved_by', 'reviewed_by', 'requested_by', 'signed_by', 'signed_off_by', 'submitted_by', 'verified_by',
   'validated_by', 'authored_by', 'edited_by', 'owned_by', 'maintained_by', 'completed_by', 'entered_by', 'abstracted_by',
+  // Who submitted or prepared a report (`"submitter": {"name": …}` of an NHSN upload).
+  'submitter', 'preparer',
 ]);
 /** A Python module's own metadata. */
 const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);

@@ -51,6 +51,8 @@ const PROVIDER_CUES: readonly string[] = [
   'prof', 'prof.', 'professor', 'lead',
   // Public safety partners by their rank (`Sgt. Dana …` of a sheriff's office, `Capt. …` of a fire district).
   'sgt', 'sgt.', 'lt.', 'capt', 'capt.', 'deputy',
+  // Chaplains and the clergy on a hospital's committees (`Rev. Lucius …`, `Chaplain Ines …`).
+  'rev', 'rev.', 'reverend', 'chaplain',
   // Teams' own roles in bylines, tables of who does what and review notes (`Privacy review: …`, `QC programmer | …`).
   'dra', 'dra.', 'review', 'peer review', 'approver', 'biostat', 'team', 'notebook by', 'prepared by', 'investigator',
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
@@ -100,6 +102,8 @@ const PROVIDER_SUFFIXES = [
   ', fp-c', ', cfrn', ', ccp-c', ', nrp', ', atp', ', cpl',
   // Nursing credentials written without the comma (`Renee Castillo RN CM`).
   ' rn', ' lpn', ' aprn', ' bsn', ' msn',
+  // British and Commonwealth doctors' degrees and fellowships (`Mr. Cathal Ó Floinn FRCS`, `…, MBBS, MRCP`).
+  ' frcs', ', frcs', ' frcp', ', frcp', ' mrcp', ', mrcp', ', mbbs', ' mbbs', ', mbchb', ' mbchb', ', frcr', ' frcr', ', frca', ' frca',
 ];
 /** Words just before `name` that make it some other thing's name (`table name:`, `file name =`). */
 const PERSON_NAME_QUALIFIERS = new Set(['patient', 'pt', 'full', 'first', 'last', 'given', 'family', 'member', 'subscriber', 'guarantor', 'legal', 'maiden', 'contact', 'person', 'his', 'her', 'their', 'whose', 'middle', 'patients', 'mother', 'father']);
@@ -313,6 +317,10 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   // is in (`Paulette Greer in Finance holds it`).
   const role = /^(?:-[A-Za-z'-]+)?, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)]|$)/m.exec(ahead);
   if (role && isRoleNote(role[1])) return true;
+  // Or after a dash, in a list of who was there (`Priya Raman – HR, Ahmad Khalid – IP`): only role words, as a
+  // dash after a patient's name opens a sentence (`– pharmacy called her`).
+  const dashed = /^(?:-[A-Za-z'-]+)? (?:\u2013|\u2014|--?) ([A-Za-z&/ ]{2,30}?) ?(?:[,;)]|$)/m.exec(ahead);
+  if (dashed && isRoleOnly(dashed[1])) return true;
   // A letter's address block or a signature: the name alone on its line, its title on the next (`Birth Registrar,
   // Women's Services`, `Data Quality Coordinator`).
   const title = SIGNATURE_TITLE.exec(ahead);
@@ -375,6 +383,12 @@ function isRoleNote(note: string): boolean {
   // `Patient Access`, `Patient Flow`: a department named after whom it serves.
   const words = note.toLowerCase().replace(PATIENT_DEPARTMENT, ' ').split(/[^a-z]+/).filter(Boolean);
   return words.length > 0 && words.length <= 5 && words.some((w) => STAFF_ROLE_WORDS.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
+}
+
+/** A note of at most three words, each a role's or a team's (`HR`, `nursing informatics`). */
+function isRoleOnly(note: string): boolean {
+  const words = note.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 3 && words.every((w) => STAFF_ROLE_WORDS.has(w));
 }
 
 /** A desk's extension ending a bracket (`x6620`, `ext. 4471`, `, x3-8812`): a role may come before it. */
@@ -642,8 +656,9 @@ const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', 'reps', 
 // Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`): each a few capitalised words
 // (capitals beyond ASCII too: `Żmuda`) and a note in brackets before its separator, and the first part of a
 // hyphenated given name, or a given name no list knows, may end it (`Mai-` of `Mai-Linh Tran`, `Eoghan ` of `Eoghan Mac
-// Giolla`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
-const LIST_GAP = /^(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -][A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z\u00c0-\u00de\u0100-\u024f][a-z']*-|[A-Z\u00c0-\u00de\u0100-\u024f][a-z\u00e0-\u024f']* )?$/;
+// Giolla`), as may an honorific (`Mr. ` of `Mr. Cathal Ó Floinn`); a name may hold a lower-case particle (`Emrys ap
+// Gwilym`, `Ruud van Dijk`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
+const LIST_GAP = /^(?:[ -](?:(?:ap|van|von|de|da|del|di|du|der|den|ter|bin|bint|ibn|al|el|la|le) )?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -](?:(?:ap|van|von|de|da|del|di|du|der|den|ter|bin|bint|ibn|al|el|la|le) )?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z\u00c0-\u00de\u0100-\u024f][a-z']*-|[A-Z\u00c0-\u00de\u0100-\u024f][a-z\u00e0-\u024f']*\.? )?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
 function opensProse(view: TextView, end: number): boolean {
