@@ -1213,3 +1213,39 @@ describe('dicts written as code, and their prints in comments, as records', () =
     assert.ok(tagged.includes('name Grzegorz Zzyzxowski'), tagged.join('; '));
   });
 });
+
+describe('frames printed transposed (one record per column)', () => {
+  const rows: [string, string, string][] = [
+    ['mrn', 'ZZ-118204', 'ZZ-120377'], ['patient_name', 'ZORBLATT, HEZEKIAH L', 'ZZYZX, EVANGELIA'],
+    ['birth_date', '1930-10-02', '1929-04-25'], ['election_date', '2023-09-14', '2023-11-02'], ['age_band', '90+', '90+'],
+  ];
+
+  it('keys each value of a df.T print by its row label', () => {
+    const lines = ['                                   0                     1', ...rows.map(([k, a, b]) => `${k.padEnd(16)}${a.padStart(20)}${b.padStart(22)}`)];
+    const found = typedFindings('synthetic_transposed.ipynb', notebookPrinting(lines)).map(([category, key]) => `${category} ${key}`);
+    assert.deepEqual(found.filter((f) => f.startsWith('date')), ['date birth_date', 'date birth_date', 'date election_date', 'date election_date']);
+  });
+
+  it('keys each value of a df.T HTML table by its row header, and leaves a count of missing values alone', () => {
+    const html = (body: [string, ...string[]][], columns: string[]): string => ['<table border="1" class="dataframe">', '<thead><tr><th></th>',
+      ...columns.map((c) => `<th>${c}</th>`), '</tr></thead><tbody>', ...body.map(([k, ...v]) => `<tr><th>${k}</th>${v.map((x) => `<td>${x}</td>`).join('')}</tr>`),
+      '</tbody></table>'].join('\n');
+    const cell = (text: string) => JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', execution_count: 1, metadata: {}, source: ['df.T'], outputs: [{ output_type: 'execute_result', execution_count: 1, metadata: {}, data: { 'text/html': text } }] }] });
+    const found = typedFindings('synthetic_transposed.ipynb', cell(html(rows, ['0', '1']))).map(([category, key]) => `${category} ${key}`);
+    assert.ok(found.includes('date election_date') && found.includes('mrn mrn'), found.join('; '));
+    assert.deepEqual(typedFindings('synthetic_missing.ipynb', cell(html([['mrn', '0'], ['dob', '12'], ['ssn', '1450']], ['0']))), []);
+  });
+
+  it('still keys a frame printed without its index by its columns, its first column of codes at the margin', () => {
+    const row = (a: string, b: string, c: string): string => `${a.padStart(10)} ${b.padStart(22)} ${c.padStart(10)}`;
+    const lines = [row('mrn', 'pt_name', 'pt_dob'), ...['ZZA0884127', 'ZZA0512290', 'ZZA0956641', 'ZZA0347719', 'ZZA0609952'].map((m, i) => row(m, 'ZORBLATT,WINIFRED', `1930-03-0${i + 1}`))];
+    const found = typedFindings('synthetic_frame.ipynb', notebookPrinting(lines)).map(([category, key]) => `${category} ${key}`);
+    assert.equal(found.filter((f) => f === 'mrn mrn').length, 5, found.join('; '));
+    assert.equal(found.filter((f) => f === 'date pt_dob').length, 5, found.join('; '));
+  });
+
+  it("reads a mailing label's address lines beside the person's name", () => {
+    const found = typedFindings('synthetic_labels.py', source(['# name,line1,city,st,zip', '# Gwenllian Zorblatt,409 W 17th Ave,Hutchinson,KS,67502', '# Alcide Zzyzx,PO Box 2207,South Hutchinson,KS,67505']));
+    assert.deepEqual(found.filter(([, key]) => key === 'line1').map(([category]) => category), ['geographic', 'geographic']);
+  });
+});

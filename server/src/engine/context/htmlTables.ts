@@ -4,6 +4,7 @@
  * 60 KB single-line output or a broken one (`<td>` never closed, `<` never closed) costs one pass.
  */
 import { isSpace, type Column, type ValueSink } from './tableSink';
+import { isColumnName } from './textTables';
 
 /** The elements the reader acts on; any other tag is passed over. */
 const enum Tag {
@@ -37,6 +38,8 @@ class HtmlTableReader {
   /** The header's columns, resolved by the sink once per table (undefined for an unnamed column). */
   private header: (Column | undefined)[] | undefined;
   private headerCandidate: string[] | undefined;
+  /** Whether the table's columns may be records (a frame printed transposed: `0`, `1`, `pt1`), judged once per table. */
+  private columnsMayBeRecords: boolean | undefined;
   private inHead = false;
   private inRow = false;
   private readonly row = new RowCells();
@@ -158,10 +161,36 @@ class HtmlTableReader {
     this.fixHeader();
     const header = this.header;
     if (!header) return;
+    // A row labelled by a key the caller reads (`<th>birth_date</th>`) in a table whose columns are records
+    // (`df.T.to_html()`): its values are keyed by the label.
+    if (row.header[0] && row.start[0] >= 0 && length > 1 && this.recordColumns(header)) {
+      const label = this.text.slice(row.start[0], row.end[0]);
+      if (isColumnName(label) && this.sink.typesKey(label)) {
+        const column = this.sink.column(label);
+        for (let k = 1; k < length && !this.sink.full; k++) if (column && row.start[k] >= 0) this.sink.addTo(column, row.start[k], row.end[k]);
+        return;
+      }
+    }
     for (let k = 0; k < length && k < header.length; k++) {
       const column = header[k];
       if (column && row.start[k] >= 0 && !this.sink.full) this.sink.addTo(column, row.start[k], row.end[k]);
     }
+  }
+
+  /** Whether every named column but the first is a record's position or label (`0`, `1`, `pt1`, `rec_2`). */
+  private recordColumns(header: readonly (Column | undefined)[]): boolean {
+    if (this.columnsMayBeRecords === undefined) {
+      let named = 0;
+      let records = 0;
+      for (let k = 1; k < header.length; k++) {
+        const column = header[k];
+        if (!column) continue;
+        named++;
+        if (RECORD_COLUMN.test(column.name)) records++;
+      }
+      this.columnsMayBeRecords = named > 0 && records === named;
+    }
+    return this.columnsMayBeRecords;
   }
 
   private fixHeader(): void {
@@ -176,6 +205,7 @@ class HtmlTableReader {
     this.sink.endTable();
     this.header = undefined;
     this.headerCandidate = undefined;
+    this.columnsMayBeRecords = undefined;
     this.inHead = false;
   }
 
@@ -190,6 +220,9 @@ class HtmlTableReader {
     return tagNamed(text, start, p - start);
   }
 }
+
+/** A column named for a record's position or label, as a transposed frame's are (`0`, `12`, `pt1`, `patient_2`). */
+const RECORD_COLUMN = /^(?:[A-Za-z]{1,12}[ _-]?)?\d{1,4}$/;
 
 /** The tag whose name is text[start, start + length) in any case; tables are mostly `td` and `tr`. */
 function tagNamed(text: string, start: number, length: number): Tag {

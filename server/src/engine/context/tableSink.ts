@@ -166,6 +166,14 @@ export class ValueSink {
     return columns;
   }
 
+  /**
+   * Whether the caller reads the values of `key`: only when it said which keys it reads (a frame printed transposed
+   * is known by its row labels being such keys and its column names not).
+   */
+  typesKey(key: string): boolean {
+    return this.wanted !== undefined && this.column(key)?.kept === true;
+  }
+
   /** The column a raw key names, or undefined when it names none (blank, `...`, `\\`). */
   column(key: string): Column | undefined {
     let column = this.columns.get(key);

@@ -698,6 +698,7 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
   }
   const edges = edgeMaps(words, shift);
   const cells: Cells = [];
+  const rows: number[] = [];
   let i = first;
   for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
     if (lines.isBlank(i) || startsOtherBlock(lines, i)) break;
@@ -705,9 +706,66 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
     addRowCells(lines, i, edges, cells);
     if (cells.length === rowStart && !isEllipsisRow(lines, i)) break;
     if (isAggregateRow(lines, i)) cells.length = rowStart;
+    rows.push(i, rowStart);
   }
-  addCells(sink, columnKeys(words, cells), cells);
+  const keys = columnKeys(words, cells);
+  addCells(sink, transposedKeys(lines, sink, keys, rows, cells) ?? keys, cells);
   return i;
+}
+
+/**
+ * A frame printed transposed (`df.T`: one record per column, `pt1  pt2  pt3` over rows labelled `dob`, `mbi`,
+ * `election_dt`): when at least two row labels are keys the caller reads and no column name is, each value is keyed
+ * by its row's label. Returns the keys, with each cell's column index rewritten to its label's, or undefined.
+ */
+function transposedKeys(lines: Lines, sink: ValueSink, keys: readonly string[], rows: readonly number[], cells: Cells): string[] | undefined {
+  // A summary of the columns (`describe().T`, `isna().sum()`, `dtypes`) lists keys down the left too, over statistics.
+  if (rows.length < 4 || keys.some((k) => STATISTIC_COLUMNS.has(k.toLowerCase()))) return undefined;
+  let typedColumns = 0;
+  for (const k of keys) if (k !== '' && sink.typesKey(k)) typedColumns++;
+  const labels: string[] = [];
+  const labelOfRow: number[] = [];
+  let typed = 0;
+  for (let r = 0; r < rows.length; r += 2) {
+    const label = rowLabel(lines, rows[r]);
+    let k = label === undefined ? -1 : labels.indexOf(label);
+    if (label !== undefined && k < 0) {
+      k = labels.push(label) - 1;
+      if (sink.typesKey(label)) typed++;
+    }
+    labelOfRow.push(k);
+  }
+  // Columns may be named for the records too (`pt1`, `pt2`): the labels must type more of the frame.
+  if (typed < 2 || typed <= typedColumns) return undefined;
+  for (let r = 0; r < labelOfRow.length; r++) {
+    const from = rows[2 * r + 1];
+    const to = r + 1 < labelOfRow.length ? rows[2 * r + 3] : cells.length;
+    // A row without a label keeps no key: its values are dropped rather than typed by a column name.
+    for (let c = from; c < to; c += 3) cells[c] = labelOfRow[r] >= 0 ? labelOfRow[r] : labels.length;
+  }
+  return labels;
+}
+
+/** Column names of a summary of columns, whose rows are labelled by the columns they summarise. */
+const STATISTIC_COLUMNS = new Set(['count', 'mean', 'std', 'min', 'max', '25%', '50%', '75%', 'unique', 'top', 'freq', 'first', 'last',
+  'missing', 'null', 'nulls', 'null_count', 'nunique', 'dtype', 'dtypes', 'type', 'non-null', 'pct', 'percent', 'sum']);
+
+/** A row's index label: its first word, at the margin, when it reads as a column's name (`election_dt`, not `CRL0884127`). */
+function rowLabel(lines: Lines, i: number): string | undefined {
+  const text = lines.text;
+  const start = lines.starts[i];
+  let p = start;
+  while (p < lines.ends[i] && p - start <= MAX_ROW_LABEL && !isSpace(text.charCodeAt(p))) p++;
+  if (p === start || p - start > MAX_ROW_LABEL) return undefined;
+  const label = text.slice(start, p);
+  return isColumnName(label) ? label : undefined;
+}
+
+const MAX_ROW_LABEL = 40;
+
+/** A name a frame's column could have: a letter first, then letters, digits, `_`, `.` or `-`, some in lower case. */
+export function isColumnName(label: string): boolean {
+  return /^[A-Za-z_][\w.-]*$/.test(label) && /[a-z]/.test(label);
 }
 
 /**

@@ -430,6 +430,8 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   ['first', 'name'], ['last', 'name'], ['middle', 'name'], ['forename', 'name'], ['given_names', 'name'], ['mi', 'name'],
   ['initials', 'name'], ['subject_initials', 'name'], ['patient_initials', 'name'], ['pt_initials', 'name'], ['subj_initials', 'name'],
   ['county', 'geographic'], ['county_name', 'geographic'], ['county_nm', 'geographic'], ['cnty', 'geographic'],
+  // A mailing label's address lines (`| name | line1 | city | st | zip |`), beside the person's name or identifier.
+  ['line1', 'geographic'], ['line_1', 'geographic'], ['line2', 'geographic'], ['line_2', 'geographic'],
   // A Ryan White unique record number, beside a client's name or birth date.
   ['urn', 'other-id'],
   // An ISBT 128 donation identification number, beside its donor's name.
