@@ -52,6 +52,8 @@ export const FREE_TEXT_INPUTS: readonly AdversarialInput[] = [
   repeat('slash digits', '12/31/19/'),
   repeat('separator run', ' -./'),
   repeat('at run', '@'),
+  // Many addresses and numbers on one line (a JSON output on one line): each may look back for its line's start.
+  repeat('mail addresses and numbers on one line', 'Ann Zorblatt <ann.zorblatt@zzyzx-health.example.org> 502-555-0100, '),
   repeat('local-part at run', 'a.b@'),
   repeat('capitalised words', 'Alder Brook '),
   repeat('capitalised no spaces', 'AlderBrook'),

@@ -38,7 +38,10 @@ export interface RegexUse {
  */
 const UNIT = 27720;
 export const SMALL = [UNIT, 2 * UNIT];
+/** 1 MB and 2 MB: each target's first case (LinearCase.fullSize). */
 export const LARGE = [38 * UNIT, 76 * UNIT];
+/** 256 KB and 512 KB: the other cases. */
+export const MEDIUM = [10 * UNIT, 20 * UNIT];
 
 let native = 0;
 let counting = false;
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
     const steps = [];
     for (const n of SMALL) steps.push(await stepsOf(session, c, n));
     if (steps[1] <= 2.6 * steps[0]) {
-      for (const n of LARGE) {
+      for (const n of c.fullSize ? LARGE : MEDIUM) {
         steps.push(await stepsOf(session, c, n));
         lengths.push(n);
       }

@@ -58,9 +58,12 @@ export function staffEvidence(finding: { readonly category: string; readonly con
   }
   if (finding.category === 'name') return { category: 'name', text: text.slice(start, end) };
   if (!CONTACT_CATEGORIES.has(finding.category)) return undefined;
+  // The line back to its break, read no further than the window: a lastIndexOf on a one-line output of megabytes
+  // would search back to its start for every number on it.
   const from = Math.max(0, start - LINE_WINDOW);
-  const lineBreak = text.lastIndexOf('\n', start - 1);
-  return { category: finding.category, text: text.slice(Math.max(from, lineBreak + 1), start), value: text.slice(start, end) };
+  let lineStart = start;
+  while (lineStart > from && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  return { category: finding.category, text: text.slice(lineStart, start), value: text.slice(start, end) };
 }
 
 /**

@@ -206,7 +206,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
  * `In-Reply-To:`, `References:`): a message's id, which only looks like an address.
  */
 function isMessageId(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start) + 1;
+  // Back to the line's start, but no further than a header line can be: a one-line output holds many addresses.
+  let lineStart = start;
+  while (lineStart > 0 && start - lineStart <= MAX_MESSAGE_ID_LINE && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
   return start - lineStart <= MAX_MESSAGE_ID_LINE && MESSAGE_ID_HEADER.test(text.slice(lineStart, start));
 }
 
