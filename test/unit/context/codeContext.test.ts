@@ -55,6 +55,8 @@ const POSITIVE: readonly Case[] = [
     [e('mrn', 'assign', V.mrn), e('first_name', 'assign', V.name), e('mrn', 'assign', V.mrn2)]],
   ['sql inline table in brackets, alias without AS', 'sql', `SELECT * FROM (VALUES ('${V.mrn}', DATE '${V.dob}')) p(mrn, dob)`,
     [e('mrn', 'assign', V.mrn), e('dob', 'assign', V.dob)]],
+  ['sql CTE naming its columns before its rows', 'sql', `WITH t(mrn, dob) AS (\n  VALUES\n    ('${V.mrn}', '${V.dob}'),\n    ('${V.mrn2}', NULL)\n) SELECT * FROM t`,
+    [e('mrn', 'assign', V.mrn), e('dob', 'assign', V.dob), e('mrn', 'assign', V.mrn2)]],
   ['an R widget whose default is a value', 'r', `dbutils.widgets.text("mrn", "${V.mrn}")`, [e('mrn', 'assign', V.mrn)]],
   ['sql update set', 'sql', `UPDATE p SET last_name = '${V.last}', phone = '555' WHERE mrn = '${V.mrn}'`, [e('last_name', 'assign', V.last), e('phone', 'assign', '555'), e('mrn', 'equals', V.mrn)]],
   ['sql session variable', 'sql', `SET VAR target_mrn = '${V.mrn}'`, [e('target_mrn', 'assign', V.mrn)]],

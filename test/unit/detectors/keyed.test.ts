@@ -25,7 +25,7 @@ describe('detectors/keyed: classifyKey', () => {
     ['accession_number', 'other-id'], ['AccessionNumber', 'other-id'], ['rx_number', 'other-id'], ['har', 'account-number'],
     ['guarantor_id', 'account-number'], ['enc_id', undefined], ['visit_occurrence_id', undefined],
     // The sides of a comparison or merge keep the key's meaning.
-    ['ssn_l', 'ssn'], ['mrn_r', 'mrn'], ['mrn1', 'mrn'], ['dob_new', 'date'], ['n_mrn_1', undefined],
+    ['ssn_l', 'ssn'], ['mrn_r', 'mrn'], ['mrn1', 'mrn'], ['dob_new', 'date'], ['mrn_sending', 'mrn'], ['mrn_receiving', 'mrn'], ['n_mrn_1', undefined],
     // A purpose before an identifier, and lists of identifiers; a list of ZIPs or ages enumerates a domain.
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
     ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
@@ -126,8 +126,8 @@ describe('detectors/keyed: classifyKey', () => {
 
   it('adds configured words by exact normalised match', () => {
     for (const key of ['fin', 'fin_nbr', 'FIN_NUMBER', 'financialNumber']) assert.equal(classifyKey(key), 'account-number', key);
-    assert.equal(classifyKey('chart_no_local'), undefined);
-    assert.equal(classifyKey('chartNoLocal', { mrn: ['chart_no_local'] }), 'mrn');
+    assert.equal(classifyKey('legacy_chart_key'), undefined);
+    assert.equal(classifyKey('legacyChartKey', { mrn: ['legacy_chart_key'] }), 'mrn');
   });
 
   it('normalises camelCase, dots and digits', () => {

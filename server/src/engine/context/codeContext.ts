@@ -1004,8 +1004,13 @@ class KeyedLiteralFinder {
     // The rows may sit in brackets of their own: `(VALUES …) AS t(…)`.
     if (this.isPunct(k, ')')) k++;
     if (this.word(k) === 'as') k++;
-    if (!this.isName(k) || !this.isPunct(k + 1, '(') || this.match[k + 1] < 0) return;
-    const columns = this.columnList(k + 1, this.match[k + 1]);
+    let columns: string[] = [];
+    if (this.isName(k) && this.isPunct(k + 1, '(') && this.match[k + 1] >= 0) columns = this.columnList(k + 1, this.match[k + 1]);
+    else if (this.isPunct(values - 1, '(') && this.word(values - 2) === 'as' && this.isPunct(values - 3, ')')) {
+      // A CTE names its columns before its rows: `WITH t(member_id, dob, phone1) AS (VALUES (…), (…))`.
+      const open = this.match[values - 3];
+      if (open > 0 && this.isName(open - 1)) columns = this.columnList(open, values - 3);
+    }
     if (columns.length === 0) return;
     this.table = ++this.tables;
     for (let row = first; row < rowsEnd && this.isPunct(row, '('); row = this.match[row] + 2) this.emitTuple(row, this.match[row], columns);

@@ -142,6 +142,8 @@ const STORAGE_SUFFIXES = new Set([
   'primary', 'secondary', 'alt', 'alternate', 'home', 'mobile', 'cell', 'work',
   // A collection of them (`mrn_list = [...]`).
   'list', 'lst', 'set', 'array', 'arr', 'values', 'vals', 'tuple',
+  // Which system's it is, in a transfer or a merge (`mrn_sending`, `mrn_receiving`, `mrn_local`, `mrn_ext`).
+  'sending', 'receiving', 'local', 'ext', 'external', 'internal', 'source',
 ]);
 /** Table aliases and names whose bare `name` column is a person's name. */
 const PERSON_TABLES = new Set(['patient', 'patients', 'pat', 'pt', 'person', 'persons', 'people', 'member', 'members', 'subscriber', 'subscribers', 'guarantor', 'guarantors']);
