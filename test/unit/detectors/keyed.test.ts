@@ -80,6 +80,9 @@ describe('detectors/keyed: classifyKey', () => {
   it("reads a part of a name after its owner's word as the part (`pat_first`)", () => {
     for (const key of ['pat_first', 'pt_last', 'first', 'patient_initials', 'client', 'Member', 'mother', 'name_a', 'name_R', 'cand_name', 'donor_name', 'victim_name']) assert.equal(personTableCategory(key), 'name', key);
     for (const key of ['run_first', 'first_seen', 'pat', 'client_type', 'members', 'name_c']) assert.equal(personTableCategory(key), undefined, key);
+    // Where an order or a letter goes, beside its person: their address.
+    for (const key of ['ship_street', 'ship_to_address', 'delivery_address', 'mailing_zip', 'line1']) assert.equal(personTableCategory(key), 'geographic', key);
+    for (const key of ['ship_date', 'mail_status', 'delivery_method']) assert.equal(personTableCategory(key), undefined, key);
   });
 
   it("reads the numbers a program gives its people's records as ids, when formatted, in a table that names them", () => {

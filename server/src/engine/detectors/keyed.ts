@@ -450,6 +450,8 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
 ]);
 
 const PAIRED_NAME = /^(?:full_)?name_(?:a|b|l|r|left|right|[12]|x|y)$/;
+const DESTINATION_PREFIXES = new Set(['ship', 'shipping', 'ship_to', 'delivery', 'deliver_to', 'mail', 'mailing', 'billing', 'bill_to']);
+const DESTINATION_PARTS = new Set(['street', 'address', 'addr', 'address_line_1', 'address1', 'line1', 'line_1', 'city', 'zip', 'zip_code', 'zipcode', 'postal_code']);
 
 export function personTableCategory(key: string): Category | undefined {
   const base = keyBase(key);
@@ -460,6 +462,9 @@ export function personTableCategory(key: string): Category | undefined {
   // `pat_first`, `pt_last`: the owner's word before the part.
   const cut = base.indexOf('_');
   if (cut > 0 && OWNER_PREFIXES.has(base.slice(0, cut))) return PERSON_TABLE_KEYS.get(base.slice(cut + 1));
+  // Where a person's order or mail goes (`ship_street`, `delivery_address`, `mailing_zip`): an organisation's
+  // ship-to elsewhere, the person's beside their name or identifier.
+  for (const prefix of DESTINATION_PREFIXES) if (base.startsWith(prefix) && base[prefix.length] === '_' && DESTINATION_PARTS.has(base.slice(prefix.length + 1))) return 'geographic';
   return isRecordIdKey(base) ? 'other-id' : undefined;
 }
 
