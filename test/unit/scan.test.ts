@@ -1107,6 +1107,19 @@ describe('records of sites and vendors', () => {
     assert.ok(findings(patient).includes('phone'));
   });
 
+  it("reads a report's vendor_contacts and a YAML list of a vendor's contacts as the vendors'", () => {
+    assert.deepEqual(findings([
+      '{', '  "account": "ZZ-SLEEP-0042",', '  "vendor_contacts": {', '    "clinical_liaison": {"name": "Rosalind Zorblatt", "phone": "555-555-0188"},',
+      '    "tech_support": {"phone": "1-800-555-0142", "hours": "24x7"}', '  }', '}',
+    ]), []);
+    assert.deepEqual(findings([
+      'vendors:', '  - name: Zzyzx Specialty Distribution', '    account: ZZ-00417', '    contacts:', '      - name: Customer Service',
+      '        phone: "800-555-0133"', '      - name: Amit Zorblatt', '        email: orders@zzyzx-strips.example.com',
+    ]), []);
+    // Each patient of a list stays a record of their own, with their own contacts.
+    assert.ok(findings(['patients:', '  - mrn: ZZ0879015', '    contacts:', '      - name: Kendra Zorblatt', '        phone: "555-555-0163"']).includes('phone'));
+  });
+
   it("still reads a patient's account beside a vendor as the patient's", () => {
     assert.deepEqual(findings(['{"vendor": "Zzyzx Labs", "patient_account_no": "ZZ12345678", "phone": "555-555-0164"}']), ['account-number', 'phone']);
   });

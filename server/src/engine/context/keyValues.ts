@@ -239,9 +239,10 @@ class OpenObjects {
     }
     const inside = this.kinds.length > 0 ? this.kinds[this.kinds.length - 1] : OBJECT;
     const key = this.keyBefore();
-    const as = key === undefined ? NOT_JOINED : joinsAs(key);
+    // A key naming organisations (`vendor_contacts`, `payers`) opens their records, not a contact of the record around.
+    const organisations = key !== undefined && namesOrganisations(key);
+    const as = key === undefined || organisations ? NOT_JOINED : joinsAs(key);
     const joining = as !== NOT_JOINED;
-    const organisations = key !== undefined && !joining && namesOrganisations(key);
     const amongOrganisations = this.holdsOrganisations.length > 0 && this.holdsOrganisations[this.holdsOrganisations.length - 1];
     if (!object) {
       this.records.push(this.current);
@@ -398,6 +399,8 @@ class FieldBlock {
   /** The last parent key (`contact:`), its indent, and whether its mapping joins the record around it. */
   private parentIndent = -1;
   private parentJoins = NOT_JOINED;
+  /** Whether the last parent key names organisations (`vendors:`): the mappings under it are their records. */
+  private parentOrganisations = false;
 
   constructor(private readonly sink: ValueSink) {}
 
@@ -429,9 +432,12 @@ class FieldBlock {
         joined.pop();
       }
       const around = tables.length > 0 ? tables[tables.length - 1] : 0;
-      const joins = around > 0 && this.parentIndent >= 0 && this.parentIndent < field.indent && this.parentJoins !== NOT_JOINED && !field.item;
+      const underParent = this.parentIndent >= 0 && this.parentIndent < field.indent;
+      // A contact's mapping joins the record around it, and so does each item of a list of contacts (`contacts:`
+      // then `- name: …`); a list of patients' items are each their own record.
+      const joins = around > 0 && underParent && this.parentJoins !== NOT_JOINED && (!field.item || joinsAsContact(this.parentJoins));
       if (joins) sink.resumeTable(around, joinsAsContact(this.parentJoins), this.parentJoins === JOINED_STAFF, this.parentJoins === JOINED_PERSON);
-      else sink.beginNestedTable(around);
+      else sink.beginNestedTable(around, underParent && this.parentOrganisations);
       if (indents.length < MAX_FIELD_LEVELS) {
         indents.push(field.indent);
         tables.push(sink.currentTable);
@@ -440,7 +446,8 @@ class FieldBlock {
     }
     if (field.parent) {
       this.parentIndent = field.indent;
-      this.parentJoins = joinsAs(field.key);
+      this.parentOrganisations = namesOrganisations(field.key);
+      this.parentJoins = this.parentOrganisations ? NOT_JOINED : joinsAs(field.key);
       return false;
     }
     return true;
@@ -451,6 +458,7 @@ class FieldBlock {
     this.tables.length = 0;
     this.joins.length = 0;
     this.parentIndent = -1;
+    this.parentOrganisations = false;
     this.sink.endTable();
   }
 }
