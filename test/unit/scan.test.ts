@@ -956,6 +956,11 @@ describe('tables of machines by serial', () => {
     assert.deepEqual(typedFindings('synthetic_chambers.py', source(pasted(grid))), []);
     const loggers = [' storage_unit   logger_serial  logger_model  min_c  cert_date', '    FRIDGE-01  ZZL-7702-1188  Zzyzx-tag 2L    2.9  1900-03-12'];
     assert.deepEqual(typedFindings('synthetic_loggers.py', source(pasted(loggers))), []);
+    // A column no detector types says what the machines are (`unit_label`), in a grid pasted as comments too.
+    const labelled = ['+-------------+------------------------------+--------+', '|logger_serial|unit_label                    |readings|',
+      '+-------------+------------------------------+--------+', '|ZZ-5G-118204 |Suite 410 med room - Fridge B |26496   |', '|ZZ-5G-118197 |Suite 410 med room - Fridge A |26496   |',
+      '+-------------+------------------------------+--------+'];
+    assert.deepEqual(typedFindings('synthetic_loggers.py', source(labelled.map((l) => `# ${l}`))), []);
   });
 
   it('takes back the same serials in code and in other tables, but not a serial listed beside a patient too', () => {

@@ -519,10 +519,13 @@ class ScanContext {
     this.custom = compileCustomPatterns(config.customPatterns);
   }
 
-  /** Whether a column/key types its values at all: table readers keep only the values of those. */
+  /**
+   * Whether a column/key types its values at all: table readers keep only the values of those. A column of what
+   * machines have (`unit_label`, `model`) is kept too: it says a table's serials are the machines'.
+   */
   readonly typesValues = (key: string): boolean => {
     const k = keyClassOf(this.config, this.keyClasses, key);
-    return typesItsValues(k) || k.untypedDate;
+    return typesItsValues(k) || k.untypedDate || k.thing;
   };
 }
 
