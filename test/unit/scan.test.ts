@@ -219,6 +219,20 @@ describe('commented-out code', () => {
   });
 });
 
+describe("a notebook's change log", () => {
+  it('reads the names under `who` as staff', () => {
+    const cell = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'markdown', metadata: {}, source: [
+      '### Change log\n', '| date | who | what |\n', '|---|---|---|\n', '| 2024-02-12 | I. Zorblatt-Barros | first cut |\n',
+      '| 2024-03-04 | Rahul Zorblattaraghavan | moved to UC, `bh_pharm` catalog |'] }] });
+    assert.deepEqual(typedFindings('synthetic_changelog.ipynb', cell), []);
+    // A call list of patients under `who` stays theirs, and so do their names elsewhere in the file.
+    const calls = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'markdown', metadata: {}, source: [
+      '| who | MRN | last INR |\n', '|---|---|---|\n', '| ZORBLATT, LORETTA | ZZ-0418823 | 4.1 |\n'] },
+    { cell_type: 'markdown', metadata: {}, source: ['Called ZORBLATT, LORETTA about her INR.'] }] });
+    assert.equal(typedFindings('synthetic_calls.ipynb', calls).filter(([category]) => category === 'name').length, 2);
+  });
+});
+
 describe('Markdown about the team', () => {
   it('reads no names under an ownership heading, and reads the next section again', () => {
     const text = source([

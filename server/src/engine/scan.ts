@@ -1198,12 +1198,15 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   let accounts: Set<number> | undefined;
   /** Records under a key naming organisations (`"vendors": {"lab_app": {…}}`). */
   let keyedOrganisations: Set<number> | undefined;
+  /** Tables with a `who` column: a change log's, unless something in it names a patient. */
+  let whoTables: Set<number> | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.table <= 0) continue;
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (v.within) (parents ??= new Map()).set(v.table, v.within);
     if (v.organisation) (keyedOrganisations ??= new Set()).add(v.table);
+    if (v.key.trim().toLowerCase() === 'who') (whoTables ??= new Set()).add(v.table);
     // A patient's object joined to the record (`"patient": {"name": …}` beside a `facility`) makes it theirs.
     if (v.person) {
       (people ??= new Set()).add(v.table);
@@ -1291,6 +1294,8 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   // A table whose people are all workforce (`| Unit | Nurse manager | Phone |`, `transporterId | displayName`)
   // lists staff: its names and numbers are theirs.
   if (workforce) for (const t of workforce) if (!people?.has(t)) (staffTables ??= new Set()).add(t);
+  // So does a change log (`| date | who | what |`); `| who | MRN | last INR |` is a call list of patients.
+  if (whoTables) for (const t of whoTables) if (!people?.has(t) && !identified?.has(t) && !patientTables?.has(t)) (staffTables ??= new Set()).add(t);
   // People beside an NPI and nothing of a patient's (`reading_npi | last_name | first_name | email`) are the
   // practitioners the NPIs number (a credentialing or NPPES extract), and its addresses and lines their practices'.
   if (npiTables && people) {

@@ -71,6 +71,7 @@ describe('detectors/phone', () => {
     { label: "a contact's number after a work mail in angle brackets", text: `PA=False  Iveta Zorblatt <izorblatt@zzyzx-gainwell.example.com> ${dashed}`, region: 'output' },
     { label: "a vCard's work number", text: `BEGIN:VCARD\nFN:Zzyzx Pharmacist On-Call\nTEL;TYPE=WORK,VOICE:+1-${dashed}\nEND:VCARD`, region: 'output' },
     { label: "a billing provider's name in capitals before its address and number", text: `| 1 | Billing provider | \`ZORBLATT TIDEWATER HEALTH / 600 ZZYZX DR / NORFOLK VA 23507-1904 / ${dashed}\` |`, region: 'markdown' },
+    { label: "a team's numbers under their label", text: `Liaison phones: Zorblatt-Mills ${dashed} (cell), Zzyzx ${paren}`, region: 'markdown' },
     { label: 'a desk called by its name in a letter template', text: `recommends a follow-up scan. Please call Central Scheduling at ${dashed}, Monday-Friday.`, region: 'markdown' },
   ]);
 

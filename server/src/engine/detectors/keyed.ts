@@ -248,7 +248,8 @@ export function isContactColumn(key: string): boolean {
 /** A column of names that no detector types (`display_name`, `vendor_name`): in a table of staff, the staff's. */
 export function isNameColumn(key: string): boolean {
   const base = keyBase(key);
-  return base.endsWith('_name') || base.endsWith('_names');
+  // `who` heads a change log's column of names (`| date | who | what |`), or a call list's of patients.
+  return base.endsWith('_name') || base.endsWith('_names') || base === 'who';
 }
 
 /** Words of a column that names an organisation or a place of care (`site_name`, `org_npi`, `cms_ccn`, `facility`). */

@@ -190,7 +190,7 @@ function isOrganisationsNumber(text: string, start: number): boolean {
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
-  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || namesOrganisation(before) || followsStaffRole(before)
+  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
 }
 
@@ -273,6 +273,8 @@ const NEAR_BEFORE = 100;
 const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty|(?:teams|zoom|webex|conference|audio) bridge|dial-in|conference line|(?:registry|clinic|department|dept|lab|pharmacy|program|programme|team|site|facility|practice|center|centre|hospital|agency)\s(?:phone|tel|telephone|fax)|received (?:this|it) in error)\b/i;
 /** A service's line named by its capitalised name right before the number (`Call the Diabetes in Pregnancy line (509) …`). */
 const NAMED_LINE = /\b(?:the|our)\s(?:[A-Z][\w&'-]{0,30}\s(?:(?:in|of|for|and|&)\s)?){1,5}(?:line|hotline|helpline)\W{0,3}$/;
+/** A line of the team's numbers under its label (`Liaison phones: Asante-Mills 734-…, Vasilescu 734-…`, `On-call numbers:`). */
+const TEAM_NUMBERS = /\b(?:liaison|team|staff|coordinator|navigator|on-call|oncall|provider|vendor|rep|manager|nurse|pharmacist|tech)s?\s(?:phones|numbers|lines|cells|pagers)\s?:/i;
 /** A desk or service called by its capitalised name (`Please call Central Scheduling at 412-…`, `call the Pharmacy on …`). */
 const CALL_DESK = /\b[Cc]all\s(?:the\s|our\s)?(?:[A-Z][\w&'-]{0,30}\s){0,3}(?:Scheduling|Registration|Admissions|Billing|Imaging|Radiology|Pharmacy|Laboratory|Lab|Clinic|Office|Desk|Center|Centre|Department|Services|Service|Unit|Team)\s(?:at|on)\W{0,3}$/;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
