@@ -11,6 +11,7 @@ describe('detectors/geographic', () => {
     // The city, state and ZIP code after a street as people write them, and as a fixed-width print lays them out.
     { label: 'a city and state without a comma between', text: 'new: 2290 Zzyzx Creek Dr Unit 12, Gahanna OH 43230, ph', value: '2290 Zzyzx Creek Dr Unit 12, Gahanna OH 43230', category: 'geographic' },
     { label: 'a city and ZIP code', text: 'old: 77 Zzyzx Ln, Westerville 43081 / new', value: '77 Zzyzx Ln, Westerville 43081', category: 'geographic' },
+    { label: 'a home on a street named for a school', text: '-- ME24-00455 | ZORBLATT, EILIDH | 1998-12-19 | 4150 S Academy Blvd Lot 44 | 80911 | residence', value: '4150 S Academy Blvd', category: 'geographic', region: 'comment' },
     { label: 'a city alone before a semicolon', text: '-- Zorblatt 1508 Zzyzx Bluff Blvd, Shorewood; Carrow', value: '1508 Zzyzx Bluff Blvd, Shorewood', category: 'geographic' },
     { label: 'the columns of a fixed-width print', text: '# 0  3318207  1620 Zzyzx Dr   Reynoldsburg    OH  43068   K,E', value: '1620 Zzyzx Dr   Reynoldsburg    OH  43068', category: 'geographic' },
     { label: 'a two-word city in a fixed-width print', text: '388 Zzyzx Ave Apt 4B   Grove City    OH  43123      WAIHA', value: '388 Zzyzx Ave Apt 4B   Grove City    OH  43123', category: 'geographic' },
@@ -38,6 +39,8 @@ describe('detectors/geographic: business units', () => {
     { label: "a department's offices on a lower level", text: 'HIM offices: 950 Zzyzx Rd, Lower Level, Dubuque IA 52001', region: 'markdown' },
     { label: 'a meeting in a room written Conf Rm', text: 'Next meeting 1900-11-14, Conf Rm 4B, Tower 2, 1740 Zzyzx Hwy, New Orleans, LA 70121.', region: 'markdown' },
     { label: "a church's address", text: 'Pastor Zorblatt (Greater Antioch Baptist, 3220 E 116th St, Cleveland)', region: 'markdown' },
+    { label: "a shelter site at a college's field house", text: ' JAC-01   Zzyzx College Field House     3094 Zorblatt Cir     Marianna       12063', region: 'output' },
+    { label: "an ambulatory surgery centre's suite", text: 'clinic block at the Zzyzx ASC (1930 S Zorblatt Rd, Suite 210).', region: 'markdown' },
     { label: "a department's level", text: 'OBMC Sterile Processing, 1180 Zzyzx Crest Way, Level B1, Port Ellery, WA 98366', region: 'markdown' },
     { label: "DICOM's institution address", text: '# (0008,0081) ST [1200 Zzyzx Blvd, Harlan OH 45311]  #  38, 1 InstitutionAddress', region: 'comment' },
   ]);
