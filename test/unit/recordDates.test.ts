@@ -44,6 +44,15 @@ describe('record dates: full dates on a line that names a person', () => {
     assert.ok(found.every((f) => f.message.includes('on a line that names a person') && !f.message.includes(BORN)));
   });
 
+  it('reports the other dates of a line whose birth date was found, though nothing else on it was', () => {
+    const elected = ['2024', '07', '11'].join('-');
+    const discharged = ['2024', '10', '17'].join('-');
+    const text = ['# Databricks notebook source', `# EP-2024-06190: ZORBLATT, HANTANIRINA dob=${BORN} elected ${elected} -> dc ${discharged}`,
+      `# run of ${discharged}: 1,204 rows`, ''].join('\n');
+    const found = scanText('synthetic_hospice.py', text).findings.filter((f) => f.category === 'date');
+    assert.deepEqual(found.map((f) => text.slice(f.range.startOffset, f.range.endOffset)), [BORN, elected, discharged]);
+  });
+
   it('reports the dates of a row whose person was reported on an earlier line, in the editor as in a whole-file scan', () => {
     const row = `  ('2400318842', '${NAME}', TIMESTAMP'${BORN} 21:47:00'),`;
     const text = ['-- Databricks notebook source', `-- ${NAME}: see MRN 00719460`, '', '-- COMMAND ----------', '',

@@ -434,8 +434,10 @@ function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?:
     let namedBy: string[] | undefined;
     for (let i = placed.runStarts[r]; i < end; i++) {
       const head = placed.head(i);
-      if (!RECORD_CATEGORIES.has(head.category) || !RECORD_REGIONS.has(head.regionKind)) continue;
+      if (!RECORD_REGIONS.has(head.regionKind)) continue;
       const at = placed.start[i];
+      // A birth date marks the line as a person's too (`… (BLU-0046220) dob=1950-08-30 elected 2024-07-11 -> dc …`).
+      if (!RECORD_CATEGORIES.has(head.category) && !(head.category === 'date' && BIRTH_CUE_BEFORE.test(slice.text.slice(Math.max(0, at - 16), at)))) continue;
       if (IDENTIFIER_CATEGORIES.has(head.category)) nameBesideIdentifier(placed, config, heads, slice, i, covered);
       if (at >= lineStart && at < lineEnd) {
         if (namedBy && isPlainName(head)) namedBy.push(slice.text.slice(at, placed.end[i]));
@@ -457,6 +459,9 @@ function datesBesidePeople(placed: Placements, config: ResolvedConfig, covered?:
     }
   }
 }
+
+/** A birth date's cue right before it (`dob=`, `DOB: `, `born `, `birth_date `). */
+const BIRTH_CUE_BEFORE = /\b(?:dob|d\.o\.b\.?|birth[ _]?date|date of birth|born|bdate)\W{0,3}$/i;
 
 /** Identifiers a comment after them may name the owner of. */
 const IDENTIFIER_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['ssn', 'mrn', 'health-plan-id', 'other-id']);
