@@ -171,6 +171,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'community health workers listed after their label', text: 'a Spanish-language pilot (Promotoras: Rocío Zorblatt & Guadalupe Zzyzx)?', region: 'markdown' },
     { label: 'attendees with honorifics and a name with a particle', text: '**Attendees:** Dr. Emrys ap Zorblatt (chair), Mr. Thandiwe Zorblatt-Parry, Mr. Cathal Ó Zzyzx, Ms. Agnieszka Zorblatt,', region: 'markdown' },
     { label: "a committee's chaplain and members by their roles after a dash", text: '**For the Immunization Committee** (Dr. Zorblatt, Rev. Lucius Zorblatt \u2013 mission/ethics, Priya Zzyzx \u2013 HR)', region: 'markdown' },
+    { label: "a mail signature's title and desk after bars", text: 'Delphine Zorblatt-Boyd | Director, Environmental Services | x3380 | cell', region: 'markdown' },
     { label: 'a surgeon by his fellowship, written without a comma', text: 'Mr. Thandiwe Zorblatt FRCS runs the Tuesday list', region: 'markdown' },
   ]);
 
@@ -179,6 +180,7 @@ describe('detectors/name: staff named beside their role', () => {
     assert.deepEqual(found('Mrs. Gretchen Zorblatt\n4418 Larkspur Ct\nTulsa OK', 'output').filter((h) => h.category === 'name').map((h) => h.value), ['Gretchen Zorblatt']);
     assert.deepEqual(found('[07:48] Harold Zorblatt arrived by EMS', 'output').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
     assert.deepEqual(found('Called Priya Zorblatt \u2013 pharmacy called her back', 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Priya Zorblatt']);
+    assert.deepEqual(found('Harold Zorblatt | Specialist visit | 2024-03-01', 'markdown').filter((h) => h.category === 'name').map((h) => h.value), ['Harold Zorblatt']);
   });
 
   it("still reports a name after a ticket's number with words between", () => {

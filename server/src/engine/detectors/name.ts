@@ -321,6 +321,10 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   // dash after a patient's name opens a sentence (`– pharmacy called her`).
   const dashed = /^(?:-[A-Za-z'-]+)? (?:\u2013|\u2014|--?) ([A-Za-z&/ ]{2,30}?) ?(?:[,;)]|$)/m.exec(ahead);
   if (dashed && isRoleOnly(dashed[1])) return true;
+  // Or a signature's title after a bar, then the desk's number or mail (`Delphine Marchetti-Boyd | Director,
+  // Environmental Services | x3380`), on a line that is no table's row (a row's next cell is a column's value).
+  const barred = /^(?:-[A-Za-z'-]+)? \| ([A-Za-z&/, -]{2,50}?) ?\|([^\n]{0,60})/.exec(ahead);
+  if (barred && hasJobTitle(barred[1]) && SIGNATURE_CONTACT.test(barred[2]) && !opensTableRow(text, start)) return true;
   // A letter's address block or a signature: the name alone on its line, its title on the next (`Birth Registrar,
   // Women's Services`, `Data Quality Coordinator`).
   const title = SIGNATURE_TITLE.exec(ahead);
@@ -383,6 +387,25 @@ function isRoleNote(note: string): boolean {
   // `Patient Access`, `Patient Flow`: a department named after whom it serves.
   const words = note.toLowerCase().replace(PATIENT_DEPARTMENT, ' ').split(/[^a-z]+/).filter(Boolean);
   return words.length > 0 && words.length <= 5 && words.some((w) => STAFF_ROLE_WORDS.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
+}
+
+/** A desk's extension, a work number's label or a mail address: what a signature gives after the title. */
+const SIGNATURE_CONTACT = /\b(?:x|ext\.?) ?\d{3,5}\b|@|\b(?:cell|office|mobile|tel|phone|pager|direct)\b/i;
+
+/** Whether the note names a job title (`Director, Environmental Services`), not only a team or a place. */
+function hasJobTitle(note: string): boolean {
+  const words = note.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  return words.length <= 6 && words.some((w) => JOB_TITLES.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
+}
+
+const JOB_TITLES = new Set(STAFF_ROLE_NOUNS);
+
+/** Whether the line of `at` opens with a bar, as a Markdown or grid table's row does. */
+function opensTableRow(text: string, at: number): boolean {
+  let p = at;
+  while (p > 0 && at - p < MAX_LIST_GAP * 2 && text.charCodeAt(p - 1) !== 0x0a) p--;
+  while (p < at && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09 || text.charCodeAt(p) === 0x23 || text.charCodeAt(p) === 0x22)) p++;
+  return text.charCodeAt(p) === 0x7c;
 }
 
 /** A note of at most three words, each a role's or a team's (`HR`, `nursing informatics`). */
