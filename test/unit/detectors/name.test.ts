@@ -171,6 +171,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'community health workers listed after their label', text: 'a Spanish-language pilot (Promotoras: Rocío Zorblatt & Guadalupe Zzyzx)?', region: 'markdown' },
     { label: 'attendees with honorifics and a name with a particle', text: '**Attendees:** Dr. Emrys ap Zorblatt (chair), Mr. Thandiwe Zorblatt-Parry, Mr. Cathal Ó Zzyzx, Ms. Agnieszka Zorblatt,', region: 'markdown' },
     { label: "a committee's chaplain and members by their roles after a dash", text: '**For the Immunization Committee** (Dr. Zorblatt, Rev. Lucius Zorblatt \u2013 mission/ethics, Priya Zzyzx \u2013 HR)', region: 'markdown' },
+    { label: "a table's row of registrars apart by middle dots", text: '| Registrars | Tenzin Zorblatt, CAISS \u00b7 Rhiannon Zorblatt-Jones \u00b7 Kateryna Zzyzx |', region: 'markdown' },
     { label: "a mail signature's title and desk after bars", text: 'Delphine Zorblatt-Boyd | Director, Environmental Services | x3380 | cell', region: 'markdown' },
     { label: 'a surgeon by his fellowship, written without a comma', text: 'Mr. Thandiwe Zorblatt FRCS runs the Tuesday list', region: 'markdown' },
   ]);
