@@ -122,6 +122,18 @@ export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] 
   { input: repeat('pipe grid', '|mrn|ssn|\n'), mime: 'text/plain' },
   { input: repeat('grid borders', '+---+'), mime: 'text/plain' },
   { input: repeat('wide header row', ' mrn    ssn ', ''), mime: 'text/plain' },
+  // A frame whose every row has a row label of its own, each read as a column name (a transposed frame's test).
+  {
+    input: {
+      id: 'a frame with a distinct lower-case label on every row',
+      make: (length) => {
+        let out = '                 0          1\n';
+        for (let i = 0; out.length < length; i++) out += `dob_${String(i).padStart(8, '0')}  1930-01-22  1931-02-23\n`;
+        return out.slice(0, length);
+      },
+    },
+    mime: 'text/plain',
+  },
   { input: repeat('aligned rows', '  0  12345  ab\n', '   mrn  ssn  nm\n'), mime: 'text/plain' },
   { input: repeat('digits and spaces', '1 2 3 '), mime: 'stream' },
   { input: repeat('frame headers over unclosed tibble type rows', '  mrn  dob\n  <chr\n'), mime: 'stream' },

@@ -1211,7 +1211,7 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (v.within) (parents ??= new Map()).set(v.table, v.within);
     if (v.organisation) (keyedOrganisations ??= new Set()).add(v.table);
-    if (v.key.trim().toLowerCase() === 'who') (whoTables ??= new Set()).add(v.table);
+    if (v.key.length <= 5 && v.key.trim().toLowerCase() === 'who') (whoTables ??= new Set()).add(v.table);
     // A patient's object joined to the record (`"patient": {"name": …}` beside a `facility`) makes it theirs.
     if (v.person) {
       (people ??= new Set()).add(v.table);

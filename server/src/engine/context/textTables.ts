@@ -715,8 +715,9 @@ function readDataFrame(lines: Lines, header: number, sink: ValueSink): number {
 
 /**
  * A frame printed transposed (`df.T`: one record per column, `pt1  pt2  pt3` over rows labelled `dob`, `mbi`,
- * `election_dt`): when at least two row labels are keys the caller reads and no column name is, each value is keyed
- * by its row's label. Returns the keys, with each cell's column index rewritten to its label's, or undefined.
+ * `election_dt`): when at least two row labels are keys the caller reads, and more of them than of its column names
+ * (`pt1` may read as one), each value is keyed by its row's label. Returns the keys, with each cell's column index
+ * rewritten to its label's, or undefined.
  */
 function transposedKeys(lines: Lines, sink: ValueSink, keys: readonly string[], rows: readonly number[], cells: Cells): string[] | undefined {
   // A summary of the columns (`describe().T`, `isna().sum()`, `dtypes`) lists keys down the left too, over statistics.
@@ -724,13 +725,15 @@ function transposedKeys(lines: Lines, sink: ValueSink, keys: readonly string[], 
   let typedColumns = 0;
   for (const k of keys) if (k !== '' && sink.typesKey(k)) typedColumns++;
   const labels: string[] = [];
+  const indexOf = new Map<string, number>();
   const labelOfRow: number[] = [];
   let typed = 0;
   for (let r = 0; r < rows.length; r += 2) {
     const label = rowLabel(lines, rows[r]);
-    let k = label === undefined ? -1 : labels.indexOf(label);
+    let k = label === undefined ? -1 : indexOf.get(label) ?? -1;
     if (label !== undefined && k < 0) {
       k = labels.push(label) - 1;
+      indexOf.set(label, k);
       if (sink.typesKey(label)) typed++;
     }
     labelOfRow.push(k);
