@@ -127,7 +127,7 @@ export const TABLE_INPUTS: readonly { input: AdversarialInput; mime: string }[] 
     input: {
       id: 'a frame with a distinct lower-case label on every row',
       make: (length) => {
-        let out = '                 0          1\n';
+        let out = `${'0'.padStart(24)}${'1'.padStart(12)}\n`;
         for (let i = 0; out.length < length; i++) out += `dob_${String(i).padStart(8, '0')}  1930-01-22  1931-02-23\n`;
         return out.slice(0, length);
       },

@@ -8,7 +8,8 @@
  * - Native work the engine asks for: RegExp.prototype.exec is wrapped (match, matchAll, replace, split, search
  *   and test all go through it once it is replaced) and charged the characters between where the search starts
  *   and where the match ends (the whole rest of the subject when it fails); indexOf/lastIndexOf/includes are
- *   charged the distance searched, JSON.parse the length parsed, slice/substring one step each (V8 makes
+ *   charged the distance searched, as are arrays' indexOf and includes (in elements), JSON.parse the length parsed,
+ *   slice/substring one step each (V8 makes
  *   a slice of 13 characters or more a view into its parent, without copying).
  * - Backtracking inside a single regex search is not visible to either; every regex seen here is listed with
  *   the longest subject it searched, and the test checks those regexes with recheck (a ReDoS analyser).
@@ -86,6 +87,18 @@ function instrument(): void {
   searched('indexOf');
   searched('lastIndexOf');
   searched('includes');
+  // Arrays searched element by element (`labels.indexOf(label)` per row is quadratic): charged the elements passed.
+  for (const name of ['indexOf', 'includes'] as const) {
+    const original = Array.prototype[name] as (this: unknown[], search: unknown, from?: number) => number | boolean;
+    (Array.prototype as unknown as Record<string, unknown>)[name] = function counted(this: unknown[], search: unknown, from?: number) {
+      const r = Reflect.apply(original, this, [search, from]);
+      if (counting) {
+        const hit = name === 'indexOf' ? (r as number) : (Reflect.apply(Array.prototype.lastIndexOf, this, [search]) as number);
+        native += 1 + (hit < 0 ? this.length : hit);
+      }
+      return r;
+    };
+  }
   for (const name of ['slice', 'substring'] as const) {
     const original = String.prototype[name];
     String.prototype[name] = function counted(this: string, ...args: [number?, number?]) {
