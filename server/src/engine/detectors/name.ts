@@ -678,11 +678,11 @@ const LIST_OPENING_CUES = ['present', 'directors', 'managers', 'leads', 'reps', 
   // Community health workers and navigators (`Promotoras: Rocío … & Guadalupe …`).
   'promotoras', 'promotores', 'navigators', 'chws', 'interpreters', ...STAFF_LIST_CUES];
 
-// Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`, or apart by ` · `): each a few capitalised words
-// (capitals beyond ASCII too: `Żmuda`) and a note in brackets before its separator, and the first part of a
-// hyphenated given name, or a given name no list knows, may end it (`Mai-` of `Mai-Linh Tran`, `Eoghan ` of `Eoghan Mac
-// Giolla`), as may an honorific (`Mr. ` of `Mr. Cathal Ó Floinn`); a name may hold a lower-case particle (`Emrys ap
-// Gwilym`, `Ruud van Dijk`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
+// Names no detector knows may stand between (`Present: A, Bettina Quintavalle, C`, or apart by ` · `): each a few
+// capitalised words (capitals beyond ASCII too: `Żmuda`) and a note in brackets before its separator, and the first
+// part of a hyphenated given name, or a given name no list knows, may end it (`Mai-` of `Mai-Linh Tran`, `Eoghan ` of
+// `Eoghan Mac Giolla`), as may an honorific (`Mr. ` of `Mr. Cathal Ó Floinn`); a name may hold a lower-case particle
+// (`Emrys ap Gwilym`, `Ruud van Dijk`). The gap is at most MAX_LIST_GAP characters, so backtracking is bounded.
 const LIST_GAP = /^(?:[ -](?:(?:ap|van|von|de|da|del|di|du|der|den|ter|bin|bint|ibn|al|el|la|le) )?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}(?:, [A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f.]{1,7})*[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|\u00b7|and)(?:[ \t]*(?:\r?\n[ \t]*)?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?(?:[ -](?:(?:ap|van|von|de|da|del|di|du|der|den|ter|bin|bint|ibn|al|el|la|le) )?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'-]*\.?){0,3}[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:,|;|&|\/|\u00b7|and))*[ \t]*(?:\r?\n[ \t]*)?(?:[A-Z\u00c0-\u00de\u0100-\u024f][a-z']*-|[A-Z\u00c0-\u00de\u0100-\u024f][a-z\u00e0-\u024f']*\.? )?$/;
 
 /** Whether a lower-case word follows `end` after one space: the capitalised word before it opens a sentence. */
