@@ -178,15 +178,21 @@ export function textHashes(text: string, start: number, end: number): [number, n
   return [a, b];
 }
 
+/** The start of the line `at` is on, read back at most `window` characters (lineAround's first half). */
+export function lineStartWithin(text: string, at: number, window: number): number {
+  const from = Math.max(0, at - window);
+  let lineStart = at;
+  while (lineStart > from && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  return lineStart;
+}
+
 /**
  * The bounds of the line around text[start, end), read at most `window` characters either side: a text of one
  * long line (a minified output) costs the window, not the line, for each value asked about.
  */
 export function lineAround(text: string, start: number, end: number, window: number): [number, number] {
-  const from = Math.max(0, start - window);
   const to = Math.min(text.length, end + window);
-  let lineStart = start;
-  while (lineStart > from && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  const lineStart = lineStartWithin(text, start, window);
   let lineEnd = end;
   while (lineEnd < to && text.charCodeAt(lineEnd) !== 0x0a) lineEnd++;
   return [lineStart, lineEnd];

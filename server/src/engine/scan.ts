@@ -786,17 +786,18 @@ function commentTables(
         starts.push(from + comments.valueStart[k]);
         ends.push(from + comments.valueEnd[k]);
       }
-      const spans = pastedTables(ctx, slice, starts, ends, 'comment', where);
+      // The run's lines as one text, read by each reader below.
+      const joined = joinedSpans(slice, starts, ends);
+      const spans = pastedTables(ctx, slice, starts, ends, 'comment', where, false, joined);
       if (spans) {
         judged ??= [];
         for (const s of spans) judged.push(s);
       }
       // An organisation's resource or registry record pasted as comments (an NPPES lookup's JSON) is not read.
-      const pasted = slice.text.slice(starts[0], ends[ends.length - 1]);
-      const resources = mayHoldOrganisationResource(pasted) ? resourceLines(slice, starts, ends) : undefined;
+      const resources = mayHoldOrganisationResource(joined) ? resourceLines(joined, starts, ends) : undefined;
       if (resources) mergeSpans(judged ??= [], resources);
       // Nor are a dict's staff and sites printed as comments (a pprint of a config with its vendors' contacts).
-      const records = pasted.includes('{') && /['"]\s*:/.test(pasted) ? recordLines(ctx, slice, starts, ends) : undefined;
+      const records = QUOTED_KEY_OBJECT.test(joined) ? recordLines(ctx, joined, starts, ends) : undefined;
       if (records) mergeSpans(judged ??= [], records);
     }
     runStart = next;
@@ -808,16 +809,14 @@ function commentTables(
 const QUOTED_KEY_OBJECT = /\{\s*['"][\w .-]{1,40}['"]\s*:/;
 
 /** The parts of the lines [starts[i], ends[i]) that staffAndOrganisationRecords finds in their joined text. */
-function recordLines(ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[]): number[] | undefined {
-  const joined = joinedSpans(slice, starts, ends);
-  if (!QUOTED_KEY_OBJECT.test(joined)) return undefined;
+function recordLines(ctx: ScanContext, joined: string, starts: readonly number[], ends: readonly number[]): number[] | undefined {
   const spans = staffAndOrganisationRecords(ctx, joined);
   return spans && linesOf(spans, starts, ends);
 }
 
 /** The parts of the lines [starts[i], ends[i]) that the organisations' resources in their joined text cover. */
-function resourceLines(slice: TextSlice, starts: readonly number[], ends: readonly number[]): number[] | undefined {
-  const resources = organisationResources(joinedSpans(slice, starts, ends));
+function resourceLines(joined: string, starts: readonly number[], ends: readonly number[]): number[] | undefined {
+  const resources = organisationResources(joined);
   if (resources.length === 0) return undefined;
   return linesOf(resources, starts, ends);
 }
@@ -900,9 +899,8 @@ const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,|<\/[A-Za-z
  */
 function pastedTables(
   ctx: ScanContext, slice: TextSlice, starts: readonly number[], ends: readonly number[], regionKind: RegionKind, where: Where,
-  theirs = false,
+  theirs = false, joined = joinedSpans(slice, starts, ends),
 ): number[] | undefined {
-  const joined = joinedSpans(slice, starts, ends);
   if (!TABLE_SHAPED.test(joined) && !isFhirPerson(joined)) return undefined;
   const values = findPastedTableValues(joined, ctx.typesValues);
   const shifts: number[] = [];
@@ -1045,7 +1043,7 @@ function keyedTableValues(
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (v.table > 0 && speaksOfPerson(keyClass)) (personKeyTables ??= new Set()).add(v.table);
     if (v.table > 0 && keyClass.thing) (thingTables ??= new Set()).add(v.table);
-    if (theirs || (v.staff === true && namesContact(keyClass)) || isStaffOrOrganisationContact(keyClass, v.table, tables)) {
+    if (theirs || isStaffOrOrganisationContact(keyClass, v.table, tables, v.staff)) {
       // Kept from the free-text pass too, which would find the names and numbers again; a role outside a table is
       // no value. A site's address, number or contact keeps its whole row: the columns no detector types (`who`,
       // `ED charge`) are the site's too, and the free-text pass would read them without the site's name beside them.
@@ -1330,12 +1328,14 @@ const MAX_ORGANISATION_VALUE = 80;
 
 /**
  * A value that is not a patient's whatever it holds: under a workforce key or a role column anywhere, a name or
- * contact in a table of staff, or an address, number, serial or contact person in a table of organisations. One
- * test for printed tables and for rows written as code.
+ * contact in a table of staff or in a workforce member's object (`staff`, TableValue.staff), or an address, number,
+ * serial or contact person in a table of organisations. One test for printed tables and for rows written as code.
  */
-function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staffTables, organisationTables }: StaffAndOrganisationTables): boolean {
+function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staffTables, organisationTables }: StaffAndOrganisationTables, staff = false): boolean {
   // A serial named by a machine only a hospital keeps (`uv_robot_serial`) is that machine's, beside anyone.
   if (keyClass.workforce || keyClass.staffRole || (keyClass.organisation && keyClass.category === 'device-id')) return true;
+  // A workforce member's object (`"assignee": {…}`, TableValue.staff): its names and ways to reach them are theirs.
+  if (staff && namesContact(keyClass)) return true;
   if (table <= 0) return false;
   if (staffTables?.has(table) && namesContact(keyClass)) return true;
   // Any column no detector types as well: the site column itself (`location` of a scanner inventory holds
@@ -1427,7 +1427,7 @@ function staffAndOrganisationRecords(ctx: ScanContext, text: string, from = 0, t
   let spans: number[] | undefined;
   for (const v of values) {
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
-    if (!(v.staff === true && namesContact(keyClass)) && !isStaffOrOrganisationContact(keyClass, v.table, { organisationTables })) continue;
+    if (!isStaffOrOrganisationContact(keyClass, v.table, { organisationTables }, v.staff)) continue;
     (spans ??= []).push(from + v.start, from + v.end);
     noteStaffValue(ctx.staffNames, keyClass, dict.slice(v.start, v.end));
   }

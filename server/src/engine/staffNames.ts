@@ -6,7 +6,7 @@
  * scanned, like recurring values: never logged, never compared across files.
  */
 import { isPlainWord } from './detectors/name';
-import { textHashes } from './positions';
+import { lineStartWithin, textHashes } from './positions';
 
 /** What may stand between two words of one name: a space, or emphasis around them (`**Jane** **Roe**`). */
 function joinsNameWords(gap: string): boolean {
@@ -60,10 +60,7 @@ export function staffEvidence(finding: { readonly category: string; readonly con
   if (!CONTACT_CATEGORIES.has(finding.category)) return undefined;
   // The line back to its break, read no further than the window: a lastIndexOf on a one-line output of megabytes
   // would search back to its start for every number on it.
-  const from = Math.max(0, start - LINE_WINDOW);
-  let lineStart = start;
-  while (lineStart > from && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
-  return { category: finding.category, text: text.slice(lineStart, start), value: text.slice(start, end) };
+  return { category: finding.category, text: text.slice(lineStartWithin(text, start, LINE_WINDOW), start), value: text.slice(start, end) };
 }
 
 /**

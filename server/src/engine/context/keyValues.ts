@@ -5,7 +5,7 @@
  */
 import { isContactColumn, isWorkforceKey, namesOrganisationCollection, namesPatientOwner, normaliseKey } from '../detectors/keyed';
 import { isCapitalCode, isDigitCode } from '../detectors/text';
-import { isSpace, skipBlanks, type Lines, type ValueSink } from './tableSink';
+import { isSpace, JOINED_CONTACT, JOINED_PERSON, JOINED_STAFF, joinsAsContact, NOT_JOINED, skipBlanks, type Lines, type ValueSink } from './tableSink';
 
 const MAX_KEY = 40;
 const MAX_QUOTED_KEY = 60;
@@ -139,7 +139,7 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
       // Each object a record (`"contact": {"name": …, "role": "Nurse Manager", "phone": …}`): its role or its site
       // says whose its number and name are, as a table's columns do.
       objects.advance(q);
-      sink.resumeTable(objects.current, objects.joined, objects.staff, objects.person);
+      sink.resumeTable(objects.current, objects.join);
     }
     let key = text.slice(q + 1, close);
     if (resource) {
@@ -201,19 +201,12 @@ class OpenObjects {
     return this.records.length > 0 ? this.records[this.records.length - 1] : 0;
   }
 
-  /** Whether the innermost object open joined the record around it (a contact's or a patient's object). */
-  get joined(): boolean {
-    return this.joins.length > 0 && joinsAsContact(this.joins[this.joins.length - 1]);
-  }
-
-  /** Whether the innermost object open is the record's patient's or member's (`"patient": {"mrn": …}`). */
-  get person(): boolean {
-    return this.joins.length > 0 && this.joins[this.joins.length - 1] === JOINED_PERSON;
-  }
-
-  /** Whether the innermost object open is a workforce member's (`"assignee": {"displayName": …, "emailAddress": …}`). */
-  get staff(): boolean {
-    return this.joins.length > 0 && this.joins[this.joins.length - 1] === JOINED_STAFF;
+  /**
+   * How the innermost object open joined the record around it: a contact's, a workforce member's (`"assignee":
+   * {"displayName": …}`) or the record's patient's (`"patient": {"mrn": …}`); NOT_JOINED for a record of its own.
+   */
+  get join(): number {
+    return this.joins.length > 0 ? this.joins[this.joins.length - 1] : NOT_JOINED;
   }
 
   /** Reads the brackets up to `to` (the start of the next key). */
@@ -244,14 +237,14 @@ class OpenObjects {
     const as = key === undefined || organisations ? NOT_JOINED : joinsAs(key);
     const joining = as !== NOT_JOINED;
     const amongOrganisations = this.holdsOrganisations.length > 0 && this.holdsOrganisations[this.holdsOrganisations.length - 1];
+    const outer = this.join;
     if (!object) {
       this.records.push(this.current);
       this.kinds.push(joining ? JOINING_LIST : LIST);
-      this.joins.push(joining ? as : this.joins.length > 0 ? this.joins[this.joins.length - 1] : NOT_JOINED);
+      this.joins.push(joining ? as : outer);
       this.holdsOrganisations.push(organisations);
       return;
     }
-    const outer = this.joins.length > 0 ? this.joins[this.joins.length - 1] : NOT_JOINED;
     const joins = this.records.length > 0 && (inside === JOINING_LIST || (inside === OBJECT && joining));
     if (joins) {
       this.records.push(this.current);
@@ -281,17 +274,6 @@ class OpenObjects {
   }
 }
 
-const NOT_JOINED = 0;
-const JOINED = 1;
-const JOINED_STAFF = 2;
-/** A patient's or member's object (`"patient": {…}`): part of the record, but its name is a person's, not a contact's. */
-const JOINED_PERSON = 3;
-
-/** Whether values of an object joined as `as` are TableValue.joined: a contact's or staff member's, not the record's person's. */
-function joinsAsContact(as: number): boolean {
-  return as === JOINED || as === JOINED_STAFF;
-}
-
 const OBJECT = 0;
 const LIST = 1;
 const JOINING_LIST = 2;
@@ -300,7 +282,7 @@ const JOINING_LIST = 2;
 function joinsAs(key: string): number {
   if (!namesRecordsPersonOrContact(key)) return NOT_JOINED;
   if (isWorkforceKey(singularOf(key))) return JOINED_STAFF;
-  return namesPatientOwner(key) ? JOINED_PERSON : JOINED;
+  return namesPatientOwner(key) ? JOINED_PERSON : JOINED_CONTACT;
 }
 
 /**
@@ -418,12 +400,12 @@ class FieldBlock {
       // Inside the mapping around it, a record of its own unless its key names that record's contact.
       const around = top >= 0 ? tables[top] : 0;
       const as = joinsAs(field.key);
-      if (around > 0 && as !== NOT_JOINED) sink.resumeTable(around, joinsAsContact(as), as === JOINED_STAFF, as === JOINED_PERSON);
+      if (around > 0 && as !== NOT_JOINED) sink.resumeTable(around, as);
       else sink.beginNestedTable(around);
       return true;
     }
     if (top >= 0 && indents[top] === field.indent && !field.item) {
-      sink.resumeTable(tables[top], joinsAsContact(joined[top]), joined[top] === JOINED_STAFF, joined[top] === JOINED_PERSON);
+      sink.resumeTable(tables[top], joined[top]);
     } else {
       // A sibling list item replaces the one before it; anything else opens inside the record around it.
       if (top >= 0 && indents[top] === field.indent) {
@@ -436,7 +418,7 @@ class FieldBlock {
       // A contact's mapping joins the record around it, and so does each item of a list of contacts (`contacts:`
       // then `- name: …`); a list of patients' items are each their own record.
       const joins = around > 0 && underParent && this.parentJoins !== NOT_JOINED && (!field.item || joinsAsContact(this.parentJoins));
-      if (joins) sink.resumeTable(around, joinsAsContact(this.parentJoins), this.parentJoins === JOINED_STAFF, this.parentJoins === JOINED_PERSON);
+      if (joins) sink.resumeTable(around, this.parentJoins);
       else sink.beginNestedTable(around, underParent && this.parentOrganisations);
       if (indents.length < MAX_FIELD_LEVELS) {
         indents.push(field.indent);

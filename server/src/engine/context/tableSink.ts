@@ -20,6 +20,18 @@ export interface Column {
   readonly kept: boolean;
 }
 
+/** How an object joined the record around it: not, as its contact's, as a workforce member's, or as its patient's. */
+export const NOT_JOINED = 0;
+export const JOINED_CONTACT = 1;
+export const JOINED_STAFF = 2;
+/** A patient's or member's object (`"patient": {…}`): part of the record, but its name is a person's, not a contact's. */
+export const JOINED_PERSON = 3;
+
+/** Whether values of an object joined as `join` are TableValue.joined: a contact's or staff member's, not the record's person's. */
+export function joinsAsContact(join: number): boolean {
+  return join === JOINED_CONTACT || join === JOINED_STAFF;
+}
+
 export class ValueSink {
   readonly values: TableValue[] = [];
   /** End of the value added at each start offset, so two readers never report one span twice. */
@@ -34,12 +46,8 @@ export class ValueSink {
   /** The record the current table's object is nested in (0: none), and each nested table's. */
   private within = 0;
   private parents: Map<number, number> | undefined;
-  /** Whether values now added come from a contact's or person's object joined to the record (TableValue.joined). */
-  private joined = false;
-  /** Whether they come from a workforce member's object (TableValue.staff). */
-  private staff = false;
-  /** Whether they come from a patient's or member's object (TableValue.person). */
-  private person = false;
+  /** How the object values now come from joined the record (JOINED_CONTACT, …): TableValue.joined, staff and person. */
+  private join = NOT_JOINED;
   /** Records opened under a key naming organisations (TableValue.organisation). */
   private organisationRecords: Set<number> | undefined;
   private organisation = false;
@@ -96,10 +104,14 @@ export class ValueSink {
     }
     this.taken++;
     if (!column.kept) return;
-    if (this.organisation || this.person) {
-      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined: this.joined, staff: this.staff, person: this.person, organisation: this.organisation });
-    } else if (this.within || this.joined) {
-      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined: this.joined, staff: this.staff });
+    const { join } = this;
+    const joined = joinsAsContact(join);
+    const staff = join === JOINED_STAFF;
+    const person = join === JOINED_PERSON;
+    if (this.organisation || person) {
+      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined, staff, person, organisation: this.organisation });
+    } else if (this.within || joined) {
+      this.values.push({ key: column.name, start, end, table: this.table, within: this.within, joined, staff });
     } else {
       this.values.push({ key: column.name, start, end, table: this.table });
     }
@@ -109,9 +121,7 @@ export class ValueSink {
   beginTable(): void {
     this.table = ++this.tables;
     this.within = 0;
-    this.joined = false;
-    this.staff = false;
-    this.person = false;
+    this.join = NOT_JOINED;
     this.organisation = false;
   }
 
@@ -129,9 +139,7 @@ export class ValueSink {
   endTable(): void {
     this.table = 0;
     this.within = 0;
-    this.joined = false;
-    this.staff = false;
-    this.person = false;
+    this.join = NOT_JOINED;
     this.organisation = false;
   }
 
@@ -141,14 +149,11 @@ export class ValueSink {
   }
 
   /**
-   * Adds values to a table begun before (an object whose lines a nested object interrupted); `joined` when they
-   * come from a contact's object joined to that record, `staff` when from a workforce member's, `person` when from
-   * the record's patient's or member's.
+   * Adds values to a table begun before (an object whose lines a nested object interrupted); `join` says how their
+   * object joined that record: a contact's, a workforce member's or the record's patient's (JOINED_CONTACT, …).
    */
-  resumeTable(table: number, joined = false, staff = false, person = false): void {
-    this.joined = joined;
-    this.staff = staff;
-    this.person = person;
+  resumeTable(table: number, join = NOT_JOINED): void {
+    this.join = join;
     if (table === this.table) return;
     this.table = table;
     this.within = this.parents?.get(table) ?? 0;

@@ -3,6 +3,7 @@
  * stays linear even in `@@@@` runs. Role and system accounts, workspace paths (`/Users/a@b.org/`), URL
  * user-info, service principals and placeholder locals are not a person's address and are left alone.
  */
+import { lineStartWithin } from '../positions';
 import { makeCandidate } from './candidate';
 import { cueBefore } from './cues';
 import { isPlainWord, PATIENT_AND_FAMILY_CUES } from './name';
@@ -207,8 +208,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
  */
 function isMessageId(text: string, start: number): boolean {
   // Back to the line's start, but no further than a header line can be: a one-line output holds many addresses.
-  let lineStart = start;
-  while (lineStart > 0 && start - lineStart <= MAX_MESSAGE_ID_LINE && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  const lineStart = lineStartWithin(text, start, MAX_MESSAGE_ID_LINE + 1);
   return start - lineStart <= MAX_MESSAGE_ID_LINE && MESSAGE_ID_HEADER.test(text.slice(lineStart, start));
 }
 

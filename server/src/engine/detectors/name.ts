@@ -4,6 +4,7 @@
  * English word (Will, Grace, Brown) nor part of an eponym or product (Parkinson, Delta Lake). Provider and
  * authorship context (`Dr.`, `MD`, `Author:`, `by`, `Copyright`) rules a name out: those are not patients.
  */
+import { lineStartWithin } from '../positions';
 import { makeCandidate } from './candidate';
 import { cueBefore, cuesPerContext, joinCues, PATIENT_DEPARTMENT, withExtraCues } from './cues';
 import { ENGLISH_WORD_LIST } from './data/englishWords';
@@ -385,7 +386,7 @@ const SIGNATURE_TITLE = /^(?:-[A-Za-z'-]+)?[*_]{0,2},?[ \t]*\r?\n[ \t]*(?:(?:#|\
 /** A few words that say what someone does (`data eng`, `analyst, …`, `CISO delegate`), about no patient. */
 function isRoleNote(note: string): boolean {
   // `Patient Access`, `Patient Flow`: a department named after whom it serves.
-  const words = note.toLowerCase().replace(PATIENT_DEPARTMENT, ' ').split(/[^a-z]+/).filter(Boolean);
+  const words = noteWords(note.replace(PATIENT_DEPARTMENT, ' '));
   return words.length > 0 && words.length <= 5 && words.some((w) => STAFF_ROLE_WORDS.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
 }
 
@@ -394,7 +395,7 @@ const SIGNATURE_CONTACT = /\b(?:x|ext\.?) ?\d{3,5}\b|@|\b(?:cell|office|mobile|t
 
 /** Whether the note names a job title (`Director, Environmental Services`), not only a team or a place. */
 function hasJobTitle(note: string): boolean {
-  const words = note.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = noteWords(note);
   return words.length <= 6 && words.some((w) => JOB_TITLES.has(w)) && !words.some((w) => PATIENT_WORDS.has(w));
 }
 
@@ -402,16 +403,20 @@ const JOB_TITLES = new Set(STAFF_ROLE_NOUNS);
 
 /** Whether the line of `at` opens with a bar, as a Markdown or grid table's row does. */
 function opensTableRow(text: string, at: number): boolean {
-  let p = at;
-  while (p > 0 && at - p < MAX_LIST_GAP * 2 && text.charCodeAt(p - 1) !== 0x0a) p--;
+  let p = lineStartWithin(text, at, MAX_LIST_GAP * 2);
   while (p < at && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09 || text.charCodeAt(p) === 0x23 || text.charCodeAt(p) === 0x22)) p++;
   return text.charCodeAt(p) === 0x7c;
 }
 
 /** A note of at most three words, each a role's or a team's (`HR`, `nursing informatics`). */
 function isRoleOnly(note: string): boolean {
-  const words = note.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = noteWords(note);
   return words.length > 0 && words.length <= 3 && words.every((w) => STAFF_ROLE_WORDS.has(w));
+}
+
+/** The words of a note in brackets or after a name, lower case (`Director, Environmental Services`). */
+function noteWords(note: string): string[] {
+  return note.toLowerCase().split(/[^a-z]+/).filter(Boolean);
 }
 
 /** A desk's extension ending a bracket (`x6620`, `ext. 4471`, `, x3-8812`): a role may come before it. */
