@@ -940,6 +940,16 @@ describe('scan: names normalised for matching', () => {
   });
 });
 
+describe("an organisation's numbers written as code and printed", () => {
+  it("does not report a unit's number where the notebook prints the collection that lists it", () => {
+    const printed = ['# COMMAND ----------', '# MAGIC %md', '# MAGIC ```', '# MAGIC NICU-L3             (555) 555-0233', '# MAGIC NAS huddle bridge   +1 555-555-0299 x 88210#', '# MAGIC ```'];
+    const code = 'UNIT_PHONES = {"NICU-L3": "(555) 555-0233", "NAS huddle bridge": "+1 555-555-0299 x 88210#"}';
+    assert.deepEqual(typedFindings('synthetic_units.py', source([code, ...printed])), []);
+    // Printed without the collection, the numbers are reported.
+    assert.equal(typedFindings('synthetic_units.py', source(printed)).length, 2);
+  });
+});
+
 describe("tables of an organisation's equipment and clinicians", () => {
   const categories = (lines: string[]): string[] => scanText('synthetic_fleet.py', source(lines)).findings.map((f) => f.category);
 

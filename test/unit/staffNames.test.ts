@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_CONFIG, scanText, type Finding } from '../../server/src/engine';
 import { IncrementalScanner } from '../../server/src/engine/incremental';
-import { nameWords, StaffNames } from '../../server/src/engine/staffNames';
+import { isStaffs, nameWords, staffEvidence, StaffNames } from '../../server/src/engine/staffNames';
 
 // Invented names, built from parts so no test title or fixture line holds one whole.
 const STAFF_SURNAME = ['Zorb', 'latt'].join('');
@@ -39,6 +39,17 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     assert.ok(staff.names(`Dr ${STAFF_SURNAME}`));
     assert.ok(!staff.names(`Harold ${['Quin', 'tavalle'].join('')}`), 'a word no staff name holds');
     assert.ok(!staff.names('Dr.'), 'no word that can tell whose name it is');
+  });
+
+  it("gives a staff member who speaks first on a line no number a later sentence gives, and knows a number without its extension", () => {
+    const staff = new StaffNames();
+    staff.add(STAFF);
+    assert.ok(staff.namedIn(`**${STAFF}:** call me at`));
+    const line = `**${STAFF}:** no, use the landline. Call ${PATIENT} at `;
+    const evidence = staffEvidence({ category: 'phone' }, `${line}555-555-0142`, line.length, line.length + 12);
+    assert.ok(evidence && !isStaffs(evidence, staff), 'the number is the later sentence\'s');
+    staff.addContact('+1 555-555-0299 x 88210#');
+    assert.ok(staff.hasContact('+1 555-555-0299'));
   });
 
   it('knows a hyphenated surname by its first part, and machines by their serials unless a patient has the serial too', () => {

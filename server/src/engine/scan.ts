@@ -713,7 +713,11 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   for (let i = 0; i < code.count; i++) {
     if (code.kind[i] !== Kind.String) continue;
     for (; c < comments.count && comments.start[c] < code.start[i]; c++) commentText(c);
-    if (notRead?.has(code.valueStart[i])) continue;
+    if (notRead?.has(code.valueStart[i])) {
+      // An organisation's number or mailbox (`UNIT_PHONES = {"NICU": "(978) …"}`) is theirs where the file prints it too.
+      if (organisations?.has(code.valueStart[i])) ctx.staffNames.addContact(text.slice(code.valueStart[i], code.valueEnd[i]));
+      continue;
+    }
     const vs = from + code.valueStart[i];
     const ve = from + code.valueEnd[i];
     if (ve <= vs) continue;

@@ -60,8 +60,22 @@ export function staffEvidence(finding: { readonly category: string; readonly con
   if (!CONTACT_CATEGORIES.has(finding.category)) return undefined;
   // The line back to its break, read no further than the window: a lastIndexOf on a one-line output of megabytes
   // would search back to its start for every number on it.
-  return { category: finding.category, text: text.slice(lineStartWithin(text, start, LINE_WINDOW), start), value: text.slice(start, end) };
+  const line = text.slice(lineStartWithin(text, start, LINE_WINDOW), start);
+  return { category: finding.category, text: lastSentence(line), value: text.slice(start, end) };
 }
+
+/**
+ * A line from its last sentence on: a staff member who speaks first on a line (`**Gwen Okoro:** no, use the
+ * landline. Call Harlan Poe at …`) does not own a number a later sentence gives.
+ */
+function lastSentence(line: string): string {
+  let from = 0;
+  for (const m of line.matchAll(SENTENCE_BREAK)) from = (m.index ?? 0) + m[0].length - 1;
+  return from === 0 ? line : line.slice(from);
+}
+
+/** The end of a sentence: a word of two lower-case letters or more (not `Dr.`, not an initial), then a capital. */
+const SENTENCE_BREAK = /[a-z]{2}[.!?] +[A-Z]/g;
 
 /**
  * What staff names are checked against to take a finding back, and as what: a name (every word a staff member's)
@@ -90,10 +104,16 @@ const PATIENT_SERIAL_MARK = '\u0003';
 
 /** A phone or fax number by its last ten digits, a mail address by its lower case; undefined for anything shorter. */
 function contactKey(value: string): string | undefined {
+  if (value.length > MAX_CONTACT) return undefined;
   if (value.includes('@')) return CONTACT_MARK + value.trim().toLowerCase();
-  const digits = value.replace(/\D/g, '');
+  // The number without its extension (`+1 978-555-0299 x 88210#`), as a phone finding covers it.
+  const digits = value.replace(EXTENSION, '').replace(/\D/g, '');
   return digits.length >= 10 ? CONTACT_MARK + digits.slice(-10) : undefined;
 }
+
+/** Longer values are no one number or mailbox (and EXTENSION is only ever tried on a short one). */
+const MAX_CONTACT = 80;
+const EXTENSION = /\s*(?:x|ext\.?|extension)\s*\d+#?\s*$/i;
 
 /** The words of every staff member's name a file names, lower case. */
 export class StaffNames {

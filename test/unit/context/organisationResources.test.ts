@@ -21,6 +21,13 @@ describe('context: FHIR resources of organisations', () => {
     assert.ok(text.slice(spans[2], spans[3]).includes('"Endpoint"'));
   });
 
+  it('finds a definition an organisation publishes (a Questionnaire), whose contact is the publisher\'s', () => {
+    const text = `q = ${resource('Questionnaire')}`;
+    const spans = organisationResources(text);
+    assert.deepEqual(spans, [text.indexOf('{'), text.length]);
+    assert.deepEqual(organisationResources(resource('QuestionnaireResponse')), []);
+  });
+
   it('leaves person resources and unclosed text alone', () => {
     assert.deepEqual(organisationResources(resource('Patient')), []);
     assert.deepEqual(organisationResources(resource('Organization').slice(0, -1)), []);

@@ -30,12 +30,18 @@ describe('detectors/geographic: business units', () => {
   vectors([
     { label: 'an address with an apartment on a bare line', text: 'home 61 Zzyzx St Apt 2B, Grafton MA 01519', value: '61 Zzyzx St Apt 2B, Grafton MA 01519', category: 'geographic', region: 'markdown' },
     { label: 'a suite on a line about a patient', text: 'patient moved to 12 Zzyzx Ave Ste 4, Dayton', value: '12 Zzyzx Ave Ste 4, Dayton', category: 'geographic', region: 'markdown' },
+    { label: 'a home that is no organisation, on a line naming a lab', text: 'lab drew her at home, 61 Zzyzx St, Grafton MA 01519', value: '61 Zzyzx St, Grafton MA 01519', category: 'geographic', region: 'markdown' },
   ], [
     { label: 'a street line with a suite', text: '1800 NE 23rd St, Ste 400, Oklahoma City OK 73111 · Vital Records', region: 'output' },
     { label: "a suite after a direction, and the site's number", text: 'Site phones: Salem 4700 Zzyzx St SE, Ste 200, Salem OR 97302, (503) 555-0170', region: 'markdown' },
     { label: 'the city line under a street line with a suite', text: '9205 SW Zzyzx Rd, Ste 210\nPortland, OR 97225', region: 'markdown' },
     { label: 'a letter suite', text: 'Next meeting at NCEMSA, 3340 Zzyzx Dr, Suite B, McKinleyville, CA 95519.', region: 'markdown' },
     { label: 'a floor', text: '202 S Zzyzx St, 4th Floor, Madison WI 53703', region: 'output' },
+    { label: "a home care agency's address, its name holding Home", text: 'Zorblatt Home Supports, LLC · 2350 Zzyzx Way, Lexington, KY 40509 · main line', region: 'markdown' },
+    { label: "a specialty practice's address beside its NPI", text: '**Zorblatt Valley Hematology** · 19250 SW Zzyzx Ave, Tualatin, OR 97062 · NPI on file', region: 'markdown' },
+    { label: "a surgery practice's address on a fax's To line", text: 'To: Zorblatt Oral & Maxillofacial Surgery, 6410 E Zzyzx Rd, Tucson', region: 'markdown' },
+    { label: "a desk's address", text: 'Portal Proxy Desk, 4100 Zzyzx Drive, Eau Claire, WI 54703', region: 'markdown' },
+    { label: "a payer's claims mailbox", text: 'payer id `ZZ42`, PO Box 7710, Madison, WI 53707-7710', region: 'markdown' },
     { label: "a department's offices on a lower level", text: 'HIM offices: 950 Zzyzx Rd, Lower Level, Dubuque IA 52001', region: 'markdown' },
     { label: 'a meeting in a room written Conf Rm', text: 'Next meeting 1900-11-14, Conf Rm 4B, Tower 2, 1740 Zzyzx Hwy, New Orleans, LA 70121.', region: 'markdown' },
     { label: "a church's address", text: 'Pastor Zorblatt (Greater Antioch Baptist, 3220 E 116th St, Cleveland)', region: 'markdown' },

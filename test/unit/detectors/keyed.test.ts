@@ -115,6 +115,8 @@ describe('detectors/keyed: classifyKey', () => {
     assert.ok(!isStaffRoleKey('discipline'), "a home visit's discipline is a patient's row's");
     for (const key of ['asset_tag', 'campus', 'hosp_code', 'firmware', 'cabinet_id', 'agency_name', 'station address', 'pec_id', 'hood_serial', 'plant_name']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isOrganisationColumn('device_model'));
+    // A directory of labs, and a hospital's units and wards.
+    for (const key of ['lab_name', 'clia_number', 'lab_director', 'unit', 'ward_phone']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['city', 'patient_name', 'zip', 'machine_serial', 'cpap_machine_sn']) assert.ok(!isOrganisationColumn(key), key);
     for (const key of ['machine_id', 'machineName', 'vault', 'linac_serial', 'chamber_id']) assert.ok(isOrganisationColumn(key), key);

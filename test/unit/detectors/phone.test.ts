@@ -120,6 +120,16 @@ describe('detectors/phone', () => {
     }
   });
 
+  it("does not report a number a notice or a reminder gives to call back, but reports one given to call someone on", () => {
+    for (const text of [
+      `If received in error call ${paren}.`,
+      `Hola, le recordamos su cita. Llame al ${dashed} si necesita cambiarla.`,
+      `Please call ${dashed} to reschedule.`,
+      `Outreach team line ${dashed} · EIN on file`,
+    ]) assert.deepEqual(found(text, 'markdown'), [], 'one of the texts');
+    assert.deepEqual(found(`Call Ana at ${dashed} to confirm.`, 'markdown').map((f) => f.value), [dashed]);
+  });
+
   it('validates NANP numbers', () => {
     assert.equal(isNanpNumber(PHONE.join('')), true);
     assert.equal(isNanpNumber(`1${PHONE.join('')}`), true);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { found, vectors } from './helpers';
-import { MBI, npi } from './synthetic';
+import { CMS_EXAMPLE_MBI, MBI, npi } from './synthetic';
 
 const mbi = MBI.join('');
 const mbiDashed = MBI.join('-');
@@ -37,6 +37,7 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a concept id', text: 'concept_id 44054006' },
     { label: 'a claim id', text: 'claim id 20231234567890123' },
     { label: 'an MBI with a forbidden letter', text: 'bene 1SG4TE5MK73' },
+    { label: "CMS's example MBI in a validator's test", text: `MBI_RE.match("${CMS_EXAMPLE_MBI.join('')}") and "${CMS_EXAMPLE_MBI.join('-')}"` },
     { label: 'an MBI shape inside a chain', text: `x-${mbi}-y` },
     { label: 'a short person id', text: 'person_id 123' },
     { label: 'the word MRN alone', text: 'join on mrn to get the cohort' },

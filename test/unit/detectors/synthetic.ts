@@ -61,5 +61,7 @@ export function imei(): string {
 export const SSN = ['123', '45', '6789'] as const;
 export const SSN_DASHED = SSN.join('-');
 export const PHONE = ['212', '555', '0147'] as const;
-/** A synthetic MBI in the published example layout. */
-export const MBI = ['1EG4', 'TE5', 'MK73'] as const;
+/** A synthetic MBI in the published layout (not CMS's own example, which is no one's and never reported). */
+export const MBI = ['9XX0', 'XX0', 'XX00'] as const;
+/** The example MBI of CMS's format specification, in parts. */
+export const CMS_EXAMPLE_MBI = ['1EG4', 'TE5', 'MK73'] as const;

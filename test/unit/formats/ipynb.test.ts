@@ -206,6 +206,16 @@ describe('formats/ipynb', () => {
     });
   });
 
+  it('reads a Databricks result table kept in the output bundle itself, keyed by its schema', () => {
+    const table = { type: 'table', schema: [{ name: 'mrn', type: '"string"', metadata: '{}' }], data: [['MARK_BUNDLED']], aggData: [] };
+    const text = notebook([{ cell_type: 'code', source: 'display(df)', outputs: [{ output_type: 'display_data', data: { [DB_OUTPUT]: table, 'text/plain': 'MARK_GRID' }, metadata: {} }] }]);
+    const cell = read(text).cells[0];
+    const bundled = region(cell, 'databricks-table');
+    assert.deepEqual(bundled.keyed.map((k) => `${k.key}=${k.value.text}`), ['mrn=MARK_BUNDLED']);
+    assertMapsBack(text, bundled.keyed[0].value, 'MARK_BUNDLED');
+    assertMapsBack(text, region(cell, 'text/plain').texts[0], 'MARK_GRID');
+  });
+
   describe('in file order', () => {
     it('gives code cells the language of notebook metadata written after them', () => {
       const cells = [{ cell_type: 'code', metadata: {}, outputs: [], source: ['SELECT 1\n', 'FROM t'] }];

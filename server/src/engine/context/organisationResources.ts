@@ -1,16 +1,17 @@
 /**
  * FHIR resources about organisations and the places and services they run (`Organization`, `Location`,
- * `Endpoint`, …) pasted into Markdown or printed in an output: their telecom, address and contact people are the
- * organisation's, not a patient's. Person resources (`Patient`, `RelatedPerson`) are read as records elsewhere
+ * `Endpoint`, …), and the definitions they publish (`Questionnaire`, `ValueSet`, …), pasted into Markdown or
+ * printed in an output: their telecom, address and contact people are the organisation's, not a patient's. Person resources (`Patient`, `RelatedPerson`) are read as records elsewhere
  * (keyValues.ts); these are left out of the free-text pass.
  */
 
 /**
- * A resourceType naming an organisation's resource, up to its closing quote; or a key only an NPPES registry record
+ * A resourceType naming an organisation's resource or one it publishes (a `Questionnaire`'s or a `ValueSet`'s
+ * `publisher` and `contact` are the publisher's), up to its closing quote; or a key only an NPPES registry record
  * has (`"taxonomies"`, `"enumeration_type"`, `"organization_name"`, a flattened lookup's `"taxonomy"`): a provider's
  * or an organisation's listing, its names, addresses and numbers their practice's.
  */
-const ORGANISATION_RESOURCE = /"resourceType"\s{0,4}:\s{0,4}"(?:Organization|OrganizationAffiliation|Location|Endpoint|HealthcareService|InsurancePlan|Practitioner|PractitionerRole|Device)"|"(?:taxonomies|taxonomy|taxonomy_code|enumeration_type|organization_name)"\s{0,4}:/g;
+const ORGANISATION_RESOURCE = /"resourceType"\s{0,4}:\s{0,4}"(?:Organization|OrganizationAffiliation|Location|Endpoint|HealthcareService|InsurancePlan|Practitioner|PractitionerRole|Device|Questionnaire|ValueSet|CodeSystem|ConceptMap|CapabilityStatement|StructureDefinition|ImplementationGuide|SearchParameter|OperationDefinition|NamingSystem|Library|Measure|PlanDefinition|ActivityDefinition|MessageDefinition)"|"(?:taxonomies|taxonomy|taxonomy_code|enumeration_type|organization_name)"\s{0,4}:/g;
 /** Whether a text may hold either kind of marker: most texts hold neither. */
 const MARKER = /"(?:resourceType|taxonomies|taxonomy|taxonomy_code|enumeration_type|organization_name)"/;
 /** How far before its resourceType a resource's opening brace may stand. */

@@ -208,7 +208,7 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
  * Floor`: a home's unit is an `Apt`, a `Unit`, a `#` or a `Lot`).
  */
 // Not `college`, `university` or `academy`: streets are named for them (`4150 S Academy Blvd Lot 44` is a home).
-const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|offices?|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|midwifery|obstetrics|skilled nursing|rehabilitation|snf|post-acute|transitional care|solutions|vendor|umc|clinical engineering|dock|gyn(?:a?e)cology|geriatrics|primary care|collaborative|cooperative|tin|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line|main (?:ed|campus)|fsed|freestanding|conf(?:erence)?\.? (?:rooms?|rm)|\d{1,2}(?:st|nd|rd|th) floor|floor \d{1,2}|lower level|level [a-z]?\d{1,2}|church|ministries|co-op|gymnasium|field house|asc|food (?:bank|pantry)|pantry|parish|baptist|methodist|lutheran|presbyterian|episcopal|temple|mosque|synagogue|congregation|(?:suite|ste\.?) ?#?(?:\d\w*|[a-z]\b))\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\.|\(0008, ?008[01]\)/i;
+const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|offices?|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|midwifery|obstetrics|skilled nursing|rehabilitation|snf|post-acute|transitional care|solutions|vendor|umc|clinical engineering|dock|gyn(?:a?e)cology|geriatrics|primary care|collaborative|cooperative|tin|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line|main (?:ed|campus)|fsed|freestanding|conf(?:erence)?\.? (?:rooms?|rm)|\d{1,2}(?:st|nd|rd|th) floor|floor \d{1,2}|lower level|level [a-z]?\d{1,2}|church|ministries|hematology|neurology|nephrology|urology|dermatology|gastroenterology|pulmonology|rheumatology|endocrinology|ophthalmology|otolaryngology|podiatry|audiology|dental|dentistry|orthodontics|maxillofacial|surgical|surgery (?:center|centre)|npi|clia|labs?|desk|payers?|provider services|co-op|gymnasium|field house|asc|food (?:bank|pantry)|pantry|parish|baptist|methodist|lutheran|presbyterian|episcopal|temple|mosque|synagogue|congregation|(?:suite|ste\.?) ?#?(?:\d\w*|[a-z]\b))\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\.|\(0008, ?008[01]\)/i;
 /** Words that make the line about a person, whatever organisation it names. */
 const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|his|members?|subscribers?|lives|resides|residing|(?<!hospital at |nursing |funeral |group )home(?! (?:health|care|infusion|hospice)\b)|moved|mother(?![- ]baby)|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
 /**
@@ -258,8 +258,11 @@ export function namesOrganisation(text: string): boolean {
 
 /** Whether the text speaks of a person (see PERSON_LINE), whatever organisation it names. */
 export function speaksOfPerson(text: string): boolean {
-  return PERSON_LINE.test(text.replace(PATIENT_DEPARTMENT, ' ')) || HIM.test(text);
+  return PERSON_LINE.test(text.replace(PATIENT_DEPARTMENT, ' ').replace(HOME_IN_NAME, '$1')) || HIM.test(text);
 }
+
+/** `Home` inside an organisation's capitalised name (`Bluegrass Home Supports, LLC`), not where someone lives. */
+const HOME_IN_NAME = /\b([A-Z][a-z]+ )Home(?= [A-Z][a-z])/g;
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);

@@ -20,10 +20,13 @@ const PLAN_CUES = [
 const MBI_LETTER = 'ACDEFGHJKMNPQRTUVWXY';
 const MBI_LAYOUT = 'CAPNAPNAANN';
 
+/** The example MBI of CMS's format specification, which validators' tests quote: no one's. */
+const CMS_EXAMPLE_MBI = '1EG4TE5MK73';
+
 /** Medicare Beneficiary Identifier layout: C = 1-9, A = letter (no S L O I B Z), P = either, N = 0-9. */
 export function isMbi(value: string): boolean {
   const v = value.replace(/-/g, '');
-  if (v.length !== 11) return false;
+  if (v.length !== 11 || v === CMS_EXAMPLE_MBI) return false;
   for (let i = 0; i < 11; i++) {
     const ch = v[i];
     const digit = ch >= '0' && ch <= '9';

@@ -276,6 +276,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'pec', 'hood', 'isolator', 'plant',
   // An air ambulance's fleet by tail number, and the preventive maintenance and calibration only equipment gets.
   'tail', 'aircraft', 'pm', 'calibration', 'maintenance',
+  // A directory of labs (`lab_name`, `clia_number`, `lab_director`) and a hospital's units and wards (`UNIT_PHONES`).
+  'lab', 'laboratory', 'clia', 'unit', 'ward',
 ]);
 
 /**
@@ -303,7 +305,9 @@ const COLLECTION_TAIL_WORDS = new Set(['lookup', 'map', 'info', 'directory', 'co
   // The people who run them (`SITE_LEADS`, `clinic_managers`).
   'leads', 'managers', 'staff', 'coordinators', 'liaisons', 'reps',
   // A response of an organisation's API or master data (`vendor_api`, `payer_master`, `site_response`).
-  'api', 'master', 'response', 'resp', 'payload', 'json']);
+  'api', 'master', 'response', 'resp', 'payload', 'json',
+  // How to reach them (`UNIT_PHONES`, `dept_fax_numbers`).
+  'phones', 'numbers', 'lines', 'faxes', 'pagers', 'emails', 'addresses']);
 /** Words of a name that say it holds people's records, whatever else it names (`patient_locations`, `pt_sites`). */
 const PERSON_WORDS = new Set(['patient', 'patients', 'pt', 'pts', 'member', 'members', 'client', 'clients', 'person', 'persons', 'people', 'resident', 'residents', 'enrollee', 'enrollees', 'note', 'notes', 'test', 'tests', 'sample', 'samples', 'fixture', 'fixtures', 'row', 'rows', 'record', 'records', 'case', 'cases']);
 

@@ -55,7 +55,7 @@ const PROVIDER_CUES: readonly string[] = [
   // Chaplains and the clergy on a hospital's committees (`Rev. Lucius …`, `Chaplain Ines …`).
   'rev', 'rev.', 'reverend', 'chaplain',
   // Teams' own roles in bylines, tables of who does what and review notes (`Privacy review: …`, `QC programmer | …`).
-  'dra', 'dra.', 'review', 'peer review', 'approver', 'biostat', 'team', 'notebook by', 'prepared by', 'investigator',
+  'dra', 'dra.', 'review', 'peer review', 'sign-off', 'approver', 'biostat', 'team', 'notebook by', 'prepared by', 'investigator',
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
   'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
   // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
@@ -95,6 +95,8 @@ const PROVIDER_SUFFIXES = [
   ', ccp', ', rrt', ', crt', ', otr', ', slp', ', ccc-slp', ', rdn', ', cdces', ', ibclc', ', cna', ', emt', ', rph',
   ', mls', ', htl', ', rdms', ', rvt', ', cnp', ', acnp', ', lmsw', ', lpc', ', lmft', ', psyd', ', facs', ', facc',
   ', cic', ', cpht', ', bcps', ', dabr', ', cgc',
+  // Clinical research and oncology nursing (`Yesenia Balderrama, CCRP`, `…, OCN`), wound and paediatric nurses.
+  ', ccrp', ', ccrc', ', ocn', ', cwocn', ', cpnp', ', cpn', ', cde',
   // Occupational health and safety (`Cyrus Bellweather, CIH`, `…, COHN-S`, an audiologist's `AuD, CCC-A`), quality.
   ', cih', ', csp', ', cohn', ', aud', ', ccc-a', ', cphq', ', ches', ', cspt',
   // Radiologic technologists by their registry (`Tiffany Roebuck, RT(R)(CT)`).
@@ -131,6 +133,14 @@ function isInitial(view: TextView, a: Atom, next: Atom | undefined): boolean {
   return a.end - a.start === 1 && /[A-Z]/.test(view.text[a.start]) && view.charAt(a.end) === '.' && next !== undefined && next.start === a.end + 2 && view.charAt(a.end + 1) === ' ';
 }
 
+/** ` "Dee" ` right at `cursor`: a capitalised word in straight or curly quotes, a space after. */
+function isNickname(view: TextView, a: Atom, cursor: number): boolean {
+  if (view.charAt(cursor) !== ' ' || a.start !== cursor + 2 || a.kind !== 'letters' || view.charAt(a.end + 1) !== ' ') return false;
+  const open = view.charAt(cursor + 1);
+  const close = view.charAt(a.end);
+  return ((open === '"' && close === '"') || (open === '\u201c' && close === '\u201d')) && isCapitalisedWord(atomText(view, a));
+}
+
 /** Up to three capitalised words separated by single spaces, with optional middle initials (`Jane Q. Public`). */
 function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NamePhrase | undefined {
   const words: string[] = [];
@@ -143,6 +153,13 @@ function phraseAt(view: TextView, index: number, anyCapitalised: boolean): NameP
     const a = view.atom(i);
     const spaced = words.length === 0 || (a.start === cursor + 1 && view.charAt(cursor) === ' ');
     if (words.length > 0 && spaced && isInitial(view, a, atomAt(view, i + 1))) {
+      cursor = a.end + 1;
+      i++;
+      continue;
+    }
+    // A nickname in quotes between the given name and the surname (`Dolores "Dee" Grabowski`) is skipped like an
+    // initial; the name's span keeps it, so the file's staff names hold it too.
+    if (words.length === 1 && isNickname(view, a, cursor)) {
       cursor = a.end + 1;
       i++;
       continue;
@@ -316,7 +333,7 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   if (/^(?:-[A-Za-z'-]+)?,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
   // What the person does after a comma (`Lorenzo Whitaker, EMS data manager, 651-…`), or the department the person
   // is in (`Paulette Greer in Finance holds it`).
-  const role = /^(?:-[A-Za-z'-]+)?, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)]|$)/m.exec(ahead);
+  const role = /^(?:-[A-Za-z'-]+)?[*_]{0,2}, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)]|$)/m.exec(ahead);
   if (role && isRoleNote(role[1])) return true;
   // Or after a dash, in a list of who was there (`Priya Raman – HR, Ahmad Khalid – IP`): only role words, as a
   // dash after a patient's name opens a sentence (`– pharmacy called her`).
@@ -813,12 +830,14 @@ function givenAfterComma(view: TextView, phrase: NamePhrase, used: number): numb
   return GIVEN_NAMES.has(atomText(view, next)) || AMBIGUOUS_NAMES.has(atomText(view, next)) ? next.end : undefined;
 }
 
-/** End offset of the n-th name word of the phrase (initials between words included). */
+/** End offset of the n-th name word of the phrase (initials and a quoted nickname between words included). */
 function lastWordEnd(view: TextView, phrase: NamePhrase, n: number): number {
   let seen = 0;
   for (let i = phrase.startIndex; i < phrase.nextIndex; i++) {
+    const start = view.atomStart(i);
     const end = view.atomEnd(i);
-    if (end - view.atomStart(i) > 1 || seen === 0) seen++;
+    const nickname = seen > 0 && (view.charAt(start - 1) === '"' || view.charAt(start - 1) === '\u201c');
+    if ((end - start > 1 && !nickname) || seen === 0) seen++;
     if (seen === n) return end;
   }
   return phrase.end;

@@ -162,7 +162,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
     // Only a line named as the organisation's leads on to the next (`Main … · fax …`); a toll-free number or a
     // contact's own mail does not (`mbr called 1-800-…, cb 555-…`).
-    const organisations = isOrganisationSite(text, span.start, span.end) || isOrganisationsNumber(text, span.start)
+    const organisations = isOrganisationSite(text, span.start, span.end) || isOrganisationsNumber(text, span.start, span.end)
       || MAIN_AFTER.test(text.slice(span.end, span.end + 12)) || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start));
     // A contact's mail at an organisation's domain leads on to the contact's next line too (`… · (727) … · fax …`).
     const afterMail = !organisations && followsOrganisationMail(view, span.start);
@@ -181,7 +181,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
  * Whether the words just before a number make it an organisation's: what it calls its numbers (`main line`), or
  * its name with no person between (`Lakeshore Family Medicine - Hermantown 218-…`, whatever the line says next).
  */
-function isOrganisationsNumber(text: string, start: number): boolean {
+function isOrganisationsNumber(text: string, start: number, end: number): boolean {
   const window = text.slice(Math.max(0, start - LINE_BEFORE), start);
   // The line up to the number speaks of no person (`mbr states she got a bill from Riverside Imaging … fax EOB to`).
   const line = window.slice(window.lastIndexOf('\n') + 1);
@@ -190,6 +190,7 @@ function isOrganisationsNumber(text: string, start: number): boolean {
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
+  if (CALL_BARE.test(before) && RESCHEDULE_AFTER.test(text.slice(end, end + 30))) return true;
   return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
 }
@@ -270,13 +271,19 @@ const NEAR_BEFORE = 100;
  * What an organisation calls its numbers, in the sentence before one (`main line`, `support line 1-…`, `hotline:`,
  * `Registry phone 503-…`), and a fax cover's notice (`If you received this in error, call …`).
  */
-const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty|(?:teams|zoom|webex|conference|audio) bridge|dial-in|conference line|(?:registry|clinic|department|dept|lab|pharmacy|program|programme|team|site|facility|practice|center|centre|hospital|agency)\s(?:phone|tel|telephone|fax)|received (?:this|it) in error)\b/i;
+const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty|(?:teams|zoom|webex|conference|audio) bridge|dial-in|conference line|(?:registry|clinic|department|dept|lab|pharmacy|program|programme|team|site|facility|practice|center|centre|hospital|agency)\s(?:phone|tel|telephone|fax|line)|received (?:(?:this|it) )?in error|(?:call|text|contact|reach) us|ll[áa]menos)\b/i;
 /** A service's line named by its capitalised name right before the number (`Call the Diabetes in Pregnancy line (509) …`). */
 const NAMED_LINE = /\b(?:the|our)\s(?:[A-Z][\w&'-]{0,30}\s(?:(?:in|of|for|and|&)\s)?){1,5}(?:line|hotline|helpline)\W{0,3}$/;
 /** A line of the team's numbers under its label (`Liaison phones: Asante-Mills 734-…, Vasilescu 734-…`, `On-call numbers:`). */
 const TEAM_NUMBERS = /\b(?:liaison|team|staff|coordinator|navigator|on-call|oncall|provider|vendor|rep|manager|nurse|pharmacist|tech)s?\s(?:phones|numbers|lines|cells|pagers)\s?:/i;
 /** A desk or service called by its capitalised name (`Please call Central Scheduling at 412-…`, `call the Pharmacy on …`). */
 const CALL_DESK = /\b[Cc]all\s(?:the\s|our\s)?(?:[A-Z][\w&'-]{0,30}\s){0,3}(?:Scheduling|Registration|Admissions|Billing|Imaging|Radiology|Pharmacy|Laboratory|Lab|Clinic|Office|Desk|Center|Centre|Department|Services|Service|Unit|Team)\s(?:at|on)\W{0,3}$/;
+/**
+ * A reminder's number to call back, named by no one (`Please call 555-… to reschedule`, `Llame al 713-… si necesita
+ * cambiarla`): the clinic's. `Call Ana at …` names whom to call, and stays hers.
+ */
+const CALL_BARE = /\b(?:call|phone|ll[áa]me(?:nos)?(?: al)?)\W{0,3}$/i;
+const RESCHEDULE_AFTER = /^\W{0,3}(?:to (?:reschedule|cancel|confirm|change|schedule|book)|if you (?:need|have|would|cannot|can't)|si (?:necesita|tiene|no puede)|para (?:cambiar|cancelar|confirmar|programar))\b/i;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
 const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);

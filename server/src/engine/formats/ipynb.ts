@@ -287,6 +287,9 @@ function readMimeBundle(reader: JsonReader, text: string): MimeRegion[] {
       const texts: TextSlice[] = [];
       walkJson(text, reader.node(), undefined, keyed, texts);
       regions.push({ mime, texts, keyed });
+    } else if (mime === DATABRICKS_OUTPUT) {
+      // Some exports keep the `display()` result in the bundle itself rather than in the output's metadata.
+      regions.push({ mime: DATABRICKS_TABLE, ...readDatabricksTable(text, reader.node()) });
     } else {
       reader.skip();
     }

@@ -16,4 +16,6 @@ export const STAFF_ROLE_NOUNS: readonly string[] = [
   // A vendor's field service engineer, technical service engineer and territory sales manager, a health
   // department's public information officer.
   'fse', 'tse', 'tsm', 'pio',
+  // A home care agency's aides, a Medicaid office's caseworkers, a vendor's customer success manager.
+  'aide', 'aides', 'caseworker', 'csm',
 ];
