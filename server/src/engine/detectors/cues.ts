@@ -570,7 +570,7 @@ export function joinCues(...lists: readonly (readonly string[])[]): readonly str
 }
 
 /**
- * `patient` naming a department (`Patient Access`, `Patient Financial Services`), not a person: callers blank it
+ * `patient` or `member` naming a department (`Patient Access`, `Member Services`), not a person: callers blank it
  * before looking for words about a patient.
  */
-export const PATIENT_DEPARTMENT = /\bpatient (?=access|flow|experience|safety|relations|financial|logistics|placement|transport|accounts)/gi;
+export const PATIENT_DEPARTMENT = /\b(?:patient|member) (?=access|flow|experience|safety|relations|financial|logistics|placement|transport|accounts|services)/gi;

@@ -10,6 +10,7 @@
  */
 import type { Category } from '../model';
 import { pushCandidate } from './candidate';
+import { isTestPatientName } from './name';
 import { isCompactDate, isIdField, isLetterCode, isNameField, segmentAt, startsAfterBreak, type Segment } from './segments';
 import { digitsOf, viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
@@ -78,6 +79,9 @@ function push(view: TextView, out: Candidate[], span: [number, number] | undefin
 
 function readPid(view: TextView, s: Segment, out: Candidate[]): void {
   const text = view.text;
+  // An interface's test patient (`ZZTEST^COPDBUNDLE`, `TEST^PATIENT`): its numbers and dates are test data too.
+  const name = s.starts.length > 5 ? text.slice(s.starts[5], s.ends[5]) : '';
+  if (isTestPatientName(name.replace(/\^/g, ' '))) return;
   // PID-2 (external id), PID-3 (identifier list, each repetition typed by its component 5), PID-4 (alternate id).
   for (let i = 2; i <= 4 && i < s.starts.length; i++) {
     for (let at = s.starts[i]; at <= s.ends[i]; at++) {

@@ -59,6 +59,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'phone', 'phone_number', 'home_phone', 'cell_phone', 'mobile', 'telephone', 'contact_number', 'phone_num',
     'mobile_phone', 'work_phone', 'tel', 'mobile_number', 'primary_phone', 'phone_no', 'contact_phone', 'cell',
     'telephone_number', 'cell_number',
+    // A home's landline, and the caller's number a telephony log records (automatic number identification).
+    'landline', 'landline_phone', 'home_landline', 'ani', 'caller_id', 'callback_number',
   ],
   fax: ['fax', 'fax_number', 'fax_no', 'fax_num'],
   email: ['email', 'email_address', 'e_mail', 'email_addr', 'personal_email', 'contact_email', 'e_mail_address'],
@@ -192,6 +194,8 @@ const STAFF_ROLE_KEYS = new Set([
   'backup', 'escalation',
   // A call centre's and a financial counselling desk's people (`agent_name`, `counselor_ext`, `chw_name`).
   'agent', 'counselor', 'counsellor', 'chw', 'caseworker', 'midwife', 'epidemiologist', 'preventionist',
+  // A home care agency's aides and caregivers on its payroll (`aide_name`, `aide_emp_id`).
+  'aide', 'hha',
   // Who scored or read a test (`rater_name`, a radiology `reader_id`, a retinal image `grader`).
   'rater', 'reader', 'grader', 'scorer', 'assessor',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
@@ -439,6 +443,9 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   ['county', 'geographic'], ['county_name', 'geographic'], ['county_nm', 'geographic'], ['cnty', 'geographic'],
   // A mailing label's address lines (`| name | line1 | city | st | zip |`), beside the person's name or identifier.
   ['line1', 'geographic'], ['line_1', 'geographic'], ['line2', 'geographic'], ['line_2', 'geographic'],
+  // Where a person's home is to the metre (`lat`, `lon` of a geocoded client or a visit's check-in at it).
+  ...['lat', 'latitude', 'lon', 'lng', 'long', 'longitude', 'home_lat', 'home_lon', 'home_lng', 'home_latitude', 'home_longitude',
+    'geo_lat', 'geo_lon', 'geo_lng', 'gps_lat', 'gps_lon', 'gps_lng'].map((k): [string, Category] => [k, 'geographic']),
   // A Ryan White unique record number, beside a client's name or birth date.
   ['urn', 'other-id'],
   // An ISBT 128 donation identification number, beside its donor's name.
@@ -555,6 +562,7 @@ export function checkPersonTableValue(key: string, category: Category, value: st
     const v = value.trim();
     return v.length <= 24 && FORMATTED_RECORD_ID.test(v) && digitCount(v) >= 5 ? checkKeyedValue(category, value, 'table') : undefined;
   }
+  if (category === 'geographic') return checkKeyedValue(category, value, 'table', placeKindOf(key));
   if (category !== 'name' || !keyBase(key).endsWith('initials')) return checkKeyedValue(category, value, 'table');
   const lead = value.length - value.trimStart().length;
   const v = value.trim();
@@ -977,18 +985,29 @@ function isEmailValue(v: string): boolean {
 }
 
 /** What a geographic key names (`zip_code`, `address_line_1`, `city`): it decides what its value must look like. */
-export const enum PlaceKind { Area, Postal, Street }
+export const enum PlaceKind { Area, Postal, Street, Coordinate }
 
 const POSTAL_KEY_WORDS = new Set(['zip', 'zipcode', 'postal', 'postcode']);
 const STREET_KEY_WORDS = new Set(['address', 'street', 'addr']);
+const COORDINATE_KEY_WORDS = new Set(['lat', 'latitude', 'lon', 'lng', 'long', 'longitude']);
 
 /** The kind of place a key names; asked once per key (scan.ts keeps it with the key's other classes). */
 export function placeKindOf(key: string): PlaceKind {
   const words = normaliseKey(key).split('_');
+  if (words.some((w) => COORDINATE_KEY_WORDS.has(w))) return PlaceKind.Coordinate;
   return words.some((w) => POSTAL_KEY_WORDS.has(w)) ? PlaceKind.Postal : words.some((w) => STREET_KEY_WORDS.has(w)) ? PlaceKind.Street : PlaceKind.Area;
 }
 
+/**
+ * A latitude or longitude to three decimals or more (a hundred metres or finer: a home, not a county), in range.
+ * Fewer decimals, or a whole number, is an area's centre or a count.
+ */
+function isCoordinate(v: string): boolean {
+  return /^-?\d{1,3}\.\d{3,12}$/.test(v) && Math.abs(Number(v)) <= 180;
+}
+
 function isGeographic(v: string, relation: KeyRelation, kind: PlaceKind): boolean {
+  if (kind === PlaceKind.Coordinate) return isCoordinate(v);
   if (/^\d{5}(?:-?\d{4})?$/.test(v)) return true;
   if (v.length > 120 || !mayBePlace(v)) return false;
   if (kind === PlaceKind.Postal) return isPostcode(v);

@@ -472,11 +472,11 @@ const PATIENT_WORDS = new Set([
 ]);
 
 /**
- * An EHR's test patient (`ZZTEST`, `ZZZPATIENT`, `TEST, MAMMO ONE`): capitals opening with ZZ, the word TEST, or a
- * number word, which no one's name is.
+ * An EHR's test patient (`ZZTEST`, `ZZZPATIENT`, `TEST, MAMMO ONE`, `Test, Client`): capitals opening with ZZ,
+ * the word TEST or Test, or a number word, which no one's name is.
  */
 export function isTestPatientName(v: string): boolean {
-  return /(?:^|[^A-Za-z])(?:ZZ[A-Z]*|TEST|ONE|TWO|THREE|FOUR|FIVE)(?![A-Za-z])/.test(v);
+  return /(?:^|[^A-Za-z])(?:ZZ[A-Z]*|TEST|Test|ONE|TWO|THREE|FOUR|FIVE)(?![A-Za-z])/.test(v);
 }
 
 /**
