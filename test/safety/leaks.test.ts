@@ -57,7 +57,11 @@ patient_dob = "${A.dob}"
         ],
       },
     ],
-    metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5,
+    metadata: {
+      language_info: { name: 'python' },
+      'application/vnd.databricks.v1+notebook': { language: 'python', widgets: { mrn: { currentValue: E.mrn, widgetInfo: { name: 'mrn', defaultValue: E.mrn } } } },
+    },
+    nbformat: 4, nbformat_minor: 5,
   }, null, 1)}\n`,
   'sql/reconcile.sql': `-- follow-up for ${D.firstName} ${D.lastName}, phone ${D.phone}
 SELECT * FROM gold.patients WHERE ssn = '${D.ssn}' AND birth_date = '${D.dob}';
@@ -103,10 +107,11 @@ describe('safety: no PHI leaks from any face', function () {
     assertNoLeak('lint --format json (stdout)', r.stdout);
     assertNoLeak('lint --format json (stderr)', r.stderr);
     assert.equal(r.code, 1, `exit code ${r.code}; stderr: ${r.stderr.slice(0, 300)}`);
-    const report = JSON.parse(r.stdout) as { findings: { file: string }[] };
+    const report = JSON.parse(r.stdout) as { findings: { file: string; ruleId: string }[] };
     const files = new Set(report.findings.map((f) => f.file.replace(/\\/g, '/')));
     const missing = SCANNED.filter((f) => ![...files].some((x) => x.endsWith(f)));
     assert.deepEqual(missing, [], 'files whose seeded values were not found');
+    assert.equal(report.findings.filter((f) => f.ruleId === 'phi/widget-value').length, 2, 'the widget values a notebook saves');
   });
 
   for (const [name, args, env] of [

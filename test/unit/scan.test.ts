@@ -1291,3 +1291,17 @@ describe('frames printed transposed (one record per column)', () => {
     assert.deepEqual(found.filter(([, key]) => key === 'line1').map(([category]) => category), ['geographic', 'geographic']);
   });
 });
+
+describe('an X12 interchange pasted as comments', () => {
+  it("reads its loops across the comment lines: a subscriber's city, ZIP and service date, never the billing provider's street", () => {
+    const segments = [
+      'NM1*85*2*ZORBLATT FAMILY HEALTH CENTER*****XX*1234567893~', 'N3*2020 S ZZYZX AVE~', 'N4*TESTVILLE*WI*537031234~',
+      'HL*2*1*22*1~', 'NM1*IL*1*ZORBLATT*QUENNELL****MI*ZZ40418801~', 'N3*1455 N ZZYZX AVE~', 'N4*ZORBVILLE*AZ*85621~',
+      'CLM*ZZPCN0001*62.00***11:B:1*Y*A*Y*Y~', 'DTP*472*D8*19000502~',
+    ];
+    const text = source(segments.map((s) => `# ${s}`));
+    const values = typedFindings('synthetic_837d.py', text).map((f) => f[2]);
+    for (const value of ['ZORBVILLE', '85621', '19000502', '1455 N ZZYZX AVE']) assert.ok(values.includes(value), `the subscriber's ${value.length}-character value`);
+    assert.ok(!values.some((v) => v?.includes('2020 S ZZYZX')), "the provider's street");
+  });
+});

@@ -11,12 +11,12 @@ import { analyzersFor, type AnalyzerInput, type FileAnalyzer } from './analyzers
 import { readDocument } from './formats';
 import { ScanInputError } from './formats/errors';
 import { isPhiScannable } from './formats/support';
-import type { Finding, NotebookCell, OutputRegion, ScanDocument, ScanError, TextSlice } from './model';
+import type { Finding, KeyedSlice, NotebookCell, OutputRegion, ScanDocument, ScanError, TextSlice } from './model';
 import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
 import { LineIndex, OffsetMap, textHashes } from './positions';
 import { RecurringValues } from './recurrences';
 import { isStaffs, StaffNames, type StaffClaimText } from './staffNames';
-import { coveredByFileRanges, recurringFindings, scanOwn, type ScanResult } from './scan';
+import { coveredByFileRanges, recurringFindings, scanOwn, scanWidgets, type ScanResult } from './scan';
 import { findDirectives, parseSuppressions } from './suppression';
 
 /**
@@ -196,6 +196,8 @@ export class IncrementalScanner {
       const input: AnalyzerInput = { path, get text() { return wholeText(); }, document, config, inputs };
       const others: Finding[] = [];
       for (const analyzer of analyzers) if (!cellLocal.includes(analyzer)) others.push(...analyzer.analyze(input));
+      // Widget values are no cell's: scanned whole each time (a few values; the text is joined only when there are any).
+      if (document) for (const f of scanWidgets(document, { config })) others.push(f);
       return { findings: new PlacedFindings(entries, others.sort(byOffsets), dropped), document };
     } catch (e) {
       return failed({ path, message: describeError(e) });
@@ -319,9 +321,11 @@ export class IncrementalScanner {
     const edited = relocateCell(read, cell.fileStart - head.length, i);
     const newCells: NotebookCell[] = cells.slice(0, i);
     newCells.push(edited);
+    // The notebook's widget values sit outside the cells list: before the edited cell they stay, after it they move.
+    const widgets = base.document.widgets?.map((w) => (w.value.map.toFile(0) < cell.fileStart ? w : { key: w.key, value: shiftSlice(w.value, -delta) }));
     const document: ScanDocument = typeof text === 'string'
-      ? { path: base.document.path, format: base.document.format, text, cells: newCells }
-      : new JoinedWhenRead(base.document.path, base.document.format, text, newCells);
+      ? { path: base.document.path, format: base.document.format, text, cells: newCells, ...(widgets ? { widgets } : {}) }
+      : new JoinedWhenRead(base.document.path, base.document.format, text, newCells, widgets);
     const entries: CellPlacement[] = base.entries.slice(0, i);
     const cellEntries: CellEntry[] = base.cells.slice();
     const at = base.entries[i];
@@ -540,7 +544,10 @@ interface Position {
 
 /** A document after a one-cell edit whose text is joined from the edited text only when read (most edits never do). */
 class JoinedWhenRead implements ScanDocument {
-  constructor(readonly path: string, readonly format: ScanDocument['format'], private readonly source: EditedText, readonly cells: readonly NotebookCell[]) {}
+  constructor(
+    readonly path: string, readonly format: ScanDocument['format'], private readonly source: EditedText, readonly cells: readonly NotebookCell[],
+    readonly widgets?: readonly KeyedSlice[],
+  ) {}
 
   get text(): string {
     return this.source.text();

@@ -8,7 +8,10 @@ import type { OffsetMap } from './positions';
 export type Language = 'python' | 'sql' | 'scala' | 'r' | 'markdown' | 'shell' | 'text';
 
 /** Where text sits, which decides the rule that reports it. */
-export type RegionKind = 'code' | 'comment' | 'markdown' | 'title' | 'output';
+export type RegionKind = 'code' | 'comment' | 'markdown' | 'title' | 'output' | 'widget';
+
+/** The cell index of a finding in no cell: a value a notebook saves with its widgets. */
+export const NO_CELL = -1;
 
 export const CATEGORIES = [
   'name', 'geographic', 'date', 'age-over-89', 'phone', 'fax', 'email', 'ssn', 'mrn', 'health-plan-id',
@@ -68,6 +71,11 @@ export interface ScanDocument {
   /** The file text as scanned: decoded UTF-8 (or UTF-16 with a BOM) with any BOM removed. */
   readonly text: string;
   readonly cells: readonly NotebookCell[];
+  /**
+   * The values a Databricks export saves with its widgets (what was typed in, the defaults, a dropdown's choices),
+   * keyed by each widget's name. They are no cell's: clearing a cell's outputs leaves them in the file.
+   */
+  readonly widgets?: readonly KeyedSlice[];
 }
 
 /** A range in the file text, 0-based lines and UTF-16 characters (as LSP counts them). */

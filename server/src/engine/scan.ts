@@ -24,7 +24,7 @@ import { analyzersFor } from './analyzers';
 import { isPhiScannable } from './formats/support';
 import { Kind } from './lexers/types';
 import {
-  DATABRICKS_TABLE, type Category, type Finding, type FindingCategory, type Language, type NotebookCell, type OutputRegion, type RegionKind,
+  DATABRICKS_TABLE, NO_CELL, type Category, type Finding, type FindingCategory, type Language, type NotebookCell, type OutputRegion, type RegionKind,
   type ScanDocument, type ScanError, type Severity, type TextSlice,
 } from './model';
 import { LineIndex, lineAround } from './positions';
@@ -247,11 +247,28 @@ interface FindingHead {
 
 export function scanDocument(document: ScanDocument, options: ScanOptions = {}): Finding[] {
   const own = scanOwn(document, options);
-  if (own.recurring.size === 0) return own.findings;
-  const again = recurringFindings(document, own.recurring, own.covered, options, own.facts);
-  if (again.length === 0) return own.findings;
+  const again = own.recurring.size === 0 ? [] : recurringFindings(document, own.recurring, own.covered, options, own.facts);
+  const widgets = scanWidgets(document, options, own.facts);
+  if (again.length === 0 && widgets.length === 0) return own.findings;
   for (const f of again) own.findings.push(f);
+  for (const f of widgets) own.findings.push(f);
   return own.findings.sort(byRange);
+}
+
+/**
+ * Findings in the values a notebook saves with its widgets (ScanDocument.widgets), each typed by its widget's name
+ * (`mrn`, `member_id`). They are scanned apart from the cells, whose recurring values and staff names they neither
+ * give nor take, so the editor (which scans cells alone) and a whole-file scan find the same there.
+ */
+export function scanWidgets(document: ScanDocument, options: ScanOptions = {}, facts?: DocumentFacts): Finding[] {
+  const widgets = document.widgets;
+  if (!widgets || widgets.length === 0) return [];
+  const config = options.config ?? DEFAULT_CONFIG;
+  const ctx = new ScanContext(config);
+  const where: Where = { cellIndex: NO_CELL, outputIndex: undefined, inSource: false };
+  const values: TableValue[] = widgets.map((w) => ({ key: w.key, start: 0, end: w.value.text.length, table: 0 }));
+  keyedTableValues(ctx, widgets.map((w) => w.value), values, undefined, 'widget', where, undefined, undefined, false, 'assign');
+  return placeFindings(document, ctx.placed, facts ?? documentFacts(document, config), options, undefined).sort(byRange);
 }
 
 /** What scanning a document's own text gives: its findings (sorted) and the values they leave to look for again. */
@@ -803,10 +820,45 @@ function commentTables(
       // Nor are a dict's staff and sites printed as comments (a pprint of a config with its vendors' contacts).
       const records = QUOTED_KEY_OBJECT.test(joined) ? recordLines(ctx, joined, starts, ends) : undefined;
       if (records) mergeSpans(judged ??= [], records);
+      // An X12 interchange pasted as comments is read as one text, as its loops run over lines: a subscriber's
+      // `N4` city and `DTP` dates are theirs (their `NM1` is lines above), a billing provider's `N3` street is not.
+      if (X12_LOOP.test(joined)) mergeSpans(judged ??= [], joinedFreeText(ctx, slice, joined, starts, ends, where));
     }
     runStart = next;
   }
   return judged;
+}
+
+/** An X12 `NM1` segment opening a line and another segment on a later line: loops that run over the lines. */
+const X12_LOOP = /(?:^|\n)[ \t]*NM1\*[^\n]*\n[ \t]*[A-Z][A-Z0-9]{1,2}\*/;
+
+/**
+ * The free-text detectors over a comment run's lines as one text (`joined`), each finding placed back on its line;
+ * returns the lines' spans, which the pass over each comment alone then leaves unread.
+ */
+function joinedFreeText(
+  ctx: ScanContext, slice: TextSlice, joined: string, starts: readonly number[], ends: readonly number[], where: Where,
+): number[] {
+  const kind = freeTextKind(ctx, 'comment');
+  const lineStarts: number[] = [];
+  for (let i = 0, at = 0; i < starts.length; at += ends[i] - starts[i] + 1, i++) lineStarts.push(at);
+  for (const c of freeTextCandidates(joined, kind)) {
+    // The line holding the candidate: the last whose start is at or before it.
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= c.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const shift = starts[lo] - lineStarts[lo];
+    // A value across a line break is not one value.
+    if (c.end + shift > ends[lo]) continue;
+    ctx.placed.add(slice, c.start + shift, c.end + shift, freeTextHead(ctx, kind, c.category), c.redacted, where);
+  }
+  const spans: number[] = [];
+  for (let i = 0; i < starts.length; i++) spans.push(starts[i], ends[i]);
+  return spans;
 }
 
 /** An object with a quoted key (`{'name': `, `{"street": `): a dict or JSON print. */

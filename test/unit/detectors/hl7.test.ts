@@ -6,24 +6,29 @@ import { found } from './helpers';
  * states which fields are reported, by category and in text order.
  */
 const MSH = 'MSH|^~\\&|TESTADT|TESTHOSP|RCV|RCV|190001021200||ADT^A01|MSG00001|P|2.5';
-const PID = 'PID|1||ZZ0012345^^^TESTHOSP^MR~900001234^^^SSA^SS||ZZTESTLAST^ZZTESTFIRST^Q||19000102|F|||100 TEST AVE^^TESTVILLE^WI^00001||(608)555-0100|||||ZZACCT00012|900004321';
+const PID = 'PID|1||ZZ0012345^^^TESTHOSP^MR~900001234^^^SSA^SS||ZORBLATT^QUENNELL^Q||19000102|F|||100 TEST AVE^^TESTVILLE^WI^00001||(608)555-0100|||||ZZACCT00012|900004321';
 const NK1 = 'NK1|1|ZZKINLAST^ZZKINFIRST|SPO|100 TEST AVE^^TESTVILLE^WI^00001|6085550101';
 const PV1 = `PV1|1|I|4W^401^1|${'|'.repeat(15)}ZZV0001234${'|'.repeat(25)}190001021200|190001051000`;
 
 describe('detectors/hl7', () => {
   it('reports a PID field by field: identifiers by type, name, birth date, address, phone, account and SSN', () => {
     assert.deepEqual(found([MSH, PID].join('\r')), [
-      { category: 'mrn', value: 'ZZ0012345' }, { category: 'ssn', value: '900001234' }, { category: 'name', value: 'ZZTESTLAST' }, { category: 'name', value: 'ZZTESTFIRST' },
+      { category: 'mrn', value: 'ZZ0012345' }, { category: 'ssn', value: '900001234' }, { category: 'name', value: 'ZORBLATT' }, { category: 'name', value: 'QUENNELL' },
       { category: 'date', value: '19000102' }, { category: 'geographic', value: '100 TEST AVE' }, { category: 'geographic', value: 'TESTVILLE' },
       { category: 'geographic', value: '00001' }, { category: 'phone', value: '(608)555-0100' },
       { category: 'account-number', value: 'ZZACCT00012' }, { category: 'ssn', value: '900004321' },
     ]);
   });
 
+  it("leaves an interface's test patient alone, with the numbers and dates of its PID", () => {
+    // The formatted phone number is still the phone detector's, which reads it anywhere.
+    assert.deepEqual(found([MSH, PID.replace('ZORBLATT^QUENNELL', 'ZZTEST^INTERFACE')].join('\r')).map((f) => f.category), ['phone']);
+  });
+
   it('reads a message written as a string literal with \\r escapes, and its next of kin and visit after the PID', () => {
     const text = `msg = "${MSH}\\r${PID.slice(0, PID.indexOf('|F|'))}\\r${NK1}\\r${PV1}"`;
     assert.deepEqual(found(text, 'code').map((f) => `${f.category}:${f.value}`), [
-      'mrn:ZZ0012345', 'ssn:900001234', 'name:ZZTESTLAST', 'name:ZZTESTFIRST', 'date:19000102',
+      'mrn:ZZ0012345', 'ssn:900001234', 'name:ZORBLATT', 'name:QUENNELL', 'date:19000102',
       'name:ZZKINLAST', 'name:ZZKINFIRST', 'geographic:100 TEST AVE', 'geographic:TESTVILLE', 'geographic:00001', 'phone:6085550101',
       'other-id:ZZV0001234', 'date:190001021200', 'date:190001051000',
     ]);
@@ -37,12 +42,12 @@ describe('detectors/hl7', () => {
   });
 
   it('reads a v2.5 phone field: the area code and local number as one phone, and an e-mail address', () => {
-    const pid = 'PID|1||ZZ0012345^^^TESTHOSP^MR||ZZTESTLAST^ZZTESTFIRST||19000102|F|||||^PRN^PH^^^608^5550100~^NET^Internet^zz.test@example.invalid';
+    const pid = 'PID|1||ZZ0012345^^^TESTHOSP^MR||ZORBLATT^QUENNELL||19000102|F|||||^PRN^PH^^^608^5550100~^NET^Internet^zz.test@example.invalid';
     const nk1 = 'NK1|1|ZZKINLAST^ZZKINFIRST|MTH^Mother^HL70063||^PRN^CP^^^608^555-0101';
     assert.deepEqual(found([pid, nk1].join('\r')).map((f) => `${f.category}:${f.value}`).filter((f) => f.startsWith('phone')), [
       'phone:608^5550100', 'phone:608^555-0101',
     ]);
-    assert.deepEqual(found('PID|1||ZZ0012345^^^TESTHOSP^MR||ZZTESTLAST^ZZTESTFIRST||19000102|F|||||^NET^Internet^zz.test@example.invalid').map((f) => f.category).slice(-1), ['email']);
+    assert.deepEqual(found('PID|1||ZZ0012345^^^TESTHOSP^MR||ZORBLATT^QUENNELL||19000102|F|||||^NET^Internet^zz.test@example.invalid').map((f) => f.category).slice(-1), ['email']);
   });
 
   it("reads no template's placeholders as a patient's fields", () => {

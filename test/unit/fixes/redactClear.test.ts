@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, cellsWithPhiOutputs, clearOutputsEdits, redactEdit } from '../../../server/src/engine/fixes';
 import { assertNotebookShape, fakeMrn, fakeSsn, findingFor, pythonParses, read } from './helpers';
 import { ipynb } from './notebooks';
+import { scanText } from '../../../server/src/engine/scan';
 
 describe('fixes: redact', () => {
   it('replaces a value in a Python comment with its placeholder and nothing else', () => {
@@ -34,6 +35,21 @@ describe('fixes: redact', () => {
     const nb = assertNotebookShape(fixed);
     assert.deepEqual(nb.cells[0].source, ['Case "review"\tfor MRN [MRN]\n', 'next line']);
     assert.equal(fixed.replace('[MRN]', mrn), text);
+  });
+
+  it("redacts the widget values a Databricks export saves, keeping its JSON valid, where clearing outputs would not reach", () => {
+    // A number (the fakeMrn fixtures are shaped like a test patient's, which a keyed MRN check leaves alone).
+    const mrn = ['9004', '1773'].join('');
+    const nb = JSON.parse(ipynb([{ type: 'code', source: 'mrn = dbutils.widgets.get("mrn")', outputs: ['done\n'] }]));
+    nb.metadata['application/vnd.databricks.v1+notebook'] = { language: 'python', widgets: { mrn: { currentValue: mrn, widgetInfo: { name: 'mrn', defaultValue: mrn } } } };
+    const text = JSON.stringify(nb, null, 1);
+    const findings = scanText('/nb/synthetic_widgets.ipynb', text).findings.filter((f) => f.ruleId === 'phi/widget-value');
+    assert.deepEqual(findings.map((f) => [f.category, f.regionKind, f.cellIndex, text.slice(f.range.startOffset, f.range.endOffset) === mrn]), [['mrn', 'widget', -1, true], ['mrn', 'widget', -1, true]]);
+    const fixed = applyEdits(text, findings.map((f) => redactEdit(f) ?? assert.fail()));
+    const widget = JSON.parse(fixed).metadata['application/vnd.databricks.v1+notebook'].widgets.mrn;
+    assert.deepEqual([widget.currentValue, widget.widgetInfo.defaultValue], ['[MRN]', '[MRN]']);
+    assert.equal(fixed.split('[MRN]').join(mrn), text);
+    assert.deepEqual(clearOutputsEdits(read('/nb/synthetic_widgets.ipynb', text), cellsWithPhiOutputs(findings)), []);
   });
 
   it('offers no redaction for a code literal (that is parameterise)', () => {

@@ -206,6 +206,18 @@ describe('formats/ipynb', () => {
     });
   });
 
+  it("reads the values a Databricks export saves with its widgets, keyed by each widget's name", () => {
+    const widgets = {
+      mrn: { currentValue: 'MARK_CURRENT', nuid: 'n-1', widgetInfo: { name: 'mrn', defaultValue: 'MARK_DEFAULT', widgetType: 'text' }, typedWidgetInfo: { name: 'mrn', defaultValue: '' } },
+      cohort: { currentValue: 'a', widgetInfo: { name: 'cohort_site', defaultValue: '', options: { widgetType: 'dropdown', choices: ['MARK_CHOICE', 'b'] } } },
+    };
+    const text = notebook([{ cell_type: 'code', source: 'x = 1' }], { 'application/vnd.databricks.v1+notebook': { language: 'python', notebookName: 'n', widgets } });
+    const doc = read(text);
+    assert.deepEqual(doc.widgets?.map((w) => `${w.key}=${w.value.text}`), ['mrn=MARK_CURRENT', 'mrn=MARK_DEFAULT', 'cohort_site=a', 'cohort_site=MARK_CHOICE', 'cohort_site=b']);
+    for (const w of doc.widgets ?? []) assertFaithful(text, w.value);
+    assert.equal(read(notebook([{ cell_type: 'code', source: 'x = 1' }])).widgets, undefined);
+  });
+
   it('reads a Databricks result table kept in the output bundle itself, keyed by its schema', () => {
     const table = { type: 'table', schema: [{ name: 'mrn', type: '"string"', metadata: '{}' }], data: [['MARK_BUNDLED']], aggData: [] };
     const text = notebook([{ cell_type: 'code', source: 'display(df)', outputs: [{ output_type: 'display_data', data: { [DB_OUTPUT]: table, 'text/plain': 'MARK_GRID' }, metadata: {} }] }]);

@@ -4,6 +4,7 @@ import { IncrementalScanner } from '../../../server/src/engine/incremental';
 import { PieceText } from '../../../server/src/lsp/editedDocument';
 
 const SSN = ['536', '90', '4399'].join('-');
+const MRN = ['9004', '1772'].join('');
 /** A synthetic cluster id in code: the cell-local cluster analyzer reports it, so the walks cover its cached findings too. */
 const CLUSTER = (i: number) => `spark = DatabricksSession.builder.clusterId("0000-0000${String(10 + i).slice(-2)}-synthcid")`;
 const cells = (n: number): string[] => Array.from({ length: n }, (_, i) =>
@@ -86,13 +87,18 @@ describe('incremental scanning of edits inside one .ipynb cell', () => {
     source: [`# patient SSN ${SSN} (case ${i})\n`, `x_${i} = "tab\\there \u00e9"\n`, ...(i % 3 === 1 ? [`${CLUSTER(i)}\n`] : [])],
     ...(i % 4 === 3 ? {} : { outputs: i % 2 === 0 ? [output(i)] : [], execution_count: null }),
   });
-  const ipynb = (n: number, indent: number | undefined) => JSON.stringify({ cells: Array.from({ length: n }, (_, i) => cell(i)), metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5 }, null, indent);
+  // A Databricks export's widget values sit in the notebook's metadata, after the cells or (some writers) before them.
+  const widgets = { mrn: { currentValue: MRN, widgetInfo: { name: 'mrn', defaultValue: MRN, widgetType: 'text' } } };
+  const metadata = { language_info: { name: 'python' }, 'application/vnd.databricks.v1+notebook': { language: 'python', widgets } };
+  const ipynb = (n: number, indent: number | undefined, metadataFirst = false) => JSON.stringify(metadataFirst
+    ? { metadata, cells: Array.from({ length: n }, (_, i) => cell(i)), nbformat: 4, nbformat_minor: 5 }
+    : { cells: Array.from({ length: n }, (_, i) => cell(i)), metadata, nbformat: 4, nbformat_minor: 5 }, null, indent);
   const inserts = ['x', '\\n', '\\"', '\\\\', '\\u00e9', '"', '\n', ' 7', SSN, '}, {', ',', ''];
-  for (const [title, eol, indent] of [['LF', '\n', 1], ['CRLF', '\r\n', 1], ['one line', '\n', undefined]] as const) {
+  for (const [title, eol, indent, metadataFirst] of [['LF', '\n', 1, false], ['CRLF', '\r\n', 1, false], ['one line', '\n', undefined, false], ['metadata first', '\n', 1, true]] as const) {
     it(`equals a full scan after each of 150 seeded edits in and across cells, outputs and escapes (${title})`, () => {
       const scanner = new IncrementalScanner({ editsNoted: true, minEditedBytes: 0 });
-      const start = ipynb(12, indent).replace(/\n/g, eol);
-      scanner.scan('/nb/d.ipynb', start, DEFAULT_CONFIG);
+      const start = ipynb(12, indent, metadataFirst).replace(/\n/g, eol);
+      assert.equal(scanner.scan('/nb/d.ipynb', start, DEFAULT_CONFIG).findings.filter((f) => f.ruleId === 'phi/widget-value').length, 2, 'both saved widget values');
       let fast = 0;
       let text = start;
       // The server hands the scanner its piece table (read in slices); every other edit gets the joined string.

@@ -45,7 +45,33 @@ export function readIpynb(path: string, text: string): ScanDocument {
   if (cells.notAnObject !== undefined) {
     throw new ScanInputError(`malformed notebook: cell ${cells.notAnObject + 1} is not an object`);
   }
-  return { path, format: 'ipynb', text, cells: cells.cells.map((cell) => withLanguage(cell, language)) };
+  const read: ScanDocument = { path, format: 'ipynb', text, cells: cells.cells.map((cell) => withLanguage(cell, language)) };
+  const widgets = widgetValues(text, member(member(metadata, DATABRICKS_NOTEBOOK), 'widgets'));
+  return widgets.length > 0 ? { ...read, widgets } : read;
+}
+
+/**
+ * The values a Databricks export saves with each widget (`widgets.<name>.currentValue`, and the `defaultValue` and a
+ * dropdown's `choices` in its `widgetInfo` and `typedWidgetInfo`), keyed by the widget's name: what a user typed into
+ * a widget stays in the file whatever happens to the cells.
+ */
+function widgetValues(text: string, widgets: JsonNode | undefined): KeyedSlice[] {
+  const keyed: KeyedSlice[] = [];
+  if (widgets?.kind !== 'object') return keyed;
+  for (const { key, value: widget } of widgets.entries) {
+    const name = stringMember(text, member(widget, 'widgetInfo'), 'name') ?? key;
+    const add = (node: JsonNode | undefined): void => {
+      if (node?.kind === 'string' && node.end - node.start > 2) keyed.push({ key: name, value: stringSlice(text, node) });
+    };
+    add(member(widget, 'currentValue'));
+    for (const info of ['widgetInfo', 'typedWidgetInfo']) {
+      const about = member(widget, info);
+      add(member(about, 'defaultValue'));
+      const choices = member(member(about, 'options'), 'choices');
+      if (choices?.kind === 'array') for (const choice of choices.items) add(choice);
+    }
+  }
+  return keyed;
 }
 
 /** The notebook's cells, read before its metadata (which nbformat writes after them) gives their language. */

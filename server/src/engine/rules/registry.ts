@@ -5,9 +5,10 @@ import { embeddedIdentifier } from './phi/embeddedIdentifier';
 import { markdown } from './phi/markdown';
 import { output } from './phi/output';
 import { title } from './phi/title';
+import { widget } from './phi/widget';
 import type { PhiRule, RuleMeta } from './types';
 
-export const PHI_RULES: readonly PhiRule[] = [embeddedIdentifier, comment, markdown, title, output];
+export const PHI_RULES: readonly PhiRule[] = [embeddedIdentifier, comment, markdown, title, output, widget];
 
 const extraRules: RuleMeta[] = [];
 
