@@ -183,6 +183,19 @@ export const NOTEBOOK_INPUTS: readonly AdversarialInput[] = [
     }),
   },
   {
+    // Every widget a Databricks export saves, each with a current value, a default and dropdown choices.
+    id: 'many saved widget values',
+    make: (length) => {
+      const widget = (i: number) => `"w${i}":{"currentValue":"900${i}","widgetInfo":{"name":"mrn","defaultValue":"900${i}","options":{"choices":["1","2"]}}}`;
+      const widgets: string[] = [];
+      for (let i = 0, size = 0; size < length - 200; i++) {
+        widgets.push(widget(i));
+        size += widgets[widgets.length - 1].length + 1;
+      }
+      return `{"nbformat":4,"nbformat_minor":5,"metadata":{"application/vnd.databricks.v1+notebook":{"widgets":{${widgets.join(',')}}}},"cells":[{"cell_type":"code","metadata":{},"outputs":[],"source":["x = 1"]}]}`;
+    },
+  },
+  {
     id: 'long stream output',
     make: (length) => notebookOf(length, (room) => `{"cell_type":"code","metadata":{},"source":[],"outputs":[{"output_type":"stream","name":"stdout","text":["${'| 1 | 2 |\\n'.repeat(Math.max(1, Math.floor(room / 12)))}"]}]}`),
   },
@@ -224,6 +237,10 @@ export const SITES_ON_ONE_LINE: AdversarialInput = repeat('organisation sites on
 /** NPPES records pasted as comment lines, one comment run: every line is mapped back from the run's joined text. */
 export const NPPES_COMMENTS: AdversarialInput = repeat('NPPES records pasted as comments',
   '# {"enumeration_type": "NPI-1", "telephone_number": "816-555-0110"}\n# "taxonomies": [{"desc": "x"\n');
+
+/** An X12 interchange pasted as one comment run: the run is read as one text and every finding mapped back to its line. */
+export const X12_COMMENTS: AdversarialInput = repeat('X12 loops pasted as comments',
+  '# NM1*IL*1*ZORBLATT*QUENNELL****MI*ZZ40418801~\n# N3*1455 N ZZYZX AVE~\n# N4*ZORBVILLE*AZ*85621~\n# DTP*472*D8*19000502~\n');
 
 export const ORGANISATION_RESOURCES: AdversarialInput = repeat('unclosed and closed FHIR Organization resources',
   '{"resourceType": "Location", "telecom": [{"system": "phone", "value": "+1 502 555 0100"}, {"resourceType": "Organization", "name": "Zzyzx"}, ');

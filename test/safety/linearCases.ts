@@ -10,7 +10,7 @@ import type { lexerFor } from '../../server/src/engine/lexers';
 import type { findTableValues } from '../../server/src/engine/context/outputTables';
 import type { findKeyedLiterals } from '../../server/src/engine/context/codeContext';
 import type { readDocument } from '../../server/src/engine/formats';
-import { CODE_INPUTS, FREE_TEXT_INPUTS, NOTEBOOK_INPUTS, NPPES_COMMENTS, ORGANISATION_RESOURCES, RECORD_INPUTS, RECURRING_INPUT, SITES_ON_ONE_LINE, TABLE_INPUTS, type AdversarialInput } from './adversarial';
+import { CODE_INPUTS, FREE_TEXT_INPUTS, NOTEBOOK_INPUTS, NPPES_COMMENTS, X12_COMMENTS, ORGANISATION_RESOURCES, RECORD_INPUTS, RECURRING_INPUT, SITES_ON_ONE_LINE, TABLE_INPUTS, type AdversarialInput } from './adversarial';
 
 export interface EngineUnderTest {
   readonly scanFreeText: typeof scanFreeText;
@@ -116,7 +116,7 @@ export function linearCases(engine: EngineUnderTest): LinearCase[] {
   // Values found once and looked for in the whole file (recurrences.ts), in a source notebook and an .ipynb;
   // organisations' sites on one long line (each address reads its line).
   for (const format of [FORMATS[0], FORMATS[5]]) {
-    for (const input of [RECURRING_INPUT, SITES_ON_ONE_LINE, ORGANISATION_RESOURCES, NPPES_COMMENTS]) {
+    for (const input of [RECURRING_INPUT, SITES_ON_ONE_LINE, ORGANISATION_RESOURCES, NPPES_COMMENTS, X12_COMMENTS]) {
       cases.push({ id: `scan of ${format.id} with ${input.id}`, make: (n) => format.wrap(half(input)(n)), run: (t) => engine.scanText(format.path, t) });
     }
   }

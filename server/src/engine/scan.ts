@@ -822,7 +822,8 @@ function commentTables(
       if (records) mergeSpans(judged ??= [], records);
       // An X12 interchange pasted as comments is read as one text, as its loops run over lines: a subscriber's
       // `N4` city and `DTP` dates are theirs (their `NM1` is lines above), a billing provider's `N3` street is not.
-      if (X12_LOOP.test(joined)) mergeSpans(judged ??= [], joinedFreeText(ctx, slice, joined, starts, ends, where));
+      // Only a run no reader above took any of: their values are not read twice.
+      if (!spans && !resources && !records && X12_LOOP.test(joined)) mergeSpans(judged ??= [], joinedFreeText(ctx, slice, joined, starts, ends, where));
     }
     runStart = next;
   }
