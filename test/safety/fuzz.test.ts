@@ -11,6 +11,7 @@ import { lexerFor } from '../../server/src/engine/lexers';
 import { findTableValues } from '../../server/src/engine/context/outputTables';
 import { findKeyedLiterals } from '../../server/src/engine/context/codeContext';
 import { LineIndex } from '../../server/src/engine/positions';
+import { redact } from '../../server/src/engine/redact';
 import { cellsWithPhiOutputs, clearOutputsEdits, fixAllEdits, redactEdit, suppressEdit, type FileEdit } from '../../server/src/engine/fixes';
 import { ipynbText, seededIdentifiers, sourceNotebookText, type NotebookCellSpec } from './synthetic';
 
@@ -157,6 +158,21 @@ describe('safety: fuzzing and properties', function () {
     fc.assert(fc.property(notebookCells.chain((cells) => fc.tuple(fc.constant(cells), fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length }))), ([cells, shuffled]) => {
       assert.deepEqual(perCell('order.ipynb', ipynbText(shuffled), shuffled), perCell('order.ipynb', ipynbText(cells), cells));
     }), run(250));
+  });
+
+  it('every finding covers the value it reports: its redacted label is the label of the text in its range', () => {
+    let checked = 0;
+    fc.assert(fc.property(notebookCells, fc.boolean(), (cells, asIpynb) => {
+      const [path, text] = asIpynb ? ['cover.ipynb', ipynbText(cells)] : ['cover.py', sourceNotebookText(cells)];
+      for (const f of scanText(path, text).findings) {
+        const covered = text.slice(f.range.startOffset, f.range.endOffset);
+        // A JSON escape inside the range is one character of the value the label was made from.
+        if (f.category === 'compliance' || covered.includes('\\')) continue;
+        assert.equal(redact(f.category, covered), f.redacted, `${f.ruleId} ${f.category} at ${f.range.startOffset}`);
+        checked++;
+      }
+    }), run(250));
+    assert.ok(checked > 100, `${checked} findings checked`);
   });
 
   it('the corpus of generated notebooks does produce findings (the properties above are not vacuous)', () => {

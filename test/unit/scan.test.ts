@@ -1305,3 +1305,33 @@ describe('an X12 interchange pasted as comments', () => {
     assert.ok(!values.some((v) => v?.includes('2020 S ZZYZX')), "the provider's street");
   });
 });
+
+describe('positions of findings beside values read as fields of a longer value', () => {
+  it('places every finding on the value it reports when a field sits inside another field\'s value', () => {
+    const stream = ['[\n', '  {\n', '    "text": "To: Zorblatt Bridge Clinic   Fax: 555-555-0150   Phone: 555-555-0151",\n', '    "confidence": 98.1\n', '  }\n', ']\n'];
+    const text = JSON.stringify({ cells: [{ cell_type: 'code', execution_count: 1, metadata: {}, source: ['print(ocr)'], outputs: [{ name: 'stdout', output_type: 'stream', text: stream }] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const covered = scanText('synthetic_ocr.ipynb', text).findings.map((f) => text.slice(f.range.startOffset, f.range.endOffset));
+    assert.ok(covered.length > 0);
+    for (const c of covered) assert.match(c, /^555-555-015\d$/);
+  });
+});
+
+describe('tables written into code in other shapes', () => {
+  it("reads a device's semicolon CSV kept in a string, under its header", () => {
+    const text = source(['csv = """device;fw;patient_name;patient_id;birth;charge', '5Q-21188;3.2.1;ZORBLATT QUENNELL;30081502;08.03.1900;25"""']);
+    const found = typedFindings('synthetic_mecta.py', text);
+    assert.ok(found.some((f) => f[0] === 'name' && f[2] === 'ZORBLATT QUENNELL'), JSON.stringify(found.map((f) => f[0])));
+    assert.ok(found.some((f) => f[0] === 'date' && f[2] === '08.03.1900'), JSON.stringify(found.map((f) => f[0])));
+  });
+
+  it("reads Spark SQL's named_struct as a record: each value under the key before it", () => {
+    const text = ['-- Databricks notebook source', "INSERT INTO t VALUES ('ZZ-1', named_struct('name', 'Lorraine Zorblatt', 'relation', 'daughter', 'phone', '(555) 555-0143'));", ''].join('\n');
+    assert.deepEqual(typedFindings('synthetic_struct.sql', text), [['name', 'name', 'Lorraine Zorblatt'], ['phone', 'phone', '(555) 555-0143']]);
+  });
+
+  it("reads a pasteurizer's cycle log, its operator's name beside the serial, as the machine's", () => {
+    const grid = ['+------------+------------------+------------------+', '|    batch_id|pasteurizer_serial|     operator_name|',
+      '+------------+------------------+------------------+', '|PB-240815-03|   SP-HDR-22-00311|      Q. Zorblatt|', '+------------+------------------+------------------+'];
+    assert.deepEqual(typedFindings('synthetic_milk.py', source(['# MAGIC %md', '# MAGIC ```', ...grid.map((l) => `# MAGIC ${l}`), '# MAGIC ```'])), []);
+  });
+});

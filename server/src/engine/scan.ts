@@ -944,10 +944,10 @@ function isNextLine(text: string, end: number, start: number): boolean {
 }
 
 /**
- * A pasted table has columns (a `|`, a gap of two spaces between words, or commas with no space after them on some
- * line), or is a printed Row, a log line of tight `key=value` pairs, XML (an end tag) or YAML (two lines that open with `key:`).
+ * A pasted table has columns (a `|`, a gap of two spaces between words, or commas or semicolons with no space after
+ * them on some line: a device's CSV export), or is a printed Row, a log line of tight `key=value` pairs, XML (an end tag) or YAML (two lines that open with `key:`).
  */
-const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,|<\/[A-Za-z]|(?:^|\n)[ \t-]*[a-z_]\w*:(?: [^\n]*)?\n[ \t-]*[a-z_]\w*:/;
+const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,|[^\s;];[^\s;]+;|<\/[A-Za-z]|(?:^|\n)[ \t-]*[a-z_]\w*:(?: [^\n]*)?\n[ \t-]*[a-z_]\w*:/;
 
 /**
  * Reads the spans [starts[i], ends[i]) of the slice, joined by line breaks, as pasted tables; values typed by their
@@ -1597,14 +1597,18 @@ const REDACTION_PLACEHOLDER = /[[<](?:PHONE|EMAIL|MRN|SSN|NAME|DOB|DATE|ADDRESS|
 /** How far either side of a value its line is read for a placeholder. */
 const SCRUBBER_WINDOW = 200;
 
-/** The text with each [start, end) pair of `spans` (ascending, not overlapping) replaced by as many spaces. */
+/** The text with each [start, end) pair of `spans` (ascending; nested or overlapping pairs allowed) replaced by as many spaces. */
 function blanked(text: string, spans: readonly number[] | undefined): string {
   if (!spans || spans.length === 0) return text;
   // Joined with `+`, not an array and join(): the engine flattens the result once, when the free-text pass reads it.
   let out = '';
   let at = 0;
   for (let i = 0; i < spans.length; i += 2) {
-    out += text.slice(at, spans[i]) + spaces(spans[i + 1] - spans[i]);
+    // A span inside one already blanked (a field's value inside a longer value's, `Fax: …` in a `text` line) adds
+    // nothing: the text keeps its length, so every offset found in it is the slice's own.
+    const start = Math.max(spans[i], at);
+    if (spans[i + 1] <= start) continue;
+    out += text.slice(at, start) + spaces(spans[i + 1] - start);
     at = spans[i + 1];
   }
   return out + text.slice(at);

@@ -42,6 +42,8 @@ describe('detectors/geographic: business units', () => {
     { label: "a surgery practice's address on a fax's To line", text: 'To: Zorblatt Oral & Maxillofacial Surgery, 6410 E Zzyzx Rd, Tucson', region: 'markdown' },
     { label: "a desk's address", text: 'Portal Proxy Desk, 4100 Zzyzx Drive, Eau Claire, WI 54703', region: 'markdown' },
     { label: "a payer's claims mailbox", text: 'payer id `ZZ42`, PO Box 7710, Madison, WI 53707-7710', region: 'markdown' },
+    { label: "an insurer's address in an HL7 IN1 segment", text: 'IN1|2|ZZ01|00320|ZORBLATT MUTUAL|4510 13TH AVE S^^FARGO^ND^58121||800-555-0177', region: 'output' },
+    { label: "a letterhead's address beside its main number", text: '1200 Zzyzx Way, Tacoma, WA 98405  Main 253-555-0190', region: 'output' },
     { label: "a department's offices on a lower level", text: 'HIM offices: 950 Zzyzx Rd, Lower Level, Dubuque IA 52001', region: 'markdown' },
     { label: 'a meeting in a room written Conf Rm', text: 'Next meeting 1900-11-14, Conf Rm 4B, Tower 2, 1740 Zzyzx Hwy, New Orleans, LA 70121.', region: 'markdown' },
     { label: "a church's address", text: 'Pastor Zorblatt (Greater Antioch Baptist, 3220 E 116th St, Cleveland)', region: 'markdown' },

@@ -126,6 +126,8 @@ describe('detectors/phone', () => {
       `Hola, le recordamos su cita. Llame al ${dashed} si necesita cambiarla.`,
       `Please call ${dashed} to reschedule.`,
       `Outreach team line ${dashed} · EIN on file`,
+      `transportation vouchers: Zorblatt Transit program, eligibility line ${dashed}`,
+      `education materials in Greek requested via interpreter services (${dashed}), patient-education team`,
     ]) assert.deepEqual(found(text, 'markdown'), [], 'one of the texts');
     assert.deepEqual(found(`Call Ana at ${dashed} to confirm.`, 'markdown').map((f) => f.value), [dashed]);
   });

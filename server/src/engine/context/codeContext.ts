@@ -28,6 +28,9 @@ function wrappersFor(language: Language): ReadonlySet<string> {
   return CODE_WRAPPERS;
 }
 
+/** SQL calls whose arguments alternate keys and values (Spark's `named_struct`, `map`). */
+const PAIR_CALLS = new Set(['named_struct', 'map']);
+
 /** R's row-wise tibble constructors (`frame_data` is `tribble`'s old name). */
 const TRIBBLE_CALLS = new Set(['tribble', 'frame_data']);
 
@@ -212,6 +215,8 @@ class KeyedLiteralFinder {
         this.insertValues(i);
       } else if (this.sql && kind === Kind.Keyword && this.word(i) === 'values') {
         this.aliasedValues(i);
+      } else if (this.sql && kind === Kind.Identifier && this.isPunct(i + 1, '(') && PAIR_CALLS.has(this.word(i))) {
+        this.pairCall(i + 1);
       } else if (kind === Kind.Identifier && this.language === 'r' && this.isPunct(i + 1, '(') && TRIBBLE_CALLS.has(this.word(i))) {
         this.tribbleRows(i + 1);
       } else if (kind === Kind.Identifier && this.isFrameConstructor(i)) {
@@ -839,6 +844,25 @@ class KeyedLiteralFinder {
       k++;
     }
     this.table = 0;
+  }
+
+  /**
+   * A call whose arguments alternate a quoted key and its value (`named_struct('name', 'Lorraine Poe', 'relation',
+   * 'daughter', 'phone', '…')`, `map('mrn', '…')`): one record, each value under the key before it.
+   */
+  private pairCall(open: number): void {
+    const close = this.match[open];
+    if (close < 0) return;
+    const outer = this.table;
+    this.table = ++this.tables;
+    for (let k = open + 1; k < close && this.isString(k) && this.isPunct(k + 1, ','); k++) {
+      const key = this.value(k);
+      k += 2;
+      this.emitElement(k, close, key);
+      // On to the next key: past this value's brackets, to the comma after it.
+      while (k < close && !this.isPunct(k, ',')) k = this.isOpener(k) && this.match[k] > k ? this.match[k] + 1 : k + 1;
+    }
+    this.table = outer;
   }
 
   /**

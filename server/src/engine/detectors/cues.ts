@@ -573,4 +573,4 @@ export function joinCues(...lists: readonly (readonly string[])[]): readonly str
  * `patient` or `member` naming a department (`Patient Access`, `Member Services`), not a person: callers blank it
  * before looking for words about a patient.
  */
-export const PATIENT_DEPARTMENT = /\b(?:patient|member) (?=access|flow|experience|safety|relations|financial|logistics|placement|transport|accounts|services)/gi;
+export const PATIENT_DEPARTMENT = /\b(?:patient|member)[ -](?=access|flow|experience|safety|relations|financial|logistics|placement|transport|accounts|services|education|portal)/gi;

@@ -2,6 +2,7 @@
  * Device identifiers and serial numbers of a patient's device (implant, pump, meter, phone IMEI, UDI), right
  * after a label. A bare `serial`/`S/N` label also needs a device word nearby: servers and jobs have serials too.
  */
+import { lineAround } from '../positions';
 import { makeCandidate } from './candidate';
 import { cueNear, withExtraCues } from './cues';
 import { labelledValues } from './labelled';
@@ -20,6 +21,12 @@ const DEVICE_WORDS = [
   'sensor', 'bipap', 'concentrator', 'oximeter', 'nebulizer', 'wearable', 'dme',
 ];
 
+/** Words of the organisation's equipment: its asset tags, biomedical engineering, storage units and analysers. */
+const EQUIPMENT_LINE = /\b(?:asset(?: tag)?|biomed|refrigerators?|fridges?|freezers?|analy[sz]ers?|pasteuri[sz]ers?|incubators?|calibrat(?:ion|ed))\b/i;
+/** How far either side of a serial its line is read. */
+const EQUIPMENT_WINDOW = 160;
+const SERIAL_RANGE_AFTER = /^\s*(?:through|thru|to)\s+[A-Z0-9]/i;
+
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const cues = withExtraCues(DEVICE_CUES, 'device-id', context);
@@ -28,6 +35,11 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const phrase = v.cue.phrase;
     if (phrase === 'imei' && !(digitsOf(v.value).length === 15 && luhnValid(digitsOf(v.value)))) continue;
     if (GENERIC_SERIAL.has(phrase) && !cueNear(view, v.cue.start, v.chain.end, DEVICE_WORDS)) continue;
+    // A range of serials (`serial numbers 20930000 through 20939999`, a recall's lot) is a product's, not one device.
+    if (SERIAL_RANGE_AFTER.test(text.slice(v.chain.end, v.chain.end + 12))) continue;
+    // Equipment the organisation tags and calibrates (`Helmer iPR256, S/N …, Biomed asset BME-33018`), not a patient's.
+    const [lineStart, lineEnd] = lineAround(text, v.chain.start, v.chain.end, EQUIPMENT_WINDOW);
+    if (EQUIPMENT_LINE.test(text.slice(lineStart, lineEnd))) continue;
     out.push(makeCandidate(view, v.chain.start, v.chain.end, 'device-id', 'device-id', 'medium'));
   }
   return out;

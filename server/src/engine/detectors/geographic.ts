@@ -3,7 +3,7 @@
  * number, capitalised street words and a street suffix, ending the phrase or followed by a unit, a city or an
  * address cue. A ZIP code alone only right after a `zip`/`postal` label or a `City, ST` pair.
  */
-import { lineAround } from '../positions';
+import { lineAround, lineStartWithin } from '../positions';
 import { pushCandidate } from './candidate';
 import { cueNear, labelBefore, PATIENT_DEPARTMENT, withExtraCues } from './cues';
 import { isCapitalCode, isCapitalisedWord, isDigitCode, viewFor, type Chain, type TextView } from './text';
@@ -208,7 +208,7 @@ function zipRuledOutBefore(view: TextView, pos: number): boolean {
  * Floor`: a home's unit is an `Apt`, a `Unit`, a `#` or a `Lot`).
  */
 // Not `college`, `university` or `academy`: streets are named for them (`4150 S Academy Blvd Lot 44` is a home).
-const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|offices?|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|midwifery|obstetrics|skilled nursing|rehabilitation|snf|post-acute|transitional care|solutions|vendor|umc|clinical engineering|dock|gyn(?:a?e)cology|geriatrics|primary care|collaborative|cooperative|tin|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line|main (?:ed|campus)|fsed|freestanding|conf(?:erence)?\.? (?:rooms?|rm)|\d{1,2}(?:st|nd|rd|th) floor|floor \d{1,2}|lower level|level [a-z]?\d{1,2}|church|ministries|hematology|neurology|nephrology|urology|dermatology|gastroenterology|pulmonology|rheumatology|endocrinology|ophthalmology|otolaryngology|podiatry|audiology|dental|dentistry|orthodontics|maxillofacial|surgical|surgery (?:center|centre)|npi|clia|labs?|desk|payers?|provider services|surveillance|epidemiology|public health|co-op|gymnasium|field house|asc|food (?:bank|pantry)|pantry|parish|baptist|methodist|lutheran|presbyterian|episcopal|temple|mosque|synagogue|congregation|(?:suite|ste\.?) ?#?(?:\d\w*|[a-z]\b))\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\.|\(0008, ?008[01]\)/i;
+const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|health system|health plan|clinics?|campus|facilit(?:y|ies)|org|organi[sz]ation|inc|llc|ccn|ein|cah|critical access|headquarters|hq|pharmacy|laborator(?:y|ies)|dialysis|hospice|urgent care|associates|practice|physicians|medicine|orthopedics|oncology|cardiology|pediatrics|company|corp|institute|offices?|department|services|agency|senior living|building|imaging|radiology|outpatient|llp|pllc|midwifery|obstetrics|skilled nursing|rehabilitation|snf|post-acute|transitional care|solutions|vendor|umc|clinical engineering|dock|gyn(?:a?e)cology|geriatrics|primary care|collaborative|cooperative|tin|ambulance|ems|rescue|fire|medics|district|main (?:[a-z&]+ ){0,2}line|main (?:ed|campus)|fsed|freestanding|conf(?:erence)?\.? (?:rooms?|rm)|\d{1,2}(?:st|nd|rd|th) floor|floor \d{1,2}|lower level|level [a-z]?\d{1,2}|church|ministries|hematology|neurology|nephrology|urology|dermatology|gastroenterology|pulmonology|rheumatology|endocrinology|ophthalmology|otolaryngology|podiatry|audiology|dental|dentistry|orthodontics|maxillofacial|surgical|surgery (?:center|centre)|npi|clia|labs?|desk|payers?|provider services|surveillance|epidemiology|public health|biomed|co-op|gymnasium|field house|asc|food (?:bank|pantry)|pantry|parish|baptist|methodist|lutheran|presbyterian|episcopal|temple|mosque|synagogue|congregation|(?:suite|ste\.?) ?#?(?:\d\w*|[a-z]\b))\b|\bco\.|@[\w-]*(?:health|hospital|medic|clinic)[\w-]*\.|\(0008, ?008[01]\)/i;
 /** Words that make the line about a person, whatever organisation it names. */
 const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|his|members?|subscribers?|lives|resides|residing|(?<!hospital at |nursing |funeral |group )home(?! (?:health|care|infusion|hospice)\b)|moved|mother(?![- ]baby)|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
 /**
@@ -274,7 +274,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (start < lastEnd) continue;
     const street = mayStartStreet(view, i) ? streetAddressAt(view, view.chain(i)) : undefined;
     if (street && (street.strong || cueNear(view, start, street.end, ADDRESS_CUES))) {
-      if (!isOrganisationSite(text, start, street.end)) pushCandidate(out, view, start, street.end, 'geographic', 'geographic', 'high');
+      if (!isOrganisationSite(text, start, street.end) && !inOrganisationsHl7Field(text, start) && !MAIN_NUMBER_AFTER.test(text.slice(street.end, street.end + 24))) {
+        pushCandidate(out, view, start, street.end, 'geographic', 'geographic', 'high');
+      }
       lastEnd = street.end;
       continue;
     }
@@ -286,5 +288,30 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   }
   return out;
 }
+
+/** A letterhead's main number right after its address (`1200 Anselm Way, Tacoma, WA 98405  Main 253-…`). */
+const MAIN_NUMBER_AFTER = /^[ \t,;|\u00b7-]{0,6}main:? \(?\d{3}/i;
+
+/** The HL7 v2 fields that hold a person's address: the patient's, a next of kin's, a guarantor's, the insured's. */
+const PERSON_ADDRESS_FIELDS: Readonly<Record<string, number>> = { PID: 11, NK1: 4, GT1: 5, IN1: 19 };
+/** A segment's id opening its line (past a comment's or a string's marks) and its field separator. */
+const HL7_SEGMENT_START = /^[\s"'#/*-]*([A-Z][A-Z0-9]{2})\|/;
+
+/**
+ * Whether the address opens a field of an HL7 v2 segment that is no person's address (`IN1|…|BLUE CROSS …|4510 13TH
+ * AVE S^^FARGO^ND^58121|`, IN1-5, the insurer's): the HL7 reader reads the fields that are a person's.
+ */
+function inOrganisationsHl7Field(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 0x7c /* | */) return false;
+  const lineStart = lineStartWithin(text, start, HL7_LINE_WINDOW);
+  const segment = HL7_SEGMENT_START.exec(text.slice(lineStart, start));
+  if (!segment) return false;
+  let field = 0;
+  for (let p = lineStart + segment[0].length - 1; p < start; p++) if (text.charCodeAt(p) === 0x7c) field++;
+  return PERSON_ADDRESS_FIELDS[segment[1]] !== field;
+}
+
+/** How far back an HL7 segment's start is looked for (real segments with addresses are far shorter). */
+const HL7_LINE_WINDOW = 512;
 
 export const geographicDetector: Detector = { id: 'geographic', category: 'geographic', find, needs: ['digit'] };

@@ -196,6 +196,8 @@ const STAFF_ROLE_KEYS = new Set([
   'agent', 'counselor', 'counsellor', 'chw', 'caseworker', 'midwife', 'epidemiologist', 'preventionist',
   // A home care agency's aides and caregivers on its payroll (`aide_name`, `aide_emp_id`).
   'aide', 'hha',
+  // Who ran a machine's cycle (`operator_name` of a pasteurizer's or a sterilizer's log).
+  'operator',
   // Who scored or read a test (`rater_name`, a radiology `reader_id`, a retinal image `grader`).
   'rater', 'reader', 'grader', 'scorer', 'assessor',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
@@ -282,6 +284,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'tail', 'aircraft', 'pm', 'calibration', 'maintenance',
   // A directory of labs (`lab_name`, `clia_number`, `lab_director`) and a hospital's units and wards (`UNIT_PHONES`).
   'lab', 'laboratory', 'clia', 'unit', 'ward',
+  // A milk bank's pasteurizers, a pharmacy's and a lab's freezers and refrigerators, a blood bank's irradiator.
+  'pasteurizer', 'pasteuriser', 'freezer', 'refrigerator', 'fridge', 'irradiator',
 ]);
 
 /**

@@ -97,6 +97,8 @@ const PROVIDER_SUFFIXES = [
   ', cic', ', cpht', ', bcps', ', dabr', ', cgc',
   // Clinical research and oncology nursing (`Yesenia Balderrama, CCRP`, `…, OCN`), wound and paediatric nurses.
   ', ccrp', ', ccrc', ', ocn', ', cwocn', ', cpnp', ', cpn', ', cde',
+  // Dietitians and licensed counsellors and social workers (`…, RD`, `…, LICSW`, `…, LMHC`).
+  ', rd', ', licsw', ', lmhc', ', lpcc', ', lcpc',
   // Occupational health and safety (`Cyrus Bellweather, CIH`, `…, COHN-S`, an audiologist's `AuD, CCC-A`), quality.
   ', cih', ', csp', ', cohn', ', aud', ', ccc-a', ', cphq', ', ches', ', cspt',
   // Radiologic technologists by their registry (`Tiffany Roebuck, RT(R)(CT)`).
@@ -290,6 +292,9 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
   const rest = HYPHENATED_REST.exec(view.lower.slice(end, end + 40));
   if (rest) end += rest[0].length;
   if (providerSuffixAt(view.lower.slice(end, end + 9))) return true;
+  // After a degree or the name in another script (`Camille Poe, MS, CCC-SLP`, `Ahmed Haddad (أحمد حداد), RRT`).
+  const before = BEFORE_CREDENTIAL.exec(view.slice(end, end + 60));
+  if (before && providerSuffixAt(view.lower.slice(end + before[0].length, end + before[0].length + 9))) return true;
   // After a second surname the phrase left (`Tzul Caal, AuD`) or the emphasis around the name (`**…**, AuD`).
   const more = NAME_TAIL.exec(view.slice(end, end + 40));
   return more !== null && more[0].length > 0 && providerSuffixAt(view.slice(end + more[0].length, end + more[0].length + 9).toLowerCase());
@@ -298,6 +303,9 @@ function hasProviderSuffix(view: TextView, end: number): boolean {
 function providerSuffixAt(ahead: string): boolean {
   return PROVIDER_SUFFIXES.some((s) => ahead.startsWith(s) && (s.endsWith('<') || !/[a-z]/.test(ahead[s.length] ?? ' ')));
 }
+
+/** Up to two degrees in capitals (`, MS`, `, MPH`) or a bracketed note, before the credential that says what someone does. */
+const BEFORE_CREDENTIAL = /^(?:, [A-Z]{2,4}(?=,)| \([^()\n]{1,40}\)){1,2}/;
 
 const NAME_TAIL = /^(?: [A-Z][a-z\u00e0-\u024f'-]{1,30})?(?:\*\*|__)?/;
 
@@ -599,7 +607,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (!phrase) continue;
     const verdict = judge(view, phrase, roleCues, allCues);
     if (verdict === STAFF || (staffEnd >= 0 && continuesList(view, staffEnd, phrase.start)) || listedAfterCue(view, phrase.start) || followsTicket(view, phrase.start)
-      || speaksInChat(view, phrase.start, phrase.end)) {
+      || speaksInChat(view, phrase.start, phrase.end) || labelledByRole(view, phrase.start)) {
       staffEnd = phrase.end;
       // The staff member's whole name, with capitalised words the phrase left (`Tran Van` of `Tran Van Hieu`).
       context.staffNames?.add(view.slice(phrase.start, restOfName(view.text, phrase.end)));
@@ -649,6 +657,23 @@ function speaksInChat(view: TextView, start: number, end: number): boolean {
 }
 
 const CHAT_TIME_BEFORE = /\[\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?\](?:\*\*)? $/;
+
+/**
+ * Whether a department or a role labels the name (`**Engineering:** Priya Raman`, `Biomed: Dmitri Volkov`, `QA
+ * reviewer: Olu Bankole`): the label's last word says what the person does, and none speaks of a patient.
+ */
+function labelledByRole(view: TextView, start: number): boolean {
+  const label = ROLE_LABEL_BEFORE.exec(view.slice(Math.max(0, start - 40), start));
+  if (!label) return false;
+  const words = noteWords(label[1]);
+  return words.length > 0 && words.length <= 4 && STAFF_ROLE_WORDS.has(words[words.length - 1]) && !words.some((w) => PATIENT_WORDS.has(w));
+}
+
+/**
+ * A label ending right before a name: words, perhaps a note in brackets, a colon, emphasis around either (`**Data
+ * engineering:** `, `Facility administrator (Fargo unit): `).
+ */
+const ROLE_LABEL_BEFORE = /(?:^|[\s*|(>\u00b7])([A-Za-z][A-Za-z&/ -]{0,30})(?: \([^()\n]{1,30}\))?(?:\*\*)?: ?(?:\*\*)? ?$/;
 
 /**
  * Whether the name follows a ticket's number (`request RS-11873 — Kenji Mori`, `(ticket DGO-1184, Magnus Halvorsen

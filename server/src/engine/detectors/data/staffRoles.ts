@@ -18,4 +18,6 @@ export const STAFF_ROLE_NOUNS: readonly string[] = [
   'fse', 'tse', 'tsm', 'pio',
   // A home care agency's aides, a Medicaid office's caseworkers, a vendor's customer success manager.
   'aide', 'aides', 'caseworker', 'csm',
+  // A vendor's field engineer and technical account manager (`GE service …, FE Darnell Poe`, `vendor TAM: …`).
+  'fe', 'tam',
 ];
