@@ -99,6 +99,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'a byline with an organisation address', text: 'ED Analytics · Harold Zorblatt (hzorblatt@lakeshorehealth.org) · 2024-10-17', region: 'markdown' },
     { label: 'a name and its role inside brackets', text: '| Approver | Privacy Office (Harold Zorblatt, CISO delegate) |', region: 'markdown' },
     { label: "a TODO's owner in brackets", text: 'TODO: move to v4.1 frequencies once the job is done (Harold Zorblatt).', region: 'markdown' },
+    { label: "a fixture's placeholder person", text: 'fixture: patient Doe, Jane (mrn 000000000) and patient John Doe', region: 'comment' },
     { label: 'a director whose nickname is in quotes', text: '* EVS director: **Harold "Hal" Zorblatt**, ext 4410', region: 'markdown' },
     { label: 'a name in bold before the department', text: 'Responder head-end: **Harold Zorblatt-Vell**, Biomed, pager', region: 'markdown' },
     { label: "a research coordinator's credential", text: '* Data manager (registry forms): **Harold Zorblatt, CCRP** · x4812', region: 'markdown' },

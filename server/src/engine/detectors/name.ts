@@ -480,12 +480,15 @@ const PATIENT_WORDS = new Set([
 ]);
 
 /**
- * An EHR's test patient (`ZZTEST`, `ZZZPATIENT`, `TEST, MAMMO ONE`, `Test, Client`): capitals opening with ZZ,
- * the word TEST or Test, or a number word, which no one's name is.
+ * An EHR's test patient (`ZZTEST`, `ZZZPATIENT`, `TEST, MAMMO ONE`, `Test, Client`) or a form's placeholder person
+ * (`Doe, Jane`): capitals opening with ZZ, the word TEST or Test, a number word, or Jane or John Doe, no one's name.
  */
 export function isTestPatientName(v: string): boolean {
-  return /(?:^|[^A-Za-z])(?:ZZ[A-Z]*|TEST|Test|ONE|TWO|THREE|FOUR|FIVE)(?![A-Za-z])/.test(v);
+  return /(?:^|[^A-Za-z])(?:ZZ[A-Z]*|TEST|Test|ONE|TWO|THREE|FOUR|FIVE)(?![A-Za-z])/.test(v) || PLACEHOLDER_PERSON.test(v);
 }
+
+/** The placeholder people of forms and fixtures (`Jane Doe`, `DOE, JOHN`), in either order. */
+const PLACEHOLDER_PERSON = /\b(?:(?:Jane|John|JANE|JOHN) (?:Q\. )?(?:Doe|DOE)|(?:Doe|DOE),? (?:Jane|John|JANE|JOHN))\b/;
 
 /**
  * People's names that health data uses for programmes, institutions and counties (`Ryan White` Part B funding,
@@ -615,7 +618,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       continue;
     }
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
-    if (!verdict || isTestPatientName(view.slice(phrase.start, phrase.end)) || namesProgrammeOrPlace(view.slice(phrase.start, phrase.end)) || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
+    // With the word after the phrase for a placeholder: `John` of `John Doe` is the phrase when `Doe` is no name of the lists.
+    if (!verdict || isTestPatientName(view.slice(phrase.start, phrase.end)) || PLACEHOLDER_PERSON.test(view.slice(phrase.start, Math.min(view.text.length, phrase.end + 4))) || namesProgrammeOrPlace(view.slice(phrase.start, phrase.end)) || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
     const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
     if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) {
       staffEnd = end;
