@@ -196,7 +196,7 @@ export class IncrementalScanner {
       const input: AnalyzerInput = { path, get text() { return wholeText(); }, document, config, inputs };
       const others: Finding[] = [];
       for (const analyzer of analyzers) if (!cellLocal.includes(analyzer)) others.push(...analyzer.analyze(input));
-      // Widget values are no cell's: scanned whole each time (a few values; the text is joined only when there are any).
+      // Widget values are no cell's: scanned whole each time (a few values; the text is joined only when there are).
       if (document) for (const f of scanWidgets(document, { config })) others.push(f);
       return { findings: new PlacedFindings(entries, others.sort(byOffsets), dropped), document };
     } catch (e) {

@@ -731,7 +731,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
     if (code.kind[i] !== Kind.String) continue;
     for (; c < comments.count && comments.start[c] < code.start[i]; c++) commentText(c);
     if (notRead?.has(code.valueStart[i])) {
-      // An organisation's number or mailbox (`UNIT_PHONES = {"NICU": "(978) …"}`) is theirs where the file prints it too.
+      // An organisation's number or mail (`UNIT_PHONES = {"NICU": "(978) …"}`) is theirs where the file prints it.
       if (organisations?.has(code.valueStart[i])) ctx.staffNames.addContact(text.slice(code.valueStart[i], code.valueEnd[i]));
       continue;
     }
@@ -945,7 +945,8 @@ function isNextLine(text: string, end: number, start: number): boolean {
 
 /**
  * A pasted table has columns (a `|`, a gap of two spaces between words, or commas or semicolons with no space after
- * them on some line: a device's CSV export), or is a printed Row, a log line of tight `key=value` pairs, XML (an end tag) or YAML (two lines that open with `key:`).
+ * them on some line: a device's CSV export), or is a printed Row, a log line of tight `key=value` pairs, XML (an end
+ * tag) or YAML (two lines that open with `key:`).
  */
 const TABLE_SHAPED = /\||\S {2,}\S|\t|Row\(|\w=[^\s=]|[^\s,],[^\s,]+,|[^\s;];[^\s;]+;|<\/[A-Za-z]|(?:^|\n)[ \t-]*[a-z_]\w*:(?: [^\n]*)?\n[ \t-]*[a-z_]\w*:/;
 
@@ -1597,7 +1598,10 @@ const REDACTION_PLACEHOLDER = /[[<](?:PHONE|EMAIL|MRN|SSN|NAME|DOB|DATE|ADDRESS|
 /** How far either side of a value its line is read for a placeholder. */
 const SCRUBBER_WINDOW = 200;
 
-/** The text with each [start, end) pair of `spans` (ascending; nested or overlapping pairs allowed) replaced by as many spaces. */
+/**
+ * The text with each [start, end) pair of `spans` (ascending by start; nested or overlapping pairs allowed) replaced
+ * by as many spaces.
+ */
 function blanked(text: string, spans: readonly number[] | undefined): string {
   if (!spans || spans.length === 0) return text;
   // Joined with `+`, not an array and join(): the engine flattens the result once, when the free-text pass reads it.

@@ -1,8 +1,9 @@
 /**
  * FHIR resources about organisations and the places and services they run (`Organization`, `Location`,
  * `Endpoint`, …), and the definitions they publish (`Questionnaire`, `ValueSet`, …), pasted into Markdown or
- * printed in an output: their telecom, address and contact people are the organisation's, not a patient's. Person resources (`Patient`, `RelatedPerson`) are read as records elsewhere
- * (keyValues.ts); these are left out of the free-text pass.
+ * printed in an output: their telecom, address and contact people are the organisation's, not a patient's. Person
+ * resources (`Patient`, `RelatedPerson`) are read as records elsewhere (keyValues.ts); these are left out of the
+ * free-text pass.
  */
 
 /**

@@ -37,7 +37,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (GENERIC_SERIAL.has(phrase) && !cueNear(view, v.cue.start, v.chain.end, DEVICE_WORDS)) continue;
     // A range of serials (`serial numbers 20930000 through 20939999`, a recall's lot) is a product's, not one device.
     if (SERIAL_RANGE_AFTER.test(text.slice(v.chain.end, v.chain.end + 12))) continue;
-    // Equipment the organisation tags and calibrates (`Helmer iPR256, S/N …, Biomed asset BME-33018`), not a patient's.
+    // Equipment the organisation tags and calibrates (`iPR256, S/N …, Biomed asset BME-33018`), not a patient's.
     const [lineStart, lineEnd] = lineAround(text, v.chain.start, v.chain.end, EQUIPMENT_WINDOW);
     if (EQUIPMENT_LINE.test(text.slice(lineStart, lineEnd))) continue;
     out.push(makeCandidate(view, v.chain.start, v.chain.end, 'device-id', 'device-id', 'medium'));

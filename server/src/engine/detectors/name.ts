@@ -618,7 +618,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
       continue;
     }
     const before = view.slice(Math.max(0, phrase.start - 6), phrase.start).toLowerCase();
-    // With the word after the phrase for a placeholder: `John` of `John Doe` is the phrase when `Doe` is no name of the lists.
+    // A placeholder with the word after the phrase (`John` of `John Doe` when `Doe` is no name of the lists).
     if (!verdict || isTestPatientName(view.slice(phrase.start, phrase.end)) || PLACEHOLDER_PERSON.test(view.slice(phrase.start, Math.min(view.text.length, phrase.end + 4))) || namesProgrammeOrPlace(view.slice(phrase.start, phrase.end)) || followedByOrganisation(view, phrase, verdict.words) || /(?:st\.|saint) $/.test(before) || /[@#/\\.]$/.test(before)) continue;
     const end = givenAfterComma(view, phrase, verdict.words) ?? lastWordEnd(view, phrase, verdict.words);
     if (hasProviderSuffix(view, end) || namesStaffAfter(view, phrase.start, end)) {
