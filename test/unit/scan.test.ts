@@ -1335,3 +1335,12 @@ describe('tables written into code in other shapes', () => {
     assert.deepEqual(typedFindings('synthetic_milk.py', source(['# MAGIC %md', '# MAGIC ```', ...grid.map((l) => `# MAGIC ${l}`), '# MAGIC ```'])), []);
   });
 });
+
+describe('a queue of callbacks beside the staff member who calls', () => {
+  it("reports the caller's callback number in a CSV whose one name column is the counselor's", () => {
+    const text = source(['queue_csv = """contact_id,risk,callback_number,preferred_time,counselor,status', 'CC-24-0927-1183,high,5555550133,after 9am,jzorblatt,DONE-LATE', '"""',
+      '# MAGIC %md', '# MAGIC callback for the caller: (555) 555-0133']);
+    const phones = typedFindings('synthetic_queue.py', text).filter((f) => f[0] === 'phone');
+    assert.equal(phones.length, 2, JSON.stringify(phones.map((p) => p[1])));
+  });
+});

@@ -48,6 +48,10 @@ describe('staff names: a name the file lists as staff is not a patient elsewhere
     const line = `**${STAFF}:** no, use the landline. Call ${PATIENT} at `;
     const evidence = staffEvidence({ category: 'phone' }, `${line}555-555-0142`, line.length, line.length + 12);
     assert.ok(evidence && !isStaffs(evidence, staff), 'the number is the later sentence\'s');
+    // `Call me at …` after the speaker's name is the speaker's own number, whatever sentence it is in.
+    const own = `[8:40 AM] ${STAFF}: Please footnote both. Call me at `;
+    const speaker = staffEvidence({ category: 'phone' }, `${own}555-555-0188`, own.length, own.length + 12);
+    assert.ok(speaker && isStaffs(speaker, staff), 'the speaker\'s number');
     staff.addContact('+1 555-555-0299 x 88210#');
     assert.ok(staff.hasContact('+1 555-555-0299'));
   });

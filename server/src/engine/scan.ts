@@ -1353,8 +1353,9 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     }
   }
   // A table whose people are all workforce (`| Unit | Nurse manager | Phone |`, `transporterId | displayName`)
-  // lists staff: its names and numbers are theirs.
-  if (workforce) for (const t of workforce) if (!people?.has(t)) (staffTables ??= new Set()).add(t);
+  // lists staff: its names and numbers are theirs. Not one with a column a patient or caller owns (a follow-up queue's
+  // `callback_number` beside the `counselor` who calls).
+  if (workforce) for (const t of workforce) if (!people?.has(t) && !patientTables?.has(t)) (staffTables ??= new Set()).add(t);
   // So does a change log (`| date | who | what |`); `| who | MRN | last INR |` is a call list of patients.
   if (whoTables) for (const t of whoTables) if (!people?.has(t) && !identified?.has(t) && !patientTables?.has(t)) (staffTables ??= new Set()).add(t);
   // People beside an NPI and nothing of a patient's (`reading_npi | last_name | first_name | email`) are the

@@ -71,8 +71,11 @@ export function staffEvidence(finding: { readonly category: string; readonly con
 function lastSentence(line: string): string {
   let from = 0;
   for (const m of line.matchAll(SENTENCE_BREAK)) from = (m.index ?? 0) + m[0].length - 1;
-  return from === 0 ? line : line.slice(from);
+  // `Call me at …`, `my cell is …`: the speaker's own number, named at the line's start.
+  return from === 0 || FIRST_PERSON.test(line.slice(from)) ? line : line.slice(from);
 }
+
+const FIRST_PERSON = /\b(?:me|my|I|us|our)\b/;
 
 /** The end of a sentence: a word of two lower-case letters or more (not `Dr.`, not an initial), then a capital. */
 const SENTENCE_BREAK = /[a-z]{2}[.!?] +[A-Z]/g;

@@ -115,6 +115,8 @@ describe('detectors/keyed: classifyKey', () => {
     assert.ok(!isStaffRoleKey('discipline'), "a home visit's discipline is a patient's row's");
     for (const key of ['asset_tag', 'campus', 'hosp_code', 'firmware', 'cabinet_id', 'agency_name', 'station address', 'pec_id', 'hood_serial', 'plant_name']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isOrganisationColumn('device_model'));
+    // A role in the plural names its holders (`backups` of an on-call rota).
+    assert.ok(isWorkforceKey('backups') && isWorkforceKey('physician_backup') && !isWorkforceKey('backup_date'));
     // A directory of labs, and a hospital's units and wards.
     for (const key of ['lab_name', 'clia_number', 'lab_director', 'unit', 'ward_phone']) assert.ok(isOrganisationColumn(key), key);
     for (const key of ['site_name', 'org_npi', 'cms_ccn', 'facility']) assert.ok(isOrganisationColumn(key), key);

@@ -217,6 +217,8 @@ const PATIENT_OWNER_WORDS = new Set([
   'patient', 'patients', 'pat', 'pt', 'member', 'mbr', 'client', 'subscriber', 'beneficiary', 'bene', 'resident', 'guarantor',
   'decedent', 'mother', 'child', 'infant', 'newborn', 'donor', 'recipient', 'enrollee', 'consumer', 'participant', 'person',
   'insured', 'caller', 'nok', 'guardian', 'spouse',
+  // The number a caller leaves to be called back on (`callback_number` beside the counselor who calls).
+  'callback',
 ]);
 
 /** Whether a word of the key says whose the value is: a patient's, a member's, a relative's. */
@@ -237,7 +239,8 @@ export function isWorkforceKey(key: string): boolean {
   if (ON_CALL.test(base)) return true;
   let last = words.length - 1;
   while (last > 0 && IDENTITY_SUFFIXES.has(words[last])) last--;
-  return STAFF_ROLE_KEYS.has(words[last]);
+  // A role in the plural names its holders too (`backups`, `coordinators`).
+  return STAFF_ROLE_KEYS.has(words[last]) || (words[last].endsWith('s') && STAFF_ROLE_KEYS.has(words[last].slice(0, -1)));
 }
 
 /**
