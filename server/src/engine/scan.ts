@@ -24,7 +24,7 @@ import { analyzersFor } from './analyzers';
 import { isPhiScannable } from './formats/support';
 import { Kind } from './lexers/types';
 import {
-  DATABRICKS_TABLE, NO_CELL, type Category, type Finding, type FindingCategory, type Language, type NotebookCell, type OutputRegion, type RegionKind,
+  DATABRICKS_TABLE, NO_CELL, type Category, type Finding, type FindingCategory, type KeyedSlice, type Language, type NotebookCell, type OutputRegion, type RegionKind,
   type ScanDocument, type ScanError, type Severity, type TextSlice,
 } from './model';
 import { LineIndex, lineAround } from './positions';
@@ -265,9 +265,7 @@ export function scanWidgets(document: ScanDocument, options: ScanOptions = {}, f
   if (!widgets || widgets.length === 0) return [];
   const config = options.config ?? DEFAULT_CONFIG;
   const ctx = new ScanContext(config);
-  const where: Where = { cellIndex: NO_CELL, outputIndex: undefined, inSource: false };
-  const values: TableValue[] = widgets.map((w) => ({ key: w.key, start: 0, end: w.value.text.length, table: 0 }));
-  keyedTableValues(ctx, widgets.map((w) => w.value), values, undefined, 'widget', where, undefined, undefined, false, 'assign');
+  keyedSlices(ctx, widgets, 0, 'widget', { cellIndex: NO_CELL, outputIndex: undefined, inSource: false }, 'assign');
   return placeFindings(document, ctx.placed, facts ?? documentFacts(document, config), options, undefined).sort(byRange);
 }
 
@@ -1015,14 +1013,21 @@ function mergedPairs(a: readonly number[], b: readonly number[]): number[] {
  */
 function outputKeyedValues(ctx: ScanContext, out: OutputRegion, where: Where): void {
   const table = out.mime === DATABRICKS_TABLE ? 1 : 0;
+  const tables = keyedSlices(ctx, out.keyed, table, 'output', where, 'table');
+  if (table) untypedCells(ctx, out, tables, where);
+}
+
+/** Values each in its own slice, typed by their keys as one table's (`table` > 0) or as lone keyed values (0). */
+function keyedSlices(
+  ctx: ScanContext, keyed: readonly KeyedSlice[], table: number, regionKind: RegionKind, where: Where, relation: KeyRelation,
+): StaffAndOrganisationTables {
   const values: TableValue[] = [];
   const slices: TextSlice[] = [];
-  for (const k of out.keyed) {
+  for (const k of keyed) {
     values.push({ key: k.key, start: 0, end: k.value.text.length, table });
     slices.push(k.value);
   }
-  const tables = keyedTableValues(ctx, slices, values, undefined, 'output', where, undefined);
-  if (table) untypedCells(ctx, out, tables, where);
+  return keyedTableValues(ctx, slices, values, undefined, regionKind, where, undefined, undefined, false, relation);
 }
 
 /**
