@@ -849,6 +849,52 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(members, 'synthetic_members.ipynb'), ['mrn', 'name']);
   });
 
+  /** An exported result of `columns`, each a plain string or a struct (`{fields}`) or an array of structs (`[fields]`). */
+  const exportedStructs = (columns: [string, string[] | [string[]] | undefined][], rows: unknown[][], html = ''): string => {
+    const struct = (fields: string[]): unknown => ({ type: 'struct', fields: fields.map((name) => ({ name, type: 'string', nullable: true, metadata: {} })) });
+    const schema = columns.map(([name, shape]) => ({
+      name, metadata: '{}',
+      type: shape === undefined ? '"string"' : JSON.stringify(Array.isArray(shape[0]) ? { type: 'array', elementType: struct(shape[0]), containsNull: true } : struct(shape as string[])),
+    }));
+    const output = { output_type: 'display_data', data: { 'text/html': [html] }, metadata: { 'application/vnd.databricks.v1+output': { type: 'table', schema, data: rows, aggData: [] } } };
+    const cell = { cell_type: 'code', execution_count: 1, metadata: {}, source: ['display(df)'], outputs: [output] };
+    return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell] }, null, 1);
+  };
+
+  it("reads a struct column by its fields: a guardian's name and phone are a person's, a code team's are staff's", () => {
+    const calls = exportedStructs([['case_no', undefined], ['guardian', ['name', 'relationship', 'phone']]], [['ZZ-24-0001', ['Harold Zorblatt', 'father', '(901) 555-0148']]]);
+    assert.deepEqual(categories(calls, 'synthetic_guardians.ipynb'), ['other-id', 'name', 'phone']);
+    const codes = exportedStructs(
+      [['event_id', undefined], ['code_team', [['role', 'name', 'pager']]], ['defib', ['model', 'serial']]],
+      [['ZZCB-0001', [['leader', 'Harold Zorblatt', '5521'], ['airway', 'Testa Zzyzx', '5530']], ['ZZ-R Series', 'ZZAF19C012345']]],
+    );
+    assert.deepEqual(categories(codes, 'synthetic_code_teams.ipynb'), []);
+  });
+
+  it("reads a patient row's nested visits and home as the patient's: their dates and town", () => {
+    const rows = [['00719460', ['42 Zzyzx Ln', 'Oakport', '94607'], [['2023-02-14', 'capillary'], ['2023-03-01', 'venous']]]];
+    const cases = exportedStructs([['mrn', undefined], ['home', ['street', 'city', 'zip']], ['tests', [['collected', 'sample']]]], rows);
+    assert.deepEqual(categories(cases, 'synthetic_lead_cases.ipynb'), ['mrn', 'geographic', 'geographic', 'geographic', 'date', 'date']);
+    const qc = exportedStructs([['analyzer', undefined], ['qc_runs', [['control_lot', 'run_date']]]], [['ZZ-LEADCARE-2', [['ZZLOT-0117', '2023-02-14']]]]);
+    assert.deepEqual(categories(qc, 'synthetic_qc_runs.ipynb'), []);
+  });
+
+  it("finds a birth date again where the file repeats it (a result's HTML rendering), and no other date", () => {
+    const html = '<td>List(Zorblatt, Harold, 19520314)</td><td>20230214</td>';
+    const text = exportedStructs([['mrn', undefined], ['patient', ['name', 'dob']], ['visit_dt', undefined]], [['00719460', ['Zorblatt, Harold', '19520314'], '20230214']], html);
+    const found = scanText('synthetic_dob_again.ipynb', text).findings;
+    const inHtml = found.filter((f) => f.range.line === text.split('\n').findIndex((l) => l.includes('List(')));
+    assert.deepEqual(inHtml.map((f) => f.category).sort(), ['date', 'name']);
+    assert.equal(inHtml.find((f) => f.category === 'date')?.redacted, '********');
+  });
+
+  it("reads an infusion system's point-of-care unit serial (`pcu_serial`) as the hospital's, beside a patient", () => {
+    const alerts = exported(['mrn', 'pcu_serial', 'channel'], [['00719460', 'ZZ12038847', 'B']]);
+    assert.deepEqual(categories(alerts, 'synthetic_pump_alerts.ipynb'), ['mrn']);
+    const nested = exportedStructs([['mrn', undefined], ['pump', ['pcu_serial', 'module_serial']]], [['00719460', ['ZZ12038847', 'ZZ8100-LVP-20411873']]]);
+    assert.deepEqual(categories(nested, 'synthetic_pump_modules.ipynb'), ['mrn']);
+  });
+
   it("reads a serial named by a machine only a hospital keeps as the machine's, beside rooms or a patient", () => {
     const rooms = exported(['room_label', 'bed_label', 'uv_robot_serial', 'cycles'], [['3N-314', 'A', 'ZZUV-40-22107', 4]]);
     assert.deepEqual(categories(rooms, 'synthetic_uv_cleans.ipynb'), []);

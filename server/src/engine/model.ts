@@ -37,6 +37,11 @@ export type FileFormat = 'source-notebook' | 'ipynb' | 'plain' | 'markdown';
 export interface KeyedSlice {
   readonly key: string;
   readonly value: TextSlice;
+  /**
+   * The struct columns and fields the value is nested in, outermost first: `["guardian"]` for the `phone` field of
+   * a Databricks result's `guardian` struct column. Empty or absent for a value of the row itself.
+   */
+  readonly path?: readonly string[];
 }
 
 /** The mime of an output region holding a Databricks `display()` result read from the output's metadata. */

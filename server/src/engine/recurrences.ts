@@ -47,10 +47,14 @@ export class RecurringValues {
    */
   private shapes: Uint8Array | undefined;
 
-  /** Notes a reported value of `category`: an id whole and by its hyphen-joined parts, a name by its surnames. */
-  add(category: Category, value: string): void {
+  /**
+   * Notes a reported value of `category`: an id whole and by its hyphen-joined parts, a name by its surnames, a
+   * birth date (`birthDate`, scan.ts) as an id: written as one token (`1958-04-08`, `19580408`) it is the
+   * patient's wherever the file repeats it.
+   */
+  add(category: Category, value: string, birthDate = false): void {
     if (category === 'name') this.addName(value);
-    else if (ID_CATEGORIES.has(category)) this.addId(category, value);
+    else if (ID_CATEGORIES.has(category) || (birthDate && category === 'date')) this.addId(category, value);
   }
 
   get size(): number {

@@ -13,6 +13,7 @@ import { compileCustomPatterns } from './detectors/custom';
 import { isOrganisationSite, speaksOfOrganisationOnly } from './detectors/geographic';
 import { scanFreeText } from './detectors';
 import { allDigits } from './detectors/text';
+import { structTableValues } from './context/structColumns';
 import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, namesPatientOwner, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
@@ -314,6 +315,14 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evide
 const NO_RANGES: readonly number[] = [];
 
 /**
+ * A date found under a birth-date key (`dob`, `birth_date`): the one date that recurs as itself, as a `display()`
+ * result's HTML rendering repeats its rows' (`List(FELICIANO, GUADALUPE, 19580408, …)`).
+ */
+function isBirthDate(head: FindingHead): boolean {
+  return head.category === 'date' && head.contextKey !== undefined && isBirthDateKey(head.contextKey);
+}
+
+/**
  * Findings where `values` recur in the document (see recurrences.ts), but for any overlapping `covered`, the
  * [start, end) file offsets of findings already reported (ascending, not overlapping). Sorted.
  */
@@ -389,10 +398,10 @@ function placeFindings(
         continue;
       }
       // The matched text is read only where an allow list, a fingerprint or a recurring value needs it.
-      const seeds = recurring && mayRecur(category);
+      const seeds = recurring && (mayRecur(category) || isBirthDate(head));
       const value = allow || options.fingerprintSalt !== undefined || seeds ? slice.text.slice(placed.start[i], placed.end[i]) : '';
       if (allow?.(value)) continue;
-      if (seeds) recurring.add(category, value);
+      if (seeds) recurring.add(category, value, isBirthDate(head));
       const startOffset = slice.map.toFile(placed.start[i]);
       const endOffset = slice.map.toFileEnd(placed.end[i]);
       const startLine = lines.lineOf(startOffset);
@@ -1021,12 +1030,8 @@ function outputKeyedValues(ctx: ScanContext, out: OutputRegion, where: Where): v
 function keyedSlices(
   ctx: ScanContext, keyed: readonly KeyedSlice[], table: number, regionKind: RegionKind, where: Where, relation: KeyRelation,
 ): StaffAndOrganisationTables {
-  const values: TableValue[] = [];
-  const slices: TextSlice[] = [];
-  for (const k of keyed) {
-    values.push({ key: k.key, start: 0, end: k.value.text.length, table });
-    slices.push(k.value);
-  }
+  const values = structTableValues(keyed, table);
+  const slices = keyed.map((k) => k.value);
   return keyedTableValues(ctx, slices, values, undefined, regionKind, where, undefined, undefined, false, relation);
 }
 
@@ -1167,8 +1172,11 @@ function keyedTableValues(
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     const area = isAreaColumn(keyClass);
+    // A date or a town of an object nested in a person's record (a patient row's `home: {city}` or `tests:
+    // [{collected}]`) is that person's: its record is judged, not the object's own few fields.
+    const table = (area || keyClass.untypedDate) && v.within && personTables?.has(v.within) ? v.within : v.table;
     // A person's identifier found in the table, or a column that speaks of one.
-    const ofPerson = personTables?.has(v.table) === true || personKeyTables?.has(v.table) === true;
+    const ofPerson = personTables?.has(table) === true || personKeyTables?.has(table) === true;
     if (keyClass.unownedDevice) {
       // A table of the organisation's machines: a column of what machines have, none of a person's. Its serials
       // are the machines' own, here and wherever they recur.
@@ -1176,14 +1184,14 @@ function keyedTableValues(
         ctx.staffNames?.addSerial(sliceOf(i).text.slice(from, v.end - v.start + from));
         continue;
       }
-    } else if (area ? !ofPerson : !personTables?.has(v.table)) {
+    } else if (area ? !ofPerson : !personTables?.has(table)) {
       // A city, town or county is a person's only in a table that speaks of one; the other deferred values only
       // in one that holds a person's identifier.
       continue;
     }
     // A bare `name` column is read on a stronger word than its own other rows: a roster of interpreters names
     // some of its people in a form the name detector takes, and that says nothing of the rest.
-    if ((keyClass.bareName || keyClass.nameColumn || keyClass.untypedDate) && !identifiedTables?.has(v.table)) continue;
+    if ((keyClass.bareName || keyClass.nameColumn || keyClass.untypedDate) && !identifiedTables?.has(table)) continue;
     const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : area ? 'geographic' : 'name');
     const slice = sliceOf(i);
     const value = slice.text.slice(from, v.end - v.start + from);

@@ -228,6 +228,27 @@ describe('formats/ipynb', () => {
     assertMapsBack(text, region(cell, 'text/plain').texts[0], 'MARK_GRID');
   });
 
+  it("reads a result's struct columns by their fields' names, under the struct column's path", () => {
+    const struct = (fields: string[]): string => JSON.stringify({ type: 'struct', fields: fields.map((name) => ({ name, type: 'string', nullable: true, metadata: {} })) });
+    const schema = [
+      { name: 'case_id', type: '"string"' },
+      { name: 'guardian', type: struct(['name', 'phone']) },
+      { name: 'visits', type: JSON.stringify({ type: 'array', elementType: JSON.parse(struct(['date', 'clinic'])), containsNull: true }) },
+      { name: 'tags', type: JSON.stringify({ type: 'array', elementType: 'string', containsNull: true }) },
+      { name: 'broken', type: '{"type":"struct","fields":[' },
+    ];
+    const data = [['MARK_CASE', ['MARK_GUARDIAN', 'MARK_PHONE', 'MARK_EXTRA'], [['MARK_V1', 'MARK_C1'], ['MARK_V2', 'MARK_C2']], ['MARK_TAG'], ['MARK_BROKEN']]];
+    const objects = [['MARK_CASE2', { phone: 'MARK_PHONE2' }, [], [], []]];
+    const table = { type: 'table', schema, data: [...data, ...objects], aggData: [] };
+    const text = notebook([{ cell_type: 'code', source: 'display(df)', outputs: [{ output_type: 'display_data', data: {}, metadata: { [DB_OUTPUT]: table } }] }]);
+    const keyed = region(read(text).cells[0], 'databricks-table').keyed;
+    assert.deepEqual(keyed.map((k) => `${(k.path ?? []).join('.')}|${k.key}=${k.value.text}`), [
+      '|case_id=MARK_CASE', 'guardian|name=MARK_GUARDIAN', 'guardian|phone=MARK_PHONE', '|guardian=MARK_EXTRA',
+      'visits|date=MARK_V1', 'visits|clinic=MARK_C1', 'visits|date=MARK_V2', 'visits|clinic=MARK_C2', '|tags=MARK_TAG', '|broken=MARK_BROKEN',
+      '|case_id=MARK_CASE2', 'guardian|phone=MARK_PHONE2',
+    ]);
+  });
+
   describe('in file order', () => {
     it('gives code cells the language of notebook metadata written after them', () => {
       const cells = [{ cell_type: 'code', metadata: {}, outputs: [], source: ['SELECT 1\n', 'FROM t'] }];

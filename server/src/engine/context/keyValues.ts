@@ -232,9 +232,7 @@ class OpenObjects {
     }
     const inside = this.kinds.length > 0 ? this.kinds[this.kinds.length - 1] : OBJECT;
     const key = this.keyBefore();
-    // A key naming organisations (`vendor_contacts`, `payers`) opens their records, not a contact of the record around.
-    const organisations = key !== undefined && namesOrganisations(key);
-    const as = key === undefined || organisations ? NOT_JOINED : joinsAs(key);
+    const { organisations, as } = key === undefined ? NO_KEY_JOIN : objectJoin(key);
     const joining = as !== NOT_JOINED;
     const amongOrganisations = this.holdsOrganisations.length > 0 && this.holdsOrganisations[this.holdsOrganisations.length - 1];
     const outer = this.join;
@@ -273,6 +271,19 @@ class OpenObjects {
     return OBJECT_KEY.exec(this.text.slice(Math.max(0, this.at - MAX_QUOTED_KEY - 6), this.at))?.[1];
   }
 }
+
+/**
+ * How an object under `key` sits in the record around it: joined to it (`as`: a contact's, a workforce member's,
+ * the record's patient's) or a record of its own, one of organisations' (`vendor_contacts`, `payers`) or not.
+ * Shared by JSON printed as text and by a Databricks result's struct columns (structColumns.ts).
+ */
+export function objectJoin(key: string): { readonly organisations: boolean; readonly as: number } {
+  // A key naming organisations opens their records, not a contact of the record around.
+  const organisations = namesOrganisations(key);
+  return { organisations, as: organisations ? NOT_JOINED : joinsAs(key) };
+}
+
+const NO_KEY_JOIN = { organisations: false, as: NOT_JOINED };
 
 const OBJECT = 0;
 const LIST = 1;

@@ -289,6 +289,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'lab', 'laboratory', 'clia', 'unit', 'ward',
   // A milk bank's pasteurizers, a pharmacy's and a lab's freezers and refrigerators, a blood bank's irradiator.
   'pasteurizer', 'pasteuriser', 'freezer', 'refrigerator', 'fridge', 'irradiator',
+  // An infusion system's point-of-care unit (`pcu_serial`) and a progressive care unit: a hospital's, never a patient's.
+  'pcu',
 ]);
 
 /**

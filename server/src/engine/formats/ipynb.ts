@@ -324,8 +324,10 @@ function readMimeBundle(reader: JsonReader, text: string): MimeRegion[] {
 }
 
 /**
- * A Databricks `display()` result: `{type: "table", schema: [{name}], data: [[...]]}`. Each value is typed by
- * its column name, like a value under a table header.
+ * A Databricks `display()` result: `{type: "table", schema: [{name, type}], data: [[...]]}`. Each value is typed by
+ * its column name, like a value under a table header; a struct's fields (saved as a list in the schema's order) by
+ * their own names, with the struct's column as their path, so `guardian: {name, phone}` is read as a guardian's
+ * name and phone and `code_team: [{role, name, pager}]` as a team's.
  */
 function readDatabricksTable(text: string, meta: JsonNode | undefined): { keyed: KeyedSlice[]; texts: TextSlice[] } {
   const keyed: KeyedSlice[] = [];
@@ -333,10 +335,17 @@ function readDatabricksTable(text: string, meta: JsonNode | undefined): { keyed:
   const data = member(meta, 'data');
   if (stringMember(text, meta, 'type') !== 'table' || data?.kind !== 'array') return { keyed, texts };
   const schema = member(meta, 'schema');
-  const names = schema?.kind === 'array' ? schema.items.map((column) => stringMember(text, column, 'name')) : [];
+  const columns = schema?.kind === 'array' ? schema.items : [];
+  const names = columns.map((column) => stringMember(text, column, 'name'));
+  const shapes = columns.map((column) => columnShape(stringMember(text, column, 'type')));
   for (const row of data.items) {
     if (row.kind === 'array') {
-      row.items.forEach((value, column) => walkJson(text, value, names[column] ?? `column ${column + 1}`, keyed, texts));
+      row.items.forEach((value, column) => {
+        const key = names[column] ?? `column ${column + 1}`;
+        const shape = shapes[column];
+        if (shape) walkShaped(text, value, shape, key, NO_PATH, keyed, texts);
+        else walkJson(text, value, key, keyed, texts);
+      });
     } else {
       walkJson(text, row, undefined, keyed, texts);
     }
@@ -344,24 +353,107 @@ function readDatabricksTable(text: string, meta: JsonNode | undefined): { keyed:
   return { keyed, texts };
 }
 
+/** What a column's Spark type says of its values' nesting: a struct's fields, an array's or a map's elements. */
+type ColumnShape =
+  | { readonly kind: 'struct'; readonly fields: readonly { readonly name: string; readonly shape: ColumnShape | undefined }[] }
+  | { readonly kind: 'array' | 'map'; readonly element: ColumnShape | undefined };
+
+const NO_PATH: readonly string[] = [];
+
+/** Longest type JSON parsed: a schema's types are small; a longer one is walked as plain JSON. */
+const MAX_TYPE_JSON = 64 * 1024;
+
+/** The nesting a schema's type JSON (`"{\"type\":\"struct\",\"fields\":[…]}"`) gives; undefined for a plain type. */
+function columnShape(type: string | undefined): ColumnShape | undefined {
+  if (!type || type.length > MAX_TYPE_JSON || !type.includes('struct')) return undefined;
+  try {
+    return shapeOf(JSON.parse(type) as unknown, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deepest nesting followed: deeper values are walked as plain JSON under their field's name. */
+const MAX_SHAPE_DEPTH = 16;
+
+function shapeOf(type: unknown, depth: number): ColumnShape | undefined {
+  if (typeof type !== 'object' || type === null || depth > MAX_SHAPE_DEPTH) return undefined;
+  const t = type as { type?: unknown; fields?: unknown; elementType?: unknown; valueType?: unknown };
+  if (t.type === 'struct' && Array.isArray(t.fields)) {
+    const fields = t.fields.map((f: unknown) => {
+      const field = (typeof f === 'object' && f !== null ? f : {}) as { name?: unknown; type?: unknown };
+      return { name: typeof field.name === 'string' ? field.name : '', shape: shapeOf(field.type, depth + 1) };
+    });
+    return { kind: 'struct', fields };
+  }
+  if (t.type === 'array') return wrapping('array', shapeOf(t.elementType, depth + 1));
+  if (t.type === 'map') return wrapping('map', shapeOf(t.valueType, depth + 1));
+  return undefined;
+}
+
+/** An array or map whose elements hold structs; undefined when they are plain values. */
+function wrapping(kind: 'array' | 'map', element: ColumnShape | undefined): ColumnShape | undefined {
+  return element ? { kind, element } : undefined;
+}
+
+/**
+ * Walks a value by its column's shape: a struct saved as a list gives each item its field's name, a struct saved
+ * as an object its members' names; either way under the path of the struct's column. Values that do not fit the
+ * shape are walked as plain JSON under the key they came with.
+ */
+function walkShaped(
+  text: string, node: JsonNode, shape: ColumnShape | undefined, key: string, path: readonly string[], keyed: KeyedSlice[], texts: TextSlice[],
+): void {
+  if (!shape) {
+    walkJson(text, node, key, keyed, texts, path);
+    return;
+  }
+  if (shape.kind === 'struct') {
+    const inner = [...path, key];
+    if (node.kind === 'array') {
+      node.items.forEach((item, i) => {
+        const field = shape.fields[i];
+        if (field?.name) walkShaped(text, item, field.shape, field.name, inner, keyed, texts);
+        else walkJson(text, item, key, keyed, texts, path);
+      });
+    } else if (node.kind === 'object') {
+      for (const entry of node.entries) walkShaped(text, entry.value, shape.fields.find((f) => f.name === entry.key)?.shape, entry.key, inner, keyed, texts);
+    } else {
+      walkJson(text, node, key, keyed, texts, path);
+    }
+  } else if (shape.kind === 'array' && node.kind === 'array') {
+    for (const item of node.items) walkShaped(text, item, shape.element, key, path, keyed, texts);
+  } else if (shape.kind === 'map' && node.kind === 'object') {
+    // A map's keys are data (`{"2024-03-05": {…}}`), not fields: its values keep the column's name.
+    for (const entry of node.entries) walkShaped(text, entry.value, shape.element, key, path, keyed, texts);
+  } else {
+    walkJson(text, node, key, keyed, texts, path);
+  }
+}
+
 /** Collects string and number leaves: under an object key as keyed values, elsewhere as text. */
-function walkJson(text: string, node: JsonNode, key: string | undefined, keyed: KeyedSlice[], texts: TextSlice[]): void {
+function walkJson(
+  text: string, node: JsonNode, key: string | undefined, keyed: KeyedSlice[], texts: TextSlice[], path: readonly string[] = NO_PATH,
+): void {
   switch (node.kind) {
     case 'object':
-      for (const entry of node.entries) walkJson(text, entry.value, entry.key, keyed, texts);
+      for (const entry of node.entries) walkJson(text, entry.value, entry.key, keyed, texts, path);
       break;
     case 'array':
-      for (const item of node.items) walkJson(text, item, key, keyed, texts);
+      for (const item of node.items) walkJson(text, item, key, keyed, texts, path);
       break;
     case 'string': {
       if (node.end - node.start <= 2) break;
       const value = stringSlice(text, node);
       if (key === undefined) texts.push(value);
-      else keyed.push({ key, value });
+      else keyed.push(path.length > 0 ? { key, value, path } : { key, value });
       break;
     }
     case 'number':
-      if (key !== undefined) keyed.push({ key, value: verbatimSlice(text, node.start, node.end) });
+      if (key !== undefined) {
+        const value = verbatimSlice(text, node.start, node.end);
+        keyed.push(path.length > 0 ? { key, value, path } : { key, value });
+      }
       break;
   }
 }
