@@ -196,6 +196,18 @@ export const NOTEBOOK_INPUTS: readonly AdversarialInput[] = [
     },
   },
   {
+    // A display() result whose struct column's values are found, and its HTML rendering repeating them.
+    id: 'display() result with struct columns and its HTML rendering',
+    make: (length) => notebookOf(length, (room) => {
+      const n = Math.max(1, Math.floor(room / 105));
+      const rows = Array.from({ length: n }, (_, i) => `["9${String(i).padStart(7, '0')}",["${i} Zz Ln","Zzport","9${String(i % 10000).padStart(4, '0')}"]]`);
+      const html = Array.from({ length: n }, (_, i) => `<td>9${String(i).padStart(7, '0')}</td><td>List(${i} Zz Ln, Zzport, 9${String(i % 10000).padStart(4, '0')})</td>`).join('');
+      const home = '{\\"type\\":\\"struct\\",\\"fields\\":[{\\"name\\":\\"street\\",\\"type\\":\\"string\\"},{\\"name\\":\\"city\\",\\"type\\":\\"string\\"},{\\"name\\":\\"zip\\",\\"type\\":\\"string\\"}]}';
+      const table = `{"type":"table","schema":[{"name":"mrn","type":"\\"string\\""},{"name":"home","type":"${home}"}],"data":[${rows.join(',')}]}`;
+      return `{"cell_type":"code","metadata":{},"source":[],"outputs":[{"output_type":"display_data","data":{"text/html":["${html}"]},"metadata":{"application/vnd.databricks.v1+output":${table}}}]}`;
+    }),
+  },
+  {
     id: 'long stream output',
     make: (length) => notebookOf(length, (room) => `{"cell_type":"code","metadata":{},"source":[],"outputs":[{"output_type":"stream","name":"stdout","text":["${'| 1 | 2 |\\n'.repeat(Math.max(1, Math.floor(room / 12)))}"]}]}`),
   },

@@ -879,13 +879,38 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(qc, 'synthetic_qc_runs.ipynb'), []);
   });
 
-  it("finds a birth date again where the file repeats it (a result's HTML rendering), and no other date", () => {
-    const html = '<td>List(Zorblatt, Harold, 19520314)</td><td>20230214</td>';
-    const text = exportedStructs([['mrn', undefined], ['patient', ['name', 'dob']], ['visit_dt', undefined]], [['00719460', ['Zorblatt, Harold', '19520314'], '20230214']], html);
-    const found = scanText('synthetic_dob_again.ipynb', text).findings;
-    const inHtml = found.filter((f) => f.range.line === text.split('\n').findIndex((l) => l.includes('List(')));
-    assert.deepEqual(inHtml.map((f) => f.category).sort(), ['date', 'name']);
-    assert.equal(inHtml.find((f) => f.category === 'date')?.redacted, '********');
+  it("finds a birth date again where the file repeats it (another cell's log), and no other date", () => {
+    const notebook = JSON.parse(exportedStructs([['mrn', undefined], ['patient', ['name', 'dob']], ['visit_dt', undefined]], [['00719460', ['Zorblatt, Harold', '19520314'], '20230214']]));
+    const log = 'row 1: Zorblatt, Harold 19520314 seen 20230214';
+    notebook.cells.push({ cell_type: 'code', execution_count: 2, metadata: {}, source: ['log_rows(df)'], outputs: [{ output_type: 'stream', name: 'stdout', text: [log] }] });
+    const text = JSON.stringify(notebook, null, 1);
+    const logLine = text.split('\n').findIndex((l) => l.includes('row 1:'));
+    const inLog = scanText('synthetic_dob_again.ipynb', text).findings.filter((f) => f.range.line === logLine);
+    assert.deepEqual(inLog.map((f) => f.category).sort(), ['date', 'name']);
+    assert.equal(inLog.find((f) => f.category === 'date')?.redacted, '********');
+  });
+
+  it("finds a result's values again in its own HTML rendering, a struct's fields and a surname-first name included", () => {
+    const html = '<tr><td>00719460</td><td>ZORBLATT, HAROLD</td><td>List(42 Zzyzx Ln Apt 4F, Oakport, 94607, 41.58444, -87.55007)</td></tr>';
+    const rows = [['00719460', 'ZORBLATT, HAROLD', ['42 Zzyzx Ln Apt 4F', 'Oakport', '94607', '41.58444', '-87.55007']]];
+    const text = exportedStructs([['mrn', undefined], ['patient_name', undefined], ['home', ['street', 'city', 'zip', 'lat', 'lon']]], rows, html);
+    const lines = text.split('\n');
+    const htmlLine = lines.findIndex((l) => l.includes('List('));
+    const inHtml = scanText('synthetic_rendered.ipynb', text).findings.filter((f) => f.range.line === htmlLine);
+    const shown = inHtml.map((f) => `${f.category}:${lines[htmlLine].slice(f.range.character, f.range.endCharacter).length}`);
+    assert.deepEqual(shown, ['mrn:8', 'name:16', 'geographic:18', 'geographic:7', 'geographic:5', 'geographic:8', 'geographic:9']);
+    // A rendering of a result with nothing found in it is read as any output is, and finds nothing.
+    const clean = exportedStructs([['unit', undefined], ['beds', ['staffed', 'open']]], [['4N', ['28', '3']]], '<td>4N</td><td>List(28, 3)</td>');
+    assert.deepEqual(categories(clean, 'synthetic_rendered_clean.ipynb'), []);
+  });
+
+  it("reads a latitude and longitude written as one pair (`gps`) as a person's place only beside their identifier", () => {
+    const runs = exported(['mrn', 'pickup_gps'], [['00719460', '41.58444, -87.55007']]);
+    assert.deepEqual(categories(runs, 'synthetic_pickups.ipynb'), ['mrn', 'geographic']);
+    const fleet = exported(['unit', 'gps'], [['Medic 9', '41.58444, -87.55007']]);
+    assert.deepEqual(categories(fleet, 'synthetic_fleet.ipynb'), []);
+    const coarse = exported(['mrn', 'gps'], [['00719460', '41.58, -87.55']]);
+    assert.deepEqual(categories(coarse, 'synthetic_coarse.ipynb'), ['mrn']);
   });
 
   it("reads an infusion system's point-of-care unit serial (`pcu_serial`) as the hospital's, beside a patient", () => {

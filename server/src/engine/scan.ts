@@ -667,8 +667,86 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
       if (resources.length > 0) mergeSpans(typed, resources);
       freeText(ctx, text, 0, text.text.length, freeTextKind(ctx, 'output'), where, typed);
     }
-    if (out.keyed.length > 0) outputKeyedValues(ctx, out, where);
+    if (out.keyed.length > 0) {
+      const from = ctx.placed.count;
+      outputKeyedValues(ctx, out, where);
+      if (out.mime === DATABRICKS_TABLE && ctx.placed.count > from) foundInRenderings(ctx, cell.outputs, out.outputIndex, from, where);
+    }
   }
+}
+
+/**
+ * A `display()` result's values found in its table, found again in the same output's HTML and plain renderings:
+ * they hold the same rows, but a struct's fields there are one cell (`List(17395 S Grand Ave, Steger, 60475)`) that
+ * no header types. Each rendering is cut at markup, brackets, bars and commas, and each piece (or two pieces a
+ * comma joins, as `FELICIANO, GUADALUPE`) that is a value found is reported as the table reported it.
+ */
+function foundInRenderings(ctx: ScanContext, outputs: readonly OutputRegion[], outputIndex: number, from: number, where: Where): void {
+  const placed = ctx.placed;
+  const found = new Map<string, number>();
+  for (let r = placed.runSlices.length - 1; r >= 0; r--) {
+    const text = placed.runSlices[r].text;
+    for (let i = Math.max(placed.runStarts[r], from); i < placed.runEnd(r); i++) {
+      const value = text.slice(placed.start[i], placed.end[i]);
+      if (value.length >= MIN_RENDERED_VALUE && !found.has(value)) found.set(value, i);
+    }
+    if (placed.runStarts[r] <= from) break;
+  }
+  for (const out of outputs) {
+    if (out.outputIndex !== outputIndex || out.mime === DATABRICKS_TABLE) continue;
+    for (const slice of out.texts) {
+      renderedPieces(slice.text, (start, end) => {
+        const i = found.get(slice.text.slice(start, end));
+        if (i === undefined) return false;
+        placed.add(slice, start, end, placed.head(i), placed.redacted[i], where);
+        return true;
+      });
+    }
+  }
+}
+
+/** Shorter values are codes and counts a rendering repeats for other reasons. */
+const MIN_RENDERED_VALUE = 3;
+/** Longest piece looked up: a longer run between cuts is prose, not one cell's value. */
+const MAX_RENDERED_PIECE = 200;
+
+/**
+ * Calls `take` with each trimmed piece of `text` between cuts (markup, brackets, bars, quotes, line ends, commas),
+ * first joined to the next piece when a comma is the cut between them (`LAST, FIRST`, `41.58, -87.55`), then alone
+ * when `take` does not want them joined.
+ */
+function renderedPieces(text: string, take: (start: number, end: number) => boolean): void {
+  let pending = -1;
+  let pendingEnd = -1;
+  let pendingCut = -1;
+  let lastCut = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isRenderingCut(text.charCodeAt(i))) continue;
+    let start = lastCut + 1;
+    let end = i;
+    lastCut = i;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    if (end > start && pending >= 0 && text.charCodeAt(pendingCut) === 0x2c && end - pending <= MAX_RENDERED_PIECE && take(pending, end)) {
+      pending = -1;
+      continue;
+    }
+    if (pending >= 0 && pendingEnd - pending <= MAX_RENDERED_PIECE) take(pending, pendingEnd);
+    pending = end > start ? start : -1;
+    pendingEnd = end;
+    pendingCut = i;
+  }
+  if (pending >= 0 && pendingEnd - pending <= MAX_RENDERED_PIECE) take(pending, pendingEnd);
+}
+
+/** Markup, brackets, bars, double quotes, line ends and commas: what a rendering puts between cells and fields. */
+function isRenderingCut(c: number): boolean {
+  return c === 0x3c || c === 0x3e || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d
+    || c === 0x7c || c === 0x22 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0xa0;
 }
 
 /** [start, end) pairs as parallel start and end lists. */
@@ -1172,9 +1250,9 @@ function keyedTableValues(
     const from = v.start + (shifts ? shifts[i] : 0);
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     const area = isAreaColumn(keyClass);
-    // A date or a town of an object nested in a person's record (a patient row's `home: {city}` or `tests:
+    // A date or a place of an object nested in a person's record (a patient row's `home: {city, lat}` or `tests:
     // [{collected}]`) is that person's: its record is judged, not the object's own few fields.
-    const table = (area || keyClass.untypedDate) && v.within && personTables?.has(v.within) ? v.within : v.table;
+    const table = (area || keyClass.untypedDate || keyClass.inPersonTable === 'geographic') && v.within && personTables?.has(v.within) ? v.within : v.table;
     // A person's identifier found in the table, or a column that speaks of one.
     const ofPerson = personTables?.has(table) === true || personKeyTables?.has(table) === true;
     if (keyClass.unownedDevice) {

@@ -441,6 +441,9 @@ function isSdtmDate(words: readonly string[]): boolean {
   return words.length === 1 && words[0].length <= 8 && words[0].length >= 5 && words[0].endsWith('dtc');
 }
 
+/** Keys of a latitude and longitude written as one pair (`gps: "41.58444, -87.55007"`). */
+const COORDINATE_PAIR_WORDS = ['gps', 'latlon', 'latlng', 'coords', 'coordinates', 'geopoint'];
+
 /**
  * Columns that are someone's only beside a person's identifier: `first`, `last`, `middle` (a run's first and last
  * day too) are parts of a name, and a county is a place smaller than a state (a table of rates by county names
@@ -455,6 +458,9 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   // Where a person's home is to the metre (`lat`, `lon` of a geocoded client or a visit's check-in at it).
   ...['lat', 'latitude', 'lon', 'lng', 'long', 'longitude', 'home_lat', 'home_lon', 'home_lng', 'home_latitude', 'home_longitude',
     'geo_lat', 'geo_lon', 'geo_lng', 'gps_lat', 'gps_lon', 'gps_lng'].map((k): [string, Category] => [k, 'geographic']),
+  // Both at once (`gps`, `lat_lon`, `coords`), and where an ambulance picked a person up (`pickup_gps`).
+  ...[...COORDINATE_PAIR_WORDS, 'lat_lon', 'lat_lng', 'home_gps', 'pickup_gps', 'scene_gps', 'home_coords', 'geo_point']
+    .map((k): [string, Category] => [k, 'geographic']),
   // A Ryan White unique record number, beside a client's name or birth date.
   ['urn', 'other-id'],
   // An ISBT 128 donation identification number, beside its donor's name.
@@ -998,7 +1004,7 @@ export const enum PlaceKind { Area, Postal, Street, Coordinate }
 
 const POSTAL_KEY_WORDS = new Set(['zip', 'zipcode', 'postal', 'postcode']);
 const STREET_KEY_WORDS = new Set(['address', 'street', 'addr']);
-const COORDINATE_KEY_WORDS = new Set(['lat', 'latitude', 'lon', 'lng', 'long', 'longitude']);
+const COORDINATE_KEY_WORDS = new Set(['lat', 'latitude', 'lon', 'lng', 'long', 'longitude', ...COORDINATE_PAIR_WORDS]);
 
 /** The kind of place a key names; asked once per key (scan.ts keeps it with the key's other classes). */
 export function placeKindOf(key: string): PlaceKind {
@@ -1008,12 +1014,18 @@ export function placeKindOf(key: string): PlaceKind {
 }
 
 /**
- * A latitude or longitude to three decimals or more (a hundred metres or finer: a home, not a county), in range.
- * Fewer decimals, or a whole number, is an area's centre or a count.
+ * A latitude or longitude to three decimals or more (a hundred metres or finer: a home, not a county), in range,
+ * or both as a pair (`41.58444, -87.55007` under `gps`). Fewer decimals, or a whole number, is an area's centre
+ * or a count.
  */
 function isCoordinate(v: string): boolean {
+  const pair = COORDINATE_PAIR.exec(v);
+  if (pair) return Math.abs(Number(pair[1])) <= 90 && Math.abs(Number(pair[2])) <= 180;
   return /^-?\d{1,3}\.\d{3,12}$/.test(v) && Math.abs(Number(v)) <= 180;
 }
+
+/** Linear: each quantifier's run ends at a character the next cannot start with. */
+const COORDINATE_PAIR = /^[([]?(-?\d{1,2}\.\d{3,12}) ?, ?(-?\d{1,3}\.\d{3,12})[)\]]?$/;
 
 function isGeographic(v: string, relation: KeyRelation, kind: PlaceKind): boolean {
   if (kind === PlaceKind.Coordinate) return isCoordinate(v);
