@@ -8,6 +8,9 @@ import { FIRST_NAMES as FIRST, LAST_NAMES as LAST, prng } from './synthetic.mjs'
 const STREETS = ['Maple Street', 'Oak Avenue', 'Cedar Lane', 'Elm Road', 'Birch Drive', 'Willow Court'];
 const TABLES = ['clinical.silver.encounters', 'claims.gold.members', 'pharmacy.gold.fills', 'omop.cdm.condition_occurrence', 'labs.silver.results'];
 const ICD = ['E11.9', 'I10', 'J45.909', 'N18.3', 'Z79.4', 'F32.A', 'M54.5', 'K21.9'];
+const TOLL_FREE = new Set([800, 833, 844, 855, 866, 877, 888]);
+/** The area code drawn, moved off a toll-free one: the draw keeps the generator's sequence, so the rest of the workload is unchanged. */
+const personalAreaCode = (area) => (TOLL_FREE.has(area) ? area + 1 : area);
 const CPT = ['99213', '99214', '93000', '80053', '36415', '71046'];
 const NDC = ['0002-8215-01', '0069-0151-01', '50090-3118-0', '0173-0682-20'];
 
@@ -22,7 +25,8 @@ function makeGen(rnd) {
     int, pick, digits, hex,
     // Seeded identifiers: structurally valid, obviously invented.
     ssn: () => `${int(101, 665)}-${pad(int(10, 99), 2)}-${pad(int(1001, 9999), 4)}`,
-    phone: () => `(${int(201, 989)}) 555-${pad(int(100, 199), 4)}`,
+    // A person's number has no toll-free area code (800, 833, …): those are organisations' lines.
+    phone: () => `(${personalAreaCode(int(201, 989))}) 555-${pad(int(100, 199), 4)}`,
     mrn: () => `${int(1, 9)}${digits(7)}`,
     dob: () => `${int(1931, 1999)}-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)}`,
     name: () => `${pick(FIRST)} ${pick(LAST)}`,

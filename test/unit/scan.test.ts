@@ -60,6 +60,13 @@ describe('scan: scanText', () => {
 });
 
 /** Workforce identities in Databricks code: grants, job notifications, owners and module metadata name staff, not patients. */
+describe('scan: a pager', () => {
+  it("reads a number after `pager` as the workforce's, whoever the line names", () => {
+    const notebook = source(['# MAGIC %md', '# MAGIC The switch report lives in `zz_switch_alerts.ipynb` (owner Khanh Zzyzx, pager 412-555-0183).']);
+    assert.deepEqual(scanText('synthetic_pager.py', notebook).findings.map((f) => f.category), []);
+  });
+});
+
 describe('scan: workforce identities in code', () => {
   const staff = ['ann.example', 'staff'].join('.') + '@' + 'zzyzx-widgets.com';
 
@@ -92,6 +99,30 @@ describe('scan: workforce identities in code', () => {
 
 describe('scan: tables of rows written as code', () => {
   const categories = (path: string, text: string): string[] => scanText(path, text).findings.map((f) => f.category);
+
+  it("reads records of staff by a role key (`embryologist_id`), a roster by its FTEs, and a unit's fax beside its manager as theirs", () => {
+    const lab = source([
+      'staff = pd.DataFrame.from_records([',
+      '    {"embryologist_id": "EMB-05", "name": "Harold Zorblatt-Vell", "cert": "TS (ABB)", "icsi_cases": 88},',
+      '    {"embryologist_id": "EMB-07", "name": "Gretchen Zzyzx", "cert": "ELD", "icsi_cases": 71},',
+      '])',
+    ]);
+    assert.deepEqual(categories('synthetic_embryologists.py', lab), []);
+    const roster = [
+      'targets <- tibble::tribble(',
+      '  ~discipline, ~lead,                 ~phone,          ~fte,',
+      '  "PT",        "Harold Zorblatt-Vell", "(312) 555-0162", 9.5,',
+      '  "SLP",       "Gretchen Zzyzx",       "312.555.0164",   2.5',
+      ')',
+    ].join('\n');
+    assert.deepEqual(categories('synthetic_rehab_leads.r', roster), []);
+    const units = source([
+      'UNITS = {',
+      '    "NICU-3": {"floor": 3, "phone": "617-555-0148", "fax": "617-555-0149", "manager": "Harold Zorblatt-Vell, MSN"},',
+      '}',
+    ]);
+    assert.deepEqual(categories('synthetic_units.py', units), []);
+  });
 
   it("reads a DataFrame of equipment (a modality column, no person's) as the organisation's machines", () => {
     const scanners = source([
@@ -911,6 +942,11 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(fleet, 'synthetic_fleet.ipynb'), []);
     const coarse = exported(['mrn', 'gps'], [['00719460', '41.58, -87.55']]);
     assert.deepEqual(categories(coarse, 'synthetic_coarse.ipynb'), ['mrn']);
+  });
+
+  it("reads a toll-free number under a phone or fax column as an organisation's, beside a patient's", () => {
+    const programs = exported(['mrn', 'program', 'phone', 'fax'], [['00719460', 'ZZ Assist', '1-800-555-0147', '(866) 555-0183']]);
+    assert.deepEqual(categories(programs, 'synthetic_assistance.ipynb'), ['mrn']);
   });
 
   it("reads an infusion system's point-of-care unit serial (`pcu_serial`) as the hospital's, beside a patient", () => {

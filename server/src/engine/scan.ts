@@ -1168,6 +1168,10 @@ function keyedTableValues(
   regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string, theirs = false, relation: KeyRelation = 'table',
 ): StaffAndOrganisationTables {
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
+  const valueOf = (i: number): string => {
+    const shift = shifts ? shifts[i] : 0;
+    return sliceOf(i).text.slice(values[i].start + shift, values[i].end + shift);
+  };
   let personTables: Set<number> | undefined;
   /** Tables that name their people by more than a bare `name` column (an identifier, a birth date, a typed name). */
   let identifiedTables: Set<number> | undefined;
@@ -1189,7 +1193,12 @@ function keyedTableValues(
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (v.table > 0 && speaksOfPerson(keyClass)) (personKeyTables ??= new Set()).add(v.table);
     if (v.table > 0 && keyClass.thing) (thingTables ??= new Set()).add(v.table);
-    if (theirs || isStaffOrOrganisationContact(keyClass, v.table, tables, v.staff)) {
+    // A cell of a table of staff under a column no word types, written as a name (`| discipline | lead | phone |
+    // fte |`): the staff member's, as the table's numbers are.
+    const staffsName = !theirs && v.table > 0 && tables.staffTables?.has(v.table) === true && keyClass.category === undefined
+      && !typesItsValues(keyClass) && mayBeStaffName(valueOf(i));
+    if (staffsName) ctx.staffNames.add(valueOf(i));
+    if (theirs || staffsName || isStaffOrOrganisationContact(keyClass, v.table, tables, v.staff)) {
       // Kept from the free-text pass too, which would find the names and numbers again; a role outside a table is
       // no value. A site's address, number or contact keeps its whole row: the columns no detector types (`who`,
       // `ED charge`) are the site's too, and the free-text pass would read them without the site's name beside them.
@@ -1468,6 +1477,12 @@ interface StaffAndOrganisationTables {
 
 const NOT_A_BARE_NAME = /@|\d{3}/;
 
+/** Two to five words and no digits (`Harold Zorblatt-Vell`), as a roster writes its people: not a code, a count or prose. */
+function mayBeStaffName(value: string): boolean {
+  const v = value.trim();
+  return v.length <= 60 && v.includes(' ') && !/\d/.test(v) && v.split(/\s+/).length <= 5;
+}
+
 /** A short value that names an organisation and no person (`Bluestem Ambulance District`). */
 function namesOrganisationOnly(value: string): boolean {
   return value.length <= MAX_ORGANISATION_VALUE && speaksOfOrganisationOnly(value);
@@ -1512,7 +1527,7 @@ function noteStaffValue(staff: StaffNames, keyClass: KeyClass, value: string): v
 /** A column of names, contact details, credentials or addresses they work from (what a table of staff says about each of them). */
 function namesContact(keyClass: KeyClass): boolean {
   return keyClass.bareName || keyClass.nameColumn || keyClass.contactColumn || keyClass.category === 'name' || keyClass.category === 'email'
-    || keyClass.category === 'phone' || keyClass.category === 'license-number' || keyClass.category === 'ip-address';
+    || keyClass.category === 'phone' || keyClass.category === 'fax' || keyClass.category === 'license-number' || keyClass.category === 'ip-address';
 }
 
 function unionOf(a: Set<number> | undefined, b: Set<number> | undefined): Set<number> | undefined {

@@ -106,6 +106,7 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'who signs off', text: 'Compliance sign-off: Harold Zorblatt', region: 'markdown' },
     { label: 'a home care aide', text: 'aide Harold Zorblatt (A-10442) filled a paper timesheet', region: 'markdown' },
     { label: 'names under department labels', text: '**Engineering:** Harold Zorblatt · **Biomed:** Gretchen Vell · Facility administrator (north unit): Ada Quell', region: 'markdown' },
+    { label: "a vocational nurse's and a recreation therapist's credentials", text: '"Harold Zorblatt, LVN" and "Gretchen Vell-Zzyzx, CTRS"', region: 'comment' },
     { label: 'credentials after a degree or a name in another script', text: '"Harold Zorblatt, MS, CCC-SLP" and "Gretchen Vell (\u0413\u0440\u0435\u0442\u0430), RRT"', region: 'comment' },
     { label: "a vendor's field engineer", text: 'GE service 1-800-555-0166, FE Harold Zorblatt. Ticket CHG0042117.', region: 'comment' },
     { label: 'a staff directory row with the address of the same person', text: '("CTR-022", "Harold Zorblatt", "harold.zorblatt@lakeshorehealth.org", "Main")', region: 'comment' },

@@ -9,7 +9,7 @@ import { redact } from '../redact';
 import { isPersonalAddress } from './email';
 import { isDateText, isCalendarDate, monthNumber } from './date';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
-import { isNanpNumber } from './phone';
+import { isNanpNumber, isTollFree } from './phone';
 import { digitCount } from './text';
 import { isLabelledSsn } from './ssn';
 import { isKnownName, isTestPatientName, nameDetector } from './name';
@@ -177,6 +177,8 @@ const ON_CALL = /(?:^|_)on_call(?:_|$)/;
 const WORKFORCE_WORDS = new Set([
   'owner', 'owners', 'maintainer', 'maintainers', 'steward', 'stewards', 'assignee', 'assignees', 'reviewer',
   'reviewers', 'approver', 'approvers', 'oncall', 'staff',
+  // Full-time equivalents: only a payroll's people have them (`| discipline | lead | phone | fte |`).
+  'fte',
 ]);
 
 /**
@@ -202,6 +204,8 @@ const STAFF_ROLE_KEYS = new Set([
   'rater', 'reader', 'grader', 'scorer', 'assessor',
   // Abbreviated (`nurse_mgr_email`, `unit_dir`) and credentials (`charge_rn_phone`).
   'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
+  // A fertility lab's and a transplant lab's people (`embryologist_id`, `andrologist`).
+  'embryologist', 'andrologist', 'histocompatibility',
 ]);
 /** What a key may add after the role it names (`attending_name`, `manager_email`, `charge_rn_phone`). */
 const IDENTITY_SUFFIXES = new Set([
@@ -972,9 +976,11 @@ function isSsnValue(v: string): boolean {
   return isLabelledSsn(compact);
 }
 
+/** A NANP number, not a toll-free one: those are organisations' lines under any key (a programme's `phone`). */
 function isPhoneValue(v: string): boolean {
   if (!/^[\d\s().+-]{10,20}$/.test(v)) return false;
-  return isNanpNumber(digitsOf(v));
+  const digits = digitsOf(v);
+  return isNanpNumber(digits) && !isTollFree(digits);
 }
 
 /** The digits of v in order (v.replace(/\D/g, '')), joined from its digit runs: `(605) 555-0150` is three. */

@@ -184,7 +184,14 @@ function find(text: string, context: FreeTextContext): Candidate[] {
 function isOrganisationsNumber(text: string, start: number, end: number): boolean {
   const window = text.slice(Math.max(0, start - LINE_BEFORE), start);
   // The line up to the number speaks of no person (`mbr states she got a bill from Riverside Imaging … fax EOB to`).
-  const line = window.slice(window.lastIndexOf('\n') + 1);
+  // A number that opens its line ends the sentence the line before began (`call the micro bench at\n847.…`): a
+  // line of words with no digits that ends in one, not a row of a table.
+  const lineStart = window.lastIndexOf('\n');
+  const previousStart = window.lastIndexOf('\n', lineStart - 1);
+  const wrapped = lineStart >= 0 && /^[ \t"*>-]*$/.test(window.slice(lineStart + 1)) && WRAPPED_PROSE.test(window.slice(previousStart + 1, lineStart));
+  const line = window.slice((wrapped ? previousStart : lineStart) + 1);
+  // A pager is the workforce's, whoever the line names (`owner Khanh Vu, pager 412-…`).
+  if (PAGER_RIGHT_BEFORE.test(line)) return true;
   if (speaksOfPerson(line)) return false;
   // The sentence the number is in, near it: `… at the pharmacy counter. One already called: Ann Lee, from 614-…`.
   const near = line.slice(-NEAR_BEFORE);
@@ -194,6 +201,12 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
 }
+
+/** A line of prose that goes on past its end: words, no digits, ending in a word. */
+const WRAPPED_PROSE = /^[^\d\n]*[A-Za-z]\s*$/;
+
+/** `pager 412-…`, `Pager #: …`, `pgr …`, right before the number. */
+const PAGER_RIGHT_BEFORE = /\b(?:pager|pgr)(?: ?(?:#|no\.?|number))? ?:? ?$/i;
 
 /** A vCard's work number (`TEL;TYPE=WORK,VOICE:+1-…`, `TEL;WORK:`): a desk's, not anyone's own line. */
 const VCARD_WORK_NUMBER = /^[ \t"]*TEL;[^:\n]{0,40}\bWORK\b[^:\n]{0,40}:(?:tel:)?$/i;
@@ -289,7 +302,7 @@ const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */
-function isTollFree(digits: string): boolean {
+export function isTollFree(digits: string): boolean {
   return TOLL_FREE.has(digits.length === 11 ? digits.slice(1, 4) : digits.slice(0, 3));
 }
 
