@@ -944,6 +944,13 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(coarse, 'synthetic_coarse.ipynb'), ['mrn']);
   });
 
+  it("reads a pump's serial in a table of daily checks (a `checked_by` column, no person's) as the machine's", () => {
+    const checks = exported(['pump_id', 'pump_serial', 'checked_by', 'measured_ml'], [['PUMP-A', 'ZZMD-3000-11872', 'Harold Zorblatt, RN', '10.02']]);
+    assert.deepEqual(categories(checks, 'synthetic_pump_checks.ipynb'), []);
+    const patients = exported(['mrn', 'pump_serial', 'checked_by'], [['00719460', 'ZZMD-3000-11872', 'Harold Zorblatt, RN']]);
+    assert.deepEqual(categories(patients, 'synthetic_pump_patients.ipynb'), ['mrn', 'device-id']);
+  });
+
   it("reads a toll-free number under a phone or fax column as an organisation's, beside a patient's", () => {
     const programs = exported(['mrn', 'program', 'phone', 'fax'], [['00719460', 'ZZ Assist', '1-800-555-0147', '(866) 555-0183']]);
     assert.deepEqual(categories(programs, 'synthetic_assistance.ipynb'), ['mrn']);

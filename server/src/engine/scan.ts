@@ -1265,9 +1265,10 @@ function keyedTableValues(
     // A person's identifier found in the table, or a column that speaks of one.
     const ofPerson = personTables?.has(table) === true || personKeyTables?.has(table) === true;
     if (keyClass.unownedDevice) {
-      // A table of the organisation's machines: a column of what machines have, none of a person's. Its serials
-      // are the machines' own, here and wherever they recur.
-      if (!ofPerson && thingTables?.has(v.table)) {
+      // A table of the organisation's machines: a column of what machines have, or of the staff who check them
+      // (`pump_serial` beside `checked_by`), none of a person's. Its serials are the machines' own, here and
+      // wherever they recur.
+      if (!ofPerson && (thingTables?.has(v.table) || tables.staffTables?.has(v.table))) {
         ctx.staffNames?.addSerial(sliceOf(i).text.slice(from, v.end - v.start + from));
         continue;
       }

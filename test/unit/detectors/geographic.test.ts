@@ -66,6 +66,8 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: 'a home address on a line naming a clinic', text: 'discharged from the clinic to home at 88 Orchard Ln, Tres Pinos, CA 95075', value: '88 Orchard Ln, Tres Pinos, CA 95075', category: 'geographic' },
   ], [
     { label: 'facilities and their addresses', text: 'Facilities: LUH (2100 Lakeshore Dr, Minneapolis), TRMC (800 River Pkwy, Moorhead)', region: 'markdown' },
+    { label: "an opioid treatment program's address", text: '- Program: Zzyzx OTP, 2150 Industrial Pkwy W, Unit 4, Oakport, CA 94545', region: 'markdown' },
+    { label: "community partners' addresses", text: 'Community partners (organisations): Zzyzx County ADRC, 2865 N Sherman Ave, Oakport, WI 53704', region: 'comment' },
     { label: "an organisation's header", text: 'Org: Eastside Family Health Centers, Inc. · EIN 41-1867302 · 2500 E Lake St, Minneapolis, MN 55406', region: 'markdown' },
     { label: "a facility's contact line", text: 'Riverbend Dialysis Center, 1500 Riverside Dr, Macon, GA 31201; main line (478) 555-0100', region: 'comment' },
     { label: "an imaging centre's address and number", text: '#   ZZWEST Zzyzx Outpatient Imaging, 1220 Zzyzx Commons Dr, Suite 100 — (847) 555-0163', region: 'comment' },

@@ -168,6 +168,9 @@ const WORKFORCE_KEYS = new Set([
   'validated_by', 'authored_by', 'edited_by', 'owned_by', 'maintained_by', 'completed_by', 'entered_by', 'abstracted_by',
   // Who submitted or prepared a report (`"submitter": {"name": …}` of an NHSN upload).
   'submitter', 'preparer',
+  // Who checked, calibrated or serviced a machine, ran a test or gave a dose (`checked_by` of a pump's daily check).
+  'checked_by', 'calibrated_by', 'calib_by', 'performed_by', 'tested_by', 'inspected_by', 'serviced_by', 'cleaned_by',
+  'witnessed_by', 'dispensed_by', 'administered_by', 'collected_by', 'scored_by', 'read_by', 'interpreted_by', 'ordered_by',
 ]);
 /** A Python module's own metadata. */
 const MODULE_METADATA_KEYS = new Set(['__author__', '__email__', '__maintainer__', '__credits__', '__contact__']);
