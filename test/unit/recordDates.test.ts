@@ -36,6 +36,11 @@ describe('record dates: full dates on a line that names a person', () => {
     assert.deepEqual(dates(`("${NAME}", "30FEB1930", "22JAN1930X", "22JANUARY1930")`), []);
   });
 
+  it("leaves the time a Delta table changed (`DESCRIBE HISTORY`: version, timestamp, user, operation), whoever its predicate names", () => {
+    assert.deepEqual(dates(`-- 3   ${BORN} 11:22:07  zz.analyst@example.org  DELETE  {"predicate":"[\\"(patient_name = '${NAME}')\\"]"}`), []);
+    assert.deepEqual(dates(`-- 3   ${BORN} 11:22:07  ${NAME} was seen`), [`${BORN} 11:22:07`]);
+  });
+
   it('reports the dates of a fixture row and a note beside a person, and none on a line without one', () => {
     const text = ['# Databricks notebook source', `rows = [("00591207", "${NAME}", "${BORN}", 30)]`,
       `# so ${NAME} (00731654) landed on the May list although elected hospice on ${VISIT}.`, `# nightly job ${VISIT} loaded 1,204 rows`, ''].join('\n');

@@ -20,6 +20,11 @@ const SAS_DATE = /(?<![\w/.-])(0?[1-9]|[12]\d|3[01])(jan|feb|mar|apr|may|jun|jul
 const RANGE_GAP = /^\s*(?:and|to|through|thru|until|-|–|\.\.)\s*$/i;
 /** Words just before a date that make it a bound of a run, a query or a release. */
 const BOUND_BEFORE = /\b(?:ran|run|runs|as of|between|through|thru|since|until|till|window|period|from|version|release|refreshed|loaded|updated)\W{0,3}$/i;
+/**
+ * A user and a Delta operation after the date (`DESCRIBE HISTORY`'s `2024-04-09 11:22:07  ana@…  UPDATE  {"predicate":
+ * "(mrn = …)"}`): when a table changed, not an event of the person its predicate names.
+ */
+const TABLE_CHANGE_AFTER = /^\s+\S{1,80}\s+(?:WRITE|UPDATE|DELETE|MERGE|OPTIMIZE|VACUUM (?:START|END)|CREATE (?:OR REPLACE )?TABLE(?: AS SELECT)?|REPLACE TABLE|STREAMING UPDATE|RESTORE|CLONE|TRUNCATE|SET TBLPROPERTIES|ADD COLUMNS|CHANGE COLUMN)\b/;
 /** Only comment markers, table bars, quotes, brackets and spaces before the date: it opens the line. */
 const OPENS_LINE = /^[\s#/*|>'"([{-]*$/;
 
@@ -42,6 +47,7 @@ export function datesOnRecordLine(text: string, lineStart: number, lineEnd: numb
         continue;
       }
       if (OPENS_LINE.test(line.slice(0, match.index))) continue;
+      if (TABLE_CHANGE_AFTER.test(line.slice(match.index + match[0].length, match.index + match[0].length + 120))) continue;
       found.push(lineStart + match.index, lineStart + match.index + match[0].length);
     }
   }
