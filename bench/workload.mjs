@@ -209,7 +209,7 @@ export const SIZES = {
   small: { notebooks: 200, targetMB: 20 },
 };
 
-const VERSION = 5;
+const VERSION = 6;
 
 /**
  * Writes the corpus under dir (skipped when an identical one is already there) and returns its file list.
