@@ -922,8 +922,8 @@ describe('scan: Databricks display() results kept in output metadata', () => {
   });
 
   it("finds a result's values again in its own HTML rendering, a struct's fields and a surname-first name included", () => {
-    const html = '<tr><td>00719460</td><td>ZORBLATT, HAROLD</td><td>List(42 Zzyzx Ln Apt 4F, Oakport, 94607, 41.58444, -87.55007)</td></tr>';
-    const rows = [['00719460', 'ZORBLATT, HAROLD', ['42 Zzyzx Ln Apt 4F', 'Oakport', '94607', '41.58444', '-87.55007']]];
+    const html = '<tr><td>00719460</td><td>ZORBLATT, HAROLD</td><td>List(42 Zzyzx Ln Apt 4F, Oakport, 94607, 12.34567, -98.76543)</td></tr>';
+    const rows = [['00719460', 'ZORBLATT, HAROLD', ['42 Zzyzx Ln Apt 4F', 'Oakport', '94607', '12.34567', '-98.76543']]];
     const text = exportedStructs([['mrn', undefined], ['patient_name', undefined], ['home', ['street', 'city', 'zip', 'lat', 'lon']]], rows, html);
     const lines = text.split('\n');
     const htmlLine = lines.findIndex((l) => l.includes('List('));
@@ -936,9 +936,9 @@ describe('scan: Databricks display() results kept in output metadata', () => {
   });
 
   it("reads a latitude and longitude written as one pair (`gps`) as a person's place only beside their identifier", () => {
-    const runs = exported(['mrn', 'pickup_gps'], [['00719460', '41.58444, -87.55007']]);
+    const runs = exported(['mrn', 'pickup_gps'], [['00719460', '12.34567, -98.76543']]);
     assert.deepEqual(categories(runs, 'synthetic_pickups.ipynb'), ['mrn', 'geographic']);
-    const fleet = exported(['unit', 'gps'], [['Medic 9', '41.58444, -87.55007']]);
+    const fleet = exported(['unit', 'gps'], [['Medic 9', '12.34567, -98.76543']]);
     assert.deepEqual(categories(fleet, 'synthetic_fleet.ipynb'), []);
     const coarse = exported(['mrn', 'gps'], [['00719460', '41.58, -87.55']]);
     assert.deepEqual(categories(coarse, 'synthetic_coarse.ipynb'), ['mrn']);
@@ -957,9 +957,9 @@ describe('scan: Databricks display() results kept in output metadata', () => {
   });
 
   it("reads an infusion system's point-of-care unit serial (`pcu_serial`) as the hospital's, beside a patient", () => {
-    const alerts = exported(['mrn', 'pcu_serial', 'channel'], [['00719460', 'ZZ12038847', 'B']]);
+    const alerts = exported(['mrn', 'pcu_serial', 'channel'], [['00719460', 'ZZ10000047', 'B']]);
     assert.deepEqual(categories(alerts, 'synthetic_pump_alerts.ipynb'), ['mrn']);
-    const nested = exportedStructs([['mrn', undefined], ['pump', ['pcu_serial', 'module_serial']]], [['00719460', ['ZZ12038847', 'ZZ8100-LVP-20411873']]]);
+    const nested = exportedStructs([['mrn', undefined], ['pump', ['pcu_serial', 'module_serial']]], [['00719460', ['ZZ10000047', 'ZZ8100-LVP-00000073']]]);
     assert.deepEqual(categories(nested, 'synthetic_pump_modules.ipynb'), ['mrn']);
   });
 

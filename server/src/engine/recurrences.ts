@@ -49,7 +49,7 @@ export class RecurringValues {
 
   /**
    * Notes a reported value of `category`: an id whole and by its hyphen-joined parts, a name by its surnames, a
-   * birth date (`birthDate`, scan.ts) as an id: written as one token (`1958-04-08`, `19580408`) it is the
+   * birth date (`birthDate`, scan.ts) as an id: written as one token (`1952-03-14`, `19520314`) it is the
    * patient's wherever the file repeats it.
    */
   add(category: Category, value: string, birthDate = false): void {

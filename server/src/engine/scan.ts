@@ -316,7 +316,7 @@ const NO_RANGES: readonly number[] = [];
 
 /**
  * A date found under a birth-date key (`dob`, `birth_date`): the one date that recurs as itself, as a `display()`
- * result's HTML rendering repeats its rows' (`List(FELICIANO, GUADALUPE, 19580408, …)`).
+ * result's HTML rendering repeats its rows' (`List(ZORBLATT, HAROLD, 19520314, …)`).
  */
 function isBirthDate(head: FindingHead): boolean {
   return head.category === 'date' && head.contextKey !== undefined && isBirthDateKey(head.contextKey);
@@ -677,9 +677,9 @@ function scanCell(cell: NotebookCell, ctx: ScanContext): void {
 
 /**
  * A `display()` result's values found in its table, found again in the same output's HTML and plain renderings:
- * they hold the same rows, but a struct's fields there are one cell (`List(17395 S Grand Ave, Steger, 60475)`) that
+ * they hold the same rows, but a struct's fields there are one cell (`List(42 Zzyzx Ln, Oakport, 94607)`) that
  * no header types. Each rendering is cut at markup, brackets, bars and commas, and each piece (or two pieces a
- * comma joins, as `FELICIANO, GUADALUPE`) that is a value found is reported as the table reported it.
+ * comma joins, as `ZORBLATT, HAROLD`) that is a value found is reported as the table reported it.
  */
 function foundInRenderings(ctx: ScanContext, outputs: readonly OutputRegion[], outputIndex: number, from: number, where: Where): void {
   const placed = ctx.placed;

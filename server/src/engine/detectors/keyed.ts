@@ -448,7 +448,7 @@ function isSdtmDate(words: readonly string[]): boolean {
   return words.length === 1 && words[0].length <= 8 && words[0].length >= 5 && words[0].endsWith('dtc');
 }
 
-/** Keys of a latitude and longitude written as one pair (`gps: "41.58444, -87.55007"`). */
+/** Keys of a latitude and longitude written as one pair (`gps: "12.34567, -98.76543"`). */
 const COORDINATE_PAIR_WORDS = ['gps', 'latlon', 'latlng', 'coords', 'coordinates', 'geopoint'];
 
 /**
@@ -1024,7 +1024,7 @@ export function placeKindOf(key: string): PlaceKind {
 
 /**
  * A latitude or longitude to three decimals or more (a hundred metres or finer: a home, not a county), in range,
- * or both as a pair (`41.58444, -87.55007` under `gps`). Fewer decimals, or a whole number, is an area's centre
+ * or both as a pair (`12.34567, -98.76543` under `gps`). Fewer decimals, or a whole number, is an area's centre
  * or a count.
  */
 function isCoordinate(v: string): boolean {

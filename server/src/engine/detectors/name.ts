@@ -109,7 +109,7 @@ const PROVIDER_SUFFIXES = [
   ' rn', ' lpn', ' aprn', ' bsn', ' msn',
   // British and Commonwealth doctors' degrees and fellowships (`Mr. Cathal Ó Floinn FRCS`, `…, MBBS, MRCP`).
   ' frcs', ', frcs', ' frcp', ', frcp', ' mrcp', ', mrcp', ', mbbs', ' mbbs', ', mbchb', ' mbchb', ', frcr', ' frcr', ', frca', ' frca',
-  // Vocational nurses, recreation and exercise therapists, exercise physiologists (`Mei-Ling Cheung, LVN`, `…, CTRS`).
+  // Vocational nurses, recreation and exercise therapists, exercise physiologists (`Harold Zorblatt, LVN`, `…, CTRS`).
   ', lvn', ', ctrs', ', cep', ', acsm-cep', ', rcep',
 ];
 /** Words just before `name` that make it some other thing's name (`table name:`, `file name =`). */

@@ -190,7 +190,7 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   const previousStart = window.lastIndexOf('\n', lineStart - 1);
   const wrapped = lineStart >= 0 && /^[ \t"*>-]*$/.test(window.slice(lineStart + 1)) && WRAPPED_PROSE.test(window.slice(previousStart + 1, lineStart));
   const line = window.slice((wrapped ? previousStart : lineStart) + 1);
-  // A pager is the workforce's, whoever the line names (`owner Khanh Vu, pager 412-…`).
+  // A pager is the workforce's, whoever the line names (`owner Harold Zorblatt, pager 412-…`).
   if (PAGER_RIGHT_BEFORE.test(line)) return true;
   if (speaksOfPerson(line)) return false;
   // The sentence the number is in, near it: `… at the pharmacy counter. One already called: Ann Lee, from 614-…`.
