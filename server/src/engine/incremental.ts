@@ -322,7 +322,7 @@ export class IncrementalScanner {
     const newCells: NotebookCell[] = cells.slice(0, i);
     newCells.push(edited);
     // The notebook's widget values sit outside the cells list: before the edited cell they stay, after it they move.
-    const widgets = base.document.widgets?.map((w) => (w.value.map.toFile(0) < cell.fileStart ? w : { key: w.key, value: shiftSlice(w.value, -delta) }));
+    const widgets = base.document.widgets?.map((w) => (w.value.map.toFile(0) < cell.fileStart ? w : { ...w, value: shiftSlice(w.value, -delta) }));
     const document: ScanDocument = typeof text === 'string'
       ? { path: base.document.path, format: base.document.format, text, cells: newCells, ...(widgets ? { widgets } : {}) }
       : new JoinedWhenRead(base.document.path, base.document.format, text, newCells, widgets);
@@ -418,7 +418,7 @@ class MovedCell implements NotebookCell {
     this.shiftedOutputs ??= this.origin.outputs.map((o) => ({
       ...o,
       texts: o.texts.map((t) => shiftSlice(t, -this.shift)),
-      keyed: o.keyed.map((k) => ({ key: k.key, value: shiftSlice(k.value, -this.shift) })),
+      keyed: o.keyed.map((k) => ({ ...k, value: shiftSlice(k.value, -this.shift) })),
     }));
     return this.shiftedOutputs;
   }
@@ -520,7 +520,7 @@ function cellAlone(document: ScanDocument, cell: NotebookCell, cellText?: string
     outputs: cell.outputs.map((o) => ({
       ...o,
       texts: o.texts.map((t) => shiftSlice(t, shift)),
-      keyed: o.keyed.map((k) => ({ key: k.key, value: shiftSlice(k.value, shift) })),
+      keyed: o.keyed.map((k) => ({ ...k, value: shiftSlice(k.value, shift) })),
     })),
     fileStart: 0,
     fileEnd: cell.fileEnd - shift,

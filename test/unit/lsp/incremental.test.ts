@@ -81,7 +81,17 @@ describe('incremental scanning after edits', () => {
 
 describe('incremental scanning of edits inside one .ipynb cell', () => {
   const strip = (fs: readonly { fingerprint?: string }[]) => fs.map((f) => ({ ...f, fingerprint: undefined }));
-  const output = (i: number) => ({ output_type: 'stream', name: 'stdout', text: [`row ${i}\tmember SSN ${SSN}\n`, 'done "quoted" \\ end\n'] });
+  const stream = (i: number) => ({ output_type: 'stream', name: 'stdout', text: [`row ${i}\tmember SSN ${SSN}\n`, 'done "quoted" \\ end\n'] });
+  // A display() result with a struct column (read by its fields, and found again in its HTML rendering).
+  // A display() result with struct columns: a patient's (read by its fields, found again in the HTML rendering) and a
+  // pump's, a record of its own whose serial is the machine's (a cell scanned alone must keep the struct's path).
+  const struct = (...names: string[]) => JSON.stringify({ type: 'struct', fields: names.map((name) => ({ name, type: 'string' })) });
+  const schema = [{ name: 'mrn', type: '"string"' }, { name: 'patient', type: struct('name', 'dob') }, { name: 'pump', type: struct('model', 'serial') }];
+  const display = (i: number) => ({
+    output_type: 'display_data', data: { 'text/html': [`<td>${MRN}</td><td>List(Harold Zorblatt, 195203${10 + i})</td>`] },
+    metadata: { 'application/vnd.databricks.v1+output': { type: 'table', schema, data: [[MRN, ['Harold Zorblatt', `195203${10 + i}`], ['ZZ-8100', `ZZSN-00${10 + i}`]]] } },
+  });
+  const output = (i: number) => (i % 4 === 2 ? display(i) : stream(i));
   const cell = (i: number) => ({
     cell_type: i % 4 === 3 ? 'markdown' : 'code', metadata: {},
     source: [`# patient SSN ${SSN} (case ${i})\n`, `x_${i} = "tab\\there \u00e9"\n`, ...(i % 3 === 1 ? [`${CLUSTER(i)}\n`] : [])],
@@ -98,7 +108,10 @@ describe('incremental scanning of edits inside one .ipynb cell', () => {
     it(`equals a full scan after each of 150 seeded edits in and across cells, outputs and escapes (${title})`, () => {
       const scanner = new IncrementalScanner({ editsNoted: true, minEditedBytes: 0 });
       const start = ipynb(12, indent, metadataFirst).replace(/\n/g, eol);
-      assert.equal(scanner.scan('/nb/d.ipynb', start, DEFAULT_CONFIG).findings.filter((f) => f.ruleId === 'phi/widget-value').length, 2, 'both saved widget values');
+      const first = scanner.scan('/nb/d.ipynb', start, DEFAULT_CONFIG).findings;
+      assert.equal(first.filter((f) => f.ruleId === 'phi/widget-value').length, 2, 'both saved widget values');
+      assert.equal(first.filter((f) => f.message.includes('(column `dob`)')).length, 6, "the display() results' birth dates, in their tables and renderings");
+      assert.equal(first.filter((f) => f.category === 'device-id').length, 0, "no pump's serial");
       let fast = 0;
       let text = start;
       // The server hands the scanner its piece table (read in slices); every other edit gets the joined string.
