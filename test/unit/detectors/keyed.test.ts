@@ -27,6 +27,8 @@ describe('detectors/keyed: classifyKey', () => {
     // The sides of a comparison or merge keep the key's meaning.
     ['ssn_l', 'ssn'], ['mrn_r', 'mrn'], ['mrn1', 'mrn'], ['dob_new', 'date'], ['mrn_sending', 'mrn'], ['mrn_receiving', 'mrn'], ['n_mrn_1', undefined],
     // A purpose before an identifier, and lists of identifiers; a list of ZIPs or ages enumerates a domain.
+    // A jail's booking and inmate numbers, a registry's donors and recipients: people, numbered.
+    ['booking_no', 'other-id'], ['inmate_id', 'other-id'], ['donor_id', 'other-id'], ['recipient_id', 'other-id'],
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
     ['zips', undefined], ['ages', undefined], ['n_distinct_mrn', undefined],
     // Remote monitoring hubs sit in patients' homes; a source's device serial keeps its meaning.

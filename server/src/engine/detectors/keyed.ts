@@ -119,6 +119,11 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'client_urn', 'urn_id',
     // An immigrant's alien registration number (A-number), as an asylum or refugee clinic records it.
     'a_number', 'anumber', 'alien_number', 'alien_no', 'alien_registration_number', 'uscis_number', 'uscis_no',
+    // A jail's booking and inmate numbers, as a correctional health program records its patients by them.
+    'booking_no', 'booking_number', 'booking_num', 'booking_id', 'inmate_id', 'inmate_no', 'inmate_number', 'offender_id',
+    'offender_no', 'doc_number',
+    // A registry's donors and recipients (marrow, organ, milk, blood) are people, numbered by it.
+    'donor_id', 'donor_no', 'donor_number', 'recipient_id', 'recipient_no', 'recipient_number',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
