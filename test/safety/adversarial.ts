@@ -254,5 +254,9 @@ export const NPPES_COMMENTS: AdversarialInput = repeat('NPPES records pasted as 
 export const X12_COMMENTS: AdversarialInput = repeat('X12 loops pasted as comments',
   '# NM1*IL*1*ZORBLATT*QUENNELL****MI*ZZ40418801~\n# N3*1455 N ZZYZX AVE~\n# N4*ZORBVILLE*AZ*85621~\n# DTP*472*D8*19000502~\n');
 
+/** CREATE TABLEs whose column lists close and never close, and INSERTs with no column list (tableDeclarations.ts). */
+export const TABLE_DECLARATIONS: AdversarialInput = repeat('CREATE TABLEs, unclosed lists and INSERTs with no column list',
+  "CREATE TABLE zz.t (mrn STRING, dob DATE);\nINSERT INTO zz.t VALUES ('90041772', '1950-01-02'), ('9', 'x');\nCREATE TABLE zz.u (a STRING, ((\n");
+
 export const ORGANISATION_RESOURCES: AdversarialInput = repeat('unclosed and closed FHIR Organization resources',
   '{"resourceType": "Location", "telecom": [{"system": "phone", "value": "+1 502 555 0100"}, {"resourceType": "Organization", "name": "Zzyzx"}, ');

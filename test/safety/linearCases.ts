@@ -10,7 +10,7 @@ import type { lexerFor } from '../../server/src/engine/lexers';
 import type { findTableValues } from '../../server/src/engine/context/outputTables';
 import type { findKeyedLiterals } from '../../server/src/engine/context/codeContext';
 import type { readDocument } from '../../server/src/engine/formats';
-import { CODE_INPUTS, FREE_TEXT_INPUTS, NOTEBOOK_INPUTS, NPPES_COMMENTS, X12_COMMENTS, ORGANISATION_RESOURCES, RECORD_INPUTS, RECURRING_INPUT, SITES_ON_ONE_LINE, TABLE_INPUTS, type AdversarialInput } from './adversarial';
+import { CODE_INPUTS, FREE_TEXT_INPUTS, NOTEBOOK_INPUTS, NPPES_COMMENTS, X12_COMMENTS, ORGANISATION_RESOURCES, RECORD_INPUTS, RECURRING_INPUT, SITES_ON_ONE_LINE, TABLE_DECLARATIONS, TABLE_INPUTS, type AdversarialInput } from './adversarial';
 
 export interface EngineUnderTest {
   readonly scanFreeText: typeof scanFreeText;
@@ -120,6 +120,8 @@ export function linearCases(engine: EngineUnderTest): LinearCase[] {
       cases.push({ id: `scan of ${format.id} with ${input.id}`, make: (n) => format.wrap(half(input)(n)), run: (t) => engine.scanText(format.path, t) });
     }
   }
+  // A SQL notebook's table declarations, read before its cells are scanned, and the INSERTs they key.
+  cases.push({ id: `scan of ${FORMATS[1].id} with ${TABLE_DECLARATIONS.id}`, make: (n) => FORMATS[1].wrap(half(TABLE_DECLARATIONS)(n)), run: (t) => engine.scanText(FORMATS[1].path, t) });
   // Each target's first case runs at 1 MB and 2 MB, the rest at a quarter of that: growth is a ratio, so a
   // super-linear path shows as plainly at 256 KB → 512 KB, at a quarter of the steps.
   const targets = new Set<string>();

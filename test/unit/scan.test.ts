@@ -124,6 +124,16 @@ describe('scan: tables of rows written as code', () => {
     assert.deepEqual(categories('synthetic_units.py', units), []);
   });
 
+  it("reads an INSERT with no column list by the CREATE TABLE another cell declares: a patient's row, a table of machines", () => {
+    const notebook = (columns: string, row: string) => [
+      '-- Databricks notebook source', `CREATE TABLE zz.ref (${columns})`, '', '-- COMMAND ----------', '', `INSERT INTO zz.ref VALUES ${row};`, '',
+    ].join('\n');
+    const patients = notebook('mrn STRING, full_name STRING, home_city STRING', "('00719460', 'Harold Zorblatt', 'Oakport')");
+    assert.deepEqual(categories('synthetic_declared_patients.sql', patients), ['mrn', 'name', 'geographic']);
+    const pumps = notebook('window_id STRING, pump_model STRING, pump_serial STRING, calib_by STRING', "('WINDOW-1', 'ZZ Dispenser MDD-3', 'ZZMDD3-19-004471', 'Harold Zorblatt, RN')");
+    assert.deepEqual(categories('synthetic_declared_pumps.sql', pumps), []);
+  });
+
   it("reads a DataFrame of equipment (a modality column, no person's) as the organisation's machines", () => {
     const scanners = source([
       'SCANNERS = pd.DataFrame([',
@@ -961,6 +971,9 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(alerts, 'synthetic_pump_alerts.ipynb'), ['mrn']);
     const nested = exportedStructs([['mrn', undefined], ['pump', ['pcu_serial', 'module_serial']]], [['00719460', ['ZZ10000047', 'ZZ8100-LVP-00000073']]]);
     assert.deepEqual(categories(nested, 'synthetic_pump_modules.ipynb'), ['mrn']);
+    // A crash cart's defibrillator at a patient's code event, beside an implanted one's serial.
+    const codes = exported(['mrn', 'defib_serial', 'aed_serial', 'defibrillator_serial'], [['00719460', 'ZZAF17C004512', 'ZZAED-0042', 'ZZICD-7781-02']]);
+    assert.deepEqual(categories(codes, 'synthetic_code_events.ipynb'), ['mrn', 'device-id']);
   });
 
   it("reads a serial named by a machine only a hospital keeps as the machine's, beside rooms or a patient", () => {

@@ -14,6 +14,7 @@ import { isPhiScannable } from './formats/support';
 import type { Finding, KeyedSlice, NotebookCell, OutputRegion, ScanDocument, ScanError, TextSlice } from './model';
 import { byOffsets, CellFindings, PlacedFindings, type CellPlacement, type FindingKind } from './placedFindings';
 import { LineIndex, OffsetMap, textHashes } from './positions';
+import { declaredInCell, tableColumnsOf, tablesDigest, type TableColumns, type TableDeclaration } from './context/tableDeclarations';
 import { RecurringValues } from './recurrences';
 import { isStaffs, StaffNames, type StaffClaimText } from './staffNames';
 import { coveredByFileRanges, recurringFindings, scanOwn, scanWidgets, type ScanResult } from './scan';
@@ -68,6 +69,8 @@ interface NotebookBase {
   readonly entries: readonly CellPlacement[];
   /** Per cell, in order: what its own scan found. */
   readonly cells: readonly CellEntry[];
+  /** tablesDigest of the tables every cell declares. */
+  readonly tablesDigest: string;
 }
 
 /**
@@ -84,6 +87,10 @@ interface CellEntry {
   readonly staffDigest: string;
   /** Findings another cell's staff names could take back (`own` indices and what the check reads). */
   readonly staffClaims: readonly StaffClaim[] | undefined;
+  /** The tables the cell's `CREATE TABLE`s declare (tableDeclarations.ts). */
+  readonly tables: readonly TableDeclaration[];
+  /** The digest of the whole file's declared tables the cell's scan read, when it read them (an INSERT with no column list). */
+  readonly tablesRead: string | undefined;
   combined?: { readonly digest: string; readonly findings: CellFindings };
 }
 
@@ -164,7 +171,7 @@ export class IncrementalScanner {
       if (patched) {
         ({ document, entries, cells } = patched);
         entries = this.withRecurrences(document, cells, entries, cellScan, source);
-        this.keepBase(source.length, document, entries, cells, noted, false);
+        this.keepBase(source.length, document, entries, cells, noted, false, patched.tablesDigest);
         this.stats = { cells: document.cells.length, scanned: 1, oneCell: true };
       } else if (isPhiScannable(path)) {
         const text = wholeText();
@@ -172,11 +179,16 @@ export class IncrementalScanner {
         const next = new Map<string, CellEntry>();
         const lines = new LineIndex(text);
         let scanned = 0;
+        const keys = document.cells.map((cell) => cellKey(text, cell));
+        // The tables every cell declares, read from the cache where it has the cell: an INSERT in one cell is keyed
+        // by a CREATE TABLE in another, so a cell that read them is scanned again when they change.
+        const tables = declaredBy(document.cells, (i) => this.cache.get(keys[i])?.tables);
         for (const cell of document.cells) {
-          const key = cellKey(text, cell);
+          const key = keys[cell.index] ?? cellKey(text, cell);
           let entry = next.get(key) ?? this.cache.get(key);
+          if (entry && entry.tablesRead !== undefined && entry.tablesRead !== tables.digest) entry = undefined;
           if (!entry) {
-            entry = scanCell(document, cell, cellScan);
+            entry = scanCell(document, cell, cellScan, tables);
             // Kept at once, so a scan dropped half-way for a newer edit still saves the next one work.
             this.cache.set(key, entry);
             scanned++;
@@ -188,7 +200,7 @@ export class IncrementalScanner {
         }
         this.cache = next;
         entries = this.withRecurrences(document, cells, entries, cellScan, text);
-        this.keepBase(text.length, document, entries, cells, noted, undefined);
+        this.keepBase(text.length, document, entries, cells, noted, undefined, tables.digest);
         this.stats = { cells: document.cells.length, scanned };
         dropped = fileWideDropped(document, entries);
       }
@@ -210,11 +222,12 @@ export class IncrementalScanner {
    */
   private keepBase(
     length: number, document: ScanDocument, entries: readonly CellPlacement[], cells: readonly CellEntry[], noted: number, fileWide: boolean | undefined,
+    tablesDigest: string,
   ): void {
     this.edits = this.edits.slice(noted);
     const keep = this.options.editsNoted && document.format === 'ipynb' && length >= (this.options.minEditedBytes ?? 1024 * 1024)
       && !(fileWide ?? findDirectives(document).some((d) => d.scope === 'file'));
-    this.base = keep ? { path: document.path, length, document, entries, cells } : undefined;
+    this.base = keep ? { path: document.path, length, document, entries, cells, tablesDigest } : undefined;
   }
 
   /**
@@ -289,7 +302,7 @@ export class IncrementalScanner {
    */
   private editOneCell(
     path: string, text: string | EditedText, cellScan: CellScan, noted: number,
-  ): { document: ScanDocument; entries: CellPlacement[]; cells: CellEntry[] } | undefined {
+  ): { document: ScanDocument; entries: CellPlacement[]; cells: CellEntry[]; tablesDigest: string } | undefined {
     const base = this.base;
     if (!base || base.path !== path || noted === 0 || noted > 10_000) return undefined;
     const ends = unchangedEnds(this.edits, noted);
@@ -326,10 +339,13 @@ export class IncrementalScanner {
     const document: ScanDocument = typeof text === 'string'
       ? { path: base.document.path, format: base.document.format, text, cells: newCells, ...(widgets ? { widgets } : {}) }
       : new JoinedWhenRead(base.document.path, base.document.format, text, newCells, widgets);
+    // An edit that changes what the file's CREATE TABLEs declare may change any cell's INSERTs: read the whole file.
+    const tables = declaredBy(newCells, (j) => (j === i ? undefined : base.cells[j]?.tables), cells.length);
+    if (tables.digest !== base.tablesDigest) return undefined;
     const entries: CellPlacement[] = base.entries.slice(0, i);
     const cellEntries: CellEntry[] = base.cells.slice();
     const at = base.entries[i];
-    cellEntries[i] = scanCell(document, edited, cellScan, span.slice(0, cellEnd - cell.fileStart));
+    cellEntries[i] = scanCell(document, edited, cellScan, tables, span.slice(0, cellEnd - cell.fileStart));
     entries.push({ ...at, findings: cellEntries[i].own });
     if (next) {
       const moved = advance(span, 0, next.fileStart + delta - cell.fileStart, at);
@@ -341,8 +357,28 @@ export class IncrementalScanner {
         entries.push({ findings: cellEntries[j].own, fileStart: e.fileStart + delta, line: e.line + lineDelta, character: e.line === next.line ? e.character + charDelta : e.character, index: j });
       }
     }
-    return { document, entries, cells: cellEntries };
+    return { document, entries, cells: cellEntries, tablesDigest: tables.digest };
   }
+}
+
+/** The file's declared tables and their digest. */
+interface FileTables {
+  readonly columns: TableColumns;
+  readonly digest: string;
+}
+
+/**
+ * The tables the cells declare, each cell's from `known` (a cached scan's) or read from its source; `count`
+ * cells (the cells after the last given keep theirs in `known`).
+ */
+function declaredBy(cells: readonly NotebookCell[], known: (i: number) => readonly TableDeclaration[] | undefined, count = cells.length): FileTables {
+  const declarations: TableDeclaration[] = [];
+  for (let i = 0; i < count; i++) {
+    const own = known(i) ?? (i < cells.length ? declaredInCell(cells[i]) : []);
+    for (const d of own) declarations.push(d);
+  }
+  const columns = tableColumnsOf(declarations);
+  return { columns, digest: tablesDigest(columns) };
 }
 
 /** The text both ends of which the first `count` edits left alone, or undefined when they do not chain. */
@@ -473,10 +509,10 @@ function sameRecord(a: unknown, b: unknown): boolean {
  * the cell-local analyzers on that document. The findings are the cell's own (offsets and lines from its
  * start), in document order (the PHI scan's first at equal offsets, as a whole-file scan sorts them).
  */
-function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, cellText?: string): CellEntry {
+function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, analyzers, inputs }: CellScan, tables: FileTables, cellText?: string): CellEntry {
   const alone = cellAlone(document, cell, cellText);
   const evidence = new Map<Finding, StaffClaimText>();
-  const { findings, recurring, staff } = scanOwn(alone, { config }, evidence);
+  const { findings, recurring, staff, tablesAsked } = scanOwn(alone, { config, declaredTables: tables.columns }, evidence);
   for (const analyzer of analyzers) findings.push(...analyzer.analyze({ path, text: alone.text, document: alone, config, inputs }));
   findings.sort(byOffsets);
   let claims: StaffClaim[] | undefined;
@@ -489,6 +525,7 @@ function scanCell(document: ScanDocument, cell: NotebookCell, { config, path, an
   return {
     own: new CellFindings(findings), recurring: recurring.pack(), recurringDigest: recurring.digest,
     staff: staff.pack(), staffDigest: staff.digest, staffClaims: claims,
+    tables: declaredInCell(cell), tablesRead: tablesAsked ? tables.digest : undefined,
   };
 }
 

@@ -14,6 +14,7 @@ import { isOrganisationSite, speaksOfOrganisationOnly } from './detectors/geogra
 import { scanFreeText } from './detectors';
 import { allDigits } from './detectors/text';
 import { structTableValues } from './context/structColumns';
+import { declaredTables, NO_TABLES, type TableColumns, type TableLookup } from './context/tableDeclarations';
 import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, namesPatientOwner, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
@@ -48,6 +49,11 @@ export interface ScanOptions {
   readonly fingerprintSalt?: string;
   /** Path used in fingerprints, so a baseline survives moving the repository. Defaults to the document path. */
   readonly fingerprintPath?: string;
+  /**
+   * The tables the whole document's `CREATE TABLE`s declare (tableDeclarations.ts); read from the document scanned
+   * when absent. The editor gives each cell it scans alone the whole file's.
+   */
+  readonly declaredTables?: TableColumns;
 }
 
 export interface ScanResult {
@@ -279,6 +285,8 @@ export interface OwnScan {
   readonly facts: DocumentFacts;
   /** Where the findings are, per slice. */
   readonly covered: Covered;
+  /** Whether the scan read the declared tables (an INSERT with no column list): its findings depend on them. */
+  readonly tablesAsked: boolean;
 }
 
 /** What placing findings in a document reads, made once per document. */
@@ -299,7 +307,7 @@ function documentFacts(document: ScanDocument, config: ResolvedConfig): Document
  */
 export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evidence?: Map<Finding, StaffClaimText>): OwnScan {
   const config = options.config ?? DEFAULT_CONFIG;
-  const context = new ScanContext(config);
+  const context = new ScanContext(config, options.declaredTables ?? declaredTables(document.cells));
   for (const cell of document.cells) scanCell(cell, context);
   datesBesidePeople(context.placed, config);
   const facts = documentFacts(document, config);
@@ -309,7 +317,10 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evide
   const findings = placeFindings(document, context.placed, facts, options, recurring, bySlice, staff, evidence);
   recurring.dropStaffSurnames(staff);
   // Every slice's findings are known here, so overlaps() is never asked.
-  return { findings, recurring, staff, facts, covered: { inSlice: (slice) => bySlice.get(slice) ?? NO_RANGES, overlaps: () => true } };
+  return {
+    findings, recurring, staff, facts, covered: { inSlice: (slice) => bySlice.get(slice) ?? NO_RANGES, overlaps: () => true },
+    tablesAsked: context.tablesAsked,
+  };
 }
 
 const NO_RANGES: readonly number[] = [];
@@ -544,7 +555,17 @@ class ScanContext {
   /** Names the document's tables and keys say are staff's (staffNames.ts). */
   readonly staffNames = new StaffNames();
 
-  constructor(readonly config: ResolvedConfig) {
+  /** Whether an INSERT with no column list asked for a declared table's columns (the editor caches by it). */
+  tablesAsked = false;
+  /** The declared tables, noting that they were asked for. */
+  readonly tables: TableLookup = {
+    get: (name) => {
+      this.tablesAsked = true;
+      return this.declaredTables.get(name);
+    },
+  };
+
+  constructor(readonly config: ResolvedConfig, readonly declaredTables: TableColumns = NO_TABLES) {
     this.custom = compileCustomPatterns(config.customPatterns);
   }
 
@@ -797,7 +818,7 @@ function scanCode(ctx: ScanContext, cell: NotebookCell, language: Language, from
   const { code, comments } = tokens;
   const commentKind = freeTextKind(ctx, 'comment');
   const strings = freeTextKind(ctx, 'code');
-  const keyedLiterals = findKeyedLiteralsIn(language, text, code);
+  const keyedLiterals = findKeyedLiteralsIn(language, text, code, ctx.tables);
   const organisations = organisationStrings(text, code);
   const staff = literalsNotRead(ctx, keyedLiterals, text);
   const records = dictRecordsNotRead(ctx, text, code);

@@ -63,6 +63,21 @@ describe('incremental scanning after edits', () => {
     });
   }
 
+  it("rescans a cell's INSERT when the CREATE TABLE of another cell that keys it changes, as a full scan reads it", () => {
+    const declare = (columns: string) => `-- MAGIC %sql\n-- MAGIC CREATE TABLE zz.people (${columns})`;
+    const sqlNotebook = (columns: string) => [
+      '-- Databricks notebook source', declare(columns), '', '-- COMMAND ----------', '',
+      `INSERT INTO zz.people VALUES ('${MRN}', 'ZZ-DEV-00417', 'ok')`, '',
+    ].join('\n');
+    const scanner = new IncrementalScanner();
+    const categories = (text: string): string[] => scanner.scan('/nb/t.sql', text, DEFAULT_CONFIG).findings.map((f) => f.category);
+    for (const columns of ['mrn STRING, implant_serial STRING, note STRING', 'site STRING, scanner_serial STRING, note STRING', 'mrn STRING, implant_serial STRING, note STRING']) {
+      const text = sqlNotebook(columns);
+      assert.deepEqual(categories(text), scanText('/nb/t.sql', text, { config: DEFAULT_CONFIG }).findings.map((f) => f.category), columns);
+    }
+    assert.deepEqual(categories(sqlNotebook('mrn STRING, implant_serial STRING, note STRING')), ['mrn', 'device-id']);
+  });
+
   it('equals a full scan of a notebook (.ipynb) whose cells move', () => {
     const cell = (src: string) => ({ cell_type: 'code', metadata: {}, source: [src], outputs: [], execution_count: null });
     const ipynb = (srcs: readonly string[]) => JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: srcs.map(cell) }, null, 1);
@@ -92,9 +107,14 @@ describe('incremental scanning of edits inside one .ipynb cell', () => {
     metadata: { 'application/vnd.databricks.v1+output': { type: 'table', schema, data: [[MRN, ['Harold Zorblatt', `195203${10 + i}`], ['ZZ-8100', `ZZSN-00${10 + i}`]]] } },
   });
   const output = (i: number) => (i % 4 === 2 ? display(i) : stream(i));
+  // A %sql cell declares a table whose columns key another cell's INSERT (an edit to either changes the other's findings).
+  const sql: Record<number, string[]> = {
+    5: ['%sql\n', 'CREATE TABLE zz.people (mrn STRING, implant_serial STRING)'],
+    9: ['%sql\n', `INSERT INTO zz.people VALUES ('${MRN}', 'ZZ-DEV-00417')`],
+  };
   const cell = (i: number) => ({
     cell_type: i % 4 === 3 ? 'markdown' : 'code', metadata: {},
-    source: [`# patient SSN ${SSN} (case ${i})\n`, `x_${i} = "tab\\there \u00e9"\n`, ...(i % 3 === 1 ? [`${CLUSTER(i)}\n`] : [])],
+    source: sql[i] ?? [`# patient SSN ${SSN} (case ${i})\n`, `x_${i} = "tab\\there \u00e9"\n`, ...(i % 3 === 1 ? [`${CLUSTER(i)}\n`] : [])],
     ...(i % 4 === 3 ? {} : { outputs: i % 2 === 0 ? [output(i)] : [], execution_count: null }),
   });
   // A Databricks export's widget values sit in the notebook's metadata, after the cells or (some writers) before them.
@@ -111,7 +131,7 @@ describe('incremental scanning of edits inside one .ipynb cell', () => {
       const first = scanner.scan('/nb/d.ipynb', start, DEFAULT_CONFIG).findings;
       assert.equal(first.filter((f) => f.ruleId === 'phi/widget-value').length, 2, 'both saved widget values');
       assert.equal(first.filter((f) => f.message.includes('(column `dob`)')).length, 6, "the display() results' birth dates, in their tables and renderings");
-      assert.equal(first.filter((f) => f.category === 'device-id').length, 0, "no pump's serial");
+      assert.equal(first.filter((f) => f.category === 'device-id').length, 1, "no pump's serial, the INSERT's implant serial");
       let fast = 0;
       let text = start;
       // The server hands the scanner its piece table (read in slices); every other edit gets the joined string.

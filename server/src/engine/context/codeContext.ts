@@ -6,6 +6,7 @@
  * Linear: one pass over the significant tokens; every look-back or look-ahead is bounded, and brackets are
  * matched once up front so a call's arguments can be skipped in one step.
  */
+import { NO_TABLES, tableName, type TableLookup } from './tableDeclarations';
 import type { Language } from '../model';
 import { TokenList } from '../lexers/chars';
 import { Flag, Kind, type KindCode, type Token, type TokenColumns } from '../lexers/types';
@@ -127,16 +128,19 @@ const MAX_RECORD_FIELDS = 128;
 const MAX_KEY_DEPTH = 4;
 
 /** Finds literals compared with or assigned to a named column/key (WHERE mrn = '…', {"ssn": "…"}, ...). */
-export function findKeyedLiterals(language: Language, text: string, tokens: readonly Token[]): KeyedLiteral[] {
+export function findKeyedLiterals(language: Language, text: string, tokens: readonly Token[], tables: TableLookup = NO_TABLES): KeyedLiteral[] {
   const columns = new TokenList();
   for (const t of tokens) columns.addToken(t);
-  return findKeyedLiteralsIn(language, text, columns.code);
+  return findKeyedLiteralsIn(language, text, columns.code, tables);
 }
 
-/** findKeyedLiterals over a lexer's columns without its comments (TokenList.code), as the engine lexes them. */
-export function findKeyedLiteralsIn(language: Language, text: string, code: TokenColumns): KeyedLiteral[] {
+/**
+ * findKeyedLiterals over a lexer's columns without its comments (TokenList.code), as the engine lexes them.
+ * `tables`: the columns the document's `CREATE TABLE`s declare, for an `INSERT INTO t VALUES` with no column list.
+ */
+export function findKeyedLiteralsIn(language: Language, text: string, code: TokenColumns, tables: TableLookup = NO_TABLES): KeyedLiteral[] {
   if (language === 'markdown' || language === 'text') return [];
-  return new KeyedLiteralFinder(language, text, code, matchBrackets(text, code)).run();
+  return new KeyedLiteralFinder(language, text, code, matchBrackets(text, code), tables).run();
 }
 
 class KeyedLiteralFinder {
@@ -181,6 +185,7 @@ class KeyedLiteralFinder {
     code: TokenColumns,
     /** For each bracket token, the index of its partner; -1 elsewhere or when unbalanced. */
     private readonly match: Int32Array,
+    private readonly declaredTables: TableLookup,
   ) {
     this.n = code.count;
     this.kind = code.kind;
@@ -982,12 +987,19 @@ class KeyedLiteralFinder {
 
   // ---- SQL INSERT ----
 
-  /** `INSERT INTO t (mrn, first_name) VALUES ('…', '…'), (…)`: each value keyed by its column's position. */
+  /**
+   * `INSERT INTO t (mrn, first_name) VALUES ('…', '…'), (…)`: each value keyed by its column's position; with no
+   * column list, by the columns a `CREATE TABLE t (…)` of the document declares.
+   */
   private insertValues(insert: number): void {
     let k = insert + 1;
+    let name = '';
     for (let steps = 0; k < this.n && steps < 24; steps++) {
       const w = this.word(k);
-      if (w === 'into' || w === 'overwrite' || w === 'table' || this.isName(k) || this.isPunct(k, '.') || this.isKind(k, Kind.Parameter)) {
+      if (w === 'into' || w === 'overwrite' || w === 'table') {
+        k++;
+      } else if (this.isName(k) || this.isPunct(k, '.') || this.isKind(k, Kind.Parameter)) {
+        name += this.isPunct(k, '.') ? '.' : this.raw(k);
         k++;
       } else if (w === 'partition' && this.isPunct(k + 1, '(') && this.match[k + 1] > k) {
         k = this.match[k + 1] + 1;
@@ -995,9 +1007,14 @@ class KeyedLiteralFinder {
         break;
       }
     }
-    if (!this.isPunct(k, '(') || this.match[k] < 0) return;
-    const columns = this.columnList(k, this.match[k]);
-    k = this.match[k] + 1;
+    let columns: readonly string[];
+    if (this.word(k) === 'values') {
+      columns = this.declaredTables.get(tableName(name)) ?? [];
+    } else {
+      if (!this.isPunct(k, '(') || this.match[k] < 0) return;
+      columns = this.columnList(k, this.match[k]);
+      k = this.match[k] + 1;
+    }
     if (this.word(k) !== 'values' || columns.length === 0) return;
     k++;
     this.table = ++this.tables;

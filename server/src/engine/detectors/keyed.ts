@@ -303,6 +303,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'pasteurizer', 'pasteuriser', 'freezer', 'refrigerator', 'fridge', 'irradiator',
   // An infusion system's point-of-care unit (`pcu_serial`) and a progressive care unit: a hospital's, never a patient's.
   'pcu',
+  // A crash cart's defibrillator and a wall AED (`defib_serial` of a code event); an implanted one is a `defibrillator`.
+  'defib', 'aed',
 ]);
 
 /**

@@ -1,0 +1,135 @@
+/**
+ * The columns each `CREATE TABLE name (col TYPE, …)` of a document's SQL cells declares, so that an `INSERT INTO
+ * name VALUES (…)` with no column list (often in a later cell) has its values keyed by the table's columns, as
+ * one with a column list has. Read from the cells' source text, before any cell is scanned: the editor scanning
+ * one cell alone sees the same declarations as a whole-file scan.
+ */
+import type { NotebookCell } from '../model';
+
+/** Columns by table name, lower case, whole (`catalog.schema.table`) and by its last part when that is unique. */
+export type TableColumns = ReadonlyMap<string, readonly string[]>;
+
+export const NO_TABLES: TableColumns = new Map();
+
+/** What a reader of declarations asks: a table's columns by the name an INSERT gives. */
+export interface TableLookup {
+  get(name: string): readonly string[] | undefined;
+}
+
+/** One declaration: the table's name (tableName) and its columns. */
+export type TableDeclaration = readonly [string, readonly string[]];
+
+/** The tables the document's SQL cells declare; NO_TABLES when none do. */
+export function declaredTables(cells: readonly NotebookCell[]): TableColumns {
+  return tableColumnsOf(cells.flatMap(declaredInCell));
+}
+
+/** The tables one cell declares (SQL cells only). */
+export function declaredInCell(cell: NotebookCell): TableDeclaration[] {
+  return cell.kind === 'code' && cell.language === 'sql' ? tablesDeclaredIn(cell.source.text) : [];
+}
+
+/** Declarations, in document order, as columns by name (a later one of the same name wins). */
+export function tableColumnsOf(declarations: readonly TableDeclaration[]): TableColumns {
+  return declarations.length > 0 ? byName(declarations) : NO_TABLES;
+}
+
+/** A digest of the declarations (names and columns), for a cache of scans that read them. */
+export function tablesDigest(tables: TableColumns): string {
+  if (tables.size === 0) return '';
+  let digest = '';
+  for (const [name, columns] of tables) digest += `${name}(${columns.join(',')});`;
+  return digest.length <= MAX_DIGEST ? digest : `${digest.length}:${hash(digest)}`;
+}
+
+const MAX_DIGEST = 256;
+
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** The (name, columns) of each `CREATE [OR REPLACE] [TEMP] TABLE|VIEW [IF NOT EXISTS] name (…)` in a SQL text. */
+export function tablesDeclaredIn(text: string): TableDeclaration[] {
+  const out: TableDeclaration[] = [];
+  CREATE_TABLE.lastIndex = 0;
+  for (let m = CREATE_TABLE.exec(text); m; m = CREATE_TABLE.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const { columns, end } = columnDefinitions(text, open);
+    if (columns.length > 0) out.push([tableName(m[1]), columns]);
+    // Declarations never overlap: the search goes on after this one's list, so each character is read once.
+    CREATE_TABLE.lastIndex = Math.max(end, open + 1);
+  }
+  return out;
+}
+
+/** Linear: `\s+` runs end at the next word, which cannot start with a space. */
+const CREATE_TABLE = /\bcreate\s+(?:or\s+replace\s+)?(?:(?:global\s+)?temp(?:orary)?\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?([\w`".]{1,200})\s*\(/gi;
+
+/** Words that open a constraint or an option in a column list, not a column. */
+const NOT_A_COLUMN = new Set(['constraint', 'primary', 'foreign', 'unique', 'check', 'index', 'key', 'partition', 'like']);
+
+/** Longest column list read. */
+const MAX_LIST = 64 * 1024;
+
+/**
+ * The column names of the list opening at `open` (the first word of each top-level definition) and where the
+ * list ends; no columns when it does not close within MAX_LIST characters.
+ */
+function columnDefinitions(text: string, open: number): { columns: string[]; end: number } {
+  const columns: string[] = [];
+  const limit = Math.min(text.length, open + MAX_LIST);
+  let depth = 0;
+  let definitionStart = open + 1;
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27 /* ' */) {
+      const close = text.indexOf("'", i + 1);
+      if (close < 0 || close >= limit) break;
+      i = close;
+    } else if (c === 0x2d /* - */ && text.charCodeAt(i + 1) === 0x2d) {
+      const lineEnd = text.indexOf('\n', i);
+      if (lineEnd < 0 || lineEnd >= limit) break;
+      i = lineEnd;
+    } else if (c === 0x28 /* ( */) {
+      depth++;
+    } else if (c === 0x29 /* ) */ || (c === 0x2c /* , */ && depth === 0)) {
+      if (c === 0x29 && depth > 0) {
+        depth--;
+        continue;
+      }
+      const name = columnName(text.slice(definitionStart, i));
+      if (name) columns.push(name);
+      definitionStart = i + 1;
+      if (c === 0x29) return { columns, end: i + 1 };
+    }
+  }
+  return { columns: [], end: limit };
+}
+
+/** The first word of a column definition (`` `mrn` STRING NOT NULL``), unless it opens a constraint. */
+function columnName(definition: string): string | undefined {
+  const m = /^\s*(?:--[^\n]*\n\s*)*[`"]?([A-Za-z_][\w$]{0,127})[`"]?/.exec(definition);
+  if (!m || NOT_A_COLUMN.has(m[1].toLowerCase())) return undefined;
+  return m[1];
+}
+
+/** A table's name as an INSERT names it: lower case, without quotes. */
+export function tableName(raw: string): string {
+  return raw.replace(/[`"]/g, '').toLowerCase();
+}
+
+/** Columns by whole name, and by last part where only one table has it. */
+function byName(found: readonly TableDeclaration[]): Map<string, readonly string[]> {
+  const tables = new Map<string, readonly string[]>();
+  const lastParts = new Map<string, readonly string[] | null>();
+  for (const [name, columns] of found) {
+    tables.set(name, columns);
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    const known = lastParts.get(last);
+    lastParts.set(last, known === undefined || (known !== null && known.join(',') === columns.join(',')) ? columns : null);
+  }
+  for (const [last, columns] of lastParts) if (columns && !tables.has(last)) tables.set(last, columns);
+  return tables;
+}
