@@ -971,6 +971,11 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(alerts, 'synthetic_pump_alerts.ipynb'), ['mrn']);
     const nested = exportedStructs([['mrn', undefined], ['pump', ['pcu_serial', 'module_serial']]], [['00719460', ['ZZ10000047', 'ZZ8100-LVP-00000073']]]);
     assert.deepEqual(categories(nested, 'synthetic_pump_modules.ipynb'), ['mrn']);
+    // An analyser's quality control runs by its serial and the control lot run on it; a patient's device beside its lot.
+    const qc = exported(['device_serial', 'control_lot', 'runs'], [['ZZCC3400-19-0552', 'ZZ44011-7821', '246']]);
+    assert.deepEqual(categories(qc, 'synthetic_qc_runs.ipynb'), []);
+    const lots = exported(['mrn', 'device_serial', 'lot'], [['00719460', 'ZZCC3400-19-0552', 'ZZ44011-7821']]);
+    assert.deepEqual(categories(lots, 'synthetic_patient_lots.ipynb'), ['mrn', 'device-id']);
     // A crash cart's defibrillator at a patient's code event, beside an implanted one's serial.
     const codes = exported(['mrn', 'defib_serial', 'aed_serial', 'defibrillator_serial'], [['00719460', 'ZZAF17C004512', 'ZZAED-0042', 'ZZICD-7781-02']]);
     assert.deepEqual(categories(codes, 'synthetic_code_events.ipynb'), ['mrn', 'device-id']);

@@ -1836,8 +1836,11 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
   return keyClass;
 }
 
-/** Columns of what a hospital's machines have: a model, a room or bed, a unit, firmware, a calibration, a storage unit. */
-const MACHINE_COLUMN = /(?:^|_)(?:model|make|room|bed|unit|system|camera|firmware|fw|cal|calibration|calibrated|installed|storage|status|chamber)(?:_|$)/;
+/**
+ * Columns of what a hospital's machines have: a model, a room or bed, a unit, firmware, a calibration, a storage unit,
+ * and a lab analyser's quality control runs (`control_lot`, `qc_level`).
+ */
+const MACHINE_COLUMN = /(?:^|_)(?:model|make|room|bed|unit|system|camera|firmware|fw|cal|calibration|calibrated|installed|storage|status|chamber|lot|control|qc)(?:_|$)/;
 
 /**
  * A column that speaks of a person, whatever its values: an identifier, a name, a date of theirs, a patient's or
