@@ -14,6 +14,17 @@ describe('detectors/fileName', () => {
     ]);
   });
 
+  it("reads a family name with initials, or two names and the given names' initials, before a birth date", () => {
+    assert.deepEqual(found('/Volumes/zz/scans/ZORBLATT_QUENNELLA_MJ_19000514_consent.pdf', 'output').map((f) => `${f.category}:${f.value}`), [
+      'name:ZORBLATT_QUENNELLA_MJ', 'date:19000514',
+    ]);
+    assert.deepEqual(found('ZORBLATT_Q_19000619_ack.pdf', 'comment').map((f) => `${f.category}:${f.value}`), ['name:ZORBLATT_Q', 'date:19000619']);
+    // Initials before a recent date are a run's tag (`QUENNELL_Q_20230304`), and a word with a letter is no name.
+    for (const name of ['ZORBLATT_Q_20230304_ack.pdf', 'RESULTS_A_19990101.csv', 'QC_AB_19991231.csv', 'ZORBLATT_Q_AB_19000619.pdf']) {
+      assert.deepEqual(found(name, 'comment'), [], name);
+    }
+  });
+
   it('reads a recent date after a name only when a part is a known name', () => {
     assert.deepEqual(found('QUENNELL_MARGARET_20230304_panel.pdf', 'comment').map((f) => f.category), ['name', 'date']);
     assert.deepEqual(found('ZORBLATT_QUENNELLA_20230304_panel.pdf', 'comment'), []);

@@ -12,8 +12,11 @@ import { isCompactDate } from './segments';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
-/** `NAME_NAME_YYYYMMDD` not inside a longer word or number; name parts of letters, hyphens and apostrophes. */
-const PERSON_FILE = /(?<![A-Za-z0-9-])([A-Z][A-Za-z'-]{1,30})_([A-Z][A-Za-z'-]{1,30})_((?:19|20)\d{6})(?!\d)/g;
+/**
+ * `NAME_NAME_YYYYMMDD`, `NAME_NAME_INITIALS_YYYYMMDD` or `NAME_INITIAL_YYYYMMDD` not inside a longer word or number;
+ * name parts of letters, hyphens and apostrophes. Linear: each part's run ends at `_`, which no part holds.
+ */
+const PERSON_FILE = /(?<![A-Za-z0-9-])([A-Z][A-Za-z'-]{1,30})_([A-Z][A-Za-z'-]{0,30})(?:_([A-Z]{1,3}))?_((?:19|20)\d{6})(?!\d)/g;
 
 /** Years after this are run dates far more often than birth dates (a child's own files aside). */
 const LAST_BIRTH_YEAR = 2012;
@@ -24,18 +27,23 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   PERSON_FILE.lastIndex = 0;
   for (let m = PERSON_FILE.exec(text); m; m = PERSON_FILE.exec(text)) {
-    const [, family, given, date] = m;
+    const [, family, given, initials, date] = m;
     if (!isCompactDate(date)) continue;
     const year = Number(date.slice(0, 4));
-    if (!isNamePart(family) || !isNamePart(given)) continue;
-    if (year > LAST_BIRTH_YEAR && !isKnownName(family) && !isKnownName(given)) continue;
-    const nameEnd = m.index + family.length + 1 + given.length;
+    // A given name or, after the family name alone, its initials (`GOLDFARB_R_…`); initials after two names.
+    const givenInitials = INITIALS.test(given);
+    if (!isNamePart(family) || (!isNamePart(given) && !givenInitials) || (givenInitials && initials !== undefined)) continue;
+    if (year > LAST_BIRTH_YEAR && (givenInitials || (!isKnownName(family) && !isKnownName(given)))) continue;
+    const nameEnd = m.index + family.length + 1 + given.length + (initials ? initials.length + 1 : 0);
     out.push(makeCandidate(view, m.index, nameEnd, 'name', 'file-name', 'high'));
     out.push(makeCandidate(view, nameEnd + 1, nameEnd + 1 + date.length, 'date', 'file-name', 'high'));
   }
   view.work(text.length);
   return out;
 }
+
+/** One to three capitals: a person's initials. */
+const INITIALS = /^[A-Z]{1,3}$/;
 
 /** A part of a person's name: no plain word (`RESULTS`, `CONFIRM`), and four letters or more unless a known name. */
 function isNamePart(part: string): boolean {
