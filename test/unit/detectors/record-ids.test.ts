@@ -9,6 +9,8 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
   vectors([
     { label: 'an MRN after a label', text: 'MRN: 00482913 flagged', value: '00482913', category: 'mrn' },
     { label: 'an MRN after MR#', text: 'pt MR# A1234567', value: 'A1234567', category: 'mrn' },
+    { label: "an immigrant's A-number after A#", text: 'Zorblatt (arrived in May) · A# A-900-448-907', value: 'A-900-448-907', category: 'other-id' },
+    { label: "a jail's booking number", text: 'no IHA form for booking # ZZ24-001907 – day 5 of 14', value: 'ZZ24-001907', category: 'other-id' },
     { label: 'a medical record number with glue words', text: 'medical record number is 7781234', value: '7781234', category: 'mrn' },
     { label: 'a chart number', text: 'chart no. 55-12345', value: '55-12345', category: 'mrn' },
     { label: 'a patient id label', text: 'patient id 90871234 re-admitted', value: '90871234', category: 'mrn' },

@@ -607,6 +607,8 @@ function keyBase(key: string): string {
 export function normaliseKey(key: string): string {
   return key
     .replace(/[`"'[\]]/g, '')
+    // A Salesforce custom field's or person account's suffix (`Alien_Number__c`, `Medicaid_Id__pc`).
+    .replace(SALESFORCE_SUFFIX, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
     .replace(/([a-zA-Z])(\d)/g, '$1_$2')
@@ -614,6 +616,8 @@ export function normaliseKey(key: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
+
+const SALESFORCE_SUFFIX = /__(?:c|pc|r|s)$/i;
 
 const LOOKUP: ReadonlyMap<string, Category> = buildLookup();
 
