@@ -966,6 +966,14 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(programs, 'synthetic_assistance.ipynb'), ['mrn']);
   });
 
+  it("keeps a caller's number a person's where a log line gives it beside a site and a patient's ZIP", () => {
+    const notebook = JSON.parse(exportedStructs([['case_no', undefined], ['caller', ['name', 'relationship', 'phone']]], [['ZZ-24-011618', ['Harold Zorblatt', 'aunt', '(262) 555-0134']]]));
+    const log = 'INFO exposure_qa - case ZZ-24-011618 callback=262-555-0134 pt_zip=94607 site=Already in HCF';
+    notebook.cells.push({ cell_type: 'code', execution_count: 2, metadata: {}, source: ['run_qa()'], outputs: [{ output_type: 'stream', name: 'stdout', text: [log] }] });
+    const found = scanText('synthetic_caller_log.ipynb', JSON.stringify(notebook, null, 1)).findings.map((f) => f.category);
+    assert.equal(found.filter((c) => c === 'phone').length, 1, found.join());
+  });
+
   it("reads an infusion system's point-of-care unit serial (`pcu_serial`) as the hospital's, beside a patient", () => {
     const alerts = exported(['mrn', 'pcu_serial', 'channel'], [['00719460', 'ZZ10000047', 'B']]);
     assert.deepEqual(categories(alerts, 'synthetic_pump_alerts.ipynb'), ['mrn']);

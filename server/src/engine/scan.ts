@@ -1383,6 +1383,8 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   let keyedOrganisations: Set<number> | undefined;
   /** Tables with a `who` column: a change log's, unless something in it names a patient. */
   let whoTables: Set<number> | undefined;
+  /** Tables with a value a key names as a patient's (`pt_zip`, `patient_phone`). */
+  let patientValues: Set<number> | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.table <= 0) continue;
@@ -1422,6 +1424,7 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     if (keyClass.category && keyClass.category !== 'name' && !ORGANISATION_CONTACT.has(keyClass.category)) (identified ??= new Set()).add(v.table);
     if (keyClass.npi) (npiTables ??= new Set()).add(v.table);
     if (keyClass.ownsPatient) (patientTables ??= new Set()).add(v.table);
+    if (keyClass.category !== undefined && namesPatientOwner(v.key)) (patientValues ??= new Set()).add(v.table);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
     if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
     // A contact's name joined to a record (`"contact": {"name": …}`) makes it no person's: sites have contacts.
@@ -1454,6 +1457,9 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     }
   }
   if (organisations && people) for (const t of people) organisations.delete(t);
+  // So is one with a value a key says is a patient's (`callback=… pt_zip=… site=…` of a call log's line); a
+  // patient's token or a `Client services` column says nothing of the row.
+  if (organisations && patientValues) for (const t of patientValues) organisations.delete(t);
   if (namedOrganisations) for (const t of namedOrganisations) (organisations ??= new Set()).add(t);
   // A table whose rows open with organisations (`Cedar County EMS`, `Harlan Valley Hospital`, under a first column
   // no word types) is a directory of sites, as one keyed by `site_name` is; the people it names, if nothing but
