@@ -30,7 +30,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const [, family, given, initials, date] = m;
     if (!isCompactDate(date)) continue;
     const year = Number(date.slice(0, 4));
-    // A given name or, after the family name alone, its initials (`GOLDFARB_R_…`); initials after two names.
+    // A given name or, after the family name alone, its initials (`ZORBLATT_H_…`); initials after two names.
     const givenInitials = INITIALS.test(given);
     if (!isNamePart(family) || (!isNamePart(given) && !givenInitials) || (givenInitials && initials !== undefined)) continue;
     if (year > LAST_BIRTH_YEAR && (givenInitials || (!isKnownName(family) && !isKnownName(given)))) continue;

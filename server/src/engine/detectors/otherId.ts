@@ -16,7 +16,7 @@ const OTHER_ID_CUES = [
   'encounter', 'encounter id', 'encounter #', 'encounter no', 'encounter number', 'enc', 'enc id', 'enc #', 'csn',
   'accession', 'accession #', 'accession no', 'accession number', 'rx number', 'rx numbers', 'rx #', 'rx no',
   'prescription number', 'prescription #', 'fhir id', 'patient fhir id',
-  // An immigrant's alien registration number, as a refugee or asylum clinic notes it (`A# A-212-448-907`).
+  // An immigrant's alien registration number, as a refugee or asylum clinic notes it (`A# A-900-000-001`).
   'a#', 'a-number', 'a number', 'alien number', 'alien registration number', 'uscis #', 'uscis number',
   // A jail's booking number, as a correctional health program notes its patients by it.
   'booking #', 'booking no', 'booking number', 'inmate #', 'inmate number',
