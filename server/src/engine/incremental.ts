@@ -183,8 +183,8 @@ export class IncrementalScanner {
         // The tables every cell declares, read from the cache where it has the cell: an INSERT in one cell is keyed
         // by a CREATE TABLE in another, so a cell that read them is scanned again when they change.
         const tables = declaredBy(document.cells, (i) => this.cache.get(keys[i])?.tables);
-        for (const cell of document.cells) {
-          const key = keys[cell.index] ?? cellKey(text, cell);
+        for (const [i, cell] of document.cells.entries()) {
+          const key = keys[i];
           let entry = next.get(key) ?? this.cache.get(key);
           if (entry && entry.tablesRead !== undefined && entry.tablesRead !== tables.digest) entry = undefined;
           if (!entry) {

@@ -242,6 +242,11 @@ interface FindingHead {
   readonly severity: Severity | undefined;
   readonly contextKey?: string;
   readonly relation?: KeyRelation;
+  /**
+   * A date found under a birth-date key (`dob`, `birth_date`): the one date that recurs as itself, as a `display()`
+   * result's HTML rendering repeats its rows' (`List(ZORBLATT, HAROLD, 19520314, …)`). Judged once per head.
+   */
+  readonly birthDate: boolean;
   /** `<label> in <where> (<relation> \`key\`): `, followed by the redacted label in each message. */
   readonly message: string;
   /**
@@ -326,14 +331,6 @@ export function scanOwn(document: ScanDocument, options: ScanOptions = {}, evide
 const NO_RANGES: readonly number[] = [];
 
 /**
- * A date found under a birth-date key (`dob`, `birth_date`): the one date that recurs as itself, as a `display()`
- * result's HTML rendering repeats its rows' (`List(ZORBLATT, HAROLD, 19520314, …)`).
- */
-function isBirthDate(head: FindingHead): boolean {
-  return head.category === 'date' && head.contextKey !== undefined && isBirthDateKey(head.contextKey);
-}
-
-/**
  * Findings where `values` recur in the document (see recurrences.ts), but for any overlapping `covered`, the
  * [start, end) file offsets of findings already reported (ascending, not overlapping). Sorted.
  */
@@ -409,10 +406,10 @@ function placeFindings(
         continue;
       }
       // The matched text is read only where an allow list, a fingerprint or a recurring value needs it.
-      const seeds = recurring && (mayRecur(category) || isBirthDate(head));
+      const seeds = recurring && (mayRecur(category) || head.birthDate);
       const value = allow || options.fingerprintSalt !== undefined || seeds ? slice.text.slice(placed.start[i], placed.end[i]) : '';
       if (allow?.(value)) continue;
-      if (seeds) recurring.add(category, value, isBirthDate(head));
+      if (seeds) recurring.add(category, value, head.birthDate);
       const startOffset = slice.map.toFile(placed.start[i]);
       const endOffset = slice.map.toFileEnd(placed.end[i]);
       const startLine = lines.lineOf(startOffset);
@@ -1189,9 +1186,10 @@ function keyedTableValues(
   regionKind: RegionKind, where: Where, typed: number[] | undefined, valuesText?: string, theirs = false, relation: KeyRelation = 'table',
 ): StaffAndOrganisationTables {
   const sliceOf = (i: number): TextSlice => (isSliceList(slices) ? slices[i] : slices);
+  /** Value i's text ('' for a value its shift skips). */
   const valueOf = (i: number): string => {
     const shift = shifts ? shifts[i] : 0;
-    return sliceOf(i).text.slice(values[i].start + shift, values[i].end + shift);
+    return Number.isNaN(shift) ? '' : sliceOf(i).text.slice(values[i].start + shift, values[i].end + shift);
   };
   let personTables: Set<number> | undefined;
   /** Tables that name their people by more than a bare `name` column (an identifier, a birth date, a typed name). */
@@ -1203,10 +1201,7 @@ function keyedTableValues(
   let personKeyTables: Set<number> | undefined;
   /** Tables with a column of what machines have (`model`, `room`, `firmware`, a site). */
   let thingTables: Set<number> | undefined;
-  const tables = tablesOfStaffAndOrganisations(ctx, values, (i) => {
-    const shift = shifts ? shifts[i] : 0;
-    return Number.isNaN(shift) ? '' : sliceOf(i).text.slice(values[i].start + shift, values[i].end + shift);
-  });
+  const tables = tablesOfStaffAndOrganisations(ctx, values, valueOf);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
@@ -1236,7 +1231,7 @@ function keyedTableValues(
         // beside it, would no longer say whose the name is.
         typed?.push(v.start + shift, v.end + shift);
       }
-      noteStaffValue(ctx.staffNames, keyClass, sliceOf(i).text.slice(v.start + shift, v.end + shift));
+      noteStaffValue(ctx.staffNames, keyClass, valueOf(i));
       continue;
     }
     if (keyClass.inPersonTable || (keyClass.namePart && v.table > 0)) {
@@ -1922,6 +1917,7 @@ function makeHead(
   const keyNote = contextKey && relation ? ` (${RELATION_WORDS[relation]} \`${contextKey}\`)` : note ? ` (${note})` : '';
   return {
     id, category, regionKind, rule, severity: severityFor(rule.id, rule.defaultSeverity, config), contextKey, relation,
+    birthDate: category === 'date' && contextKey !== undefined && isBirthDateKey(contextKey),
     message: `${CATEGORY_LABELS[category]} in ${rule.where}${keyNote}: `, lastLabel: undefined, lastMessage: '',
   };
 }
