@@ -626,6 +626,8 @@ interface KeyClass {
   readonly npi: boolean;
   /** Says its value is a patient's or an identifier only a patient has (`mrn`, `pat_last`, `dob`, `member_email`). */
   readonly ownsPatient: boolean;
+  /** A word of the key says whose the value is: a patient's, a member's, a relative's (namesPatientOwner). */
+  readonly patientOwner: boolean;
   /** Names an organisation (`site_name`, `org_npi`): a table with such a column and no person's lists sites. */
   readonly organisation: boolean;
   /** Whom or how to reach (`admissions_contact`, `remit_address`) where no detector types it: in a table of sites, the sites' (isContactColumn). */
@@ -1412,14 +1414,14 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
     }
     // An account number is a person's unless its table names an organisation (a vendor's or payer's `account_no`);
     // one whose key says whose (`patient_account_no`, `pt_acct`) is the patient's wherever it is.
-    if (keyClass.category === 'account-number' && !namesPatientOwner(v.key)) {
+    if (keyClass.category === 'account-number' && !keyClass.patientOwner) {
       (accounts ??= new Set()).add(v.table);
       continue;
     }
     if (keyClass.category && keyClass.category !== 'name' && !ORGANISATION_CONTACT.has(keyClass.category)) (identified ??= new Set()).add(v.table);
     if (keyClass.npi) (npiTables ??= new Set()).add(v.table);
     if (keyClass.ownsPatient) (patientTables ??= new Set()).add(v.table);
-    if (keyClass.category !== undefined && namesPatientOwner(v.key)) (patientValues ??= new Set()).add(v.table);
+    if (keyClass.category !== undefined && keyClass.patientOwner) (patientValues ??= new Set()).add(v.table);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
     if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
     // A contact's name joined to a record (`"contact": {"name": …}`) makes it no person's: sites have contacts.
@@ -1821,13 +1823,14 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
     const contactColumn = !category && isContactColumn(key);
     const nameColumn = !category && isNameColumn(key);
     const types = { category, bareName, workforce, staffRole, inPersonTable, encounter, portalUser, organisation, contactColumn, nameColumn };
+    const patientOwner = namesPatientOwner(key);
     keyClass = {
-      ...types, namePart, normalisedName,
+      ...types, namePart, normalisedName, patientOwner,
       npi: normaliseKey(key).split('_').includes('npi'),
-      ownsPatient: (category !== undefined && !ORGANISATION_CONTACT.has(category) && category !== 'name') || namesPatientOwner(key),
+      ownsPatient: (category !== undefined && !ORGANISATION_CONTACT.has(category) && category !== 'name') || patientOwner,
       birthDate: category === 'date' && isBirthDateKey(key),
       untypedDate: !typesItsValues(types) && mayHoldEventDate(key),
-      unownedDevice: category === 'device-id' && !namesPatientOwner(key) && !IMPLANT_KEY.test(normaliseKey(key)),
+      unownedDevice: category === 'device-id' && !patientOwner && !IMPLANT_KEY.test(normaliseKey(key)),
       thing: organisation || MACHINE_COLUMN.test(normaliseKey(key)),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
       place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],

@@ -6,6 +6,7 @@
  * scanned, like recurring values: never logged, never compared across files.
  */
 import { isPlainWord } from './detectors/name';
+import { digitCount } from './detectors/text';
 import { lineStartWithin, textHashes } from './positions';
 
 /** What may stand between two words of one name: a space, or emphasis around them (`**Jane** **Roe**`). */
@@ -109,6 +110,8 @@ const PATIENT_SERIAL_MARK = '\u0003';
 function contactKey(value: string): string | undefined {
   if (value.length > MAX_CONTACT) return undefined;
   if (value.includes('@')) return CONTACT_MARK + value.trim().toLowerCase();
+  // Most values noted are names: count before any replace.
+  if (digitCount(value) < 10) return undefined;
   // The number without its extension (`+1 978-555-0299 x 88210#`), as a phone finding covers it.
   const digits = value.replace(EXTENSION, '').replace(/\D/g, '');
   return digits.length >= 10 ? CONTACT_MARK + digits.slice(-10) : undefined;

@@ -147,6 +147,15 @@ describe('detectors/keyed: classifyKey', () => {
     assert.equal(normaliseKey('addressLine1'), 'address_line_1');
     assert.equal(normaliseKey('`Patient DOB`'), 'patient_dob');
   });
+
+  it('normalises a key the same the first time, again, and after many other keys', () => {
+    const long = 'z'.repeat(70) + 'FieldName';
+    for (let round = 0; round < 2; round++) {
+      assert.equal(normaliseKey('patientBirthDate'), 'patient_birth_date');
+      assert.equal(normaliseKey(long), 'z'.repeat(70) + '_field_name');
+      for (let i = 0; i < 5000; i++) assert.equal(normaliseKey(`col${i}Value`), `col_${i}_value`);
+    }
+  });
 });
 
 describe("detectors/keyed: an EHR's test patients", () => {

@@ -605,6 +605,22 @@ function keyBase(key: string): string {
 
 /** `patient.birthDate` → `birth_date`; camelCase, dots, dashes and spaces become single underscores. */
 export function normaliseKey(key: string): string {
+  // A document asks of the same few column names for every row of its tables: seven replaces each time cost more
+  // than the rest of the key's judgement.
+  if (key.length > NORMALISED_MAX_LENGTH) return normalise(key);
+  let normalised = normalisedKeys.get(key);
+  if (normalised === undefined) {
+    if (normalisedKeys.size >= NORMALISED_MAX_KEYS) normalisedKeys.clear();
+    normalisedKeys.set(key, (normalised = normalise(key)));
+  }
+  return normalised;
+}
+
+const NORMALISED_MAX_LENGTH = 64;
+const NORMALISED_MAX_KEYS = 4096;
+const normalisedKeys = new Map<string, string>();
+
+function normalise(key: string): string {
   return key
     .replace(/[`"'[\]]/g, '')
     // A Salesforce custom field's or person account's suffix (`Alien_Number__c`, `Medicaid_Id__pc`).
