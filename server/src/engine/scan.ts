@@ -1203,12 +1203,14 @@ function keyedTableValues(
   let personKeyTables: Set<number> | undefined;
   /** Tables with a column of what machines have (`model`, `room`, `firmware`, a site). */
   let thingTables: Set<number> | undefined;
-  const tables = tablesOfStaffAndOrganisations(ctx, values, valueOf);
+  // Each value's key class, looked up once for the three passes over the values.
+  const classes = values.map((v) => keyClassOf(ctx.config, ctx.keyClasses, v.key));
+  const tables = tablesOfStaffAndOrganisations(ctx, values, valueOf, classes);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
-    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    const keyClass = classes[i];
     if (v.table > 0 && speaksOfPerson(keyClass)) (personKeyTables ??= new Set()).add(v.table);
     if (v.table > 0 && keyClass.thing) (thingTables ??= new Set()).add(v.table);
     // A cell of a table of staff under a column no word types, written as a name (`| discipline | lead | phone |
@@ -1275,7 +1277,7 @@ function keyedTableValues(
   for (const i of deferred) {
     const v = values[i];
     const from = v.start + (shifts ? shifts[i] : 0);
-    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    const keyClass = classes[i];
     const area = isAreaColumn(keyClass);
     // A date or a place of an object nested in a person's record (a patient row's `home: {city, lat}` or `tests:
     // [{collected}]`) is that person's: its record is judged, not the object's own few fields.
@@ -1354,9 +1356,11 @@ const ORGANISATION_CONTACT: ReadonlySet<Category> = new Set<Category>(['geograph
  * people are workforce columns, whose people are staff; and tables of organisations (`| site_id | site_name | address | city | zip | npi |`), where a column names
  * an organisation and none a person (no name, id, date or other identifier), so their addresses, cities, ZIP
  * codes, phones and mailboxes are the organisations'. With `textOf` (a value's text), a table whose first column no
- * word types holds organisations' names is one of organisations too.
+ * word types holds organisations' names is one of organisations too. `classes`, when given, are the values' key classes.
  */
-function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableValue[], textOf?: (i: number) => string): StaffAndOrganisationTables {
+function tablesOfStaffAndOrganisations(
+  ctx: ScanContext, values: readonly TableValue[], textOf?: (i: number) => string, classes?: readonly KeyClass[],
+): StaffAndOrganisationTables {
   let staffTables: Set<number> | undefined;
   let organisations: Set<number> | undefined;
   let people: Set<number> | undefined;
@@ -1385,7 +1389,7 @@ function tablesOfStaffAndOrganisations(ctx: ScanContext, values: readonly TableV
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.table <= 0) continue;
-    const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
+    const keyClass = classes ? classes[i] : keyClassOf(ctx.config, ctx.keyClasses, v.key);
     if (v.within) (parents ??= new Map()).set(v.table, v.within);
     if (v.organisation) (keyedOrganisations ??= new Set()).add(v.table);
     if (v.key.length <= 5 && v.key.trim().toLowerCase() === 'who') (whoTables ??= new Set()).add(v.table);

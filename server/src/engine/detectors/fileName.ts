@@ -22,7 +22,8 @@ const PERSON_FILE = /(?<![A-Za-z0-9-])([A-Z][A-Za-z'-]{1,30})_([A-Z][A-Za-z'-]{0
 const LAST_BIRTH_YEAR = 2012;
 
 function find(text: string, context: FreeTextContext): Candidate[] {
-  if (!text.includes('_')) return [];
+  // The date after its underscore: most texts have none, and the pattern would be tried at each capital.
+  if (!text.includes('_19') && !text.includes('_20')) return [];
   const out: Candidate[] = [];
   const view = viewFor(text, context.meter);
   PERSON_FILE.lastIndex = 0;
