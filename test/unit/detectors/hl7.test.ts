@@ -55,6 +55,12 @@ describe('detectors/hl7', () => {
     assert.deepEqual(found(text, 'code'), []);
   });
 
+  it("reads no token a de-identified feed's authority issues, nor its redacted name, and still its dates", () => {
+    const text = 'PID|1||ZZTKN-8C41D2F0^^^ZZ-TOKEN^PT~ZZ0012345^^^ZZ_HASHED^MR||REDACTED^REDACTED||19000102|F';
+    assert.deepEqual(found(text, 'code').map((f) => `${f.category}:${f.value}`), ['date:19000102']);
+    assert.deepEqual(found('PID|1||ZZ0012345^^^ZZTOKENIZER^MR||ZORBLATT^REDACTED', 'code').map((f) => `${f.category}:${f.value}`), ['mrn:ZZ0012345', 'name:ZORBLATT']);
+  });
+
   it('never reads MSH, OBX or a visit without its patient; a next of kin is someone wherever it stands', () => {
     const text = [MSH, 'OBX|1|NM|2345-7^GLUCOSE^LN||105|mg/dL|70-99|H|||F|||190001021200', PV1].join('\n');
     assert.deepEqual(found(text, 'output'), []);

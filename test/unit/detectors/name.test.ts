@@ -83,6 +83,8 @@ describe('detectors/name: surname first', () => {
 describe('detectors/name: staff named beside their role', () => {
   vectors([
     { label: 'a patient with a note in brackets', text: 'patient Harold Zorblatt (see chart) called', value: 'Harold Zorblatt', category: 'name' },
+    { label: "a patient escalated, named with a birth date in brackets", text: 'Current escalation: Harold Zorblatt-Jones (DOB on file), BLL 27', value: 'Harold Zorblatt', category: 'name', region: 'markdown' },
+    { label: 'a patient whose last word no list knows, with a note in brackets', text: 'patient Harold Quennell Rao (see chart) called', value: 'Harold Quennell', category: 'name' },
     { label: 'a name before a note about the care team', text: 'Harold Zorblatt (care team notified) missed dialysis', value: 'Harold Zorblatt', category: 'name' },
     { label: 'a patient in brackets after a word about them', text: 'the fall on 4 West (Harold Zorblatt) was reviewed', value: 'Harold Zorblatt', category: 'name' },
     { label: 'a patient and the unit the patient is in', text: 'Harold Zorblatt in ICU since Tuesday', value: 'Harold Zorblatt', category: 'name' },
@@ -148,6 +150,10 @@ describe('detectors/name: staff named beside their role', () => {
     { label: 'names no list knows opening a list of attendees', text: 'Attendees: E. Zorblatt-Fitch, P. Quell, Dr. Gideon Zorblatt (chief),\nRenata Kowalczyk-Dunne RN (nursing informatics), Luis Baptista-Ferreira.', region: 'markdown' },
     { label: "an EHR's test patient", text: 'Dear ZZTEST MAMMO ONE,', region: 'output' },
     { label: 'a name in bold before a role in brackets', text: 'On-call for the nightly job this month: **Harold Zorblatt** (data eng)', region: 'markdown' },
+    { label: 'a name whose last word no list knows, in bold before its role in brackets', text: '* Bioinformatics: **Harold Quennell Rao** (owner of this notebook)', region: 'markdown' },
+    { label: 'a name whose last word no list knows, before its department after a comma', text: '**From:** Harold Quennell Rao, Bioinformatics · **Cc:** the team', region: 'markdown' },
+    { label: 'whom to escalate to', text: '5. Escalation: Gretchen Quennell Zorblatt then Dr. Quell.', region: 'markdown' },
+    { label: 'a stakeholder whose department serves members', text: '* stakeholders: Harold Zorblatt (VP Member Services), Dr. Quell (CMO)', region: 'markdown' },
     { label: 'a vendor contact whose mailbox is the given name', text: '- Zzyzx Critical Care — Harold Zorblatt, harold@zzyzxccs.com', region: 'markdown' },
     { label: "a vendor contact whose mailbox holds a part of the hyphenated surname", text: '- Zzyzx Staffing — account exec Harold Zorblatt-Reyes, hzreyes@zzyzxstaffing.com', region: 'markdown' },
     { label: "a program manager in brackets and a vendor's customer success manager after a comma", text: 'mailings: Harold Zorblatt (program mgr); texts: Gretchen Zorblatt, CSM at Zzyzx', region: 'markdown' },

@@ -74,8 +74,16 @@ describe('detectors/phone', () => {
     { label: "a vCard's work number", text: `BEGIN:VCARD\nFN:Zzyzx Pharmacist On-Call\nTEL;TYPE=WORK,VOICE:+1-${dashed}\nEND:VCARD`, region: 'output' },
     { label: "a billing provider's name in capitals before its address and number", text: `| 1 | Billing provider | \`ZORBLATT TIDEWATER HEALTH / 600 ZZYZX DR / NORFOLK VA 23507-1904 / ${dashed}\` |`, region: 'markdown' },
     { label: "a team's numbers under their label", text: `Liaison phones: Zorblatt-Mills ${dashed} (cell), Zzyzx ${paren}`, region: 'markdown' },
+    { label: "whom to ask, by name, before the number", text: `Questions: Quentin Zorblatt, Clinical Analytics, ${paren} / pager 4471.`, region: 'markdown' },
+    { label: "whom to escalate to, by name, before the number", text: `5. Escalation: Gretchen Zorblatt de Zzyzx ${paren}, then Dr. Quell.`, region: 'markdown' },
+    { label: "a pharmacist's number where the pharmacist can be reached", text: `Our pharmacist, Quentin Zorblatt-Wren, PharmD, BCGP, can be reached at ${paren}.`, region: 'markdown' },
     { label: 'a desk called by its name in a letter template', text: `recommends a follow-up scan. Please call Central Scheduling at ${dashed}, Monday-Friday.`, region: 'markdown' },
   ]);
+
+  it("reports a number a patient's questions line or an unnamed escalation gives", () => {
+    assert.equal(found(`Patient questions: Quentin Zorblatt, ${paren}`, 'markdown')[0]?.category, 'phone');
+    assert.equal(found(`questions, call ${paren}`, 'markdown')[0]?.category, 'phone');
+  });
 
   it('reports a number called on a line that names no service', () => {
     assert.deepEqual(found(`Pt asks to call her at the line ${dashed}`).map((f) => f.category), ['phone']);

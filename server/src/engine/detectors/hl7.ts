@@ -86,7 +86,8 @@ function readPid(view: TextView, s: Segment, out: Candidate[]): void {
   for (let i = 2; i <= 4 && i < s.starts.length; i++) {
     for (let at = s.starts[i]; at <= s.ends[i]; at++) {
       const id = componentIn(text, at, s.ends[i], 1);
-      if (id && isIdField(text, id[0], id[1])) {
+      const authority = componentIn(text, at, s.ends[i], 4);
+      if (id && isIdField(text, id[0], id[1]) && !(authority && PSEUDONYMOUS_AUTHORITY.test(text.slice(authority[0], authority[1])))) {
         const type = componentIn(text, at, s.ends[i], 5);
         push(view, out, id, (type && ID_TYPES[text.slice(type[0], type[1])]) ?? (i === 3 ? 'mrn' : 'other-id'));
       }
@@ -105,6 +106,15 @@ function readPid(view: TextView, s: Segment, out: Candidate[]): void {
   if (ssn && /^\d{3}-?\d{2}-?\d{4}$/.test(text.slice(ssn[0], ssn[1]))) push(view, out, ssn, 'ssn');
   readDate(view, s, 29, out);
 }
+
+/**
+ * An assigning authority that issues tokens, not record numbers (`^^^LKC-TOKEN^PT`, `^^^DEID_HASH`): a
+ * de-identified feed's stand-in for the patient.
+ */
+const PSEUDONYMOUS_AUTHORITY = /(?:^|[^A-Za-z])(?:TOKENS?|TKN|HASH(?:ED)?|PSEUDO(?:NYM)?|DE-?ID(?:ENTIFIED)?|ANON(?:YMI[SZ]ED)?)(?:$|[^A-Za-z])/i;
+
+/** What a de-identified feed writes where a name was (`REDACTED^REDACTED`). */
+const REDACTED_NAME = /^(?:REDACTED|MASKED|REMOVED|WITHHELD|SUPPRESSED|ANONYMOUS|ANONYMI[SZ]ED|DEIDENTIFIED|UNKNOWN)$/i;
 
 function readNextOfKin(view: TextView, s: Segment, out: Candidate[]): void {
   readName(view, s, 2, out);
@@ -136,7 +146,7 @@ function readInsurance(view: TextView, s: Segment, out: Candidate[]): void {
 function readName(view: TextView, s: Segment, i: number, out: Candidate[], parts = 3): void {
   for (let k = 1; k <= parts; k++) {
     const span = component(view.text, s, i, k);
-    if (span && isNameField(view.text, span[0], span[1])) push(view, out, span, 'name');
+    if (span && isNameField(view.text, span[0], span[1]) && !REDACTED_NAME.test(view.text.slice(span[0], span[1]))) push(view, out, span, 'name');
   }
 }
 

@@ -58,6 +58,7 @@ const PROVIDER_CUES: readonly string[] = [
   'dra', 'dra.', 'review', 'peer review', 'sign-off', 'approver', 'biostat', 'team', 'notebook by', 'prepared by', 'investigator',
   // Who to ask and who last worked on it (`Questions: …`, `checked w/ …`, `last touched: …`).
   'questions', 'questions to', 'checked with', 'checked w/', 'last touched', 'touched by', 'ping', 'escalate to',
+  'escalation', 'escalations',
   // Who else is on it and who was in the room (`| backup | … |`, `Attendees: …`).
   'backup', 'on-call', 'on call', 'sponsor', 'facilitator', 'presenter', 'present:', 'scribe', 'note taker', 'notetaker',
   // Who signs off a part of a result (`QA: …`, `compliance: …`), and the lists of staff (`Attendees: …`).
@@ -311,6 +312,23 @@ const BEFORE_CREDENTIAL = /^(?:, [A-Z]{2,4}(?=,)| \([^()\n]{1,40}\)){1,2}/;
 
 const NAME_TAIL = /^(?: [A-Z][a-z\u00e0-\u024f'-]{1,30})?(?:\*\*|__)?/;
 
+/**
+ * Whether a note about a patient follows the name (`Amari Zorblatt-Jones (DOB 2021-…)`, `…, MRN 00…`): a case, not
+ * the staff member the cue before would name (`Current escalation: …`, `Contact: …`).
+ */
+function patientNoteAfter(text: string, end: number): boolean {
+  const note = PATIENT_NOTE_AFTER.exec(text.slice(end, end + 60));
+  return note !== null && noteWords(note[1]).some((w) => PATIENT_RECORD_WORDS.has(w));
+}
+
+/** Words of a note that only a patient's record has (`VP Member Services` is a department's, `(DOB …)` no one's but the patient). */
+const PATIENT_RECORD_WORDS = new Set(['dob', 'mrn', 'born', 'yo', 'age', 'aged']);
+
+const PATIENT_NOTE_AFTER = /^(?:-[A-Za-z\u00c0-\u024f'-]{1,30})?(?: [A-Z][a-z\u00e0-\u024f'-]{1,30})?[*_]{0,2}(?: \(|, )([^()\n]{2,40})/;
+
+/** A capitalised word ending a name the phrase did not take, before emphasis, a comma or a bracket. */
+const NAME_LEFT = /^ [A-Z][a-z\u00e0-\u024f'-]{1,30}(?=[*_]{0,2}(?:,? ?[(<]|, ))/;
+
 /** The rest of a hyphenated surname after a name's end (`-santos`), read lower case. */
 const HYPHENATED_REST = /^-[a-z\u00e0-\u024f'-]{1,30}/;
 
@@ -323,8 +341,10 @@ const HYPHENATED_REST = /^-[a-z\u00e0-\u024f'-]{1,30}/;
  */
 function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   const text = view.text;
-  // The rest of a hyphenated surname (`Moreno-Brandt`) and credentials (`, PharmD`) come before the brackets.
-  const ahead = text.slice(end, end + 120);
+  // The rest of a hyphenated surname (`Moreno-Brandt`) and credentials (`, PharmD`) come before the brackets, and
+  // so does a last name the phrase left (`Vikram Raghavendra Rao** (owner)`, `… Rao, Bioinformatics`).
+  const left = NAME_LEFT.exec(text.slice(end, end + 34));
+  const ahead = text.slice(end + (left ? left[0].length : 0), end + 120);
   // Emphasis may close around the name first (`**Marisol Etxeberria** (data eng)`).
   const open = /^(?:-[A-Za-z'-]+)?[*_]{0,2}(?:,? [A-Z][A-Za-z.]{1,7})*,? ?[(<]/.exec(ahead);
   const bracketed = open ? bracketContent(ahead.slice(open[0].length)) : undefined;
@@ -343,7 +363,7 @@ function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   if (/^(?:-[A-Za-z'-]+)?,? (?:ext\.?|x) ?\d{3,5}\b/i.test(ahead) || (/(?:^|[.!?"\u201d)]) ?(?:\u2014|--) $/.test(text.slice(Math.max(0, start - 6), start)) && /^(?:-[A-Za-z'-]+)?, [A-Z][a-z]/.test(ahead))) return true;
   // What the person does after a comma (`Lorenzo Whitaker, EMS data manager, 651-…`), or the department the person
   // is in (`Paulette Greer in Finance holds it`).
-  const role = /^(?:-[A-Za-z'-]+)?[*_]{0,2}, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)]|$)/m.exec(ahead);
+  const role = /^(?:-[A-Za-z'-]+)?[*_]{0,2}, ([A-Za-z&/ -]{2,40}?)(?:[,;:.)\u00b7|]|$)/m.exec(ahead);
   if (role && isRoleNote(role[1])) return true;
   // Or after a dash, in a list of who was there (`Priya Raman – HR, Ahmad Khalid – IP`): only role words, as a
   // dash after a patient's name opens a sentence (`– pharmacy called her`).
@@ -452,7 +472,7 @@ const DESK_EXTENSION = /(?:^|,)\s*(?:ext\.?|x) ?(?:\d{1,2}-?)?\d{3,5}\s*$/i;
 /** Words of a role or a team, in brackets after a name. */
 const STAFF_ROLE_WORDS = new Set([
   ...STAFF_ROLE_NOUNS,
-  'analytics', 'eng', 'engineering', 'biostat',
+  'analytics', 'eng', 'engineering', 'biostat', 'bioinformatics', 'review',
   'informatics', 'delegate', 'ciso', 'cmio', 'cio', 'cno', 'cmo', 'actuarial',
   'devops', 'governance', 'owner', 'reviewer', 'approver', 'maintainer',
   'pharmd', 'md', 'rn', 'np', 'mfm',
@@ -554,7 +574,7 @@ const STAFF = 'staff';
 function judge(view: TextView, phrase: NamePhrase, roleCues: readonly string[], allCues: readonly string[]): Verdict {
   const cue = cueBefore(view, phrase.start, allCues, 40);
   const gapOk = cue !== undefined && isNameGap(view.slice(cue.end, phrase.start));
-  if (namesProviderAt(view, cue, phrase.start)) return STAFF;
+  if (namesProviderAt(view, cue, phrase.start) && !patientNoteAfter(view.text, phrase.end)) return STAFF;
   const words = phrase.words;
   const pair = isDictionaryPair(words);
   if (gapOk && cue && HONORIFICS.includes(cue.phrase)) {

@@ -222,11 +222,10 @@ function followsStaffRole(before: string): boolean {
   let contact = false;
   for (const m of before.matchAll(STAFF_ROLE_BEFORE_NUMBER)) {
     gapStart = m.index + m[0].length;
-    contact = m[0].length === 7 && m[0].toLowerCase() === 'contact';
+    contact = NAMED_CONTACT_CUES.has(m[0].toLowerCase());
   }
   if (gapStart < 0) return false;
   const gap = before.slice(gapStart);
-  // A contact is staff's only with a name between (`contact: Ngozi Eze, 757-…`); `contact 757-…` may be anyone's.
   return holdsOnlyWordsOf(gap, CALLING_WORDS) && (!contact || /[A-Z][a-z]/.test(gap));
 }
 
@@ -272,9 +271,13 @@ const STAFF_ROLE_BEFORE_NUMBER = new RegExp(`\\b(?:${[
   'pharmd', 'rn', 'bsn', 'msn', 'lpn', 'np', 'md', 'lcsw', 'crna', 'aprn',
   // An organisation's contact person (`contact: Ngozi Eze, 757-…`), not a patient's or a family's.
   '(?<!(?:emergency|family|patient|pt|home|personal|primary|parent|guardian|patient\'s) )contact',
+  // Whom to ask or page next, by name (`Questions: Tomasz Wren, Clinical Analytics, 312-…`, `Escalation: …`).
+  '(?<!(?:patient|pt|family|caller|member)\'?s? )(?:questions|escalation)',
 ].join('|')})\\b`, 'gi');
-/** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `cell`). */
-const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via']);
+/** Cues whose number is staff's only with a name between (`contact: Ngozi Eze, 757-…`); `contact 757-…` may be anyone's. */
+const NAMED_CONTACT_CUES: ReadonlySet<string> = new Set(['contact', 'questions', 'escalation']);
+/** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `can be reached at`). */
+const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via', 'can', 'reached', 'paged']);
 
 /** How much of the line before a number is read for a person, and how much for the organisation it names. */
 const LINE_BEFORE = 240;

@@ -20,4 +20,6 @@ export const STAFF_ROLE_NOUNS: readonly string[] = [
   'aide', 'aides', 'caseworker', 'csm',
   // A vendor's field engineer and technical account manager (`GE service …, FE Darnell Poe`, `vendor TAM: …`).
   'fe', 'tam',
+  // A regulator's inspector on a site visit (`OSHA inspector visit …, Inspector Dana …`).
+  'inspector',
 ];
