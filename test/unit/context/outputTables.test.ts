@@ -190,6 +190,12 @@ const CASES: readonly Case[] = [
   ].join('\n'), [['resourceType', 'Patient'], ['system', 'http://hl7.org/fhir/sid/us-ssn'], ['ssn', SSN], ['system', 'urn:oid:1.2.3'],
     ['value', 'ZZ0001'], ['family', 'Zztestlast'], ['given', 'Ann'], ['given', 'Testa'], ['system', 'email'], ['email', EMAIL],
     ['street_address', '1 Test Way'], ['postalCode', '00001']]],
+  ['a FHIR message bundle: its header, its organisation and its own timestamp are no one\'s, its Patient is read', 'text/plain', [
+    '{"resourceType": "Bundle", "type": "message", "timestamp": "1900-01-02T16:40:00Z", "entry": [',
+    ' {"resource": {"resourceType": "MessageHeader", "source": {"name": "ZZLAB-LIS"}}},',
+    ' {"resource": {"resourceType": "Patient", "name": [{"text": "' + FULL + '"}], "birthDate": "' + DOB1 + '"}},',
+    ' {"resource": {"resourceType": "Organization", "name": "Zzyzx Genomics Laboratory", "telecom": [{"system": "phone", "value": "555-0120"}]}}]}',
+  ].join('\n'), [['resourceType', 'Patient'], ['patient_name', FULL], ['birthDate', DOB1]]],
   ['key: value and key=value log lines', 'stream', [
     `mrn: ${MRN1}`,
     `patient_name = ${FULL}`,

@@ -115,6 +115,8 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
   if (resource) sink.beginTable();
   let system: string | undefined;
   let systemAt = -1;
+  /** Whether the resource being read is about the person (false inside an Organization, a MessageHeader, …). */
+  let aboutPerson = true;
   const quotes = new QuoteFinder(text);
   const objects = new OpenObjects(text, new QuoteFinder(text), sink);
   let nextSingle = text.indexOf("'");
@@ -143,6 +145,12 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
     }
     let key = text.slice(q + 1, close);
     if (resource) {
+      if (key === 'resourceType' && value.plain) aboutPerson = !NO_PERSONS_RESOURCES.has(text.slice(value.start, value.end));
+      // A bundle's own timestamp, its message header's source, its organisations' names and numbers: no one's.
+      if (!aboutPerson) {
+        p = value.plain ? value.next : colon + 1;
+        continue;
+      }
       if (key === 'system' && value.plain) {
         system = text.slice(value.start, value.end);
         systemAt = q;
@@ -168,6 +176,17 @@ export function quotedPairs(text: string, sink: ValueSink, resource = false): vo
   }
   sink.endTable();
 }
+
+/**
+ * FHIR resources about no patient, read in a bundle beside a Patient's: the bundle and its message header, the
+ * organisations, places, practitioners and endpoints it names, and definitions.
+ */
+const NO_PERSONS_RESOURCES: ReadonlySet<string> = new Set([
+  'Bundle', 'MessageHeader', 'Organization', 'OrganizationAffiliation', 'Location', 'Practitioner', 'PractitionerRole',
+  'Endpoint', 'HealthcareService', 'InsurancePlan', 'Medication', 'Substance', 'ValueSet', 'CodeSystem', 'ConceptMap',
+  'StructureDefinition', 'CapabilityStatement', 'OperationOutcome', 'Questionnaire', 'PlanDefinition', 'ActivityDefinition',
+  'Library', 'Measure', 'Subscription', 'Schedule', 'Slot',
+]);
 
 /** The quoted key an object is the value of, right before its brace. */
 const OBJECT_KEY = /["']([A-Za-z_][\w.-]*)["'] ?: ?$/;
