@@ -998,6 +998,11 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     assert.deepEqual(categories(alerts, 'synthetic_teleicu_alerts.ipynb'), []);
     const runs = exported(['run_key', 'console_serial', 'cryostat_serial', 'incubator_sn'], [['zz7f3c9a1e', 'ZZCS300-1187', 'ZZCM1950-7734', 'ZZK-500-2211']]);
     assert.deepEqual(categories(runs, 'synthetic_ecmo_runs.ipynb'), []);
+    // A delivery route's temperature logger, in a table and printed as one Row.
+    const route = exported(['logger_serial', 'route_id', 'disposition'], [['ZZLOG-TRX8-A1093377', 'ZZ-R01', 'USE']]);
+    assert.deepEqual(categories(route, 'synthetic_cold_chain.ipynb'), []);
+    assert.deepEqual(categories(notebookPrinting(["Row(logger_serial='ZZLOG-TRX8-A1093377', amplifier_sn='ZZAMP-0042-117')"]), 'synthetic_cold_chain_row.ipynb'), []);
+    assert.deepEqual(categories(notebookPrinting(["Row(device_serial='ZZLOG-TRX8-A1093377')"]), 'synthetic_cpap_row.ipynb'), ['device-id']);
   });
 
   it("reads an inventory of equipment (a manufacturer column, no person's) as the organisation's machines", () => {

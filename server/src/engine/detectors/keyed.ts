@@ -305,6 +305,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'pcu',
   // A crash cart's defibrillator and a wall AED (`defib_serial` of a code event); an implanted one is a `defibrillator`.
   'defib', 'aed',
+  // A cold chain's temperature data loggers (`logger_serial` of a delivery route) and a sleep lab's amplifiers.
+  'logger', 'datalogger', 'amplifier',
 ]);
 
 /**
