@@ -1387,6 +1387,17 @@ describe('dicts written as code, and their prints in comments, as records', () =
     ])), []);
   });
 
+  it("reads a contact whose title is a job's as staff, beside an account, and a patient's honorific title as no job", () => {
+    const record = ['{', '  "account": "ZZ-0042",', '  "carrier_contact": {', '    "name": "Gretchen Zorblatt-Stein",',
+      '    "title": "Healthcare Accounts Manager",', '    "phone": "(555) 555-0138",', '    "email": "g.zorblatt@zzyzx-courier.example.com"', '  }', '}'];
+    assert.deepEqual(typedFindings('synthetic_sla.py', source(['sla = ' + record[0], ...record.slice(1)])), []);
+    assert.deepEqual(typedFindings('synthetic_sla_printed.ipynb', notebookPrinting(record)), []);
+    const patient = typedFindings('synthetic_contact.py', source([
+      'pt = {"account": "ZZ-0042", "guarantor": {"name": "Gretchen Zorblatt-Stein", "title": "Mrs", "phone": "555-555-0138"}}',
+    ])).map(([category]) => category);
+    assert.deepEqual(patient, ['name', 'phone']);
+  });
+
   it("still reads a patient's object beside a facility, and a record with an owner, as the patient's", () => {
     const visit = typedFindings('synthetic_visit.py', source([
       'visit = {"facility": "Zzyzx Teche Medical Center", "patient": {"name": "Harold Zorblatt", "phone": "555-555-0177"}}',

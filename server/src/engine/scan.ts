@@ -15,7 +15,7 @@ import { scanFreeText } from './detectors';
 import { allDigits } from './detectors/text';
 import { structTableValues } from './context/structColumns';
 import { declaredTables, NO_TABLES, type TableColumns, type TableLookup } from './context/tableDeclarations';
-import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, namesPatientOwner, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
+import { checkBareNameValue, checkEncounterValue, checkKeyedValue, checkPersonTableValue, checkPortalUserValue, classifyKey, isBirthDateKey, isContactColumn, isJobTitleUnderKey, isEncounterKey, isPortalUserKey, isNameColumn, isOrganisationColumn, isOrganisationContactKey, isStaffRoleKey, isWorkforceKey, mayHoldEventDate, namesOrganisationCollection, namesEventDate, namesPatientOwner, personTableCategory, normaliseKey, PlaceKind, placeKindOf } from './detectors/keyed';
 import type { Candidate, FreeTextContext } from './detectors/types';
 import { ScanInputError } from './formats/errors';
 import { decodeText } from './formats/decode';
@@ -1386,6 +1386,8 @@ function tablesOfStaffAndOrganisations(
   let whoTables: Set<number> | undefined;
   /** Tables with a value a key names as a patient's (`pt_zip`, `patient_phone`). */
   let patientValues: Set<number> | undefined;
+  /** Records whose `title` is a job's (`"title": "Accounts Manager"`): a member of staff's. */
+  let titledTables: Set<number> | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v.table <= 0) continue;
@@ -1427,6 +1429,10 @@ function tablesOfStaffAndOrganisations(
     if (keyClass.ownsPatient) (patientTables ??= new Set()).add(v.table);
     if (keyClass.category !== undefined && keyClass.patientOwner) (patientValues ??= new Set()).add(v.table);
     if (keyClass.staffRole) (staffTables ??= new Set()).add(v.table);
+    else if (textOf && keyClass.category === undefined && isJobTitleUnderKey(v.key, textOf(i))) {
+      (staffTables ??= new Set()).add(v.table);
+      (titledTables ??= new Set()).add(v.table);
+    }
     if (keyClass.workforce) (workforce ??= new Set()).add(v.table);
     // A contact's name joined to a record (`"contact": {"name": …}`) makes it no person's: sites have contacts.
     else if ((keyClass.category && !ORGANISATION_CONTACT.has(keyClass.category) && !(v.joined && keyClass.category === 'name'))
@@ -1496,12 +1502,14 @@ function tablesOfStaffAndOrganisations(
       (organisations ??= new Set()).add(t);
     }
   }
-  return { staffTables, organisationTables: organisations?.size ? organisations : undefined };
+  return { staffTables, organisationTables: organisations?.size ? organisations : undefined, titledTables };
 }
 
 interface StaffAndOrganisationTables {
   readonly staffTables?: Set<number>;
   readonly organisationTables?: Set<number>;
+  /** The staff tables that are one record with a job's title (isJobTitleUnderKey). */
+  readonly titledTables?: Set<number>;
 }
 
 const NOT_A_BARE_NAME = /@|\d{3}/;
@@ -1615,13 +1623,14 @@ function staffAndOrganisationRecords(ctx: ScanContext, text: string, from = 0, t
   const dict = from === 0 && to === text.length ? text : text.slice(from, to);
   const values = findQuotedRecordValues(dict);
   if (values.length === 0) return undefined;
-  // Only its organisations' records and workforce members' objects: a record whose one workforce key is its owner
-  // (`{"owner": …, "regression_case_name": …}`) is not a table of staff, whatever a printed table of them would be.
-  const { organisationTables } = tablesOfStaffAndOrganisations(ctx, values, (i) => dict.slice(values[i].start, values[i].end));
+  // Only its organisations' records, workforce members' objects and records titled with a job: a record whose one
+  // workforce key is its owner (`{"owner": …, "regression_case_name": …}`) is not a table of staff, whatever a
+  // printed table of them would be.
+  const { organisationTables, titledTables } = tablesOfStaffAndOrganisations(ctx, values, (i) => dict.slice(values[i].start, values[i].end));
   let spans: number[] | undefined;
   for (const v of values) {
     const keyClass = keyClassOf(ctx.config, ctx.keyClasses, v.key);
-    if (!isStaffOrOrganisationContact(keyClass, v.table, { organisationTables }, v.staff)) continue;
+    if (!isStaffOrOrganisationContact(keyClass, v.table, { organisationTables, staffTables: titledTables }, v.staff)) continue;
     (spans ??= []).push(from + v.start, from + v.end);
     noteStaffValue(ctx.staffNames, keyClass, dict.slice(v.start, v.end));
   }

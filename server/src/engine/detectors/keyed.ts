@@ -374,6 +374,16 @@ export function isOrganisationContactKey(key: string): boolean {
   return words.some((w) => CONTACT_WORDS.has(w)) && words.some((w) => ORGANISATION_COLUMN_WORDS.has(w) || CONTACT_OWNER_WORDS.has(w));
 }
 
+/**
+ * A bare `title` whose value is a job title (`"title": "Healthcare Accounts Manager"` beside a contact's name and
+ * phone): the record is a member of staff's. A patient's `title` is an honorific (`Mrs`), which names no job.
+ */
+export function isJobTitleUnderKey(key: string, value: string): boolean {
+  if (keyBase(key) !== 'title' || value.length > 80) return false;
+  const words = value.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  return words.length <= 6 && words.some((w) => STAFF_ROLE_KEYS.has(w) || STAFF_ROLE_KEYS.has(w.endsWith('s') ? w.slice(0, -1) : w));
+}
+
 /** A column that says what each person of a table does (`| role | name | contact |`): a table of staff. */
 export function isStaffRoleKey(key: string): boolean {
   const base = keyBase(key);
