@@ -137,6 +137,9 @@ const OWNER_PREFIXES = new Set([
   'caller', 'nok', 'emergency', 'complainant',
   // The person a report is about: a bite, an assault, a crash (`victim_name`, `victim_dob`).
   'victim',
+  // Which of a person's numbers it is (`callback_phone`, `alt_phone`, `secondary_email`): in a table of staff or
+  // sites, the table says whose.
+  'callback', 'cb', 'alt', 'alternate', 'secondary',
   // The two sides of a pair being matched (`l_dob_raw`, `r_mrn`, `left_ssn`), as STORAGE_SUFFIXES has them after.
   'l', 'r', 'left', 'right',
 ]);
