@@ -1289,7 +1289,7 @@ function keyedTableValues(
       // (`pump_serial` beside `checked_by`), none of a person's. Its serials are the machines' own, here and
       // wherever they recur.
       if (!ofPerson && (thingTables?.has(v.table) || tables.staffTables?.has(v.table))) {
-        ctx.staffNames?.addSerial(sliceOf(i).text.slice(from, v.end - v.start + from));
+        ctx.staffNames?.addSerial(valueOf(i));
         continue;
       }
     } else if (area ? !ofPerson : !personTables?.has(table)) {
@@ -1302,7 +1302,7 @@ function keyedTableValues(
     if ((keyClass.bareName || keyClass.nameColumn || keyClass.untypedDate) && !identifiedTables?.has(table)) continue;
     const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : area ? 'geographic' : 'name');
     const slice = sliceOf(i);
-    const value = slice.text.slice(from, v.end - v.start + from);
+    const value = valueOf(i);
     // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's).
     const trimmed = value.trim();
     if (keyClass.untypedDate && allDigits(trimmed, 0, trimmed.length)) continue;

@@ -355,7 +355,12 @@ function readDatabricksTable(text: string, meta: JsonNode | undefined): { keyed:
 
 /** What a column's Spark type says of its values' nesting: a struct's fields, an array's or a map's elements. */
 type ColumnShape =
-  | { readonly kind: 'struct'; readonly fields: readonly { readonly name: string; readonly shape: ColumnShape | undefined }[] }
+  | {
+    readonly kind: 'struct';
+    readonly fields: readonly { readonly name: string; readonly shape: ColumnShape | undefined }[];
+    /** The fields' shapes by name, for a struct saved as an object: one lookup per member, not a search of the fields. */
+    readonly byName: ReadonlyMap<string, ColumnShape | undefined>;
+  }
   | { readonly kind: 'array' | 'map'; readonly element: ColumnShape | undefined };
 
 const NO_PATH: readonly string[] = [];
@@ -384,7 +389,7 @@ function shapeOf(type: unknown, depth: number): ColumnShape | undefined {
       const field = (typeof f === 'object' && f !== null ? f : {}) as { name?: unknown; type?: unknown };
       return { name: typeof field.name === 'string' ? field.name : '', shape: shapeOf(field.type, depth + 1) };
     });
-    return { kind: 'struct', fields };
+    return { kind: 'struct', fields, byName: new Map(fields.map((f) => [f.name, f.shape])) };
   }
   if (t.type === 'array') return wrapping('array', shapeOf(t.elementType, depth + 1));
   if (t.type === 'map') return wrapping('map', shapeOf(t.valueType, depth + 1));
@@ -417,7 +422,7 @@ function walkShaped(
         else walkJson(text, item, key, keyed, texts, path);
       });
     } else if (node.kind === 'object') {
-      for (const entry of node.entries) walkShaped(text, entry.value, shape.fields.find((f) => f.name === entry.key)?.shape, entry.key, inner, keyed, texts);
+      for (const entry of node.entries) walkShaped(text, entry.value, shape.byName.get(entry.key), entry.key, inner, keyed, texts);
     } else {
       walkJson(text, node, key, keyed, texts, path);
     }
@@ -429,6 +434,11 @@ function walkShaped(
   } else {
     walkJson(text, node, key, keyed, texts, path);
   }
+}
+
+/** A keyed value, with its struct path only when it has one (a row's own values carry none). */
+function keyedSlice(key: string, value: TextSlice, path: readonly string[]): KeyedSlice {
+  return path.length > 0 ? { key, value, path } : { key, value };
 }
 
 /** Collects string and number leaves: under an object key as keyed values, elsewhere as text. */
@@ -446,14 +456,11 @@ function walkJson(
       if (node.end - node.start <= 2) break;
       const value = stringSlice(text, node);
       if (key === undefined) texts.push(value);
-      else keyed.push(path.length > 0 ? { key, value, path } : { key, value });
+      else keyed.push(keyedSlice(key, value, path));
       break;
     }
     case 'number':
-      if (key !== undefined) {
-        const value = verbatimSlice(text, node.start, node.end);
-        keyed.push(path.length > 0 ? { key, value, path } : { key, value });
-      }
+      if (key !== undefined) keyed.push(keyedSlice(key, verbatimSlice(text, node.start, node.end), path));
       break;
   }
 }
