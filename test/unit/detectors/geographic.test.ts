@@ -84,10 +84,10 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: "a practice's row with its TIN", text: 'Zzyzx Geriatrics & Primary Care   TIN 45-0000000   PO Box 3310, Hilliard, OH 43026', region: 'markdown' },
     { label: "a hospital's address under a line naming its mother-baby unit", text: '- nursery: Testa Zorblatt, RN (nurse manager, Mother-Baby 4 North)\n- Zzyzx Women & Infants Hospital, 119 Zzyzx St, Worcester MA 01605 · NPI 0000000000', region: 'markdown' },
     { label: "the main ED's address", text: 'Main ED: 600 N Zzyzx Ave, Harlow, IL 60611', region: 'markdown' },
-    { label: "an addressee's box under a letter's Attn: line", text: 'Zzyzx Community Health Plan\nAttn: Gretchen Zorblatt, Network Manager\nPO Box 30771, Tacoma, WA 98401', region: 'markdown' },
-    { label: "a satellite's box and ZIP", text: '* ZZX satellite: PO Box 31207, Flagstaff, AZ 86003', region: 'markdown' },
+    { label: "an addressee's box under a letter's Attn: line", text: 'Zzyzx Community Health Plan\nAttn: Gretchen Zorblatt, Network Manager\nPO Box 30002, Zzyzx, WA 98401', region: 'markdown' },
+    { label: "a satellite's box and ZIP", text: '* ZZX satellite: PO Box 30001, Zzyzx, AZ 86003', region: 'markdown' },
     { label: "a vendor's address after its name ending in Metrology", text: 'certification (Zzyzx Metrology, 4100 Zzyzx Dr, Knoxville, TN 37909).', region: 'markdown' },
-    { label: "a vendor's address after its name ending in Service", text: 'Service contacts: Zzyzx Ophthalmic Service, 3420 SE 14th St, Des Moines, IA 50320', region: 'markdown' },
+    { label: "a vendor's address after its name ending in Service", text: 'Service contacts: Zzyzx Ophthalmic Service, 3420 SE 14th Zzyzx St, Zzyzx, IA 50320', region: 'markdown' },
     { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },
   ]);
 

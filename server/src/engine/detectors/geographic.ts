@@ -214,7 +214,7 @@ const ORGANISATION_LINE = /\b(?:hospitals?|medical|regional|cent(?:er|re)s?|heal
 const PERSON_LINE = /\b(?:patients?|pts?|she|he|her|his|members?|subscribers?|lives|resides|residing|(?<!hospital at |nursing |funeral |group )home(?! (?:health|care|infusion|hospice)\b)|moved|mother(?![- ]baby)|father|caller|dob|mrn|son|daughter|spouse|guardian|wife|husband|mailing)\b/i;
 /**
  * An organisation's name ending in what it is, capitalised (`Brackenridge Health`, `Pinewood Valley Health Network`,
- * a vendor's `Ophthalmic Service` or `Mid-South Metrology`) or in capitals as claims and forms print it (`CHESAPEAKE TIDEWATER HEALTH`).
+ * a vendor's `Zzyzx Ophthalmic Service` or `Zzyzx Metrology`) or in capitals as claims and forms print it (`CHESAPEAKE TIDEWATER HEALTH`).
  */
 const ORGANISATION_NAME = /\b(?:[A-Z][a-z]+ (?:Health|Healthcare|Network|Partners|Service|Metrology|Diagnostics|Genomics|Logistics|Courier)|[A-Z]{3,} (?:HEALTH|HEALTHCARE|NETWORK|PARTNERS))\b/;
 /** `him`, but not `HIM` (Health Information Management, a department). */

@@ -108,7 +108,7 @@ function readPid(view: TextView, s: Segment, out: Candidate[]): void {
 }
 
 /**
- * An assigning authority that issues tokens, not record numbers (`^^^LKC-TOKEN^PT`, `^^^DEID_HASH`): a
+ * An assigning authority that issues tokens, not record numbers (`^^^ZZ-TOKEN^PT`, `^^^DEID_HASH`): a
  * de-identified feed's stand-in for the patient.
  */
 const PSEUDONYMOUS_AUTHORITY = /(?:^|[^A-Za-z])(?:TOKENS?|TKN|HASH(?:ED)?|PSEUDO(?:NYM)?|DE-?ID(?:ENTIFIED)?|ANON(?:YMI[SZ]ED)?)(?:$|[^A-Za-z])/i;

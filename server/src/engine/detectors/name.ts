@@ -313,7 +313,7 @@ const BEFORE_CREDENTIAL = /^(?:, [A-Z]{2,4}(?=,)| \([^()\n]{1,40}\)){1,2}/;
 const NAME_TAIL = /^(?: [A-Z][a-z\u00e0-\u024f'-]{1,30})?(?:\*\*|__)?/;
 
 /**
- * Whether a note about a patient follows the name (`Amari Zorblatt-Jones (DOB 2021-…)`, `…, MRN 00…`): a case, not
+ * Whether a note about a patient follows the name (`Harold Zorblatt-Jones (DOB 1900-…)`, `…, MRN 00…`): a case, not
  * the staff member the cue before would name (`Current escalation: …`, `Contact: …`).
  */
 function patientNoteAfter(text: string, end: number): boolean {
@@ -342,7 +342,7 @@ const HYPHENATED_REST = /^-[a-z\u00e0-\u024f'-]{1,30}/;
 function namesStaffAfter(view: TextView, start: number, end: number): boolean {
   const text = view.text;
   // The rest of a hyphenated surname (`Moreno-Brandt`) and credentials (`, PharmD`) come before the brackets, and
-  // so does a last name the phrase left (`Vikram Raghavendra Rao** (owner)`, `… Rao, Bioinformatics`).
+  // so does a last name the phrase left (`Harold Quennell Rao** (owner)`, `… Rao, Bioinformatics`).
   const left = NAME_LEFT.exec(text.slice(end, end + 34));
   const ahead = text.slice(end + (left ? left[0].length : 0), end + 120);
   // Emphasis may close around the name first (`**Marisol Etxeberria** (data eng)`).

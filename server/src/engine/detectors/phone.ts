@@ -271,7 +271,7 @@ const STAFF_ROLE_BEFORE_NUMBER = new RegExp(`\\b(?:${[
   'pharmd', 'rn', 'bsn', 'msn', 'lpn', 'np', 'md', 'lcsw', 'crna', 'aprn',
   // An organisation's contact person (`contact: Ngozi Eze, 757-…`), not a patient's or a family's.
   '(?<!(?:emergency|family|patient|pt|home|personal|primary|parent|guardian|patient\'s) )contact',
-  // Whom to ask or page next, by name (`Questions: Tomasz Wren, Clinical Analytics, 312-…`, `Escalation: …`).
+  // Whom to ask or page next, by name (`Questions: Harold Zorblatt, Clinical Analytics, 555-…`, `Escalation: …`).
   '(?<!(?:patient|pt|family|caller|member)\'?s? )(?:questions|escalation)',
 ].join('|')})\\b`, 'gi');
 /** Cues whose number is staff's only with a name between (`contact: Ngozi Eze, 757-…`); `contact 757-…` may be anyone's. */
