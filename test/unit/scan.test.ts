@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { resolveConfig, type ResolvedConfig } from '../../server/src/engine/config';
 import { scanText } from '../../server/src/engine/scan';
 
 /** A notebook whose one output is a Spark grid of `rows` synthetic record numbers under an `mrn` column. */
@@ -56,6 +57,17 @@ describe('scan: scanText', () => {
     // Ordered by position, and never holding a value in its message.
     for (let i = 1; i < result.findings.length; i++) assert.ok(result.findings[i - 1].range.startOffset < result.findings[i].range.startOffset);
     assert.ok(!result.findings.some((f, i) => f.message.includes(values[i])));
+  });
+
+  it("reads a key by each configuration's own context words, whichever document came before", () => {
+    // Key classes are shared between documents of one configuration; a configured word must not leak into another's.
+    const text = notebookPrinting(['+-------------+', '| zorblatt_ref|', '+-------------+', '|   ZZ90000417|', '+-------------+']);
+    const configured = resolveConfig({ contextWords: { mrn: ['zorblatt_ref'] } });
+    const categories = (config?: ResolvedConfig) => scanText('grid.ipynb', text, { config }).findings.map((f) => f.category);
+    assert.deepEqual(categories(configured), ['mrn']);
+    assert.deepEqual(categories(), []);
+    assert.deepEqual(categories(resolveConfig({ contextWords: { mrn: ['another_ref'] } })), []);
+    assert.deepEqual(categories(configured), ['mrn']);
   });
 });
 

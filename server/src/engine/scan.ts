@@ -543,8 +543,10 @@ const FILE_WIDE_ONLY = -2;
 class ScanContext {
   readonly custom: ReturnType<typeof compileCustomPatterns>;
   readonly placed = takePlacements();
-  /** What each column/key says about its values: a table repeats its header for every row, and classifying is costly. */
-  readonly keyClasses = new Map<string, KeyClass>();
+  /** What each column/key says about its values (shared between documents of one configuration: see keyClassesFor). */
+  readonly keyClasses: Map<string, KeyClass>;
+  /** The finding heads placed under each key class in this document, a few per class. */
+  private readonly keyHeads = new Map<KeyClass, FindingHead[]>();
   /** What the free-text pass keeps per region kind (see FreeTextKind). */
   readonly freeTextKinds = new Map<RegionKind, FreeTextKind>();
   /** The head of cities and ZIP codes found after a street literal (addressFields). */
@@ -564,6 +566,13 @@ class ScanContext {
 
   constructor(readonly config: ResolvedConfig, readonly declaredTables: TableColumns = NO_TABLES) {
     this.custom = compileCustomPatterns(config.customPatterns);
+    this.keyClasses = keyClassesFor(config);
+  }
+
+  headsOf(keyClass: KeyClass): FindingHead[] {
+    let heads = this.keyHeads.get(keyClass);
+    if (!heads) this.keyHeads.set(keyClass, (heads = []));
+    return heads;
   }
 
   /**
@@ -652,8 +661,6 @@ interface KeyClass {
   readonly thing: boolean;
   /** For a geographic key, what kind of place it names (a ZIP code, a street, an area). */
   readonly place: PlaceKind;
-  /** Finding heads under this key, a few: one per region kind, category and relation. */
-  readonly heads: FindingHead[];
 }
 
 function scanCell(cell: NotebookCell, ctx: ScanContext): void {
@@ -1310,7 +1317,7 @@ function keyedTableValues(
     if (!c) continue;
     // A serial listed beside its patient stays theirs, whatever table of machines lists it too.
     if (keyClass.unownedDevice && ofPerson) ctx.staffNames?.addPatientSerial(value.slice(c.start, c.end));
-    place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, category, regionKind, v.key, 'table'));
+    place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, ctx.headsOf(keyClass), category, regionKind, v.key, 'table'));
     typed?.push(from + c.start, from + c.end);
   }
   // blanked() takes its spans in ascending order; the deferred values came after the rest.
@@ -1801,7 +1808,7 @@ function keyed(
   const keyClass = keyClassOf(ctx.config, ctx.keyClasses, key);
   if (!keyClass.category && !keyClass.bareName && !keyClass.encounter && !keyClass.portalUser) return undefined;
   const c = valueUnderKey(keyClass, slice.text.slice(from, to), relation);
-  if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, keyClass.heads, c.category, regionKind, key, relation));
+  if (c) place(ctx, slice, from, c, where, headFor(ctx.placed.heads, ctx.config, ctx.headsOf(keyClass), c.category, regionKind, key, relation));
   return c;
 }
 
@@ -1817,6 +1824,22 @@ function valueUnderKey(keyClass: KeyClass, value: string, relation: KeyRelation)
   if (keyClass.encounter) return checkEncounterValue(value, relation);
   if (keyClass.portalUser) return checkPortalUserValue(value, relation);
   return checkBareNameValue(value);
+}
+
+/**
+ * Key classes depend only on the key and the configured context words (as classifyKey's answers do), and the same
+ * headers recur in every file of a repository: one map per set of words serves all documents. Bounded: keys come
+ * from content.
+ */
+const KEY_CLASSES_DEFAULT = new Map<string, KeyClass>();
+const KEY_CLASSES_CONFIGURED = new WeakMap<ResolvedConfig['contextWords'], Map<string, KeyClass>>();
+const MAX_KEY_CLASSES = 20_000;
+
+function keyClassesFor(config: ResolvedConfig): Map<string, KeyClass> {
+  if (Object.keys(config.contextWords).length === 0) return KEY_CLASSES_DEFAULT;
+  let map = KEY_CLASSES_CONFIGURED.get(config.contextWords);
+  if (!map) KEY_CLASSES_CONFIGURED.set(config.contextWords, (map = new Map()));
+  return map;
 }
 
 function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, key: string): KeyClass {
@@ -1846,8 +1869,9 @@ function keyClassOf(config: ResolvedConfig, keyClasses: Map<string, KeyClass>, k
       unownedDevice: category === 'device-id' && !patientOwner && !IMPLANT_KEY.test(normaliseKey(key)),
       thing: organisation || MACHINE_COLUMN.test(normaliseKey(key)),
       personRef: category !== undefined && /^["'`]?(?:patient|pt|member|subscriber|beneficiary|decedent|resident)["'`]?$/i.test(key.trim()),
-      place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area, heads: [],
+      place: category === 'geographic' ? placeKindOf(key) : PlaceKind.Area,
     };
+    if (keyClasses.size >= MAX_KEY_CLASSES) keyClasses.clear();
     keyClasses.set(key, keyClass);
   }
   return keyClass;
