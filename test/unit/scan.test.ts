@@ -1128,6 +1128,74 @@ describe("tables of an organisation's equipment and clinicians", () => {
   });
 });
 
+describe('machines, crews and letterheads of an organisation', () => {
+  const categories = (lines: string[]): string[] => scanText('synthetic_unit.py', source(lines)).findings.map((f) => f.category);
+  const grid = (rows: string[][]): string[] => {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+    const border = `+${widths.map((w) => '-'.repeat(w)).join('+')}+`;
+    const line = (r: string[]) => `|${r.map((v, c) => v.padStart(widths[c])).join('|')}|`;
+    return ['# MAGIC %md', '# MAGIC ```', ...[border, line(rows[0]), border, ...rows.slice(1).map(line), border].map((l) => `# MAGIC ${l}`), '# MAGIC ```'];
+  };
+
+  it('reads a meter shared by many patients of a table as a machine, and one patient\'s own device as theirs', () => {
+    const shared = grid([['infant_token', 'tcb', 'meter_serial'], ['inf_zz01', '5.3', 'ZZM-0441'], ['inf_zz02', '6.4', 'ZZM-0445'],
+      ['inf_zz03', '16.2', 'ZZM-0441'], ['inf_zz04', '13.9', 'ZZM-0445']]);
+    assert.deepEqual(categories(shared), []);
+    // One patient's visits list their own device again and again: theirs.
+    const own = grid([['mrn', 'visit', 'meter_serial'], ['ZZ900001', '1', 'ZZM-0441'], ['ZZ900001', '2', 'ZZM-0441'], ['ZZ900002', '1', 'ZZM-0445']]);
+    assert.deepEqual(categories(own).filter((c) => c === 'device-id'), ['device-id', 'device-id', 'device-id']);
+  });
+
+  it("reads a table of serials with no person's column as no one's, and endoscopes' serials as the unit's", () => {
+    assert.deepEqual(categories(['# pump_serial   infusions  last_seen_month', '# ZZ12880417    402        1900-06', '# ZZ12880433    398        1900-06']), []);
+    assert.deepEqual(categories(['scopes["status"] = np.where(scopes["scope_serial"] == "ZZ2914477", "QUARANTINED", "IN_SERVICE")']), []);
+  });
+
+  it('reads a list of Row(…) records as one table: serials beside a model and a location are the machines\'', () => {
+    const rows = (first: string) => ['devices = spark.createDataFrame([',
+      `    Row(${first}, serial_no="ZZ4-2210-0457", location="Zorblatt NICU"),`,
+      `    Row(${first}, serial_no="ZZ4-2210-0461", location="Zorblatt NICU"),`, '])'];
+    assert.deepEqual(categories(rows('model="Zzyzx LED"')), []);
+    assert.deepEqual(categories(rows('mrn="ZZ0042117"')), ['mrn', 'device-id', 'mrn', 'device-id']);
+  });
+
+  it('reads a roster by its crew or screener columns as staff', () => {
+    // The dictionaries' names, so that only the columns say whose they are.
+    const crew = (column: string) => [`# employee_id | display_name | ${column} | cert_expires`,
+      '# ZZ10447     | Smith, Jane  | Paramedic  | 1900-06-30', '# ZZ10812     | Garcia, Maria | AEMT       | 1900-06-30'];
+    assert.deepEqual(categories(crew('cert_level')), []);
+    assert.deepEqual(categories(crew('shift_note')), ['name', 'name']);
+    const screeners = (column: string) => [`# ${column}_name        ${column}_role         screens`,
+      '# Smith, Jane          Hearing screener      1,412', '# Garcia, Maria        Hearing screener      1,288'];
+    assert.deepEqual(categories(screeners('screener')), []);
+    assert.deepEqual(categories(screeners('baby')), ['name', 'name']);
+  });
+
+  it("reads a frame edited by hand, its index kept and its values off their names' edges, by its names", () => {
+    const frame = ['#    Shift   Toxicologist on call   Pager  Unnamed: 6', '# 0  07-15   Dr. Harold Zorblatt-Vell  555-555-0191         NaN',
+      '# 1  15-23   Dr. G. Quennell  555-555-0193    see note'];
+    assert.deepEqual(categories(frame), []);
+  });
+
+  it("reads a drug recall's record by its firm, and a transplant programme's OPTN member code as no person", () => {
+    assert.deepEqual(categories(['# {', '#   "recalling_firm": "Zorblatt Generics Inc",', '#   "address_1": "100 Zzyzx Rd, Bldg 7",',
+      '#   "city": "Testville",', '#   "postal_code": "00001"', '# }']), []);
+    assert.deepEqual(categories(['# MAGIC %md', '# MAGIC Program: Zzyzx Transplant Center (OPTN member code ZZTX1), 100 Zzyzx Rd, Tower B, 7th floor,',
+      '# MAGIC Testville, ZZ 00001']), []);
+  });
+
+  it("reads a C-CDA's author, custodian and recipient as staff and organisations, and its recordTarget as the patient's", () => {
+    const cda = (patient: string) => ['print(cda)', `# <ClinicalDocument>${patient}`,
+      '#  <author><assignedAuthor><addr use="WP"><streetAddressLine>100 Zzyzx Blvd, Suite 520</streetAddressLine></addr>',
+      '#   <telecom use="WP" value="tel:+1-555-555-0160"/></assignedAuthor></author>',
+      '#  <informationRecipient><intendedRecipient><informationRecipient><name><given>Gretchen</given><family>Zorblatt</family></name>',
+      '#  </informationRecipient></intendedRecipient></informationRecipient>', '# </ClinicalDocument>'];
+    assert.deepEqual(categories(cda('')), []);
+    const target = '<recordTarget><patientRole><addr><streetAddressLine>42 Zzyzx Ln</streetAddressLine></addr></patientRole></recordTarget>';
+    assert.deepEqual(categories(cda(target)), ['geographic']);
+  });
+});
+
 describe('tables of machines by serial', () => {
   const pasted = (lines: string[]): string[] => ['# COMMAND ----------', '# MAGIC %md', '# MAGIC ```', ...lines.map((l) => `# MAGIC ${l}`), '# MAGIC ```'];
   const grid = ['+-----------+------+----------+-----+', '|serial     |room  |week_start|slots|', '+-----------+------+----------+-----+',

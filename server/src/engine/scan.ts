@@ -1281,6 +1281,7 @@ function keyedTableValues(
   if (typed && siteRows) mergeSpans(typed, siteRows);
   if (!deferred) return tables;
   const before = typed?.length ?? 0;
+  const shared = sharedEquipment(values, classes, valueOf, deferred);
   for (const i of deferred) {
     const v = values[i];
     const from = v.start + (shifts ? shifts[i] : 0);
@@ -1295,10 +1296,12 @@ function keyedTableValues(
       // A table of the organisation's machines: a column of what machines have, or of the staff who check them
       // (`pump_serial` beside `checked_by`), none of a person's. Its serials are the machines' own, here and
       // wherever they recur.
-      if (!ofPerson && (thingTables?.has(v.table) || tables.staffTables?.has(v.table))) {
+      // So is a column of serials shared by its people (one meter read on many newborns).
+      if ((!ofPerson && (thingTables?.has(v.table) || tables.staffTables?.has(v.table))) || shared?.has(i)) {
         ctx.staffNames?.addSerial(valueOf(i));
         continue;
       }
+      if (!ofPerson) continue;
     } else if (area ? !ofPerson : !personTables?.has(table)) {
       // A city, town or county is a person's only in a table that speaks of one; the other deferred values only
       // in one that holds a person's identifier.
@@ -1543,8 +1546,9 @@ const MAX_ORGANISATION_VALUE = 80;
 function isStaffOrOrganisationContact(keyClass: KeyClass, table: number, { staffTables, organisationTables }: StaffAndOrganisationTables, staff = false): boolean {
   // A serial named by a machine only a hospital keeps (`uv_robot_serial`) is that machine's, beside anyone.
   if (keyClass.workforce || keyClass.staffRole || (keyClass.organisation && keyClass.category === 'device-id')) return true;
-  // A workforce member's object (`"assignee": {…}`, TableValue.staff): its names and ways to reach them are theirs.
-  if (staff && namesContact(keyClass)) return true;
+  // A workforce member's object (`"assignee": {…}`, TableValue.staff): its names, ways to reach them and the address
+  // they work at are theirs.
+  if (staff && (namesContact(keyClass) || keyClass.category === 'geographic')) return true;
   if (table <= 0) return false;
   if (staffTables?.has(table) && namesContact(keyClass)) return true;
   // Any column no detector types as well: the site column itself (`location` of a scanner inventory holds
@@ -1892,6 +1896,65 @@ function speaksOfPerson(k: KeyClass): boolean {
   return k.ownsPatient || (k.category !== undefined && !ORGANISATION_CONTACT.has(k.category)) || k.bareName || k.encounter || k.portalUser
     || (k.inPersonTable !== undefined && k.inPersonTable !== 'date') || k.nameColumn || k.personRef;
 }
+
+/**
+ * The deferred serials of columns whose machines serve several people in their table: a serial on two rows, and
+ * more people in the table than serials (`infant_token` beside `meter_serial`). A patient's own device is theirs
+ * alone, however many of their visits list it. Undefined when no serial column qualifies (the usual case).
+ */
+function sharedEquipment(values: readonly TableValue[], classes: readonly KeyClass[], valueOf: (i: number) => string, deferred: readonly number[]): Set<number> | undefined {
+  let serials: Map<string, Set<string>> | undefined;
+  let rows: Map<string, number> | undefined;
+  for (const i of deferred) {
+    if (!classes[i].unownedDevice) continue;
+    const column = `${values[i].table}\u0000${values[i].key}`;
+    let seen = (serials ??= new Map()).get(column);
+    if (!seen) serials.set(column, (seen = new Set<string>()));
+    seen.add(valueOf(i).trim().toUpperCase());
+    (rows ??= new Map()).set(column, (rows.get(column) ?? 0) + 1);
+  }
+  if (!serials || !rows) return undefined;
+  let repeated: Map<number, number> | undefined;
+  for (const [column, seen] of serials) {
+    if (seen.size >= rows.get(column)!) continue;
+    const table = Number(column.slice(0, column.indexOf('\u0000')));
+    (repeated ??= new Map()).set(table, Math.max(repeated.get(table) ?? 0, seen.size));
+  }
+  if (!repeated) return undefined;
+  // The people of each such table, by the column that tells them apart best.
+  const people = new Map<string, Set<string>>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!repeated.has(v.table) || !identifiesPerson(classes[i], v.key)) continue;
+    const column = `${v.table}\u0000${v.key}`;
+    let seen = people.get(column);
+    if (!seen) people.set(column, (seen = new Set()));
+    seen.add(valueOf(i).trim());
+  }
+  const sharedTables = new Set<number>();
+  for (const [column, seen] of people) {
+    const table = Number(column.slice(0, column.indexOf('\u0000')));
+    if (seen.size > repeated.get(table)!) sharedTables.add(table);
+  }
+  let shared: Set<number> | undefined;
+  for (const i of deferred) {
+    const v = values[i];
+    if (!classes[i].unownedDevice || !sharedTables.has(v.table)) continue;
+    const column = `${v.table}\u0000${v.key}`;
+    if (serials.get(column)!.size < rows.get(column)!) (shared ??= new Set()).add(i);
+  }
+  return shared;
+}
+
+/** A column that tells a table's people apart: their record number, name or pseudonymous token, not their dates. */
+function identifiesPerson(k: KeyClass, key: string): boolean {
+  if (k.category !== undefined) return PERSON_IDENTITY.has(k.category);
+  return k.bareName || k.personRef || k.nameColumn || (k.patientOwner && PERSON_TOKEN_KEY.test(normaliseKey(key)));
+}
+
+const PERSON_IDENTITY: ReadonlySet<Category> = new Set(['mrn', 'ssn', 'name', 'health-plan-id', 'account-number']);
+/** A person's key by its last word (`infant_token`, `pt_hash`, `member_key`). */
+const PERSON_TOKEN_KEY = /(?:^|_)(?:id|token|tok|hash|key|sk|ref|pseudonym|pseudo_id)$/;
 
 /** A column of cities, towns or counties (`city`, `county_name`): not a street, not a ZIP code. */
 function isAreaColumn(k: KeyClass): boolean {

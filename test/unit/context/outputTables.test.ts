@@ -252,11 +252,11 @@ const CASES: readonly Case[] = [
     `\u2502 "${FULL}" \u2506 "${MRN1}" \u2506 ${DOB1} \u2502`, `\u2502 "${FIRST}" \u2506 "${MRN2}" \u2506 ${DOB2} \u2502`,
     '\u2514\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2518',
   ].join('\n'), [['name', FULL], ['mrn', MRN1], ['dob', DOB1], ['name', FIRST], ['mrn', MRN2], ['dob', DOB2]]],
-  ["XML elements: a leaf under its name, a generic leaf under its parent's, an empty element's value, no prescriber's", 'stream', [
+  ["XML elements: a leaf under its name, a generic leaf under its parent's, an empty element's value, a prescriber's", 'stream', [
     `<Patient><Name><LastName>${FULL}</LastName></Name><DateOfBirth><Date>${DOB1}</Date></DateOfBirth>`,
     `<telecom value="tel:${MRN1}"/><birthTime value="${DOB2}"/></Patient>`,
     `<Prescriber><Name><LastName>${FIRST}</LastName></Name></Prescriber><Note>x</Note>`,
-  ].join('\n'), [['LastName', FULL], ['DateOfBirth', DOB1], ['value', `tel:${MRN1}`], ['phone', MRN1], ['birth_date', DOB2], ['Note', 'x']]],
+  ].join('\n'), [['LastName', FULL], ['DateOfBirth', DOB1], ['value', `tel:${MRN1}`], ['phone', MRN1], ['birth_date', DOB2], ['LastName', FIRST], ['Note', 'x']]],
   ['a frame printed without its index and edited by hand, values off their edges: read in order', 'stream', [
     ` patient_name        mrn    dob last_result`,
     `   ${FULL}   ${MRN1}  ${DOB1}     not sent`,
@@ -304,6 +304,15 @@ describe('context: values in output tables', () => {
     const text = ["Aol ylzvscly jhu aoyvd aol mvssvdpun lyyvyz:", "", "* _Puchspk Tvkbsl Zwljpmply_: Tvkbsl zwljpmply pz hu puchspk BYS, whjrhnl uhtl", "  vy whjrhnl zbiwhao zwljpmply.", "* _Puchspk Whjrhnl Jvumpnbyhapvu_: whjrhnl.qzvu jvumpnbyhapvu pz puchspk vy", "  jvuahpuz hu puchspk jvumpnbyhapvu.", "* _Puchspk Whjrhnl Ahynla_: Whjrhnl lewvyaz vy ptwvyaz klmpul h ahynla tvkbsl", "  mvy aol whjrhnl aoha pz hu puchspk afwl vy zaypun ahynla.", "* _Whjrhnl Whao Uva Lewvyalk_: Whjrhnl lewvyaz kv uva klmpul vy wlytpa h ahynla", "  zbiwhao pu aol whjrhnl mvy aol npclu tvkbsl.", "* _Whjrhnl Ptwvya Uva Klmpulk_: Whjrhnl ptwvyaz kv uva klmpul aol zwljpmply.", "* _Tvkbsl Uva Mvbuk_: Aol whjrhnl vy tvkbsl ylxblzalk kvlz uva lepza.", "* _Buzbwwvyalk Kpyljavyf Ptwvya_: Aol ylzvsclk whao jvyylzwvukz av h kpyljavyf,", "  dopjo pz uva h zbwwvyalk ahynla mvy tvkbsl ptwvyaz."].join('\n');
     const keys = typed(text, 'text/markdown').map(([key]) => key);
     assert.ok(keys.length > 0 && keys.every((k) => k.endsWith('_')), keys.join(', '));
+  });
+
+  it("marks the values of an XML element of staff or an organisation as the workforce's, and a C-CDA name's parts as a name", () => {
+    const text = [`<Patient><Name><LastName>${FULL}</LastName></Name></Patient>`,
+      `<Prescriber><Name><LastName>${FIRST}</LastName></Name><telecom value="tel:${MRN1}"/></Prescriber>`,
+      `<informationRecipient><name><given>${FIRST}</given></name></informationRecipient><Note>x</Note>`].join('\n');
+    assert.deepEqual(findTableValues(text, 'stream').map((v) => [v.key, text.slice(v.start, v.end), v.staff === true]), [
+      // The attribute as written is read by the readers of `key="value"` pairs too.
+      ['LastName', FULL, false], ['LastName', FIRST, true], ['value', `tel:${MRN1}`, false], ['phone', MRN1, true], ['name', FIRST, true], ['Note', 'x', false]]);
   });
 
   it("reads each object of a dict or JSON print as one record, a patient's or contact's object as part of the record around it", () => {

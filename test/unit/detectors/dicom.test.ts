@@ -56,6 +56,15 @@ describe('detectors/dicom', () => {
     assert.deepEqual(found(studyOnly, 'comment'), []);
   });
 
+  it("reads a dump that says its patient's identity was removed (0012,0062 YES) as pseudonyms, in either shape", () => {
+    const removed = `${DCMDUMP}\n(0012,0062) CS [YES]                                    #   4, 1 PatientIdentityRemoved`;
+    // Its tags are not read; a street address or an age over 89 left in it is still found by its own detector.
+    assert.deepEqual(found(removed, 'output').map((f) => f.category), ['age-over-89', 'geographic']);
+    assert.deepEqual(found(`${PYDICOM}\n(0012, 0062) Patient Identity Removed          CS: 'YES'`, 'output').map((f) => f.category), ['date']);
+    // Set to NO, the dump is read as any other.
+    assert.equal(found(`${DCMDUMP}\n(0012,0062) CS [NO]                                     #   2, 1 PatientIdentityRemoved`, 'output').length, 8);
+  });
+
   it('reads no tag named in prose or a list of the tags a job keys on', () => {
     assert.deepEqual(found('We key on `(0010,0010) PatientName`, `(0010,0020) PatientID` and `(0010,0030) PatientBirthDate`.', 'comment'), []);
   });

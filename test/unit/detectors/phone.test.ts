@@ -103,6 +103,16 @@ describe('detectors/phone', () => {
     assert.deepEqual(found(`Main ${paren}, Harold Zorblatt ${dashed}`).filter((f) => f.category === 'phone').map((f) => f.value), [dashed]);
   });
 
+  it("reads a letterhead's line of numbers under the organisation's name and address as the organisation's", () => {
+    const head = 'ZORBLATT SKILLED NURSING & REHAB        100 Zzyzx Rd, Testville ZZ 00001';
+    assert.deepEqual(found(`${head}\nPhone ${dashed}  Fax ${paren}   Administrator: Harold Zorblatt`), []);
+    assert.deepEqual(found(`* Agency: Zzyzx Emergency Medical Services, 100 Zzyzx Pkwy\n  Admin ${paren} · Fax ${dashed}`), []);
+    // The line under a patient's address block is theirs; so is one that opens with more than a label.
+    const phones = (text: string) => found(text).filter((f) => f.category === 'phone').map((f) => f.value);
+    assert.deepEqual(phones(`Zorblatta Quennell (patient)\n100 Zzyzx Rd, Testville ZZ 00001\nPhone ${dashed}`), [dashed]);
+    assert.deepEqual(phones(`${head}\nDaughter's cell ${dashed}`), [dashed]);
+  });
+
   it('reports a number before an address on Main Street', () => {
     assert.deepEqual(found(`patient phone ${dashed} Main St apt 2`).map((f) => f.category), ['phone']);
   });

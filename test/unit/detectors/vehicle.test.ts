@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isVin } from '../../../server/src/engine/detectors/vehicle';
-import { vectors } from './helpers';
+import { found, vectors } from './helpers';
 import { vin } from './synthetic';
 
 const aVin = vin();
@@ -17,7 +17,13 @@ describe('detectors/vehicle-id', () => {
     { label: 'a plate word in a lab', text: 'assay plate 96 wells' },
     { label: 'a plate number in a lab', text: 'rerun plate 0423 tomorrow' },
     { label: 'a VIN label over a hash', text: 'vin 0a1b2c3d4e5f6a7b8' },
+    { label: "a VIN of the service's fleet", text: `Fleet note: Medic 12 (VIN ${aVin}) out of service for a remount` },
+    { label: 'a VIN in a telematics feed by call sign', text: `20240430T080014 EMS 4439  ${aVin}  000 IDLE  (AVL)` },
   ]);
+
+  it("still reads a patient's VIN on a line about the fleet", () => {
+    assert.deepEqual(found(`Medic 12 on scene; patient's vehicle VIN ${aVin} towed`, 'comment').map((f) => f.value), [aVin]);
+  });
 
   it('checks VIN rules', () => {
     assert.equal(isVin(aVin), true);

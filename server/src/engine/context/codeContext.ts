@@ -767,13 +767,17 @@ class KeyedLiteralFinder {
     return w === 'createdataframe' || (w === 'dataframe' && (this.word(i - 2) === 'pd' || this.word(i - 2) === 'pandas'));
   }
 
-  /** A `[` whose elements are two or more dict literals and nothing else. */
+  /** A `[` whose elements are two or more dict literals or `Row(…)` calls and nothing else. */
   private isRecordsList(open: number): boolean {
     const close = this.match[open];
     if (close < 0 || !this.isPunct(open, '[')) return false;
     let rows = 0;
     for (let k = open + 1; k < close;) {
-      if (!this.isPunct(k, '{') || this.match[k] < 0) return false;
+      // A Spark `Row(mrn=…, dob=…)` is a record as a dict is.
+      const row = this.isKind(k, Kind.Identifier) && this.raw(k) === 'Row' && this.isPunct(k + 1, '(');
+      if (row) k++;
+      else if (!this.isPunct(k, '{')) return false;
+      if (this.match[k] < 0) return false;
       rows++;
       k = this.match[k] + 1;
       if (k === close) break;

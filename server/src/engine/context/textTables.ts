@@ -799,23 +799,29 @@ function readDataFrameInOrder(lines: Lines, header: number, first: number, words
 }
 
 /**
- * A roster typed by hand and indented, its names of one word or several (`Cell / Pager`) and its values two spaces
- * or more apart but off their names' edges: read in order when every row holds one value per name.
+ * A roster typed by hand and indented, its names of one word or several (`Cell / Pager`, `Toxicologist on call`)
+ * and its values two spaces or more apart but off their names' edges: read in order when every row holds one value
+ * per name, after its index label if the first row has one (a frame edited by hand, `0  07-15  Ann Lee  …`).
  */
 function readRosterInOrder(lines: Lines, header: number, sink: ValueSink): number {
   const names: Cells = [];
   const count = wideGapCells(lines, header, names, true);
-  if (count < MIN_FIXED_COLUMNS || wideGapCells(lines, header + 1, undefined, true) !== count) return header;
+  if (count < MIN_FIXED_COLUMNS) return header;
+  const firstRow: Cells = [];
+  const firstCount = wideGapCells(lines, header + 1, firstRow, true);
+  const indexed = firstCount === count + 1 && allDigits(lines.text, firstRow[1], firstRow[2]);
+  if (firstCount !== count && !indexed) return header;
+  const perRow = indexed ? count + 1 : count;
   const cells: Cells = [];
+  const row: Cells = [];
   let i = header + 1;
   for (; i < lines.count && cells.length / 3 < sink.remaining; i++) {
     if (lines.isBlank(i) || startsOtherBlock(lines, i)) break;
-    const rowStart = cells.length;
-    if (wideGapCells(lines, i, cells, true) !== count) {
-      cells.length = rowStart;
-      break;
-    }
-    if (isAggregateRow(lines, i)) cells.length = rowStart;
+    row.length = 0;
+    if (wideGapCells(lines, i, row, true) !== perRow) break;
+    if (isAggregateRow(lines, i)) continue;
+    // The index label is no value.
+    for (let c = indexed ? 3 : 0; c < row.length; c += 3) cells.push(row[c] - (indexed ? 1 : 0), row[c + 1], row[c + 2]);
   }
   const keys: string[] = [];
   for (let c = 0; c < names.length; c += 3) keys.push(lines.text.slice(names[c + 1], names[c + 2]));

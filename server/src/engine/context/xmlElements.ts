@@ -2,10 +2,11 @@
  * Values of XML elements pasted or printed (an NCPDP SCRIPT prescription, a C-CDA header, an HL7 v3 message): a
  * leaf element's text under its name (`<LastName>…</LastName>`), a generic leaf (`<Date>`, `<Number>`, `<Value>`)
  * under its parent's name (`<DateOfBirth><Date>…`), and the `value` attribute of an empty element (`<birthTime
- * value="19440807"/>`). What sits under a prescriber, a pharmacy, an author or an organisation is theirs and is not
- * read. One forward pass; the open elements are a bounded stack.
+ * value="19440807"/>`). What sits under a prescriber, a pharmacy, an author or an organisation is read as theirs (a
+ * workforce member's object, TableValue.staff), so no other pass takes it for a patient's. One forward pass; the open
+ * elements are a bounded stack.
  */
-import { isSpace, type ValueSink } from './tableSink';
+import { isSpace, JOINED_STAFF, NOT_JOINED, type ValueSink } from './tableSink';
 
 /** Deepest nesting followed; deeper elements are read as leaves of the deepest one kept. */
 const MAX_DEPTH = 64;
@@ -22,7 +23,12 @@ const STAFF_ELEMENTS = new Set([
   'prescriber', 'pharmacy', 'pharmacist', 'supervisor', 'facility', 'organization', 'organisation', 'representedorganization',
   'author', 'assignedauthor', 'custodian', 'legalauthenticator', 'authenticator', 'performer', 'assignedentity', 'practitioner',
   'provider', 'serviceprovider', 'sender', 'receiver', 'from', 'to', 'encompassingencounter', 'responsibleparty',
+  // Whom a C-CDA is sent to and who keyed it in.
+  'informationrecipient', 'intendedrecipient', 'dataenterer',
 ]);
+
+/** Parts of a person's name (C-CDA's `<given>`, `<family>`): in a staff element, the staff member's name. */
+const NAME_PARTS = new Set(['given', 'family', 'name']);
 
 /** C-CDA names of a person's elements, as the keys that type them. */
 const CDA_KEYS: ReadonlyMap<string, string> = new Map([['birthtime', 'birth_date'], ['streetaddressline', 'street_address']]);
@@ -44,28 +50,33 @@ export function xmlElementValues(text: string, sink: ValueSink): void {
     if (closing) {
       const at = stack.lastIndexOf(name);
       if (at >= 0) stack.length = at;
-      if (staffDepth > stack.length) staffDepth = -1;
+      if (staffDepth > stack.length) {
+        staffDepth = -1;
+        sink.resumeTable(sink.currentTable, NOT_JOINED);
+      }
       continue;
     }
     const close = tagEnd(text, nameEnd);
     if (close < 0) continue;
     if (text.charCodeAt(close - 1) === 0x2f) {
       // An empty element carries its value in an attribute (`<birthTime value="…"/>`, `<telecom value="tel:…"/>`).
-      if (staffDepth < 0) valueAttribute(text, sink, name, lower, nameEnd, close);
+      valueAttribute(text, sink, name, lower, nameEnd, close);
       p = close;
       continue;
     }
     if (stack.length < MAX_DEPTH) stack.push(name);
-    if (staffDepth < 0 && STAFF_ELEMENTS.has(lower)) staffDepth = stack.length;
+    if (staffDepth < 0 && STAFF_ELEMENTS.has(lower)) {
+      staffDepth = stack.length;
+      sink.resumeTable(sink.currentTable, JOINED_STAFF);
+    }
     p = close;
-    if (staffDepth >= 0) continue;
     const valueEnd = text.indexOf('<', close + 1);
     if (valueEnd < 0 || text.charCodeAt(valueEnd + 1) !== 0x2f || valueEnd - close - 1 > MAX_VALUE) continue;
     let s = close + 1;
     let e = valueEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) sink.add(keyOf(name, lower, stack), s, e);
+    if (e > s) sink.add(staffDepth >= 0 && NAME_PARTS.has(lower) ? 'name' : keyOf(name, lower, stack), s, e);
   }
   sink.endTable();
 }

@@ -5,7 +5,8 @@
  * is needed: the Patient module (group 0010) and the admission id are someone's wherever they are, and the study's
  * dates and accession number are that patient's only in a dump that holds a patient's element too (a phantom or
  * a de-identified study keeps its scanner and study tags and nothing of anyone's). Institution, station,
- * manufacturer, physician and UID tags are never read.
+ * manufacturer, physician and UID tags are never read. A dump that says its patient's identity was removed
+ * (`(0012,0062) CS [YES]`) holds pseudonyms where the patient's values were, and is not read at all.
  */
 import type { Category } from '../model';
 import { checkKeyedValue, placeKindOf } from './keyed';
@@ -54,8 +55,11 @@ interface Element {
   readonly end: number;
 }
 
+/** Patient Identity Removed (0012,0062) set to YES, in either dump's shape: the dump's patient values are pseudonyms. */
+const IDENTITY_REMOVED = /\(0012, ?0062\)[^\n[:]{0,40}(?:\[|: ?)['"]?YES\b/i;
+
 function find(text: string, context: FreeTextContext): Candidate[] {
-  if (!text.includes('(00')) return [];
+  if (!text.includes('(00') || IDENTITY_REMOVED.test(text)) return [];
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   const study: Element[] = [];

@@ -217,6 +217,9 @@ const STAFF_ROLE_KEYS = new Set([
   'mgr', 'mngr', 'supv', 'coord', 'dir', 'rn', 'lpn', 'cna', 'aprn', 'crna',
   // A fertility lab's and a transplant lab's people (`embryologist_id`, `andrologist`).
   'embryologist', 'andrologist', 'histocompatibility',
+  // Screening programmes, an ambulance crew and a poison centre's people (`screener_name`, `medic_id`, `toxicologist`).
+  'screener', 'paramedic', 'emt', 'medic', 'crew', 'dispatcher', 'toxicologist', 'phlebotomist', 'perfusionist',
+  'vaccinator', 'psychologist', 'psychiatrist', 'optometrist', 'ophthalmologist', 'physiologist',
 ]);
 /** What a key may add after the role it names (`attending_name`, `manager_email`, `charge_rn_phone`). */
 const IDENTITY_SUFFIXES = new Set([
@@ -281,6 +284,8 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'npi', 'facility', 'site', 'clinic', 'location', 'practice', 'provider', 'org', 'organization', 'organisation',
   'hospital', 'pharmacy', 'vendor', 'tin', 'ein', 'ccn', 'department', 'dept', 'payer', 'taxonomy', 'specialty', 'store',
   'branch',
+  // A drug recall's or a supply chain's companies (openFDA's `recalling_firm`, `labeler_name`, `distributor`).
+  'firm', 'company', 'labeler', 'distributor', 'supplier', 'wholesaler',
   // An EMS agency or station (NEMSIS dAgency: `agency_name`, `station address`), a crisis or EMS team (`team_base`).
   'agency', 'station', 'team',
   // An infusion, imaging or cancer centre (`center_code`, `center_name`).
@@ -310,6 +315,10 @@ const ORGANISATION_COLUMN_WORDS = new Set([
   'defib', 'aed',
   // A cold chain's temperature data loggers (`logger_serial` of a delivery route) and a sleep lab's amplifiers.
   'logger', 'datalogger', 'amplifier',
+  // An endoscopy unit's scopes and the reprocessors (AERs) and washers that clean them.
+  'scope', 'endoscope', 'colonoscope', 'gastroscope', 'duodenoscope', 'bronchoscope', 'aer', 'reprocessor', 'washer',
+  // An ambulance service's or a hospital's vehicles (`fleet_vin`, `callsign`).
+  'fleet', 'callsign',
 ]);
 
 /**
@@ -402,6 +411,8 @@ const STAFF_ROLE_COLUMNS = new Set([
   'ext', 'extension', 'pager', 'desk_phone', 'desk_ext', 'desk_line', 'direct_line', 'office_ext', 'pager_number',
   // What an HR or competency extract says of its people (`job_code RN2`, `home_cost_center`, a rater's `cred`).
   'job_code', 'job_class', 'home_cost_center', 'cred', 'creds',
+  // A crew's or a team's certification level (`| display_name | cert_level |`: Paramedic, AEMT).
+  'cert_level', 'certification_level', 'certification', 'certifications', 'cert_type',
   // A clinician's degree (`| full_name | degree | division |`: MD, DO).
   'degree', 'degrees',
   // What a workspace user did, as an audit log records it (`system.access.audit`): its users, mails and source

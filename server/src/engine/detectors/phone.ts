@@ -192,6 +192,8 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   const line = window.slice((wrapped ? previousStart : lineStart) + 1);
   // A pager is the workforce's, whoever the line names (`owner Harold Zorblatt, pager 412-…`).
   if (PAGER_RIGHT_BEFORE.test(line)) return true;
+  // A letterhead's line of numbers under the organisation's name and address (`Phone 520-… Fax …`).
+  if (lineStart >= 0 && LETTERHEAD_LABEL.test(line) && !wrapped && isOrganisationsLine(window.slice(previousStart + 1, lineStart))) return true;
   if (speaksOfPerson(line)) return false;
   // The sentence the number is in, near it: `… at the pharmacy counter. One already called: Ann Lee, from 614-…`.
   const near = line.slice(-NEAR_BEFORE);
@@ -200,6 +202,14 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   if (CALL_BARE.test(before) && RESCHEDULE_AFTER.test(text.slice(end, end + 30))) return true;
   return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
+}
+
+/** Only what a letterhead calls its first number, at the start of its line (`Phone`, `Tel.:`, `Admin`, `Main`). */
+const LETTERHEAD_LABEL = /^[ \t"'#*>|-]*(?:phone|ph|tel|telephone|main|office|admin|administration|switchboard|t|p)\.?:?[ \t]*$/i;
+
+/** Whether a whole line names an organisation and speaks of no person (`SAGUARO VISTA SKILLED NURSING  4401 E …`). */
+function isOrganisationsLine(line: string): boolean {
+  return namesOrganisation(line) && !speaksOfPerson(line);
 }
 
 /** A line of prose that goes on past its end: words, no digits, ending in a word. */

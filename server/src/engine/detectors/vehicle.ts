@@ -3,8 +3,10 @@
  * digit is reported on its own, and one of that shape after a VIN label whatever its check digit (forms and
  * notes copy VINs with typos); licence plates only right after a plate label.
  */
+import { lineAround } from '../positions';
 import { makeCandidate } from './candidate';
 import { withExtraCues } from './cues';
+import { speaksOfPerson } from './geographic';
 import { labelledValues } from './labelled';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
@@ -12,6 +14,13 @@ import type { Candidate, Detector, FreeTextContext } from './types';
 const PLATE_CUES = ['license plate', 'licence plate', 'plate number', 'plate no', 'plate #', 'vehicle plate', 'tag number', 'registration plate', 'plate'];
 const VIN_CUES = ['vin', 'vin #', 'vin no', 'vin number', 'vehicle identification number'];
 const VIN_SHAPE = { minLength: 17, maxLength: 17, minDigits: 1 };
+/**
+ * Words of an organisation's vehicles: its fleet, its units' call signs (`Medic 12`, `Rescue 41`), their telematics.
+ * A VIN on such a line, which speaks of no person, is an ambulance's or a van's.
+ */
+const FLEET_LINE = /\b(?:fleet|telematics|avl|odometer|call ?signs?|(?:medic|rescue|squad|rig) ?#?\d{1,3})\b/i;
+/** How far either side of a VIN its line is read. */
+const FLEET_WINDOW = 160;
 const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
 /** ISO 3779 transliteration: digits as themselves, letters to 1-9 in runs A-H, J-R, S-Z. */
@@ -47,6 +56,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   for (const v of labelledValues(view, VIN_CUES, VIN_SHAPE)) {
     if (v.chain.atomCount === 1 && isVinShaped(v.value) && !isVin(v.value)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
   }
+  if (out.length > 0) removeFleetVins(text, out);
   const cues = withExtraCues(PLATE_CUES, 'vehicle-id', context);
   for (const v of labelledValues(view, cues, { minLength: 4, maxLength: 8, minDigits: 1 })) {
     const letters = /[A-Za-z]/.test(v.value);
@@ -54,6 +64,17 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     if (letters || (v.cue.phrase.includes('plate') && v.cue.phrase !== 'plate')) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Drops the VINs of lines about the organisation's fleet (see FLEET_LINE). */
+function removeFleetVins(text: string, vins: Candidate[]): void {
+  let kept = 0;
+  for (const c of vins) {
+    const [lineStart, lineEnd] = lineAround(text, c.start, c.end, FLEET_WINDOW);
+    const line = text.slice(lineStart, lineEnd);
+    if (!FLEET_LINE.test(line) || speaksOfPerson(line)) vins[kept++] = c;
+  }
+  vins.length = kept;
 }
 
 export const vehicleDetector: Detector = { id: 'vehicle-id', category: 'vehicle-id', find, needs: ['digit'] };
