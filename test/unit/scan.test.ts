@@ -1184,6 +1184,13 @@ describe('machines, crews and letterheads of an organisation', () => {
       '# MAGIC Testville, ZZ 00001']), []);
   });
 
+  it("reads a fax header's number after the organisation it is from, and a registration's UNKNOWN, MALE as no name", () => {
+    const nb = (lines: string[]) => scanText('synthetic_fax.ipynb', notebookPrinting(lines)).findings.map((f) => f.category);
+    assert.deepEqual(nb(['FAX  1900-10-28 15:12  FROM: Zorblatt Family Medicine  555-555-0421   P.001/003', 'To: Zzyzx Memory Clinic   Fax 555-555-0149']), []);
+    assert.deepEqual(nb(['FAX  1900-10-28 15:12  FROM: Harold Zorblatt  555-555-0421   P.001/003']), ['name', 'phone']);
+    assert.deepEqual(categories(["#     Row(pcr_id='ZZ-24-018860', last_name='UNKNOWN', first_name='MALE', dob=None)"]).filter((c) => c === 'name'), []);
+  });
+
   it("reads a C-CDA's author, custodian and recipient as staff and organisations, and its recordTarget as the patient's", () => {
     const cda = (patient: string) => ['print(cda)', `# <ClinicalDocument>${patient}`,
       '#  <author><assignedAuthor><addr use="WP"><streetAddressLine>100 Zzyzx Blvd, Suite 520</streetAddressLine></addr>',

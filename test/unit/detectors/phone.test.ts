@@ -113,6 +113,19 @@ describe('detectors/phone', () => {
     assert.deepEqual(phones(`${head}\nDaughter's cell ${dashed}`), [dashed]);
   });
 
+  it("reads a service's line named by its letters, and a reminder's number given after its reason, as the organisation's", () => {
+    assert.deepEqual(found(`> Please reply to DIS line ${paren} or fax ${dashed}.`, 'markdown'), []);
+    assert.deepEqual(found(`If you need to reschedule call ${dashed}.`, 'output'), []);
+    assert.deepEqual(found(`To cancel, please call ${dashed}.`, 'output'), []);
+    // A person's line by letters in lower case, and a call with no reason, are still reported.
+    assert.equal(found(`reply to her cell line ${paren}`, 'markdown').length, 1);
+    assert.equal(found(`If you need anything call ${dashed}.`, 'output').length, 1);
+  });
+
+  it('reads the numbers after a title of the workforce as staff (psychometrists, community paramedics)', () => {
+    assert.deepEqual(found(`Community paramedic ${dashed} will do a home visit`, 'markdown'), []);
+  });
+
   it('reports a number before an address on Main Street', () => {
     assert.deepEqual(found(`patient phone ${dashed} Main St apt 2`).map((f) => f.category), ['phone']);
   });

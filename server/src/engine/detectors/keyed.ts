@@ -810,6 +810,8 @@ const GENERIC_NAME_WORDS = new Set([
   'test patient', 'first last', 'firstname lastname', 'first name', 'last name', 'mr', 'mrs', 'ms', 'dr',
   // What de-identification writes in a name field (DICOM's ANONYMOUS^PATIENT).
   'anonymous', 'anonymous patient', 'patient anonymous', 'unknown patient', 'anon patient', 'deidentified',
+  // What a registration writes for a patient not yet identified (`UNKNOWN, MALE`, a newborn's `BABY GIRL`).
+  'male', 'female', 'baby boy', 'baby girl',
 ]);
 
 /** First characters of the whole-value parameter forms (`:` `$` `{` `%` `?` `@`): any other value skips that pattern. */

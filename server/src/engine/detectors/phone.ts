@@ -199,7 +199,7 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   const near = line.slice(-NEAR_BEFORE);
   const sentenceEnd = near.search(/[.!?;] +[A-Z][^.!?;]*$/);
   const before = sentenceEnd < 0 ? near : near.slice(sentenceEnd + 1);
-  if (CALL_BARE.test(before) && RESCHEDULE_AFTER.test(text.slice(end, end + 30))) return true;
+  if (CALL_BARE.test(before) && (RESCHEDULE_AFTER.test(text.slice(end, end + 30)) || RESCHEDULE_BEFORE.test(before))) return true;
   return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
 }
@@ -298,8 +298,8 @@ const NEAR_BEFORE = 100;
  * `Registry phone 503-…`), and a fax cover's notice (`If you received this in error, call …`).
  */
 const ORGANISATION_NUMBER_WORDS = /\b(?:(?:main|support|help|benefits|provider|member services|customer service|scheduling|intake|triage|appointment|vendor|office|nurse|pharmacy|clinic|front|transfer|access|program|programme|eligibility|enrollment|enrolment)\s(?:line|desk|numbers?|fax)|hotline|helpdesk|help desk|switchboard|operator|on-call|pager|bench|dispatch|queues?|ivr|tty|(?:teams|zoom|webex|conference|audio) bridge|dial-in|conference line|(?:registry|clinic|department|dept|lab|pharmacy|program|programme|team|site|facility|practice|center|centre|hospital|agency)\s(?:phone|tel|telephone|fax|line)|received (?:(?:this|it) )?in error|(?:call|text|contact|reach) us|ll[áa]menos)\b/i;
-/** A service's line named by its capitalised name right before the number (`Call the Diabetes in Pregnancy line (509) …`). */
-const NAMED_LINE = /\b(?:the|our)\s(?:[A-Z][\w&'-]{0,30}\s(?:(?:in|of|for|and|&)\s)?){1,5}(?:line|hotline|helpline)\W{0,3}$/;
+/** A service's line named by its capitalised name or its letters right before the number (`Call the Diabetes in Pregnancy line (509) …`, `reply to DIS line …`). */
+const NAMED_LINE = /\b(?:(?:the|our)\s(?:[A-Z][\w&'-]{0,30}\s(?:(?:in|of|for|and|&)\s)?){1,5}|[A-Z]{2,6}\s)(?:line|hotline|helpline)\W{0,3}$/;
 /** A line of the team's numbers under its label (`Liaison phones: Asante-Mills 734-…, Vasilescu 734-…`, `On-call numbers:`). */
 const TEAM_NUMBERS = /\b(?:liaison|team|staff|coordinator|navigator|on-call|oncall|provider|vendor|rep|manager|nurse|pharmacist|tech)s?\s(?:phones|numbers|lines|cells|pagers)\s?:/i;
 /** A desk or service called by its capitalised name (`Please call Central Scheduling at 412-…`, `call the Pharmacy on …`). */
@@ -310,6 +310,8 @@ const CALL_DESK = /\b[Cc]all\s(?:the\s|our\s)?(?:[A-Z][\w&'-]{0,30}\s){0,3}(?:Sc
  */
 const CALL_BARE = /\b(?:call|phone|ll[áa]me(?:nos)?(?: al)?)\W{0,3}$/i;
 const RESCHEDULE_AFTER = /^\W{0,3}(?:to (?:reschedule|cancel|confirm|change|schedule|book)|if you (?:need|have|would|cannot|can't)|si (?:necesita|tiene|no puede)|para (?:cambiar|cancelar|confirmar|programar))\b/i;
+/** The same reminder, its reason first (`If you need to reschedule call 555-…`, `To cancel, please call …`). */
+const RESCHEDULE_BEFORE = /\b(?:to|if you (?:need|have|would like) to) (?:reschedule|cancel|confirm|change|book)\b[^.!?\n]{0,30}\bcall\W{0,3}$/i;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
 const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);

@@ -22,4 +22,6 @@ export const STAFF_ROLE_NOUNS: readonly string[] = [
   'fe', 'tam',
   // A regulator's inspector on a site visit (`OSHA inspector visit …, Inspector Dana …`).
   'inspector',
+  // A memory clinic's test givers, an ambulance service's community paramedics, a lab's and a bypass team's people.
+  'psychometrist', 'psychometrists', 'paramedic', 'paramedics', 'phlebotomist', 'perfusionist',
 ];
