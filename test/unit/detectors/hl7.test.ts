@@ -61,6 +61,17 @@ describe('detectors/hl7', () => {
     assert.deepEqual(found('PID|1||ZZ0012345^^^ZZTOKENIZER^MR||ZORBLATT^REDACTED', 'code').map((f) => `${f.category}:${f.value}`), ['mrn:ZZ0012345', 'name:ZORBLATT']);
   });
 
+  it("reads an order's placer and filler numbers and its times after an identified patient's PID, and no one's order else", () => {
+    const ORC = 'ORC|RE|ZZORD0091|ZZACC-0091||CM||||190001081422';
+    const OBR = 'OBR|1|ZZORD0091|ZZACC-0091|1975-2^BILIRUBIN^LN|||190001061015|||||||190001061100';
+    const orders = (pid: string) => found([MSH, pid, ORC, OBR].join('\r'), 'output').filter((f) => !pid.includes(f.value)).map((f) => `${f.category}:${f.value}`);
+    assert.deepEqual(orders('PID|1||ZZ0012345^^^TESTHOSP^MR||ZORBLATT^QUENNELL'), [
+      'other-id:ZZORD0091', 'other-id:ZZACC-0091', 'date:190001081422', 'other-id:ZZORD0091', 'other-id:ZZACC-0091', 'date:190001061015', 'date:190001061100',
+    ]);
+    assert.deepEqual(orders('PID|1||ZZTKN-8C41D2F0^^^ZZ-TOKEN^PT'), []);
+    assert.deepEqual(orders('PID|1||ZZ0012345^^^TESTHOSP^MR||ZZTEST^INTERFACE'), []);
+  });
+
   it('never reads MSH, OBX or a visit without its patient; a next of kin is someone wherever it stands', () => {
     const text = [MSH, 'OBX|1|NM|2345-7^GLUCOSE^LN||105|mg/dL|70-99|H|||F|||190001021200', PV1].join('\n');
     assert.deepEqual(found(text, 'output'), []);

@@ -29,6 +29,7 @@ describe('detectors/keyed: classifyKey', () => {
     // A purpose before an identifier, and lists of identifiers; a list of ZIPs or ages enumerates a domain.
     // A jail's booking and inmate numbers, a registry's donors and recipients: people, numbered.
     ['booking_no', 'other-id'], ['inmate_id', 'other-id'], ['donor_id', 'other-id'], ['recipient_id', 'other-id'],
+    ['waitlist_id', 'other-id'], ['candidateId', 'other-id'], ['wl_id', 'other-id'],
     // A Salesforce custom field's suffix (`__c`) or a person account's (`__pc`).
     ['Alien_Number__c', 'other-id'], ['Medicaid_ID__pc', 'health-plan-id'], ['Notes__c', undefined],
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],

@@ -5,8 +5,9 @@
  * PID (identifiers by type code, name, birth date, address, phones, account number, SSN, death date), NK1 (next
  * of kin: name, address, phone) and IN1 (the insured's name, birth date and address, the policy and member
  * numbers), which are people wherever they stand (a message kept as a list of segment strings), and PV1 (visit
- * number, admission and discharge times) after a PID in the same text. MSH, OBX, ORC and the
- * rest hold codes, facilities and clinicians, and are never read.
+ * number, admission and discharge times), ORC and OBR (the order's placer and filler numbers, its collection and
+ * transaction times) after a PID in the same text. MSH, OBX and the rest hold codes, facilities and clinicians, and
+ * are never read.
  */
 import type { Category } from '../model';
 import { pushCandidate } from './candidate';
@@ -28,10 +29,18 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   for (let at = pid; at >= 0; at = text.indexOf('PID|', at + 4)) if (startsSegment(text, at)) readPid(view, hl7Segment(view, at), out);
+  const identified = out.length > 0;
   for (let at = nk1; at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, hl7Segment(view, at), out);
   for (let at = in1; at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, hl7Segment(view, at), out);
-  // A visit's fields are numbers and times: someone's only beside their PID.
-  if (pid >= 0) for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, hl7Segment(view, at), out);
+  // A visit's and an order's fields are numbers and times: someone's only beside their PID.
+  if (pid >= 0) {
+    for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, hl7Segment(view, at), out);
+  }
+  // An order is someone's only when their PID says who they are: a tokenised or test patient's orders are no one's.
+  if (identified) {
+    for (let at = text.indexOf('ORC|', pid); at >= 0; at = text.indexOf('ORC|', at + 4)) if (startsSegment(text, at)) readOrder(view, hl7Segment(view, at), ORC_DATES, out);
+    for (let at = text.indexOf('OBR|', pid); at >= 0; at = text.indexOf('OBR|', at + 4)) if (startsSegment(text, at)) readOrder(view, hl7Segment(view, at), OBR_DATES, out);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -128,6 +137,23 @@ function readVisit(view: TextView, s: Segment, out: Candidate[]): void {
   if (visit && isIdField(text, visit[0], visit[1])) push(view, out, visit, 'other-id');
   readDate(view, s, 44, out);
   readDate(view, s, 45, out);
+}
+
+/** ORC-9, the order's transaction time; OBR-7, -8 and -14, when the specimen was collected and received. */
+const ORC_DATES = [9];
+const OBR_DATES = [7, 8, 14];
+
+/**
+ * An order's placer and filler numbers (ORC-2/3, OBR-2/3: the lab's accession for one patient's specimen) and its
+ * times, read after the patient's PID.
+ */
+function readOrder(view: TextView, s: Segment, dates: readonly number[], out: Candidate[]): void {
+  const text = view.text;
+  for (const i of [2, 3]) {
+    const id = component(text, s, i, 1);
+    if (id && isIdField(text, id[0], id[1])) push(view, out, id, 'other-id');
+  }
+  for (const i of dates) readDate(view, s, i, out);
 }
 
 /** IN1-16 insured's name, IN1-18 birth date, IN1-19 address, IN1-36 policy number, IN1-49 insured's id. */

@@ -124,6 +124,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'offender_no', 'doc_number',
     // A registry's donors and recipients (marrow, organ, milk, blood) are people, numbered by it.
     'donor_id', 'donor_no', 'donor_number', 'recipient_id', 'recipient_no', 'recipient_number',
+    // A transplant waitlist's candidates (OPTN's WL ids): patients, numbered by the registry.
+    'waitlist_id', 'wl_id', 'waitlist_no', 'waitlist_number', 'candidate_id',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
