@@ -1191,6 +1191,14 @@ describe('machines, crews and letterheads of an organisation', () => {
     assert.deepEqual(categories(["#     Row(pcr_id='ZZ-24-018860', last_name='UNKNOWN', first_name='MALE', dob=None)"]).filter((c) => c === 'name'), []);
   });
 
+  it("reads a NEMSIS report as one person's record: its run's times are theirs, its software's version is no date", () => {
+    const text = notebookPrinting(['<PatientCareReport>', '  <eRecord><eRecord.01>ZZ-24-118842</eRecord.01><eRecord.04>2024.3.1</eRecord.04></eRecord>',
+      '  <eTimes><eTimes.03>1900-11-16T06:12:44-06:00</eTimes.03></eTimes>',
+      '  <ePatient><ePatient.02>Smith</ePatient.02><ePatient.17>1900-02-11</ePatient.17></ePatient>', '</PatientCareReport>']);
+    assert.deepEqual(scanText('synthetic_nemsis.ipynb', text).findings.map((f) => [f.category, f.contextKey]),
+      [['other-id', 'pcr_number'], ['date', 'event_time'], ['name', 'last_name'], ['date', 'birth_date']]);
+  });
+
   it("reads a C-CDA's author, custodian and recipient as staff and organisations, and its recordTarget as the patient's", () => {
     const cda = (patient: string) => ['print(cda)', `# <ClinicalDocument>${patient}`,
       '#  <author><assignedAuthor><addr use="WP"><streetAddressLine>100 Zzyzx Blvd, Suite 520</streetAddressLine></addr>',

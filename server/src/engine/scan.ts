@@ -1314,9 +1314,10 @@ function keyedTableValues(
     const category = keyClass.inPersonTable ?? (keyClass.untypedDate ? 'date' : keyClass.unownedDevice ? 'device-id' : area ? 'geographic' : 'name');
     const slice = sliceOf(i);
     const value = valueOf(i);
-    // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's).
+    // An untyped column's run of digits is a number before it is a date (`20240122` as a claim's or lot's), and a
+    // year's release with an unpadded part a version (`2024.3.1`, a software's).
     const trimmed = value.trim();
-    if (keyClass.untypedDate && allDigits(trimmed, 0, trimmed.length)) continue;
+    if (keyClass.untypedDate && (allDigits(trimmed, 0, trimmed.length) || CALENDAR_VERSION.test(trimmed))) continue;
     const c = checkPersonTableValue(v.key, category, value);
     if (!c) continue;
     // A serial listed beside its patient stays theirs, whatever table of machines lists it too.
@@ -1897,6 +1898,9 @@ function speaksOfPerson(k: KeyClass): boolean {
   return k.ownsPatient || (k.category !== undefined && !ORGANISATION_CONTACT.has(k.category)) || k.bareName || k.encounter || k.portalUser
     || (k.inPersonTable !== undefined && k.inPersonTable !== 'date') || k.nameColumn || k.personRef;
 }
+
+/** A calendar-versioned release (`2024.3.1`, `2023.10.2`): a year, then a part written without its leading zero. */
+const CALENDAR_VERSION = /^\d{4}\.(?:\d\.\d{1,2}|\d{1,2}\.\d)$/;
 
 /**
  * The deferred serials of columns whose machines serve several people in their table: a serial on two rows, and

@@ -306,6 +306,14 @@ describe('context: values in output tables', () => {
     assert.ok(keys.length > 0 && keys.every((k) => k.endsWith('_')), keys.join(', '));
   });
 
+  it("reads a NEMSIS patient care report's numbered elements by the keys that type them", () => {
+    const text = ['<PatientCareReport>', `  <eRecord><eRecord.01>${MRN1}</eRecord.01><eRecord.04>2024.3.1</eRecord.04></eRecord>`,
+      '  <eTimes><eTimes.03>1900-11-16T06:12:44-06:00</eTimes.03></eTimes>',
+      `  <ePatient><ePatient.02>${FIRST}</ePatient.02><ePatient.17>${DOB1}</ePatient.17></ePatient>`, '</PatientCareReport>'].join('\n');
+    assert.deepEqual(typed(text), [['pcr_number', MRN1], ['eRecord.04', '2024.3.1'], ['event_time', '1900-11-16T06:12:44-06:00'],
+      ['last_name', FIRST], ['birth_date', DOB1]]);
+  });
+
   it("marks the values of an XML element of staff or an organisation as the workforce's, and a C-CDA name's parts as a name", () => {
     const text = [`<Patient><Name><LastName>${FULL}</LastName></Name></Patient>`,
       `<Prescriber><Name><LastName>${FIRST}</LastName></Name><telecom value="tel:${MRN1}"/></Prescriber>`,

@@ -30,8 +30,20 @@ const STAFF_ELEMENTS = new Set([
 /** Parts of a person's name (C-CDA's `<given>`, `<family>`): in a staff element, the staff member's name. */
 const NAME_PARTS = new Set(['given', 'family', 'name']);
 
-/** C-CDA names of a person's elements, as the keys that type them. */
-const CDA_KEYS: ReadonlyMap<string, string> = new Map([['birthtime', 'birth_date'], ['streetaddressline', 'street_address']]);
+/**
+ * Standard elements of a person's record that are named by a number or a word no key reads (C-CDA's `birthTime`, a
+ * NEMSIS v3 patient care report's `ePatient.17`), as the keys that type them. NEMSIS: the report's number, the
+ * patient's section, the run's times and the scene's address, where the patient was found.
+ */
+const STANDARD_KEYS: ReadonlyMap<string, string> = new Map([
+  ['birthtime', 'birth_date'], ['streetaddressline', 'street_address'],
+  ['erecord.01', 'pcr_number'], ['epatient.01', 'patient_id'], ['epatient.02', 'last_name'], ['epatient.03', 'first_name'],
+  ['epatient.04', 'middle_name'], ['epatient.05', 'street_address'], ['epatient.06', 'city'], ['epatient.07', 'county'],
+  ['epatient.09', 'zip'], ['epatient.12', 'ssn'], ['epatient.17', 'birth_date'], ['epatient.18', 'phone'],
+  ['epatient.19', 'email'], ['epatient.21', 'drivers_license_number'],
+  ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13'].map((n): [string, string] => [`etimes.${n}`, 'event_time']),
+  ['escene.11', 'scene_gps'], ['escene.15', 'street_address'], ['escene.17', 'city'], ['escene.19', 'zip'],
+]);
 
 export function xmlElementValues(text: string, sink: ValueSink): void {
   if (!text.includes('</')) return;
@@ -81,10 +93,10 @@ export function xmlElementValues(text: string, sink: ValueSink): void {
   sink.endTable();
 }
 
-/** The key a leaf's value stands under: a generic leaf's parent's name, a C-CDA element's usual key, or its own. */
+/** The key a leaf's value stands under: a generic leaf's parent's name, a standard element's usual key, or its own. */
 function keyOf(name: string, lower: string, stack: readonly string[]): string {
   if (GENERIC_LEAVES.has(lower) && stack.length >= 2) return stack[stack.length - 2];
-  return CDA_KEYS.get(lower) ?? name;
+  return STANDARD_KEYS.get(lower) ?? name;
 }
 
 /** The `value="…"` of an empty element, under the element's name; a `tel:` or `mailto:` scheme is left out. */
@@ -97,7 +109,7 @@ function valueAttribute(text: string, sink: ValueSink, name: string, lower: stri
   const quote = tag.indexOf('"', at + 7);
   if (quote < 0) return;
   const e = from + quote;
-  let key = CDA_KEYS.get(lower) ?? name;
+  let key = STANDARD_KEYS.get(lower) ?? name;
   if (text.startsWith('tel:', s)) {
     s += 4;
     key = 'phone';
