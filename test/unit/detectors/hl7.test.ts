@@ -69,7 +69,15 @@ describe('detectors/hl7', () => {
       'other-id:ZZORD0091', 'other-id:ZZACC-0091', 'date:190001081422', 'other-id:ZZORD0091', 'other-id:ZZACC-0091', 'date:190001061015', 'date:190001061100',
     ]);
     assert.deepEqual(orders('PID|1||ZZTKN-8C41D2F0^^^ZZ-TOKEN^PT'), []);
+    // A result's observation time (OBX-14) is the patient's too.
+    const obx = 'OBX|1|NM|1975-2^BILIRUBIN^LN||17.9|mg/dL|0.1-12.0|H|||F|||190001050610';
+    assert.deepEqual(found([MSH, 'PID|1||ZZ0012345^^^TESTHOSP^MR', obx].join('\r'), 'output').map((f) => `${f.category}:${f.value}`), ['mrn:ZZ0012345', 'date:190001050610']);
     assert.deepEqual(orders('PID|1||ZZ0012345^^^TESTHOSP^MR||ZZTEST^INTERFACE'), []);
+  });
+
+  it("reads a guarantor (GT1) wherever it stands: name, address, phone, birth date and SSN", () => {
+    const gt1 = 'GT1|1||ZZKINLAST^ZZKINFIRST||100 TEST AVE^^TESTVILLE^WI^00001|(608)555-0101||19000817|F||MTH|900-00-0042';
+    assert.deepEqual(found(`"${gt1}",`, 'code').map((f) => f.category), ['name', 'name', 'geographic', 'geographic', 'geographic', 'phone', 'date', 'ssn']);
   });
 
   it('never reads MSH, OBX or a visit without its patient; a next of kin is someone wherever it stands', () => {

@@ -29,7 +29,7 @@ describe('detectors/keyed: classifyKey', () => {
     // A purpose before an identifier, and lists of identifiers; a list of ZIPs or ages enumerates a domain.
     // A jail's booking and inmate numbers, a registry's donors and recipients: people, numbered.
     ['booking_no', 'other-id'], ['inmate_id', 'other-id'], ['donor_id', 'other-id'], ['recipient_id', 'other-id'],
-    ['waitlist_id', 'other-id'], ['candidateId', 'other-id'], ['wl_id', 'other-id'],
+    ['waitlist_id', 'other-id'], ['wl_id', 'other-id'],
     // A Salesforce custom field's suffix (`__c`) or a person account's (`__pc`).
     ['Alien_Number__c', 'other-id'], ['Medicaid_ID__pc', 'health-plan-id'], ['Notes__c', undefined],
     ['CHART_REVIEW_EXCLUDE_MRN', 'mrn'], ['planned_mrns', 'mrn'], ['member_ids', 'health-plan-id'], ['mrn_list', 'mrn'],
@@ -93,7 +93,7 @@ describe('detectors/keyed: classifyKey', () => {
   });
 
   it("reads the numbers a program gives its people's records as ids, when formatted, in a table that names them", () => {
-    for (const key of ['client_id', 'case_id', 'sample_id', 'band_id', 'hub_case_id', 'donor_id', 'cycle_id', 'kit_no', 'embryo_id', 'din']) assert.equal(personTableCategory(key), 'other-id', key);
+    for (const key of ['client_id', 'case_id', 'sample_id', 'band_id', 'hub_case_id', 'donor_id', 'cycle_id', 'kit_no', 'embryo_id', 'din', 'candidate_id', 'id_number', 'partner_id']) assert.equal(personTableCategory(key), 'other-id', key);
     for (const key of ['claim_id', 'test_case_id', 'order_id', 'case_count', 'run_id']) assert.equal(personTableCategory(key), undefined, key);
     for (const value of ['ZZ-2023-0412', 'ZZS-24-001873', 'ZZ-A48213', 'ZZH0093312', 'ZZQ-C-2023-00412']) assert.ok(checkPersonTableValue('client_id', 'other-id', value), value);
     for (const value of ['00412907', '1234', 'ZZ-12', 'pending', '2024-06-03']) assert.equal(checkPersonTableValue('client_id', 'other-id', value), undefined, value);

@@ -3,11 +3,11 @@
  * fields, components split by `^`, each segment ended by a carriage return, a line break, or the `\r`/`\n`
  * escapes a string literal holds. The patient's segments say what each field is, so no cue words are needed:
  * PID (identifiers by type code, name, birth date, address, phones, account number, SSN, death date), NK1 (next
- * of kin: name, address, phone) and IN1 (the insured's name, birth date and address, the policy and member
- * numbers), which are people wherever they stand (a message kept as a list of segment strings), and PV1 (visit
- * number, admission and discharge times), ORC and OBR (the order's placer and filler numbers, its collection and
- * transaction times) after a PID in the same text. MSH, OBX and the rest hold codes, facilities and clinicians, and
- * are never read.
+ * of kin: name, address, phone), GT1 (the guarantor's name, address, phone, birth date and SSN) and IN1 (the
+ * insured's name, birth date and address, the policy and member numbers), which are people wherever they stand (a
+ * message kept as a list of segment strings), and PV1 (visit number, admission and discharge times), ORC and OBR
+ * (the order's placer and filler numbers, its collection and transaction times) and OBX's observation time after a
+ * PID in the same text. MSH and the rest hold codes, facilities and clinicians, and are never read.
  */
 import type { Category } from '../model';
 import { pushCandidate } from './candidate';
@@ -25,13 +25,15 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   const pid = text.indexOf('PID|');
   const nk1 = text.indexOf('NK1|');
   const in1 = text.indexOf('IN1|');
-  if (pid < 0 && nk1 < 0 && in1 < 0) return [];
+  const gt1 = text.indexOf('GT1|');
+  if (pid < 0 && nk1 < 0 && in1 < 0 && gt1 < 0) return [];
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
   for (let at = pid; at >= 0; at = text.indexOf('PID|', at + 4)) if (startsSegment(text, at)) readPid(view, hl7Segment(view, at), out);
   const identified = out.length > 0;
   for (let at = nk1; at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, hl7Segment(view, at), out);
   for (let at = in1; at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, hl7Segment(view, at), out);
+  for (let at = gt1; at >= 0; at = text.indexOf('GT1|', at + 4)) if (startsSegment(text, at)) readGuarantor(view, hl7Segment(view, at), out);
   // A visit's and an order's fields are numbers and times: someone's only beside their PID.
   if (pid >= 0) {
     for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, hl7Segment(view, at), out);
@@ -40,6 +42,8 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   if (identified) {
     for (let at = text.indexOf('ORC|', pid); at >= 0; at = text.indexOf('ORC|', at + 4)) if (startsSegment(text, at)) readOrder(view, hl7Segment(view, at), ORC_DATES, out);
     for (let at = text.indexOf('OBR|', pid); at >= 0; at = text.indexOf('OBR|', at + 4)) if (startsSegment(text, at)) readOrder(view, hl7Segment(view, at), OBR_DATES, out);
+    // OBX-14, when the result was observed.
+    for (let at = text.indexOf('OBX|', pid); at >= 0; at = text.indexOf('OBX|', at + 4)) if (startsSegment(text, at)) readDate(view, hl7Segment(view, at), 14, out);
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -154,6 +158,17 @@ function readOrder(view: TextView, s: Segment, dates: readonly number[], out: Ca
     if (id && isIdField(text, id[0], id[1])) push(view, out, id, 'other-id');
   }
   for (const i of dates) readDate(view, s, i, out);
+}
+
+/** GT1-3 the guarantor's name, GT1-5 address, GT1-6 phone, GT1-8 birth date, GT1-12 SSN: a patient's relative or payer. */
+function readGuarantor(view: TextView, s: Segment, out: Candidate[]): void {
+  const text = view.text;
+  readName(view, s, 3, out);
+  readAddress(view, s, 5, out);
+  readPhone(view, s, 6, out);
+  readDate(view, s, 8, out);
+  const ssn = component(text, s, 12, 1);
+  if (ssn && /^\d{3}-?\d{2}-?\d{4}$/.test(text.slice(ssn[0], ssn[1]))) push(view, out, ssn, 'ssn');
 }
 
 /** IN1-16 insured's name, IN1-18 birth date, IN1-19 address, IN1-36 policy number, IN1-49 insured's id. */

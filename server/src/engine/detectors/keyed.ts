@@ -125,7 +125,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     // A registry's donors and recipients (marrow, organ, milk, blood) are people, numbered by it.
     'donor_id', 'donor_no', 'donor_number', 'recipient_id', 'recipient_no', 'recipient_number',
     // A transplant waitlist's candidates (OPTN's WL ids): patients, numbered by the registry.
-    'waitlist_id', 'wl_id', 'waitlist_no', 'waitlist_number', 'candidate_id',
+    'waitlist_id', 'wl_id', 'waitlist_no', 'waitlist_number',
     // encounter_id stays out: de-identified and OMOP-style tables are full of surrogate encounter keys.
   ],
 };
@@ -513,6 +513,9 @@ const PERSON_TABLE_KEYS: ReadonlyMap<string, Category> = new Map<string, Categor
   // People named so only beside their identifiers: a transplant candidate, donor or recipient (a job candidate
   // or a charity's donor elsewhere), a student of a school programme.
   ...['cand_name', 'candidate_name', 'donor_name', 'recipient_name', 'student_name', 'victim', 'victim_name'].map((k): [string, Category] => [k, 'name']),
+  ['candidate_id', 'other-id'],
+  // The number of the document a person showed (`| id_type | id_number |`: a driver's licence, a state id).
+  ['id_number', 'other-id'], ['id_no', 'other-id'], ['id_num', 'other-id'],
   // A contact of a case (TB, STI partner notification) beside their birth date; a site's contact is its staff's,
   // which a table of sites says first.
   ['contact', 'name'], ['contact_name', 'name'], ['contact_full_name', 'name'],
@@ -548,6 +551,8 @@ const RECORD_WORDS = new Set([
   // A blood or marrow donor's number, an IVF cycle's or embryo's, a kit sent to or collected from one person (a SANE
   // kit, a FIT kit).
   'donor', 'cycle', 'embryo', 'kit',
+  // A case's partner or contact, numbered by partner services (`partner_id` beside their name and number).
+  'partner',
 ]);
 const RECORD_ID_WORDS = new Set(['id', 'number', 'no', 'num', 'nbr']);
 
