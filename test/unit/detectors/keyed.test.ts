@@ -44,7 +44,7 @@ describe('detectors/keyed: classifyKey', () => {
     ['child_dob', 'date'], ['mother_name', 'name'], ['infant_first_name', 'name'], ['nok_phone', 'phone'],
     ['emergency_contact_phone', 'phone'], ['caller_phone', 'phone'], ['child_count', undefined], ['mother_tongue', undefined],
     // Which of a person's numbers it is.
-    ['callback_phone', 'phone'], ['alt_phone', 'phone'], ['secondary_email', 'email'], ['cb_phone', 'phone'], ['alt_code', undefined],
+    ['callback_phone', 'phone'], ['Callback', 'phone'], ['call_back', 'phone'], ['alt_phone', 'phone'], ['secondary_email', 'email'], ['cb_phone', 'phone'], ['alt_code', undefined],
     // A bare serial in health data is a device's.
     ['serial', 'device-id'], ['sensor_serial', 'device-id'], ['serial_version', undefined],
     // A key whose last word is a storage word may be a whole key of the vocabulary (OMOP's patient id at source).

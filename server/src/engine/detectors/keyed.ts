@@ -61,6 +61,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'telephone_number', 'cell_number',
     // A home's landline, and the caller's number a telephony log records (automatic number identification).
     'landline', 'landline_phone', 'home_landline', 'ani', 'caller_id', 'callback_number',
+    // The number a caller leaves to be called back on, as a column of its own (`| Caller | Callback |`).
+    'callback', 'call_back', 'callback_phone', 'cb_number', 'cb_phone',
   ],
   fax: ['fax', 'fax_number', 'fax_no', 'fax_num'],
   email: ['email', 'email_address', 'e_mail', 'email_addr', 'personal_email', 'contact_email', 'e_mail_address'],
