@@ -169,6 +169,16 @@ describe("detectors/keyed: an EHR's test patients", () => {
   });
 });
 
+describe("detectors/keyed: a relative's name with the relation after it", () => {
+  it('reads the name before a bracketed relation, and nothing when the brackets hold something else', () => {
+    const c = checkKeyedValue('name', 'Calvin Zorblatt (son)', 'table');
+    assert.deepEqual([c?.category, c?.start, c?.end], ['name', 0, 'Calvin Zorblatt'.length]);
+    assert.equal(checkKeyedValue('name', 'Gretchen Zorblatt-Vell (HCPOA)', 'table')?.end, 'Gretchen Zorblatt-Vell'.length);
+    assert.equal(checkKeyedValue('name', 'Calvin Zorblatt (see note)', 'table')?.end, undefined);
+    assert.equal(checkKeyedValue('name', 'ZZTEST (son)', 'assign'), undefined);
+  });
+});
+
 describe("detectors/keyed: an organisation's name under a name key", () => {
   it('does not read a practice, payer or vendor as a person, and still reads a surname that is also a place word', () => {
     for (const v of ['Zzyzx Pines Skilled Nursing', 'St. Zorblatt Manor SNF', 'Zzyzx Commons Post-Acute']) assert.equal(checkKeyedValue('name', v, 'table'), undefined, v);

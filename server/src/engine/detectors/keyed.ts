@@ -1189,6 +1189,11 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
   const v = plainEnds ? value : value.trim();
   // A bound (`age >= 90`, `dob < '1950-01-01'`, BETWEEN) defines a cohort, not one person's value.
   if (relation === 'bound' || v.length > 2048 || isNonValue(v)) return undefined;
+  // A relative's name with the relation after it (`Calvin Zorblatt (son)`): the name is the value.
+  if (category === 'name') {
+    const name = nameBeforeRelation(v);
+    if (name !== undefined) return valueIs('name', name, relation, place) ? keyedCandidate('name', lead, name) : undefined;
+  }
   let ok: boolean;
   if (relation === 'like' && /[%_]/.test(v)) {
     ok = category === 'name' ? likeLetters(v) >= 3 : valueIs(category, v.replace(/%/g, ''), relation, place);
@@ -1196,6 +1201,21 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
     ok = valueIs(category, v, relation, place);
   }
   return ok ? keyedCandidate(category, lead, v) : undefined;
+}
+
+/** Relations written in brackets after a relative's or a contact's name. */
+const RELATIONS = new Set([
+  'son', 'daughter', 'dtr', 'spouse', 'wife', 'husband', 'mother', 'mom', 'father', 'dad', 'sister', 'brother', 'nephew',
+  'niece', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'guardian', 'partner', 'friend', 'aunt', 'uncle',
+  'cousin', 'poa', 'hcpoa', 'caregiver', 'self', 'parent', 'child', 'neighbor', 'neighbour',
+]);
+
+/** The name before a bracketed relation ending the value (`Calvin Zorblatt (son)` → `Calvin Zorblatt`), if any. */
+function nameBeforeRelation(v: string): string | undefined {
+  if (v.charCodeAt(v.length - 1) !== 0x29 /* ) */) return undefined;
+  const open = v.lastIndexOf(' (');
+  if (open <= 0 || !RELATIONS.has(v.slice(open + 2, -1).toLowerCase())) return undefined;
+  return v.slice(0, open).trimEnd();
 }
 
 /** A keyed value `v` found `lead` characters into what was checked. */
