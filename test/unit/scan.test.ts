@@ -983,7 +983,8 @@ describe('scan: Databricks display() results kept in output metadata', () => {
     const log = 'INFO exposure_qa - case ZZ-24-011618 callback=262-555-0134 pt_zip=94607 site=Already in HCF';
     notebook.cells.push({ cell_type: 'code', execution_count: 2, metadata: {}, source: ['run_qa()'], outputs: [{ output_type: 'stream', name: 'stdout', text: [log] }] });
     const found = scanText('synthetic_caller_log.ipynb', JSON.stringify(notebook, null, 1)).findings.map((f) => f.category);
-    assert.equal(found.filter((c) => c === 'phone').length, 1, found.join());
+    // The table's number, and the log's under its callback key.
+    assert.equal(found.filter((c) => c === 'phone').length, 2, found.join());
   });
 
   it("reads an infusion system's point-of-care unit serial (`pcu_serial`) as the hospital's, beside a patient", () => {
@@ -1189,6 +1190,12 @@ describe('machines, crews and letterheads of an organisation', () => {
     assert.deepEqual(nb(['FAX  1900-10-28 15:12  FROM: Zorblatt Family Medicine  555-555-0421   P.001/003', 'To: Zzyzx Memory Clinic   Fax 555-555-0149']), []);
     assert.deepEqual(nb(['FAX  1900-10-28 15:12  FROM: Harold Zorblatt  555-555-0421   P.001/003']), ['name', 'phone']);
     assert.deepEqual(categories(["#     Row(pcr_id='ZZ-24-018860', last_name='UNKNOWN', first_name='MALE', dob=None)"]).filter((c) => c === 'name'), []);
+  });
+
+  it("reads a patient's address in a message's segment, though the pharmacy's segment above names an organisation", () => {
+    const sample = ['ASAP_SAMPLE = """PHA*1234567893*ZZ12345*ZZ1234567*ZORBLATT OUTPATIENT PHARMACY*100 ZZYZX HWY**TESTVILLE*ZZ*00001~',
+      'PAT*ZZ*07*ZZ-RX-4471902***ZORBLATT-VELL*QUENNELLA****Rural Route 4 Box 219**Testville*ZZ*00001*6085550100*19000102*F~"""'];
+    assert.deepEqual(categories(sample).filter((c) => c === 'geographic'), ['geographic', 'geographic', 'geographic']);
   });
 
   it("reads a NEMSIS report as one person's record: its run's times are theirs, its software's version is no date", () => {

@@ -1738,7 +1738,8 @@ function freeTextOf(
  * == "call [PHONE]"`): a test of the redaction, with values its author made up to be caught.
  */
 function siteOrScrubberExample(slice: TextSlice, start: number, end: number, c: Candidate): boolean {
-  if (c.category === 'geographic' && isOrganisationSite(slice.text, start, end)) return true;
+  // A message's segment says by its fields whose address it is (a patient's PAT under a pharmacy's PHA).
+  if (c.category === 'geographic' && !SEGMENT_READERS.has(c.detectorId) && isOrganisationSite(slice.text, start, end)) return true;
   const [lineStart, lineEnd] = lineAround(slice.text, start, end, SCRUBBER_WINDOW);
   const line = slice.text.slice(lineStart, lineEnd);
   if (REDACTION_PLACEHOLDER.test(line)) return true;
@@ -1747,6 +1748,9 @@ function siteOrScrubberExample(slice: TextSlice, start: number, end: number, c: 
   const body = slice.text.slice(lineEnd, Math.min(slice.text.length, lineEnd + SCRUBBER_WINDOW));
   return REDACTION_PLACEHOLDER.test(body.split('\n', 3).join('\n'));
 }
+
+/** Detectors that read healthcare messages' segments by position (X12, ASAP, HL7, DICOM). */
+const SEGMENT_READERS: ReadonlySet<string> = new Set(['x12', 'asap', 'hl7', 'dicom']);
 
 /** A Python loop over a literal list of samples, written on one line. */
 const SAMPLE_LOOP = /^[ \t]*for [\w, ]{1,40} in [[(].*[\])]:[ \t]*\r?$/;

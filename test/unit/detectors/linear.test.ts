@@ -24,6 +24,8 @@ const FAMILIES: Readonly<Record<string, string>> = {
   'X12 segments never ended': 'NM1*QC*1*ZZTEST*ANN*N3*N4*DMG*REF*SY**',
   'HL7 segment runs': 'PID|1||ZZ0012345^^^H^MR~1234^^^^SS||ZZTEST^ANN||19000102|||1 A^^B^WI^00001|||||ZZ0001|\rNK1|1|A^B\rPV1|',
   'HL7 repetitions and components never ended': 'PID|1||1234~1234~^^^^^^~',
+  'ASAP segment runs': 'PAT*ZZ*06*ZZ0001234***ZZTEST*ANN****1 TEST WAY**TESTVILLE*ZZ*00001*6085550100*19000102*F~AIR*ZZ*06*ZZ0001235*ZZKIN*BO~',
+  'ASAP segments never ended': 'PAT*ZZ*07*1234*ANN*ANN*1 A B*C*00001*',
 };
 
 /** Work per detector over one text; the detectors share one meter so they also share one tokenized view. */

@@ -44,6 +44,11 @@ describe('detectors/x12', () => {
     assert.deepEqual(found('CLP*ZZPCN0001234*1*1310*1048*0*MB*ZZICN00412*11*1~NM1*QC*1*ZZTESTLAST*ZZTESTFIRST~').map((f) => f.category), ['account-number', 'name', 'name']);
   });
 
+  it("reads no template's placeholders in a subscriber loop's street and city", () => {
+    const template = 'NM1*IL*1*{SUBSCRIBER_LAST}*{SUBSCRIBER_FIRST}****MI*{MEMBER_ID}~\nN3*{SUBSCRIBER_ADDR1}~\nN4*{CITY}*{ST}*{ZIP}~';
+    assert.deepEqual(found(template, 'output'), []);
+  });
+
   it('finds the member id of an NM1 typed with one separator too many', () => {
     assert.deepEqual(found('#   NM1*QC*1*ZZTESTLAST*ZZTESTFIRST*E****MI*ZZ0018826~').map((f) => `${f.category}:${f.value}`), [
       'name:ZZTESTLAST', 'name:ZZTESTFIRST', 'health-plan-id:ZZ0018826',

@@ -3,6 +3,7 @@
  * text and keeps one candidate per span: a high-confidence call over a medium one, then the longer one.
  */
 import { accountDetector } from './account';
+import { asapDetector } from './asap';
 import { ageDetector } from './age';
 import { dateDetector } from './date';
 import { deviceDetector } from './device';
@@ -29,6 +30,7 @@ import type { Candidate, Detector, FreeTextContext } from './types';
 /** Every free-text detector; order breaks ties between equally good overlapping candidates. */
 export const DETECTORS: readonly Detector[] = [
   x12Detector,
+  asapDetector,
   hl7Detector,
   dicomDetector,
   fileNameDetector,

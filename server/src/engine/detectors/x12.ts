@@ -123,8 +123,8 @@ function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[
     case 'N3': // street address, two lines
       for (const i of [1, 2]) if (/[A-Za-z]{2}/.test(element(text, s, i)) && !/[<>{}$]/.test(element(text, s, i))) push(i, 'geographic');
       return;
-    case 'N4': { // city, state (not reported: a state is no smaller than one), ZIP
-      push(1, 'geographic');
+    case 'N4': { // city, state (not reported: a state is no smaller than one), ZIP; not a template's `{CITY}`
+      if (!/[<>{}$]/.test(element(text, s, 1))) push(1, 'geographic');
       const zip = element(text, s, 3);
       if (/^\d{5}(?:\d{4})?$/.test(zip) && !/^0+$/.test(zip)) push(3, 'geographic');
       return;
