@@ -1749,8 +1749,8 @@ function siteOrScrubberExample(slice: TextSlice, start: number, end: number, c: 
   return REDACTION_PLACEHOLDER.test(body.split('\n', 3).join('\n'));
 }
 
-/** Detectors that read healthcare messages' segments by position (X12, ASAP, HL7, DICOM). */
-const SEGMENT_READERS: ReadonlySet<string> = new Set(['x12', 'asap', 'hl7', 'dicom']);
+/** Detectors that read healthcare messages' segments and records by position or tag (X12, ASAP, AAMVA, HL7, DICOM). */
+const SEGMENT_READERS: ReadonlySet<string> = new Set(['x12', 'asap', 'aamva', 'hl7', 'dicom']);
 
 /** A Python loop over a literal list of samples, written on one line. */
 const SAMPLE_LOOP = /^[ \t]*for [\w, ]{1,40} in [[(].*[\])]:[ \t]*\r?$/;

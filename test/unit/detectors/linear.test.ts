@@ -26,6 +26,8 @@ const FAMILIES: Readonly<Record<string, string>> = {
   'HL7 repetitions and components never ended': 'PID|1||1234~1234~^^^^^^~',
   'ASAP segment runs': 'PAT*ZZ*06*ZZ0001234***ZZTEST*ANN****1 TEST WAY**TESTVILLE*ZZ*00001*6085550100*19000102*F~AIR*ZZ*06*ZZ0001235*ZZKIN*BO~',
   'ASAP segments never ended': 'PAT*ZZ*07*1234*ANN*ANN*1 A B*C*00001*',
+  'licence barcode element lines': 'ANSI 636015\nDAQZZ1234567\nDCSZZTEST\nDBB01021900\nDAG1 TEST WAY\nDAK000010000\n',
+  'licence barcode ids without line breaks': 'DAQDCSDBBDAGDAK ',
 };
 
 /** Work per detector over one text; the detectors share one meter so they also share one tokenized view. */

@@ -2,6 +2,7 @@
  * The free-text detectors, registered in one list. scanFreeText runs them all over one shared view of the
  * text and keeps one candidate per span: a high-confidence call over a medium one, then the longer one.
  */
+import { aamvaDetector } from './aamva';
 import { accountDetector } from './account';
 import { asapDetector } from './asap';
 import { ageDetector } from './age';
@@ -31,6 +32,7 @@ import type { Candidate, Detector, FreeTextContext } from './types';
 export const DETECTORS: readonly Detector[] = [
   x12Detector,
   asapDetector,
+  aamvaDetector,
   hl7Detector,
   dicomDetector,
   fileNameDetector,
