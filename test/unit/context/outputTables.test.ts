@@ -137,6 +137,11 @@ const CASES: readonly Case[] = [
     `2 ${L('ZZ-C-1900-00588', 15)} ${L('TESTNAME', 9)} ${L(DOB2, 10)} ${R('12', 7)} NA`,
   ].join('\n'), [['case_id', 'ZZ-C-1900-00412'], ['first', 'TESTA ZZ'], ['dob', DOB1], ['n_units', '1'], ['email', EMAIL],
     ['case_id', 'ZZ-C-1900-00588'], ['first', 'TESTNAME'], ['dob', DOB2], ['n_units', '12']]],
+  ['a tibble whose names hold spaces (`Case #`, `Call Date/Time`): one column per type, as its type row says', 'stream', [
+    `  ${L('Case #', 11)} ${L('Call Date/Time', 19)} ${L('Caller', 16)} ${L('ZIP', 5)}`,
+    `  ${L('<chr>', 11)} ${L('<dttm>', 19)} ${L('<chr>', 16)} ${L('<chr>', 5)}`,
+    `1 ${L('ZZ24-110923', 11)} ${L('1900-11-15 19:52:00', 19)} ${L(FULL, 16)} 00001`,
+  ].join('\n'), [['Case #', 'ZZ24-110923'], ['Call Date/Time', '1900-11-15 19:52:00'], ['Caller', FULL], ['ZIP', '00001']]],
   ["R str(): each column's first values after its type; a factor's codes and a cut value are not read", 'stream', [
     `'data.frame':\t9 obs. of  4 variables:`,
     ` $ HOSP_MRN  : chr  "${MRN1}" "${MRN2}" ...`,

@@ -873,8 +873,31 @@ function leftEdgesMeet(lines: Lines, row: number, words: readonly HeaderWord[]):
  * before the number's right edge. Undefined when the names and types do not pair up (a header wider than the
  * frame, wrapped columns): the pandas reader tries instead.
  */
-function readTibble(lines: Lines, typeRow: number, words: readonly HeaderWord[], sink: ValueSink): number | undefined {
+/**
+ * A tibble's names grouped into one per column of its type row (`<chr>`, `<dttm>`): each column's words are those
+ * from its type's start up to the next type's. Names then meet their types at the start (text) or end (numbers).
+ */
+function namesByTypes(lines: Lines, header: number, words: readonly HeaderWord[], types: readonly HeaderWord[]): HeaderWord[] {
+  const text = lines.text;
+  const base = lines.starts[header];
+  const names: HeaderWord[] = [];
+  let w = 0;
+  for (let k = 0; k < types.length; k++) {
+    const from = k === 0 ? 0 : types[k].start;
+    const to = k + 1 < types.length ? types[k + 1].start : Number.MAX_SAFE_INTEGER;
+    while (w < words.length && words[w].start < from) w++;
+    const first = w;
+    while (w < words.length && words[w].start < to) w++;
+    if (w === first) return [...words];
+    names.push({ start: words[first].start, end: words[w - 1].end, text: text.slice(base + words[first].start, base + words[w - 1].end) });
+  }
+  return w === words.length ? names : [...words];
+}
+
+function readTibble(lines: Lines, typeRow: number, headerWordList: readonly HeaderWord[], sink: ValueSink): number | undefined {
   const types = headerWords(lines, typeRow);
+  // Names of several words (`Call Date/Time`, `Case #`) are one column each: the type row says where each starts.
+  const words = headerWordList.length > types.length ? namesByTypes(lines, typeRow - 1, headerWordList, types) : headerWordList;
   if (types.length !== words.length || types.length < 2) return undefined;
   const leftAligned: boolean[] = [];
   for (let k = 0; k < words.length; k++) {
