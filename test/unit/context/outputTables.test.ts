@@ -311,6 +311,13 @@ describe('context: values in output tables', () => {
     assert.ok(keys.length > 0 && keys.every((k) => k.endsWith('_')), keys.join(', '));
   });
 
+  it("reads a staff element's attributes as the workforce's, not the document's structure (root, extension, code)", () => {
+    const text = ['<Performer><Name>Zorblatt Reference Laboratories</Name>',
+      `  <ClientServices phone="1-877-555-0150" fax="${MRN1}" email="${EMAIL}"/>`, '  <id root="2.16.840.1" extension="ZZ1790845512"/>', '</Performer>'].join('\n');
+    const staff = findTableValues(text, 'stream').filter((v) => v.staff).map((v) => [v.key, text.slice(v.start, v.end)]);
+    assert.deepEqual(staff, [['name', 'Zorblatt Reference Laboratories'], ['phone', '1-877-555-0150'], ['fax', MRN1], ['email', EMAIL]]);
+  });
+
   it("reads a NEMSIS patient care report's numbered elements by the keys that type them", () => {
     const text = ['<PatientCareReport>', `  <eRecord><eRecord.01>${MRN1}</eRecord.01><eRecord.04>2024.3.1</eRecord.04></eRecord>`,
       '  <eTimes><eTimes.03>1900-11-16T06:12:44-06:00</eTimes.03></eTimes>',

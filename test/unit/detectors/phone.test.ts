@@ -122,6 +122,12 @@ describe('detectors/phone', () => {
     assert.equal(found(`If you need anything call ${dashed}.`, 'output').length, 1);
   });
 
+  it("reads a text message's own number before its opt-out as the sender's, and still the number it was sent to", () => {
+    assert.deepEqual(found(`Zorblatt Hyperbaric: reminder of your treatment Tuesday. Questions: ${dashed}. Reply STOP to opt out.`, 'output'), []);
+    const log = `INFO sms sent to ${dotted}: "Your recheck is Mon 9:30am. Reply C to confirm. Call us at ${paren}. Reply STOP to opt out."`;
+    assert.deepEqual(found(log, 'output').map((f) => f.value), [dotted]);
+  });
+
   it('reads the numbers after a title of the workforce as staff (psychometrists, community paramedics)', () => {
     assert.deepEqual(found(`Community paramedic ${dashed} will do a home visit`, 'markdown'), []);
   });

@@ -71,8 +71,10 @@ export function xmlElementValues(text: string, sink: ValueSink): void {
     const close = tagEnd(text, nameEnd);
     if (close < 0) continue;
     if (text.charCodeAt(close - 1) === 0x2f) {
-      // An empty element carries its value in an attribute (`<birthTime value="…"/>`, `<telecom value="tel:…"/>`).
+      // An empty element carries its value in an attribute (`<birthTime value="…"/>`, `<telecom value="tel:…"/>`);
+      // a staff member's or an organisation's any attribute (`<ClientServices phone="…" fax="…"/>`).
       valueAttribute(text, sink, name, lower, nameEnd, close);
+      if (staffDepth >= 0) staffAttributes(text, sink, nameEnd, close);
       p = close;
       continue;
     }
@@ -81,6 +83,7 @@ export function xmlElementValues(text: string, sink: ValueSink): void {
       staffDepth = stack.length;
       sink.resumeTable(sink.currentTable, JOINED_STAFF);
     }
+    if (staffDepth >= 0) staffAttributes(text, sink, nameEnd, close);
     p = close;
     const valueEnd = text.indexOf('<', close + 1);
     if (valueEnd < 0 || text.charCodeAt(valueEnd + 1) !== 0x2f || valueEnd - close - 1 > MAX_VALUE) continue;
@@ -118,6 +121,27 @@ function valueAttribute(text: string, sink: ValueSink, name: string, lower: stri
     key = 'email';
   }
   if (e > s) sink.add(key, s, e);
+}
+
+/**
+ * Attributes that structure a document rather than describe someone (HL7 v3's `root`, `extension`, `code`, …;
+ * `value`, which valueAttribute reads): a staff element's are not its contact's values.
+ */
+const STRUCTURAL_ATTRIBUTES = new Set([
+  'value', 'root', 'extension', 'use', 'code', 'codeSystem', 'codeSystemName', 'displayName', 'classCode', 'moodCode',
+  'typeCode', 'nullFlavor', 'xmlns', 'xsi:type', 'type', 'id', 'unit', 'version', 'assigningAuthorityName',
+]);
+
+/** Each `name="value"` attribute of the tag [from, close), under its name: a staff element's, read as theirs. */
+function staffAttributes(text: string, sink: ValueSink, from: number, close: number): void {
+  for (let eq = text.indexOf('="', from); eq >= 0 && eq < close; eq = text.indexOf('="', eq + 2)) {
+    let k = eq;
+    while (k > from && isNameChar(text.charCodeAt(k - 1))) k--;
+    const end = text.indexOf('"', eq + 2);
+    if (k === eq || end < 0 || end > close) return;
+    if (end > eq + 2 && !STRUCTURAL_ATTRIBUTES.has(text.slice(k, eq))) sink.add(text.slice(k, eq), eq + 2, end);
+    eq = end - 1;
+  }
 }
 
 /** The end of an element's name starting at p (letters, digits, `_`, `-`, `.`, `:`), p when none starts there. */
