@@ -1160,6 +1160,12 @@ describe('machines, crews and letterheads of an organisation', () => {
     assert.deepEqual(categories(rows('mrn="ZZ0042117"')), ['mrn', 'device-id', 'mrn', 'device-id']);
   });
 
+  it("reads a roster of physicians by their specialty's column as staff (a tele-stroke network's neurologists)", () => {
+    const roster = (column: string) => [`# ${column}     | consults | median_response_min`, '# Smith, Jane    | 118      | 6', '# Garcia, Maria  | 104      | 7'];
+    assert.deepEqual(categories(roster('neurologist')), []);
+    assert.deepEqual(categories(roster('caller')), ['name', 'name']);
+  });
+
   it('reads a roster by its crew or screener columns as staff', () => {
     // The dictionaries' names, so that only the columns say whose they are.
     const crew = (column: string) => [`# employee_id | display_name | ${column} | cert_expires`,

@@ -87,6 +87,7 @@ describe('detectors/geographic: organisations\' sites', () => {
     { label: "an addressee's box under a letter's Attn: line", text: 'Zzyzx Community Health Plan\nAttn: Gretchen Zorblatt, Network Manager\nPO Box 30002, Zzyzx, WA 98401', region: 'markdown' },
     { label: "a satellite's box and ZIP", text: '* ZZX satellite: PO Box 30001, Zzyzx, AZ 86003', region: 'markdown' },
     { label: 'a WIC office by its street, in a printed count', text: 'WIC North (1720 Zzyzx St)      58.0', region: 'output' },
+    { label: "a vendor's customer service line and its town's ZIP", text: '- Zorblatt customer service **1-800-555-0173**, fax 1-888-555-0174, Zzyzx, NJ 08536', region: 'markdown' },
     { label: "a vendor's address after its name ending in Metrology", text: 'certification (Zzyzx Metrology, 4100 Zzyzx Dr, Knoxville, TN 37909).', region: 'markdown' },
     { label: "a vendor's address after its name ending in Service", text: 'Service contacts: Zzyzx Ophthalmic Service, 3420 SE 14th Zzyzx St, Zzyzx, IA 50320', region: 'markdown' },
     { label: "a floor of an office, its address, and the department's fax", text: 'IP office: 2nd floor, Tower B,\n  1850 Zzyzx Way, Rochester NY 14620; fax for the county health department: (585) 555-0187.', region: 'markdown' },

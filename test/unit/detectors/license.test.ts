@@ -10,6 +10,7 @@ describe('detectors/license-number', () => {
     { label: "a state's DL", text: 'the member himself, WI DL Z000-0000-1234-01, auto policy', value: 'Z000-0000-1234-01', category: 'license-number' },
   ], [
     { label: 'a DEA number after a license label', text: 'license # AB1234563' },
+    { label: "a machine's calibration certificate", text: 'Vendor to provide calibration certificate (cal cert #ZZ-24-0219).' },
     { label: 'a medical licence of a provider', text: 'physician license number 12345678' },
     { label: 'a software licence key', text: 'software license number 12345-67890' },
     { label: 'a licence word without a value', text: 'see the license file for terms' },

@@ -128,6 +128,13 @@ describe('detectors/phone', () => {
     assert.deepEqual(found(log, 'output').map((f) => f.value), [dotted]);
   });
 
+  it("reads a letter's contact whose number the next line gives after a credential, and a team's number, as theirs", () => {
+    assert.deepEqual(found(`> For questions call Gretchen Zorblatt, MPH,\n> at ${paren}.`, 'markdown'), []);
+    assert.deepEqual(found(`please call our prior-authorization team at ${paren}, option 3`, 'markdown'), []);
+    // A patient's number on the next line stays theirs.
+    assert.equal(found(`> The mother asked us to call her\n> at ${paren}.`, 'markdown').length, 1);
+  });
+
   it('reads the numbers after a title of the workforce as staff (psychometrists, community paramedics)', () => {
     assert.deepEqual(found(`Community paramedic ${dashed} will do a home visit`, 'markdown'), []);
   });

@@ -49,6 +49,10 @@ describe('detectors/x12', () => {
     assert.deepEqual(found(template, 'output'), []);
   });
 
+  it("reads no masked subscriber name (XXXXXXXX)", () => {
+    assert.deepEqual(found('NM1*IL*1*XXXXXXXX*XXXXXX****MI*XXXXXXXXXXX~', 'code'), []);
+  });
+
   it('finds the member id of an NM1 typed with one separator too many', () => {
     assert.deepEqual(found('#   NM1*QC*1*ZZTESTLAST*ZZTESTFIRST*E****MI*ZZ0018826~').map((f) => `${f.category}:${f.value}`), [
       'name:ZZTESTLAST', 'name:ZZTESTFIRST', 'health-plan-id:ZZ0018826',

@@ -224,6 +224,10 @@ const STAFF_ROLE_KEYS = new Set([
   // Screening programmes, an ambulance crew and a poison centre's people (`screener_name`, `medic_id`, `toxicologist`).
   'screener', 'paramedic', 'emt', 'medic', 'crew', 'dispatcher', 'toxicologist', 'phlebotomist', 'perfusionist',
   'vaccinator', 'psychologist', 'psychiatrist', 'optometrist', 'ophthalmologist', 'physiologist',
+  // Physicians by specialty (`neurologist_npi`, `| neurologist | consults |` of a tele-stroke roster).
+  'neurologist', 'cardiologist', 'oncologist', 'neurosurgeon', 'urologist', 'dermatologist', 'nephrologist', 'hepatologist',
+  'gastroenterologist', 'pulmonologist', 'rheumatologist', 'obstetrician', 'pediatrician', 'paediatrician', 'neonatologist',
+  'geriatrician', 'internist', 'podiatrist', 'dentist', 'anesthetist', 'physiatrist', 'injector',
 ]);
 /** What a key may add after the role it names (`attending_name`, `manager_email`, `charge_rn_phone`). */
 const IDENTITY_SUFFIXES = new Set([

@@ -14,7 +14,11 @@ const LICENSE_CUES = [
   'lic no', 'licence number', 'certificate number', 'certificate no', 'certificate #', 'cert #', 'cert no',
   'passport', 'passport number', 'passport no', 'state id', 'state id number', 'dl',
 ];
-const PROVIDER_WORDS = ['dea', 'npi', 'physician', 'provider', 'prescriber', 'dr', 'dr.', 'md', 'rn', 'nurse', 'medical license', 'pharmacy', 'pharmacist', 'facility', 'clia', 'software', 'product'];
+const PROVIDER_WORDS = [
+  'dea', 'npi', 'physician', 'provider', 'prescriber', 'dr', 'dr.', 'md', 'rn', 'nurse', 'medical license', 'pharmacy', 'pharmacist', 'facility', 'clia', 'software', 'product',
+  // A machine's calibration certificate (`cal cert #…` of a lithotripter or a scale), not a person's.
+  'calibration', 'cal', 'calibrated',
+];
 
 /** DEA registration: two letters and seven digits with a check digit. */
 export function isDeaNumber(value: string): boolean {

@@ -188,7 +188,7 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   // line of words with no digits that ends in one, not a row of a table.
   const lineStart = window.lastIndexOf('\n');
   const previousStart = window.lastIndexOf('\n', lineStart - 1);
-  const wrapped = lineStart >= 0 && /^[ \t"*>-]*$/.test(window.slice(lineStart + 1)) && WRAPPED_PROSE.test(window.slice(previousStart + 1, lineStart));
+  const wrapped = lineStart >= 0 && WRAPPED_LINE_HEAD.test(window.slice(lineStart + 1)) && WRAPPED_PROSE.test(window.slice(previousStart + 1, lineStart));
   const line = window.slice((wrapped ? previousStart : lineStart) + 1);
   // A pager is the workforce's, whoever the line names (`owner Harold Zorblatt, pager 412-…`).
   if (PAGER_RIGHT_BEFORE.test(line)) return true;
@@ -202,7 +202,7 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   if (CALL_BARE.test(before) && (RESCHEDULE_AFTER.test(text.slice(end, end + 30)) || RESCHEDULE_BEFORE.test(before))) return true;
   // A text message's own number to ask or call, before its opt-out (`Questions: 555-…. Reply STOP to opt out.`).
   if (ASK_OR_CALL.test(before) && OPT_OUT_AFTER.test(text.slice(end, end + 40))) return true;
-  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
+  return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || TEAM_AT.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
 }
 
@@ -214,8 +214,10 @@ function isOrganisationsLine(line: string): boolean {
   return namesOrganisation(line) && !speaksOfPerson(line);
 }
 
-/** A line of prose that goes on past its end: words, no digits, ending in a word. */
-const WRAPPED_PROSE = /^[^\d\n]*[A-Za-z]\s*$/;
+/** A line of prose that goes on past its end: words, no digits, ending in a word (or a credential's comma). */
+const WRAPPED_PROSE = /^[^\d\n]*[A-Za-z],?\s*$/;
+/** What opens the line a wrapped sentence's number is on: markup, and at most a word of how to call (`> at 315-…`). */
+const WRAPPED_LINE_HEAD = /^[ \t"*>-]*(?:(?:at|on|call|phone|tel)\.?:?[ \t]*)?$/i;
 
 /** `pager 412-…`, `Pager #: …`, `pgr …`, right before the number. */
 const PAGER_RIGHT_BEFORE = /\b(?:pager|pgr)(?: ?(?:#|no\.?|number))? ?:? ?$/i;
@@ -280,7 +282,7 @@ const MAIN_AFTER = /^\s*\(?main\b(?! +(?:st|street|ave|avenue|rd|road)\b)/i;
 const STAFF_ROLE_BEFORE_NUMBER = new RegExp(`\\b(?:${[
   ...STAFF_ROLE_NOUNS, 'owner', 'lead',
   // Credentials signed after a name (`Ana Ruiz, RN 555-…`).
-  'pharmd', 'rn', 'bsn', 'msn', 'lpn', 'np', 'md', 'lcsw', 'crna', 'aprn',
+  'pharmd', 'rn', 'bsn', 'msn', 'lpn', 'np', 'md', 'lcsw', 'crna', 'aprn', 'mph', 'mba', 'phd', 'dnp', 'cnm', 'lmft', 'lpc',
   // An organisation's contact person (`contact: Ngozi Eze, 757-…`), not a patient's or a family's.
   '(?<!(?:emergency|family|patient|pt|home|personal|primary|parent|guardian|patient\'s) )contact',
   // Whom to ask or page next, by name (`Questions: Harold Zorblatt, Clinical Analytics, 555-…`, `Escalation: …`).
@@ -289,7 +291,7 @@ const STAFF_ROLE_BEFORE_NUMBER = new RegExp(`\\b(?:${[
 /** Cues whose number is staff's only with a name between (`contact: Ngozi Eze, 757-…`); `contact 757-…` may be anyone's. */
 const NAMED_CONTACT_CUES: ReadonlySet<string> = new Set(['contact', 'questions', 'escalation']);
 /** Words between a role and its holder's number that say how to call (`by phone`, `direct line`, `can be reached at`). */
-const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via', 'can', 'reached', 'paged']);
+const CALLING_WORDS = new Set(['phone', 'tel', 'cell', 'mobile', 'direct', 'line', 'desk', 'office', 'pager', 'ext', 'call', 'text', 'the', 'and', 'via', 'can', 'reached', 'paged', 'at', 'on']);
 
 /** How much of the line before a number is read for a person, and how much for the organisation it names. */
 const LINE_BEFORE = 240;
@@ -320,6 +322,8 @@ const ASK_OR_CALL = /\b(?:questions\??|call(?: us)?(?: at| on)?)\W{0,3}$/i;
 const OPT_OUT_AFTER = /^\W{0,4}(?:reply (?:stop|c|y|yes|1|n|no)\b|to opt out|text stop|msg (?:&|and) data)/i;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
 const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
+/** A team, desk or office reached at the number (`our prior-authorization team at 503-…`). */
+const TEAM_AT = /\b(?:team|desk|office|department|dept|unit)\s(?:at|on)\W{0,3}$/i;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /** Whether the digits of a NANP number (with or without its leading 1) have a toll-free area code. */

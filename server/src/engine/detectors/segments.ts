@@ -50,9 +50,17 @@ export function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
+/** A field masked by one letter repeated (`XXXXXXXX`, `xxxx`): a redacted value, no name. */
+function isMaskRun(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start) | 0x20;
+  if (c !== 0x78 /* x */) return false;
+  for (let i = start + 1; i < end; i++) if ((text.charCodeAt(i) | 0x20) !== c) return false;
+  return true;
+}
+
 /** A field that is a name or a place: letters (and inner spaces, hyphens, apostrophes), two to sixty. */
 export function isNameField(text: string, start: number, end: number): boolean {
-  if (end - start < 2 || end - start > 60) return false;
+  if (end - start < 2 || end - start > 60 || isMaskRun(text, start, end)) return false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (!isLetterCode(c) && !((c === 0x20 || c === 0x2d || c === 0x27) && i > start && i < end - 1)) return false;
