@@ -135,6 +135,11 @@ describe('detectors/phone', () => {
     assert.equal(found(`> The mother asked us to call her\n> at ${paren}.`, 'markdown').length, 1);
   });
 
+  it("reads a phone menu's number and a notice's number to call with questions as the organisation's", () => {
+    assert.deepEqual(found(`> Certified copies are $12.00 each. Questions: ${paren}, option 3.`, 'markdown'), []);
+    assert.deepEqual(found(`Your results are ready. Call ${dashed} with questions.`, 'output'), []);
+  });
+
   it('reads the numbers after a title of the workforce as staff (psychometrists, community paramedics)', () => {
     assert.deepEqual(found(`Community paramedic ${dashed} will do a home visit`, 'markdown'), []);
   });

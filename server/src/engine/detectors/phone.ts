@@ -202,6 +202,8 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   if (CALL_BARE.test(before) && (RESCHEDULE_AFTER.test(text.slice(end, end + 30)) || RESCHEDULE_BEFORE.test(before))) return true;
   // A text message's own number to ask or call, before its opt-out (`Questions: 555-…. Reply STOP to opt out.`).
   if (ASK_OR_CALL.test(before) && OPT_OUT_AFTER.test(text.slice(end, end + 40))) return true;
+  // A phone menu's number (`(406) 555-…, option 3`): an organisation's line, never a person's own.
+  if (MENU_AFTER.test(text.slice(end, end + 16))) return true;
   return ORGANISATION_NUMBER_WORDS.test(before) || DESK_RIGHT_BEFORE.test(before) || TEAM_AT.test(before) || NAMED_LINE.test(before) || CALL_DESK.test(before) || TEAM_NUMBERS.test(before) || namesOrganisation(before) || followsStaffRole(before)
     || VCARD_WORK_NUMBER.test(line);
 }
@@ -313,13 +315,15 @@ const CALL_DESK = /\b[Cc]all\s(?:the\s|our\s)?(?:[A-Z][\w&'-]{0,30}\s){0,3}(?:Sc
  * cambiarla`): the clinic's. `Call Ana at …` names whom to call, and stays hers.
  */
 const CALL_BARE = /\b(?:call|phone|ll[áa]me(?:nos)?(?: al)?)\W{0,3}$/i;
-const RESCHEDULE_AFTER = /^\W{0,3}(?:to (?:reschedule|cancel|confirm|change|schedule|book)|if you (?:need|have|would|cannot|can't)|si (?:necesita|tiene|no puede)|para (?:cambiar|cancelar|confirmar|programar))\b/i;
+const RESCHEDULE_AFTER = /^\W{0,3}(?:to (?:reschedule|cancel|confirm|change|schedule|book)|if you (?:need|have|would|cannot|can't)|with (?:any )?questions|si (?:necesita|tiene|no puede)|para (?:cambiar|cancelar|confirmar|programar))\b/i;
 /** The same reminder, its reason first (`If you need to reschedule call 555-…`, `To cancel, please call …`). */
 const RESCHEDULE_BEFORE = /\b(?:to|if you (?:need|have|would like) to) (?:reschedule|cancel|confirm|change|book)\b[^.!?\n]{0,30}\bcall\W{0,3}$/i;
 /** What a text message says before the number to use (`Questions:`, `call`, `call us at`). */
 const ASK_OR_CALL = /\b(?:questions\??|call(?: us)?(?: at| on)?)\W{0,3}$/i;
 /** A text message's opt-out or reply instructions right after its number. */
 const OPT_OUT_AFTER = /^\W{0,4}(?:reply (?:stop|c|y|yes|1|n|no)\b|to opt out|text stop|msg (?:&|and) data)/i;
+/** A phone menu's choice right after the number (`, option 3`, `then press 2`). */
+const MENU_AFTER = /^[,;]?\s{0,2}(?:(?:then )?press \d|option \d|opt\. ?\d)/i;
 /** A line named right before its number (`Main (509) …`, `NICU charge (509) …`). */
 const DESK_RIGHT_BEFORE = /\b(?:main|charge(?: nurse)?)\W{0,3}$/i;
 /** A team, desk or office reached at the number (`our prior-authorization team at 503-…`). */
