@@ -30,6 +30,14 @@ describe('detectors/fileName', () => {
     assert.deepEqual(found('ZORBLATT_QUENNELLA_20230304_panel.pdf', 'comment'), []);
   });
 
+  it("reads an image of a person's face named after them as a whole file name, and no other image", () => {
+    const listing = '0  ZZ7720418  CPT_19000702_MercerZorblatt_face_AP.jpg  1900-07-02\n<td>ZZ_19000709_Quennell_facial_lat.PNG</td>';
+    assert.deepEqual(found(listing, 'output').map((f) => `${f.category}:${f.value}`), [
+      'other-id:CPT_19000702_MercerZorblatt_face_AP.jpg', 'other-id:ZZ_19000709_Quennell_facial_lat.PNG',
+    ]);
+    assert.deepEqual(found('wound_photo_0412.jpg, device_face_plate.png, Wound_face_Plate.jpg', 'output'), []);
+  });
+
   it("reads no job's output file: words, abbreviations, run dates, templates", () => {
     for (const name of [
       'QC_RESULTS_20240318_site2.csv', 'CALIBRATION_LOG_20240311.txt', 'EXPORT_BCMC-MAIN_20240311.csv', 'WQ_SLEEP_20240916.parquet',

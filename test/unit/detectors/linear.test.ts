@@ -28,6 +28,7 @@ const FAMILIES: Readonly<Record<string, string>> = {
   'ASAP segments never ended': 'PAT*ZZ*07*1234*ANN*ANN*1 A B*C*00001*',
   'licence barcode element lines': 'ANSI 636015\nDAQZZ1234567\nDCSZZTEST\nDBB01021900\nDAG1 TEST WAY\nDAK000010000\n',
   'licence barcode ids without line breaks': 'DAQDCSDBBDAGDAK ',
+  'photo file name runs': 'ZZ_19000702_Zorblatt_face_AP.jpg a_b_c_d_e_face_f_g_h_i_j_k.png _face_face_',
 };
 
 /** Work per detector over one text; the detectors share one meter so they also share one tokenized view. */

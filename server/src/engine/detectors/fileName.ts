@@ -22,9 +22,11 @@ const PERSON_FILE = /(?<![A-Za-z0-9-])([A-Z][A-Za-z'-]{1,30})_([A-Z][A-Za-z'-]{0
 const LAST_BIRTH_YEAR = 2012;
 
 function find(text: string, context: FreeTextContext): Candidate[] {
-  // The date after its underscore: most texts have none, and the pattern would be tried at each capital.
-  if (!text.includes('_19') && !text.includes('_20')) return [];
   const out: Candidate[] = [];
+  // A face word after its underscore (`_face`, `_facial`, `_portrait`, `_headshot`): most texts have none.
+  if (text.includes('_fac') || text.includes('_Fac') || text.includes('_FAC') || text.includes('_portrait') || text.includes('_headshot')) facePhotos(text, out, context);
+  // The date after its underscore: most texts have none, and the pattern would be tried at each capital.
+  if (!text.includes('_19') && !text.includes('_20')) return out;
   const view = viewFor(text, context.meter);
   PERSON_FILE.lastIndex = 0;
   for (let m = PERSON_FILE.exec(text); m; m = PERSON_FILE.exec(text)) {
@@ -41,6 +43,25 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   }
   view.work(text.length);
   return out;
+}
+
+/**
+ * An image file of a person's face named after them (`CPT_20240702_Zorblatt_face_AP.jpg`): a full-face photograph,
+ * one of Safe Harbor's identifiers, as a whole file name. The file must be an image, one part of its name a face
+ * word and another a person's name (no plain word); `wound_photo_0412.jpg` and `device_face_plate.png` are not.
+ */
+const FACE_PHOTO = /(?<![A-Za-z0-9_.-])[A-Za-z0-9'-]{1,40}(?:_[A-Za-z0-9'-]{1,40}){1,8}\.(?:jpe?g|png|heic|tiff?|bmp)(?![A-Za-z0-9])/gi;
+const FACE_WORDS = new Set(['face', 'facial', 'portrait', 'headshot']);
+
+function facePhotos(text: string, out: Candidate[], context: FreeTextContext): void {
+  const view = viewFor(text, context.meter);
+  FACE_PHOTO.lastIndex = 0;
+  for (let m = FACE_PHOTO.exec(text); m; m = FACE_PHOTO.exec(text)) {
+    const parts = m[0].slice(0, m[0].lastIndexOf('.')).split('_');
+    if (!parts.some((p) => FACE_WORDS.has(p.toLowerCase()))) continue;
+    if (!parts.some((p) => /^[A-Z][a-z]/.test(p) && !FACE_WORDS.has(p.toLowerCase()) && isNamePart(p))) continue;
+    out.push(makeCandidate(view, m.index, m.index + m[0].length, 'other-id', 'file-name', 'high'));
+  }
 }
 
 /** One to three capitals: a person's initials. */
