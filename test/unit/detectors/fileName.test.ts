@@ -35,7 +35,7 @@ describe('detectors/fileName', () => {
     assert.deepEqual(found(listing, 'output').map((f) => `${f.category}:${f.value}`), [
       'other-id:CPT_19000702_MercerZorblatt_face_AP.jpg', 'other-id:ZZ_19000709_Quennell_facial_lat.PNG',
     ]);
-    assert.deepEqual(found('wound_photo_0412.jpg, device_face_plate.png, Wound_face_Plate.jpg', 'output'), []);
+    assert.deepEqual(found('wound_photo_0412.jpg, device_face_plate_19000101.png, Wound_face_Plate_19000101.jpg', 'output'), []);
   });
 
   it("reads no job's output file: words, abbreviations, run dates, templates", () => {

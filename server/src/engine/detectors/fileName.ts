@@ -22,11 +22,11 @@ const PERSON_FILE = /(?<![A-Za-z0-9-])([A-Z][A-Za-z'-]{1,30})_([A-Z][A-Za-z'-]{0
 const LAST_BIRTH_YEAR = 2012;
 
 function find(text: string, context: FreeTextContext): Candidate[] {
+  // The date after its underscore: most texts have none, and the patterns would be tried at each capital. A face
+  // photo's file name carries the day it was taken too (`…_20240702_…_face_AP.jpg`).
+  if (!text.includes('_19') && !text.includes('_20')) return [];
   const out: Candidate[] = [];
-  // A face word after its underscore (`_face`, `_facial`, `_portrait`, `_headshot`): most texts have none.
-  if (text.includes('_fac') || text.includes('_Fac') || text.includes('_FAC') || text.includes('_portrait') || text.includes('_headshot')) facePhotos(text, out, context);
-  // The date after its underscore: most texts have none, and the pattern would be tried at each capital.
-  if (!text.includes('_19') && !text.includes('_20')) return out;
+  if (FACE_WORD.test(text)) facePhotos(text, out, context);
   const view = viewFor(text, context.meter);
   PERSON_FILE.lastIndex = 0;
   for (let m = PERSON_FILE.exec(text); m; m = PERSON_FILE.exec(text)) {
@@ -48,10 +48,13 @@ function find(text: string, context: FreeTextContext): Candidate[] {
 /**
  * An image file of a person's face named after them (`CPT_20240702_Zorblatt_face_AP.jpg`): a full-face photograph,
  * one of Safe Harbor's identifiers, as a whole file name. The file must be an image, one part of its name a face
- * word and another a person's name (no plain word); `wound_photo_0412.jpg` and `device_face_plate.png` are not.
+ * word and another a person's name (no plain word), and a date after an underscore must be in the text;
+ * `wound_photo_0412.jpg` and `device_face_plate_20240101.png` are not.
  */
 const FACE_PHOTO = /(?<![A-Za-z0-9_.-])[A-Za-z0-9'-]{1,40}(?:_[A-Za-z0-9'-]{1,40}){1,8}\.(?:jpe?g|png|heic|tiff?|bmp)(?![A-Za-z0-9])/gi;
 const FACE_WORDS = new Set(['face', 'facial', 'portrait', 'headshot']);
+/** A face word after an underscore, anywhere: most texts with a date after an underscore have none. */
+const FACE_WORD = /_(?:fac(?:e|ial)|portrait|headshot)/i;
 
 function facePhotos(text: string, out: Candidate[], context: FreeTextContext): void {
   const view = viewFor(text, context.meter);
