@@ -1912,45 +1912,47 @@ const CALENDAR_VERSION = /^\d{4}\.(?:\d\.\d{1,2}|\d{1,2}\.\d)$/;
  * alone, however many of their visits list it. Undefined when no serial column qualifies (the usual case).
  */
 function sharedEquipment(values: readonly TableValue[], classes: readonly KeyClass[], valueOf: (i: number) => string, deferred: readonly number[]): Set<number> | undefined {
-  let serials: Map<string, Set<string>> | undefined;
-  let rows: Map<string, number> | undefined;
+  // Each table's serial columns, by key: the serials seen and the rows that hold one.
+  let serialColumns: Map<number, Map<string, { readonly serials: Set<string>; rows: number }>> | undefined;
   for (const i of deferred) {
     if (!classes[i].unownedDevice) continue;
-    const column = `${values[i].table}\u0000${values[i].key}`;
-    let seen = (serials ??= new Map()).get(column);
-    if (!seen) serials.set(column, (seen = new Set<string>()));
-    seen.add(valueOf(i).trim().toUpperCase());
-    (rows ??= new Map()).set(column, (rows.get(column) ?? 0) + 1);
+    const v = values[i];
+    let byKey = (serialColumns ??= new Map()).get(v.table);
+    if (!byKey) serialColumns.set(v.table, (byKey = new Map()));
+    let column = byKey.get(v.key);
+    if (!column) byKey.set(v.key, (column = { serials: new Set(), rows: 0 }));
+    column.serials.add(valueOf(i).trim().toUpperCase());
+    column.rows++;
   }
-  if (!serials || !rows) return undefined;
-  let repeated: Map<number, number> | undefined;
-  for (const [column, seen] of serials) {
-    if (seen.size >= rows.get(column)!) continue;
-    const table = Number(column.slice(0, column.indexOf('\u0000')));
-    (repeated ??= new Map()).set(table, Math.max(repeated.get(table) ?? 0, seen.size));
+  if (!serialColumns) return undefined;
+  // Per table, the most serials of a column in which one repeats.
+  const repeated = new Map<number, number>();
+  for (const [table, byKey] of serialColumns) {
+    for (const { serials, rows } of byKey.values()) if (serials.size < rows) repeated.set(table, Math.max(repeated.get(table) ?? 0, serials.size));
   }
-  if (!repeated) return undefined;
-  // The people of each such table, by the column that tells them apart best.
-  const people = new Map<string, Set<string>>();
+  if (repeated.size === 0) return undefined;
+  // The people of each such table, by each column that tells them apart.
+  const people = new Map<number, Map<string, Set<string>>>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!repeated.has(v.table) || !identifiesPerson(classes[i], v.key)) continue;
-    const column = `${v.table}\u0000${v.key}`;
-    let seen = people.get(column);
-    if (!seen) people.set(column, (seen = new Set()));
+    let byKey = people.get(v.table);
+    if (!byKey) people.set(v.table, (byKey = new Map()));
+    let seen = byKey.get(v.key);
+    if (!seen) byKey.set(v.key, (seen = new Set()));
     seen.add(valueOf(i).trim());
   }
+  // Tables with more people, by some column, than serials.
   const sharedTables = new Set<number>();
-  for (const [column, seen] of people) {
-    const table = Number(column.slice(0, column.indexOf('\u0000')));
-    if (seen.size > repeated.get(table)!) sharedTables.add(table);
+  for (const [table, byKey] of people) {
+    for (const seen of byKey.values()) if (seen.size > repeated.get(table)!) sharedTables.add(table);
   }
   let shared: Set<number> | undefined;
   for (const i of deferred) {
     const v = values[i];
     if (!classes[i].unownedDevice || !sharedTables.has(v.table)) continue;
-    const column = `${v.table}\u0000${v.key}`;
-    if (serials.get(column)!.size < rows.get(column)!) (shared ??= new Set()).add(i);
+    const column = serialColumns.get(v.table)!.get(v.key)!;
+    if (column.serials.size < column.rows) (shared ??= new Set()).add(i);
   }
   return shared;
 }

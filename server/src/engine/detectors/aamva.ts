@@ -8,7 +8,7 @@
 import type { Category } from '../model';
 import { isCalendarDate } from './date';
 import { makeCandidate } from './candidate';
-import { isNameField } from './segments';
+import { isCompactDate, isNameField } from './segments';
 import { viewFor } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -70,7 +70,7 @@ function valueFits(category: Category, id: string, value: string, text: string, 
     case 'date': return isCardDate(value);
     case 'license-number': return /^[A-Z0-9-]{5,25}$/i.test(value) && /\d{3}/.test(value);
     default:
-      if (id === 'DAK') return /^\d{5}(?:\d{4}|0000)?\s*$/.test(value) || /^\d{9}$/.test(value);
+      if (id === 'DAK') return /^\d{5}(?:\d{4})?\s*$/.test(value);
       if (id === 'DAI') return isNameField(text, start, end);
       return /[A-Za-z]{2}/.test(value) && /\d/.test(value);
   }
@@ -79,8 +79,7 @@ function valueFits(category: Category, id: string, value: string, text: string, 
 /** MMDDCCYY (a US card) or CCYYMMDD (a Canadian one). */
 function isCardDate(v: string): boolean {
   if (!/^\d{8}$/.test(v)) return false;
-  return isCalendarDate(Number(v.slice(4, 8)), Number(v.slice(0, 2)), Number(v.slice(2, 4)))
-    || isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
+  return isCalendarDate(Number(v.slice(4, 8)), Number(v.slice(0, 2)), Number(v.slice(2, 4))) || isCompactDate(v);
 }
 
 export const aamvaDetector: Detector = { id: 'aamva', category: 'name', find, needs: ['upper'] };

@@ -8,7 +8,7 @@
  */
 import type { Category } from '../model';
 import { pushCandidate } from './candidate';
-import { isCompactDate, isIdField, isNameField, segmentAt, startsAfterBreak, type Segment } from './segments';
+import { fieldText, isCompactDate, isIdField, isNameField, isSsnShape, segmentAt, startsStarSegment, type Segment } from './segments';
 import { digitsOf, viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -24,14 +24,9 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   if (pat < 0 && air < 0) return [];
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
-  for (let at = pat; at >= 0; at = text.indexOf('PAT*', at + 4)) if (startsSegment(text, at)) readPatient(view, asapSegment(view, at), out);
-  for (let at = air; at >= 0; at = text.indexOf('AIR*', at + 4)) if (startsSegment(text, at)) readPickup(view, asapSegment(view, at), out);
+  for (let at = pat; at >= 0; at = text.indexOf('PAT*', at + 4)) if (startsStarSegment(text, at)) readPatient(view, asapSegment(view, at), out);
+  for (let at = air; at >= 0; at = text.indexOf('AIR*', at + 4)) if (startsStarSegment(text, at)) readPickup(view, asapSegment(view, at), out);
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** A segment also starts after the `~` that ends the one before. */
-function startsSegment(text: string, at: number): boolean {
-  return startsAfterBreak(text, at) || text.charCodeAt(at - 1) === 0x7e /* ~ */;
 }
 
 function endsAsap(text: string, p: number): boolean {
@@ -43,17 +38,13 @@ function asapSegment(view: TextView, at: number): Segment {
   return segmentAt(view, at, 0x2a /* * */, MAX_SEGMENT, endsAsap);
 }
 
-function element(text: string, s: Segment, i: number): string {
-  return i < s.starts.length ? text.slice(s.starts[i], s.ends[i]) : '';
-}
-
 /**
  * An ASAP segment's id qualifier is two digits (`PAT*TN*06*…`); X12's 837 has a PAT segment too, whose first
  * element is a relationship code, and is not this one.
  */
 function isAsapIdentified(text: string, s: Segment): boolean {
-  const state = element(text, s, 1);
-  return /^\d{2}$/.test(element(text, s, 2)) && (state === '' || /^[A-Z]{2}$/.test(state));
+  const state = fieldText(text, s, 1);
+  return /^\d{2}$/.test(fieldText(text, s, 2)) && (state === '' || /^[A-Z]{2}$/.test(state));
 }
 
 function push(view: TextView, s: Segment, i: number, category: Category, out: Candidate[]): void {
@@ -64,10 +55,10 @@ function push(view: TextView, s: Segment, i: number, category: Category, out: Ca
 function pushId(view: TextView, s: Segment, i: number, out: Candidate[]): void {
   const text = view.text;
   if (i >= s.starts.length) return;
-  const category = ID_QUALIFIER_CATEGORY[element(text, s, i - 1)] ?? 'other-id';
-  const value = element(text, s, i);
-  if (category === 'ssn' ? /^\d{3}-?\d{2}-?\d{4}$/.test(value) : isIdField(text, s.starts[i], s.ends[i])) push(view, s, i, category, out);
-  else if (category === 'ssn' && isIdField(text, s.starts[i], s.ends[i])) push(view, s, i, 'other-id', out);
+  const category = ID_QUALIFIER_CATEGORY[fieldText(text, s, i - 1)] ?? 'other-id';
+  // An id typed as an SSN that is none is some other id.
+  if (category === 'ssn' && isSsnShape(fieldText(text, s, i))) push(view, s, i, 'ssn', out);
+  else if (isIdField(text, s.starts[i], s.ends[i])) push(view, s, i, category === 'ssn' ? 'other-id' : category, out);
 }
 
 function pushName(view: TextView, s: Segment, i: number, out: Candidate[]): void {
@@ -89,7 +80,7 @@ function readPatient(view: TextView, s: Segment, out: Candidate[]): void {
   let zip = false;
   let phone = false;
   for (let i = 4; i < s.starts.length; i++) {
-    const v = element(text, s, i);
+    const v = fieldText(text, s, i);
     if (v === '') continue;
     if (!street && names < 3 && isNameField(text, s.starts[i], s.ends[i])) {
       push(view, s, i, 'name', out);

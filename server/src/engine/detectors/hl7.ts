@@ -12,7 +12,7 @@
 import type { Category } from '../model';
 import { pushCandidate } from './candidate';
 import { isTestPatientName } from './name';
-import { isCompactDate, isIdField, isLetterCode, isNameField, segmentAt, startsAfterBreak, type Segment } from './segments';
+import { isCompactDate, isIdField, isLetterCode, isNameField, isSsnShape, segmentAt, startsAfterBreak, type Segment } from './segments';
 import { digitsOf, viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -29,21 +29,22 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   if (pid < 0 && nk1 < 0 && in1 < 0 && gt1 < 0) return [];
   const view = viewFor(text, context.meter);
   const out: Candidate[] = [];
-  for (let at = pid; at >= 0; at = text.indexOf('PID|', at + 4)) if (startsSegment(text, at)) readPid(view, hl7Segment(view, at), out);
+  const each = (id: string, first: number, read: (s: Segment) => void): void => {
+    for (let at = first; at >= 0; at = text.indexOf(id, at + 4)) if (startsSegment(text, at)) read(hl7Segment(view, at));
+  };
+  each('PID|', pid, (s) => readPid(view, s, out));
   const identified = out.length > 0;
-  for (let at = nk1; at >= 0; at = text.indexOf('NK1|', at + 4)) if (startsSegment(text, at)) readNextOfKin(view, hl7Segment(view, at), out);
-  for (let at = in1; at >= 0; at = text.indexOf('IN1|', at + 4)) if (startsSegment(text, at)) readInsurance(view, hl7Segment(view, at), out);
-  for (let at = gt1; at >= 0; at = text.indexOf('GT1|', at + 4)) if (startsSegment(text, at)) readGuarantor(view, hl7Segment(view, at), out);
+  each('NK1|', nk1, (s) => readNextOfKin(view, s, out));
+  each('IN1|', in1, (s) => readInsurance(view, s, out));
+  each('GT1|', gt1, (s) => readGuarantor(view, s, out));
   // A visit's and an order's fields are numbers and times: someone's only beside their PID.
-  if (pid >= 0) {
-    for (let at = text.indexOf('PV1|', pid); at >= 0; at = text.indexOf('PV1|', at + 4)) if (startsSegment(text, at)) readVisit(view, hl7Segment(view, at), out);
-  }
+  if (pid >= 0) each('PV1|', text.indexOf('PV1|', pid), (s) => readVisit(view, s, out));
   // An order is someone's only when their PID says who they are: a tokenised or test patient's orders are no one's.
   if (identified) {
-    for (let at = text.indexOf('ORC|', pid); at >= 0; at = text.indexOf('ORC|', at + 4)) if (startsSegment(text, at)) readOrder(view, hl7Segment(view, at), ORC_DATES, out);
-    for (let at = text.indexOf('OBR|', pid); at >= 0; at = text.indexOf('OBR|', at + 4)) if (startsSegment(text, at)) readOrder(view, hl7Segment(view, at), OBR_DATES, out);
+    each('ORC|', text.indexOf('ORC|', pid), (s) => readOrder(view, s, ORC_DATES, out));
+    each('OBR|', text.indexOf('OBR|', pid), (s) => readOrder(view, s, OBR_DATES, out));
     // OBX-14, when the result was observed.
-    for (let at = text.indexOf('OBX|', pid); at >= 0; at = text.indexOf('OBX|', at + 4)) if (startsSegment(text, at)) readDate(view, hl7Segment(view, at), 14, out);
+    each('OBX|', text.indexOf('OBX|', pid), (s) => readDate(view, s, 14, out));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -115,8 +116,7 @@ function readPid(view: TextView, s: Segment, out: Candidate[]): void {
   for (const i of [13, 14]) readPhone(view, s, i, out);
   const account = component(text, s, 18, 1);
   if (account && isIdField(text, account[0], account[1])) push(view, out, account, 'account-number');
-  const ssn = component(text, s, 19, 1);
-  if (ssn && /^\d{3}-?\d{2}-?\d{4}$/.test(text.slice(ssn[0], ssn[1]))) push(view, out, ssn, 'ssn');
+  readSsn(view, s, 19, out);
   readDate(view, s, 29, out);
 }
 
@@ -160,15 +160,19 @@ function readOrder(view: TextView, s: Segment, dates: readonly number[], out: Ca
   for (const i of dates) readDate(view, s, i, out);
 }
 
+/** Field `i`, when it holds an SSN. */
+function readSsn(view: TextView, s: Segment, i: number, out: Candidate[]): void {
+  const ssn = component(view.text, s, i, 1);
+  if (ssn && isSsnShape(view.text.slice(ssn[0], ssn[1]))) push(view, out, ssn, 'ssn');
+}
+
 /** GT1-3 the guarantor's name, GT1-5 address, GT1-6 phone, GT1-8 birth date, GT1-12 SSN: a patient's relative or payer. */
 function readGuarantor(view: TextView, s: Segment, out: Candidate[]): void {
-  const text = view.text;
   readName(view, s, 3, out);
   readAddress(view, s, 5, out);
   readPhone(view, s, 6, out);
   readDate(view, s, 8, out);
-  const ssn = component(text, s, 12, 1);
-  if (ssn && /^\d{3}-?\d{2}-?\d{4}$/.test(text.slice(ssn[0], ssn[1]))) push(view, out, ssn, 'ssn');
+  readSsn(view, s, 12, out);
 }
 
 /** IN1-16 insured's name, IN1-18 birth date, IN1-19 address, IN1-36 policy number, IN1-49 insured's id. */

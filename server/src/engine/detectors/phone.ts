@@ -7,7 +7,7 @@
 import type { Category } from '../model';
 import { makeCandidate } from './candidate';
 import { organisationMailEnd } from './email';
-import { isOrganisationSite, namesOrganisation, speaksOfPerson } from './geographic';
+import { isOrganisationSite, namesOrganisation, speaksOfOrganisationOnly, speaksOfPerson } from './geographic';
 import { cueAfter, cueBefore, cuesPerContext, joinCues, withExtraCues } from './cues';
 import { STAFF_ROLE_NOUNS } from './data/staffRoles';
 import { digitsOf, holdsOnlyWordsOf, viewFor, type Chain, type TextView } from './text';
@@ -193,7 +193,7 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
   // A pager is the workforce's, whoever the line names (`owner Harold Zorblatt, pager 412-…`).
   if (PAGER_RIGHT_BEFORE.test(line)) return true;
   // A letterhead's line of numbers under the organisation's name and address (`Phone 520-… Fax …`).
-  if (lineStart >= 0 && LETTERHEAD_LABEL.test(line) && !wrapped && isOrganisationsLine(window.slice(previousStart + 1, lineStart))) return true;
+  if (lineStart >= 0 && LETTERHEAD_LABEL.test(line) && !wrapped && speaksOfOrganisationOnly(window.slice(previousStart + 1, lineStart))) return true;
   if (speaksOfPerson(line)) return false;
   // The sentence the number is in, near it: `… at the pharmacy counter. One already called: Ann Lee, from 614-…`.
   const near = line.slice(-NEAR_BEFORE);
@@ -210,11 +210,6 @@ function isOrganisationsNumber(text: string, start: number, end: number): boolea
 
 /** Only what a letterhead calls its first number, at the start of its line (`Phone`, `Tel.:`, `Admin`, `Main`). */
 const LETTERHEAD_LABEL = /^[ \t"'#*>|-]*(?:phone|ph|tel|telephone|main|office|admin|administration|switchboard|t|p)\.?:?[ \t]*$/i;
-
-/** Whether a whole line names an organisation and speaks of no person (`SAGUARO VISTA SKILLED NURSING  4401 E …`). */
-function isOrganisationsLine(line: string): boolean {
-  return namesOrganisation(line) && !speaksOfPerson(line);
-}
 
 /** A line of prose that goes on past its end: words, no digits, ending in a word (or a credential's comma). */
 const WRAPPED_PROSE = /^[^\d\n]*[A-Za-z],?\s*$/;

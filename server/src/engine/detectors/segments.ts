@@ -58,6 +58,21 @@ function isMaskRun(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Whether a `*`-separated segment (X12's, ASAP's) starts at `at`: after a break, or after the `~` ending the one before. */
+export function startsStarSegment(text: string, at: number): boolean {
+  return startsAfterBreak(text, at) || text.charCodeAt(at - 1) === 0x7e /* ~ */;
+}
+
+/** The text of field `i` of the segment, '' when it has none. */
+export function fieldText(text: string, s: Segment, i: number): string {
+  return i < s.starts.length ? text.slice(s.starts[i], s.ends[i]) : '';
+}
+
+/** An SSN as a field holds it: nine digits, dashed or not. */
+export function isSsnShape(v: string): boolean {
+  return /^\d{3}-?\d{2}-?\d{4}$/.test(v);
+}
+
 /** A field that is a name or a place: letters (and inner spaces, hyphens, apostrophes), two to sixty. */
 export function isNameField(text: string, start: number, end: number): boolean {
   if (end - start < 2 || end - start > 60 || isMaskRun(text, start, end)) return false;

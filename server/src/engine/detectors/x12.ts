@@ -10,7 +10,7 @@
  */
 import type { Category } from '../model';
 import { pushCandidate } from './candidate';
-import { isCompactDate, isIdField, isNameField, segmentAt, startsAfterBreak, type Segment } from './segments';
+import { fieldText, isCompactDate, isIdField, isNameField, isSsnShape, segmentAt, startsStarSegment, type Segment } from './segments';
 import { viewFor, type TextView } from './text';
 import type { Candidate, Detector, FreeTextContext } from './types';
 
@@ -35,21 +35,21 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   /** Starts of the segments the loops read, so a DMG read in a loop is not read again on its own. */
   const read = new Set<number>();
   for (let at = nm1; at >= 0; at = text.indexOf('NM1*', at + 4)) {
-    if (startsSegment(text, at) && readPersonLoop(view, at, out, read)) persons++;
+    if (startsStarSegment(text, at) && readPersonLoop(view, at, out, read)) persons++;
   }
   // A DMG outside a loop (a segment quoted on its own) is still a birth date.
   for (let at = dmg; at >= 0; at = text.indexOf('DMG*D8*', at + 7)) {
-    if (startsSegment(text, at) && !read.has(at)) readLoopSegment(view, 'DMG', x12Segment(view, at), out);
+    if (startsStarSegment(text, at) && !read.has(at)) readLoopSegment(view, 'DMG', x12Segment(view, at), out);
   }
   if (persons === 0) return out.sort((a, b) => a.start - b.start);
   for (let at = text.indexOf('DTP*'); at >= 0; at = text.indexOf('DTP*', at + 4)) {
-    if (startsSegment(text, at)) readServiceDates(view, x12Segment(view, at), out);
+    if (startsStarSegment(text, at)) readServiceDates(view, x12Segment(view, at), out);
   }
   // CLM01 (an 837's claim) and CLP01 (the 835 paying it), the patient control number: the provider's account for
   // this patient's stay.
   for (const id of ['CLM*', 'CLP*']) {
     for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 4)) {
-      if (!startsSegment(text, at)) continue;
+      if (!startsStarSegment(text, at)) continue;
       const claim = x12Segment(view, at);
       if (claim.starts.length > 1 && isIdField(text, claim.starts[1], claim.ends[1])) {
         pushCandidate(out, view, claim.starts[1], claim.ends[1], 'account-number', 'x12', 'high');
@@ -57,11 +57,6 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** An X12 segment also starts after the `~` that ends the one before. */
-function startsSegment(text: string, at: number): boolean {
-  return startsAfterBreak(text, at) || text.charCodeAt(at - 1) === 0x7e /* ~ */;
 }
 
 /** X12 segments end at `~` or a line break. */
@@ -80,24 +75,20 @@ function nextAfter(text: string, s: Segment): number {
   return s.stop < text.length && text.charCodeAt(s.stop) === 0x7e ? s.stop + 1 : s.stop;
 }
 
-function element(text: string, s: Segment, i: number): string {
-  return i < s.starts.length ? text.slice(s.starts[i], s.ends[i]) : '';
-}
-
 /** Reads an NM1 and, when it names a subscriber or patient (then true), the loop's segments that follow it. */
 function readPersonLoop(view: TextView, at: number, out: Candidate[], read: Set<number>): boolean {
   const text = view.text;
   const nm1 = x12Segment(view, at);
-  if (!PERSON_ENTITIES.has(element(text, nm1, 1)) || element(text, nm1, 2) !== '1') return false;
+  if (!PERSON_ENTITIES.has(fieldText(text, nm1, 1)) || fieldText(text, nm1, 2) !== '1') return false;
   // NM103-NM105: last, first and middle name (a lone middle initial says nothing).
   for (let i = 3; i <= 5; i++) {
     if (i < nm1.starts.length && isNameField(text, nm1.starts[i], nm1.ends[i])) pushCandidate(out, view, nm1.starts[i], nm1.ends[i], 'name', 'x12', 'high');
   }
   // NM108 qualifies NM109; a segment typed by hand with one `*` too many has them one place later.
-  const isQualifier = (i: number): boolean => Object.hasOwn(ID_QUALIFIER_CATEGORY, element(text, nm1, i));
+  const isQualifier = (i: number): boolean => Object.hasOwn(ID_QUALIFIER_CATEGORY, fieldText(text, nm1, i));
   const idAt = !isQualifier(8) && isQualifier(9) ? 10 : 9;
   if (nm1.starts.length > idAt && isIdField(text, nm1.starts[idAt], nm1.ends[idAt])) {
-    const category = isQualifier(idAt - 1) ? ID_QUALIFIER_CATEGORY[element(text, nm1, idAt - 1)] : 'other-id';
+    const category = isQualifier(idAt - 1) ? ID_QUALIFIER_CATEGORY[fieldText(text, nm1, idAt - 1)] : 'other-id';
     pushCandidate(out, view, nm1.starts[idAt], nm1.ends[idAt], category, 'x12', 'high');
   }
   let p = nextAfter(text, nm1);
@@ -108,7 +99,7 @@ function readPersonLoop(view: TextView, at: number, out: Candidate[], read: Set<
     if (star === p + 4 || star >= text.length || !LOOP_SEGMENTS.has(text.slice(p, star))) break;
     const s = x12Segment(view, p);
     read.add(p);
-    readLoopSegment(view, element(text, s, 0), s, out);
+    readLoopSegment(view, fieldText(text, s, 0), s, out);
     p = nextAfter(text, s);
   }
   return true;
@@ -121,24 +112,24 @@ function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[
   };
   switch (id) {
     case 'N3': // street address, two lines
-      for (const i of [1, 2]) if (/[A-Za-z]{2}/.test(element(text, s, i)) && !/[<>{}$]/.test(element(text, s, i))) push(i, 'geographic');
+      for (const i of [1, 2]) if (/[A-Za-z]{2}/.test(fieldText(text, s, i)) && !/[<>{}$]/.test(fieldText(text, s, i))) push(i, 'geographic');
       return;
     case 'N4': { // city, state (not reported: a state is no smaller than one), ZIP; not a template's `{CITY}`
-      if (!/[<>{}$]/.test(element(text, s, 1))) push(1, 'geographic');
-      const zip = element(text, s, 3);
+      if (!/[<>{}$]/.test(fieldText(text, s, 1))) push(1, 'geographic');
+      const zip = fieldText(text, s, 3);
       if (/^\d{5}(?:\d{4})?$/.test(zip) && !/^0+$/.test(zip)) push(3, 'geographic');
       return;
     }
     case 'DMG': { // DMG*D8*CCYYMMDD: the date of birth
-      if (element(text, s, 1) === 'D8' && isCompactDate(element(text, s, 2))) push(2, 'date');
+      if (fieldText(text, s, 1) === 'D8' && isCompactDate(fieldText(text, s, 2))) push(2, 'date');
       return;
     }
     case 'REF': // REF*SY: the person's SSN
-      if (element(text, s, 1) === 'SY' && /^\d{3}-?\d{2}-?\d{4}$/.test(element(text, s, 2))) push(2, 'ssn');
+      if (fieldText(text, s, 1) === 'SY' && isSsnShape(fieldText(text, s, 2))) push(2, 'ssn');
       return;
     case 'PER': // PER*IC*name*TE*number: contact numbers by qualifier
       for (let i = 3; i + 1 < s.starts.length; i += 2) {
-        const qualifier = element(text, s, i);
+        const qualifier = fieldText(text, s, i);
         if (qualifier === 'TE' || qualifier === 'HP' || qualifier === 'CP' || qualifier === 'WP') push(i + 1, 'phone');
         else if (qualifier === 'EM') push(i + 1, 'email');
       }
@@ -150,9 +141,9 @@ function readLoopSegment(view: TextView, id: string, s: Segment, out: Candidate[
 function readServiceDates(view: TextView, s: Segment, out: Candidate[]): void {
   const text = view.text;
   if (s.starts.length < 4) return;
-  const format = element(text, s, 2);
+  const format = fieldText(text, s, 2);
   const start = s.starts[3];
-  const value = element(text, s, 3);
+  const value = fieldText(text, s, 3);
   if (format === 'D8' && isCompactDate(value)) pushCandidate(out, view, start, start + 8, 'date', 'x12', 'high');
   else if (format === 'RD8' && value.length === 17 && value[8] === '-' && isCompactDate(value.slice(0, 8)) && isCompactDate(value.slice(9))) {
     pushCandidate(out, view, start, start + 8, 'date', 'x12', 'high');
