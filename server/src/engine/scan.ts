@@ -1240,7 +1240,7 @@ function keyedTableValues(
       } else if ((!keyClass.staffRole || v.table > 0) && !(typed && keyClass.category === undefined && !keyClass.workforce && namesOrganisationOnly(valueOf(i)))) {
         // A role cell of a table of staff is theirs too (`support / TAM Jorge Halloran`): its mail, blanked
         // beside it, would no longer say whose the name is. An organisation's own name is left for the free-text
-        // pass to read: it says whose the number after it on its line is (`FROM: Hilltop Family Medicine  614-…`).
+        // pass to read: it says whose the number after it on its line is (`FROM: Zorblatt Family Medicine  555-…`).
         typed?.push(v.start + shift, v.end + shift);
       }
       noteStaffValue(ctx.staffNames, keyClass, valueOf(i));

@@ -31,9 +31,9 @@ describe('detectors/fileName', () => {
   });
 
   it("reads an image of a person's face named after them as a whole file name, and no other image", () => {
-    const listing = '0  ZZ7720418  CPT_19000702_MercerZorblatt_face_AP.jpg  1900-07-02\n<td>ZZ_19000709_Quennell_facial_lat.PNG</td>';
+    const listing = '0  ZZ7720418  CPT_19000702_QuennellZorblatt_face_AP.jpg  1900-07-02\n<td>ZZ_19000709_Quennell_facial_lat.PNG</td>';
     assert.deepEqual(found(listing, 'output').map((f) => `${f.category}:${f.value}`), [
-      'other-id:CPT_19000702_MercerZorblatt_face_AP.jpg', 'other-id:ZZ_19000709_Quennell_facial_lat.PNG',
+      'other-id:CPT_19000702_QuennellZorblatt_face_AP.jpg', 'other-id:ZZ_19000709_Quennell_facial_lat.PNG',
     ]);
     assert.deepEqual(found('wound_photo_0412.jpg, device_face_plate_19000101.png, Wound_face_Plate_19000101.jpg', 'output'), []);
   });

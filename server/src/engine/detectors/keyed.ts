@@ -1193,7 +1193,7 @@ export function checkKeyedValue(category: Category, value: string, relation: Key
   const v = plainEnds ? value : value.trim();
   // A bound (`age >= 90`, `dob < '1950-01-01'`, BETWEEN) defines a cohort, not one person's value.
   if (relation === 'bound' || v.length > 2048 || isNonValue(v)) return undefined;
-  // A relative's name with the relation after it (`Calvin Zorblatt (son)`): the name is the value.
+  // A relative's name with the relation after it (`Harold Zorblatt (son)`): the name is the value.
   if (category === 'name') {
     const name = nameBeforeRelation(v);
     if (name !== undefined) return valueIs('name', name, relation, place) ? keyedCandidate('name', lead, name) : undefined;
@@ -1214,7 +1214,7 @@ const RELATIONS = new Set([
   'cousin', 'poa', 'hcpoa', 'caregiver', 'self', 'parent', 'child', 'neighbor', 'neighbour',
 ]);
 
-/** The name before a bracketed relation ending the value (`Calvin Zorblatt (son)` → `Calvin Zorblatt`), if any. */
+/** The name before a bracketed relation ending the value (`Harold Zorblatt (son)` → `Harold Zorblatt`), if any. */
 function nameBeforeRelation(v: string): string | undefined {
   if (v.charCodeAt(v.length - 1) !== 0x29 /* ) */) return undefined;
   const open = v.lastIndexOf(' (');
