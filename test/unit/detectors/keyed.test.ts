@@ -204,6 +204,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['date', 'datetime.date(1950, 3, 15)', 'table'], ['date', 'datetime.datetime(1950, 3, 15, 8, 30)', 'table'],
     ['date', 'dt.date(1950, 3, 15)', 'assign'], ['date', 'make_date(1950, 3, 15)', 'equals'], ['date', 'LocalDate.of(1950, 3, 15)', 'assign'],
     ['date', 'ISOdate(1950,3,15)', 'assign'], ['date', '15MAR1950', 'table'], ['date', '15MAR1950:00:00:00', 'assign'],
+    ['date', '19500315 0842', 'table'], ['date', '19500315 084233', 'table'],
   ];
   for (const [category, value, relation] of reported) {
     it(`reports a ${category} value (${relation})`, () => {
@@ -242,6 +243,7 @@ describe('detectors/keyed: checkKeyedValue', () => {
     ['geographic', '12 {{street}}', 'table', 'a Jinja template inside a value'],
     ['geographic', '12 getArgument("street")', 'table', 'a notebook argument read'],
     ['geographic', 'Ab.Cd.Ef.Gh', 'table', 'a dotted column reference'], ['geographic', 'home_city', 'table', 'a column name'],
+    ['date', '19500315 2460', 'table', 'a compact date with no clock time after it'], ['date', '19501315 0842', 'table', 'a compact date that is no calendar day'],
   ];
   for (const [category, value, relation, why] of ignored) {
     it(`ignores ${why}`, () => assert.equal(checkKeyedValue(category, value, relation), undefined));

@@ -37,6 +37,7 @@ describe('detectors/phone', () => {
     { label: 'a version string', text: 'pip install foo==212.555.0147' },
     { label: 'a dotted number inside a longer chain', text: 'build 1.212.555.0147.2' },
     { label: 'a phone shape after a claim cue', text: `claim ${dashed}` },
+    { label: "a phone shape after a provider's NPI and its value", text: `npi ${npi()} ${dashed}` },
     { label: 'an order reference', text: `order ${dashed} shipped` },
     { label: 'a date', text: 'on 2024-01-15 and 01/15/2024' },
     { label: "a desk's number opening the line after its sentence", text: `Please call the micro bench at\n${dotted} on receipt.` },
@@ -83,6 +84,11 @@ describe('detectors/phone', () => {
   it("reports a number a patient's questions line or an unnamed escalation gives", () => {
     assert.equal(found(`Patient questions: Quentin Zorblatt, ${paren}`, 'markdown')[0]?.category, 'phone');
     assert.equal(found(`questions, call ${paren}`, 'markdown')[0]?.category, 'phone');
+  });
+
+  it("reports a number after a patient's own id and its value, and not after a provider's", () => {
+    assert.deepEqual(found(`sms failed for mrn=00012345 to=${e164}: 400`).map((f) => f.category), ['mrn', 'phone']);
+    assert.deepEqual(found(`acct 123456 order 99812 ${dashed}`).map((f) => f.category), ['account-number']);
   });
 
   it('reports a number called on a line that names no service', () => {

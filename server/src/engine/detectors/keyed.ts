@@ -914,15 +914,19 @@ function isNonValue(v: string): boolean {
   return v === '' || (mayBeWordOf(EMPTY_WORD_SHAPES, v) && EMPTY_WORDS.has(v.toLowerCase())) || isParameter(v) || isMasked(v) || isIdentifierLike(v);
 }
 
-
-/** ISO (with an optional time), US m/d/yyyy, d-Mon-yyyy, `March 3, 1950`, `3 March 1950`, yyyymmdd. */
 /**
  * `datetime.date(1966, 4, 23)`, `datetime.datetime(2024, 5, 30, 8, 14, 2)`: how Python prints a date in a Row or
  * dict, and how code builds one (`dt.date(…)`, `make_date(…)`, `LocalDate.of(…)`, `ISOdate(…)`).
  */
 const DATE_CALL = new RegExp(`^(?:[A-Za-z_]\\w{0,30}\\.)?(?:${DATE_CONSTRUCTORS.join('|')})\\((\\d{4}), ?(\\d{1,2}), ?(\\d{1,2})(?:, ?\\d{1,9}){0,5}\\)$`, 'i');
 
+/** ISO (with an optional time), US m/d/yyyy, d-Mon-yyyy, `March 3, 1950`, `3 March 1950`, yyyymmdd (with an optional hhmm). */
 export function isPlausibleDate(value: string): boolean {
+  if (value.length >= 13 && value.charCodeAt(8) === 0x20) {
+    // `20240211 0842`: a feed's compact date and clock time, as flat files and HL7 exports write an event's time.
+    const compact = COMPACT_DATE_TIME.exec(value);
+    if (compact) return isDateText(compact[1], true);
+  }
   if (value.charCodeAt(value.length - 1) === 0x29 /* ) */) {
     const m = DATE_CALL.exec(value);
     if (m) return isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -935,6 +939,9 @@ export function isPlausibleDate(value: string): boolean {
   const dayFirst = /^(\d{1,2}) ([A-Za-z]{3,9}),? (\d{4})$/.exec(datePart);
   return dayFirst !== null && monthDate(dayFirst[2], Number(dayFirst[3]), Number(dayFirst[1]));
 }
+
+/** yyyymmdd, a space and a 24-hour hhmm or hhmmss. */
+const COMPACT_DATE_TIME = /^(\d{8}) (?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?$/;
 
 function monthDate(month: string, year: number, day: number): boolean {
   // A word that is no month's name is NaN, which no calendar date has.

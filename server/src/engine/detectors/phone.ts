@@ -137,8 +137,13 @@ function cueCategory(view: TextView, span: PhoneSpan, cues: PhoneCues): Category
   if (!hit) return undefined;
   if (faxCues.includes(hit.phrase)) return 'fax';
   if (phoneCues.includes(hit.phrase)) return 'phone';
+  // A patient's own id already given its value (`mrn=00481273 to=+1414…`) names whose number follows, not what it is.
+  if (PATIENT_ID_CUES.has(hit.phrase) && hit.end < span.start && /\d/.test(view.text.slice(hit.end, span.start))) return undefined;
   return 'other';
 }
+
+/** Cues of a patient's own ids: the number after such an id's value is the patient's contact, not another id. */
+const PATIENT_ID_CUES: ReadonlySet<string> = new Set(['mrn', 'member', 'acct', 'account', 'ssn']);
 
 function find(text: string, context: FreeTextContext): Candidate[] {
   const view = viewFor(text, context.meter);
