@@ -25,6 +25,8 @@ describe('detectors/phone', () => {
     { label: 'a number in output text', text: `contact ${dashed}`, value: dashed, category: 'phone', region: 'output' },
     { label: 'E.164 with no cue', text: `("Tue 05/21", "${e164}")`, value: e164, category: 'phone' },
     { label: 'E.164 after an equals sign in a log line', text: `send channel=sms to=${e164} tmpl=R2`, value: e164, category: 'phone' },
+    { label: "an SMS log's recipient, keyed, before the clinic's greeting", text: `to=${dotted} | Hi there, this is the Zzyzx Burn Clinic.`, value: dotted, category: 'phone', region: 'output' },
+    { label: 'a dashed number under a cell key', text: `cell=${dashed} status=sent`, value: dashed, category: 'phone' },
   ], [
     { label: 'a sum that reads like E.164', text: `total = base+${`1${bare}`}` },
     { label: 'an NPI', text: `npi ${npi()}` },
@@ -38,6 +40,8 @@ describe('detectors/phone', () => {
     { label: 'a dotted number inside a longer chain', text: 'build 1.212.555.0147.2' },
     { label: 'a phone shape after a claim cue', text: `claim ${dashed}` },
     { label: "a phone shape after a provider's NPI and its value", text: `npi ${npi()} ${dashed}` },
+    { label: 'a number after an equals sign with no phone key', text: `n=${dashed} rows` },
+    { label: "a fax sent to a clinic's number", text: `fax to=${dotted} | Zzyzx Burn Clinic`, region: 'output' },
     { label: 'an order reference', text: `order ${dashed} shipped` },
     { label: 'a date', text: 'on 2024-01-15 and 01/15/2024' },
     { label: "a desk's number opening the line after its sentence", text: `Please call the micro bench at\n${dotted} on receipt.` },

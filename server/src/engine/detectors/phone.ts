@@ -159,18 +159,22 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const digits = digitsOf(view.slice(span.start, span.end));
     if (!isNanpNumber(digits)) continue;
     // A number right after `=` is a value in code (`n=5551234567`); a `+` says it is dialled (`to=+14845520193`).
-    if (view.text[span.start] !== '+' && /[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
-    const cue = cueCategory(view, span, cues);
+    // A phone key names it whatever the form (`to=614.…` of an SMS log, `cell=(937) …`).
+    const key = view.charBefore(span.start) === '=' ? PHONE_KEY_BEFORE.exec(text.slice(Math.max(0, span.start - 12), span.start)) : null;
+    if (view.text[span.start] !== '+' && !key && /[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
+    const cue = key ? 'phone' : cueCategory(view, span, cues);
     if (cue === 'other' || (!span.formatted && !cue)) continue;
     const confidence: Confidence = span.formatted ? 'high' : 'medium';
     // An organisation's line (a facility's row, `Contact for questions: team@…health.org, (970) 555-0142`, a
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
     // Only a line named as the organisation's leads on to the next (`Main … · fax …`); a toll-free number or a
     // contact's own mail does not (`mbr called 1-800-…, cb 555-…`).
-    const organisations = isOrganisationSite(text, span.start, span.end) || isOrganisationsNumber(text, span.start, span.end)
-      || MAIN_AFTER.test(text.slice(span.end, span.end + 12)) || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start));
+    // A message's recipient (`to=614.… | Hi Ann, this is the Burn Clinic …`) is whom the organisation wrote to.
+    const recipient = key !== null && RECIPIENT_KEY.test(key[0]) && cueCategory(view, span, cues) !== 'fax';
+    const organisations = !recipient && (isOrganisationSite(text, span.start, span.end) || isOrganisationsNumber(text, span.start, span.end)
+      || MAIN_AFTER.test(text.slice(span.end, span.end + 12)) || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start)));
     // A contact's mail at an organisation's domain leads on to the contact's next line too (`… · (727) … · fax …`).
-    const afterMail = !organisations && followsOrganisationMail(view, span.start);
+    const afterMail = !recipient && !organisations && followsOrganisationMail(view, span.start);
     if (organisations || afterMail || isTollFree(digits)) {
       lastEnd = span.end;
       if (organisations || afterMail) organisationEnd = span.end;
@@ -278,6 +282,10 @@ const NEXT_LINE_GAP = 40;
 const MAIL_BEFORE = 100;
 /** What may stand between a mail address and the number after it. */
 const MAIL_TO_NUMBER = /^[\s,;:|/()<>\u00b7\u2013\u2014-]*(?:(?:tel|ph|phone|cell|mobile|direct|desk|office|work|[optm])\.?:?\s*)?$/i;
+/** A key of a person's number right before `=` (`to=`, `cell=`, `phone=`): a message log's recipient or a form's field. */
+const PHONE_KEY_BEFORE = /(?:^|[^\w.])(?:to|phone|cell|mobile|tel|sms|recipient)=$/i;
+/** The keys of a message's recipient. */
+const RECIPIENT_KEY = /(?:to|recipient)=$/i;
 /** `555-318-6000 main`, `(main)`: what the number is called after it. */
 const MAIN_AFTER = /^\s*\(?main\b(?! +(?:st|street|ave|avenue|rd|road)\b)/i;
 
