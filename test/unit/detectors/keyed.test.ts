@@ -259,6 +259,7 @@ describe('detectors/keyed: what the key says the value must look like', () => {
     ['geographic', '12 Elm Street', 'assign', 'address'], ['geographic', 'Springfield', 'assign', 'city'],
     ['name', 'jane q public', 'in-list', 'member_name'], ['name', 'okafor', 'table', 'last_name'],
     ['device-id', '(01)00850013784216(21)ZZ1900047', 'table', 'udi'],
+    ['geographic', '12 Elm Street', 'table', 'Residence'], ['geographic', 'N1234 Zzyzx Rd K', 'table', 'residence'],
   ];
   for (const [category, value, relation, key] of reported) {
     it(`reports a ${category} value under \`${key}\` (${relation})`, () => assert.ok(checkKeyedValue(category, value, relation, placeKindOf(key))));
@@ -271,6 +272,8 @@ describe('detectors/keyed: what the key says the value must look like', () => {
     ['geographic', 'http://', 'assign', 'address', 'a URL scheme'],
     ['geographic', 'ops@clinic.example', 'assign', 'address', 'an e-mail address'],
     ['geographic', 'Boston', 'equals', 'city', 'a city filter'],
+    ['geographic', 'own home', 'table', 'residence', 'a kind of home under `residence`'],
+    ['geographic', 'Zzyzx Assisted Living', 'table', 'residence', 'a facility under `residence`'],
     ['name', 'imap', 'in-list', 'member_name', 'a lower-case token in code'],
     ['geographic', '036', 'in-list', 'zip', 'a ZIP3 of the Safe Harbor restricted list'],
     ['device-id', '(01)00850013784216(17)250430(10)FIT24D071', 'table', 'udi', "a product's UDI with its lot and no serial"],

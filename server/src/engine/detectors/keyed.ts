@@ -68,7 +68,7 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
   email: ['email', 'email_address', 'e_mail', 'email_addr', 'personal_email', 'contact_email', 'e_mail_address'],
   geographic: [
     'address', 'street', 'street_address', 'addr', 'city', 'zip', 'zip_code', 'zipcode', 'postal_code', 'zip5',
-    'zip_plus4', 'home_address', 'mailing_address', 'street_addr', 'postcode', 'residence_address',
+    'zip_plus4', 'home_address', 'mailing_address', 'street_addr', 'postcode', 'residence_address', 'residence',
     // A key's number is a storage suffix (`mrn_1`, STORAGE_SUFFIXES), dropped before the lookup: `address1` is
     // `address`, and `address_line_1` the line of an address.
     'address_line', 'addr_line', 'street_line',
@@ -1084,17 +1084,21 @@ function isEmailValue(v: string): boolean {
 }
 
 /** What a geographic key names (`zip_code`, `address_line_1`, `city`): it decides what its value must look like. */
-export const enum PlaceKind { Area, Postal, Street, Coordinate }
+export const enum PlaceKind { Area, Postal, Street, Coordinate, Numbered }
 
 const POSTAL_KEY_WORDS = new Set(['zip', 'zipcode', 'postal', 'postcode']);
 const STREET_KEY_WORDS = new Set(['address', 'street', 'addr']);
+/** Keys that name a home or its kind (`residence`: `own home`, `assisted living`): a place only with a house number. */
+const NUMBERED_KEY_WORDS = new Set(['residence']);
 const COORDINATE_KEY_WORDS = new Set(['lat', 'latitude', 'lon', 'lng', 'long', 'longitude', ...COORDINATE_PAIR_WORDS]);
 
 /** The kind of place a key names; asked once per key (scan.ts keeps it with the key's other classes). */
 export function placeKindOf(key: string): PlaceKind {
   const words = normaliseKey(key).split('_');
   if (words.some((w) => COORDINATE_KEY_WORDS.has(w))) return PlaceKind.Coordinate;
-  return words.some((w) => POSTAL_KEY_WORDS.has(w)) ? PlaceKind.Postal : words.some((w) => STREET_KEY_WORDS.has(w)) ? PlaceKind.Street : PlaceKind.Area;
+  if (words.some((w) => POSTAL_KEY_WORDS.has(w))) return PlaceKind.Postal;
+  if (words.some((w) => STREET_KEY_WORDS.has(w))) return PlaceKind.Street;
+  return words.some((w) => NUMBERED_KEY_WORDS.has(w)) ? PlaceKind.Numbered : PlaceKind.Area;
 }
 
 /**
@@ -1119,6 +1123,8 @@ function isGeographic(v: string, relation: KeyRelation, kind: PlaceKind): boolea
   if (!/\p{L}{2}/u.test(v)) return false;
   // A street address has words and a number: `localhost` under `address` is a host.
   if (kind === PlaceKind.Street && !v.includes(' ')) return false;
+  // A house number first, or a rural grid's (`N5520 County Rd K`): a street, not a kind of home.
+  if (kind === PlaceKind.Numbered) return /^[NSEW]?\d{1,6}[A-Za-z]? \p{L}/u.test(v);
   // A bare place name (`city = 'Boston'`) filters a cohort; in a row or an assignment it describes a person.
   return digitCount(v) > 0 || relation === 'table' || relation === 'assign';
 }
