@@ -104,6 +104,18 @@ describe('recurrences: a value reported once is reported wherever it recurs in t
     assert.equal(values.size, 1);
   });
 
+  it("looks again only for a UDI's serial, not its product's GTIN, expiry or lot", () => {
+    const gtin = ['0088', '9000', '000001'].join('');
+    const serial = ['ZZ', '1900', '047'].join('');
+    const values = new RecurringValues();
+    values.add('device-id', `(01)${gtin}(17)190630(10)LZZ19004(21)${serial}`);
+    assert.equal(values.size, 1);
+    assert.equal(values.idCategory(serial, 0, serial.length), 'device-id');
+    assert.equal(values.idCategory(gtin, 0, gtin.length), undefined);
+    values.add('device-id', `(01)${gtin}(17)190630(10)LZZ19004`);
+    assert.equal(values.size, 1);
+  });
+
   it('gives the same digest for the same values in any order', () => {
     const a = new RecurringValues();
     a.add('mrn', MRN);

@@ -1168,10 +1168,15 @@ describe('machines, crews and letterheads of an organisation', () => {
 
   it('reads a roster by its crew or screener columns as staff', () => {
     // The dictionaries' names, so that only the columns say whose they are.
-    const crew = (column: string) => [`# employee_id | display_name | ${column} | cert_expires`,
-      '# ZZ10447     | Smith, Jane  | Paramedic  | 1900-06-30', '# ZZ10812     | Garcia, Maria | AEMT       | 1900-06-30'];
+    const crew = (column: string) => [`# employee_id | display_name | ${column}`,
+      '# ZZ10447     | Smith, Jane  | Paramedic', '# ZZ10812     | Garcia, Maria | AEMT'];
     assert.deepEqual(categories(crew('cert_level')), []);
     assert.deepEqual(categories(crew('shift_note')), ['name', 'name']);
+    // When each certification lapses says the same.
+    const lapses = (column: string) => ['# employee_id | display_name | ' + column,
+      '# ZZ10447     | Smith, Jane  | 1900-06-30', '# ZZ10812     | Garcia, Maria | 1900-06-30'];
+    assert.deepEqual(categories(lapses('cert_expires')), []);
+    assert.deepEqual(categories(lapses('visit_date')), ['name', 'name']);
     const screeners = (column: string) => [`# ${column}_name        ${column}_role         screens`,
       '# Smith, Jane          Hearing screener      1,412', '# Garcia, Maria        Hearing screener      1,288'];
     assert.deepEqual(categories(screeners('screener')), []);

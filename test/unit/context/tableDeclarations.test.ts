@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { findKeyedLiterals } from '../../../server/src/engine/context/codeContext';
-import { declaredTables, tableColumnsOf, tablesDeclaredIn, tablesDigest } from '../../../server/src/engine/context/tableDeclarations';
+import { declaredTables, recordTypeKey, recordTypesDeclaredIn, tableColumnsOf, tablesDeclaredIn, tablesDigest } from '../../../server/src/engine/context/tableDeclarations';
 import { lexerFor } from '../../../server/src/engine/lexers';
 import { readDocument } from '../../../server/src/engine/formats';
 
@@ -60,5 +60,31 @@ describe('context/tableDeclarations: the columns a CREATE TABLE declares', () =>
     const keyed = findKeyedLiterals('sql', sql, lexer(sql), tables).map((k) => [k.key, sql.slice(k.start, k.end), k.table]);
     assert.deepEqual(keyed, [['mrn', MRN, 1], ['full_name', NAME, 1], ['mrn', MRN, 1]]);
     assert.deepEqual(findKeyedLiterals('sql', sql, lexer(sql)), []);
+  });
+
+  it("reads a Scala case class's fields, modifiers, defaults and type parameters included, and no list that never closes", () => {
+    const scala = 'case class Pt(mrn: String, val dob: Option[String] = None, private val tags: Map[String, Int])\ncase class Bad(x: String';
+    assert.deepEqual(recordTypesDeclaredIn(scala), [[recordTypeKey('Pt'), ['mrn', 'dob', 'tags']]]);
+    assert.deepEqual(recordTypesDeclaredIn('case class Odd(1, 2)\nclass Plain(a: String)'), []);
+  });
+
+  it("keys the rows of a case class a notebook's earlier cell declares, as the notebook's shared scope does", () => {
+    const notebook = [
+      '// Databricks notebook source',
+      'case class Member(memberId: String, name: String)',
+      '',
+      '// COMMAND ----------',
+      '',
+      `val m = Member("${MRN}", "${NAME}")`,
+    ].join('\n');
+    const document = readDocument('synthetic_records.scala', notebook);
+    const tables = declaredTables(document.cells);
+    assert.deepEqual(tables.get(recordTypeKey('Member')), ['memberId', 'name']);
+    const code = document.cells[1].source.text;
+    const lexer = lexerFor('scala');
+    assert.ok(lexer);
+    const keyed = findKeyedLiterals('scala', code, lexer(code), tables).map((k) => [k.key, code.slice(k.start, k.end)]);
+    assert.deepEqual(keyed, [['memberId', MRN], ['name', NAME]]);
+    assert.deepEqual(findKeyedLiterals('scala', code, lexer(code)), []);
   });
 });

@@ -119,6 +119,12 @@ describe('detectors/keyed: classifyKey', () => {
     for (const key of ['embryologist_id', 'andrologist', 'fte', 'fte_budgeted']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['Credentials', 'credential', 'job_code', 'home_cost_center', 'cred']) assert.ok(isStaffRoleKey(key), key);
     for (const key of ['cost_center', 'job_id']) assert.ok(!isStaffRoleKey(key), key);
+    // When a certification lapses is a driver's or a nurse's; a birth certificate's number is not a role.
+    for (const key of ['certExpires', 'cert_expiry', 'certification_expiration']) assert.ok(isStaffRoleKey(key), key);
+    for (const key of ['cert_no', 'certificate_number']) assert.ok(!isStaffRoleKey(key), key);
+    // A patient's spouse is named under the bare relation; a partner is as often an organisation.
+    assert.equal(classifyKey('spouse'), 'name');
+    assert.equal(classifyKey('partner'), undefined);
     for (const key of ['rater_name', 'reader_id', 'grader']) assert.ok(isWorkforceKey(key), key);
     for (const key of ['center_code', 'centre_name']) assert.ok(isOrganisationColumn(key), key);
     assert.ok(!isStaffRoleKey('discipline'), "a home visit's discipline is a patient's row's");
@@ -274,6 +280,7 @@ describe('detectors/keyed: what the key says the value must look like', () => {
     ['geographic', 'Boston', 'equals', 'city', 'a city filter'],
     ['geographic', 'own home', 'table', 'residence', 'a kind of home under `residence`'],
     ['geographic', 'Zzyzx Assisted Living', 'table', 'residence', 'a facility under `residence`'],
+    ['geographic', 'Zzyzx Kidney Center, 1900 N Quennell Ave', 'table', 'address', 'a site named before its street'],
     ['name', 'imap', 'in-list', 'member_name', 'a lower-case token in code'],
     ['geographic', '036', 'in-list', 'zip', 'a ZIP3 of the Safe Harbor restricted list'],
     ['device-id', '(01)00850013784216(17)250430(10)FIT24D071', 'table', 'udi', "a product's UDI with its lot and no serial"],

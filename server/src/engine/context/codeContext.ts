@@ -6,7 +6,7 @@
  * Linear: one pass over the significant tokens; every look-back or look-ahead is bounded, and brackets are
  * matched once up front so a call's arguments can be skipped in one step.
  */
-import { NO_TABLES, tableName, type TableLookup } from './tableDeclarations';
+import { NO_TABLES, recordTypeKey, tableName, type TableLookup } from './tableDeclarations';
 import type { Language } from '../model';
 import { TokenList } from '../lexers/chars';
 import { Flag, Kind, type KindCode, type Token, type TokenColumns } from '../lexers/types';
@@ -228,7 +228,7 @@ class KeyedLiteralFinder {
         this.frameRows(i + 1);
       } else if (kind === Kind.Identifier && this.word(i) === 'todf' && this.isPunct(i - 1, '.') && this.isPunct(i + 1, '(')) {
         this.namedRows(i);
-      } else if (kind === Kind.Identifier && this.isPunct(i + 1, '(') && this.records.size > 0 && this.records.has(this.raw(i))) {
+      } else if (kind === Kind.Identifier && this.isPunct(i + 1, '(') && this.isRecordType(i)) {
         this.recordRow(i);
       } else if (kind === Kind.Keyword && this.word(i) === 'class' && this.word(i - 1) === 'case') {
         this.caseClass(i + 1);
@@ -976,6 +976,21 @@ class KeyedLiteralFinder {
     if (fields.length === 0) return;
     this.records.set(name, { fields, table: 0 });
     this.done.fill(1, open, this.match[open] + 1); // field names, not values
+  }
+
+  /**
+   * Whether the name at i is a record type declared so far in this cell or, in Scala, in any cell of the document
+   * (a `case class` of an earlier cell: a notebook's cells share one scope). Not the declaration itself.
+   */
+  private isRecordType(i: number): boolean {
+    const raw = this.raw(i);
+    if (this.records.size > 0 && this.records.has(raw)) return true;
+    const first = raw.charCodeAt(0);
+    if (this.language !== 'scala' || first < 0x41 || first > 0x5a || this.word(i - 1) === 'class') return false;
+    const fields = this.declaredTables.get(recordTypeKey(raw));
+    if (!fields) return false;
+    this.records.set(raw, { fields, table: 0 });
+    return true;
   }
 
   /** `Hospital("320005", "San Juan Valley Medical Center", …)`: each value keyed by its field's position; a type's rows are one table. */

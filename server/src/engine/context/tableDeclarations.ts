@@ -1,8 +1,10 @@
 /**
  * The columns each `CREATE TABLE name (col TYPE, …)` of a document's SQL cells declares, so that an `INSERT INTO
  * name VALUES (…)` with no column list (often in a later cell) has its values keyed by the table's columns, as
- * one with a column list has. Read from the cells' source text, before any cell is scanned: the editor scanning
- * one cell alone sees the same declarations as a whole-file scan.
+ * one with a column list has; and the fields of each Scala `case class Name(field: Type, …)`, so that its rows
+ * (`Name("…", "…")`) in later cells are keyed by field, as the notebook's shared REPL scope reads them. Read from
+ * the cells' source text, before any cell is scanned: the editor scanning one cell alone sees the same
+ * declarations as a whole-file scan.
  */
 import type { NotebookCell } from '../model';
 
@@ -24,9 +26,63 @@ export function declaredTables(cells: readonly NotebookCell[]): TableColumns {
   return tableColumnsOf(cells.flatMap(declaredInCell));
 }
 
-/** The tables one cell declares (SQL cells only). */
+/** The tables one cell declares (SQL cells), or its record types (Scala cells). */
 export function declaredInCell(cell: NotebookCell): TableDeclaration[] {
-  return cell.kind === 'code' && cell.language === 'sql' ? tablesDeclaredIn(cell.source.text) : [];
+  if (cell.kind !== 'code') return [];
+  if (cell.language === 'sql') return tablesDeclaredIn(cell.source.text);
+  return cell.language === 'scala' ? recordTypesDeclaredIn(cell.source.text) : [];
+}
+
+/** The name a record type is kept under beside the tables: no SQL table's name (lower case, no colon) is one. */
+export function recordTypeKey(name: string): string {
+  return `record:${name}`;
+}
+
+/** The (recordTypeKey, fields) of each `case class Name(field: Type, …)` of a Scala text. */
+export function recordTypesDeclaredIn(text: string): TableDeclaration[] {
+  const out: TableDeclaration[] = [];
+  CASE_CLASS.lastIndex = 0;
+  for (let m = CASE_CLASS.exec(text); m; m = CASE_CLASS.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const { parts, end } = topLevelParts(text, open);
+    const fields = parts.map((part) => FIELD.exec(part)?.[1]);
+    if (fields.length > 0 && fields.every((f) => f !== undefined)) out.push([recordTypeKey(m[1]), fields as string[]]);
+    CASE_CLASS.lastIndex = Math.max(end, open + 1);
+  }
+  return out;
+}
+
+/** Linear: each `\s+` run ends at the next word or bracket, which cannot start with a space. */
+const CASE_CLASS = /\bcase\s+class\s+([A-Z]\w{0,127})\s*\(/g;
+/** A field of a case class: `name: Type`, `val name: Type`, `private val name: Type = …`. */
+const FIELD = /^\s*(?:(?:private|protected|override|final|val|var)\s+){0,3}([A-Za-z_]\w{0,127})\s*:/;
+
+/**
+ * The text of each top-level comma-separated part of the list opening at `open`, and where the list ends; no
+ * parts when it does not close within MAX_LIST characters. Brackets nest; strings are skipped whole.
+ */
+function topLevelParts(text: string, open: number): { parts: string[]; end: number } {
+  const parts: string[] = [];
+  const limit = Math.min(text.length, open + MAX_LIST);
+  let depth = 0;
+  let partStart = open + 1;
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const close = text.indexOf('"', i + 1);
+      if (close < 0 || close >= limit) break;
+      i = close;
+    } else if (c === 0x28 /* ( */ || c === 0x5b /* [ */) {
+      depth++;
+    } else if ((c === 0x29 /* ) */ || c === 0x5d /* ] */) && depth > 0) {
+      depth--;
+    } else if (c === 0x29 || (c === 0x2c /* , */ && depth === 0)) {
+      parts.push(text.slice(partStart, i));
+      partStart = i + 1;
+      if (c === 0x29) return { parts, end: i + 1 };
+    }
+  }
+  return { parts: [], end: limit };
 }
 
 /** Declarations, in document order, as columns by name (a later one of the same name wins). */

@@ -35,6 +35,8 @@ const VOCABULARY: Readonly<Record<Category, readonly string[]>> = {
     'mom_name', 'parent_name', 'decedent_name',
     // A shelter's, hospice's or school's record names the person beside the patient by role alone.
     'caregiver', 'guardian', 'emergency_contact', 'nok', 'decedent',
+    // A patient's spouse, named beside the patient.
+    'spouse',
   ],
   date: [
     'dob', 'birth_date', 'date_of_birth', 'birthdate', 'birth_dt', 'birth_datetime', 'birthday', 'dt_of_birth',
@@ -421,6 +423,8 @@ const STAFF_ROLE_COLUMNS = new Set([
   'job_code', 'job_class', 'home_cost_center', 'cred', 'creds',
   // A crew's or a team's certification level (`| display_name | cert_level |`: Paramedic, AEMT).
   'cert_level', 'certification_level', 'certification', 'certifications', 'cert_type',
+  // When a certification lapses (`| name | cert | cert_expires |`): a driver's or a nurse's, never a patient's.
+  'cert_expires', 'cert_expiry', 'cert_exp', 'cert_expiration', 'certification_expires', 'certification_expiry', 'certification_expiration',
   // A clinician's degree (`| full_name | degree | division |`: MD, DO).
   'degree', 'degrees',
   // What a workspace user did, as an audit log records it (`system.access.audit`): its users, mails and source
@@ -940,6 +944,9 @@ export function isPlausibleDate(value: string): boolean {
   return dayFirst !== null && monthDate(dayFirst[2], Number(dayFirst[3]), Number(dayFirst[1]));
 }
 
+/** A capitalised name with no digit, a comma, and a house number: a site's name before its street. */
+const NAMED_SITE = /^[A-Z][^,\d\n]{2,80}, \d{1,6} [A-Za-z]/;
+
 /** yyyymmdd, a space and a 24-hour hhmm or hhmmss. */
 const COMPACT_DATE_TIME = /^(\d{8}) (?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?$/;
 
@@ -1123,6 +1130,8 @@ function isGeographic(v: string, relation: KeyRelation, kind: PlaceKind): boolea
   if (!/\p{L}{2}/u.test(v)) return false;
   // A street address has words and a number: `localhost` under `address` is a host.
   if (kind === PlaceKind.Street && !v.includes(' ')) return false;
+  // A place named before its street (`Zzyzx Kidney Center, 2400 N Campbell Ave`) is a site: no one names a home.
+  if (NAMED_SITE.test(v)) return false;
   // A house number first, or a rural grid's (`N5520 County Rd K`): a street, not a kind of home.
   if (kind === PlaceKind.Numbered) return /^[NSEW]?\d{1,6}[A-Za-z]? \p{L}/u.test(v);
   // A bare place name (`city = 'Boston'`) filters a cohort; in a row or an assignment it describes a person.
