@@ -15,10 +15,10 @@ const PLATE_CUES = ['license plate', 'licence plate', 'plate number', 'plate no'
 const VIN_CUES = ['vin', 'vin #', 'vin no', 'vin number', 'vehicle identification number'];
 const VIN_SHAPE = { minLength: 17, maxLength: 17, minDigits: 1 };
 /**
- * Words of an organisation's vehicles: its fleet, its units' call signs (`Medic 12`, `Rescue 41`), their telematics.
- * A VIN on such a line, which speaks of no person, is an ambulance's or a van's.
+ * Words of an organisation's vehicles: its fleet, its units' call signs (`Medic 12`, `Rescue 41`, `unit W-07`, `van 11`),
+ * their telematics. A VIN or a plate on such a line, which speaks of no person, is an ambulance's or a van's.
  */
-const FLEET_LINE = /\b(?:fleet|telematics|avl|odometer|call ?signs?|(?:medic|rescue|squad|rig) ?#?\d{1,3})\b/i;
+const FLEET_LINE = /\b(?:fleet|telematics|avl|odometer|call ?signs?|(?:medic|rescue|squad|rig|van) ?#?\d{1,3}|unit:? [A-Z]{1,3}-\d{1,3})\b/i;
 /** How far either side of a VIN its line is read. */
 const FLEET_WINDOW = 160;
 const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
@@ -56,18 +56,18 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   for (const v of labelledValues(view, VIN_CUES, VIN_SHAPE)) {
     if (v.chain.atomCount === 1 && isVinShaped(v.value) && !isVin(v.value)) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
   }
-  if (out.length > 0) removeFleetVins(text, out);
   const cues = withExtraCues(PLATE_CUES, 'vehicle-id', context);
   for (const v of labelledValues(view, cues, { minLength: 4, maxLength: 8, minDigits: 1 })) {
     const letters = /[A-Za-z]/.test(v.value);
     // A bare `plate` is also a lab's (`plate 0423`): only a value with letters reads as a licence plate there.
     if (letters || (v.cue.phrase.includes('plate') && v.cue.phrase !== 'plate')) out.push(makeCandidate(view, v.chain.start, v.chain.end, 'vehicle-id', 'vehicle-id', 'medium'));
   }
+  if (out.length > 0) removeFleetVehicles(text, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Drops the VINs of lines about the organisation's fleet (see FLEET_LINE). */
-function removeFleetVins(text: string, vins: Candidate[]): void {
+/** Drops the VINs and plates of lines about the organisation's fleet (see FLEET_LINE). */
+function removeFleetVehicles(text: string, vins: Candidate[]): void {
   let kept = 0;
   for (const c of vins) {
     const [lineStart, lineEnd] = lineAround(text, c.start, c.end, FLEET_WINDOW);
