@@ -1166,6 +1166,13 @@ describe('machines, crews and letterheads of an organisation', () => {
     assert.deepEqual(categories(roster('caller')), ['name', 'name']);
   });
 
+  it("reads a run sheet's row that a site names as the site's, and a rider's row as the rider's", () => {
+    const rows = (site: string) => grid([['#', 'rider / stop', 'address', 'phone'], ['1', 'Jane Smith', '12 Zzyzx Ct', '555-201-0142'],
+      ['2', site, '1900 Quennell Ave', '555-201-0190']]);
+    assert.deepEqual(categories(rows('-> Zzyzx Eye Associates')), ['name', 'geographic', 'phone']);
+    assert.deepEqual(categories(rows('Maria Garcia')), ['name', 'geographic', 'phone', 'name', 'geographic', 'phone']);
+  });
+
   it('reads a roster by its crew or screener columns as staff', () => {
     // The dictionaries' names, so that only the columns say whose they are.
     const crew = (column: string) => [`# employee_id | display_name | ${column}`,

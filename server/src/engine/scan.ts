@@ -1213,11 +1213,16 @@ function keyedTableValues(
   // Each value's key class, looked up once for the three passes over the values.
   const classes = values.map((v) => keyClassOf(ctx.config, ctx.keyClasses, v.key));
   const tables = tablesOfStaffAndOrganisations(ctx, values, valueOf, classes);
+  const sites = typed ? rowsOfSites(values, classes, valueOf, (i) => valuesText ?? sliceOf(i).text) : undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
     const keyClass = classes[i];
+    if (sites && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category) && rangeAt(sites, v.start) >= 0) {
+      typed?.push(v.start + shift, v.end + shift);
+      continue;
+    }
     if (v.table > 0 && speaksOfPerson(keyClass)) (personKeyTables ??= new Set()).add(v.table);
     if (v.table > 0 && keyClass.thing) (thingTables ??= new Set()).add(v.table);
     // A cell of a table of staff under a column no word types, written as a name (`| discipline | lead | phone |
@@ -1525,6 +1530,60 @@ interface StaffAndOrganisationTables {
 }
 
 const NOT_A_BARE_NAME = /@|\d{3}/;
+
+/**
+ * The lines (pairs of offsets in the values' text) of a printed table's rows that a site names in a column of
+ * people and stops (`| 2 | 09:45 | -> Zzyzx Eye Associates | 1100 Main Ave | 555-… |` of a van's run sheet): the
+ * row's address and numbers are the site's, unless a column of the row speaks of a person. Only tables with a contact
+ * column are read; undefined when none has such a row.
+ */
+function rowsOfSites(values: readonly TableValue[], classes: readonly KeyClass[], valueOf: (i: number) => string, textOf: (i: number) => string): number[] | undefined {
+  let contactTables: Set<number> | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const category = classes[i].category;
+    if (values[i].table > 0 && category !== undefined && ORGANISATION_CONTACT.has(category)) (contactTables ??= new Set()).add(values[i].table);
+  }
+  if (!contactTables) return undefined;
+  let rows: number[] | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const k = classes[i];
+    if (!contactTables.has(values[i].table) || k.category !== undefined || k.organisation || k.thing || typesItsValues(k)) continue;
+    const value = valueOf(i);
+    if (value.length < 8 || !value.includes(' ') || !namesOrganisationOnly(value)) continue;
+    const text = textOf(i);
+    const [start, end] = lineAround(text, values[i].start, values[i].start, MAX_SITE_ROW);
+    // A row is a line: a longer one (an HTML table on one line) is read no further, and skipped.
+    const whole = (start === 0 || text.charCodeAt(start - 1) === 0x0a) && (end === text.length || text.charCodeAt(end) === 0x0a);
+    if (whole && (!rows || start >= rows[rows.length - 1])) (rows ??= []).push(start, end);
+  }
+  if (!rows) return undefined;
+  // A row with a column of a person's (`member_id`, `last_name` beside an `mco` that names a plan) is theirs.
+  const personRows = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    if (!speaksOfPerson(classes[i])) continue;
+    const r = rangeAt(rows, values[i].start);
+    if (r >= 0) personRows.add(r);
+  }
+  const kept: number[] = [];
+  for (let r = 0; r < rows.length; r += 2) if (!personRows.has(r)) kept.push(rows[r], rows[r + 1]);
+  return kept.length > 0 ? kept : undefined;
+}
+
+/** Longest line read as one row of a printed table. */
+const MAX_SITE_ROW = 1000;
+
+/** The index of the ascending [start, end) pair `at` lies in, or -1: a binary search. */
+function rangeAt(ranges: readonly number[], at: number): number {
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (at < ranges[2 * mid]) high = mid - 1;
+    else if (at >= ranges[2 * mid + 1]) low = mid + 1;
+    else return 2 * mid;
+  }
+  return -1;
+}
 
 /** Two to five words and no digits (`Harold Zorblatt-Vell`), as a roster writes its people: not a code, a count or prose. */
 function mayBeStaffName(value: string): boolean {

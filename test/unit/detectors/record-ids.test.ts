@@ -9,6 +9,7 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
   vectors([
     { label: 'an MRN after a label', text: 'MRN: 00482913 flagged', value: '00482913', category: 'mrn' },
     { label: 'an MRN after MR#', text: 'pt MR# A1234567', value: 'A1234567', category: 'mrn' },
+    { label: 'an MRN glued to MRN#', text: 'MRN#00482913 merged', value: '00482913', category: 'mrn' },
     { label: "an immigrant's A-number after A#", text: 'Zorblatt (arrived in May) · A# A-900-448-907', value: 'A-900-448-907', category: 'other-id' },
     { label: "a jail's booking number", text: 'no IHA form for booking # ZZ24-001907 – day 5 of 14', value: 'ZZ24-001907', category: 'other-id' },
     { label: 'a medical record number with glue words', text: 'medical record number is 7781234', value: '7781234', category: 'mrn' },
@@ -29,6 +30,7 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a bare member word', text: 'e.g. member ZZQ000123456 has a 9-series', value: 'ZZQ000123456', category: 'health-plan-id' },
     { label: 'a bare subscriber word', text: 'Ann (subscriber ZZQ000654321) re-sent', value: 'ZZQ000654321', category: 'health-plan-id' },
   ], [
+    { label: "a Spark column's expression id in a Delta history's predicate", text: '{predicate -> ["(mrn#1187 = ZZ-0048291)"]}' },
     { label: 'a period named by its year after an MRN label', text: 'Meditech legacy MRN (pre-2016), FY2024 MRN merges', region: 'output' },
     { label: 'an id without a label', text: 'row 00482913 loaded' },
     { label: "a registry's participant: a hospital", text: 'Participant ID: 104472   Zorblatt Heart & Vascular Institute, Testville' },
