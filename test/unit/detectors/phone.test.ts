@@ -52,6 +52,8 @@ describe('detectors/phone', () => {
     { label: "a practice's number on its own line", text: `-- "Zzyzx Orthopedics, ${dashed}, disconnected"` },
     { label: 'front desk numbers', text: `Front desk numbers for the pilot comms: Main ${paren}, Annex ${dashed}.` },
     { label: 'an on-call number', text: `Failures page lab informatics on-call: ${dashed}.` },
+    { label: "an answering service's number", text: `Night alerts route to the fellow via the answering service ${paren}.` },
+    { label: "a line's public number", text: `Public number ${paren} / toll-free after hours`, region: 'markdown' },
     { label: "an office's fax", text: `Transfusion Service office fax ${dashed}.` },
     { label: "a practice's number right after its name, on a line about its doctor", text: `-- "Zzyzx Family Medicine - Oakport ${dashed}: Dr. Quell moved to the other clinic in May"` },
     { label: "a registrar's number in brackets after the role", text: `Gwen to audit 30 charts with their registrar (Harold Zorblatt, ${dashed}) first` },
