@@ -44,7 +44,7 @@ export function recordTypesDeclaredIn(text: string): TableDeclaration[] {
   CASE_CLASS.lastIndex = 0;
   for (let m = CASE_CLASS.exec(text); m; m = CASE_CLASS.exec(text)) {
     const open = m.index + m[0].length - 1;
-    const { parts, end } = topLevelParts(text, open);
+    const { parts, end } = topLevelParts(text, open, SCALA);
     const fields = parts.map((part) => FIELD.exec(part)?.[1]);
     if (fields.length > 0 && fields.every((f) => f !== undefined)) out.push([recordTypeKey(m[1]), fields as string[]]);
     CASE_CLASS.lastIndex = Math.max(end, open + 1);
@@ -56,34 +56,6 @@ export function recordTypesDeclaredIn(text: string): TableDeclaration[] {
 const CASE_CLASS = /\bcase\s+class\s+([A-Z]\w{0,127})\s*\(/g;
 /** A field of a case class: `name: Type`, `val name: Type`, `private val name: Type = …`. */
 const FIELD = /^\s*(?:(?:private|protected|override|final|val|var)\s+){0,3}([A-Za-z_]\w{0,127})\s*:/;
-
-/**
- * The text of each top-level comma-separated part of the list opening at `open`, and where the list ends; no
- * parts when it does not close within MAX_LIST characters. Brackets nest; strings are skipped whole.
- */
-function topLevelParts(text: string, open: number): { parts: string[]; end: number } {
-  const parts: string[] = [];
-  const limit = Math.min(text.length, open + MAX_LIST);
-  let depth = 0;
-  let partStart = open + 1;
-  for (let i = open + 1; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      const close = text.indexOf('"', i + 1);
-      if (close < 0 || close >= limit) break;
-      i = close;
-    } else if (c === 0x28 /* ( */ || c === 0x5b /* [ */) {
-      depth++;
-    } else if ((c === 0x29 /* ) */ || c === 0x5d /* ] */) && depth > 0) {
-      depth--;
-    } else if (c === 0x29 || (c === 0x2c /* , */ && depth === 0)) {
-      parts.push(text.slice(partStart, i));
-      partStart = i + 1;
-      if (c === 0x29) return { parts, end: i + 1 };
-    }
-  }
-  return { parts: [], end: limit };
-}
 
 /** Declarations, in document order, as columns by name (a later one of the same name wins). */
 export function tableColumnsOf(declarations: readonly TableDeclaration[]): TableColumns {
@@ -134,34 +106,54 @@ const MAX_LIST = 64 * 1024;
  * list ends; no columns when it does not close within MAX_LIST characters.
  */
 function columnDefinitions(text: string, open: number): { columns: string[]; end: number } {
+  const { parts, end } = topLevelParts(text, open, SQL);
   const columns: string[] = [];
+  for (const part of parts) {
+    const name = columnName(part);
+    if (name) columns.push(name);
+  }
+  return { columns, end };
+}
+
+/** How a language quotes a string and opens a line comment, for reading its lists. */
+interface ListSyntax {
+  readonly quote: number;
+  readonly comment: number;
+}
+
+const SQL: ListSyntax = { quote: 0x27 /* ' */, comment: 0x2d /* -- */ };
+const SCALA: ListSyntax = { quote: 0x22 /* " */, comment: 0x2f /* // */ };
+
+/**
+ * The text of each top-level comma-separated part of the list opening at `open`, and where the list ends; no
+ * parts when it does not close within MAX_LIST characters. Brackets nest; strings and line comments are skipped whole.
+ */
+function topLevelParts(text: string, open: number, syntax: ListSyntax): { parts: string[]; end: number } {
+  const parts: string[] = [];
   const limit = Math.min(text.length, open + MAX_LIST);
   let depth = 0;
-  let definitionStart = open + 1;
+  let partStart = open + 1;
   for (let i = open + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x27 /* ' */) {
-      const close = text.indexOf("'", i + 1);
+    if (c === syntax.quote) {
+      const close = text.indexOf(text[i], i + 1);
       if (close < 0 || close >= limit) break;
       i = close;
-    } else if (c === 0x2d /* - */ && text.charCodeAt(i + 1) === 0x2d) {
+    } else if (c === syntax.comment && text.charCodeAt(i + 1) === syntax.comment) {
       const lineEnd = text.indexOf('\n', i);
       if (lineEnd < 0 || lineEnd >= limit) break;
       i = lineEnd;
-    } else if (c === 0x28 /* ( */) {
+    } else if (c === 0x28 /* ( */ || c === 0x5b /* [ */) {
       depth++;
-    } else if (c === 0x29 /* ) */ || (c === 0x2c /* , */ && depth === 0)) {
-      if (c === 0x29 && depth > 0) {
-        depth--;
-        continue;
-      }
-      const name = columnName(text.slice(definitionStart, i));
-      if (name) columns.push(name);
-      definitionStart = i + 1;
-      if (c === 0x29) return { columns, end: i + 1 };
+    } else if ((c === 0x29 /* ) */ || c === 0x5d /* ] */) && depth > 0) {
+      depth--;
+    } else if (c === 0x29 || (c === 0x2c /* , */ && depth === 0)) {
+      parts.push(text.slice(partStart, i));
+      partStart = i + 1;
+      if (c === 0x29) return { parts, end: i + 1 };
     }
   }
-  return { columns: [], end: limit };
+  return { parts: [], end: limit };
 }
 
 /** The first word of a column definition (`` `mrn` STRING NOT NULL``), unless it opens a constraint. */
