@@ -5,6 +5,7 @@
  * everywhere in the file, and so does the scan. Values are compared only within the file being scanned, in
  * memory while it is scanned: never kept, logged or compared across files.
  */
+import { udiSerial } from './detectors/device';
 import { isDistinctiveSurname } from './detectors/name';
 import { tokenWriterFor } from './lexers';
 import { TokenList } from './lexers/chars';
@@ -25,17 +26,6 @@ const ID_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
  */
 const MIN_ID_DIGITS = 5;
 const MIN_ID_LENGTH = 6;
-
-/**
- * The serial of a GS1 UDI (`(01)…(17)…(10)…(21)SERIAL`): only it is the one implant's; the product's GTIN, its
- * expiry and its lot are on every box of the product. Empty when the UDI has no serial.
- */
-function udiSerial(udi: string): string {
-  const at = udi.indexOf('(21)');
-  if (at < 0) return '';
-  const end = udi.indexOf('(', at + 4);
-  return udi.slice(at + 4, end < 0 ? udi.length : end);
-}
 
 /** Whether values of a category may recur (the others RecurringValues.add passes over). */
 export function mayRecur(category: Category): boolean {
@@ -64,9 +54,9 @@ export class RecurringValues {
    * patient's wherever the file repeats it.
    */
   add(category: Category, value: string, birthDate = false): void {
+    // A UDI recurs by its serial alone (udiSerial): its GTIN and lot are every box's of the product.
     if (category === 'name') this.addName(value);
-    else if (category === 'device-id' && value.startsWith('(01)')) this.addId(category, udiSerial(value));
-    else if (ID_CATEGORIES.has(category) || (birthDate && category === 'date')) this.addId(category, value);
+    else if (ID_CATEGORIES.has(category) || (birthDate && category === 'date')) this.addId(category, category === 'device-id' ? udiSerial(value) ?? value : value);
   }
 
   get size(): number {

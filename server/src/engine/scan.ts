@@ -1219,7 +1219,7 @@ function keyedTableValues(
     const shift = shifts ? shifts[i] : 0;
     if (Number.isNaN(shift)) continue;
     const keyClass = classes[i];
-    if (sites && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category) && rangeAt(sites, v.start) >= 0) {
+    if (sites && keyClass.category !== undefined && ORGANISATION_CONTACT.has(keyClass.category) && overlapsAny(sites, v.start, v.start + 1)) {
       typed?.push(v.start + shift, v.end + shift);
       continue;
     }
@@ -1557,33 +1557,19 @@ function rowsOfSites(values: readonly TableValue[], classes: readonly KeyClass[]
     if (whole && (!rows || start >= rows[rows.length - 1])) (rows ??= []).push(start, end);
   }
   if (!rows) return undefined;
-  // A row with a column of a person's (`member_id`, `last_name` beside an `mco` that names a plan) is theirs.
-  const personRows = new Set<number>();
-  for (let i = 0; i < values.length; i++) {
-    if (!speaksOfPerson(classes[i])) continue;
-    const r = rangeAt(rows, values[i].start);
-    if (r >= 0) personRows.add(r);
-  }
+  // A row with a column of a person's (`member_id`, `last_name` beside an `mco` that names a plan) is theirs: the
+  // person's values, as one-character ranges in order, are looked up per row.
+  const personStarts: number[] = [];
+  for (let i = 0; i < values.length; i++) if (speaksOfPerson(classes[i])) personStarts.push(values[i].start);
+  personStarts.sort((a, b) => a - b);
+  const people = personStarts.flatMap((at) => [at, at + 1]);
   const kept: number[] = [];
-  for (let r = 0; r < rows.length; r += 2) if (!personRows.has(r)) kept.push(rows[r], rows[r + 1]);
+  for (let r = 0; r < rows.length; r += 2) if (!overlapsAny(people, rows[r], rows[r + 1])) kept.push(rows[r], rows[r + 1]);
   return kept.length > 0 ? kept : undefined;
 }
 
 /** Longest line read as one row of a printed table. */
 const MAX_SITE_ROW = 1000;
-
-/** The index of the ascending [start, end) pair `at` lies in, or -1: a binary search. */
-function rangeAt(ranges: readonly number[], at: number): number {
-  let low = 0;
-  let high = ranges.length / 2 - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (at < ranges[2 * mid]) high = mid - 1;
-    else if (at >= ranges[2 * mid + 1]) low = mid + 1;
-    else return 2 * mid;
-  }
-  return -1;
-}
 
 /** Two to five words and no digits (`Harold Zorblatt-Vell`), as a roster writes its people: not a code, a count or prose. */
 function mayBeStaffName(value: string): boolean {

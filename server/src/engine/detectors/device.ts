@@ -45,4 +45,17 @@ function find(text: string, context: FreeTextContext): Candidate[] {
   return out;
 }
 
+/**
+ * The serial of a GS1 UDI (`(01)…(17)…(10)…(21)SERIAL`): only it is the one device's; the product's GTIN, its
+ * expiry and its lot are on every box of the product. Empty for a UDI with no serial (a product's and lot's, which a
+ * supply room's every kit shares); undefined for a value that is no GS1 UDI.
+ */
+export function udiSerial(value: string): string | undefined {
+  if (!value.startsWith('(01)')) return undefined;
+  const at = value.indexOf('(21)');
+  if (at < 0) return '';
+  const end = value.indexOf('(', at + 4);
+  return value.slice(at + 4, end < 0 ? value.length : end);
+}
+
 export const deviceDetector: Detector = { id: 'device-id', category: 'device-id', find, needs: ['digit'] };

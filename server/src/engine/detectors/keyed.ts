@@ -8,6 +8,7 @@ import { CATEGORIES, type Category } from '../model';
 import { redact } from '../redact';
 import { isPersonalAddress } from './email';
 import { isDateText, isCalendarDate, monthNumber } from './date';
+import { udiSerial } from './device';
 import { isPublicIpv4, isPublicIpv6 } from './ip';
 import { isNanpNumber, isTollFree } from './phone';
 import { digitCount } from './text';
@@ -336,14 +337,6 @@ const ORGANISATION_COLUMN_WORDS = new Set([
  * patient's CPAP has too.
  */
 const MACHINE_KEY = /(?:^|_)machine_(?:id|name|code)$/;
-
-/**
- * A GS1 UDI with no serial (`(01)00850013784216(17)250430(10)FIT24D071`): it names a product and its lot, which a
- * supply room's every kit shares, not one patient's device (that one carries its serial in `(21)`).
- */
-function isProductUdi(v: string): boolean {
-  return v.startsWith('(01)') && !v.includes('(21)');
-}
 
 /** A column naming an organisation: in a table with no person's column, the addresses and phones are its own. */
 export function isOrganisationColumn(key: string): boolean {
@@ -1174,7 +1167,7 @@ function valueIs(category: Category, v: string, relation: KeyRelation, place: Pl
     case 'email': return isEmailValue(v);
     case 'geographic': return isGeographic(v, relation, place) && !/^0+(?:-0+)?$/.test(v);
     case 'vehicle-id': return isVin(v.toUpperCase()) || (/^[A-Za-z0-9 -]{2,8}$/.test(v) && digitCount(v) >= 1);
-    case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3 && !isProductUdi(v);
+    case 'device-id': return /^[A-Za-z0-9().:/-]{4,60}$/.test(v) && digitCount(v) >= 3 && udiSerial(v) !== '';
     case 'url': return /^(?:https?:\/\/|www\.)[^\s]{3,2048}$/i.test(v);
     case 'ip-address': return isIpValue(v);
     case 'biometric': return v.length >= 16 && !/\s/.test(v);
