@@ -30,7 +30,7 @@ describe('detectors/mrn, other-id, health-plan-id', () => {
     { label: 'a bare member word', text: 'e.g. member ZZQ000123456 has a 9-series', value: 'ZZQ000123456', category: 'health-plan-id' },
     { label: 'a bare subscriber word', text: 'Ann (subscriber ZZQ000654321) re-sent', value: 'ZZQ000654321', category: 'health-plan-id' },
   ], [
-    { label: "a Spark column's expression id in a Delta history's predicate", text: '{predicate -> ["(mrn#1187 = ZZ-0048291)"]}' },
+    { label: "a Spark column's expression id in a Delta history's predicate", text: '{predicate -> ["(mrn#1900 = ZZ-0048291)"]}' },
     { label: 'a period named by its year after an MRN label', text: 'Meditech legacy MRN (pre-2016), FY2024 MRN merges', region: 'output' },
     { label: 'an id without a label', text: 'row 00482913 loaded' },
     { label: "a registry's participant: a hospital", text: 'Participant ID: 104472   Zorblatt Heart & Vascular Institute, Testville' },

@@ -19,8 +19,8 @@ describe('detectors/vehicle-id', () => {
     { label: 'a VIN label over a hash', text: 'vin 0a1b2c3d4e5f6a7b8' },
     { label: "a VIN of the service's fleet", text: `Fleet note: Medic 12 (VIN ${aVin}) out of service for a remount` },
     { label: 'a VIN in a telematics feed by call sign', text: `20240430T080014 EMS 4439  ${aVin}  000 IDLE  (AVL)` },
-    { label: "a van's VIN and plate in a fleet config by its unit", text: `  - {unit: W-07, vin: ${aVin}, plate: "ZZ-19004", lift: true}` },
-    { label: "a van's plate beside its number", text: 'van 11 plate ZZZ-0001 due for inspection' },
+    { label: "a van's VIN and plate in a fleet config by its unit", text: `  - {unit: Z-01, vin: ${aVin}, plate: "ZZ-19004", lift: true}` },
+    { label: "a van's plate beside its number", text: 'van 12 plate ZZZ-0001 due for inspection' },
   ]);
 
   it("still reads a patient's VIN on a line about the fleet", () => {

@@ -920,7 +920,7 @@ const DATE_CALL = new RegExp(`^(?:[A-Za-z_]\\w{0,30}\\.)?(?:${DATE_CONSTRUCTORS.
 /** ISO (with an optional time), US m/d/yyyy, d-Mon-yyyy, `March 3, 1950`, `3 March 1950`, yyyymmdd (with an optional hhmm). */
 export function isPlausibleDate(value: string): boolean {
   if (value.length >= 13 && value.charCodeAt(8) === 0x20) {
-    // `20240211 0842`: a feed's compact date and clock time, as flat files and HL7 exports write an event's time.
+    // `19000115 0842`: a feed's compact date and clock time, as flat files and HL7 exports write an event's time.
     const compact = COMPACT_DATE_TIME.exec(value);
     if (compact) return isDateText(compact[1], true);
   }
@@ -1123,9 +1123,9 @@ function isGeographic(v: string, relation: KeyRelation, kind: PlaceKind): boolea
   if (!/\p{L}{2}/u.test(v)) return false;
   // A street address has words and a number: `localhost` under `address` is a host.
   if (kind === PlaceKind.Street && !v.includes(' ')) return false;
-  // A place named before its street (`Zzyzx Kidney Center, 2400 N Campbell Ave`) is a site: no one names a home.
+  // A place named before its street (`Zzyzx Kidney Center, 1900 N Quennell Ave`) is a site: no one names a home.
   if (NAMED_SITE.test(v)) return false;
-  // A house number first, or a rural grid's (`N5520 County Rd K`): a street, not a kind of home.
+  // A house number first, or a rural grid's (`N1900 County Rd Z`): a street, not a kind of home.
   if (kind === PlaceKind.Numbered) return /^[NSEW]?\d{1,6}[A-Za-z]? \p{L}/u.test(v);
   // A bare place name (`city = 'Boston'`) filters a cohort; in a row or an assignment it describes a person.
   return digitCount(v) > 0 || relation === 'table' || relation === 'assign';

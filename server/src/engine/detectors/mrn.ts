@@ -20,7 +20,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
 }
 
 /**
- * `mrn#1187 = …` of a Spark plan or a Delta history's predicate: the column's expression id, glued to its name,
+ * `mrn#1900 = …` of a Spark plan or a Delta history's predicate: the column's expression id, glued to its name,
  * compared with a value; not the record number, which the value after the operator is.
  */
 function isSparkAttribute(text: string, start: number, end: number): boolean {

@@ -137,7 +137,7 @@ function cueCategory(view: TextView, span: PhoneSpan, cues: PhoneCues): Category
   if (!hit) return undefined;
   if (faxCues.includes(hit.phrase)) return 'fax';
   if (phoneCues.includes(hit.phrase)) return 'phone';
-  // A patient's own id already given its value (`mrn=00481273 to=+1414…`) names whose number follows, not what it is.
+  // A patient's own id already given its value (`mrn=00012345 to=+1555…`) names whose number follows, not what it is.
   if (PATIENT_ID_CUES.has(hit.phrase) && hit.end < span.start && /\d/.test(view.text.slice(hit.end, span.start))) return undefined;
   return 'other';
 }
@@ -159,7 +159,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     const digits = digitsOf(view.slice(span.start, span.end));
     if (!isNanpNumber(digits)) continue;
     // A number right after `=` is a value in code (`n=5551234567`); a `+` says it is dialled (`to=+14845520193`).
-    // A phone key names it whatever the form (`to=614.…` of an SMS log, `cell=(937) …`).
+    // A phone key names it whatever the form (`to=555.…` of an SMS log, `cell=(555) …`).
     const key = view.charBefore(span.start) === '=' ? PHONE_KEY_BEFORE.exec(text.slice(Math.max(0, span.start - 12), span.start)) : null;
     if (view.text[span.start] !== '+' && !key && /[=@~^<>vV]/.test(view.charBefore(span.start))) continue;
     const cue = key ? 'phone' : cueCategory(view, span, cues);
@@ -169,7 +169,7 @@ function find(text: string, context: FreeTextContext): Candidate[] {
     // `support line`), and toll-free numbers, which are organisations' and never a person's own.
     // Only a line named as the organisation's leads on to the next (`Main … · fax …`); a toll-free number or a
     // contact's own mail does not (`mbr called 1-800-…, cb 555-…`).
-    // A message's recipient (`to=614.… | Hi Ann, this is the Burn Clinic …`) is whom the organisation wrote to.
+    // A message's recipient (`to=555.… | Hi, this is the Zzyzx Clinic …`) is whom the organisation wrote to.
     const recipient = key !== null && RECIPIENT_KEY.test(key[0]) && cueCategory(view, span, cues) !== 'fax';
     const organisations = !recipient && (isOrganisationSite(text, span.start, span.end) || isOrganisationsNumber(text, span.start, span.end)
       || MAIN_AFTER.test(text.slice(span.end, span.end + 12)) || (organisationEnd >= 0 && isNextLineOfOrganisation(text, organisationEnd, span.start)));

@@ -15,7 +15,7 @@ const PLATE_CUES = ['license plate', 'licence plate', 'plate number', 'plate no'
 const VIN_CUES = ['vin', 'vin #', 'vin no', 'vin number', 'vehicle identification number'];
 const VIN_SHAPE = { minLength: 17, maxLength: 17, minDigits: 1 };
 /**
- * Words of an organisation's vehicles: its fleet, its units' call signs (`Medic 12`, `Rescue 41`, `unit W-07`, `van 11`),
+ * Words of an organisation's vehicles: its fleet, its units' call signs (`Medic 12`, `Rescue 41`, `unit Z-01`, `van 12`),
  * their telematics. A VIN or a plate on such a line, which speaks of no person, is an ambulance's or a van's.
  */
 const FLEET_LINE = /\b(?:fleet|telematics|avl|odometer|call ?signs?|(?:medic|rescue|squad|rig|van) ?#?\d{1,3}|unit:? [A-Z]{1,3}-\d{1,3})\b/i;
